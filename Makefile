@@ -1,0 +1,40 @@
+# Quick start: `make run` opens the app, `make test` runs the whole suite.
+# Both create .venv and install on first use.
+#
+# TORCH_SPEC picks the PyTorch build installed before the project. The default
+# pins the CPU wheel that this project's machines carry; elsewhere pick your own,
+# e.g. `make TORCH_SPEC=torch run` or a CUDA build from your index.
+PYTHON ?= python3
+VENV ?= .venv
+TORCH_SPEC ?= torch==2.13.0
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean screenshot
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q "$(TORCH_SPEC)"
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m designer samples/cnn_mnist.json
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m ruff check designer tests bench
+
+lint: $(STAMP)
+	$(PY) -m ruff check designer tests bench
+	$(PY) -m ruff format --check designer tests bench
+
+bench: $(STAMP)
+	for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+screenshot: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m designer --screenshot resources/screenshot.png samples/cnn_mnist.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

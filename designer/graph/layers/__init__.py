@@ -1,0 +1,15 @@
+"""Importing this package registers every layer spec in the catalog."""
+
+from designer.graph.layers import (  # noqa: F401
+    activation,
+    attention,
+    conv,
+    dense,
+    embedding,
+    io,
+    merge,
+    normalization,
+    pooling,
+    recurrent,
+    shape_ops,
+)

@@ -1,0 +1,64 @@
+"""Small shared pieces of shape rules and code rendering for the layer specs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from designer.graph.catalog import PORT_IN, ParamSpec, ShapeError
+from designer.graph.shape import Dim, Shape, format_shape
+
+
+def single_input(inputs: Mapping[str, Shape]) -> Shape:
+    return inputs[PORT_IN]
+
+
+def require_rank(shape: Shape, ranks: Sequence[int], expected: str) -> None:
+    """Refuse a shape whose rank (batch included) is not one of ``ranks``."""
+    if len(shape) not in ranks:
+        raise ShapeError(f"expects {expected}, got {format_shape(shape)}")
+
+
+def require_known(dim: Dim, what: str) -> int:
+    if not isinstance(dim, int):
+        raise ShapeError(f"needs a fixed {what}, but it is the symbolic size {dim!r}")
+    return dim
+
+
+def int_param(name: str, default: int, minimum: int = 1, maximum: int = 65536, **extra: Any) -> ParamSpec:
+    return ParamSpec(name, "int", default, minimum=minimum, maximum=maximum, **extra)
+
+
+def bool_param(name: str, default: bool, **extra: Any) -> ParamSpec:
+    return ParamSpec(name, "bool", default, **extra)
+
+
+def float_param(name: str, default: float, minimum: float, maximum: float, **extra: Any) -> ParamSpec:
+    return ParamSpec(name, "float", default, minimum=minimum, maximum=maximum, **extra)
+
+
+def render_args(positional: Sequence[Any], keywords: Mapping[str, Any], defaults: Mapping[str, Any]) -> str:
+    """``1, 32, kernel_size=3`` — keywords equal to their PyTorch default are left out."""
+    parts = [literal(value) for value in positional]
+    parts += [
+        f"{key}={literal(value)}"
+        for key, value in keywords.items()
+        if key not in defaults or defaults[key] != value
+    ]
+    return ", ".join(parts)
+
+
+def literal(value: Any) -> str:
+    """A Python literal for a validated parameter value (never arbitrary text)."""
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list | tuple):
+        inner = ", ".join(literal(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    raise TypeError(f"cannot render {value!r} as a literal")

@@ -1,0 +1,187 @@
+"""Convolutions over sequences (1-D) and images (2-D), and the transposed 2-D one."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from designer.graph.catalog import Inference, LayerSpec, ParamSpec, ShapeError, register
+from designer.graph.layers._rules import (
+    bool_param,
+    int_param,
+    render_args,
+    require_known,
+    require_rank,
+    single_input,
+)
+from designer.graph.shape import (
+    Dim,
+    add_dim,
+    floordiv_dim,
+    format_shape,
+    format_size,
+    mul_dim,
+)
+
+
+def conv_length(size: Dim, kernel: int, stride: int, padding: int, dilation: int) -> Dim:
+    """PyTorch's output size: floor((size + 2p − d(k−1) − 1) / s) + 1."""
+    reach = dilation * (kernel - 1) + 1
+    if isinstance(size, int):
+        return (size + 2 * padding - reach) // stride + 1
+    return add_dim(floordiv_dim(add_dim(size, 2 * padding - reach), stride), 1)
+
+
+def _padding_amount(params: Mapping[str, Any]) -> int | str:
+    padding = params["padding"]
+    if padding == "valid":
+        return 0
+    return padding
+
+
+def _conv_rule(dims: int):
+    layout = "(N, C, L)" if dims == 1 else "(N, C, H, W)"
+
+    def rule(params, inputs) -> Inference:
+        shape = single_input(inputs)
+        require_rank(shape, (dims + 2,), layout)
+        in_channels = require_known(shape[1], "number of channels")
+        out_channels, groups = params["out_channels"], params["groups"]
+        kernel, stride, dilation = params["kernel_size"], params["stride"], params["dilation"]
+        if in_channels % groups or out_channels % groups:
+            raise ShapeError(
+                f"groups={groups} must divide both the {in_channels} input and "
+                f"{out_channels} output channels"
+            )
+        padding = _padding_amount(params)
+        spatial = shape[2:]
+        if padding == "same":
+            if stride != 1:
+                raise ShapeError("padding 'same' needs stride 1 (PyTorch does not support it otherwise)")
+            out_spatial = tuple(spatial)
+        else:
+            reach = dilation * (kernel - 1) + 1
+            known = [s for s in spatial if isinstance(s, int)]
+            if any(s + 2 * padding < reach for s in known):
+                kernel_text = format_size([reach] * dims)
+                what = "kernel" if dilation == 1 else "dilated kernel"
+                raise ShapeError(
+                    f"{what} {kernel_text} is larger than its {format_size(spatial)} input"
+                    + (f" padded by {padding}" if padding else "")
+                )
+            out_spatial = tuple(conv_length(s, kernel, stride, padding, dilation) for s in spatial)
+        weights = out_channels * (in_channels // groups) * kernel**dims
+        positions = math.prod(d for d in out_spatial if isinstance(d, int))
+        return Inference(
+            outputs={"out": ("N", out_channels, *out_spatial)},
+            inferred={"in_channels": in_channels},
+            params=weights + (out_channels if params["bias"] else 0),
+            macs=weights * positions,
+        )
+
+    return rule
+
+
+def _conv_params(same: bool) -> tuple[ParamSpec, ...]:
+    padding_choices = ("same", "valid") if same else ()
+    return (
+        int_param("out_channels", 32, help="Number of filters (output channels)"),
+        int_param("kernel_size", 3, maximum=64),
+        int_param("stride", 1, maximum=64),
+        ParamSpec("padding", "padding" if same else "int", 0, minimum=0, maximum=64, choices=padding_choices,
+                  help="Zeros added on each side; 'same' keeps the size (stride 1)" if same else "Zeros removed on each side"),
+        int_param("dilation", 1, maximum=64),
+        int_param("groups", 1, maximum=65536),
+        bool_param("bias", True),
+    )
+
+
+_CONV_DEFAULTS = {"stride": 1, "padding": 0, "dilation": 1, "groups": 1, "bias": True, "output_padding": 0}
+
+
+def _conv_construct(cls: str):
+    def construct(params, inferred) -> str:
+        keywords = {"kernel_size": params["kernel_size"]}
+        keywords.update({k: params[k] for k in ("stride", "padding", "output_padding", "dilation", "groups", "bias") if k in params})
+        args = render_args([inferred["in_channels"], params["out_channels"]], keywords, _CONV_DEFAULTS)
+        return f"nn.{cls}({args})"
+
+    return construct
+
+
+_CONV_FORMULA = "y[c_out] = b[c_out] + Σ_c_in W[c_out, c_in] ⋆ x[c_in]"
+
+for _dims, _name, _what in ((1, "Conv1d", "sequences (N, C, L)"), (2, "Conv2d", "images (N, C, H, W)")):
+    register(
+        LayerSpec(
+            type=_name,
+            category="Convolution",
+            description=f"Slides learned filters over {_what}; each filter gives one output channel.",
+            formula=_CONV_FORMULA,
+            params=_conv_params(same=True),
+            infer=_conv_rule(_dims),
+            construct=_conv_construct(_name),
+            inferred_names=("in_channels",),
+            key_params=("out_channels", "kernel_size", "stride"),
+        )
+    )
+
+
+def _transpose_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    require_rank(shape, (4,), "(N, C, H, W)")
+    in_channels = require_known(shape[1], "number of channels")
+    out_channels, groups = params["out_channels"], params["groups"]
+    kernel, stride, padding = params["kernel_size"], params["stride"], params["padding"]
+    dilation, output_padding = params["dilation"], params["output_padding"]
+    if in_channels % groups or out_channels % groups:
+        raise ShapeError(
+            f"groups={groups} must divide both the {in_channels} input and {out_channels} output channels"
+        )
+    if output_padding >= max(stride, dilation):
+        raise ShapeError(
+            f"output padding {output_padding} must be smaller than the stride ({stride}) or the dilation ({dilation})"
+        )
+
+    def size(s: Dim) -> Dim:
+        grow = -2 * padding + dilation * (kernel - 1) + output_padding + 1
+        return add_dim(mul_dim(add_dim(s, -1), stride), grow)
+
+    out_spatial = tuple(size(s) for s in shape[2:])
+    if any(isinstance(s, int) and s < 1 for s in out_spatial):
+        raise ShapeError(f"padding {padding} leaves no output from its {format_shape(shape)} input")
+    weights = in_channels * (out_channels // groups) * kernel * kernel
+    positions = math.prod(d for d in shape[2:] if isinstance(d, int))
+    return Inference(
+        outputs={"out": ("N", out_channels, *out_spatial)},
+        inferred={"in_channels": in_channels},
+        params=weights + (out_channels if params["bias"] else 0),
+        macs=weights * positions,
+    )
+
+
+register(
+    LayerSpec(
+        type="ConvTranspose2d",
+        category="Convolution",
+        description="Transposed convolution: grows an image, e.g. stride 2 doubles H and W. "
+        "Used in decoders and generators.",
+        formula="H_out = (H − 1)·s − 2p + d(k − 1) + output_padding + 1",
+        params=(
+            int_param("out_channels", 32),
+            int_param("kernel_size", 4, maximum=64),
+            int_param("stride", 2, maximum=64),
+            int_param("padding", 1, minimum=0, maximum=64),
+            int_param("output_padding", 0, minimum=0, maximum=63),
+            int_param("dilation", 1, maximum=64),
+            int_param("groups", 1, maximum=65536),
+            bool_param("bias", True),
+        ),
+        infer=_transpose_rule,
+        construct=_conv_construct("ConvTranspose2d"),
+        inferred_names=("in_channels",),
+        key_params=("out_channels", "kernel_size", "stride"),
+        short_name="deconv",
+    )
+)

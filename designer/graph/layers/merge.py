@@ -1,0 +1,148 @@
+"""Layers that join or divide tensors: Add, Multiply, Concat, Split."""
+
+from __future__ import annotations
+
+from designer.graph.catalog import Inference, LayerSpec, ParamSpec, ShapeError, register
+from designer.graph.layers._rules import int_param, single_input
+from designer.graph.shape import Dim, Shape, format_shape
+
+
+def numbered_ports(count: int) -> tuple[str, ...]:
+    return tuple(f"in{k}" for k in range(1, count + 1))
+
+
+def _merge_inputs(params) -> tuple[str, ...]:
+    return numbered_ports(params["inputs"])
+
+
+def _ordered(inputs) -> list[Shape]:
+    return [inputs[port] for port in sorted(inputs, key=lambda p: int(p[2:]))]
+
+
+def _elementwise_rule(params, inputs) -> Inference:
+    shapes = _ordered(inputs)
+    first = shapes[0]
+    for other in shapes[1:]:
+        if other != first:
+            raise ShapeError(f"shapes {format_shape(first)} and {format_shape(other)} differ")
+    return Inference(outputs={"out": first})
+
+
+def _inputs_param() -> ParamSpec:
+    return int_param("inputs", 2, minimum=2, maximum=8, help="Number of input ports")
+
+
+for _name, _operator, _description, _formula in (
+    ("Add", " + ", "Adds tensors of the same shape element by element (residual connections).", "y = a + b"),
+    ("Multiply", " * ", "Multiplies tensors of the same shape element by element (gating).", "y = a ⊙ b"),
+):
+    register(
+        LayerSpec(
+            type=_name,
+            category="Merge",
+            description=_description,
+            formula=_formula,
+            params=(_inputs_param(),),
+            infer=_elementwise_rule,
+            construct=lambda p, i: None,
+            forward=lambda p, i, attr, inputs, _op=_operator: _op.join(inputs[port] for port in _merge_inputs(p)),
+            inputs=_merge_inputs,
+        )
+    )
+
+
+def _normalise_dim(dim: int, rank: int, shape: Shape) -> int:
+    if not -rank <= dim < rank:
+        raise ShapeError(f"dim {dim} does not exist in {format_shape(shape)}")
+    dim %= rank
+    if dim == 0:
+        raise ShapeError("dim 0 is the batch; choose a dimension of the sample (e.g. 1)")
+    return dim
+
+
+def _concat_rule(params, inputs) -> Inference:
+    shapes = _ordered(inputs)
+    first = shapes[0]
+    dim = _normalise_dim(params["dim"], len(first), first)
+    total: Dim = 0
+    for other in shapes:
+        if len(other) != len(first) or any(a != b for k, (a, b) in enumerate(zip(first, other, strict=True)) if k != dim):
+            raise ShapeError(
+                f"shapes {format_shape(first)} and {format_shape(other)} must match except in dim {params['dim']}"
+            )
+        size = other[dim]
+        if not isinstance(size, int) or not isinstance(total, int):
+            raise ShapeError(f"needs fixed sizes along dim {params['dim']}")
+        total += size
+    return Inference(outputs={"out": (*first[:dim], total, *first[dim + 1 :])})
+
+
+register(
+    LayerSpec(
+        type="Concat",
+        category="Merge",
+        description="Joins tensors along one dimension (e.g. channels, dim 1).",
+        params=(_inputs_param(), ParamSpec("dim", "int", 1, minimum=-6, maximum=5)),
+        infer=_concat_rule,
+        construct=lambda p, i: None,
+        forward=lambda p, i, attr, inputs: f"torch.cat([{', '.join(inputs[port] for port in _merge_inputs(p))}], dim={p['dim']})",
+        inputs=_merge_inputs,
+        key_params=("dim",),
+    )
+)
+
+
+def _split_outputs(params) -> tuple[str, ...]:
+    return tuple(f"out{k}" for k in range(1, params["chunks"] + 1))
+
+
+def _split_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    dim = _normalise_dim(params["dim"], len(shape), shape)
+    chunks = params["chunks"]
+    size = shape[dim]
+    if not isinstance(size, int):
+        raise ShapeError(f"needs a fixed size along dim {params['dim']}")
+    if size % chunks:
+        raise ShapeError(f"size {size} along dim {params['dim']} does not split into {chunks} equal parts")
+    part = (*shape[:dim], size // chunks, *shape[dim + 1 :])
+    return Inference(outputs={port: part for port in _split_outputs(params)})
+
+
+register(
+    LayerSpec(
+        type="Split",
+        category="Merge",
+        description="Divides a tensor into equal chunks along a dimension, e.g. an encoder's "
+        "output into mu and logvar.",
+        params=(int_param("chunks", 2, minimum=2, maximum=8), ParamSpec("dim", "int", 1, minimum=-6, maximum=5)),
+        infer=_split_rule,
+        construct=lambda p, i: None,
+        forward=lambda p, i, attr, inputs: f"torch.chunk({inputs['in']}, {p['chunks']}, dim={p['dim']})",
+        outputs=_split_outputs,
+        key_params=("chunks", "dim"),
+    )
+)
+
+
+def _reparameterize_rule(_params, inputs) -> Inference:
+    mu, logvar = inputs["mu"], inputs["logvar"]
+    if mu != logvar:
+        raise ShapeError(f"mu {format_shape(mu)} and logvar {format_shape(logvar)} must have the same shape")
+    return Inference(outputs={"out": mu})
+
+
+register(
+    LayerSpec(
+        type="Reparameterize",
+        category="Generative",
+        description="Samples z from N(mu, σ²) in a way gradients flow through (the VAE trick).",
+        formula="z = μ + ε ⊙ exp(½·logvar),  ε ~ N(0, I)",
+        params=(),
+        infer=_reparameterize_rule,
+        construct=lambda p, i: None,
+        forward=lambda p, i, attr, inputs: f"{inputs['mu']} + torch.randn_like({inputs['mu']}) * torch.exp(0.5 * {inputs['logvar']})",
+        inputs=lambda p: ("mu", "logvar"),
+        short_name="reparam",
+    )
+)

@@ -1,0 +1,119 @@
+"""Pooling and resampling of images."""
+
+from __future__ import annotations
+
+from designer.graph.catalog import Inference, LayerSpec, ParamSpec, ShapeError, register
+from designer.graph.layers._rules import (
+    int_param,
+    render_args,
+    require_rank,
+    single_input,
+)
+from designer.graph.layers.conv import conv_length
+from designer.graph.shape import format_size, mul_dim
+
+
+def _pool_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    require_rank(shape, (4,), "(N, C, H, W)")
+    kernel, stride, padding = params["kernel_size"], params["stride"], params["padding"]
+    if 2 * padding > kernel:
+        raise ShapeError(f"padding {padding} must be at most half the kernel size {kernel}")
+    spatial = shape[2:]
+    if any(isinstance(s, int) and s + 2 * padding < kernel for s in spatial):
+        raise ShapeError(f"kernel {kernel}×{kernel} is larger than its {format_size(spatial)} input")
+    out_spatial = tuple(conv_length(s, kernel, stride, padding, 1) for s in spatial)
+    return Inference(outputs={"out": (*shape[:2], *out_spatial)})
+
+
+_POOL_PARAMS = (
+    int_param("kernel_size", 2, maximum=64),
+    int_param("stride", 2, maximum=64),
+    int_param("padding", 0, minimum=0, maximum=32),
+)
+
+
+def _pool_construct(cls: str):
+    def construct(params, _inferred) -> str:
+        keywords = {"stride": params["stride"], "padding": params["padding"]}
+        defaults = {"stride": params["kernel_size"], "padding": 0}
+        return f"nn.{cls}({render_args([params['kernel_size']], keywords, defaults)})"
+
+    return construct
+
+
+register(
+    LayerSpec(
+        type="MaxPool2d",
+        category="Pooling",
+        description="Keeps the largest value in each window, shrinking the image.",
+        formula="y[i, j] = max over the k×k window at (i·s, j·s)",
+        params=_POOL_PARAMS,
+        infer=_pool_rule,
+        construct=_pool_construct("MaxPool2d"),
+        key_params=("kernel_size", "stride"),
+        short_name="maxpool",
+    )
+)
+
+register(
+    LayerSpec(
+        type="AvgPool2d",
+        category="Pooling",
+        description="Averages each window, shrinking the image.",
+        formula="y[i, j] = mean over the k×k window at (i·s, j·s)",
+        params=_POOL_PARAMS,
+        infer=_pool_rule,
+        construct=_pool_construct("AvgPool2d"),
+        key_params=("kernel_size", "stride"),
+        short_name="avgpool",
+    )
+)
+
+
+def _adaptive_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    require_rank(shape, (4,), "(N, C, H, W)")
+    size = params["output_size"]
+    return Inference(outputs={"out": (*shape[:2], size, size)})
+
+
+register(
+    LayerSpec(
+        type="AdaptiveAvgPool2d",
+        category="Pooling",
+        description="Averages into a fixed output size whatever the input size "
+        "(output size 1 gives global average pooling).",
+        params=(int_param("output_size", 1, maximum=4096),),
+        infer=_adaptive_rule,
+        construct=lambda p, i: f"nn.AdaptiveAvgPool2d({p['output_size']})",
+        key_params=("output_size",),
+        short_name="adaptive_pool",
+    )
+)
+
+
+def _upsample_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    require_rank(shape, (3, 4), "(N, C, L) or (N, C, H, W)")
+    mode = params["mode"]
+    if mode == "bilinear" and len(shape) != 4:
+        raise ShapeError("mode 'bilinear' needs an image (N, C, H, W); use 'nearest' for sequences")
+    factor = params["scale_factor"]
+    return Inference(outputs={"out": (*shape[:2], *(mul_dim(s, factor) for s in shape[2:]))})
+
+
+register(
+    LayerSpec(
+        type="Upsample",
+        category="Pooling",
+        description="Enlarges an image or sequence by a whole factor.",
+        params=(
+            int_param("scale_factor", 2, maximum=16),
+            ParamSpec("mode", "choice", "nearest", choices=("nearest", "bilinear")),
+        ),
+        infer=_upsample_rule,
+        construct=lambda p, i: f"nn.Upsample({render_args([], {'scale_factor': float(p['scale_factor']), 'mode': p['mode']}, {})})",
+        key_params=("scale_factor", "mode"),
+    )
+)

@@ -1,0 +1,107 @@
+"""Layers that only rearrange a tensor: Flatten, Reshape, Permute, last time step."""
+
+from __future__ import annotations
+
+from designer.graph.catalog import Inference, LayerSpec, ParamSpec, ShapeError, register
+from designer.graph.layers._rules import int_param, literal, require_rank, single_input
+from designer.graph.shape import format_shape, numel, product
+
+
+def _flatten_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    start = params["start_dim"]
+    if start >= len(shape):
+        raise ShapeError(f"start dim {start} does not exist in {format_shape(shape)}")
+    return Inference(outputs={"out": (*shape[:start], product(shape[start:]))})
+
+
+register(
+    LayerSpec(
+        type="Flatten",
+        category="Shape",
+        description="Joins all dimensions from start dim on into one, e.g. (N, 64, 3, 3) → (N, 576).",
+        params=(int_param("start_dim", 1, minimum=1, maximum=5),),
+        infer=_flatten_rule,
+        construct=lambda p, i: "nn.Flatten()" if p["start_dim"] == 1 else f"nn.Flatten({p['start_dim']})",
+    )
+)
+
+
+def _reshape_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    target = list(params["shape"])
+    elements = numel(shape)
+    if elements is None:
+        raise ShapeError(f"needs fixed sizes to reshape {format_shape(shape)}")
+    known = product([d for d in target if d != -1])
+    if -1 in target:
+        if elements % known:
+            raise ShapeError(f"cannot reshape {format_shape(shape)} ({elements} values) to {target}")
+        target[target.index(-1)] = elements // known
+    elif known != elements:
+        raise ShapeError(
+            f"cannot reshape {format_shape(shape)} ({elements} values per sample) "
+            f"to {format_shape(('N', *target))} ({known} values)"
+        )
+    return Inference(outputs={"out": ("N", *target)})
+
+
+register(
+    LayerSpec(
+        type="Reshape",
+        category="Shape",
+        description="Gives each sample a new shape with the same number of values "
+        "(batch dimension kept; -1 means 'the rest').",
+        params=(ParamSpec("shape", "target_shape", [-1], help="New sample shape, e.g. 64, 7, 7"),),
+        infer=_reshape_rule,
+        construct=lambda p, i: None,
+        forward=lambda p, i, attr, inputs: f"{inputs['in']}.reshape({inputs['in']}.shape[0], {', '.join(literal(d) for d in p['shape'])})",
+        key_params=("shape",),
+    )
+)
+
+
+def _permute_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    dims = list(params["dims"])
+    if sorted(dims) != list(range(1, len(shape))):
+        raise ShapeError(
+            f"dims {dims} must order the sample dimensions 1..{len(shape) - 1} of {format_shape(shape)}, each once"
+        )
+    return Inference(outputs={"out": (shape[0], *(shape[d] for d in dims))})
+
+
+register(
+    LayerSpec(
+        type="Permute",
+        category="Shape",
+        description="Reorders the sample dimensions (the batch stays first), e.g. 2, 1 turns "
+        "(N, C, L) into (N, L, C).",
+        params=(ParamSpec("dims", "ints", [2, 1], help="New order of dimensions 1, 2, …"),),
+        infer=_permute_rule,
+        construct=lambda p, i: None,
+        forward=lambda p, i, attr, inputs: f"{inputs['in']}.permute(0, {', '.join(str(d) for d in p['dims'])})",
+        key_params=("dims",),
+    )
+)
+
+
+def _last_step_rule(_params, inputs) -> Inference:
+    shape = single_input(inputs)
+    require_rank(shape, (3,), "a sequence (N, L, features)")
+    return Inference(outputs={"out": (shape[0], shape[2])})
+
+
+register(
+    LayerSpec(
+        type="LastTimeStep",
+        category="Recurrent",
+        description="Keeps the last element of a sequence: (N, L, F) → (N, F), e.g. to classify "
+        "from an LSTM's final output.",
+        params=(),
+        infer=_last_step_rule,
+        construct=lambda p, i: None,
+        forward=lambda p, i, attr, inputs: f"{inputs['in']}[:, -1]",
+        short_name="last_step",
+    )
+)

@@ -1,0 +1,375 @@
+"""The graph model: nodes, edges and networks as plain Python objects with change events.
+
+Views (the canvas, the code view) subscribe with :meth:`Graph.subscribe` and follow
+the model; edits go through the model's methods only, so undo commands can be
+written against the model alone.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from designer.graph.catalog import get_spec
+from designer.graph.events import (
+    EdgeAdded,
+    EdgeRemoved,
+    GraphEvent,
+    NodeAdded,
+    NodeMoved,
+    NodeRemoved,
+    NodeRenamed,
+    ParamChanged,
+)
+
+
+class GraphError(ValueError):
+    """An edit the model refuses, with a message for people."""
+
+
+@dataclass
+class Node:
+    id: str
+    type: str
+    name: str
+    params: dict[str, Any]
+    position: tuple[float, float] = (0.0, 0.0)
+
+    @property
+    def spec(self):
+        return get_spec(self.type)
+
+    def input_ports(self) -> list[str]:
+        return list(self.spec.input_ports(self.params))
+
+    def output_ports(self) -> list[str]:
+        return list(self.spec.output_ports(self.params))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "params": copy.deepcopy(self.params),
+            "position": [float(self.position[0]), float(self.position[1])],
+        }
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A connection from an output port of one node to an input port of another."""
+
+    source: str
+    source_port: str
+    target: str
+    target_port: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "source": self.source,
+            "source_port": self.source_port,
+            "target": self.target,
+            "target_port": self.target_port,
+        }
+
+
+Listener = Callable[[GraphEvent], None]
+_NAME_TAIL = re.compile(r"^(.*?)_(\d+)$")
+
+
+@dataclass
+class Graph:
+    """One network: its nodes and edges.  A project holds one or more."""
+
+    name: str = "model"
+    _nodes: dict[str, Node] = field(default_factory=dict)
+    _edges: list[Edge] = field(default_factory=list)
+    _listeners: list[Listener] = field(default_factory=list, repr=False)
+    _id_counter: Iterator[int] = field(default_factory=lambda: itertools.count(1), repr=False)
+    _nx_cache: nx.MultiDiGraph | None = field(default=None, repr=False)
+
+    # -- events ---------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, event: GraphEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    # -- queries --------------------------------------------------------------
+    @property
+    def nodes(self) -> list[Node]:
+        return list(self._nodes.values())
+
+    @property
+    def edges(self) -> list[Edge]:
+        return list(self._edges)
+
+    def node(self, node_id: str) -> Node:
+        try:
+            return self._nodes[node_id]
+        except KeyError:
+            raise GraphError(f"there is no node with id {node_id!r}") from None
+
+    def has_node(self, node_id: str) -> bool:
+        return node_id in self._nodes
+
+    def node_by_name(self, name: str) -> Node | None:
+        return next((n for n in self._nodes.values() if n.name == name), None)
+
+    def edges_into(self, node_id: str) -> list[Edge]:
+        return [e for e in self._edges if e.target == node_id]
+
+    def edges_out_of(self, node_id: str) -> list[Edge]:
+        return [e for e in self._edges if e.source == node_id]
+
+    def edge_into(self, node_id: str, port: str) -> Edge | None:
+        return next((e for e in self._edges if e.target == node_id and e.target_port == port), None)
+
+    def nodes_of_type(self, layer_type: str) -> list[Node]:
+        return [n for n in self._nodes.values() if n.type == layer_type]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """A networkx view (cached until the next structural edit); do not mutate it."""
+        if self._nx_cache is None:
+            view = nx.MultiDiGraph()
+            view.add_nodes_from(self._nodes)
+            for edge in self._edges:
+                view.add_edge(edge.source, edge.target, key=edge.target_port, edge=edge)
+            self._nx_cache = view
+        return self._nx_cache
+
+    # -- naming ---------------------------------------------------------------
+    def new_id(self) -> str:
+        while True:
+            candidate = f"n{next(self._id_counter)}"
+            if candidate not in self._nodes:
+                return candidate
+
+    def unique_name(self, stem: str, exclude: str | None = None) -> str:
+        """``stem`` itself if free, else ``stem_1``, ``stem_2``…"""
+        taken = {n.name for n in self._nodes.values() if n.id != exclude}
+        stem = stem or "node"
+        if stem not in taken and _NAME_TAIL.match(stem):
+            return stem
+        match = _NAME_TAIL.match(stem)
+        base = match.group(1) if match else stem
+        for k in itertools.count(1):
+            candidate = f"{base}_{k}"
+            if candidate not in taken:
+                return candidate
+        raise AssertionError("unreachable")
+
+    # -- edits ----------------------------------------------------------------
+    def add_node(
+        self,
+        layer_type: str,
+        name: str | None = None,
+        params: Mapping[str, Any] | None = None,
+        position: tuple[float, float] = (0.0, 0.0),
+        node_id: str | None = None,
+    ) -> Node:
+        spec = get_spec(layer_type)
+        node_id = node_id or self.new_id()
+        if node_id in self._nodes:
+            raise GraphError(f"a node with id {node_id!r} already exists")
+        merged = spec.defaults()
+        unknown = set(params or {}) - set(merged)
+        if unknown:
+            raise GraphError(f"{layer_type} has no parameter {sorted(unknown)[0]!r}")
+        merged.update(copy.deepcopy(dict(params or {})))
+        for key, value in merged.items():
+            problem = spec.param(key).validate(value)
+            if problem:
+                raise GraphError(f"{layer_type} parameter {key} {problem}")
+        if name is None or self.node_by_name(name) is not None:
+            name = self.unique_name(name or spec.default_name)
+        node = Node(node_id, layer_type, name, merged, (float(position[0]), float(position[1])))
+        self._nodes[node_id] = node
+        self._nx_cache = None
+        self._emit(NodeAdded(node))
+        return node
+
+    def insert_node(self, node: Node, edges: list[Edge] = ()) -> None:  # type: ignore[assignment]
+        """Put back a node (and its edges) exactly as it was, e.g. on undo."""
+        if node.id in self._nodes:
+            raise GraphError(f"a node with id {node.id!r} already exists")
+        self._nodes[node.id] = node
+        self._nx_cache = None
+        self._emit(NodeAdded(node))
+        for edge in edges:
+            self._add_edge(edge)
+
+    def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
+        """Remove a node and its edges; returns both so the removal can be undone."""
+        node = self.node(node_id)
+        removed = [e for e in self._edges if node_id in (e.source, e.target)]
+        for edge in removed:
+            self.disconnect(edge)
+        del self._nodes[node_id]
+        self._nx_cache = None
+        self._emit(NodeRemoved(node))
+        return node, removed
+
+    def can_connect(self, source: str, source_port: str, target: str, target_port: str) -> str | None:
+        """None when the connection is allowed, else why not (in words)."""
+        if source not in self._nodes or target not in self._nodes:
+            return "both ends must be nodes of this network"
+        if source == target:
+            return "a node cannot feed itself"
+        src, dst = self._nodes[source], self._nodes[target]
+        if source_port not in src.output_ports():
+            return f"{src.name} has no output port {source_port!r}"
+        if target_port not in dst.input_ports():
+            return f"{dst.name} has no input port {target_port!r}"
+        return None
+
+    def connect(self, source: str, source_port: str, target: str, target_port: str) -> Edge:
+        problem = self.can_connect(source, source_port, target, target_port)
+        if problem:
+            raise GraphError(problem)
+        if self.edge_into(target, target_port) is not None:
+            raise GraphError(f"input {target_port!r} of {self._nodes[target].name} is already connected")
+        edge = Edge(source, source_port, target, target_port)
+        self._add_edge(edge)
+        return edge
+
+    def _add_edge(self, edge: Edge) -> None:
+        self._edges.append(edge)
+        self._nx_cache = None
+        self._emit(EdgeAdded(edge))
+
+    def disconnect(self, edge: Edge) -> None:
+        try:
+            self._edges.remove(edge)
+        except ValueError:
+            raise GraphError("that connection does not exist") from None
+        self._nx_cache = None
+        self._emit(EdgeRemoved(edge))
+
+    def set_param(self, node_id: str, key: str, value: Any) -> None:
+        node = self.node(node_id)
+        spec = node.spec.param(key)
+        problem = spec.validate(value)
+        if problem:
+            raise GraphError(f"{node.name}: {spec.title} {problem}")
+        old = node.params[key]
+        if old == value:
+            return
+        old_inputs, old_outputs = node.input_ports(), node.output_ports()
+        node.params[key] = copy.deepcopy(value)
+        # A port count change (e.g. Add inputs 3 → 2) drops edges to vanished ports.
+        for edge in list(self._edges):
+            gone_in = edge.target == node_id and edge.target_port in old_inputs and edge.target_port not in node.input_ports()
+            gone_out = edge.source == node_id and edge.source_port in old_outputs and edge.source_port not in node.output_ports()
+            if gone_in or gone_out:
+                self.disconnect(edge)
+        self._emit(ParamChanged(node, key, old, node.params[key]))
+
+    def rename(self, node_id: str, name: str) -> None:
+        node = self.node(node_id)
+        name = name.strip()
+        if not name:
+            raise GraphError("a name cannot be empty")
+        if len(name) > 64:
+            raise GraphError("a name can be at most 64 characters")
+        other = self.node_by_name(name)
+        if other is not None and other.id != node_id:
+            raise GraphError(f"another node is already called {name!r}")
+        old = node.name
+        if old == name:
+            return
+        node.name = name
+        self._emit(NodeRenamed(node, old, name))
+
+    def move(self, node_id: str, position: tuple[float, float]) -> None:
+        node = self.node(node_id)
+        old = node.position
+        node.position = (float(position[0]), float(position[1]))
+        if old != node.position:
+            self._emit(NodeMoved(node, old, node.position))
+
+    # -- copies ---------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "nodes": [n.to_dict() for n in self._nodes.values()],
+            "edges": [e.to_dict() for e in self._edges],
+        }
+
+    def copy(self) -> Graph:
+        """A deep copy without listeners."""
+        twin = Graph(self.name)
+        for node in self._nodes.values():
+            twin._nodes[node.id] = Node(node.id, node.type, node.name, copy.deepcopy(node.params), node.position)
+        twin._edges = list(self._edges)
+        return twin
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Graph):
+            return NotImplemented
+        return self.to_dict_canonical() == other.to_dict_canonical()
+
+    def to_dict_canonical(self) -> dict[str, Any]:
+        """Order-independent form used for equality."""
+        data = self.to_dict()
+        data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
+        data["edges"] = sorted(data["edges"], key=lambda e: tuple(e.values()))
+        return data
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@dataclass
+class Project:
+    """A document: one or more networks, plus training settings and the dataset choice.
+
+    ``training`` and ``dataset`` are plain JSON objects owned by the training
+    package, which validates them; the core only carries them.
+    """
+
+    name: str = "Untitled"
+    networks: list[Graph] = field(default_factory=lambda: [Graph("model")])
+    training: dict[str, Any] = field(default_factory=dict)
+    dataset: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def graph(self) -> Graph:
+        """The first (usually only) network."""
+        return self.networks[0]
+
+    def network(self, name: str) -> Graph:
+        for graph in self.networks:
+            if graph.name == name:
+                return graph
+        raise GraphError(f"the project has no network called {name!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "networks": [g.to_dict() for g in self.networks],
+            "training": copy.deepcopy(self.training),
+            "dataset": copy.deepcopy(self.dataset),
+        }
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Project):
+            return NotImplemented
+        return (
+            self.name == other.name
+            and self.networks == other.networks
+            and self.training == other.training
+            and self.dataset == other.dataset
+        )
+
+    __hash__ = None  # type: ignore[assignment]

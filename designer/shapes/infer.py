@@ -1,0 +1,146 @@
+"""Shape inference: every node's output shape, inferred parameters and counts.
+
+Walks the graph in topological order.  An error in one node stops only the nodes
+that depend on it; other branches are still inferred.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from designer.graph.catalog import ShapeError
+from designer.graph.model import Edge, Graph
+from designer.graph.shape import Shape
+from designer.shapes.problems import ERROR, Problem
+from designer.shapes.structure import check_structure
+
+
+@dataclass
+class NodeShapes:
+    """What inference learned about one node."""
+
+    inputs: dict[str, Shape] = field(default_factory=dict)
+    outputs: dict[str, Shape] = field(default_factory=dict)
+    inferred: dict[str, Any] = field(default_factory=dict)
+    params: int = 0
+    macs: int = 0
+    error: str | None = None
+
+    @property
+    def shape(self) -> Shape | None:
+        """The shape shown on the node: its first output, or an Output's input."""
+        if self.outputs:
+            return next(iter(self.outputs.values()))
+        if self.inputs:
+            return next(iter(self.inputs.values()))
+        return None
+
+
+@dataclass
+class GraphShapes:
+    """The analysis of one network: shapes, counts and problems."""
+
+    graph: Graph
+    order: list[str]
+    nodes: dict[str, NodeShapes]
+    problems: list[Problem]
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def total_params(self) -> int:
+        return sum(info.params for info in self.nodes.values())
+
+    @property
+    def total_macs(self) -> int:
+        return sum(info.macs for info in self.nodes.values())
+
+    def shape_of(self, node_id: str) -> Shape | None:
+        info = self.nodes.get(node_id)
+        return info.shape if info else None
+
+    def edge_shape(self, edge: Edge) -> Shape | None:
+        info = self.nodes.get(edge.source)
+        return info.outputs.get(edge.source_port) if info else None
+
+    def problems_for(self, node_id: str) -> list[Problem]:
+        return [p for p in self.problems if p.node == node_id]
+
+
+def topological_order(graph: Graph) -> list[str]:
+    """A stable topological order (ties keep the order nodes were added in).
+
+    Nodes on or behind a cycle are left out.
+    """
+    view = graph.to_networkx()
+    rank = {node_id: k for k, node_id in enumerate(view.nodes)}
+    if nx.is_directed_acyclic_graph(view):
+        return list(nx.lexicographical_topological_sort(view, key=rank.__getitem__))
+    blocked: set[str] = set()
+    for component in nx.strongly_connected_components(view):
+        if len(component) > 1:
+            blocked.update(component)
+    for node_id in list(blocked):
+        blocked.update(nx.descendants(view, node_id))
+    acyclic = view.subgraph(n for n in view.nodes if n not in blocked)
+    return list(nx.lexicographical_topological_sort(acyclic, key=rank.__getitem__))
+
+
+def _describe_node(graph: Graph, node_id: str) -> str:
+    node = graph.node(node_id)
+    return f"{node.type} '{node.name}'"
+
+
+def infer_shapes(graph: Graph) -> GraphShapes:
+    """Check the structure and infer every shape; never raises for a bad graph."""
+    problems = check_structure(graph)
+    order = topological_order(graph)
+    incoming: dict[tuple[str, str], Edge] = {(e.target, e.target_port): e for e in graph.edges}
+    results: dict[str, NodeShapes] = {}
+    for node_id in order:
+        node = graph.node(node_id)
+        info = NodeShapes()
+        results[node_id] = info
+        ports = node.input_ports()
+        ready = True
+        for port in ports:
+            edge = incoming.get((node_id, port))
+            source = results.get(edge.source) if edge else None
+            shape = source.outputs.get(edge.source_port) if source and edge else None
+            if shape is None:
+                ready = False
+            else:
+                info.inputs[port] = shape
+        if not ready:
+            continue
+        try:
+            result = node.spec.infer(node.params, info.inputs)
+        except ShapeError as error:
+            info.error = f"{_describe_node(graph, node_id)}: {error}"
+        except Exception as error:  # a rule's bug must not take the app down
+            info.error = f"{_describe_node(graph, node_id)}: could not work out the shape ({error})"
+        else:
+            info.outputs = dict(result.outputs)
+            info.inferred = dict(result.inferred)
+            info.params = result.params
+            info.macs = result.macs
+        if info.error:
+            problems.append(Problem(ERROR, info.error, node_id, graph.name))
+    problems = [
+        p if p.network is not None else Problem(p.severity, p.message, p.node, graph.name) for p in problems
+    ]
+    return GraphShapes(graph, order, results, problems)
+
+
+def infer_project(networks: list[Graph]) -> Mapping[str, GraphShapes]:
+    return {graph.name: infer_shapes(graph) for graph in networks}

@@ -1,0 +1,49 @@
+"""Structural checks answered by networkx: cycles, loose inputs, dead ends."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from designer.graph.model import Graph
+from designer.shapes.problems import ERROR, WARNING, Problem
+
+
+def find_cycle_nodes(graph: Graph) -> list[str]:
+    """The ids along one cycle, in order, or [] when the graph is acyclic."""
+    try:
+        cycle = nx.find_cycle(graph.to_networkx())
+    except nx.NetworkXNoCycle:
+        return []
+    return [source for source, *_ in cycle]
+
+
+def check_structure(graph: Graph) -> list[Problem]:
+    problems: list[Problem] = []
+    inputs = graph.nodes_of_type("Input")
+    outputs = graph.nodes_of_type("Output")
+    if graph.nodes and not inputs:
+        problems.append(Problem(ERROR, "the network has no Input node; add one to say what data comes in"))
+    if graph.nodes and not outputs:
+        problems.append(Problem(ERROR, "the network has no Output node; connect one to the layer whose result you want"))
+
+    cycle = find_cycle_nodes(graph)
+    if cycle:
+        names = " → ".join(graph.node(n).name for n in [*cycle, cycle[0]])
+        for node_id in cycle:
+            problems.append(Problem(ERROR, f"is part of a cycle: {names}; networks must flow one way", node_id))
+
+    for node in graph.nodes:
+        for port in node.input_ports():
+            if graph.edge_into(node.id, port) is None:
+                where = "its input" if len(node.input_ports()) == 1 else f"input {port!r}"
+                problems.append(Problem(ERROR, f"{where} is not connected", node.id))
+
+    view = graph.to_networkx()
+    reaching: set[str] = set()
+    for output in outputs:
+        reaching.add(output.id)
+        reaching.update(nx.ancestors(view, output.id))
+    for node in graph.nodes:
+        if node.type != "Output" and node.id not in reaching and outputs:
+            problems.append(Problem(WARNING, "does not lead to any Output, so its result is unused", node.id))
+    return problems
