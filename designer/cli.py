@@ -1,0 +1,232 @@
+"""The ``designer`` command: open the app, or validate / export / train a project.
+
+``designer [FILE]`` opens the editor; the subcommands work without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from designer.graph.model import Project
+from designer.graph.project_file import (
+    ProjectFileError,
+    atomic_write_text,
+    load_project,
+)
+from designer.graph.shape import format_shape
+from designer.shapes.infer import GraphShapes, infer_shapes
+
+SUBCOMMANDS = ("validate", "export", "train")
+EXIT_INVALID = 1
+EXIT_UNREADABLE = 2
+
+
+def _shape_list(shape: tuple | None) -> list[Any] | None:
+    return None if shape is None else list(shape)
+
+
+def _problem_text(analysis: GraphShapes, node_id: str | None, message: str) -> str:
+    if node_id is None:
+        return message
+    node = analysis.graph.node(node_id)
+    prefix = f"{node.type} '{node.name}'"
+    return message if message.startswith(prefix) else f"{prefix}: {message}"
+
+
+def validation_report(project: Project) -> dict[str, Any]:
+    """The ``--json`` document of ``designer validate``."""
+    analyses = [infer_shapes(graph) for graph in project.networks]
+    report: dict[str, Any] = {
+        "valid": all(a.valid for a in analyses),
+        "errors": [],
+        "warnings": [],
+        "nodes": [],
+        "inputs": [],
+        "outputs": [],
+        "total_params": sum(a.total_params for a in analyses),
+        "total_macs": sum(a.total_macs for a in analyses),
+        "networks": [],
+    }
+    for analysis in analyses:
+        graph = analysis.graph
+        for problem in analysis.problems:
+            entry = {"node": problem.node, "message": _problem_text(analysis, problem.node, problem.message)}
+            report["errors" if problem.is_error else "warnings"].append(entry)
+        for node in graph.nodes:
+            shape = analysis.shape_of(node.id)
+            report["nodes"].append(
+                {"id": node.id, "name": node.name, "type": node.type, "output_shape": _shape_list(shape)}
+            )
+            if node.type == "Input":
+                report["inputs"].append({"name": node.name, "shape": _shape_list(shape), "dtype": node.params["dtype"]})
+            elif node.type == "Output":
+                report["outputs"].append({"name": node.name, "shape": _shape_list(shape)})
+        report["networks"].append(
+            {
+                "name": graph.name,
+                "valid": analysis.valid,
+                "nodes": [node.id for node in graph.nodes],
+                "total_params": analysis.total_params,
+            }
+        )
+    return report
+
+
+def _table(rows: list[list[str]], headers: list[str], right: set[int]) -> str:
+    widths = [max(len(str(r[k])) for r in [headers, *rows]) for k in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        cells = [str(c).rjust(w) if k in right else str(c).ljust(w) for k, (c, w) in enumerate(zip(row, widths, strict=True))]
+        return "  ".join(cells).rstrip()
+
+    rule = "  ".join("─" * w for w in widths)
+    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+
+
+def render_summary(project: Project) -> tuple[str, bool]:
+    """A human summary table per network plus the problems; returns (text, valid)."""
+    parts: list[str] = []
+    valid = True
+    for graph in project.networks:
+        analysis = infer_shapes(graph)
+        valid &= analysis.valid
+        rows = []
+        ordered = analysis.order + [n.id for n in graph.nodes if n.id not in analysis.nodes]
+        for node_id in ordered:
+            node = graph.node(node_id)
+            info = analysis.nodes.get(node_id)
+            shape = format_shape(info.shape) if info and info.shape else "?"
+            rows.append(
+                [node.name, node.type, shape, f"{info.params:,}" if info else "-", f"{info.macs:,}" if info else "-"]
+            )
+        rows.append(["Total", "", "", f"{analysis.total_params:,}", f"{analysis.total_macs:,}"])
+        title = f"Network '{graph.name}'" if len(project.networks) > 1 else f"Project '{project.name}'"
+        parts.append(title)
+        parts.append(_table(rows, ["Name", "Type", "Output shape", "Params", "MACs"], {3, 4}))
+        for problem in analysis.problems:
+            marker = "error" if problem.is_error else "warning"
+            parts.append(f"{marker}: {_problem_text(analysis, problem.node, problem.message)}")
+        parts.append("")
+    parts.append("valid" if valid else "INVALID: fix the errors above")
+    return "\n".join(parts), valid
+
+
+def _load(path: str) -> Project | None:
+    try:
+        return load_project(path)
+    except ProjectFileError as error:
+        print(f"designer: cannot open {error}", file=sys.stderr)
+        return None
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    project = _load(args.file)
+    if project is None:
+        return EXIT_UNREADABLE
+    if args.json:
+        report = validation_report(project)
+        print(json.dumps(report, indent=2))
+        return 0 if report["valid"] else EXIT_INVALID
+    text, valid = render_summary(project)
+    print(text)
+    return 0 if valid else EXIT_INVALID
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from designer.codegen.module import CodegenError, generate_code
+
+    project = _load(args.file)
+    if project is None:
+        return EXIT_UNREADABLE
+    try:
+        source = generate_code(project)
+    except CodegenError as error:
+        print(f"designer: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    target = Path(args.output)
+    try:
+        if args.train_script:
+            return _export_with_train_script(project, source, target, args.file)
+        if target.is_dir():
+            target = target / "model.py"
+        atomic_write_text(target, source)
+    except OSError as error:
+        print(f"designer: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"wrote {target}")
+    return 0
+
+
+def _export_with_train_script(project: Project, source: str, folder: Path, project_path: str) -> int:
+    from designer.codegen.train_script import TrainScriptError, generate_train_script
+
+    try:
+        script = generate_train_script(project, project_path=Path(project_path))
+    except TrainScriptError as error:
+        print(f"designer: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    if folder.exists() and not folder.is_dir():
+        print(f"designer: with --train-script, -o must be a folder; {folder} is a file", file=sys.stderr)
+        return EXIT_UNREADABLE
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(folder / "model.py", source)
+    atomic_write_text(folder / "train.py", script)
+    print(f"wrote {folder / 'model.py'} and {folder / 'train.py'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="designer",
+        description="Build neural networks visually. Without a subcommand, opens the editor "
+        "(designer [FILE] [--screenshot OUT.png] [--dark]).",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    validate = sub.add_parser("validate", help="check a project and print every tensor's shape")
+    validate.add_argument("file", help="project file (.json)")
+    validate.add_argument("--json", action="store_true", help="print a machine-readable report")
+    validate.set_defaults(handler=cmd_validate)
+    export = sub.add_parser("export", help="write the PyTorch code of a project")
+    export.add_argument("file", help="project file (.json)")
+    export.add_argument("-o", "--output", required=True, help="output .py file (or folder with --train-script)")
+    export.add_argument(
+        "--train-script", action="store_true", help="also write a standalone train.py into the folder given by -o"
+    )
+    export.set_defaults(handler=cmd_export)
+    _add_train(sub)
+    return parser
+
+
+def _add_train(sub: argparse._SubParsersAction) -> None:
+    try:
+        from designer.training.cli_train import add_train_parser
+    except ImportError:  # the training package is optional for validate/export
+        return
+    add_train_parser(sub)
+
+
+def _open_app(argv: Sequence[str]) -> int:
+    try:
+        from designer.ui.app import run_app
+    except ImportError as error:
+        print(f"designer: the editor cannot start ({error}).", file=sys.stderr)
+        build_parser().print_help()
+        return EXIT_UNREADABLE
+    return run_app(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
+        return _open_app(argv)
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
