@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, the canvas, panels and the training UI."""

@@ -1,0 +1,1 @@
+"""The dock panels around the canvas: palette, inspector, summary, problems, code."""

@@ -1,0 +1,279 @@
+"""The inspector: the selected node's name, parameters, inferred values and counts.
+
+The form is generated from the layer's :class:`ParamSpec` list.  Edits go through
+two callables the window provides (``apply_param`` and ``rename``, normally the
+document's ``set_param`` and ``rename``); each returns None or a message for people.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.graph.catalog import LayerSpec
+from designer.graph.model import Node
+from designer.shapes.infer import NodeShapes
+from designer.ui.panels.formatting import format_compact, format_count, format_shapes
+from designer.ui.panels.param_editors import ParamEditor, format_sizes, make_editor
+
+ApplyParam = Callable[[str, str, Any], "str | None"]
+Rename = Callable[[str, str], "str | None"]
+ColorFor = Callable[[str], QColor]
+
+NO_SELECTION_HINT = (
+    "Select a layer on the canvas to see and edit its parameters.\n\n"
+    "Drag layers from the palette, or double-click one to add it."
+)
+
+
+def _section(title: str) -> QLabel:
+    label = QLabel(title.upper())
+    label.setObjectName("sectionTitle")
+    return label
+
+
+def _value_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("readOnlyValue")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class Inspector(QScrollArea):
+    """Shows one node, or a hint when nothing or several nodes are selected."""
+
+    def __init__(
+        self,
+        apply_param: ApplyParam,
+        rename: Rename,
+        color_for: ColorFor,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._apply_param = apply_param
+        self._rename = rename
+        self._color_for = color_for
+        self._node_id: str | None = None
+        self._node_name = ""
+        self._layout_key: tuple[str, str] | None = None  # (node id, type) of the built form
+        self.editors: dict[str, ParamEditor] = {}
+        self.inferred_labels: dict[str, QLabel] = {}
+        self.name_edit: QLineEdit | None = None
+        self.name_message: QLabel | None = None
+        self.hint = QLabel()
+        self.show_hint(NO_SELECTION_HINT)
+
+    # -- public state -------------------------------------------------------------------
+    @property
+    def node_id(self) -> str | None:
+        return self._node_id
+
+    def show_hint(self, text: str) -> None:
+        """No node or several nodes: replace the form with a hint."""
+        self._node_id = None
+        self._layout_key = None
+        self.editors, self.inferred_labels = {}, {}
+        self.name_edit = self.name_message = None
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 16, 12, 12)
+        self.hint = QLabel(text)
+        self.hint.setObjectName("inspectorHint")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+        self.setWidget(page)
+
+    def show_selection(self, nodes: list[Node], info: dict[str, NodeShapes]) -> None:
+        """Show the selection: one node's form, or a hint for none/several."""
+        if not nodes:
+            self.show_hint(NO_SELECTION_HINT)
+        elif len(nodes) > 1:
+            params = sum(info[n.id].params for n in nodes if n.id in info)
+            self.show_hint(
+                f"{len(nodes)} layers selected ({format_count(params)} parameters).\n\n"
+                "Select a single layer to edit its parameters. Delete, Duplicate "
+                "(Ctrl+D) and Copy act on the whole selection."
+            )
+        else:
+            self.show_node(nodes[0], info.get(nodes[0].id))
+
+    def show_node(self, node: Node, shapes: NodeShapes | None) -> None:
+        key = (node.id, node.type)
+        if key != self._layout_key:
+            self._build(node)
+            self._layout_key = key
+        self._node_id = node.id
+        self._node_name = node.name
+        self._update(node, shapes)
+
+    # -- building -------------------------------------------------------------------------
+    def _build(self, node: Node) -> None:
+        spec = node.spec
+        page = QWidget()
+        page.setObjectName("inspectorPage")
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(10, 10, 10, 10)
+        outer.setSpacing(8)
+
+        outer.addWidget(self._header(spec))
+        self.error_label = QLabel()
+        self.error_label.setObjectName("nodeError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
+
+        form = self._form()
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("nameEdit")
+        self.name_edit.setMaxLength(64)
+        self.name_edit.editingFinished.connect(self._commit_name)
+        self.name_message = QLabel()
+        self.name_message.setObjectName("fieldMessage")
+        self.name_message.setWordWrap(True)
+        self.name_message.hide()
+        name_box = QWidget()
+        name_layout = QVBoxLayout(name_box)
+        name_layout.setContentsMargins(0, 0, 0, 0)
+        name_layout.setSpacing(2)
+        name_layout.addWidget(self.name_edit)
+        name_layout.addWidget(self.name_message)
+        form.addRow("Name", name_box)
+        outer.addLayout(form)
+
+        self.editors = {}
+        if spec.params:
+            outer.addWidget(_section("Parameters"))
+            form = self._form()
+            for param in spec.params:
+                editor = make_editor(param, self)
+                editor.committed.connect(lambda value, name=param.name, ed=editor: self._commit(name, value, ed))
+                label = QLabel(param.title)
+                if param.help:
+                    label.setToolTip(param.help)
+                form.addRow(label, editor.container)
+                self.editors[param.name] = editor
+            outer.addLayout(form)
+
+        self.inferred_labels = {}
+        if spec.inferred_names:
+            outer.addWidget(_section("Inferred from the input"))
+            form = self._form()
+            for name in spec.inferred_names:
+                label = _value_label()
+                label.setToolTip("Worked out from the shape of the input; not editable.")
+                form.addRow(name.replace("_", " ").capitalize(), label)
+                self.inferred_labels[name] = label
+            outer.addLayout(form)
+
+        outer.addWidget(_section("Shapes and size"))
+        form = self._form()
+        self.input_label = _value_label()
+        self.output_label = _value_label()
+        self.params_label = _value_label()
+        self.macs_label = _value_label()
+        form.addRow("Input", self.input_label)
+        form.addRow("Output", self.output_label)
+        form.addRow("Parameters", self.params_label)
+        form.addRow("MACs", self.macs_label)
+        outer.addLayout(form)
+
+        outer.addWidget(_section("About this layer"))
+        about = QLabel(self._about_html(spec))
+        about.setObjectName("layerAbout")
+        about.setWordWrap(True)
+        about.setTextFormat(Qt.TextFormat.RichText)
+        outer.addWidget(about)
+        outer.addStretch(1)
+        self.setWidget(page)
+
+    @staticmethod
+    def _form() -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(6)
+        return form
+
+    def _header(self, spec: LayerSpec) -> QWidget:
+        color = self._color_for(spec.category)
+        header = QLabel(
+            f"<span style='font-size:13pt; font-weight:600'>{html.escape(spec.type)}</span>"
+            f"&nbsp;&nbsp;<span style='color:{color.name()}'>●</span> {html.escape(spec.category)}"
+        )
+        header.setObjectName("inspectorHeader")
+        header.setTextFormat(Qt.TextFormat.RichText)
+        return header
+
+    @staticmethod
+    def _about_html(spec: LayerSpec) -> str:
+        text = f"<p>{html.escape(spec.description)}</p>"
+        if spec.formula:
+            text += f"<p><code>{html.escape(spec.formula)}</code></p>"
+        return text
+
+    # -- updating -------------------------------------------------------------------------
+    def _update(self, node: Node, shapes: NodeShapes | None) -> None:
+        assert self.name_edit is not None
+        if not self.name_edit.hasFocus():
+            with QSignalBlocker(self.name_edit):
+                self.name_edit.setText(node.name)
+        for name, editor in self.editors.items():
+            if not (editor.invalid and editor.is_editing()):
+                editor.set_value(node.params[name])
+        for name, label in self.inferred_labels.items():
+            value = shapes.inferred.get(name) if shapes else None
+            label.setText("—" if value is None else format_sizes(value))
+        if shapes is None:
+            self.input_label.setText("—")
+            self.output_label.setText("—")
+            self.params_label.setText("—")
+            self.macs_label.setText("—")
+        else:
+            self.input_label.setText(format_shapes(shapes.inputs))
+            self.output_label.setText(format_shapes(shapes.outputs))
+            self.params_label.setText(format_count(shapes.params))
+            self.macs_label.setText(
+                f"{format_compact(shapes.macs)}  ({format_count(shapes.macs)})" if shapes.macs else "0"
+            )
+        error = shapes.error if shapes else None
+        self.error_label.setText(error or "")
+        self.error_label.setVisible(bool(error))
+
+    def _commit(self, name: str, value: Any, editor: ParamEditor) -> None:
+        if self._node_id is None:
+            return
+        problem = self._apply_param(self._node_id, name, value)
+        editor.show_message(problem)
+
+    def _commit_name(self) -> None:
+        if self._node_id is None or self.name_edit is None or self.name_message is None:
+            return
+        if self.name_edit.text().strip() == self._node_name:
+            problem = None
+        else:
+            problem = self._rename(self._node_id, self.name_edit.text())
+        self.name_message.setText(problem or "")
+        self.name_message.setVisible(bool(problem))
+        self.name_edit.setProperty("invalid", bool(problem))
+        self.name_edit.style().unpolish(self.name_edit)
+        self.name_edit.style().polish(self.name_edit)

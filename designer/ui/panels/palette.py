@@ -1,0 +1,183 @@
+"""The layer palette: every layer type, grouped by category, searchable, draggable."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.graph.catalog import CATEGORIES, LayerSpec, all_specs
+
+LAYER_MIME_TYPE = "application/x-designer-layer"
+TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+ColorFor = Callable[[str], QColor]
+
+
+def layer_tooltip(spec: LayerSpec) -> str:
+    """Rich-text tooltip: the type, its description and formula."""
+    parts = [f"<b>{html.escape(spec.type)}</b> <i>({html.escape(spec.category)})</i>"]
+    parts.append(html.escape(spec.description))
+    if spec.formula:
+        parts.append(f"<code>{html.escape(spec.formula)}</code>")
+    return "<p style='white-space:pre-wrap'>" + "<br>".join(parts) + "</p>"
+
+
+def layer_mime_data(layer_type: str) -> QMimeData:
+    data = QMimeData()
+    data.setData(LAYER_MIME_TYPE, QByteArray(layer_type.encode("utf-8")))
+    data.setText(layer_type)
+    return data
+
+
+def swatch_icon(color: QColor, size: int = 14) -> QIcon:
+    """A rounded colour chip, drawn at 2× so it is crisp on high-DPI screens."""
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(color.darker(130))
+    painter.setBrush(color)
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class LayerTree(QTreeWidget):
+    """A tree whose layer items drag out as :data:`LAYER_MIME_TYPE`."""
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt override)
+        return [LAYER_MIME_TYPE]
+
+    def mimeData(self, items: Iterable[QTreeWidgetItem]) -> QMimeData:  # noqa: N802
+        types = [item.data(0, TYPE_ROLE) for item in items if item.data(0, TYPE_ROLE)]
+        return layer_mime_data(types[0]) if types else QMimeData()
+
+
+class LayerPalette(QWidget):
+    """Search box over a category tree of layer types.
+
+    ``layerActivated(type)`` fires on double-click or Enter: the window adds the
+    layer at the centre of the view.
+    """
+
+    layerActivated = Signal(str)
+
+    def __init__(self, color_for: ColorFor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("layerPalette")
+        self._color_for = color_for
+        self.search = QLineEdit()
+        self.search.setObjectName("paletteSearch")
+        self.search.setPlaceholderText("Search layers…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.set_filter)
+        self.search.returnPressed.connect(self._activate_first_visible)
+
+        self.tree = LayerTree()
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setIndentation(14)
+        self.tree.setIconSize(QSize(14, 14))
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tree.itemActivated.connect(self._on_activated)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree, 1)
+
+        self._category_items: dict[str, QTreeWidgetItem] = {}
+        self._layer_items: dict[str, QTreeWidgetItem] = {}
+        self._populate()
+
+    def _populate(self) -> None:
+        specs = all_specs()
+        for category in CATEGORIES:
+            members = [s for s in specs if s.category == category]
+            if not members:
+                continue
+            group = QTreeWidgetItem([category])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setIcon(0, swatch_icon(self._color_for(category)))
+            self.tree.addTopLevelItem(group)
+            self._category_items[category] = group
+            for spec in members:
+                item = QTreeWidgetItem([spec.type])
+                item.setData(0, TYPE_ROLE, spec.type)
+                item.setToolTip(0, layer_tooltip(spec))
+                item.setStatusTip(0, spec.description)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+                )
+                group.addChild(item)
+                self._layer_items[spec.type] = item
+            group.setExpanded(True)
+
+    def refresh_colors(self) -> None:
+        """Redraw the category chips (after a theme change)."""
+        for category, group in self._category_items.items():
+            group.setIcon(0, swatch_icon(self._color_for(category)))
+
+    # -- queries used by the window and tests --------------------------------------
+    def item_for(self, layer_type: str) -> QTreeWidgetItem:
+        return self._layer_items[layer_type]
+
+    def visible_types(self) -> list[str]:
+        return [t for t, item in self._layer_items.items() if not item.isHidden()]
+
+    def visible_categories(self) -> list[str]:
+        return [c for c, item in self._category_items.items() if not item.isHidden()]
+
+    # -- filtering ------------------------------------------------------------------
+    def set_filter(self, text: str) -> None:
+        """Show the layers whose type, category or description contains every word."""
+        if self.search.text() != text:
+            self.search.setText(text)  # re-enters through textChanged
+            return
+        words = text.lower().split()
+        specs = {s.type: s for s in all_specs()}
+        for layer_type, item in self._layer_items.items():
+            spec = specs[layer_type]
+            haystack = f"{spec.type} {spec.category} {spec.description}".lower()
+            item.setHidden(not all(w in haystack for w in words))
+        for group in self._category_items.values():
+            shown = any(not group.child(i).isHidden() for i in range(group.childCount()))
+            group.setHidden(not shown)
+            if words and shown:
+                group.setExpanded(True)
+
+    def _activate_first_visible(self) -> None:
+        visible = self.visible_types()
+        if visible:
+            self.layerActivated.emit(visible[0])
+
+    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        layer_type = item.data(0, TYPE_ROLE)
+        if layer_type:
+            self.layerActivated.emit(layer_type)
+
+    def mime_data_for(self, layer_type: str) -> QMimeData:
+        """What a drag of ``layer_type`` carries (the tree's own mimeData)."""
+        return self.tree.mimeData([self._layer_items[layer_type]])
+
+    def index_for(self, layer_type: str) -> QModelIndex:
+        return self.tree.indexFromItem(self._layer_items[layer_type])

@@ -1,0 +1,90 @@
+"""Every error and warning of the project; clicking one selects and centres its node."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
+
+from designer.graph.model import Project
+from designer.shapes.infer import GraphShapes
+from designer.shapes.problems import Problem
+
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+NETWORK_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class ProblemsList(QTreeWidget):
+    """Columns: severity icon + node name, message (and network for GAN projects)."""
+
+    problemActivated = Signal(str, str)  # network name, node id
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemsList")
+        self.setColumnCount(3)
+        self.setHeaderLabels(["Layer", "Problem", "Network"])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setIconSize(QSize(16, 16))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.itemClicked.connect(self._activated)
+        self.itemActivated.connect(self._activated)
+        self.error_count = 0
+        self.warning_count = 0
+
+    def set_problems(self, project: Project, analysis: Mapping[str, GraphShapes]) -> None:
+        self.clear()
+        style = self.style()
+        error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.error_count = self.warning_count = 0
+        several = len(project.networks) > 1
+        for graph in project.networks:
+            shapes = analysis.get(graph.name)
+            if shapes is None:
+                continue
+            for problem in sorted(shapes.problems, key=_severity_first):
+                name = graph.node(problem.node).name if problem.node and graph.has_node(problem.node) else "—"
+                item = QTreeWidgetItem([name, problem.message, graph.name if several else ""])
+                item.setIcon(0, error_icon if problem.is_error else warning_icon)
+                item.setToolTip(1, problem.message)
+                item.setData(0, NODE_ROLE, problem.node or "")
+                item.setData(0, NETWORK_ROLE, graph.name)
+                self.addTopLevelItem(item)
+                if problem.is_error:
+                    self.error_count += 1
+                else:
+                    self.warning_count += 1
+        self.setColumnHidden(2, not several)
+        if not self.topLevelItemCount():
+            item = QTreeWidgetItem(["", "No problems: every shape fits.", ""])
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.addTopLevelItem(item)
+
+    @property
+    def count(self) -> int:
+        return self.error_count + self.warning_count
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        node_id = item.data(0, NODE_ROLE)
+        network = item.data(0, NETWORK_ROLE)
+        if node_id and network:
+            self.problemActivated.emit(network, node_id)
+
+
+def _severity_first(problem: Problem) -> int:
+    return 0 if problem.is_error else 1

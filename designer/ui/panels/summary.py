@@ -1,0 +1,104 @@
+"""A Keras ``model.summary()``-like table of the current network, kept live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
+
+from designer.graph.model import Graph
+from designer.graph.shape import format_shape
+from designer.shapes.infer import GraphShapes
+from designer.ui.panels.formatting import format_compact, format_count, format_shapes
+
+COLUMNS = ("Layer", "Type", "Output shape", "Params", "MACs")
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+TOTAL_LABEL = "Total"
+
+
+class SummaryTable(QTreeWidget):
+    """One row per node in execution order, then a totals row."""
+
+    nodeActivated = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryTable")
+        self.setColumnCount(len(COLUMNS))
+        self.setHeaderLabels(list(COLUMNS))
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (3, 4):
+            self.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._activated)
+        self.total_params = 0
+        self.total_macs = 0
+
+    def set_analysis(self, graph: Graph, shapes: GraphShapes) -> None:
+        self.clear()
+        ordered = list(shapes.order) + [n.id for n in graph.nodes if n.id not in shapes.order]
+        for node_id in ordered:
+            if not graph.has_node(node_id):
+                continue
+            node = graph.node(node_id)
+            info = shapes.nodes.get(node_id)
+            if info is None:
+                output = "—"
+            elif info.error:
+                output = "error"
+            elif node.type == "Output" and info.inputs:
+                output = format_shape(next(iter(info.inputs.values())))
+            else:
+                output = format_shapes(info.outputs)
+            params = info.params if info else 0
+            macs = info.macs if info else 0
+            item = QTreeWidgetItem([node.name, node.type, output, format_count(params), format_compact(macs) if macs else "0"])
+            item.setData(0, NODE_ROLE, node_id)
+            item.setToolTip(4, f"{format_count(macs)} multiply-accumulates per sample")
+            if info is not None and info.error:
+                item.setToolTip(2, info.error)
+                item.setForeground(2, Qt.GlobalColor.red)
+            self._align(item)
+            self.addTopLevelItem(item)
+        self.total_params = shapes.total_params
+        self.total_macs = shapes.total_macs
+        total = QTreeWidgetItem(
+            [TOTAL_LABEL, f"{len(ordered)} layers", "", format_count(self.total_params), format_compact(self.total_macs)]
+        )
+        total.setToolTip(3, f"{format_count(self.total_params)} trainable parameters")
+        total.setToolTip(4, f"{format_count(self.total_macs)} multiply-accumulates per sample")
+        total.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = QFont(self.font())
+        font.setBold(True)
+        for column in range(len(COLUMNS)):
+            total.setFont(column, font)
+        self._align(total)
+        self.addTopLevelItem(total)
+
+    def rows(self) -> list[list[str]]:
+        """The table's text, row by row (used by tests and for copying)."""
+        return [
+            [self.topLevelItem(r).text(c) for c in range(len(COLUMNS))] for r in range(self.topLevelItemCount())
+        ]
+
+    @staticmethod
+    def _align(item: QTreeWidgetItem) -> None:
+        for column in (3, 4):
+            item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        node_id = item.data(0, NODE_ROLE)
+        if node_id:
+            self.nodeActivated.emit(node_id)
