@@ -183,6 +183,34 @@ Constructor = Callable[[Mapping[str, Any], Mapping[str, Any]], str | None]
 # right-hand side of the forward statement.
 ForwardRenderer = Callable[[Mapping[str, Any], Mapping[str, Any], str, Mapping[str, str]], str]
 PortsRule = Callable[[Mapping[str, Any]], Sequence[str]]
+# A dtype rule gets the parameters and the dtype of each input port ("float" or
+# "long") and returns the dtype of the outputs, or raises ShapeError.
+DtypeRule = Callable[[Mapping[str, Any], Mapping[str, str]], str]
+
+FLOAT = "float"
+LONG = "long"
+
+
+def needs_float(_params: Mapping[str, Any], dtypes: Mapping[str, str]) -> str:
+    """Most layers compute with real numbers and cannot take integer token ids."""
+    if LONG in dtypes.values():
+        raise ShapeError(
+            "gets integer token ids (dtype long) but needs real numbers; "
+            "feed the ids through an Embedding first, or set the Input's dtype to float"
+        )
+    return FLOAT
+
+
+def needs_tokens(_params: Mapping[str, Any], dtypes: Mapping[str, str]) -> str:
+    """Lookup layers take integer ids and give real-valued vectors."""
+    if FLOAT in dtypes.values():
+        raise ShapeError("needs integer token ids but gets real numbers; set the Input's dtype to long")
+    return FLOAT
+
+
+def keeps_dtype(_params: Mapping[str, Any], dtypes: Mapping[str, str]) -> str:
+    """Layers that only move values around keep integers integers (mixed → float)."""
+    return LONG if dtypes and all(d == LONG for d in dtypes.values()) else FLOAT
 
 
 def _single_in(_params: Mapping[str, Any]) -> Sequence[str]:
@@ -218,6 +246,8 @@ class LayerSpec:
     short_name: str = ""
     # Python source (a helper nn.Module class) the generated module needs once.
     support_code: str = ""
+    # Which dtypes the layer accepts and gives (see needs_float / needs_tokens / keeps_dtype).
+    dtype: DtypeRule = needs_float
 
     @property
     def default_name(self) -> str:

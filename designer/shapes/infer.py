@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from designer.graph.catalog import ShapeError
+from designer.graph.catalog import FLOAT, ShapeError
 from designer.graph.model import Edge, Graph
 from designer.graph.shape import Shape
 from designer.shapes.problems import ERROR, Problem
@@ -29,6 +29,8 @@ class NodeShapes:
     params: int = 0
     macs: int = 0
     error: str | None = None
+    # The dtype ("float" or "long") of each output port.
+    dtypes: dict[str, str] = field(default_factory=dict)
 
     @property
     def shape(self) -> Shape | None:
@@ -113,6 +115,7 @@ def infer_shapes(graph: Graph) -> GraphShapes:
         results[node_id] = info
         ports = node.input_ports()
         ready = True
+        input_dtypes: dict[str, str] = {}
         for port in ports:
             edge = incoming.get((node_id, port))
             source = results.get(edge.source) if edge else None
@@ -121,9 +124,11 @@ def infer_shapes(graph: Graph) -> GraphShapes:
                 ready = False
             else:
                 info.inputs[port] = shape
+                input_dtypes[port] = source.dtypes.get(edge.source_port, FLOAT)  # type: ignore[union-attr]
         if not ready:
             continue
         try:
+            dtype = node.spec.dtype(node.params, input_dtypes)
             result = node.spec.infer(node.params, info.inputs)
         except ShapeError as error:
             info.error = f"{_describe_node(graph, node_id)}: {error}"
@@ -134,6 +139,7 @@ def infer_shapes(graph: Graph) -> GraphShapes:
             info.inferred = dict(result.inferred)
             info.params = result.params
             info.macs = result.macs
+            info.dtypes = {port: dtype for port in info.outputs}
         if info.error:
             problems.append(Problem(ERROR, info.error, node_id, graph.name))
     problems = [

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
+from designer.graph.catalog import (
+    Inference,
+    LayerSpec,
+    ShapeError,
+    needs_tokens,
+    register,
+)
 from designer.graph.layers._rules import (
     int_param,
     require_known,
@@ -33,6 +39,7 @@ register(
         infer=_embedding_rule,
         construct=lambda p, i: f"nn.Embedding({p['num_embeddings']}, {p['embedding_dim']})",
         key_params=("num_embeddings", "embedding_dim"),
+        dtype=needs_tokens,
     )
 )
 
@@ -46,7 +53,10 @@ class LearnedPositionalEmbedding(nn.Module):
         nn.init.normal_(self.weight, std=0.02)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return x + self.weight[: x.shape[1]]
+        length = x.shape[1]
+        if length > self.weight.shape[0]:
+            raise ValueError(f"sequence length {length} exceeds max_len {len(self.weight)}")
+        return x + self.weight[:length]
 '''
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from designer.graph.catalog import Inference, LayerSpec, ParamSpec, register
+from designer.graph.catalog import (
+    Inference,
+    LayerSpec,
+    ParamSpec,
+    keeps_dtype,
+    register,
+)
 from designer.graph.shape import BATCH
 
 
@@ -16,6 +22,10 @@ def _input_shape(params, _inputs) -> Inference:
 
 def _output_shape(_params, inputs) -> Inference:
     return Inference(outputs={})
+
+
+def _input_dtype(params, _dtypes) -> str:
+    return params["dtype"]
 
 
 def _no_module(_params, _inferred) -> None:
@@ -46,6 +56,7 @@ INPUT = register(
         construct=_no_module,
         forward=_unused,
         inputs=_no_ports,
+        dtype=_input_dtype,
         key_params=("shape", "dtype"),
         short_name="input",
     )
@@ -61,6 +72,7 @@ OUTPUT = register(
         construct=_no_module,
         forward=_unused,
         outputs=_no_ports,
+        dtype=keeps_dtype,
         short_name="output",
     )
 )

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from designer.graph.catalog import Inference, LayerSpec, ParamSpec, ShapeError, register
+from designer.graph.catalog import (
+    Inference,
+    LayerSpec,
+    ParamSpec,
+    ShapeError,
+    keeps_dtype,
+    register,
+)
 from designer.graph.layers._rules import int_param, single_input
 from designer.graph.shape import Dim, Shape, format_shape
 
@@ -44,6 +51,7 @@ for _name, _operator, _description, _formula in (
             formula=_formula,
             params=(_inputs_param(),),
             infer=_elementwise_rule,
+            dtype=keeps_dtype,
             construct=lambda p, i: None,
             forward=lambda p, i, attr, inputs, _op=_operator: _op.join(inputs[port] for port in _merge_inputs(p)),
             inputs=_merge_inputs,
@@ -84,6 +92,7 @@ register(
         description="Joins tensors along one dimension (e.g. channels, dim 1).",
         params=(_inputs_param(), ParamSpec("dim", "int", 1, minimum=-6, maximum=5)),
         infer=_concat_rule,
+        dtype=keeps_dtype,
         construct=lambda p, i: None,
         forward=lambda p, i, attr, inputs: f"torch.cat([{', '.join(inputs[port] for port in _merge_inputs(p))}], dim={p['dim']})",
         inputs=_merge_inputs,
@@ -117,6 +126,7 @@ register(
         "output into mu and logvar.",
         params=(int_param("chunks", 2, minimum=2, maximum=8), ParamSpec("dim", "int", 1, minimum=-6, maximum=5)),
         infer=_split_rule,
+        dtype=keeps_dtype,
         construct=lambda p, i: None,
         forward=lambda p, i, attr, inputs: f"torch.chunk({inputs['in']}, {p['chunks']}, dim={p['dim']})",
         outputs=_split_outputs,

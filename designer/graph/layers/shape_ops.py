@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from designer.graph.catalog import Inference, LayerSpec, ParamSpec, ShapeError, register
+from designer.graph.catalog import (
+    Inference,
+    LayerSpec,
+    ParamSpec,
+    ShapeError,
+    keeps_dtype,
+    register,
+)
 from designer.graph.layers._rules import int_param, literal, require_rank, single_input
 from designer.graph.shape import format_shape, numel, product
 
@@ -22,6 +29,7 @@ register(
         description="Joins all dimensions from start dim on into one, e.g. (N, 64, 3, 3) → (N, 576).",
         params=(int_param("start_dim", 1, minimum=1, maximum=5),),
         infer=_flatten_rule,
+        dtype=keeps_dtype,
         construct=lambda p, i: "nn.Flatten()" if p["start_dim"] == 1 else f"nn.Flatten({p['start_dim']})",
     )
 )
@@ -54,6 +62,7 @@ register(
         "(batch dimension kept; -1 means 'the rest').",
         params=(ParamSpec("shape", "target_shape", [-1], help="New sample shape, e.g. 64, 7, 7"),),
         infer=_reshape_rule,
+        dtype=keeps_dtype,
         construct=lambda p, i: None,
         forward=lambda p, i, attr, inputs: f"{inputs['in']}.reshape({inputs['in']}.shape[0], {', '.join(literal(d) for d in p['shape'])})",
         key_params=("shape",),
@@ -79,6 +88,7 @@ register(
         "(N, C, L) into (N, L, C).",
         params=(ParamSpec("dims", "ints", [2, 1], help="New order of dimensions 1, 2, …"),),
         infer=_permute_rule,
+        dtype=keeps_dtype,
         construct=lambda p, i: None,
         forward=lambda p, i, attr, inputs: f"{inputs['in']}.permute(0, {', '.join(str(d) for d in p['dims'])})",
         key_params=("dims",),
@@ -100,6 +110,7 @@ register(
         "from an LSTM's final output.",
         params=(),
         infer=_last_step_rule,
+        dtype=keeps_dtype,
         construct=lambda p, i: None,
         forward=lambda p, i, attr, inputs: f"{inputs['in']}[:, -1]",
         short_name="last_step",
