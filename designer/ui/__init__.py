@@ -1,1 +1,1 @@
-"""Everything Qt: the main window, the canvas, panels and the training UI."""
+"""Everything Qt: the main window, the canvas, the document with undo, panels."""
