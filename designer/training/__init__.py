@@ -1,0 +1,1 @@
+"""Training: engine, tasks and datasets. No Qt here."""

@@ -1,0 +1,656 @@
+"""Readers for dataset files: IDX (MNIST-style), .npz, CSV, image folders, CIFAR-10.
+
+Each reader returns a dict with ``x``, ``y``, ``x_val``, ``y_val`` (the file's
+own test split, or None), ``task`` and ``classes``.  Images come back as float32
+N×C×H×W in [0, 1].  Anything wrong with a file raises :class:`DatasetError`
+saying what and where.  Exported training scripts paste these functions in (see
+:mod:`.source`), so the module imports only the standard library and numpy
+(Pillow lazily); ``HELPERS`` declares the module-level names each function uses.
+"""
+
+import csv
+import gzip
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from designer.training.datasets.errors import DatasetError
+
+HELPERS: dict[str, tuple[str, ...]] = {
+    "read_idx": ("DatasetError", "_read_bytes", "IDX_TYPES"),
+    "read_idx_folder": (
+        "DatasetError",
+        "read_idx",
+        "_find_idx_file",
+        "_idx_pair",
+        "_class_names",
+    ),
+    "read_npz": ("DatasetError", "_npz_arrays", "_as_samples", "_as_targets"),
+    "read_csv": (
+        "DatasetError",
+        "_csv_rows",
+        "_csv_label_index",
+        "_csv_numbers",
+        "_is_number",
+    ),
+    "read_image_folder": ("DatasetError", "IMAGE_SUFFIXES", "_read_image"),
+    "read_cifar10_binary": (
+        "DatasetError",
+        "_read_bytes",
+        "_cifar_batch",
+        "CIFAR10_CLASSES",
+    ),
+    "_read_bytes": ("DatasetError",),
+    "_find_idx_file": (),
+    "_idx_pair": ("DatasetError", "read_idx", "_find_idx_file"),
+    "_class_names": ("DatasetError",),
+    "_npz_arrays": ("DatasetError",),
+    "_as_samples": ("DatasetError",),
+    "_as_targets": ("DatasetError",),
+    "_csv_rows": ("DatasetError", "_is_number"),
+    "_is_number": (),
+    "_csv_label_index": ("DatasetError",),
+    "_csv_numbers": ("DatasetError",),
+    "_read_image": ("DatasetError",),
+    "_cifar_batch": ("DatasetError",),
+    "DatasetError": (),
+    "IDX_TYPES": (),
+    "IMAGE_SUFFIXES": (),
+    "CIFAR10_CLASSES": (),
+}
+
+# IDX type byte -> big-endian numpy dtype (http://yann.lecun.com/exdb/mnist/).
+IDX_TYPES = {8: ">u1", 9: ">i1", 11: ">i2", 12: ">i4", 13: ">f4", 14: ">f8"}
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp")
+CIFAR10_CLASSES = (
+    "airplane",
+    "automobile",
+    "bird",
+    "cat",
+    "deer",
+    "dog",
+    "frog",
+    "horse",
+    "ship",
+    "truck",
+)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, un-gzipped when its name ends in .gz."""
+    if not path.is_file():
+        raise DatasetError(f"{path} does not exist or is not a file.")
+    try:
+        if path.suffix.lower() == ".gz":
+            with gzip.open(path, "rb") as stream:
+                return stream.read()
+        return path.read_bytes()
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        raise DatasetError(
+            f"{path.name} is not a complete gzip file ({error}); download it again."
+        ) from None
+    except OSError as error:
+        raise DatasetError(f"Cannot read {path}: {error.strerror or error}") from None
+
+
+# --- IDX (MNIST, Fashion-MNIST) -------------------------------------------------
+
+
+def read_idx(path: str | Path) -> np.ndarray:
+    """One IDX file (raw or .gz) as an array with the shape its header declares."""
+    path = Path(path)
+    data = _read_bytes(path)
+    if len(data) < 4 or data[0] != 0 or data[1] != 0:
+        raise DatasetError(
+            f"{path.name} is not an IDX file: it should start with two zero bytes, "
+            "a type byte and a dimension count."
+        )
+    type_code, ndim = data[2], data[3]
+    if type_code not in IDX_TYPES or ndim == 0:
+        raise DatasetError(
+            f"{path.name} is not an IDX file: type byte {type_code:#04x} with "
+            f"{ndim} dimensions is not valid."
+        )
+    header = 4 + 4 * ndim
+    if len(data) < header:
+        raise DatasetError(f"{path.name} is truncated: its header is incomplete.")
+    shape = tuple(int(d) for d in np.frombuffer(data, ">u4", ndim, 4))
+    dtype = np.dtype(IDX_TYPES[type_code])
+    expected = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    found = len(data) - header
+    if found < expected:
+        raise DatasetError(
+            f"{path.name} is truncated: its header promises {'×'.join(map(str, shape))} "
+            f"values ({expected:,} bytes) but only {found:,} bytes follow. "
+            "Download the file again."
+        )
+    if found > expected:
+        raise DatasetError(
+            f"{path.name} has {found - expected:,} bytes more than its header "
+            f"({'×'.join(map(str, shape))}) describes; it is not a valid IDX file."
+        )
+    return np.frombuffer(data, dtype, offset=header).reshape(shape)
+
+
+def _find_idx_file(folder: Path, split: str, kind: str) -> Path | None:
+    """``train-images-idx3-ubyte`` and its common spellings, raw or .gz."""
+    rank = 3 if kind == "images" else 1
+    wanted = {f"{split}-{kind}-idx{rank}-ubyte{gz}" for gz in ("", ".gz")} | {
+        f"{split}-{kind}.idx{rank}-ubyte{gz}" for gz in ("", ".gz")
+    }
+    matches = sorted(
+        p for p in folder.iterdir() if p.is_file() and p.name.lower() in wanted
+    )
+    raw = [p for p in matches if not p.name.lower().endswith(".gz")]
+    return (raw or matches or [None])[0]
+
+
+def _idx_pair(folder: Path, split: str) -> tuple[np.ndarray, np.ndarray] | None:
+    images_path = _find_idx_file(folder, split, "images")
+    labels_path = _find_idx_file(folder, split, "labels")
+    if images_path is None and labels_path is None:
+        return None
+    if images_path is None or labels_path is None:
+        present, missing = (
+            (images_path, f"{split}-labels-idx1-ubyte")
+            if labels_path is None
+            else (labels_path, f"{split}-images-idx3-ubyte")
+        )
+        raise DatasetError(
+            f"{folder} has {present.name} but no {missing}[.gz] to go with it."
+        )
+    images = read_idx(images_path)
+    labels = read_idx(labels_path)
+    if images.ndim not in (3, 4):
+        raise DatasetError(
+            f"{images_path.name} holds a {images.ndim}-D array; images should be "
+            "N×H×W (or N×H×W×C)."
+        )
+    if labels.ndim != 1:
+        raise DatasetError(
+            f"{labels_path.name} holds a {labels.ndim}-D array; labels should be 1-D."
+        )
+    if len(images) != len(labels):
+        raise DatasetError(
+            f"{images_path.name} has {len(images):,} images but "
+            f"{labels_path.name} has {len(labels):,} labels."
+        )
+    images = images[:, None, :, :] if images.ndim == 3 else images.transpose(0, 3, 1, 2)
+    scale = 255.0 if images.dtype == np.uint8 else 1.0
+    x = np.ascontiguousarray(images, dtype=np.float32) / np.float32(scale)
+    if labels.dtype.kind == "f" or (len(labels) and labels.min() < 0):
+        raise DatasetError(
+            f"{labels_path.name} should hold class ids 0, 1, 2, …; "
+            "it holds negative or fractional numbers."
+        )
+    return x, labels.astype(np.int64)
+
+
+def _class_names(count: int, class_names: str) -> list[str]:
+    """Class names: "0" to "count-1", or the comma-separated names given."""
+    if not class_names.strip():
+        return [str(i) for i in range(count)]
+    names = [n.strip() for n in class_names.split(",")]
+    if len(names) < count:
+        raise DatasetError(
+            f"The labels go up to {count - 1}, so {count} class names are needed; "
+            f"{len(names)} were given."
+        )
+    return names
+
+
+def read_idx_folder(folder: str | Path, class_names: str = "") -> dict:
+    """A folder with train-images/train-labels IDX files and optionally t10k-*.
+
+    ``class_names`` is an optional comma-separated list, e.g. the Fashion-MNIST
+    names; the class ids are used otherwise.
+    """
+    folder = Path(folder)
+    if folder.is_file():
+        folder = folder.parent
+    if not folder.is_dir():
+        raise DatasetError(f"The folder {folder} does not exist.")
+    train = _idx_pair(folder, "train")
+    if train is None:
+        found = sorted(p.name for p in folder.iterdir())[:8]
+        raise DatasetError(
+            f"{folder} has no train-images-idx3-ubyte[.gz] and "
+            "train-labels-idx1-ubyte[.gz]. Put the MNIST or Fashion-MNIST files "
+            "(names unchanged) in one folder. Found: "
+            + (", ".join(found) if found else "nothing")
+            + "."
+        )
+    test = _idx_pair(folder, "t10k")
+    x, y = train
+    x_val, y_val = test if test is not None else (None, None)
+    if x_val is not None and x_val.shape[1:] != x.shape[1:]:
+        raise DatasetError(
+            f"The test images are {'×'.join(map(str, x_val.shape[1:]))} but the "
+            f"training images are {'×'.join(map(str, x.shape[1:]))}."
+        )
+    largest = int(
+        max(y.max(initial=0), y_val.max(initial=0) if y_val is not None else 0)
+    )
+    return {
+        "x": x,
+        "y": y,
+        "x_val": x_val,
+        "y_val": y_val,
+        "task": "classification",
+        "classes": _class_names(largest + 1, class_names),
+    }
+
+
+# --- .npz -----------------------------------------------------------------------
+
+
+def _npz_arrays(path: Path) -> dict[str, np.ndarray]:
+    if not path.is_file():
+        raise DatasetError(f"{path} does not exist or is not a file.")
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            if not hasattr(archive, "files"):
+                raise DatasetError(
+                    f"{path.name} holds a single array; a .npz archive with x and y "
+                    "arrays is needed (np.savez(path, x=..., y=...))."
+                )
+            return {name: archive[name] for name in archive.files}
+    except DatasetError:
+        raise
+    except ValueError as error:
+        if "pickle" in str(error).lower():
+            raise DatasetError(
+                f"{path.name} holds Python objects, which are never loaded (a file "
+                "could run code that way). Save plain numeric arrays with np.savez."
+            ) from None
+        raise DatasetError(f"{path.name} is not a valid .npz file: {error}") from None
+    except (OSError, EOFError, KeyError) as error:
+        raise DatasetError(f"{path.name} is not a valid .npz file: {error}") from None
+    except Exception as error:  # zipfile.BadZipFile and friends
+        raise DatasetError(f"{path.name} is not a valid .npz file: {error}") from None
+
+
+def _as_samples(x: np.ndarray, name: str) -> np.ndarray:
+    """Numbers as float32; uint8 images scaled to [0, 1] and put channels first."""
+    if x.dtype.kind not in "biuf":
+        raise DatasetError(
+            f"Array '{name}' holds {x.dtype} values; numbers are needed."
+        )
+    if x.ndim < 2:
+        raise DatasetError(
+            f"Array '{name}' is {x.ndim}-D; it needs one row per sample (N×features)."
+        )
+    if x.dtype == np.uint8:
+        if x.ndim == 3:
+            x = x[:, None, :, :]
+        elif x.ndim == 4 and x.shape[-1] in (1, 3, 4) and x.shape[1] not in (1, 3, 4):
+            x = x.transpose(0, 3, 1, 2)
+        return np.ascontiguousarray(x, dtype=np.float32) / np.float32(255.0)
+    x = np.ascontiguousarray(x, dtype=np.float32)
+    if not np.isfinite(x).all():
+        raise DatasetError(f"Array '{name}' holds NaN or infinite values.")
+    return x
+
+
+def _as_targets(y: np.ndarray, name: str, task: str) -> np.ndarray:
+    """Class ids as int64, or regression targets as float32 N×T."""
+    if y.dtype.kind not in "biuf":
+        raise DatasetError(
+            f"Array '{name}' holds {y.dtype} values; numbers are needed."
+        )
+    if task == "classification":
+        y = y.reshape(len(y), -1)
+        if y.shape[1] != 1:
+            raise DatasetError(
+                f"Array '{name}' has {y.shape[1]} values per sample; classification "
+                "needs one class id each."
+            )
+        y = y[:, 0]
+        if y.dtype.kind == "f" and not np.all(np.isfinite(y) & (y == np.round(y))):
+            raise DatasetError(
+                f"Array '{name}' holds fractional numbers; class ids must be whole "
+                "numbers (or choose the regression task)."
+            )
+        if len(y) and y.min() < 0:
+            raise DatasetError(f"Array '{name}' holds negative class ids.")
+        return y.astype(np.int64)
+    y = np.asarray(y, dtype=np.float32)
+    if not np.isfinite(y).all():
+        raise DatasetError(f"Array '{name}' holds NaN or infinite values.")
+    return y.reshape(len(y), -1) if y.ndim == 1 else y
+
+
+def read_npz(path: str | Path, task: str = "auto") -> dict:
+    """x/y arrays, or x_train/y_train with optional x_test/y_test.
+
+    ``task`` "auto" means classification for integer y, regression for float y.
+    Loaded with ``allow_pickle=False``: object arrays are refused.
+    """
+    path = Path(path)
+    arrays = _npz_arrays(path)
+    if "x" in arrays and "y" in arrays:
+        names = ("x", "y", None, None)
+    elif "x_train" in arrays and "y_train" in arrays:
+        names = ("x_train", "y_train", "x_test", "y_test")
+    else:
+        raise DatasetError(
+            f"{path.name} holds arrays {', '.join(sorted(arrays)) or '(none)'}; "
+            "it needs 'x' and 'y', or 'x_train' and 'y_train' (with optional "
+            "'x_test' and 'y_test')."
+        )
+    x_name, y_name, xv_name, yv_name = names
+    if task == "auto":
+        task = "classification" if arrays[y_name].dtype.kind in "biu" else "regression"
+    x = _as_samples(arrays[x_name], x_name)
+    y = _as_targets(arrays[y_name], y_name, task)
+    if len(x) == 0:
+        raise DatasetError(f"{path.name} holds no samples.")
+    if len(x) != len(y):
+        raise DatasetError(
+            f"'{x_name}' has {len(x):,} samples but '{y_name}' has {len(y):,}."
+        )
+    x_val = y_val = None
+    if xv_name in arrays and yv_name in arrays:
+        x_val = _as_samples(arrays[xv_name], xv_name)
+        y_val = _as_targets(arrays[yv_name], yv_name, task)
+        if len(x_val) != len(y_val):
+            raise DatasetError(
+                f"'{xv_name}' has {len(x_val):,} samples but '{yv_name}' has "
+                f"{len(y_val):,}."
+            )
+        if x_val.shape[1:] != x.shape[1:]:
+            raise DatasetError(
+                f"'{xv_name}' samples are {x_val.shape[1:]} but '{x_name}' samples "
+                f"are {x.shape[1:]}."
+            )
+    classes = None
+    if task == "classification":
+        largest = int(
+            max(y.max(), y_val.max() if y_val is not None and len(y_val) else 0)
+        )
+        classes = [str(i) for i in range(largest + 1)]
+    return {
+        "x": x,
+        "y": y,
+        "x_val": x_val,
+        "y_val": y_val,
+        "task": task,
+        "classes": classes,
+    }
+
+
+# --- CSV ------------------------------------------------------------------------
+
+
+def _csv_rows(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header, data rows and their line numbers; blank lines skipped."""
+    if not path.is_file():
+        raise DatasetError(f"{path} does not exist or is not a file.")
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as stream:
+            reader = csv.reader(stream)
+            rows = [
+                (reader.line_num, row) for row in reader if any(c.strip() for c in row)
+            ]
+    except UnicodeDecodeError:
+        raise DatasetError(f"{path.name} is not a UTF-8 text file.") from None
+    except csv.Error as error:
+        raise DatasetError(f"{path.name} is not valid CSV: {error}") from None
+    except OSError as error:
+        raise DatasetError(f"Cannot read {path}: {error.strerror or error}") from None
+    if not rows:
+        raise DatasetError(f"{path.name} is empty.")
+    header = [cell.strip() for cell in rows[0][1]]
+    if all(_is_number(cell) for cell in header):
+        raise DatasetError(
+            f"The first row of {path.name} holds numbers; it should name the columns "
+            "(for example: x1,x2,label)."
+        )
+    body = rows[1:]
+    if not body:
+        raise DatasetError(f"{path.name} has a header row but no data rows.")
+    for line, row in body:
+        if len(row) != len(header):
+            raise DatasetError(
+                f"Line {line} of {path.name} has {len(row)} values but the header "
+                f"names {len(header)} columns."
+            )
+    return header, [row for _, row in body], [line for line, _ in body]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _csv_label_index(header: list[str], label_column: str) -> int:
+    """The label column by name, by index ("0", "-1"), or a guess when empty."""
+    wanted = label_column.strip()
+    if not wanted:
+        lowered = [name.lower() for name in header]
+        for guess in ("label", "labels", "target", "class", "y"):
+            if guess in lowered:
+                return lowered.index(guess)
+        return len(header) - 1
+    if wanted in header:
+        return header.index(wanted)
+    try:
+        index = int(wanted)
+    except ValueError:
+        raise DatasetError(
+            f"There is no column '{wanted}'. The columns are: {', '.join(header)}."
+        ) from None
+    if not -len(header) <= index < len(header):
+        raise DatasetError(
+            f"Column index {index} is out of range: there are {len(header)} columns "
+            "(0 is the first, -1 the last)."
+        )
+    return index % len(header)
+
+
+def _csv_numbers(
+    rows: list[list[str]], columns: list[int], header: list[str], lines: list[int]
+) -> np.ndarray:
+    """The given columns as float32, or a message naming the first bad cell."""
+    table = [[row[c] for c in columns] for row in rows]
+    try:
+        values = np.array(table, dtype=np.float32)
+        if np.isfinite(values).all():
+            return values.reshape(len(rows), len(columns))
+    except ValueError:
+        pass
+    for line, row in zip(lines, table, strict=True):
+        for column, cell in zip(columns, row, strict=True):
+            try:
+                value = float(cell)
+            except ValueError:
+                shown = cell.strip() or "(empty)"
+                raise DatasetError(
+                    f"Line {line}, column '{header[column]}': '{shown}' is not a number."
+                ) from None
+            if not np.isfinite(value):
+                raise DatasetError(
+                    f"Line {line}, column '{header[column]}': {cell.strip()} is not a "
+                    "finite number."
+                )
+    raise DatasetError("The CSV values could not be read as numbers.")
+
+
+def read_csv(path: str | Path, label_column: str = "", task: str = "auto") -> dict:
+    """A CSV file with a header row: every column but the label is a feature.
+
+    ``label_column`` is a column name or index; empty picks a column named
+    label/target/class/y, else the last one.  ``task`` "auto" means
+    classification when the labels are words or at most 50 distinct whole
+    numbers, regression otherwise.
+    """
+    path = Path(path)
+    header, rows, lines = _csv_rows(path)
+    if len(header) < 2:
+        raise DatasetError(
+            f"{path.name} has a single column; it needs feature columns and a label column."
+        )
+    label = _csv_label_index(header, label_column)
+    features = [i for i in range(len(header)) if i != label]
+    x = _csv_numbers(rows, features, header, lines)
+    cells = [row[label].strip() for row in rows]
+    numeric = all(_is_number(cell) for cell in cells)
+    if task == "auto":
+        if not numeric:
+            task = "classification"
+        else:
+            values = np.array(cells, dtype=np.float64)
+            whole = bool(np.all(values == np.round(values)))
+            task = (
+                "classification"
+                if whole and len(np.unique(values)) <= 50 and values.min() >= 0
+                else "regression"
+            )
+    if task == "regression":
+        y = _csv_numbers(rows, [label], header, lines)
+        classes = None
+    elif numeric:
+        values = np.array(cells, dtype=np.float64)
+        if not np.all(values == np.round(values)) or values.min() < 0:
+            raise DatasetError(
+                f"Column '{header[label]}' holds negative or fractional numbers; "
+                "class ids must be 0, 1, 2, … (or choose the regression task)."
+            )
+        y = values.astype(np.int64)
+        classes = [str(i) for i in range(int(y.max()) + 1)]
+    else:
+        classes = sorted(set(cells))
+        index = {name: i for i, name in enumerate(classes)}
+        y = np.array([index[cell] for cell in cells], dtype=np.int64)
+    return {
+        "x": x,
+        "y": y,
+        "x_val": None,
+        "y_val": None,
+        "task": task,
+        "classes": classes,
+    }
+
+
+# --- image folders ----------------------------------------------------------------
+
+
+def _read_image(path: Path, size: int, color: str) -> np.ndarray:
+    """One image as C×size×size uint8, stretched to a square."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image = image.convert("L" if color == "grayscale" else "RGB")
+            image = image.resize((size, size), Image.Resampling.BILINEAR)
+            pixels = np.asarray(image, dtype=np.uint8)
+    except (UnidentifiedImageError, Image.DecompressionBombError) as error:
+        raise DatasetError(
+            f"{path.parent.name}/{path.name} is not an image Pillow can read ({error})."
+        ) from None
+    except (OSError, SyntaxError, ValueError) as error:
+        raise DatasetError(
+            f"{path.parent.name}/{path.name} is damaged or not an image ({error})."
+        ) from None
+    return pixels[None, :, :] if pixels.ndim == 2 else pixels.transpose(2, 0, 1)
+
+
+def read_image_folder(
+    folder: str | Path, size: int = 28, color: str = "grayscale"
+) -> dict:
+    """One sub-folder per class, each holding PNG/JPEG/BMP/GIF/WebP images.
+
+    Every image is converted to grayscale (1 channel) or RGB (3) and resized to
+    size×size; x is N×C×size×size in [0, 1].  Classes are the sub-folder names in
+    alphabetical order.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DatasetError(f"The folder {folder} does not exist.")
+    class_dirs = sorted(
+        (p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.name,
+    )
+    if not class_dirs:
+        raise DatasetError(
+            f"{folder} has no sub-folders. Put the images of each class in their own "
+            "sub-folder (for example cats/ and dogs/)."
+        )
+    images: list[np.ndarray] = []
+    labels: list[int] = []
+    for label, class_dir in enumerate(class_dirs):
+        files = sorted(
+            p
+            for p in class_dir.iterdir()
+            if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES
+        )
+        if not files:
+            raise DatasetError(
+                f"The class folder '{class_dir.name}' holds no images "
+                f"({', '.join(IMAGE_SUFFIXES)})."
+            )
+        for file in files:
+            images.append(_read_image(file, size, color))
+            labels.append(label)
+    x = np.stack(images).astype(np.float32) / np.float32(255.0)
+    return {
+        "x": x,
+        "y": np.array(labels, dtype=np.int64),
+        "x_val": None,
+        "y_val": None,
+        "task": "classification",
+        "classes": [d.name for d in class_dirs],
+    }
+
+
+# --- CIFAR-10 (binary version) ---------------------------------------------------
+
+
+def _cifar_batch(path: Path, data: bytes) -> tuple[np.ndarray, np.ndarray]:
+    record = 1 + 3 * 32 * 32
+    if not data or len(data) % record:
+        raise DatasetError(
+            f"{path.name} is not a CIFAR-10 binary batch: its size ({len(data):,} "
+            f"bytes) is not a multiple of {record} bytes."
+        )
+    table = np.frombuffer(data, np.uint8).reshape(-1, record)
+    labels = table[:, 0].astype(np.int64)
+    if labels.max() > 9:
+        raise DatasetError(f"{path.name} has labels above 9; it is not CIFAR-10.")
+    images = table[:, 1:].reshape(-1, 3, 32, 32).astype(np.float32) / np.float32(255.0)
+    return images, labels
+
+
+def read_cifar10_binary(folder: str | Path) -> dict:
+    """The "CIFAR-10 binary version": data_batch_1..5.bin and test_batch.bin."""
+    folder = Path(folder)
+    if folder.is_file():
+        folder = folder.parent
+    if (folder / "cifar-10-batches-bin").is_dir():
+        folder = folder / "cifar-10-batches-bin"
+    train_files = sorted(folder.glob("data_batch_*.bin")) if folder.is_dir() else []
+    if not train_files:
+        raise DatasetError(
+            f"{folder} has no data_batch_*.bin files. Download the CIFAR-10 binary "
+            "version (cifar-10-binary.tar.gz from https://www.cs.toronto.edu/~kriz/"
+            "cifar.html), unpack it and choose the cifar-10-batches-bin folder."
+        )
+    parts = [_cifar_batch(p, _read_bytes(p)) for p in train_files]
+    x = np.concatenate([p[0] for p in parts])
+    y = np.concatenate([p[1] for p in parts])
+    x_val = y_val = None
+    test_file = folder / "test_batch.bin"
+    if test_file.is_file():
+        x_val, y_val = _cifar_batch(test_file, _read_bytes(test_file))
+    return {
+        "x": x,
+        "y": y,
+        "x_val": x_val,
+        "y_val": y_val,
+        "task": "classification",
+        "classes": list(CIFAR10_CLASSES),
+    }
