@@ -1,0 +1,58 @@
+"""Shared fixtures for the Qt tests: an offscreen platform and small projects."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from designer.ui.document import Document  # noqa: E402
+
+SEED_CNN = [
+    ("Input", {"shape": [1, 28, 28]}),
+    ("Conv2d", {"out_channels": 32, "kernel_size": 3}),
+    ("ReLU", {}),
+    ("MaxPool2d", {"kernel_size": 2}),
+    ("Conv2d", {"out_channels": 64, "kernel_size": 3}),
+    ("ReLU", {}),
+    ("MaxPool2d", {"kernel_size": 2}),
+    ("Conv2d", {"out_channels": 64, "kernel_size": 3}),
+    ("ReLU", {}),
+    ("Flatten", {}),
+    ("Linear", {"out_features": 64}),
+    ("ReLU", {}),
+    ("Linear", {"out_features": 10}),
+    ("Output", {}),
+]
+
+
+def build_chain(document: Document, layers=SEED_CNN, spacing: float = 240.0) -> list[str]:
+    """Add ``layers`` to the document's current network, connected in a chain."""
+    ids: list[str] = []
+    for index, (layer_type, params) in enumerate(layers):
+        ids.append(document.add_node(layer_type, (index * spacing, 0.0), params))
+        if index:
+            assert document.connect(ids[-2], "out", ids[-1], "in") is None
+    return ids
+
+
+@pytest.fixture
+def document(qapp) -> Document:
+    doc = Document()
+    yield doc
+    doc.undo_stack.clear()
+    doc.deleteLater()
+
+
+@pytest.fixture
+def cnn(document: Document) -> list[str]:
+    """The seed CNN (MNIST-sized) in ``document``; returns its node ids in order."""
+    return build_chain(document)
+
+
+@pytest.fixture
+def chain():
+    """``chain(document, layers)`` adds connected layers; see :func:`build_chain`."""
+    return build_chain
