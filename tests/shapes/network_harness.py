@@ -395,3 +395,87 @@ def total_elements(shape: Shape, values: Mapping[str, int]) -> int:
 
 def layer_types() -> tuple[str, ...]:
     return LAYER_TYPES
+
+
+# -- random graphs ------------------------------------------------------------------
+
+
+@st.composite
+def input_params(draw: st.DrawFn) -> dict[str, Any]:
+    """An image, a sequence, a feature vector or token ids; lengths may be symbolic."""
+    length = st.one_of(st.integers(2, 12), st.just("L"))
+    kind = draw(st.sampled_from(("image", "sequence", "vector", "tokens")))
+    if kind == "image":
+        size = draw(st.one_of(st.integers(4, 10), st.just("L")))
+        shape = [
+            draw(st.integers(1, 4)),
+            size,
+            draw(st.one_of(st.just(size), st.integers(4, 10))),
+        ]
+    elif kind == "sequence":
+        shape = [draw(length), draw(st.sampled_from((2, 4, 6, 8)))]
+    elif kind == "vector":
+        shape = [draw(st.integers(1, 12))]
+    else:
+        shape = [draw(length)]
+    return {"shape": shape, "dtype": "long" if kind == "tokens" else "float"}
+
+
+@st.composite
+def random_graphs(
+    draw: st.DrawFn, max_layers: int = 8, keep_errors: bool = False
+) -> Graph:
+    """Chains with branches and merges built by drawing layers onto existing tensors.
+
+    A layer that inference refuses is taken out again, unless ``keep_errors`` (then
+    one in three stays, so the graph has broken branches).  Every tensor nothing
+    consumes gets an Output, and so do some intermediate ones.
+    """
+    graph = Graph("model")
+    tensors: list[tuple[str, str]] = []
+    for k in range(1, draw(st.integers(1, 2)) + 1):
+        node = graph.add_node("Input", name=f"x{k}", params=draw(input_params()))
+        tensors.append((node.id, "out"))
+    consumed: set[tuple[str, str]] = set()
+    for step in range(1, draw(st.integers(1, max_layers)) + 1):
+        shapes = infer_shapes(graph)
+        available = [t for t in tensors if t[1] in shapes.nodes[t[0]].outputs]
+        if not available:
+            break
+        for _attempt in range(3):
+            from designer.graph.catalog import get_spec
+
+            spec = get_spec(draw(st.sampled_from(LAYER_TYPES)))
+            params = draw(layer_params(spec))
+            ports = list(spec.input_ports(params))
+            # Recent tensors first, so that chains grow long.
+            first = available[-1 - draw(st.integers(0, len(available) - 1)) // 2]
+            sources = [first]
+            shape = shapes.nodes[first[0]].outputs[first[1]]
+            alike = [t for t in available if shapes.nodes[t[0]].outputs[t[1]] == shape]
+            for _port in ports[1:]:
+                pool = alike if draw(st.integers(0, 4)) else available
+                sources.append(draw(st.sampled_from(pool)))
+            node = graph.add_node(
+                spec.type, name=f"{spec.default_name}{step}", params=params
+            )
+            for source, port in zip(sources, ports, strict=True):
+                graph.connect(source[0], source[1], node.id, port)
+            error = infer_shapes(graph).nodes[node.id].error
+            if error is None or (keep_errors and draw(st.integers(0, 2)) == 0):
+                consumed.update(sources)
+                tensors += [(node.id, port) for port in node.output_ports()]
+                break
+            graph.remove_node(node.id)
+    outputs = 0
+    for tensor in tensors:
+        if tensor not in consumed or draw(st.integers(0, 2)) == 0:
+            outputs += 1
+            sink = graph.add_node("Output", name=f"y{outputs}")
+            graph.connect(tensor[0], tensor[1], sink.id, "in")
+    return graph
+
+
+@st.composite
+def symbol_values(draw: st.DrawFn) -> dict[str, int]:
+    return {name: draw(st.integers(1, 16)) for name in SYMBOLS}

@@ -11,7 +11,7 @@ from designer.graph.catalog import (
     register,
 )
 from designer.graph.layers._rules import int_param, single_input
-from designer.graph.shape import Dim, Shape, format_shape
+from designer.graph.shape import Dim, Shape, format_shape, simplify_dim
 
 
 def numbered_ports(count: int) -> tuple[str, ...]:
@@ -78,10 +78,7 @@ def _concat_rule(params, inputs) -> Inference:
             raise ShapeError(
                 f"shapes {format_shape(first)} and {format_shape(other)} must match except in dim {params['dim']}"
             )
-        size = other[dim]
-        if not isinstance(size, int) or not isinstance(total, int):
-            raise ShapeError(f"needs fixed sizes along dim {params['dim']}")
-        total += size
+        total = simplify_dim(f"({total})+({other[dim]})")
     return Inference(outputs={"out": (*first[:dim], total, *first[dim + 1 :])})
 
 

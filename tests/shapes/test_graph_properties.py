@@ -1,0 +1,63 @@
+"""Random chains and branching graphs (residual adds, concats, splits) checked
+against PyTorch, and error containment: a broken branch does not stop the others."""
+
+from __future__ import annotations
+
+import warnings
+
+import networkx as nx
+from hypothesis import HealthCheck, given, settings
+from network_harness import random_graphs, run_and_compare, symbol_values
+
+from designer.codegen.module import CodegenError, generate_code
+from designer.graph.model import Graph, Project
+from designer.shapes.infer import infer_shapes
+
+GRAPH_SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.data_too_large,
+    ],
+    derandomize=True,
+)
+
+
+@GRAPH_SETTINGS
+@given(random_graphs(), symbol_values())
+def test_random_graphs_match_pytorch(graph: Graph, values: dict[str, int]) -> None:
+    shapes = infer_shapes(graph)
+    assert shapes.valid, [p.message for p in shapes.errors]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        run_and_compare(graph, values)
+
+
+@GRAPH_SETTINGS
+@given(random_graphs(keep_errors=True))
+def test_an_error_stops_only_what_depends_on_it(graph: Graph) -> None:
+    shapes = infer_shapes(graph)  # never raises
+    view = graph.to_networkx()
+    broken = {node_id for node_id, info in shapes.nodes.items() if info.error}
+    for node in graph.nodes:
+        info = shapes.nodes[node.id]
+        upstream = nx.ancestors(view, node.id) | {node.id}
+        if node.id in broken:
+            assert info.outputs == {}
+            assert any(p.node == node.id and p.is_error for p in shapes.problems)
+        elif not upstream & broken and node.type != "Output":
+            assert set(info.outputs) == set(node.output_ports()), (node.name, info)
+        elif node.type != "Output":
+            assert info.outputs == {}, (
+                f"{node.name} depends on a broken node yet has shapes"
+            )
+    if broken:
+        assert not shapes.valid
+        try:
+            generate_code(Project("broken", [graph]))
+        except CodegenError as error:
+            assert graph.node(next(iter(broken))).name in str(error)
+        else:
+            raise AssertionError("code was generated for a graph with errors")
