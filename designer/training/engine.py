@@ -1,0 +1,680 @@
+"""The training engine: a plain loop with callbacks, no Qt.
+
+The model is built from the graph by :func:`designer.codegen.build.build_networks`,
+the same path as export, so the trained module is exactly the exported one.
+
+Speed, by design:
+
+* data that fits in device memory is moved there once and batched by indexing
+  with a permutation; no DataLoader, no per-batch copies;
+* the loss is accumulated on the device and read back only every
+  ``step_interval_s`` seconds and at the end of each epoch, never per step
+  (a ``.item()`` per step stalls a GPU);
+* validation, callbacks and checkpoints run between epochs and are not counted
+  in samples/s.
+
+:meth:`Trainer.run` never raises for run-time problems: a NaN loss, running out
+of GPU memory, a shape error inside the model or a bad dataset end the run with
+``RunResult(status="failed", message=...)``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from designer.codegen.build import build_networks
+from designer.graph.model import Project
+from designer.shapes.infer import GraphShapes, infer_shapes
+from designer.training.checkpoints import WeightsError, save_weights
+from designer.training.devices import DeviceError, device_label, resolve_device
+from designer.training.metrics import EpochMetrics, RunInfo, RunResult, StepUpdate
+from designer.training.settings import SettingsError, TrainingSettings
+from designer.training.tasks.base import (
+    NetworkInfo,
+    PredictionSnapshot,
+    Task,
+    TaskContext,
+)
+from designer.training.tasks.registry import create_task
+
+__all__ = [
+    "EpochMetrics",
+    "PredictionSnapshot",
+    "RunInfo",
+    "RunResult",
+    "StepUpdate",
+    "Trainer",
+    "TrainingCallbacks",
+    "TrainingError",
+    "predict",
+    "predict_classes",
+]
+
+VAL_BATCH_MIN = 512
+DEVICE_MEMORY_SHARE = 0.5  # move the data to the GPU when it takes at most this share of free memory
+SMOOTHING = 0.8
+
+
+class TrainingError(Exception):
+    """A run cannot start or cannot go on; the message is written for people."""
+
+
+class TrainingCallbacks:
+    """Override what you need; every method is called in the training thread."""
+
+    def on_start(self, info: RunInfo) -> None:
+        pass
+
+    def on_step(self, update: StepUpdate) -> None:
+        pass
+
+    def on_epoch(self, metrics: EpochMetrics) -> None:
+        pass
+
+    def on_predictions(self, snapshot: PredictionSnapshot) -> None:
+        pass
+
+    def on_end(self, result: RunResult) -> None:
+        pass
+
+
+class _NonFiniteLoss(Exception):
+    def __init__(self, value: float, epoch: int, step: int) -> None:
+        super().__init__(value)
+        self.value, self.epoch, self.step = value, epoch, step
+
+
+@dataclass
+class _Data:
+    """Training and validation tensors, on the device when they fit."""
+
+    x_train: torch.Tensor
+    y_train: torch.Tensor
+    x_val: torch.Tensor | None
+    y_val: torch.Tensor | None
+    on_device: bool
+
+    @property
+    def num_train(self) -> int:
+        return int(self.x_train.shape[0])
+
+    @property
+    def num_val(self) -> int:
+        return 0 if self.x_val is None else int(self.x_val.shape[0])
+
+
+class Trainer:
+    """Trains a project's networks on a dataset; :meth:`run` blocks in the calling thread.
+
+    ``dataset`` and ``settings`` default to the project's (``project.dataset`` is
+    loaded with the datasets package, ``project.training`` read with
+    :meth:`TrainingSettings.from_dict`).  :meth:`stop`, :meth:`pause` and
+    :meth:`resume` may be called from any thread.
+    """
+
+    def __init__(
+        self,
+        project: Project,
+        dataset: Any = None,
+        settings: TrainingSettings | None = None,
+        callbacks: TrainingCallbacks | None = None,
+        checkpoint_dir: str | Path | None = None,
+        step_interval_s: float = 0.05,
+    ) -> None:
+        self.project = project
+        self.dataset = dataset
+        self.settings = settings
+        self.callbacks = callbacks or TrainingCallbacks()
+        self.checkpoint_dir = Path(checkpoint_dir) if checkpoint_dir is not None else None
+        self.step_interval_s = step_interval_s
+        self.networks: dict[str, nn.Module] = {}
+        self.task: Task | None = None
+        self.result: RunResult | None = None
+        self.info: RunInfo | None = None
+        self._stop = threading.Event()
+        self._paused = threading.Event()
+        self._wake = threading.Event()
+        self._wake.set()
+        self._epochs: list[EpochMetrics] = []
+        self._device_name = ""
+
+    # -- control from other threads -------------------------------------------
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    def pause(self) -> None:
+        self._paused.set()
+        self._wake.clear()
+
+    def resume(self) -> None:
+        self._paused.clear()
+        self._wake.set()
+
+    @property
+    def paused(self) -> bool:
+        return self._paused.is_set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+    # -- the run --------------------------------------------------------------
+    def run(self) -> RunResult:
+        """Train; returns how the run ended (never raises for problems of the run)."""
+        try:
+            result = self._run()
+        except TrainingError as error:
+            result = self._result("failed", str(error))
+        except _NonFiniteLoss as error:
+            result = self._result("failed", self._non_finite_message(error))
+        except Exception as error:  # the app must survive whatever the model does
+            result = self._result("failed", describe_failure(error, self.settings))
+        self.result = result
+        with contextlib.suppress(Exception):
+            self.callbacks.on_end(result)
+        return result
+
+    def _result(self, status: str, message: str) -> RunResult:
+        val_losses = [(m.val_loss, m.epoch) for m in self._epochs if m.val_loss is not None and math.isfinite(m.val_loss)]
+        accuracies = [m.val_accuracy for m in self._epochs if m.val_accuracy is not None]
+        best = min(val_losses) if val_losses else None
+        dataset = self.dataset.name if self.dataset is not None and hasattr(self.dataset, "name") else ""
+        return RunResult(
+            status=status,
+            epochs=list(self._epochs),
+            best_val_accuracy=max(accuracies) if accuracies else None,
+            best_val_loss=best[0] if best else None,
+            message=message,
+            device=self._device_name,
+            dataset=dataset,
+            task=self.settings.task if self.settings else "",
+            best_epoch=best[1] if best else None,
+        )
+
+    def _non_finite_message(self, error: _NonFiniteLoss) -> str:
+        settings = self.settings or TrainingSettings()
+        what = "NaN (not a number)" if math.isnan(error.value) else "infinite"
+        advice = f"The learning rate ({settings.lr:g}) is probably too high: try a smaller one"
+        if settings.grad_clip <= 0:
+            advice += ", or turn on gradient clipping"
+        return f"The loss became {what} in epoch {error.epoch} (around step {error.step}). {advice}."
+
+    def _run(self) -> RunResult:
+        settings = self._settings()
+        device = self._device(settings)
+        dataset = self._load_dataset()
+        infos = self._analyse()
+        task = create_task(settings.task)
+        problems = task.check(self.project, infos, dataset, settings)
+        if problems:
+            raise TrainingError(_listed("The model and the data do not fit together", problems))
+        self.task = task
+
+        torch.manual_seed(settings.seed)
+        built = build_networks(self.project, {name: info.shapes for name, info in infos.items()})
+        self.networks = {name: network.module.to(device) for name, network in built.items()}
+        data = self._place_data(task, infos, dataset, settings, device)
+        notes = []
+        mixed = settings.mixed_precision and device.type == "cuda"
+        if settings.mixed_precision and not mixed:
+            notes.append("Mixed precision works on CUDA only; this run computes in float32.")
+        if len(self.networks) > 1 and settings.task in ("classification", "regression"):
+            notes.append(f"Only the network {self.project.networks[0].name!r} is trained; the others are left as they are.")
+        if not data.on_device:
+            notes.append("The data does not fit in GPU memory; batches are copied to the GPU one at a time.")
+
+        def autocast() -> contextlib.AbstractContextManager[Any]:
+            return torch.autocast("cuda", dtype=torch.bfloat16) if mixed else contextlib.nullcontext()
+
+        trained_names = [self.project.networks[0].name] if settings.task in ("classification", "regression") else list(infos)
+        task.setup(
+            TaskContext(
+                networks=self.networks,
+                infos={name: infos[name] for name in trained_names},
+                settings=settings,
+                device=device,
+                classes=list(dataset.classes) if dataset.classes is not None else None,
+                autocast=autocast,
+                make_optimizer=lambda params: make_optimizer(params, settings),
+            )
+        )
+        optimizers = task.configure_optimizers()
+        batch = min(settings.batch_size, data.num_train)
+        steps = max(1, math.ceil(data.num_train / batch))
+        if data.num_train % batch == 1 and steps > 1:
+            steps -= 1  # a last batch of one sample breaks BatchNorm; skip it
+        schedulers, per_step = make_schedulers(optimizers, settings, steps)
+        info = RunInfo(
+            device=str(device),
+            device_label=device_label(device),
+            num_train=data.num_train,
+            num_val=data.num_val,
+            steps_per_epoch=steps,
+            epochs=settings.epochs,
+            classes=list(dataset.classes) if dataset.classes is not None else None,
+            task=settings.task,
+            data_on_device=data.on_device,
+            notes=notes,
+        )
+        self.info = info
+        self.callbacks.on_start(info)
+        return self._loop(task, data, settings, device, optimizers, schedulers, per_step, batch, steps)
+
+    # -- preparation ------------------------------------------------------------
+    def _settings(self) -> TrainingSettings:
+        try:
+            if self.settings is None:
+                self.settings = TrainingSettings.from_dict(self.project.training)
+            else:
+                self.settings.validate()
+        except SettingsError as error:
+            raise TrainingError(_listed("The training settings have problems", error.problems)) from None
+        return self.settings
+
+    def _device(self, settings: TrainingSettings) -> torch.device:
+        try:
+            device = resolve_device(settings.device)
+        except DeviceError as error:
+            raise TrainingError(str(error)) from None
+        self._device_name = str(device)
+        return device
+
+    def _load_dataset(self) -> Any:
+        if self.dataset is not None:
+            return self.dataset
+        spec = self.project.dataset or {}
+        if not spec.get("name"):
+            raise TrainingError("No dataset is chosen for this project: pick one before training.")
+        from designer.training.datasets import DatasetError, load_dataset
+
+        try:
+            self.dataset = load_dataset(spec)
+        except DatasetError as error:
+            raise TrainingError(str(error)) from None
+        return self.dataset
+
+    def _analyse(self) -> dict[str, NetworkInfo]:
+        problems: list[str] = []
+        analysed: dict[str, GraphShapes] = {}
+        for graph in self.project.networks:
+            shapes = infer_shapes(graph)
+            analysed[graph.name] = shapes
+            for problem in shapes.errors:
+                text = _problem_text(graph, problem.node, problem.message)
+                problems.append(f"{graph.name}: {text}" if len(self.project.networks) > 1 else text)
+        if problems:
+            raise TrainingError(_listed("The model has problems, so it cannot be trained", problems))
+        from designer.codegen.module import generate_project
+
+        _source, codes = generate_project(self.project, analysed)
+        infos = {}
+        for graph, code in zip(self.project.networks, codes, strict=True):
+            shapes = analysed[graph.name]
+            outputs = []
+            for node in graph.nodes:
+                if node.type == "Output":
+                    edge = graph.edges_into(node.id)[0]
+                    outputs.append(shapes.edge_shape(edge))
+            infos[graph.name] = NetworkInfo(graph.name, code, shapes, outputs)
+        return infos
+
+    def _place_data(self, task: Task, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings, device: torch.device) -> _Data:
+        x_train, y_train, x_val, y_val = split_data(dataset, settings.val_split, settings.seed)
+        dtype = task.input_dtype(infos)
+
+        def tensor(array: np.ndarray | None, targets: bool) -> torch.Tensor | None:
+            if array is None:
+                return None
+            value = torch.from_numpy(np.ascontiguousarray(array))
+            return task.prepare_targets(value) if targets else value.to(dtype)
+
+        tensors = [tensor(x_train, False), tensor(y_train, True), tensor(x_val, False), tensor(y_val, True)]
+        size = sum(t.numel() * t.element_size() for t in tensors if t is not None)
+        on_device = fits_on_device(size, device)
+        if on_device:
+            tensors = [t.to(device) if t is not None else None for t in tensors]
+        return _Data(*tensors, on_device=on_device)  # type: ignore[arg-type]
+
+    # -- the loop ---------------------------------------------------------------
+    def _loop(
+        self,
+        task: Task,
+        data: _Data,
+        settings: TrainingSettings,
+        device: torch.device,
+        optimizers: list[torch.optim.Optimizer],
+        schedulers: list[Any],
+        per_step: bool,
+        batch: int,
+        steps: int,
+    ) -> RunResult:
+        generator = torch.Generator().manual_seed(settings.seed)
+        epochs = settings.epochs
+        total_steps = epochs * steps
+        interval = self.step_interval_s
+        callbacks = self.callbacks
+        on_step = callbacks.on_step
+        wants_predictions = type(callbacks).on_predictions is not TrainingCallbacks.on_predictions
+        stop, paused = self._stop, self._paused
+        modules = task.modules()
+        copy_batches = not data.on_device
+        x_train, y_train, n = data.x_train, data.y_train, data.num_train
+        best_monitor = math.inf
+        epochs_without_improvement = 0
+        run_start = time.perf_counter()
+        run_paused = 0.0
+        smoothed: float | None = None
+        global_step = 0
+        train_step = task.train_step
+
+        for epoch in range(1, epochs + 1):
+            for module in modules:
+                module.train()
+            epoch_start = time.perf_counter()
+            epoch_paused = 0.0
+            permutation = torch.randperm(n, generator=generator)
+            if not copy_batches:
+                permutation = permutation.to(device)
+            loss_sum = torch.zeros((), dtype=torch.float64, device=device)
+            read_sum, read_step = 0.0, 0
+            last_update = epoch_start
+            for step in range(steps):
+                index = permutation[step * batch : (step + 1) * batch]
+                if copy_batches:
+                    xb = x_train[index].to(device, non_blocking=True)
+                    yb = y_train[index].to(device, non_blocking=True)
+                else:
+                    xb, yb = x_train[index], y_train[index]
+                loss_sum += train_step(xb, yb)
+                if per_step:
+                    for scheduler in schedulers:
+                        scheduler.step()
+                if paused.is_set():
+                    waited = self._wait_while_paused()
+                    epoch_paused += waited
+                    run_paused += waited
+                if stop.is_set():
+                    return self._result("stopped", self._stopped_message())
+                now = time.perf_counter()
+                if now - last_update >= interval:
+                    done = step + 1
+                    total = float(loss_sum)
+                    mean = (total - read_sum) / (done - read_step)
+                    if not math.isfinite(mean):
+                        raise _NonFiniteLoss(mean, epoch, done)
+                    read_sum, read_step, last_update = total, done, now
+                    smoothed = mean if smoothed is None else SMOOTHING * smoothed + (1 - SMOOTHING) * mean
+                    global_done = global_step + done
+                    active = now - run_start - run_paused
+                    on_step(
+                        StepUpdate(
+                            epoch=epoch,
+                            step=done,
+                            steps_per_epoch=steps,
+                            global_step=global_done,
+                            total_steps=total_steps,
+                            loss=mean,
+                            smoothed_loss=smoothed,
+                            lr=current_lr(optimizers),
+                            samples_per_sec=min(done * batch, n) / max(now - epoch_start - epoch_paused, 1e-9),
+                            eta_seconds=active / global_done * (total_steps - global_done),
+                            epoch_fraction=done / steps,
+                            run_fraction=global_done / total_steps,
+                        )
+                    )
+            train_loss = float(loss_sum) / steps  # waits for the device
+            train_seconds = time.perf_counter() - epoch_start - epoch_paused
+            global_step += steps
+            if not math.isfinite(train_loss):
+                raise _NonFiniteLoss(train_loss, epoch, steps)
+            if not per_step:
+                for scheduler in schedulers:
+                    scheduler.step()
+
+            evaluation = self._evaluate(task, data, batch, device, modules)
+            if evaluation is not None and not math.isfinite(evaluation.loss):
+                raise _NonFiniteLoss(evaluation.loss, epoch, steps)
+            seconds = time.perf_counter() - epoch_start - epoch_paused
+            metrics = EpochMetrics(
+                epoch=epoch,
+                train_loss=train_loss,
+                val_loss=evaluation.loss if evaluation else None,
+                val_accuracy=evaluation.accuracy if evaluation else None,
+                seconds=seconds,
+                samples_per_sec=min(steps * batch, n) / max(train_seconds, 1e-9),
+                lr=current_lr(optimizers),
+                confusion=evaluation.confusion if evaluation else None,
+                per_class_accuracy=evaluation.per_class_accuracy if evaluation else None,
+                extra=dict(evaluation.extra) if evaluation else {},
+                train_seconds=train_seconds,
+            )
+            self._epochs.append(metrics)
+            callbacks.on_epoch(metrics)
+            if wants_predictions:
+                self._send_predictions(task, data, epoch, modules)
+
+            monitor = metrics.val_loss if metrics.val_loss is not None else train_loss
+            improved = monitor < best_monitor
+            if improved:
+                best_monitor = monitor
+                epochs_without_improvement = 0
+            else:
+                epochs_without_improvement += 1
+            self._save_checkpoints(improved)
+            if stop.is_set():
+                return self._result("stopped", self._stopped_message())
+            if settings.early_stopping and epochs_without_improvement >= settings.early_stopping and epoch < epochs:
+                watched = "validation" if metrics.val_loss is not None else "training"
+                return self._result(
+                    "early_stopped",
+                    f"Stopped early after epoch {epoch}: the {watched} loss has not improved for "
+                    f"{epochs_without_improvement} epochs. " + self._summary(),
+                )
+        return self._result("finished", f"Finished {epochs} epochs. " + self._summary())
+
+    def _wait_while_paused(self) -> float:
+        start = time.perf_counter()
+        while self._paused.is_set() and not self._stop.is_set():
+            self._wake.wait(0.1)
+        return time.perf_counter() - start
+
+    def _evaluate(self, task: Task, data: _Data, batch: int, device: torch.device, modules: list[nn.Module]) -> Any:
+        if data.x_val is None or data.num_val == 0:
+            return None
+        size = max(batch, VAL_BATCH_MIN)
+        x_val, y_val = data.x_val, data.y_val
+        assert y_val is not None
+        copy = not data.on_device
+
+        def batches() -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+            for start in range(0, data.num_val, size):
+                xb, yb = x_val[start : start + size], y_val[start : start + size]
+                yield (xb.to(device), yb.to(device)) if copy else (xb, yb)
+
+        for module in modules:
+            module.eval()
+        try:
+            with torch.no_grad():
+                return task.evaluate(batches())
+        finally:
+            for module in modules:
+                module.train()
+
+    def _send_predictions(self, task: Task, data: _Data, epoch: int, modules: list[nn.Module]) -> None:
+        x, y = (data.x_val, data.y_val) if data.num_val else (data.x_train, data.y_train)
+        assert x is not None and y is not None
+        device = self._device_name
+        for module in modules:
+            module.eval()
+        try:
+            with torch.no_grad():
+                snapshot = task.snapshot(epoch, x[:64].to(device), y[:64].to(device), data.x_train)
+        finally:
+            for module in modules:
+                module.train()
+        if snapshot is not None:
+            self.callbacks.on_predictions(snapshot)
+
+    def _save_checkpoints(self, improved: bool) -> None:
+        if self.checkpoint_dir is None:
+            return
+        try:
+            save_weights(self.networks, self.checkpoint_dir / "last.pt")
+            if improved:
+                save_weights(self.networks, self.checkpoint_dir / "best.pt")
+        except WeightsError as error:
+            raise TrainingError(f"Could not save a checkpoint: {error}") from None
+
+    def _stopped_message(self) -> str:
+        done = len(self._epochs)
+        text = f"Stopped after {done} epoch{'s' if done != 1 else ''}."
+        return f"{text} {self._summary()}" if done else text
+
+    def _summary(self) -> str:
+        last = self._epochs[-1]
+        parts = [f"train loss {last.train_loss:.4g}"]
+        if last.val_loss is not None:
+            parts.append(f"validation loss {last.val_loss:.4g}")
+        if last.val_accuracy is not None:
+            best = max(m.val_accuracy for m in self._epochs if m.val_accuracy is not None)
+            parts.append(f"validation accuracy {last.val_accuracy:.1%} (best {best:.1%})")
+        return "Last epoch: " + ", ".join(parts) + "."
+
+
+# -- building blocks ------------------------------------------------------------------
+def split_data(dataset: Any, val_split: float, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]:
+    """Training and validation arrays: the dataset's own validation part, else a seeded random split."""
+    x, y = dataset.x, dataset.y
+    if len(x) != len(y):
+        raise TrainingError(f"the dataset {dataset.name!r} has {len(x)} samples but {len(y)} targets")
+    if getattr(dataset, "x_val", None) is not None and getattr(dataset, "y_val", None) is not None:
+        return x, y, dataset.x_val, dataset.y_val
+    count = len(x)
+    val_count = round(count * val_split)
+    if val_split > 0 and val_count == 0 and count > 1:
+        val_count = 1
+    if count - val_count < 1:
+        raise TrainingError(f"the dataset {dataset.name!r} has too few samples ({count}) to train on")
+    if val_count == 0:
+        return x, y, None, None
+    order = np.random.default_rng(seed).permutation(count)
+    val_index, train_index = np.sort(order[:val_count]), order[val_count:]
+    return x[train_index], y[train_index], x[val_index], y[val_index]
+
+
+def fits_on_device(size_bytes: int, device: torch.device) -> bool:
+    """Whether the whole dataset should live on the device for the run."""
+    if device.type != "cuda":
+        return True
+    try:
+        free, _total = torch.cuda.mem_get_info(device)
+    except Exception:
+        return False
+    return size_bytes <= DEVICE_MEMORY_SHARE * free
+
+
+def make_optimizer(params: Any, settings: TrainingSettings) -> torch.optim.Optimizer:
+    name, lr, decay = settings.optimizer, settings.lr, settings.weight_decay
+    if name == "sgd":
+        return torch.optim.SGD(params, lr=lr, momentum=settings.momentum, nesterov=settings.nesterov, weight_decay=decay)
+    if name == "adam":
+        return torch.optim.Adam(params, lr=lr, weight_decay=decay)
+    if name == "adamw":
+        return torch.optim.AdamW(params, lr=lr, weight_decay=decay)
+    if name == "rmsprop":
+        return torch.optim.RMSprop(params, lr=lr, momentum=settings.momentum, weight_decay=decay)
+    raise TrainingError(f"unknown optimizer {name!r}")
+
+
+def make_schedulers(optimizers: list[torch.optim.Optimizer], settings: TrainingSettings, steps_per_epoch: int) -> tuple[list[Any], bool]:
+    """One scheduler per optimizer, and whether they step per batch (else per epoch)."""
+    schedule = settings.schedule
+    total = settings.epochs * steps_per_epoch
+    sched = torch.optim.lr_scheduler
+    if schedule == "none":
+        return [], False
+    if schedule == "step":
+        return [sched.StepLR(o, step_size=settings.step_size, gamma=settings.gamma) for o in optimizers], False
+    if schedule == "cosine":
+        return [sched.CosineAnnealingLR(o, T_max=total) for o in optimizers], True
+    if schedule == "one_cycle":
+        return [sched.OneCycleLR(o, max_lr=settings.lr, total_steps=total) for o in optimizers], True
+    raise TrainingError(f"unknown learning-rate schedule {schedule!r}")
+
+
+def current_lr(optimizers: list[torch.optim.Optimizer]) -> float:
+    return float(optimizers[0].param_groups[0]["lr"]) if optimizers else 0.0
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def describe_failure(error: BaseException, settings: TrainingSettings | None) -> str:
+    """A message for people about an exception raised while training."""
+    text = _first_line(error)
+    batch = settings.batch_size if settings else None
+    out_of_memory = getattr(torch, "OutOfMemoryError", ())
+    if (out_of_memory and isinstance(error, out_of_memory)) or "out of memory" in text.lower():
+        size = f" (now {batch})" if batch else ""
+        return f"The device ran out of memory. Use a smaller batch size{size} or a smaller model. ({text})"
+    if isinstance(error, RuntimeError | ValueError | IndexError | TypeError):
+        return (
+            f"Training failed while running the model: {text}. "
+            "Check the layer sizes and the data's shape; the shape labels on the canvas show what each layer expects."
+        )
+    if isinstance(error, MemoryError):
+        return "The computer ran out of memory. Use a smaller batch size, model or dataset."
+    return f"Training failed: {type(error).__name__}: {text}"
+
+
+def _problem_text(graph: Any, node_id: str | None, message: str) -> str:
+    if node_id is None or not graph.has_node(node_id):
+        return message
+    node = graph.node(node_id)
+    prefix = f"{node.type} '{node.name}'"
+    return message if message.startswith(prefix) else f"{prefix}: {message}"
+
+
+def _listed(headline: str, problems: list[str]) -> str:
+    return headline + ":\n" + "\n".join(f"  - {p}" for p in problems)
+
+
+# -- predictions for the UI and for users -----------------------------------------
+def predict(model: nn.Module, x: np.ndarray | torch.Tensor, batch_size: int = 1024) -> np.ndarray:
+    """The model's outputs for ``x`` (in eval mode, without gradients), as a numpy array."""
+    parameter = next(model.parameters(), None)
+    device = parameter.device if parameter is not None else torch.device("cpu")
+    inputs = torch.as_tensor(x)
+    if inputs.is_floating_point():
+        inputs = inputs.float()
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            parts = [model(inputs[i : i + batch_size].to(device)).float().cpu() for i in range(0, len(inputs), batch_size)]
+    finally:
+        model.train(was_training)
+    return torch.cat(parts).numpy() if parts else np.zeros((0,), dtype=np.float32)
+
+
+def predict_classes(model: nn.Module, x: np.ndarray | torch.Tensor, batch_size: int = 1024) -> np.ndarray:
+    """Predicted class ids: the highest score, or for a single output a positive logit."""
+    outputs = predict(model, x, batch_size)
+    if outputs.ndim == 2 and outputs.shape[1] == 1:
+        return (outputs[:, 0] > 0).astype(np.int64)
+    return outputs.argmax(axis=1)
+

@@ -1,0 +1,209 @@
+"""What a training task is: the part of a run that depends on what is learned.
+
+The engine (:mod:`designer.training.engine`) owns everything generic — devices,
+batching, timing, callbacks, stop/pause, schedules, checkpoints and early stopping.
+A task owns the rest: which networks train, how a batch turns into a loss and an
+optimizer step, which metrics validation reports, and what the UI is shown after
+each epoch.  Supervised tasks (classification, regression) share
+:class:`SupervisedTask`; tasks with several networks or loss terms (a GAN, a VAE)
+override :meth:`Task.configure_optimizers`, :meth:`Task.train_step` and
+:meth:`Task.evaluate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from designer.codegen.module import NetworkCode
+from designer.graph.model import Project
+from designer.graph.shape import Shape, format_shape
+from designer.shapes.infer import GraphShapes
+from designer.training.settings import TrainingSettings
+
+
+@dataclass
+class NetworkInfo:
+    """One network of the project as the task sees it: its code and its shapes."""
+
+    name: str
+    code: NetworkCode
+    shapes: GraphShapes
+    output_shapes: list[Shape]  # the shape reaching each Output node, in forward's order
+
+
+@dataclass
+class TaskContext:
+    """What a task gets when a run starts (networks already on the device)."""
+
+    networks: dict[str, nn.Module]
+    infos: dict[str, NetworkInfo]
+    settings: TrainingSettings
+    device: torch.device
+    classes: list[str] | None
+    autocast: Callable[[], AbstractContextManager[Any]]
+    make_optimizer: Callable[[Iterable[nn.Parameter]], torch.optim.Optimizer]
+
+
+@dataclass
+class EvalResult:
+    """What one pass over the validation data measured."""
+
+    loss: float
+    accuracy: float | None = None
+    confusion: np.ndarray | None = None
+    per_class_accuracy: list[float] | None = None
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class DecisionGrid:
+    """Class probabilities over a grid covering 2-D inputs, for a decision-boundary plot."""
+
+    xx: np.ndarray  # (rows, cols) first input feature
+    yy: np.ndarray  # (rows, cols) second input feature
+    probs: np.ndarray  # (rows, cols, classes)
+
+
+@dataclass
+class PredictionSnapshot:
+    """After an epoch: how the model does on a few validation samples."""
+
+    epoch: int
+    x: np.ndarray  # the first k validation samples
+    y_true: np.ndarray
+    y_pred: np.ndarray  # class ids (classification) or predicted values
+    probs: np.ndarray | None = None  # (k, classes) for classification
+    classes: list[str] | None = None
+    grid: DecisionGrid | None = None
+    previews: dict[str, Any] = field(default_factory=dict)  # task-specific extras
+
+
+class Task:
+    """Base of all tasks.  See the module docstring for the split of duties."""
+
+    name = "task"
+
+    # -- before the run ----------------------------------------------------
+    def check(self, project: Project, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings) -> list[str]:
+        """Problems that stop this task from training these networks on this data."""
+        return []
+
+    def setup(self, context: TaskContext) -> None:
+        self.context = context
+
+    def input_dtype(self, infos: dict[str, NetworkInfo]) -> torch.dtype:
+        """The dtype input data is converted to once, before the run."""
+        return torch.float32
+
+    def prepare_targets(self, y: torch.Tensor) -> torch.Tensor:
+        """Targets as the loss wants them; done once for the whole data set."""
+        return y
+
+    # -- during the run ------------------------------------------------------
+    def modules(self) -> list[nn.Module]:
+        """The modules that train (switched between train and eval mode)."""
+        raise NotImplementedError
+
+    def configure_optimizers(self) -> list[torch.optim.Optimizer]:
+        raise NotImplementedError
+
+    def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        """One optimizer step on a batch; returns the detached scalar loss (on the device)."""
+        raise NotImplementedError
+
+    def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult:
+        """Metrics over validation batches (called under no_grad, modules in eval mode)."""
+        raise NotImplementedError
+
+    def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
+        """Predictions on a few validation samples for the UI; None when there is nothing to show."""
+        return None
+
+
+def describe_shapes(shapes: Iterable[Shape]) -> str:
+    return ", ".join(format_shape(shape) for shape in shapes)
+
+
+def sample_shape_problem(network: NetworkInfo, sample_shape: tuple[int, ...], what: str) -> str | None:
+    """A message when the network's (only) input cannot take samples of ``sample_shape``."""
+    expected = network.code.input_shapes[0][1:]
+    fits = len(expected) == len(sample_shape) and all(
+        not isinstance(want, int) or want == got for want, got in zip(expected, sample_shape, strict=True)
+    )
+    if fits:
+        return None
+    return (
+        f"the input of {network.name!r} expects samples of shape {format_shape(tuple(expected))}, "
+        f"but the {what} has samples of shape {format_shape(tuple(sample_shape))}; "
+        "change the Input node's shape to match the data"
+    )
+
+
+class SupervisedTask(Task):
+    """One network, one input, one output, one optimizer: y = f(x)."""
+
+    def check(self, project: Project, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings) -> list[str]:
+        network = infos[project.networks[0].name]
+        problems = []
+        if len(network.code.input_names) != 1:
+            problems.append(
+                f"{self.name} needs a network with exactly one Input; {network.name!r} has {len(network.code.input_names)}"
+            )
+        if len(network.output_shapes) != 1:
+            problems.append(
+                f"{self.name} needs a network with exactly one Output; {network.name!r} has {len(network.output_shapes)}"
+            )
+        if problems:
+            return problems
+        tokens = np.issubdtype(dataset.x.dtype, np.integer)
+        if network.code.input_dtypes[0] == "long" and not tokens:
+            problems.append(
+                f"the Input of {network.name!r} takes token ids (long), but the dataset {dataset.name!r} has "
+                "real-valued samples; set the Input's dtype to float"
+            )
+        problem = sample_shape_problem(network, tuple(dataset.x.shape[1:]), f"dataset {dataset.name!r}")
+        if problem:
+            problems.append(problem)
+        return problems
+
+    def setup(self, context: TaskContext) -> None:
+        super().setup(context)
+        self.network_name = next(iter(context.infos))
+        self.model = context.networks[self.network_name]
+        self.clip = context.settings.grad_clip
+        self.loss_fn = self.make_loss(context.settings.loss)
+
+    def input_dtype(self, infos: dict[str, NetworkInfo]) -> torch.dtype:
+        return torch.int64 if next(iter(infos.values())).code.input_dtypes[0] == "long" else torch.float32
+
+    def make_loss(self, name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+        raise NotImplementedError
+
+    def modules(self) -> list[nn.Module]:
+        return [self.model]
+
+    def configure_optimizers(self) -> list[torch.optim.Optimizer]:
+        self.optimizer = self.context.make_optimizer(self.model.parameters())
+        self.parameters = [p for group in self.optimizer.param_groups for p in group["params"]]
+        return [self.optimizer]
+
+    def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        self.optimizer.zero_grad(set_to_none=True)
+        with self.context.autocast():
+            loss = self.loss_fn(self.model(x), y)
+        loss.backward()
+        if self.clip > 0:
+            nn.utils.clip_grad_norm_(self.parameters, self.clip)
+        self.optimizer.step()
+        return loss.detach()
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        with self.context.autocast():
+            return self.model(x)

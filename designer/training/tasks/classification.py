@@ -1,0 +1,138 @@
+"""Classification: one class label per sample, the network outputs one score per class."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from designer.graph.model import Project
+from designer.graph.shape import format_shape
+from designer.training.settings import TrainingSettings
+from designer.training.tasks.base import (
+    DecisionGrid,
+    EvalResult,
+    NetworkInfo,
+    PredictionSnapshot,
+    SupervisedTask,
+)
+
+GRID_SIZE = 80
+SNAPSHOT_SAMPLES = 16
+
+
+class ClassificationTask(SupervisedTask):
+    name = "classification"
+
+    def check(self, project: Project, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings) -> list[str]:
+        problems = super().check(project, infos, dataset, settings)
+        if problems:
+            return problems
+        if not dataset.classes:
+            return [f"the dataset {dataset.name!r} has no class labels, so it cannot train a classifier; pick the regression task"]
+        network = infos[project.networks[0].name]
+        shape = network.output_shapes[0]
+        classes = len(dataset.classes)
+        single_logit = settings.loss == "bce_with_logits" and classes == 2 and len(shape) == 2 and shape[1] == 1
+        if len(shape) != 2 or (shape[1] != classes and not single_logit):
+            problems.append(
+                f"the output of {network.name!r} has shape {format_shape(shape)}, but the dataset "
+                f"{dataset.name!r} has {classes} classes: the network should end with "
+                f"Linear({classes}) giving (N, {classes}), one score per class"
+            )
+        return problems
+
+    def make_loss(self, name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+        self.num_classes = len(self.context.classes or [])
+        if name == "cross_entropy":
+            return F.cross_entropy
+        if name == "nll":
+            return F.nll_loss
+        if name == "bce_with_logits":
+            return self._bce
+        raise ValueError(f"the loss {name!r} does not fit classification")
+
+    def _bce(self, outputs: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+        if outputs.shape[1] == 1:
+            return F.binary_cross_entropy_with_logits(outputs[:, 0], labels.to(outputs.dtype))
+        return F.binary_cross_entropy_with_logits(outputs, F.one_hot(labels, outputs.shape[1]).to(outputs.dtype))
+
+    def predict_labels(self, outputs: torch.Tensor) -> torch.Tensor:
+        if outputs.shape[1] == 1:
+            return (outputs[:, 0] > 0).long()
+        return outputs.argmax(dim=1)
+
+    def probabilities(self, outputs: torch.Tensor) -> torch.Tensor:
+        outputs = outputs.float()
+        loss = self.context.settings.loss
+        if outputs.shape[1] == 1:
+            positive = torch.sigmoid(outputs[:, 0])
+            return torch.stack([1 - positive, positive], dim=1)
+        if loss == "nll":
+            return outputs.exp()
+        if loss == "bce_with_logits":
+            return torch.sigmoid(outputs)
+        return torch.softmax(outputs, dim=1)
+
+    def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult:
+        classes = self.num_classes
+        device = self.context.device
+        loss_sum = torch.zeros((), device=device, dtype=torch.float64)
+        counts = torch.zeros(classes * classes, device=device, dtype=torch.int64)
+        total = 0
+        for x, y in batches:
+            outputs = self.forward(x)
+            loss_sum += self.loss_fn(outputs, y).double() * len(y)
+            predicted = self.predict_labels(outputs)
+            counts += torch.bincount(y * classes + predicted, minlength=classes * classes)
+            total += len(y)
+        confusion = counts.view(classes, classes).cpu().numpy()
+        return summarize_confusion(float(loss_sum) / max(total, 1), confusion)
+
+    def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
+        x = x[:SNAPSHOT_SAMPLES]
+        outputs = self.forward(x)
+        probs = self.probabilities(outputs)
+        grid = None
+        if x_train.dim() == 2 and x_train.shape[1] == 2 and x_train.is_floating_point():
+            grid = self.decision_grid(x_train)
+        return PredictionSnapshot(
+            epoch=epoch,
+            x=x.cpu().numpy(),
+            y_true=y[:SNAPSHOT_SAMPLES].cpu().numpy(),
+            y_pred=self.predict_labels(outputs).cpu().numpy(),
+            probs=probs.cpu().numpy(),
+            classes=list(self.context.classes or []),
+            grid=grid,
+        )
+
+    def decision_grid(self, x_train: torch.Tensor, size: int = GRID_SIZE) -> DecisionGrid:
+        """Class probabilities over the training data's range, widened by 10% each side."""
+        low = x_train.min(dim=0).values.float().cpu().numpy()
+        high = x_train.max(dim=0).values.float().cpu().numpy()
+        margin = np.maximum((high - low) * 0.1, 1e-3)
+        xs = np.linspace(low[0] - margin[0], high[0] + margin[0], size, dtype=np.float32)
+        ys = np.linspace(low[1] - margin[1], high[1] + margin[1], size, dtype=np.float32)
+        xx, yy = np.meshgrid(xs, ys)
+        points = torch.from_numpy(np.stack([xx.ravel(), yy.ravel()], axis=1)).to(self.context.device)
+        probs = self.probabilities(self.forward(points)).cpu().numpy()
+        return DecisionGrid(xx=xx, yy=yy, probs=probs.reshape(size, size, -1))
+
+
+def summarize_confusion(loss: float, confusion: np.ndarray) -> EvalResult:
+    """Accuracy and per-class accuracy (recall) from a confusion matrix (rows: true class)."""
+    total = int(confusion.sum())
+    correct = int(np.trace(confusion))
+    per_class = confusion.sum(axis=1)
+    per_class_accuracy = [
+        float(confusion[k, k] / per_class[k]) if per_class[k] else float("nan") for k in range(len(per_class))
+    ]
+    return EvalResult(
+        loss=loss,
+        accuracy=correct / total if total else None,
+        confusion=confusion,
+        per_class_accuracy=per_class_accuracy,
+    )
