@@ -240,22 +240,36 @@ def make_sine_forecast(
 
 
 def make_tokens_majority(
-    n_samples: int = 2000, length: int = 15, vocab_size: int = 4, seed: int = 0
+    n_samples: int = 2000, length: int = 16, vocab_size: int = 4, seed: int = 0
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Token sequences N×length in which one token fills more than half the places.
+    """Token sequences N×length; y is the token that appears most often.
 
-    y is that token (a class id in 0..vocab_size-1).  "More than half" makes the
-    answer unique: no ties are possible.
+    That token always appears strictly more often than any other, so the answer
+    is never a tie.  Its count varies from just enough to half the sequence.
     """
     if vocab_size < 2:
         raise ValueError("a majority needs vocab_size of 2 or more")
     rng = np.random.default_rng(seed)
     y = rng.integers(0, vocab_size, n_samples)
-    least = length // 2 + 1
-    counts = rng.integers(least, least + max(1, length // 4) + 1, n_samples)
-    counts = np.minimum(counts, length)
-    others = rng.integers(1, vocab_size, (n_samples, length))
-    x = (y[:, None] + others) % vocab_size  # any token but the majority one
+    least = -(-(length - 1) // vocab_size) + 1  # smallest count that can win
+    counts = rng.integers(least, max(least, length // 2) + 1, n_samples)
+    others = (
+        y[:, None] + rng.integers(1, vocab_size, (n_samples, length))
+    ) % vocab_size
+    while True:
+        rest = np.arange(length)[None, :] >= counts[:, None]
+        slots = np.arange(n_samples)[:, None] * vocab_size + others
+        rivals = np.bincount(slots[rest], minlength=n_samples * vocab_size)
+        rivals = rivals.reshape(n_samples, vocab_size)
+        rivals[np.arange(n_samples), y] = 0
+        tied = rivals.max(axis=1) >= counts
+        if not tied.any():
+            break
+        # Draw those rows again, each with one more of its token, so this ends.
+        counts[tied] += 1
+        redraw = rng.integers(1, vocab_size, (int(tied.sum()), length))
+        others[tied] = (y[tied, None] + redraw) % vocab_size
+    x = others
     x[np.arange(length)[None, :] < counts[:, None]] = np.repeat(y, counts)
     x = rng.permuted(x, axis=1)
     return x.astype(np.int64), y.astype(np.int64)

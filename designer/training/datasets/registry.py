@@ -290,10 +290,10 @@ _BUILTINS: tuple[_Builtin, ...] = (
             "tokens_majority",
             "Majority token",
             "sequence_classification",
-            "Sequences of token ids in which one token fills more than half the "
-            "places; the class is that token.",
+            "Sequences of token ids; the class is the token that appears most "
+            "often (never a tie).",
             _n_samples(2000),
-            DatasetOption("length", "int", 15, 3, 512, help="Tokens per sequence"),
+            DatasetOption("length", "int", 16, 3, 512, help="Tokens per sequence"),
             DatasetOption(
                 "vocab_size", "int", 4, 2, 64, help="Number of different tokens"
             ),
