@@ -551,7 +551,12 @@ def parse_spec(spec: Mapping[str, Any] | str | os.PathLike) -> tuple[str, dict]:
             "A dataset is given by its name or a {'name', 'options'} mapping."
         )
     name = spec.get("name")
-    options = dict(spec.get("options") or {})
+    options = spec.get("options") or {}
+    if not isinstance(options, Mapping):
+        raise DatasetError(
+            "The dataset's options must be a mapping of option names to values."
+        )
+    options = dict(options)
     if "path" in spec and "path" not in options:
         options["path"] = spec["path"]
     if not isinstance(name, str) or not name.strip():
