@@ -59,29 +59,29 @@ def test_same_seed_same_arrays_and_types(name: str) -> None:
     if first.task in ("classification", "sequence_classification"):
         assert first.y.dtype == np.int64 and first.y.ndim == 1
         assert first.classes is not None
-        assert 0 <= first.y.min() and first.y.max() < first.num_classes
+        assert first.y.min() >= 0 and first.y.max() < first.num_classes
     else:
         assert first.y.dtype == np.float32
         assert first.classes is None and first.num_classes is None
     if first.task == "sequence_classification":
         assert first.x.dtype == np.int64
-        assert 0 <= first.x.min() and first.x.max() < first.vocab_size
+        assert first.x.min() >= 0 and first.x.max() < first.vocab_size
     else:
         assert first.x.dtype == np.float32
         assert np.isfinite(first.x).all()
     assert len(first) == len(first.y)
 
 
-@pytest.mark.parametrize(
-    "name", [n for n in NAMES if n not in ("digits", "digits28")]
-)
+@pytest.mark.parametrize("name", [n for n in NAMES if n not in ("digits", "digits28")])
 def test_another_seed_gives_other_data(name: str) -> None:
     a = load_dataset({"name": name, "options": {**_small(name), "seed": 1}})
     b = load_dataset({"name": name, "options": {**_small(name), "seed": 2}})
     assert not np.array_equal(a.x, b.x)
 
 
-@pytest.mark.parametrize("name", ["moons", "circles", "spirals", "xor", "blobs", "sine"])
+@pytest.mark.parametrize(
+    "name", ["moons", "circles", "spirals", "xor", "blobs", "sine"]
+)
 def test_n_samples_is_respected(name: str) -> None:
     data = load_dataset({"name": name, "options": {"n_samples": 37}})
     assert len(data.x) == len(data.y) == 37
@@ -186,7 +186,10 @@ def test_regression_targets_follow_their_formula() -> None:
 
 def test_sine_forecast_windows_follow_one_series() -> None:
     data = load_dataset(
-        {"name": "sine_forecast", "options": {"n_samples": 50, "window": 12, "horizon": 3}}
+        {
+            "name": "sine_forecast",
+            "options": {"n_samples": 50, "window": 12, "horizon": 3},
+        }
     )
     assert data.x.shape == (50, 12, 1)
     assert data.y.shape == (50, 3)

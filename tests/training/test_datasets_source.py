@@ -14,13 +14,14 @@ import pytest
 
 from designer.training.datasets import (
     DatasetError,
+    builtin,
     builtin_datasets,
+    files,
     generator_source,
     load_dataset,
     loading_source,
     reader_source,
 )
-from designer.training.datasets import builtin, files
 
 NAMES = [info.name for info in builtin_datasets()]
 
@@ -56,7 +57,10 @@ def test_helpers_declare_every_module_name_a_function_uses(module: ModuleType) -
             for n in ast.walk(node)
             if isinstance(n, ast.Name) and n.id in defined and n.id != name
         }
-        assert used <= set(module.HELPERS[name]), (name, used - set(module.HELPERS[name]))
+        assert used <= set(module.HELPERS[name]), (
+            name,
+            used - set(module.HELPERS[name]),
+        )
 
 
 def test_the_modules_import_nothing_from_the_app_or_torch() -> None:
