@@ -1,0 +1,78 @@
+"""A coloured message strip: information, success, a warning or an error."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+)
+
+STYLES = {
+    "info": ("#e7f1fb", "#a5c8ec", "#1c4f80"),
+    "success": ("#e8f6ec", "#9fd3ad", "#1d6b34"),
+    "warning": ("#fff6db", "#f0d27a", "#6b5200"),
+    "error": ("#fdecec", "#f2a5a5", "#9b1c1c"),
+}
+
+
+class Banner(QFrame):
+    """Shows one message at a time; hidden when there is none.
+
+    An optional action button (e.g. "Set Input shape from dataset") sits beside
+    the text and emits :attr:`actionTriggered`.
+    """
+
+    actionTriggered = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.action = QPushButton()
+        self.action.setVisible(False)
+        self.action.clicked.connect(self.actionTriggered.emit)
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip("Dismiss")
+        self.close_button.clicked.connect(self.hide)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 4, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.action, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(side)
+        self.kind = ""
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_message(self, text: str, kind: str = "info", action: str | None = None) -> None:
+        background, border, color = STYLES[kind]
+        self.setStyleSheet(
+            f"QFrame#banner {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
+            f"QFrame#banner QLabel {{ color: {color}; background: transparent; }}"
+        )
+        self.kind = kind
+        self.label.setText(text)
+        self.action.setVisible(bool(action))
+        if action:
+            self.action.setText(action)
+        self.show()
+
+    def clear(self) -> None:
+        self.kind = ""
+        self.label.clear()
+        self.action.setVisible(False)
+        self.hide()

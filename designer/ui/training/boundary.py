@@ -1,0 +1,163 @@
+"""The decision boundary of a 2-D classifier, drawn live under its points.
+
+As in TensorFlow Playground: the background is the model's class probabilities
+on a grid (each class a colour, mixed by probability, pale where the model is
+unsure) and the validation points sit on top in their true class colour; points
+the model gets wrong are ringed in red.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+CLASS_COLORS = np.array(
+    [
+        [31, 119, 180],
+        [255, 127, 14],
+        [44, 160, 44],
+        [214, 39, 40],
+        [148, 103, 189],
+        [140, 86, 75],
+        [227, 119, 194],
+        [127, 127, 127],
+        [188, 189, 34],
+        [23, 190, 207],
+    ],
+    dtype=float,
+)
+
+
+def class_color(index: int) -> tuple[int, int, int]:
+    r, g, b = CLASS_COLORS[index % len(CLASS_COLORS)]
+    return int(r), int(g), int(b)
+
+
+def probability_image(probabilities: np.ndarray) -> np.ndarray:
+    """H×W×K class probabilities → H×W×3 uint8 colours, pale where unsure.
+
+    A K=1 array is read as the probability of class 1 in a two-class problem.
+    """
+    probs = np.asarray(probabilities, dtype=float)
+    if probs.ndim == 2:
+        probs = probs[..., None]
+    if probs.shape[-1] == 1:
+        probs = np.concatenate([1.0 - probs, probs], axis=-1)
+    probs = np.nan_to_num(np.clip(probs, 0.0, 1.0))
+    k = probs.shape[-1]
+    colors = np.stack([CLASS_COLORS[i % len(CLASS_COLORS)] for i in range(k)])
+    mixed = probs @ colors
+    confidence = (probs.max(axis=-1, keepdims=True) - 1.0 / k) / (1.0 - 1.0 / k) if k > 1 else np.ones(probs.shape[:-1] + (1,))
+    strength = 0.15 + 0.55 * np.clip(confidence, 0.0, 1.0)
+    white = np.full(3, 255.0)
+    rgb = white * (1.0 - strength) + mixed * strength
+    return np.clip(rgb, 0, 255).astype(np.uint8)
+
+
+class DecisionBoundaryView(QWidget):
+    """Class-probability background plus a scatter of the validation points."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.getViewBox().setAspectLocked(True)
+        self.plot.showGrid(x=False, y=False)
+        self.plot.setLabel("bottom", "x₁")
+        self.plot.setLabel("left", "x₂")
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(-20)
+        self.plot.addItem(self.image)
+        self.scatter = pg.ScatterPlotItem(size=7, pxMode=True, antialias=True)
+        self.plot.addItem(self.scatter)
+        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210))
+        self._legend_items: list[pg.ScatterPlotItem] = []
+        self.caption = QLabel("The decision boundary is drawn while the model trains on 2-D data.")
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #555; padding: 2px 4px;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.caption)
+        self.has_boundary = False
+        self._shown_range: tuple[float, float, float, float] | None = None
+
+    def clear(self) -> None:
+        self.image.clear()
+        self.scatter.clear()
+        self.has_boundary = False
+        self._shown_range = None
+
+    def set_boundary(
+        self,
+        probabilities: np.ndarray,
+        extent: Sequence[float],
+        points: np.ndarray,
+        labels: np.ndarray,
+        predicted: np.ndarray | None = None,
+        class_names: Sequence[str] | None = None,
+    ) -> None:
+        """Draw ``probabilities`` (H×W×K over ``extent`` = x0, x1, y0, y1) and the points.
+
+        Row 0 of the grid is at y0 (the bottom), column 0 at x0.
+        """
+        x0, x1, y0, y1 = (float(v) for v in extent)
+        self.image.setImage(probability_image(probabilities), levels=(0, 255))
+        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        pts = np.asarray(points, dtype=float)
+        true = np.asarray(labels).astype(int).reshape(-1)
+        guess = None if predicted is None else np.asarray(predicted).astype(int).reshape(-1)
+        brushes = [pg.mkBrush(*class_color(c), 230) for c in true]
+        wrong = np.zeros(len(true), dtype=bool) if guess is None else guess != true
+        pens = [pg.mkPen("#e03131", width=2.2) if w else pg.mkPen("#ffffff", width=0.8) for w in wrong]
+        sizes = [9 if w else 7 for w in wrong]
+        self.scatter.setData(pos=pts[:, :2], brush=brushes, pen=pens, size=sizes)
+        classes = sorted(set(true.tolist())) if class_names is None else list(range(len(class_names)))
+        self._update_legend(classes, class_names)
+        if self._shown_range != (x0, x1, y0, y1):
+            self.plot.setXRange(x0, x1, padding=0.0)
+            self.plot.setYRange(y0, y1, padding=0.0)
+            self._shown_range = (x0, x1, y0, y1)
+        mistakes = int(wrong.sum())
+        self.caption.setText(
+            f"{len(true) - mistakes} of {len(true)} points on the right side; "
+            f"{mistakes} wrong (ringed in red). Paler colour = less sure."
+        )
+        self.has_boundary = True
+
+    def _update_legend(self, classes: list[int], class_names: Sequence[str] | None) -> None:
+        if len(self._legend_items) == len(classes):
+            return
+        for item in self._legend_items:
+            self.legend.removeItem(item)
+        self._legend_items.clear()
+        for c in classes:
+            name = class_names[c] if class_names and c < len(class_names) else f"class {c}"
+            swatch = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(*class_color(c)), pen=None)
+            self.legend.addItem(swatch, str(name))
+            self._legend_items.append(swatch)
+
+
+def grid_extent(xx: np.ndarray, yy: np.ndarray) -> tuple[float, float, float, float]:
+    """The area the grid's cells cover: pixel centres are the grid points."""
+    xs, ys = xx[0], yy[:, 0]
+    dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
+    dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1)
+    return float(xs[0] - dx / 2), float(xs[-1] + dx / 2), float(ys[0] - dy / 2), float(ys[-1] + dy / 2)
+
+
+def predicted_at(points: np.ndarray, xx: np.ndarray, yy: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """The class the grid predicts at each point (its nearest grid cell)."""
+    xs, ys = xx[0], yy[:, 0]
+    cols = np.clip(np.rint((points[:, 0] - xs[0]) / max(xs[-1] - xs[0], 1e-12) * (len(xs) - 1)), 0, len(xs) - 1)
+    rows = np.clip(np.rint((points[:, 1] - ys[0]) / max(ys[-1] - ys[0], 1e-12) * (len(ys) - 1)), 0, len(ys) - 1)
+    cell = probs[rows.astype(int), cols.astype(int)]
+    if cell.shape[-1] == 1:
+        return (cell[:, 0] > 0.5).astype(int)
+    return cell.argmax(axis=-1)

@@ -1,0 +1,117 @@
+"""Confusion matrix heatmap: true class down, predicted class across, counts in cells.
+
+Colours are normalised per row (the share of each true class that went to each
+prediction), so a rare class reads as clearly as a common one; the numbers in
+the cells are the raw counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+MAX_LABELLED_CELLS = 400  # beyond 20×20 classes the numbers would not fit
+
+
+def _blues() -> pg.ColorMap:
+    return pg.ColorMap(
+        pos=np.array([0.0, 0.35, 1.0]),
+        color=np.array([[247, 251, 255], [107, 174, 214], [8, 48, 107]], dtype=np.ubyte),
+    )
+
+
+class ConfusionMatrixView(QWidget):
+    """A heatmap of a K×K confusion matrix with class names on both axes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setLabel("left", "true class")
+        self.plot.setLabel("bottom", "predicted class")
+        self.plot.getViewBox().invertY(True)
+        self.plot.getViewBox().setAspectLocked(True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setColorMap(_blues())
+        self.plot.addItem(self.image)
+        self._texts: list[pg.TextItem] = []
+        self.summary = QLabel("The confusion matrix appears after the first epoch.")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #555; padding: 2px 4px;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.summary)
+        self.matrix: np.ndarray | None = None
+        self.class_names: list[str] = []
+
+    def clear(self) -> None:
+        self.matrix = None
+        self.image.clear()
+        self._clear_texts()
+        self.summary.setText("The confusion matrix appears after the first epoch.")
+
+    def _clear_texts(self) -> None:
+        for text in self._texts:
+            self.plot.removeItem(text)
+        self._texts.clear()
+
+    def set_matrix(self, matrix: Sequence[Sequence[int]] | np.ndarray, class_names: Sequence[str] | None = None) -> None:
+        counts = np.asarray(matrix, dtype=float)
+        if counts.ndim != 2 or counts.shape[0] != counts.shape[1] or counts.size == 0:
+            return
+        k = counts.shape[0]
+        names = [str(n) for n in class_names] if class_names and len(class_names) == k else [str(i) for i in range(k)]
+        self.matrix = counts
+        self.class_names = names
+        row_totals = counts.sum(axis=1, keepdims=True)
+        shares = np.divide(counts, row_totals, out=np.zeros_like(counts), where=row_totals > 0)
+        self.image.setImage(shares, levels=(0.0, 1.0))
+        self.image.setRect(QRectF(0, 0, k, k))
+
+        ticks = [(i + 0.5, _short(name)) for i, name in enumerate(names)]
+        step = max(1, k // 20)
+        ticks = ticks[::step]
+        self.plot.getAxis("bottom").setTicks([ticks])
+        self.plot.getAxis("left").setTicks([ticks])
+        self.plot.setXRange(0, k, padding=0.02)
+        self.plot.setYRange(0, k, padding=0.02)
+
+        self._clear_texts()
+        if k * k <= MAX_LABELLED_CELLS:
+            font = QFont()
+            font.setPointSizeF(max(6.0, 10.0 - k * 0.2))
+            for row in range(k):
+                for col in range(k):
+                    value = int(counts[row, col])
+                    if value == 0 and row != col:
+                        continue
+                    color = "#ffffff" if shares[row, col] > 0.55 else "#1a1a1a"
+                    text = pg.TextItem(str(value), color=color, anchor=(0.5, 0.5))
+                    text.setFont(font)
+                    text.setPos(col + 0.5, row + 0.5)
+                    self.plot.addItem(text)
+                    self._texts.append(text)
+
+        total = counts.sum()
+        correct = np.trace(counts)
+        accuracy = correct / total if total else 0.0
+        with np.errstate(invalid="ignore", divide="ignore"):
+            per_class = np.diag(counts) / counts.sum(axis=1)
+        worst = int(np.nanargmin(per_class)) if np.isfinite(per_class).any() else 0
+        self.summary.setText(
+            f"{int(correct)} of {int(total)} validation samples right ({accuracy:.1%}). "
+            f"Hardest class: {names[worst]} ({per_class[worst]:.0%} right)."
+        )
+
+
+def _short(name: str, limit: int = 10) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"

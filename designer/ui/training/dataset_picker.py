@@ -1,0 +1,257 @@
+"""Choosing the dataset: built-in or from a file, its options, and a preview.
+
+The picker shows a project's ``dataset`` spec (``{"name": ..., "options":
+{...}}``) and emits :attr:`DatasetPicker.datasetEdited` with a new spec on each
+edit; the panel records it in the document as one undoable step.  The preview
+is made in the background (a few hundred milliseconds for the 28×28 digits) so
+typing in an option never stalls the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.training.datasets.dataset import DatasetInfo, DatasetOption
+from designer.training.datasets.registry import (
+    builtin_datasets,
+    file_formats,
+    load_dataset,
+)
+from designer.ui.training.background import run_in_background
+from designer.ui.training.dataset_preview import DatasetPreview
+
+DEFAULT_DATASET = "moons"
+PREVIEW_DELAY_MS = 250
+
+
+class DatasetPicker(QWidget):
+    """Dataset combo box, an editor per option, a description and a preview."""
+
+    datasetEdited = Signal(dict)
+    datasetLoaded = Signal(object)  # the previewed Dataset, for the compatibility check
+    datasetFailed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, preview: bool = True) -> None:
+        super().__init__(parent)
+        self._infos: dict[str, DatasetInfo] = {}
+        self._option_editors: dict[str, QWidget] = {}
+        self._loading = False
+        self._preview_token = 0
+        self.dataset: Any = None  # the last loaded (previewed) dataset
+
+        self.combo = QComboBox()
+        self.combo.setObjectName("datasetCombo")
+        for info in builtin_datasets():
+            self._infos[info.name] = info
+            self.combo.addItem(info.title, info.name)
+        self.combo.insertSeparator(self.combo.count())
+        for info in file_formats():
+            self._infos[info.name] = info
+            self.combo.addItem(f"From file: {info.title}", info.name)
+        self.combo.currentIndexChanged.connect(self._dataset_chosen)
+
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet("color: #555;")
+        self.options_box = QWidget()
+        self.options_form = QFormLayout(self.options_box)
+        self.options_form.setContentsMargins(0, 0, 0, 0)
+        self.options_form.setVerticalSpacing(4)
+
+        self.preview = DatasetPreview()
+        self.preview.setVisible(preview)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.description)
+        layout.addWidget(self.options_box)
+        layout.addWidget(self.preview)
+        self._rebuild_options(self.current_name(), {})
+
+    # -- spec -------------------------------------------------------------------
+    def current_name(self) -> str:
+        return str(self.combo.currentData() or DEFAULT_DATASET)
+
+    def spec(self) -> dict[str, Any]:
+        options: dict[str, Any] = {}
+        for name, editor in self._option_editors.items():
+            if isinstance(editor, QComboBox):
+                options[name] = editor.currentData()
+            elif isinstance(editor, QSpinBox):
+                options[name] = int(editor.value())
+            elif isinstance(editor, QDoubleSpinBox):
+                options[name] = float(editor.value())
+            elif isinstance(editor, QLineEdit):
+                options[name] = editor.text().strip()
+            elif isinstance(editor, _PathEditor):
+                options[name] = editor.path()
+        return {"name": self.current_name(), "options": options}
+
+    def set_spec(self, spec: Mapping[str, Any] | None) -> None:
+        """Show a project's dataset spec (empty → the default dataset)."""
+        spec = dict(spec or {})
+        name = spec.get("name") or DEFAULT_DATASET
+        options = dict(spec.get("options") or {})
+        if name not in self._infos:
+            name = DEFAULT_DATASET
+        if {"name": name, "options": options} == self.spec():
+            return  # our own edit coming back from the document
+        self._loading = True
+        try:
+            self.combo.setCurrentIndex(self.combo.findData(name))
+            self._rebuild_options(name, options)
+        finally:
+            self._loading = False
+        self.schedule_preview()
+
+    # -- options ----------------------------------------------------------------
+    def _dataset_chosen(self) -> None:
+        if self._loading:
+            return
+        self._rebuild_options(self.current_name(), {})
+        self._edited()
+
+    def _rebuild_options(self, name: str, values: Mapping[str, Any]) -> None:
+        info = self._infos[name]
+        self.description.setText(info.description)
+        while self.options_form.rowCount():
+            self.options_form.removeRow(0)
+        self._option_editors.clear()
+        for option in info.options:
+            editor = self._make_editor(option, values.get(option.name, option.default))
+            editor.setToolTip(option.help)
+            editor.setObjectName(f"datasetOption_{option.name}")
+            self._option_editors[option.name] = editor
+            self.options_form.addRow(option.name.replace("_", " ").capitalize(), editor)
+
+    def _make_editor(self, option: DatasetOption, value: Any) -> QWidget:
+        if option.kind == "choice":
+            combo = QComboBox()
+            for choice in option.choices:
+                combo.addItem(choice, choice)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.currentIndexChanged.connect(self._edited)
+            return combo
+        if option.kind == "int":
+            spin = QSpinBox()
+            spin.setRange(int(option.minimum if option.minimum is not None else 0),
+                          int(min(option.maximum if option.maximum is not None else 2**31 - 1, 2**31 - 1)))
+            spin.setValue(int(value))
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(self._edited)
+            return spin
+        if option.kind == "float":
+            spin = QDoubleSpinBox()
+            spin.setDecimals(3)
+            spin.setRange(option.minimum or 0.0, option.maximum if option.maximum is not None else 1e9)
+            spin.setSingleStep(0.01 if (option.maximum or 10) <= 2 else 0.1)
+            spin.setValue(float(value))
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(self._edited)
+            return spin
+        if option.kind == "path":
+            editor = _PathEditor(str(value or ""), folder=self._wants_folder())
+            editor.changed.connect(self._edited)
+            return editor
+        line = QLineEdit(str(value or ""))
+        line.editingFinished.connect(self._edited)
+        return line
+
+    def _wants_folder(self) -> bool:
+        return self.current_name() in ("idx", "image_folder", "cifar10_binary")
+
+    def _edited(self, *_args: Any) -> None:
+        if self._loading:
+            return
+        self.datasetEdited.emit(self.spec())
+        self.schedule_preview()
+
+    # -- preview ----------------------------------------------------------------
+    def schedule_preview(self) -> None:
+        self._preview_timer.start()
+
+    def refresh_preview(self) -> None:
+        """Load the chosen dataset in the background and show a few samples."""
+        spec = self.spec()
+        info = self._infos[spec["name"]]
+        if any(o.kind == "path" and not spec["options"].get(o.name) for o in info.options):
+            self.dataset = None
+            self.preview.show_message("Choose a file or folder to see its samples.")
+            return
+        self._preview_token += 1
+        token = self._preview_token
+        self.preview.show_message("Loading a preview…")
+        run_in_background(
+            lambda: load_dataset(spec),
+            lambda dataset: self._preview_ready(token, dataset),
+            lambda message: self._preview_failed(token, message),
+        )
+
+    def _preview_ready(self, token: int, dataset: Any) -> None:
+        if token != self._preview_token:
+            return  # an older request; a newer one is on its way
+        self.dataset = dataset
+        self.preview.show_dataset(dataset)
+        self.datasetLoaded.emit(dataset)
+
+    def _preview_failed(self, token: int, message: str) -> None:
+        if token != self._preview_token:
+            return
+        self.dataset = None
+        self.preview.show_message(message, error=True)
+        self.datasetFailed.emit(message)
+
+
+class _PathEditor(QWidget):
+    """A path field with a Browse… button."""
+
+    changed = Signal()
+
+    def __init__(self, path: str, folder: bool) -> None:
+        super().__init__()
+        self._folder = folder
+        self.line = QLineEdit(path)
+        self.line.setPlaceholderText("folder…" if folder else "file…")
+        self.line.editingFinished.connect(self.changed.emit)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(browse)
+        self.setFocusProxy(self.line)
+        self.line.setAlignment(Qt.AlignmentFlag.AlignLeft)
+
+    def path(self) -> str:
+        return self.line.text().strip()
+
+    def _browse(self) -> None:
+        if self._folder:
+            chosen = QFileDialog.getExistingDirectory(self, "Choose the dataset folder", self.path())
+        else:
+            chosen, _ = QFileDialog.getOpenFileName(self, "Choose the dataset file", self.path())
+        if chosen:
+            self.line.setText(chosen)
+            self.changed.emit()

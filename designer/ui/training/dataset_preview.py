@@ -1,0 +1,156 @@
+"""A look at a few samples of a dataset, drawn the way that suits its data.
+
+Images as a grid with their class names, 2-D points as a scatter coloured by
+class, a single feature against its target as a curve, sequences as a few
+overlaid windows, token ids and other tables as text rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from designer.training.datasets import preview_samples
+from designer.ui.training.boundary import class_color
+from designer.ui.training.image_grid import ImageGrid
+
+PREVIEW_IMAGES = 12
+PREVIEW_POINTS = 400
+PREVIEW_ROWS = 6
+
+
+class DatasetPreview(QWidget):
+    """Shows a dataset (anything with ``x``, ``y``, ``task``, ``classes``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stack = QStackedWidget()
+        self.message = QLabel("Choose a dataset to see a few of its samples.")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #666; padding: 8px;")
+        self.images = ImageGrid(tile=40)
+        self.images.setMaximumHeight(260)
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget.setMinimumHeight(150)
+        self.plot_widget.setMaximumHeight(260)
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 200))
+        self.text = QLabel()
+        self.text.setStyleSheet("font-family: monospace; padding: 6px; color: #222;")
+        self.text.setWordWrap(False)
+        for widget in (self.message, self.images, self.plot_widget, self.text):
+            self.stack.addWidget(widget)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #444;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.stack, 1)
+        self.kind = "none"
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {'#c92a2a' if error else '#666'}; padding: 8px;")
+        self.stack.setCurrentWidget(self.message)
+        self.summary.clear()
+        self.kind = "error" if error else "message"
+
+    def show_dataset(self, dataset: Any) -> None:
+        x, y = np.asarray(dataset.x), np.asarray(dataset.y)
+        classes = dataset.classes
+        self.summary.setText(getattr(dataset, "description", "") or f"{len(x):,} samples")
+        self.plot.clear()
+        self.legend.clear()
+        self.legend.setVisible(False)
+        if x.ndim == 4 and np.issubdtype(x.dtype, np.floating):
+            self._show_images(dataset)
+        elif x.ndim == 2 and x.shape[1] == 2 and np.issubdtype(x.dtype, np.floating):
+            self._show_points(x, y, classes)
+        elif x.ndim == 2 and x.shape[1] == 1 and y.ndim <= 2 and np.issubdtype(x.dtype, np.floating):
+            self._show_curve(x[:, 0], y.reshape(len(y), -1)[:, 0])
+        elif x.ndim == 3 and np.issubdtype(x.dtype, np.floating):
+            self._show_sequences(x, y)
+        else:
+            self._show_rows(dataset)
+
+    # -- kinds ------------------------------------------------------------------
+    def _show_images(self, dataset: Any) -> None:
+        samples = preview_samples(dataset, PREVIEW_IMAGES)
+        images = np.stack([sample for sample, _ in samples]) if samples else np.zeros((0, 1, 1, 1))
+        self.images.set_images(images, [label for _, label in samples])
+        self.stack.setCurrentWidget(self.images)
+        self.kind = "images"
+
+    def _show_points(self, x: np.ndarray, y: np.ndarray, classes: list[str] | None) -> None:
+        pts = x[:PREVIEW_POINTS]
+        self.plot.setLabel("bottom", "x₁")
+        self.plot.setLabel("left", "x₂")
+        if classes is not None and y.ndim == 1:
+            labels = y[: len(pts)].astype(int)
+            self.legend.setVisible(True)
+            for c in sorted(set(labels.tolist())):
+                chosen = pts[labels == c]
+                name = classes[c] if 0 <= c < len(classes) else str(c)
+                self.plot.plot(chosen[:, 0], chosen[:, 1], pen=None, symbol="o", symbolSize=5,
+                               symbolBrush=pg.mkBrush(*class_color(c), 220), symbolPen=None, name=name)
+        else:
+            values = y.reshape(len(y), -1)[: len(pts), 0]
+            span = float(values.max() - values.min()) or 1.0
+            brushes = [pg.mkBrush(pg.intColor(int(255 * (v - values.min()) / span), 300)) for v in values]
+            self.plot.addItem(pg.ScatterPlotItem(pts[:, 0], pts[:, 1], size=5, brush=brushes, pen=None))
+        self.plot.getViewBox().setAspectLocked(True)
+        self.plot.autoRange()
+        self.stack.setCurrentWidget(self.plot_widget)
+        self.kind = "points"
+
+    def _show_curve(self, x: np.ndarray, y: np.ndarray) -> None:
+        count = min(PREVIEW_POINTS, len(x))
+        self.plot.getViewBox().setAspectLocked(False)
+        self.plot.setLabel("bottom", "input")
+        self.plot.setLabel("left", "target")
+        self.plot.plot(x[:count], y[:count], pen=None, symbol="o", symbolSize=4,
+                       symbolBrush=pg.mkBrush(31, 119, 180, 180), symbolPen=None)
+        self.plot.autoRange()
+        self.stack.setCurrentWidget(self.plot_widget)
+        self.kind = "curve"
+
+    def _show_sequences(self, x: np.ndarray, y: np.ndarray) -> None:
+        self.plot.getViewBox().setAspectLocked(False)
+        self.plot.setLabel("bottom", "step")
+        self.plot.setLabel("left", "value")
+        length = x.shape[1]
+        for i in range(min(4, len(x))):
+            color = class_color(i)
+            self.plot.plot(np.arange(length), x[i, :, 0], pen=pg.mkPen(*color, width=1.5), antialias=True)
+            target = np.asarray(y[i]).reshape(-1)
+            if target.size and y.ndim >= 2 and np.issubdtype(y.dtype, np.floating):
+                steps = np.arange(length, length + target.size)
+                self.plot.plot(steps, target, pen=pg.mkPen(*color, width=1.5, style=pg.QtCore.Qt.PenStyle.DotLine),
+                               symbol="o", symbolSize=4, symbolBrush=pg.mkBrush(*color), symbolPen=None)
+        self.plot.autoRange()
+        self.stack.setCurrentWidget(self.plot_widget)
+        self.kind = "sequences"
+
+    def _show_rows(self, dataset: Any) -> None:
+        rows = []
+        for sample, label in preview_samples(dataset, PREVIEW_ROWS):
+            flat = np.asarray(sample).reshape(-1)
+            shown = " ".join(_fmt(v) for v in flat[:12]) + (" …" if flat.size > 12 else "")
+            rows.append(f"{shown}  →  {label}")
+        self.text.setText("\n".join(rows))
+        self.stack.setCurrentWidget(self.text)
+        self.kind = "rows"
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, np.integer | int):
+        return str(int(value))
+    return f"{float(value):.2f}"

@@ -1,0 +1,243 @@
+"""Live training curves: loss per step (raw and smoothed), validation per epoch, LR.
+
+The x axis of every plot is the epoch as a real number (step 50 of 100 in
+epoch 2 is x = 1.5), so per-step and per-epoch curves line up.  Earlier runs of
+the session stay behind the current one as faint curves for comparison.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+RAW_LOSS = "#9ab8de"
+SMOOTH_LOSS = "#1f5fbf"
+VAL_LOSS = "#e8590c"
+VAL_ACCURACY = "#2b8a3e"
+LEARNING_RATE = "#7048e8"
+FAINT_ALPHA = 70
+MAX_PAST_RUNS = 6
+
+
+@dataclass
+class _Series:
+    """A growing curve kept as Python lists (cheap appends, converted on redraw)."""
+
+    x: list[float] = field(default_factory=list)
+    y: list[float] = field(default_factory=list)
+
+    def add(self, x: float, y: float | None) -> None:
+        if y is None or not np.isfinite(y):
+            return
+        self.x.append(float(x))
+        self.y.append(float(y))
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.asarray(self.x, dtype=float), np.asarray(self.y, dtype=float)
+
+    def __len__(self) -> int:
+        return len(self.y)
+
+
+def _pen(color: str, width: float = 2.0, alpha: int = 255, style=Qt.PenStyle.SolidLine):
+    qcolor = pg.mkColor(color)
+    qcolor.setAlpha(alpha)
+    return pg.mkPen(qcolor, width=width, style=style)
+
+
+def _style_plot(plot: pg.PlotItem, title: str, left: str) -> None:
+    plot.setTitle(f"<span style='font-size:10pt;color:#333'>{title}</span>")
+    plot.setLabel("left", left)
+    plot.setLabel("bottom", "epoch")
+    plot.showGrid(x=True, y=True, alpha=0.15)
+    plot.setMenuEnabled(False)
+    plot.setClipToView(True)
+    plot.setDownsampling(auto=True, mode="peak")
+    for side in ("left", "bottom"):
+        axis = plot.getAxis(side)
+        axis.enableAutoSIPrefix(False)
+        axis.setPen(pg.mkPen("#888"))
+        axis.setTextPen(pg.mkPen("#444"))
+
+
+def _detach(item: pg.PlotDataItem) -> None:
+    view = item.getViewBox()
+    if view is not None:
+        view.removeItem(item)
+
+
+class TrainingPlots(QWidget):
+    """Three stacked plots sharing the epoch axis: loss, accuracy, learning rate."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout_widget = pg.GraphicsLayoutWidget()
+        self._layout_widget.setBackground("w")
+        self._layout_widget.ci.setSpacing(4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._layout_widget)
+
+        self.loss_plot: pg.PlotItem = self._layout_widget.addPlot(row=0, col=0)
+        self.accuracy_plot: pg.PlotItem = self._layout_widget.addPlot(row=1, col=0)
+        self.lr_plot: pg.PlotItem = self._layout_widget.addPlot(row=2, col=0)
+        _style_plot(self.loss_plot, "Loss", "loss")
+        _style_plot(self.accuracy_plot, "Validation accuracy", "accuracy")
+        _style_plot(self.lr_plot, "Learning rate", "lr")
+        self.accuracy_plot.setYRange(0.0, 1.0, padding=0.02)
+        self.accuracy_plot.getAxis("left").setTickSpacing(0.2, 0.1)
+        self.accuracy_plot.setXLink(self.loss_plot)
+        self.lr_plot.setXLink(self.loss_plot)
+        self._layout_widget.ci.layout.setRowStretchFactor(0, 3)
+        self._layout_widget.ci.layout.setRowStretchFactor(1, 2)
+        self._layout_widget.ci.layout.setRowStretchFactor(2, 1)
+
+        self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210))
+        self.accuracy_plot.addLegend(offset=(-8, -8), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210))
+
+        self._past_items: list[list[pg.PlotDataItem]] = []
+        self._run_number = 0
+        self._create_current_curves()
+
+    # -- curves ---------------------------------------------------------------
+    def _create_current_curves(self) -> None:
+        self.train_raw = _Series()
+        self.train_smooth = _Series()
+        self.val_loss = _Series()
+        self.val_accuracy = _Series()
+        self.lr = _Series()
+        self.raw_curve = self.loss_plot.plot(
+            pen=_pen(RAW_LOSS, 1.0), antialias=True, name="training loss (per step)"
+        )
+        self.smooth_curve = self.loss_plot.plot(
+            pen=_pen(SMOOTH_LOSS, 2.2), antialias=True, name="training loss (smoothed)"
+        )
+        self.val_loss_curve = self.loss_plot.plot(
+            pen=_pen(VAL_LOSS, 2.2),
+            symbol="o",
+            symbolSize=6,
+            symbolBrush=VAL_LOSS,
+            symbolPen=None,
+            antialias=True,
+            name="validation loss",
+        )
+        self.val_accuracy_curve = self.accuracy_plot.plot(
+            pen=_pen(VAL_ACCURACY, 2.2),
+            symbol="o",
+            symbolSize=6,
+            symbolBrush=VAL_ACCURACY,
+            symbolPen=None,
+            antialias=True,
+            name=f"run {self._run_number + 1}",
+        )
+        self.lr_curve = self.lr_plot.plot(pen=_pen(LEARNING_RATE, 1.8), antialias=True)
+
+    def _current_curves(self) -> tuple[pg.PlotDataItem, ...]:
+        return (self.raw_curve, self.smooth_curve, self.val_loss_curve,
+                self.val_accuracy_curve, self.lr_curve)
+
+    def start_run(self, label: str | None = None) -> None:
+        """Fade the current run's curves (if it has data) and start fresh ones."""
+        if len(self.train_raw) or len(self.val_loss):
+            self._fade_current()
+            self._run_number += 1
+        else:
+            self._remove_legend_entries()
+            for item in self._current_curves():
+                _detach(item)
+        self._create_current_curves()
+        if label:
+            self.set_run_label(label)
+
+    def set_run_label(self, label: str) -> None:
+        legend = self.accuracy_plot.legend
+        if legend is not None:
+            legend.removeItem(self.val_accuracy_curve)
+            legend.addItem(self.val_accuracy_curve, label)
+
+    def _remove_legend_entries(self) -> None:
+        for plot, items in (
+            (self.loss_plot, (self.raw_curve, self.smooth_curve, self.val_loss_curve)),
+            (self.accuracy_plot, (self.val_accuracy_curve,)),
+        ):
+            if plot.legend is not None:
+                for item in items:
+                    plot.legend.removeItem(item)
+
+    def _fade_current(self) -> None:
+        """Turn this run's curves into faint, legend-less ones and keep a few runs."""
+        self._remove_legend_entries()
+        self.loss_plot.removeItem(self.raw_curve)
+        faded = []
+        for curve, color in (
+            (self.smooth_curve, SMOOTH_LOSS),
+            (self.val_loss_curve, VAL_LOSS),
+            (self.val_accuracy_curve, VAL_ACCURACY),
+            (self.lr_curve, LEARNING_RATE),
+        ):
+            curve.setPen(_pen(color, 1.4, FAINT_ALPHA, Qt.PenStyle.DashLine))
+            curve.setSymbol(None)
+            curve.setZValue(-10)
+            faded.append(curve)
+        self._past_items.append(faded)
+        while len(self._past_items) > MAX_PAST_RUNS:
+            for curve in self._past_items.pop(0):
+                _detach(curve)
+
+    @property
+    def past_run_count(self) -> int:
+        return len(self._past_items)
+
+    # -- updates --------------------------------------------------------------
+    def add_step(self, epoch_x: float, loss: float, smoothed: float, lr: float) -> None:
+        self.train_raw.add(epoch_x, loss)
+        self.train_smooth.add(epoch_x, smoothed)
+        self.lr.add(epoch_x, lr)
+
+    def add_epoch(
+        self,
+        epoch_x: float,
+        val_loss: float | None,
+        val_accuracy: float | None,
+        train_loss: float | None = None,
+        lr: float | None = None,
+    ) -> None:
+        """Per-epoch values; the epoch's mean training loss and LR close the step curves."""
+        if train_loss is not None and (not self.train_raw.x or self.train_raw.x[-1] < epoch_x):
+            self.train_raw.add(epoch_x, train_loss)
+        if lr is not None and (not self.lr.x or self.lr.x[-1] < epoch_x):
+            self.lr.add(epoch_x, lr)
+        self.val_loss.add(epoch_x, val_loss)
+        self.val_accuracy.add(epoch_x, val_accuracy)
+
+    def redraw(self) -> None:
+        """Push the collected points to the curves (called at most ~20 times a second)."""
+        for series, curve in (
+            (self.train_raw, self.raw_curve),
+            (self.train_smooth, self.smooth_curve),
+            (self.val_loss, self.val_loss_curve),
+            (self.val_accuracy, self.val_accuracy_curve),
+            (self.lr, self.lr_curve),
+        ):
+            if len(series):
+                curve.setData(*series.arrays())
+        if len(self.lr):
+            # A constant learning rate would otherwise get a meaningless ±range.
+            top = max(self.lr.y)
+            self.lr_plot.setYRange(0.0, top * 1.15 if top > 0 else 1.0, padding=0.0)
+
+    def clear_history(self) -> None:
+        """Forget every run, past and current."""
+        for items in self._past_items:
+            for curve in items:
+                _detach(curve)
+        self._past_items.clear()
+        self._remove_legend_entries()
+        for item in self._current_curves():
+            _detach(item)
+        self._run_number = 0
+        self._create_current_curves()
