@@ -200,13 +200,13 @@ def _class_names(count: int, class_names: str) -> list[str]:
     return names
 
 
-def read_idx_folder(folder: str | Path, class_names: str = "") -> dict:
+def read_idx_folder(path: str | Path, class_names: str = "") -> dict:
     """A folder with train-images/train-labels IDX files and optionally t10k-*.
 
     ``class_names`` is an optional comma-separated list, e.g. the Fashion-MNIST
-    names; the class ids are used otherwise.
+    names; the class ids are used otherwise.  ``path`` may also be one of the files.
     """
-    folder = Path(folder)
+    folder = Path(path)
     if folder.is_file():
         folder = folder.parent
     if not folder.is_dir():
@@ -249,12 +249,13 @@ def _npz_arrays(path: Path) -> dict[str, np.ndarray]:
     if not path.is_file():
         raise DatasetError(f"{path} does not exist or is not a file.")
     try:
-        with np.load(path, allow_pickle=False) as archive:
-            if not hasattr(archive, "files"):
-                raise DatasetError(
-                    f"{path.name} holds a single array; a .npz archive with x and y "
-                    "arrays is needed (np.savez(path, x=..., y=...))."
-                )
+        loaded = np.load(path, allow_pickle=False)
+        if isinstance(loaded, np.ndarray):
+            raise DatasetError(
+                f"{path.name} holds a single array; a .npz archive with x and y "
+                "arrays is needed (np.savez(path, x=..., y=...))."
+            )
+        with loaded as archive:
             return {name: archive[name] for name in archive.files}
     except DatasetError:
         raise
@@ -299,6 +300,10 @@ def _as_targets(y: np.ndarray, name: str, task: str) -> np.ndarray:
         raise DatasetError(
             f"Array '{name}' holds {y.dtype} values; numbers are needed."
         )
+    if y.ndim == 0:
+        raise DatasetError(
+            f"Array '{name}' is a single number; it needs one per sample."
+        )
     if task == "classification":
         y = y.reshape(len(y), -1)
         if y.shape[1] != 1:
@@ -342,10 +347,10 @@ def read_npz(path: str | Path, task: str = "auto") -> dict:
     x_name, y_name, xv_name, yv_name = names
     if task == "auto":
         task = "classification" if arrays[y_name].dtype.kind in "biu" else "regression"
+    if arrays[x_name].ndim >= 1 and len(arrays[x_name]) == 0:
+        raise DatasetError(f"{path.name} holds no samples.")
     x = _as_samples(arrays[x_name], x_name)
     y = _as_targets(arrays[y_name], y_name, task)
-    if len(x) == 0:
-        raise DatasetError(f"{path.name} holds no samples.")
     if len(x) != len(y):
         raise DatasetError(
             f"'{x_name}' has {len(x):,} samples but '{y_name}' has {len(y):,}."
@@ -560,7 +565,7 @@ def _read_image(path: Path, size: int, color: str) -> np.ndarray:
 
 
 def read_image_folder(
-    folder: str | Path, size: int = 28, color: str = "grayscale"
+    path: str | Path, size: int = 28, color: str = "grayscale"
 ) -> dict:
     """One sub-folder per class, each holding PNG/JPEG/BMP/GIF/WebP images.
 
@@ -568,7 +573,7 @@ def read_image_folder(
     size×size; x is N×C×size×size in [0, 1].  Classes are the sub-folder names in
     alphabetical order.
     """
-    folder = Path(folder)
+    folder = Path(path)
     if not folder.is_dir():
         raise DatasetError(f"The folder {folder} does not exist.")
     class_dirs = sorted(
@@ -625,9 +630,12 @@ def _cifar_batch(path: Path, data: bytes) -> tuple[np.ndarray, np.ndarray]:
     return images, labels
 
 
-def read_cifar10_binary(folder: str | Path) -> dict:
-    """The "CIFAR-10 binary version": data_batch_1..5.bin and test_batch.bin."""
-    folder = Path(folder)
+def read_cifar10_binary(path: str | Path) -> dict:
+    """The "CIFAR-10 binary version": data_batch_1..5.bin and test_batch.bin.
+
+    ``path`` is the cifar-10-batches-bin folder, its parent, or one of its files.
+    """
+    folder = Path(path)
     if folder.is_file():
         folder = folder.parent
     if (folder / "cifar-10-batches-bin").is_dir():
