@@ -371,6 +371,47 @@ class Document(QObject):
             return
         self._push(DisconnectCommand(self, self.current_network, edge, self._edge_text("Disconnect", edge)))
 
+    def reroute(self, edge: Edge, target: str, target_port: str) -> str | None:
+        """Move an edge's input end to another input (one step; that input's edge is replaced)."""
+        graph = self.graph
+        if edge not in graph.edges:
+            return "that connection does not exist"
+        if (edge.target, edge.target_port) == (target, target_port):
+            return None
+        new = Edge(edge.source, edge.source_port, target, target_port)
+        # Paths into the source never run through the edge's own old end, so the
+        # usual check (cycles included) holds with the old edge still present.
+        problem = self.connection_problem(edge.source, edge.source_port, target, target_port)
+        if problem:
+            return problem
+        network = self.current_network
+        children: list[QUndoCommand] = [DisconnectCommand(self, network, edge, "")]
+        occupied = graph.edge_into(target, target_port)
+        if occupied is not None:
+            children.append(DisconnectCommand(self, network, occupied, ""))
+        children.append(ConnectCommand(self, network, new, ""))
+        self._push(MacroCommand(self, self._edge_text("Connect", new), children))
+        return None
+
+    def delete(self, node_ids: Iterable[str] = (), edges: Iterable[Edge] = ()) -> None:
+        """Delete nodes (with their edges) and further edges, as one step."""
+        graph = self.graph
+        ids = [node_id for node_id in dict.fromkeys(node_ids) if graph.has_node(node_id)]
+        gone = set(ids)
+        loose = [e for e in dict.fromkeys(edges) if e in graph.edges and e.source not in gone and e.target not in gone]
+        if not loose:
+            self.remove_nodes(ids)
+            return
+        if not ids and len(loose) == 1:
+            self.disconnect(loose[0])
+            return
+        network = self.current_network
+        children: list[QUndoCommand] = [DisconnectCommand(self, network, e, "") for e in loose]
+        if ids:
+            children.append(RemoveNodesCommand(self, network, ids, ""))
+        count = len(ids) + len(loose)
+        self._push(MacroCommand(self, f"Delete {_plural(count, 'item')}", children))
+
     def disconnect_all(self, node_id: str) -> None:
         """Remove every edge into and out of a node, as one step."""
         graph = self.graph

@@ -16,7 +16,7 @@ from designer.graph.model import Graph, Node
 from designer.shapes.infer import topological_order
 from designer.ui.canvas.metrics import GRID, NODE_WIDTH, node_height
 
-COLUMN_GAP = 120.0
+COLUMN_GAP = 170.0  # room for the shape label on the edge
 ROW_GAP = 40.0
 SWEEPS = 4
 

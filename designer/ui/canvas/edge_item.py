@@ -1,0 +1,173 @@
+"""Connections: a smooth cubic Bézier from an output port to an input port, labelled
+with the shape of the tensor it carries, red when the node it feeds has an error."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from designer.graph.model import Edge
+from designer.ui.canvas.colors import CanvasTheme
+from designer.ui.canvas.node_item import Fonts, NodeItem
+
+EDGE_TYPE = QGraphicsItem.UserType + 2
+LABEL_PADDING_X = 7.0
+LABEL_HEIGHT = 22.0
+MIN_LABEL_ZOOM = 0.45
+
+
+def bezier(start: QPointF, end: QPointF) -> QPainterPath:
+    """A left-to-right S curve; backwards connections loop out and come back."""
+    dx = end.x() - start.x()
+    reach = max(abs(dx) * 0.5, 60.0) if dx >= 0 else max(abs(dx) * 0.35, 120.0)
+    path = QPainterPath(start)
+    path.cubicTo(QPointF(start.x() + reach, start.y()), QPointF(end.x() - reach, end.y()), end)
+    return path
+
+
+class EdgeItem(QGraphicsItem):
+    """The item of one model :class:`Edge`; drawn in scene coordinates."""
+
+    def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, theme: CanvasTheme) -> None:
+        super().__init__()
+        self.edge = edge
+        self.source_item = source
+        self.target_item = target
+        self._theme = theme
+        self._label = ""
+        self._error = False
+        self._path = QPainterPath()
+        self._hit = QPainterPath()
+        self._bounds = QRectF()
+        self._label_rect = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setZValue(0.0)
+        self.update_path()
+
+    def type(self) -> int:
+        return EDGE_TYPE
+
+    # -- content --------------------------------------------------------------------
+    @property
+    def label(self) -> str:
+        return self._label
+
+    @property
+    def has_error(self) -> bool:
+        return self._error
+
+    def set_analysis(self, label: str, error: bool) -> bool:
+        if (label, error) == (self._label, self._error):
+            return False
+        relayout = label != self._label
+        self._label, self._error = label, error
+        if relayout:
+            self.update_path()
+        else:
+            self.update()
+        return True
+
+    def set_theme(self, theme: CanvasTheme) -> None:
+        self._theme = theme
+        self.update()
+
+    # -- geometry ---------------------------------------------------------------------
+    def start_point(self) -> QPointF:
+        return self.source_item.output_port_pos(self.edge.source_port)
+
+    def end_point(self) -> QPointF:
+        return self.target_item.input_port_pos(self.edge.target_port)
+
+    def update_path(self) -> None:
+        self.prepareGeometryChange()
+        self._path = bezier(self.start_point(), self.end_point())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(12.0)
+        self._hit = stroker.createStroke(self._path)
+        bounds = self._path.boundingRect()
+        if self._label:
+            metrics = QFontMetricsF(Fonts.get().label)
+            width = metrics.horizontalAdvance(self._label) + 2 * LABEL_PADDING_X
+            middle = self._path.pointAtPercent(0.5)
+            self._label_rect = QRectF(middle.x() - width / 2, middle.y() - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+            bounds = bounds.united(self._label_rect)
+            self._hit.addRect(self._label_rect)
+        else:
+            self._label_rect = QRectF()
+        self._bounds = bounds.adjusted(-4, -4, 4, 4)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._hit
+
+    def path(self) -> QPainterPath:
+        return QPainterPath(self._path)
+
+    def label_rect(self) -> QRectF:
+        return QRectF(self._label_rect)
+
+    # -- painting -----------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        theme = self._theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        selected = self.isSelected()
+        color = theme.selection if selected else theme.error if self._error else theme.edge
+        pen = QPen(color, 3.2 if selected else 2.4)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if not self._label or zoom < MIN_LABEL_ZOOM:
+            return
+        painter.setPen(QPen(theme.error if self._error else theme.label_border, 1.2))
+        painter.setBrush(theme.label_fill)
+        painter.drawRoundedRect(self._label_rect, LABEL_HEIGHT / 2, LABEL_HEIGHT / 2)
+        painter.setFont(Fonts.get().label)
+        painter.setPen(theme.error if self._error else theme.label_text)
+        painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._label)
+
+
+class DraftEdgeItem(QGraphicsItem):
+    """The dashed curve that follows the mouse while a connection is being dragged."""
+
+    def __init__(self, start: QPointF, theme: CanvasTheme) -> None:
+        super().__init__()
+        self._start = QPointF(start)
+        self._end = QPointF(start)
+        self._theme = theme
+        self._valid = False
+        self._path = bezier(self._start, self._end)
+        self.setZValue(3.0)
+
+    def set_end(self, end: QPointF, valid: bool) -> None:
+        self.prepareGeometryChange()
+        self._end = QPointF(end)
+        self._valid = valid
+        self._path = bezier(self._start, self._end)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._path.boundingRect().adjusted(-8, -8, 8, 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        color = QColor(self._theme.highlight if self._valid else self._theme.edge)
+        pen = QPen(color, 2.6, Qt.PenStyle.DashLine)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawPath(self._path)
+        painter.setBrush(color)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(self._end, 5.0, 5.0)

@@ -1,0 +1,394 @@
+"""The node card: a coloured header with the layer type, the node's name, its key
+parameters, its output shape, ports on both sides and an error badge.
+
+The item only draws and answers geometry questions (where is port X, which port is
+under this point); edits go through the scene's document.  Text is prepared when
+the node or its analysis changes, never while painting, and painting is cached in
+device coordinates, so a canvas of hundreds of nodes stays smooth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from designer.graph.model import Node
+from designer.graph.shape import format_shape
+from designer.ui.canvas.colors import CanvasTheme, category_color
+from designer.ui.canvas.metrics import (
+    CORNER_RADIUS,
+    HEADER_HEIGHT,
+    MAX_PARAM_LINES,
+    NAME_HEIGHT,
+    NODE_WIDTH,
+    PADDING,
+    PARAM_LINE_HEIGHT,
+    PORT_RADIUS,
+    SHAPE_HEIGHT,
+    node_height,
+    port_offset_y,
+)
+
+PORT_HIT_RADIUS = 14.0
+BADGE_RADIUS = 11.0
+TEXT_LEFT = 14.0
+NODE_TYPE = QGraphicsItem.UserType + 1
+
+
+SANS_FAMILIES = ["Inter", "Segoe UI", "SF Pro Text", "Cantarell", "Ubuntu", "Noto Sans", "DejaVu Sans", "Arial"]
+MONO_FAMILIES = ["JetBrains Mono", "Cascadia Mono", "Consolas", "SF Mono", "Menlo", "DejaVu Sans Mono", "Courier New"]
+
+
+def _font(pixels: int, bold: bool = False, mono: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies(MONO_FAMILIES if mono else SANS_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.Monospace if mono else QFont.StyleHint.SansSerif)
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font
+
+
+class Fonts:
+    """Fonts shared by all items (created once, after the application exists)."""
+
+    _instance: Fonts | None = None
+
+    def __init__(self) -> None:
+        self.header = _font(14, bold=True)
+        self.name = _font(15, bold=True)
+        self.body = _font(14)
+        self.value = _font(14, bold=True)
+        self.shape = _font(14, mono=True)
+        self.port = _font(14)
+        self.badge = _font(15, bold=True)
+        self.label = _font(14, mono=True)
+
+    @classmethod
+    def get(cls) -> Fonts:
+        if cls._instance is None:
+            cls._instance = Fonts()
+        return cls._instance
+
+
+def format_value(value: Any) -> str:
+    """A parameter value as people write it: 1×28×28, yes/no, 0.001."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list | tuple):
+        if all(isinstance(v, int) and v > 0 or isinstance(v, str) for v in value):
+            return "×".join(str(v) for v in value)
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def format_count(count: int) -> str:
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:.1f}M".replace(".0M", "M")
+    if count >= 10_000:
+        return f"{count / 1000:.0f}k"
+    if count >= 1000:
+        return f"{count / 1000:.1f}k".replace(".0k", "k")
+    return str(count)
+
+
+def elide(text: str, font: QFont, width: float) -> str:
+    return QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+class NodeItem(QGraphicsItem):
+    """One layer on the canvas; its position is the node's top-left corner."""
+
+    def __init__(self, node: Node, theme: CanvasTheme) -> None:
+        super().__init__()
+        self.node_id = node.id
+        self.edges: list[Any] = []  # EdgeItems attached here, kept by the scene
+        self._theme = theme
+        self._height = node_height(node)
+        self._drop_ports: frozenset[str] = frozenset()
+        self._hot_port: str | None = None
+        self._shape_text = ""
+        self._param_count = 0
+        self._errors: list[str] = []
+        self._warnings: list[str] = []
+        self._description = ""
+        self.inputs: list[str] = []
+        self.outputs: list[str] = []
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(1.0)
+        self.set_node(node)
+        self.setPos(QPointF(*node.position))
+
+    def type(self) -> int:
+        return NODE_TYPE
+
+    # -- content ------------------------------------------------------------------
+    def set_node(self, node: Node) -> None:
+        """Take the node's type, name, parameters and ports (after any model change)."""
+        spec = node.spec
+        fonts = Fonts.get()
+        self.layer_type = node.type
+        self.name = node.name
+        self._color = category_color(spec.category)
+        self._type_text = elide(node.type, fonts.header, NODE_WIDTH - 2 * TEXT_LEFT - 50)
+        self._name_text = elide(node.name, fonts.name, NODE_WIDTH - 2 * TEXT_LEFT)
+        lines: list[tuple[str, str]] = []
+        for key in spec.key_params[:MAX_PARAM_LINES]:
+            title = spec.param(key).title
+            value = elide(format_value(node.params.get(key)), fonts.value, NODE_WIDTH * 0.45)
+            label = elide(title, fonts.body, NODE_WIDTH - 2 * TEXT_LEFT - QFontMetricsF(fonts.value).horizontalAdvance(value) - 8)
+            lines.append((label, value))
+        self._param_lines = lines
+        self._description = spec.description
+        inputs, outputs = node.input_ports(), node.output_ports()
+        height = node_height(node)
+        if height != self._height or inputs != self.inputs or outputs != self.outputs:
+            self.prepareGeometryChange()
+            self._height = height
+        self.inputs, self.outputs = inputs, outputs
+        self._update_tooltip()
+        self.update()
+
+    def set_analysis(self, shape: Sequence[Any] | None, params: int, errors: list[str], warnings: list[str]) -> bool:
+        """Show inference results; returns whether anything visible changed."""
+        text = format_shape(tuple(shape)) if shape is not None else ""
+        if (text, params, errors, warnings) == (self._shape_text, self._param_count, self._errors, self._warnings):
+            return False
+        self._shape_text = text
+        self._param_count = params
+        self._errors = list(errors)
+        self._warnings = list(warnings)
+        self._update_tooltip()
+        self.update()
+        return True
+
+    @property
+    def errors(self) -> list[str]:
+        return list(self._errors)
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self._warnings)
+
+    @property
+    def shape_text(self) -> str:
+        return self._shape_text
+
+    @property
+    def has_error(self) -> bool:
+        return bool(self._errors)
+
+    def _update_tooltip(self) -> None:
+        parts = [f"<b>{self.name}</b> — {self.layer_type}"]
+        parts += [f"<span style='color:#dc2626'>⚠ {message}</span>" for message in self._errors]
+        parts += [f"<span style='color:#b45309'>{message}</span>" for message in self._warnings]
+        if not self._errors and not self._warnings and self._description:
+            parts.append(self._description)
+        self.setToolTip("<br>".join(parts))
+
+    def set_theme(self, theme: CanvasTheme) -> None:
+        self._theme = theme
+        self.update()
+
+    def set_drop_ports(self, ports: frozenset[str], hot: str | None = None) -> None:
+        """Mark the input ports a dragged connection may be dropped on (and the one under the cursor)."""
+        if ports != self._drop_ports or hot != self._hot_port:
+            self._drop_ports = ports
+            self._hot_port = hot
+            self.update()
+
+    # -- geometry -----------------------------------------------------------------
+    @property
+    def height(self) -> float:
+        return self._height
+
+    def card_rect(self) -> QRectF:
+        return QRectF(0.0, 0.0, NODE_WIDTH, self._height)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        left = -PORT_RADIUS - 6 - (110 if len(self.inputs) > 1 else 0)
+        right = NODE_WIDTH + PORT_RADIUS + 6 + (110 if len(self.outputs) > 1 else 0)
+        return QRectF(left, -BADGE_RADIUS - 6, right - left, self._height + BADGE_RADIUS + 14)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self.card_rect().adjusted(-PORT_RADIUS, 0, PORT_RADIUS, 0), CORNER_RADIUS, CORNER_RADIUS)
+        return path
+
+    def input_port_pos(self, port: str) -> QPointF:
+        """Scene position of an input port."""
+        index = self.inputs.index(port) if port in self.inputs else 0
+        return self.mapToScene(QPointF(0.0, port_offset_y(index, len(self.inputs), self._height)))
+
+    def output_port_pos(self, port: str) -> QPointF:
+        index = self.outputs.index(port) if port in self.outputs else 0
+        return self.mapToScene(QPointF(NODE_WIDTH, port_offset_y(index, len(self.outputs), self._height)))
+
+    def port_at(self, scene_pos: QPointF, radius: float = PORT_HIT_RADIUS) -> tuple[str, str] | None:
+        """("in" | "out", port name) of the port near ``scene_pos``, if any."""
+        best: tuple[float, tuple[str, str]] | None = None
+        for direction, ports, position in (
+            ("in", self.inputs, self.input_port_pos),
+            ("out", self.outputs, self.output_port_pos),
+        ):
+            for port in ports:
+                delta = position(port) - scene_pos
+                distance = (delta.x() ** 2 + delta.y() ** 2) ** 0.5
+                if distance <= radius and (best is None or distance < best[0]):
+                    best = (distance, (direction, port))
+        return best[1] if best else None
+
+    def name_rect(self) -> QRectF:
+        """Where the name is drawn (local coordinates): double-click here to rename."""
+        return QRectF(TEXT_LEFT - 4, HEADER_HEIGHT + PADDING - 2, NODE_WIDTH - 2 * TEXT_LEFT + 8, NAME_HEIGHT)
+
+    # -- painting ---------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        theme = self._theme
+        fonts = Fonts.get()
+        rect = self.card_rect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        selected = self.isSelected()
+
+        painter.setPen(Qt.PenStyle.NoPen)
+        if selected:
+            glow = QColor(theme.selection)
+            glow.setAlpha(70)
+            painter.setBrush(glow)
+            painter.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), CORNER_RADIUS + 4, CORNER_RADIUS + 4)
+        else:
+            painter.setBrush(theme.shadow)
+            painter.drawRoundedRect(rect.translated(0, 3), CORNER_RADIUS, CORNER_RADIUS)
+        painter.setBrush(theme.card)
+        painter.drawRoundedRect(rect, CORNER_RADIUS, CORNER_RADIUS)
+
+        # Header: the category colour, clipped to the card's rounded top.
+        card_path = QPainterPath()
+        card_path.addRoundedRect(rect, CORNER_RADIUS, CORNER_RADIUS)
+        painter.save()
+        painter.setClipPath(card_path)
+        painter.fillRect(QRectF(0, 0, NODE_WIDTH, HEADER_HEIGHT), self._color)
+        painter.restore()
+
+        if self._errors:
+            border = QPen(theme.error, 2.5)
+        elif selected:
+            border = QPen(theme.selection, 2.5)
+        else:
+            border = QPen(theme.card_border, 1.0)
+        painter.setPen(border)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect, CORNER_RADIUS, CORNER_RADIUS)
+
+        # Header text: type on the left, parameter count on the right.
+        painter.setFont(fonts.header)
+        painter.setPen(QColor("#ffffff"))
+        header = QRectF(TEXT_LEFT, 0, NODE_WIDTH - 2 * TEXT_LEFT, HEADER_HEIGHT)
+        painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self._type_text)
+        if self._param_count:
+            painter.setFont(fonts.body)
+            painter.setPen(QColor(255, 255, 255, 215))
+            painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, format_count(self._param_count))
+
+        # Body: name, key parameters, shape.
+        y = HEADER_HEIGHT + PADDING
+        painter.setFont(fonts.name)
+        painter.setPen(theme.text)
+        painter.drawText(QRectF(TEXT_LEFT, y, NODE_WIDTH - 2 * TEXT_LEFT, NAME_HEIGHT), Qt.AlignmentFlag.AlignVCenter, self._name_text)
+        y += NAME_HEIGHT
+        for label, value in self._param_lines:
+            line = QRectF(TEXT_LEFT, y, NODE_WIDTH - 2 * TEXT_LEFT, PARAM_LINE_HEIGHT)
+            painter.setFont(fonts.body)
+            painter.setPen(theme.text_muted)
+            painter.drawText(line, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+            painter.setFont(fonts.value)
+            painter.setPen(theme.text)
+            painter.drawText(line, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, value)
+            y += PARAM_LINE_HEIGHT
+        self._paint_shape(painter, theme, fonts, QRectF(TEXT_LEFT - 4, self._height - SHAPE_HEIGHT - PADDING / 2 - 2, NODE_WIDTH - 2 * TEXT_LEFT + 8, SHAPE_HEIGHT - 2))
+        self._paint_ports(painter, theme, fonts)
+        if self._errors or self._warnings:
+            self._paint_badge(painter, theme, fonts)
+
+    def _paint_shape(self, painter: QPainter, theme: CanvasTheme, fonts: Fonts, pill: QRectF) -> None:
+        if self._errors:
+            text, color = "shape error", theme.error
+        elif self._shape_text:
+            text, color = self._shape_text, theme.shape_text
+        else:
+            text, color = "shape unknown", theme.text_muted
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.shape_fill)
+        painter.drawRoundedRect(pill, 5, 5)
+        painter.setFont(fonts.shape)
+        painter.setPen(color)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, elide(text, fonts.shape, pill.width() - 8))
+
+    def _paint_ports(self, painter: QPainter, theme: CanvasTheme, fonts: Fonts) -> None:
+        metrics = QFontMetricsF(fonts.port)
+        for direction, ports in (("in", self.inputs), ("out", self.outputs)):
+            x = 0.0 if direction == "in" else NODE_WIDTH
+            for index, port in enumerate(ports):
+                y = port_offset_y(index, len(ports), self._height)
+                droppable = direction == "in" and port in self._drop_ports
+                hot = droppable and port == self._hot_port
+                radius = PORT_RADIUS + (3 if hot else 1 if droppable else 0)
+                if droppable:
+                    ring = QColor(theme.highlight)
+                    ring.setAlpha(90 if hot else 45)
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(ring)
+                    painter.drawEllipse(QPointF(x, y), radius + 5, radius + 5)
+                painter.setPen(QPen(theme.highlight if droppable else theme.port_border, 2.0))
+                painter.setBrush(QBrush(theme.highlight if hot else theme.port))
+                painter.drawEllipse(QPointF(x, y), radius, radius)
+                if len(ports) > 1:
+                    painter.setFont(fonts.port)
+                    painter.setPen(theme.text_muted)
+                    width = metrics.horizontalAdvance(port)
+                    left = x - PORT_RADIUS - 6 - width if direction == "in" else x + PORT_RADIUS + 6
+                    painter.drawText(QRectF(left, y - 22, width + 2, 18), Qt.AlignmentFlag.AlignVCenter, port)
+
+    def _paint_badge(self, painter: QPainter, theme: CanvasTheme, fonts: Fonts) -> None:
+        centre = QPointF(NODE_WIDTH - 4, -2)
+        painter.setPen(QPen(theme.card, 2.0))
+        painter.setBrush(theme.error if self._errors else theme.warning)
+        painter.drawEllipse(centre, BADGE_RADIUS, BADGE_RADIUS)
+        painter.setFont(fonts.badge)
+        painter.setPen(QColor("#ffffff"))
+        box = QRectF(centre.x() - BADGE_RADIUS, centre.y() - BADGE_RADIUS, 2 * BADGE_RADIUS, 2 * BADGE_RADIUS)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "!")
+
+    def badge_rect(self) -> QRectF:
+        return QRectF(NODE_WIDTH - 4 - BADGE_RADIUS, -2 - BADGE_RADIUS, 2 * BADGE_RADIUS, 2 * BADGE_RADIUS)
+
+    # -- movement -------------------------------------------------------------------------
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:
+            scene = self.scene()
+            snap = getattr(scene, "snap_position", None)
+            if snap is not None:
+                return snap(value)
+        elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.update_path()
+        return super().itemChange(change, value)

@@ -1,0 +1,512 @@
+"""The scene of one network: node and edge items that follow the model.
+
+The scene subscribes to its graph's events (nodes and edges appear, move, change)
+and to the document's ``analysisChanged`` (shapes, badges, edge labels) and
+updates only the items concerned.  User gestures become Document calls; the
+resulting model events update the items, so undo and redo need no special code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPen, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsProxyWidget,
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+    QMenu,
+)
+
+from designer.graph.catalog import CATEGORIES, all_specs
+from designer.graph.events import (
+    EdgeAdded,
+    EdgeRemoved,
+    GraphEvent,
+    NodeAdded,
+    NodeMoved,
+    NodeRemoved,
+    NodeRenamed,
+    ParamChanged,
+)
+from designer.graph.model import Edge, Graph
+from designer.graph.shape import format_shape
+from designer.ui.canvas.colors import CanvasTheme, category_color, theme_for
+from designer.ui.canvas.edge_item import EdgeItem
+from designer.ui.canvas.interactions import ConnectInteraction, RenameInteraction
+from designer.ui.canvas.metrics import GRID, HEADER_HEIGHT, NODE_WIDTH, snap
+from designer.ui.canvas.node_item import PORT_HIT_RADIUS, NodeItem
+from designer.ui.document import Document
+
+SCENE_EXTENT = 100_000.0
+
+
+class NetworkScene(QGraphicsScene):
+    """Items for ``document.project.network(network)``."""
+
+    messageRequested = Signal(str)  # a refusal to show in the status bar
+    nodeActivated = Signal(str)  # double-click on a node body: e.g. focus the inspector
+    quickAddRequested = Signal(QPointF)  # double-click on empty canvas (scene position)
+    fitRequested = Signal()
+
+    def __init__(self, document: Document, network: str, dark: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.network = network
+        self.theme: CanvasTheme = theme_for(dark)
+        self.snap_to_grid = True
+        self._nodes: dict[str, NodeItem] = {}
+        self._edges: dict[Edge, EdgeItem] = {}
+        self._connect: ConnectInteraction | None = None
+        self._rename: RenameInteraction | None = None
+        self._drag_start: dict[str, QPointF] | None = None
+        self._dragging = False
+        self._syncing = False
+        self.setSceneRect(QRectF(-SCENE_EXTENT / 2, -SCENE_EXTENT / 2, SCENE_EXTENT, SCENE_EXTENT))
+        self._graph: Graph = document.project.network(network)
+        self._graph.subscribe(self._on_event)
+        document.analysisChanged.connect(self._on_analysis)
+        document.selectionChanged.connect(self.sync_selection)
+        self.selectionChanged.connect(self._on_scene_selection)
+        self._build()
+
+    def dispose(self) -> None:
+        """Stop following the model (call before dropping the scene)."""
+        self._graph.unsubscribe(self._on_event)
+        for signal, slot in (
+            (self.document.analysisChanged, self._on_analysis),
+            (self.document.selectionChanged, self.sync_selection),
+        ):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect(slot)
+
+    @property
+    def graph(self) -> Graph:
+        return self._graph
+
+    # -- items --------------------------------------------------------------------------
+    def _build(self) -> None:
+        for node in self._graph.nodes:
+            self._add_node_item(node)
+        for edge in self._graph.edges:
+            self._add_edge_item(edge)
+        self._on_analysis()
+
+    def node_item(self, node_id: str) -> NodeItem:
+        return self._nodes[node_id]
+
+    def has_node_item(self, node_id: str) -> bool:
+        return node_id in self._nodes
+
+    def edge_item(self, edge: Edge) -> EdgeItem:
+        return self._edges[edge]
+
+    def has_edge_item(self, edge: Edge) -> bool:
+        return edge in self._edges
+
+    def node_items(self) -> list[NodeItem]:
+        return list(self._nodes.values())
+
+    def edge_items(self) -> list[EdgeItem]:
+        return list(self._edges.values())
+
+    def _add_node_item(self, node) -> NodeItem:
+        item = NodeItem(node, self.theme)
+        self._nodes[node.id] = item
+        self.addItem(item)
+        return item
+
+    def _add_edge_item(self, edge: Edge) -> EdgeItem:
+        source, target = self._nodes[edge.source], self._nodes[edge.target]
+        item = EdgeItem(edge, source, target, self.theme)
+        source.edges.append(item)
+        target.edges.append(item)
+        self._edges[edge] = item
+        self.addItem(item)
+        return item
+
+    def _remove_edge_item(self, edge: Edge) -> None:
+        item = self._edges.pop(edge, None)
+        if item is None:
+            return
+        for end in (item.source_item, item.target_item):
+            if item in end.edges:
+                end.edges.remove(item)
+        self.removeItem(item)
+
+    # -- following the model ------------------------------------------------------------------
+    def _on_event(self, event: GraphEvent) -> None:
+        if isinstance(event, NodeAdded):
+            self._add_node_item(event.node)
+        elif isinstance(event, NodeRemoved):
+            if self._rename is not None and self._rename.node_id == event.node.id:
+                self._rename.cancel()
+            item = self._nodes.pop(event.node.id, None)
+            if item is not None:
+                for edge_item in list(item.edges):
+                    self._remove_edge_item(edge_item.edge)
+                self.removeItem(item)
+        elif isinstance(event, EdgeAdded):
+            self._add_edge_item(event.edge)
+        elif isinstance(event, EdgeRemoved):
+            self._remove_edge_item(event.edge)
+        elif isinstance(event, ParamChanged | NodeRenamed):
+            item = self._nodes[event.node.id]
+            item.set_node(event.node)
+            for edge_item in item.edges:
+                edge_item.update_path()
+        elif isinstance(event, NodeMoved):
+            self._nodes[event.node.id].setPos(QPointF(*event.new))
+
+    def _on_analysis(self) -> None:
+        shapes = self.document.analysis.get(self.network)
+        if shapes is None or shapes.graph is not self._graph:
+            return
+        errors: dict[str, list[str]] = defaultdict(list)
+        warnings: dict[str, list[str]] = defaultdict(list)
+        for problem in shapes.problems:
+            if problem.node is not None:
+                (errors if problem.is_error else warnings)[problem.node].append(problem.message)
+        for node_id, item in self._nodes.items():
+            info = shapes.nodes.get(node_id)
+            shape = info.shape if info is not None and info.error is None else None
+            item.set_analysis(shape, info.params if info else 0, errors.get(node_id, []), warnings.get(node_id, []))
+        for edge, item in self._edges.items():
+            shape = shapes.edge_shape(edge)
+            item.set_analysis(format_shape(shape) if shape is not None else "", item.target_item.has_error)
+
+    # -- selection ----------------------------------------------------------------------------
+    def selected_node_ids(self) -> list[str]:
+        return [item.node_id for item in self.selectedItems() if isinstance(item, NodeItem)]
+
+    def selected_edges(self) -> list[Edge]:
+        return [item.edge for item in self.selectedItems() if isinstance(item, EdgeItem)]
+
+    def _on_scene_selection(self) -> None:
+        if self._syncing or self.document.current_network != self.network:
+            return
+        self._syncing = True
+        try:
+            self.document.set_selection(self.selected_node_ids())
+        finally:
+            self._syncing = False
+
+    def sync_selection(self, ids: list[str]) -> None:
+        """Select exactly the items of ``ids`` (the document's selection)."""
+        if self._syncing or self.document.current_network != self.network:
+            return
+        wanted = set(ids)
+        self._syncing = True
+        try:
+            for node_id, item in self._nodes.items():
+                if item.isSelected() != (node_id in wanted):
+                    item.setSelected(node_id in wanted)
+        finally:
+            self._syncing = False
+
+    def select_all(self) -> None:
+        self.document.set_selection(list(self._nodes))
+
+    # -- themes and snapping --------------------------------------------------------------------
+    def set_theme(self, dark: bool) -> None:
+        self.theme = theme_for(dark)
+        for item in self._nodes.values():
+            item.set_theme(self.theme)
+        for item in self._edges.values():
+            item.set_theme(self.theme)
+        self.update()
+
+    def snap_position(self, position: QPointF) -> QPointF:
+        """Used by node items while being dragged: keep them on the grid."""
+        if not (self._dragging and self.snap_to_grid):
+            return position
+        return QPointF(snap(position.x()), snap(position.y()))
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+        """The canvas colour and a subtle grid (minor lines fade out when zoomed out)."""
+        theme = self.theme
+        painter.fillRect(rect, theme.background)
+        zoom = painter.worldTransform().m11() or 1.0
+        for step, color in ((GRID, theme.grid_minor), (GRID * 5, theme.grid_major)):
+            if step * zoom < 7:
+                continue
+            pen = QPen(color, 1.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            left = math.floor(rect.left() / step) * step
+            top = math.floor(rect.top() / step) * step
+            lines = [QLineF(x, rect.top(), x, rect.bottom()) for x in _steps(left, rect.right(), step)]
+            lines += [QLineF(rect.left(), y, rect.right(), y) for y in _steps(top, rect.bottom(), step)]
+            painter.drawLines(lines)
+
+    # -- hit testing ------------------------------------------------------------------------------
+    def node_at(self, scene_pos: QPointF) -> NodeItem | None:
+        for item in self.items(scene_pos):
+            if isinstance(item, NodeItem) and item.shape().contains(item.mapFromScene(scene_pos)):
+                return item
+        return None
+
+    def port_at(self, scene_pos: QPointF) -> tuple[str, str, str] | None:
+        """(node id, "in" | "out", port) of the port under ``scene_pos``."""
+        r = PORT_HIT_RADIUS
+        area = QRectF(scene_pos.x() - r, scene_pos.y() - r, 2 * r, 2 * r)
+        for item in self.items(area):
+            if isinstance(item, NodeItem):
+                hit = item.port_at(scene_pos)
+                if hit is not None:
+                    return (item.node_id, *hit)
+        return None
+
+    def edge_at(self, scene_pos: QPointF) -> EdgeItem | None:
+        for item in self.items(scene_pos):
+            if isinstance(item, EdgeItem) and item.isVisible():
+                return item
+        return None
+
+    # -- interactions ---------------------------------------------------------------------------
+    @property
+    def connect_interaction(self) -> ConnectInteraction | None:
+        return self._connect
+
+    def begin_connection(self, scene_pos: QPointF) -> ConnectInteraction | None:
+        """Start dragging a connection if ``scene_pos`` is on an output port or a
+        connected input port (which pulls that edge's end away)."""
+        hit = self.port_at(scene_pos)
+        if hit is None:
+            return None
+        node_id, direction, port = hit
+        if direction == "out":
+            self._connect = ConnectInteraction(self, node_id, port)
+        else:
+            edge = self._graph.edge_into(node_id, port)
+            if edge is None:
+                return None
+            self._connect = ConnectInteraction(self, edge.source, edge.source_port, detached=edge)
+        self._connect.move(scene_pos)
+        return self._connect
+
+    def finish_connection(self, scene_pos: QPointF) -> str | None:
+        interaction, self._connect = self._connect, None
+        if interaction is None:
+            return None
+        message = interaction.release(scene_pos)
+        if message:
+            self.messageRequested.emit(message)
+        return message
+
+    def cancel_connection(self) -> None:
+        interaction, self._connect = self._connect, None
+        if interaction is not None:
+            interaction.cancel()
+
+    def start_rename(self, node_id: str) -> RenameInteraction:
+        if self._rename is not None:
+            self._rename.commit()
+            if self._rename is not None:
+                self._rename.cancel()
+        self._rename = RenameInteraction(self, node_id)
+        return self._rename
+
+    @property
+    def rename_interaction(self) -> RenameInteraction | None:
+        return self._rename
+
+    def rename_finished(self, interaction: RenameInteraction) -> None:
+        if self._rename is interaction:
+            self._rename = None
+
+    def delete_selection(self) -> None:
+        self.document.delete(self.selected_node_ids(), self.selected_edges())
+
+    def nudge_selection(self, dx: float, dy: float) -> None:
+        moves = {}
+        for node_id in self.selected_node_ids():
+            old = self._graph.node(node_id).position
+            moves[node_id] = (old, (old[0] + dx, old[1] + dy))
+        self.document.move_nodes(moves)
+
+    # -- mouse and keys ---------------------------------------------------------------------------
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        left = event.button() == Qt.MouseButton.LeftButton
+        if left and not self._editor_under(event.scenePos()) and self.begin_connection(event.scenePos()):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.node_at(event.scenePos()) is not None:
+            self._dragging = True
+            self._drag_start = {item.node_id: item.pos() for item in self.selectedItems() if isinstance(item, NodeItem)}
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._connect is not None:
+            self._connect.move(event.scenePos())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._connect is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.finish_connection(event.scenePos())
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        self._dragging = False
+        self.finish_drag()
+
+    def finish_drag(self) -> None:
+        """Record the nodes moved by a drag as one undoable move."""
+        start, self._drag_start = self._drag_start, None
+        if not start:
+            return
+        moves = {}
+        for node_id, old in start.items():
+            item = self._nodes.get(node_id)
+            if item is not None and item.pos() != old:
+                moves[node_id] = ((old.x(), old.y()), (item.pos().x(), item.pos().y()))
+        self.document.move_nodes(moves)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton or self._editor_under(event.scenePos()):
+            super().mouseDoubleClickEvent(event)
+            return
+        item = self.node_at(event.scenePos())
+        if item is not None:
+            if item.name_rect().contains(item.mapFromScene(event.scenePos())):
+                self.start_rename(item.node_id)
+            else:
+                self.nodeActivated.emit(item.node_id)
+            event.accept()
+            return
+        if self.edge_at(event.scenePos()) is None:
+            self.quickAddRequested.emit(event.scenePos())
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def _editor_under(self, scene_pos: QPointF) -> bool:
+        item = self.itemAt(scene_pos, QTransform())
+        return isinstance(item, QGraphicsProxyWidget)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if isinstance(self.focusItem(), QGraphicsProxyWidget):
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selection()
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_all()
+        elif key == Qt.Key.Key_Escape:
+            if self._connect is not None:
+                self.cancel_connection()
+            else:
+                self.document.set_selection([])
+                self.clearSelection()
+        elif key == Qt.Key.Key_F2 and len(self.selected_node_ids()) == 1:
+            self.start_rename(self.selected_node_ids()[0])
+        elif key in _NUDGES and self.selected_node_ids():
+            dx, dy = _NUDGES[key]
+            self.nudge_selection(dx * GRID, dy * GRID)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # -- context menus ---------------------------------------------------------------------------
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
+        position = event.scenePos()
+        node = self.node_at(position)
+        edge = self.edge_at(position) if node is None else None
+        if node is not None:
+            if not node.isSelected():
+                self.document.set_selection([node.node_id])
+            menu = self.node_menu(node.node_id)
+        elif edge is not None:
+            menu = self.edge_menu(edge.edge)
+        else:
+            menu = self.canvas_menu(position)
+        menu.exec(event.screenPos())
+        menu.deleteLater()
+        event.accept()
+
+    def node_menu(self, node_id: str) -> QMenu:
+        menu = QMenu()
+        document = self.document
+        ids = self.selected_node_ids() if node_id in self.selected_node_ids() else [node_id]
+        menu.addAction("Rename", lambda: self.start_rename(node_id)).setShortcut(QKeySequence(Qt.Key.Key_F2))
+        menu.addAction("Duplicate", lambda: document.duplicate(ids))
+        menu.addAction("Copy", lambda: document.copy(ids))
+        menu.addAction("Disconnect all", lambda: document.disconnect_all(node_id))
+        menu.addSeparator()
+        menu.addAction("Delete", lambda: document.remove_nodes(ids)).setShortcut(QKeySequence.StandardKey.Delete)
+        return menu
+
+    def edge_menu(self, edge: Edge) -> QMenu:
+        menu = QMenu()
+        menu.addAction("Delete connection", lambda: self.document.disconnect(edge))
+        return menu
+
+    def canvas_menu(self, scene_pos: QPointF) -> QMenu:
+        menu = QMenu()
+        add = menu.addMenu("Add layer")
+        by_category: dict[str, list[str]] = defaultdict(list)
+        for spec in all_specs():
+            by_category[spec.category].append(spec.type)
+        for category in CATEGORIES:
+            if not by_category.get(category):
+                continue
+            submenu = add.addMenu(_swatch(category), category)
+            for layer_type in by_category[category]:
+                submenu.addAction(layer_type, lambda t=layer_type: self.add_layer_at(t, scene_pos))
+        paste = menu.addAction("Paste", lambda: self.document.paste((snap(scene_pos.x()), snap(scene_pos.y()))))
+        paste.setEnabled(self.document.can_paste())
+        menu.addSeparator()
+        menu.addAction("Select all", self.select_all)
+        menu.addAction("Tidy layout", self.document.tidy_layout)
+        menu.addAction("Fit to view", self.fitRequested.emit)
+        return menu
+
+    def add_layer_at(self, layer_type: str, scene_pos: QPointF) -> str:
+        """Add a layer so that its header sits under ``scene_pos`` (snapped to the grid)."""
+        x = scene_pos.x() - NODE_WIDTH / 2
+        y = scene_pos.y() - HEADER_HEIGHT / 2
+        if self.snap_to_grid:
+            x, y = snap(x), snap(y)
+        if self.document.current_network != self.network:
+            self.document.set_current_network(self.network)
+        node_id = self.document.add_node(layer_type, (x, y))
+        self.document.set_selection([node_id])
+        return node_id
+
+    def items_rect(self, ids: Iterable[str] | None = None) -> QRectF:
+        chosen = self._nodes.values() if ids is None else [self._nodes[i] for i in ids if i in self._nodes]
+        rect = QRectF()
+        for item in chosen:
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+
+def _steps(start: float, stop: float, step: float) -> list[float]:
+    count = int((stop - start) / step) + 1
+    return [start + k * step for k in range(max(count, 0))]
+
+
+_NUDGES = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
+
+
+def _swatch(category: str):
+    from PySide6.QtGui import QIcon, QPixmap
+
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(category_color(category))
+    return QIcon(pixmap)
+
