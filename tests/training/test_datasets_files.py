@@ -420,3 +420,11 @@ def test_npz_scalars_are_refused(tmp_path: Path) -> None:
     assert "0-D" in message(str(path))
     np.savez(path, x=np.zeros((1, 2)), y=np.int64(1))
     assert "single number" in message(str(path))
+
+
+def test_csv_with_semicolons_or_tabs(tmp_path: Path) -> None:
+    semi = write_csv(tmp_path / "semi.csv", "a;b;label\n1.5;2;0\n3;4;1\n")
+    data = load_dataset(str(semi))
+    assert data.x.tolist() == [[1.5, 2.0], [3.0, 4.0]] and data.y.tolist() == [0, 1]
+    tabs = write_csv(tmp_path / "tabs.tsv", "a\tlabel\n1\tx\n2\ty\n")
+    assert load_dataset(str(tabs)).classes == ["x", "y"]

@@ -27,13 +27,7 @@ HELPERS: dict[str, tuple[str, ...]] = {
         "_class_names",
     ),
     "read_npz": ("DatasetError", "_npz_arrays", "_as_samples", "_as_targets"),
-    "read_csv": (
-        "DatasetError",
-        "_csv_rows",
-        "_csv_label_index",
-        "_csv_numbers",
-        "_is_number",
-    ),
+    "read_csv": ("DatasetError", "_csv_table", "_csv_numbers", "_is_number"),
     "read_image_folder": ("DatasetError", "IMAGE_SUFFIXES", "_read_image"),
     "read_cifar10_binary": (
         "DatasetError",
@@ -48,8 +42,8 @@ HELPERS: dict[str, tuple[str, ...]] = {
     "_npz_arrays": ("DatasetError",),
     "_as_samples": ("DatasetError",),
     "_as_targets": ("DatasetError",),
-    "_csv_rows": ("DatasetError", "_is_number"),
     "_is_number": (),
+    "_csv_table": ("DatasetError", "_is_number", "_csv_label_index", "_csv_numbers"),
     "_csv_label_index": ("DatasetError",),
     "_csv_numbers": ("DatasetError",),
     "_read_image": ("DatasetError",),
@@ -388,42 +382,6 @@ def read_npz(path: str | Path, task: str = "auto") -> dict:
 # --- CSV ------------------------------------------------------------------------
 
 
-def _csv_rows(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
-    """Header, data rows and their line numbers; blank lines skipped."""
-    if not path.is_file():
-        raise DatasetError(f"{path} does not exist or is not a file.")
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as stream:
-            reader = csv.reader(stream)
-            rows = [
-                (reader.line_num, row) for row in reader if any(c.strip() for c in row)
-            ]
-    except UnicodeDecodeError:
-        raise DatasetError(f"{path.name} is not a UTF-8 text file.") from None
-    except csv.Error as error:
-        raise DatasetError(f"{path.name} is not valid CSV: {error}") from None
-    except OSError as error:
-        raise DatasetError(f"Cannot read {path}: {error.strerror or error}") from None
-    if not rows:
-        raise DatasetError(f"{path.name} is empty.")
-    header = [cell.strip() for cell in rows[0][1]]
-    if all(_is_number(cell) for cell in header):
-        raise DatasetError(
-            f"The first row of {path.name} holds numbers; it should name the columns "
-            "(for example: x1,x2,label)."
-        )
-    body = rows[1:]
-    if not body:
-        raise DatasetError(f"{path.name} has a header row but no data rows.")
-    for line, row in body:
-        if len(row) != len(header):
-            raise DatasetError(
-                f"Line {line} of {path.name} has {len(row)} values but the header "
-                f"names {len(header)} columns."
-            )
-    return header, [row for _, row in body], [line for line, _ in body]
-
-
 def _is_number(text: str) -> bool:
     try:
         float(text)
@@ -457,32 +415,88 @@ def _csv_label_index(header: list[str], label_column: str) -> int:
     return index % len(header)
 
 
-def _csv_numbers(
-    rows: list[list[str]], columns: list[int], header: list[str], lines: list[int]
-) -> np.ndarray:
-    """The given columns as float32, or a message naming the first bad cell."""
-    table = [[row[c] for c in columns] for row in rows]
+def _csv_numbers(cells: list[str], names: list[str], line: int) -> np.ndarray:
+    """One row's cells as float32, or a message naming the first bad cell."""
     try:
-        values = np.array(table, dtype=np.float32)
-        if np.isfinite(values).all():
-            return values.reshape(len(rows), len(columns))
+        values = np.array(cells, dtype=np.float32)
     except ValueError:
-        pass
-    for line, row in zip(lines, table, strict=True):
-        for column, cell in zip(columns, row, strict=True):
-            try:
-                value = float(cell)
-            except ValueError:
-                shown = cell.strip() or "(empty)"
-                raise DatasetError(
-                    f"Line {line}, column '{header[column]}': '{shown}' is not a number."
-                ) from None
-            if not np.isfinite(value):
-                raise DatasetError(
-                    f"Line {line}, column '{header[column]}': {cell.strip()} is not a "
-                    "finite number."
-                )
-    raise DatasetError("The CSV values could not be read as numbers.")
+        values = None
+    if values is not None and np.isfinite(values).all():
+        return values
+    for cell, name in zip(cells, names, strict=True):
+        try:
+            value = float(cell)
+        except ValueError:
+            shown = cell.strip() or "(empty)"
+            raise DatasetError(
+                f"Line {line}, column '{name}': '{shown}' is not a number."
+            ) from None
+        if not np.isfinite(value):
+            raise DatasetError(
+                f"Line {line}, column '{name}': {cell.strip()} is not a finite number."
+            )
+    raise DatasetError(f"Line {line} could not be read as numbers.")
+
+
+def _csv_table(
+    path: Path, label_column: str
+) -> tuple[list[str], int, np.ndarray, list[str], list[int]]:
+    """Header, label column, features N×F, label cells and their line numbers.
+
+    Rows are converted as they are read, so a large file never sits in memory
+    as text.  The delimiter is whichever of , ; or tab the header uses most.
+    """
+    if not path.is_file():
+        raise DatasetError(f"{path} does not exist or is not a file.")
+    header: list[str] = []
+    label = 0
+    names: list[str] = []
+    rows: list[np.ndarray] = []
+    labels: list[str] = []
+    lines: list[int] = []
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as stream:
+            first = stream.readline()
+            stream.seek(0)
+            reader = csv.reader(stream, delimiter=max(",;\t", key=first.count))
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                if not header:
+                    header = [cell.strip() for cell in row]
+                    if all(_is_number(cell) for cell in header):
+                        raise DatasetError(
+                            f"The first row of {path.name} holds numbers; it should "
+                            "name the columns (for example: x1,x2,label)."
+                        )
+                    if len(header) < 2:
+                        raise DatasetError(
+                            f"{path.name} has a single column; it needs feature "
+                            "columns and a label column."
+                        )
+                    label = _csv_label_index(header, label_column)
+                    names = [n for i, n in enumerate(header) if i != label]
+                    continue
+                if len(row) != len(header):
+                    raise DatasetError(
+                        f"Line {reader.line_num} of {path.name} has {len(row)} values "
+                        f"but the header names {len(header)} columns."
+                    )
+                features = row[:label] + row[label + 1 :]
+                rows.append(_csv_numbers(features, names, reader.line_num))
+                labels.append(row[label].strip())
+                lines.append(reader.line_num)
+    except UnicodeDecodeError:
+        raise DatasetError(f"{path.name} is not a UTF-8 text file.") from None
+    except csv.Error as error:
+        raise DatasetError(f"{path.name} is not valid CSV: {error}") from None
+    except OSError as error:
+        raise DatasetError(f"Cannot read {path}: {error.strerror or error}") from None
+    if not header:
+        raise DatasetError(f"{path.name} is empty.")
+    if not rows:
+        raise DatasetError(f"{path.name} has a header row but no data rows.")
+    return header, label, np.stack(rows), labels, lines
 
 
 def read_csv(path: str | Path, label_column: str = "", task: str = "auto") -> dict:
@@ -494,32 +508,26 @@ def read_csv(path: str | Path, label_column: str = "", task: str = "auto") -> di
     numbers, regression otherwise.
     """
     path = Path(path)
-    header, rows, lines = _csv_rows(path)
-    if len(header) < 2:
-        raise DatasetError(
-            f"{path.name} has a single column; it needs feature columns and a label column."
-        )
-    label = _csv_label_index(header, label_column)
-    features = [i for i in range(len(header)) if i != label]
-    x = _csv_numbers(rows, features, header, lines)
-    cells = [row[label].strip() for row in rows]
+    header, label, x, cells, lines = _csv_table(path, label_column)
     numeric = all(_is_number(cell) for cell in cells)
+    values = np.array(cells, dtype=np.float64) if numeric else None
     if task == "auto":
-        if not numeric:
-            task = "classification"
-        else:
-            values = np.array(cells, dtype=np.float64)
+        task = "classification"
+        if values is not None:
             whole = bool(np.all(values == np.round(values)))
-            task = (
-                "classification"
-                if whole and len(np.unique(values)) <= 50 and values.min() >= 0
-                else "regression"
-            )
+            few = len(np.unique(values)) <= 50
+            if not (whole and few and values.min() >= 0):
+                task = "regression"
     if task == "regression":
-        y = _csv_numbers(rows, [label], header, lines)
+        column = [header[label]]
+        y = np.stack(
+            [
+                _csv_numbers([c], column, line)
+                for c, line in zip(cells, lines, strict=True)
+            ]
+        )
         classes = None
-    elif numeric:
-        values = np.array(cells, dtype=np.float64)
+    elif values is not None:
         if not np.all(values == np.round(values)) or values.min() < 0:
             raise DatasetError(
                 f"Column '{header[label]}' holds negative or fractional numbers; "
