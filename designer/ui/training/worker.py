@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from designer.graph.model import Project
 
@@ -260,7 +260,9 @@ class TrainingRun(QObject):
         self.thread.setObjectName("designer-training")
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
-        self.worker.done.connect(self.thread.quit)
+        # Direct: quit from the worker thread itself, so a GUI thread blocked in
+        # shutdown()'s wait() does not have to deliver it.
+        self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
         self.thread.finished.connect(self.finished.emit)
         self._paused = False
 
