@@ -115,12 +115,17 @@ def make_palette(theme: Theme) -> QPalette:
 
 
 def stylesheet(theme: Theme) -> str:
-    """The theme's QSS, or "" when the resources folder is not installed."""
+    """The theme's QSS, or "" when the resources folder is not installed.
+
+    ``@ICONS@`` in the file stands for the absolute icons folder (QSS urls are
+    otherwise relative to the working directory).
+    """
     path = RESOURCES / f"{theme.name}.qss"
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except OSError:
         return ""
+    return text.replace("@ICONS@", ICONS.as_posix())
 
 
 def apply_theme(app: QApplication, dark: bool) -> Theme:

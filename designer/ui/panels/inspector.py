@@ -252,9 +252,8 @@ class Inspector(QScrollArea):
             self.input_label.setText(format_shapes(shapes.inputs))
             self.output_label.setText(format_shapes(shapes.outputs))
             self.params_label.setText(format_count(shapes.params))
-            self.macs_label.setText(
-                f"{format_compact(shapes.macs)}  ({format_count(shapes.macs)})" if shapes.macs else "0"
-            )
+            compact, full = format_compact(shapes.macs), format_count(shapes.macs)
+            self.macs_label.setText(full if compact == full.replace(",", "") else f"{compact}  ({full})")
         error = shapes.error if shapes else None
         self.error_label.setText(error or "")
         self.error_label.setVisible(bool(error))

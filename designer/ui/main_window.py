@@ -1,0 +1,829 @@
+"""The main window: network tabs around the canvas, dock panels, menus and files.
+
+Everything a user can do to the project goes through :class:`Document`; the window
+wires the panels to it, owns file handling (open/save/recent/samples/export),
+the unsaved-changes prompt, autosave for crash recovery and persisted layout.
+
+Dialogs go through small methods (``ask_save_changes``, ``choose_open_path``,
+``choose_save_path``, ``ask_restore``, ``show_error``) so tests can replace them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabBar,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.graph.model import GraphError
+from designer.graph.project_file import (
+    ProjectFileError,
+    atomic_write_text,
+    load_project,
+)
+from designer.ui.document import Document
+from designer.ui.panels.code_view import CodeView
+from designer.ui.panels.formatting import format_compact, format_count
+from designer.ui.panels.inspector import Inspector
+from designer.ui.panels.layer_reference import LayerReferenceDialog
+from designer.ui.panels.palette import LayerPalette
+from designer.ui.panels.problems import ProblemsList
+from designer.ui.panels.summary import SummaryTable
+from designer.ui.recovery import RecoveredProject, RecoveryStore
+from designer.ui.settings import RecentFiles, app_settings
+from designer.ui.theme import Theme, apply_theme, icon, theme_for
+
+APP_NAME = "designer"
+PROJECT_FILTER = "Designer projects (*.json);;All files (*)"
+PYTHON_FILTER = "Python files (*.py);;All files (*)"
+AUTOSAVE_MS = 30_000
+STATE_VERSION = 1
+SAMPLES_DIR = Path(__file__).resolve().parents[2] / "samples"
+
+Save = QMessageBox.StandardButton.Save
+Discard = QMessageBox.StandardButton.Discard
+Cancel = QMessageBox.StandardButton.Cancel
+
+
+def category_color(category: str):
+    from designer.ui.canvas.colors import category_color as canvas_color
+
+    return canvas_color(category)
+
+
+def sample_files(folder: Path = SAMPLES_DIR) -> list[tuple[str, Path]]:
+    """(title, path) for every sample project, titles from the files' ``name``."""
+    found: list[tuple[str, Path]] = []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            title = str(json.loads(path.read_text(encoding="utf-8")).get("name") or path.stem)
+        except (OSError, ValueError, AttributeError):
+            continue
+        found.append((title, path))
+    return sorted(found, key=lambda item: item[0].lower())
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        document: Document | None = None,
+        *,
+        settings: QSettings | None = None,
+        recovery: RecoveryStore | None = None,
+        autosave_ms: int = AUTOSAVE_MS,
+        interactive: bool = True,
+        dark: bool | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.document = document or Document()
+        self.settings = settings or app_settings()
+        self.recent = RecentFiles(self.settings)
+        self.recovery = recovery or RecoveryStore()
+        # Without a person at the screen (screenshots), messages go to stderr.
+        self.interactive = interactive
+        self.persist_settings = interactive
+        if dark is None:
+            dark = bool(self.settings.value("view/dark", False, type=bool))
+        self.theme: Theme = theme_for(dark)
+        self._actions: dict[str, QAction] = {}
+        self._closing = False
+
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
+
+        self._create_panels()
+        self._create_actions()
+        self._create_canvas()
+        self._create_menus()
+        self._create_toolbar()
+        self._create_status_bar()
+        self._connect_document()
+        self.apply_theme(dark)
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(autosave_ms)
+        self.autosave_timer.timeout.connect(self.autosave)
+        if interactive:
+            self.autosave_timer.start()
+
+        self.resize(1400, 900)
+        self._layout_restored = interactive and self._restore_layout()
+        self._rebuild_tabs()
+        self._refresh_all()
+
+    # == construction ===================================================================
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _create_panels(self) -> None:
+        self.palette_panel = LayerPalette(category_color)
+        self.palette_panel.layerActivated.connect(self.add_layer_at_centre)
+        self.inspector = Inspector(self.document.set_param, self.document.rename, category_color)
+        self.summary = SummaryTable()
+        self.summary.nodeActivated.connect(lambda node_id: self.document.select_and_centre(node_id))
+        self.problems = ProblemsList()
+        self.problems.problemActivated.connect(self._on_problem_activated)
+        self.code_view = CodeView()
+        self.code_view.exportRequested.connect(self.export_python)
+
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.palette_dock = self._dock("Layers", "paletteDock", self.palette_panel, left)
+        self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector, right)
+        self.code_dock = self._dock("Code", "codeDock", self.code_view, right)
+        self.summary_dock = self._dock("Summary", "summaryDock", self.summary, bottom)
+        self.problems_dock = self._dock("Problems", "problemsDock", self.problems, bottom)
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
+        self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
+        self.tabifyDockWidget(self.inspector_dock, self.code_dock)
+        self.inspector_dock.raise_()
+        self.tabifyDockWidget(self.summary_dock, self.problems_dock)
+        self.summary_dock.raise_()
+        self.code_dock.visibilityChanged.connect(lambda visible: visible and self._refresh_code())
+
+    def _action(
+        self,
+        key: str,
+        text: str,
+        slot,
+        shortcut: QKeySequence | str | list | None = None,
+        icon_name: str | None = None,
+        tip: str | None = None,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{key}")
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tip)
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False: slot())
+        action.setData(icon_name)
+        self.addAction(action)
+        self._actions[key] = action
+        return action
+
+    def action(self, key: str) -> QAction:
+        """An action by key (``new``, ``open``, ``save``, ``undo``…), for tests and extensions."""
+        return self._actions[key]
+
+    def _create_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        a = self._action
+        a("new", "&New", self.new_document, std.New, "new", "Start a new project")
+        a("open", "&Open…", self.open_dialog, std.Open, "open", "Open a project file")
+        a("save", "&Save", self.save, std.Save, "save", "Save the project")
+        a("save_as", "Save &As…", self.save_as, "Ctrl+Shift+S", None, "Save the project under a new name")
+        a("export", "&Export Python…", self.export_python, "Ctrl+E", "export", "Write the PyTorch code to a .py file")
+        a("quit", "&Quit", self.close, std.Quit, None, "Quit designer")
+
+        stack = self.document.undo_stack
+        undo = stack.createUndoAction(self, "&Undo")
+        undo.setObjectName("action_undo")
+        undo.setShortcuts([QKeySequence(std.Undo)])
+        undo.setData("undo")
+        redo = stack.createRedoAction(self, "&Redo")
+        redo.setObjectName("action_redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setData("redo")
+        for key, action in (("undo", undo), ("redo", redo)):
+            self.addAction(action)
+            self._actions[key] = action
+
+        a("cut", "Cu&t", self.cut, std.Cut, "cut")
+        a("copy", "&Copy", self.copy, std.Copy, "copy")
+        a("paste", "&Paste", self.paste, std.Paste, "paste")
+        a("duplicate", "D&uplicate", self.duplicate, "Ctrl+D", "duplicate")
+        a("delete", "&Delete", self.delete_selection, [QKeySequence(std.Delete), QKeySequence("Backspace")], "delete")
+        a("select_all", "Select &All", self.select_all, std.SelectAll, "select-all")
+        a("rename", "&Rename…", self.rename_selected, "F2", None, "Rename the selected layer")
+
+        a("fit", "&Fit to Window", self.fit_view, "F", "fit", "Show the whole network")
+        a("zoom_in", "Zoom &In", self.zoom_in, [QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")], "zoom-in")
+        a("zoom_out", "Zoom &Out", self.zoom_out, std.ZoomOut, "zoom-out")
+        snap = a("snap", "&Snap to Grid", self.set_snap, "Ctrl+G", "grid", "Snap moved layers to the grid", True)
+        snap.setChecked(bool(self.settings.value("view/snap", True, type=bool)))
+        a("tidy", "&Tidy Layout", self.tidy_layout, "Ctrl+L", "tidy", "Arrange the network left to right")
+        themes = QActionGroup(self)
+        light = a("theme_light", "&Light Theme", lambda on: on and self.apply_theme(False), None, None, None, True)
+        dark = a("theme_dark", "&Dark Theme", lambda on: on and self.apply_theme(True), None, "theme", None, True)
+        themes.addAction(light)
+        themes.addAction(dark)
+        (dark if self.theme.dark else light).setChecked(True)
+
+        a("about", "&About designer", self.show_about)
+        a("reference", "Layer &Reference", self.show_layer_reference, std.HelpContents, "help")
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for key in ("new", "open"):
+            file_menu.addAction(self.action(key))
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        self.samples_menu = file_menu.addMenu("Sa&mples")
+        for title, path in sample_files():
+            action = self.samples_menu.addAction(title)
+            action.setStatusTip(f"Open the sample project {path.name}")
+            action.triggered.connect(lambda _checked=False, p=path: self.open_sample(p))
+        self.samples_menu.setEnabled(not self.samples_menu.isEmpty())
+        file_menu.addSeparator()
+        for key in ("save", "save_as", "export"):
+            file_menu.addAction(self.action(key))
+        file_menu.addSeparator()
+        file_menu.addAction(self.action("quit"))
+
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self.action("undo"))
+        edit.addAction(self.action("redo"))
+        edit.addSeparator()
+        for key in ("cut", "copy", "paste", "duplicate", "delete"):
+            edit.addAction(self.action(key))
+        edit.addSeparator()
+        edit.addAction(self.action("select_all"))
+        edit.addAction(self.action("rename"))
+
+        view = bar.addMenu("&View")
+        for key in ("fit", "zoom_in", "zoom_out"):
+            view.addAction(self.action(key))
+        view.addSeparator()
+        view.addAction(self.action("snap"))
+        view.addAction(self.action("tidy"))
+        view.addSeparator()
+        view.addAction(self.action("theme_light"))
+        view.addAction(self.action("theme_dark"))
+        view.addSeparator()
+        self.panels_menu = view.addMenu("&Panels")
+        for dock in (self.palette_dock, self.inspector_dock, self.code_dock, self.summary_dock, self.problems_dock):
+            toggle = dock.toggleViewAction()
+            toggle.setObjectName(f"toggle_{dock.objectName()}")
+            self.panels_menu.addAction(toggle)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.action("reference"))
+        help_menu.addAction(self.action("about"))
+
+    def _create_toolbar(self) -> None:
+        bar = QToolBar("Main toolbar", self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        groups = (
+            ("new", "open", "save"),
+            ("undo", "redo"),
+            ("cut", "copy", "paste", "delete"),
+            ("fit", "zoom_in", "zoom_out", "tidy", "snap"),
+            ("export",),
+        )
+        for index, group in enumerate(groups):
+            if index:
+                bar.addSeparator()
+            for key in group:
+                action = self.action(key)
+                bar.addAction(action)
+                shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                text = action.text().replace("&", "").rstrip("…")
+                action.setToolTip(f"{text} ({shortcut})" if shortcut else text)
+        self.toolbar = bar
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _create_status_bar(self) -> None:
+        status = self.statusBar()
+        self.params_label = QLabel()
+        self.params_label.setObjectName("paramCount")
+        self.macs_label = QLabel()
+        self.macs_label.setObjectName("macCount")
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("problemCount")
+        self.zoom_label = QLabel("100%")
+        self.zoom_label.setObjectName("zoomLevel")
+        for label in (self.params_label, self.macs_label, self.problem_label, self.zoom_label):
+            status.addPermanentWidget(label)
+
+    def _connect_document(self) -> None:
+        doc = self.document
+        doc.projectReplaced.connect(self._on_project_replaced)
+        doc.analysisChanged.connect(self._refresh_analysis)
+        doc.currentNetworkChanged.connect(self._on_current_network_changed)
+        doc.selectionChanged.connect(lambda _ids: self._refresh_inspector())
+        doc.pathChanged.connect(lambda _path: self._update_title())
+        doc.modifiedChanged.connect(self._on_modified_changed)
+        doc.projectNameChanged.connect(lambda _name: self._update_title())
+
+    # == network tabs and the canvas ======================================================
+    def _create_canvas(self) -> None:
+        """One tab per network above a single canvas that shows the current network."""
+        from designer.ui.canvas.view import NetworkView
+
+        self.network_tabs = QTabBar()
+        self.network_tabs.setObjectName("networkTabs")
+        self.network_tabs.setDocumentMode(True)
+        self.network_tabs.setExpanding(False)
+        self.network_tabs.setDrawBase(False)
+        self.network_tabs.currentChanged.connect(self._on_tab_changed)
+        self.view = NetworkView(self.document, dark=self.theme.dark)
+        self.view.setObjectName("networkView")
+        self.view.set_snap_to_grid(self.action("snap").isChecked())
+        self.view.zoomChanged.connect(lambda _zoom: self._update_zoom_label())
+        self.view.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.view.nodeActivated.connect(self._focus_inspector)
+        centre = QWidget()
+        centre.setObjectName("canvasArea")
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.network_tabs)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(centre)
+
+    def _rebuild_tabs(self) -> None:
+        tabs = self.network_tabs
+        tabs.blockSignals(True)
+        while tabs.count():
+            tabs.removeTab(0)
+        for name in self.document.network_names:
+            tabs.addTab(name)
+            tabs.setTabToolTip(tabs.count() - 1, f"The {name} network")
+        tabs.setVisible(tabs.count() > 1)
+        tabs.setCurrentIndex(self.document.network_names.index(self.document.current_network))
+        tabs.blockSignals(False)
+        self._update_zoom_label()
+
+    @property
+    def tab_names(self) -> list[str]:
+        return [self.network_tabs.tabText(i) for i in range(self.network_tabs.count())]
+
+    def _on_tab_changed(self, index: int) -> None:
+        names = self.document.network_names
+        if 0 <= index < len(names):
+            self.document.set_current_network(names[index])
+
+    def _on_current_network_changed(self, name: str) -> None:
+        names = self.document.network_names
+        if name in names and self.network_tabs.currentIndex() != names.index(name):
+            self.network_tabs.setCurrentIndex(names.index(name))
+        self._refresh_summary()
+        self._refresh_inspector()
+        self._update_zoom_label()
+
+    def _on_project_replaced(self) -> None:
+        self._rebuild_tabs()
+        self._refresh_all()
+
+    def _focus_inspector(self, _node_id: str = "") -> None:
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+
+    # == refreshing panels ===============================================================
+    def _refresh_all(self) -> None:
+        self._refresh_analysis()
+        self._update_title()
+
+    def _refresh_analysis(self) -> None:
+        self._refresh_inspector()
+        self._refresh_summary()
+        self.problems.set_problems(self.document.project, self.document.analysis)
+        if not self.code_dock.visibleRegion().isEmpty() or not self.isVisible():
+            self._refresh_code()
+        else:
+            self._code_stale = True
+        self._update_status()
+
+    def _refresh_inspector(self) -> None:
+        doc = self.document
+        graph = doc.graph
+        nodes = [graph.node(i) for i in doc.selected_ids if graph.has_node(i)]
+        shapes = doc.analysis.get(doc.current_network)
+        self.inspector.show_selection(nodes, shapes.nodes if shapes else {})
+
+    def _refresh_summary(self) -> None:
+        doc = self.document
+        shapes = doc.analysis.get(doc.current_network)
+        if shapes is not None:
+            self.summary.set_analysis(doc.graph, shapes)
+        several = len(doc.network_names) > 1
+        self.summary_dock.setWindowTitle(f"Summary — {doc.current_network}" if several else "Summary")
+
+    def _refresh_code(self) -> None:
+        self._code_stale = False
+        error = self.document.code_error()
+        if error:
+            self.code_view.set_error(error)
+        else:
+            self.code_view.set_code(self.document.code())
+
+    def _update_status(self) -> None:
+        analysis = self.document.analysis
+        params = sum(shapes.total_params for shapes in analysis.values())
+        macs = sum(shapes.total_macs for shapes in analysis.values())
+        self.params_label.setText(f"Parameters: {format_count(params)}")
+        self.params_label.setToolTip(f"{format_count(params)} trainable parameters in the project")
+        self.macs_label.setText(f"MACs: {format_compact(macs)}")
+        self.macs_label.setToolTip(f"{format_count(macs)} multiply-accumulates per sample")
+        errors, warnings = self.problems.error_count, self.problems.warning_count
+        if errors or warnings:
+            parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
+            parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
+            text = ", ".join(parts)
+        else:
+            text = "No problems"
+        self.problem_label.setText(text)
+        self.problem_label.setProperty("problem", bool(errors))
+        self.problem_label.style().unpolish(self.problem_label)
+        self.problem_label.style().polish(self.problem_label)
+        title = f"Problems ({errors + warnings})" if errors or warnings else "Problems"
+        self.problems_dock.setWindowTitle(title)
+
+    def _update_zoom_label(self) -> None:
+        view = getattr(self, "view", None)
+        if view is not None:
+            self.zoom_label.setText(f"Zoom {round(view.zoom * 100)}%")
+
+    def _update_title(self) -> None:
+        doc = self.document
+        name = doc.path.name if doc.path else doc.project.name or "Untitled"
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowModified(doc.modified)
+
+    def _on_modified_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+        if not modified:
+            self.recovery.clear()  # saved: nothing to recover
+
+    def _on_problem_activated(self, network: str, node_id: str) -> None:
+        self.document.select_and_centre(node_id, network)
+
+    # == edit and view commands ==========================================================
+    def add_layer_at_centre(self, layer_type: str) -> str | None:
+        """Add a layer in the middle of the visible canvas and select it."""
+        centre = self.view.visible_scene_rect().center()
+        try:
+            return self.view.network_scene.add_layer_at(layer_type, centre)
+        except GraphError as error:
+            self.show_error("Could not add the layer", str(error))
+            return None
+
+    def cut(self) -> None:
+        self.document.cut(self.document.selected_ids)
+
+    def copy(self) -> None:
+        if self.document.selected_ids:
+            self.document.copy(self.document.selected_ids)
+
+    def paste(self) -> None:
+        self.document.paste()
+
+    def duplicate(self) -> None:
+        self.document.duplicate(self.document.selected_ids)
+
+    def delete_selection(self) -> None:
+        """Delete the selected layers and connections."""
+        self.view.network_scene.delete_selection()
+
+    def select_all(self) -> None:
+        self.view.network_scene.select_all()
+
+    def rename_selected(self) -> None:
+        """Rename the selected layer in place on the canvas."""
+        if len(self.document.selected_ids) != 1:
+            self.statusBar().showMessage("Select one layer to rename it.", 4000)
+            return
+        node_id = self.document.selected_ids[0]
+        self.view.centre_on_node(node_id)
+        self.view.setFocus()
+        self.view.network_scene.start_rename(node_id)
+
+    def fit_view(self) -> None:
+        self.view.fit_to_view()
+        self._update_zoom_label()
+
+    def zoom_in(self) -> None:
+        self.view.zoom_in()
+
+    def zoom_out(self) -> None:
+        self.view.zoom_out()
+
+    def set_snap(self, on: bool) -> None:
+        if hasattr(self, "view"):
+            self.view.set_snap_to_grid(on)
+        if self.persist_settings:
+            self.settings.setValue("view/snap", on)
+
+    def tidy_layout(self) -> None:
+        self.document.tidy_layout()
+        self.fit_view()
+
+    def apply_theme(self, dark: bool) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            self.theme = apply_theme(app, dark)
+        else:
+            self.theme = theme_for(dark)
+        for action in self._actions.values():
+            name = action.data()
+            if name:
+                action.setIcon(icon(name, self.theme))
+        self.setWindowIcon(icon("app", self.theme))
+        if hasattr(self, "view"):
+            self.view.set_theme(dark)
+        self.code_view.set_dark(dark)
+        self.palette_panel.refresh_colors()
+        if self.persist_settings:
+            self.settings.setValue("view/dark", dark)
+        if self._actions:
+            self.action("theme_dark" if dark else "theme_light").setChecked(True)
+
+    # == files ============================================================================
+    def ask_save_changes(self, action: str) -> QMessageBox.StandardButton:
+        """Ask what to do with unsaved changes before ``action``: Save, Discard or Cancel."""
+        if not self.interactive:
+            return Discard
+        name = self.document.path.name if self.document.path else self.document.project.name
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(APP_NAME)
+        box.setText(f"Save the changes to “{name}” before {action}?")
+        box.setInformativeText("Your changes will be lost if you don't save them.")
+        box.setStandardButtons(Save | Discard | Cancel)
+        box.setDefaultButton(Save)
+        return QMessageBox.StandardButton(box.exec())
+
+    def maybe_save(self, action: str) -> bool:
+        """True when it is fine to drop the current document (saved, discarded or clean)."""
+        if not self.document.modified:
+            return True
+        choice = self.ask_save_changes(action)
+        if choice == Save:
+            return self.save()
+        return choice == Discard
+
+    def choose_open_path(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", self._last_folder(), PROJECT_FILTER)
+        return path or None
+
+    def choose_save_path(self, title: str, file_filter: str, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
+        return path or None
+
+    def show_error(self, title: str, message: str) -> None:
+        if self.interactive:
+            QMessageBox.warning(self, title, message)
+        else:
+            print(f"{title}: {message}", file=sys.stderr)
+
+    def show_info(self, title: str, message: str) -> None:
+        if self.interactive:
+            QMessageBox.information(self, title, message)
+        else:
+            print(f"{title}: {message}", file=sys.stderr)
+
+    def _last_folder(self) -> str:
+        if self.document.path is not None:
+            return str(self.document.path.parent)
+        recent = self.recent.paths()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def new_document(self) -> bool:
+        if not self.maybe_save("starting a new project"):
+            return False
+        self.document.new()
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save("opening another project"):
+            return False
+        path = self.choose_open_path()
+        return self.open_file(path, ask=False) if path else False
+
+    def open_file(self, path: str | Path, ask: bool = True) -> bool:
+        """Open a project; a file that fails to load leaves the document untouched."""
+        if ask and not self.maybe_save("opening another project"):
+            return False
+        try:
+            self.document.load(path)
+        except ProjectFileError as error:
+            self.show_error("Could not open the project", str(error))
+            return False
+        self.recent.add(path)
+        self.statusBar().showMessage(f"Opened {Path(path).name}", 4000)
+        return True
+
+    def open_recent(self, path: str) -> bool:
+        if not Path(path).is_file():
+            self.recent.remove(path)
+            self._fill_recent_menu()
+            self.show_error("File not found", f"{path} no longer exists; it was removed from the recent files.")
+            return False
+        return self.open_file(path)
+
+    def open_sample(self, path: str | Path) -> bool:
+        """Open a sample as a new, unsaved project (saving never overwrites the sample)."""
+        if not self.maybe_save("opening a sample"):
+            return False
+        try:
+            project = load_project(path)
+        except ProjectFileError as error:
+            self.show_error("Could not open the sample", str(error))
+            return False
+        self.document.new(project)
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        paths = self.recent.paths()
+        for index, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{index % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        if paths:
+            menu.addSeparator()
+            menu.addAction("Clear Recent Files", self._clear_recent)
+        else:
+            menu.addAction("No recent files").setEnabled(False)
+
+    def _clear_recent(self) -> None:
+        self.recent.clear()
+        self._fill_recent_menu()
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        doc = self.document
+        suggested = str(doc.path) if doc.path else str(Path(self._last_folder()) / f"{doc.project.name or 'untitled'}.json")
+        path = self.choose_save_path("Save project", PROJECT_FILTER, suggested)
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += ".json"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except OSError as error:
+            self.show_error("Could not save the project", f"{path}: {error.strerror or error}")
+            return False
+        self.recent.add(path)
+        self.recovery.clear()
+        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def export_python(self) -> bool:
+        doc = self.document
+        error = doc.code_error()
+        if error:
+            self.show_error("Cannot export yet", error)
+            return False
+        stem = doc.path.stem if doc.path else (doc.project.name or "model")
+        suggested = str(Path(self._last_folder()) / f"{stem.replace(' ', '_').lower()}.py")
+        path = self.choose_save_path("Export PyTorch code", PYTHON_FILTER, suggested)
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += ".py"
+        try:
+            atomic_write_text(path, doc.code())
+        except OSError as error:
+            self.show_error("Could not export the code", f"{path}: {error.strerror or error}")
+            return False
+        self.statusBar().showMessage(f"Exported {Path(path).name}", 4000)
+        return True
+
+    # == autosave and recovery ================================================================
+    def autosave(self) -> None:
+        if not self.document.modified:
+            return
+        try:
+            self.recovery.write(self.document.project, self.document.path)
+        except OSError as error:
+            self.statusBar().showMessage(f"Autosave failed: {error.strerror or error}", 6000)
+
+    def ask_restore(self, recovered: RecoveredProject) -> bool:
+        where = recovered.original_path or "an unsaved project"
+        answer = QMessageBox.question(
+            self,
+            "Restore unsaved work?",
+            f"designer did not exit cleanly. Unsaved changes to {where} "
+            f"(autosaved {recovered.saved_at}) can be restored.\n\nRestore them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def offer_recovery(self) -> bool:
+        """Offer the newest recovery file left by a run that did not exit cleanly."""
+        for path in self.recovery.leftovers():
+            recovered = RecoveryStore.read(path)
+            if recovered is None:
+                RecoveryStore.discard(path)
+                continue
+            restore = self.ask_restore(recovered)
+            if restore:
+                self.restore(recovered)
+            RecoveryStore.discard(path)
+            return restore
+        return False
+
+    def restore(self, recovered: RecoveredProject) -> None:
+        """Install a recovered project: it keeps its original path and counts as modified."""
+        doc = self.document
+        doc.new(recovered.project)
+        if recovered.original_path:
+            doc.path = Path(recovered.original_path)
+            doc.pathChanged.emit(doc.path)
+        doc.undo_stack.resetClean()
+        self._update_title()
+        self.autosave()
+
+    # == help ================================================================================
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            "<h3>designer</h3><p>Build neural networks visually: drag layers onto the canvas, "
+            "see every shape as you go, export readable PyTorch code and train in the background.</p>",
+        )
+
+    def show_layer_reference(self) -> LayerReferenceDialog:
+        dialog = LayerReferenceDialog(category_color, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.interactive:
+            dialog.show()
+        return dialog
+
+    # == layout persistence and closing ======================================================
+    def _restore_layout(self) -> bool:
+        """Put back the saved geometry and dock layout; False when there is none."""
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        if isinstance(state, QByteArray | bytes) and state:
+            return self.restoreState(QByteArray(state), STATE_VERSION)
+        return False
+
+    def _default_dock_sizes(self) -> None:
+        horizontal = [self.palette_dock, self.inspector_dock]
+        self.resizeDocks(horizontal, [230, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.summary_dock], [210], Qt.Orientation.Vertical)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            self._default_dock_sizes()
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(STATE_VERSION))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.maybe_save("closing"):
+            event.ignore()
+            return
+        if self.persist_settings:
+            self.save_layout()
+        self.autosave_timer.stop()
+        self.recovery.clear()
+        event.accept()

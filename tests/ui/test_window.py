@@ -1,0 +1,375 @@
+"""The main window wired to a real Document: panels, files, prompts, autosave, settings."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from designer.graph.model import Graph, Project
+from designer.graph.project_file import load_project, save_project
+from designer.ui.document import Document
+from designer.ui.main_window import SAMPLES_DIR, MainWindow, sample_files
+from designer.ui.recovery import RecoveryStore
+
+Save = QMessageBox.StandardButton.Save
+Discard = QMessageBox.StandardButton.Discard
+Cancel = QMessageBox.StandardButton.Cancel
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    folder = tmp_path / "settings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "designer-tests", "designer")
+
+
+@pytest.fixture
+def messages(monkeypatch) -> list[tuple[str, str]]:
+    """Every warning/information box, recorded instead of shown."""
+    shown: list[tuple[str, str]] = []
+
+    def record(_parent, title, text, *args, **kwargs):
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", record)
+    monkeypatch.setattr(QMessageBox, "information", record)
+    return shown
+
+
+@pytest.fixture
+def make_window(qtbot, settings, tmp_path, messages):
+    created: list[MainWindow] = []
+
+    def make(document: Document | None = None, autosave_ms: int = 60_000) -> MainWindow:
+        window = MainWindow(
+            document,
+            settings=settings,
+            recovery=RecoveryStore(tmp_path / "recovery"),
+            autosave_ms=autosave_ms,
+        )
+        window.ask_save_changes = lambda _action: Discard  # tests override per case
+        qtbot.addWidget(window)
+        created.append(window)
+        return window
+
+    yield make
+    for window in created:
+        window.ask_save_changes = lambda _action: Discard
+
+
+def cnn_project() -> Project:
+    graph = Graph("model")
+    image = graph.add_node("Input", "image", {"shape": [1, 28, 28]}, position=(0, 0))
+    conv = graph.add_node("Conv2d", "conv1", {"out_channels": 8, "kernel_size": 3}, position=(240, 0))
+    flat = graph.add_node("Flatten", "flat", position=(480, 0))
+    dense = graph.add_node("Linear", "fc", {"out_features": 10}, position=(720, 0))
+    out = graph.add_node("Output", "logits", position=(960, 0))
+    for a, b in ((image, conv), (conv, flat), (flat, dense), (dense, out)):
+        graph.connect(a.id, "out", b.id, "in")
+    return Project("Small CNN", [graph])
+
+
+def node_id(window: MainWindow, name: str) -> str:
+    return window.document.graph.node_by_name(name).id
+
+
+# -- tabs, title, panels -------------------------------------------------------------
+
+
+def test_samples_are_found_and_listed() -> None:
+    titles = [title for title, _ in sample_files()]
+    assert len(titles) == len(list(SAMPLES_DIR.glob("*.json"))) >= 1
+    assert "GAN" in titles
+
+
+def test_one_tab_per_network_and_switching_sets_the_current_network(make_window) -> None:
+    window = make_window()
+    assert window.open_sample(SAMPLES_DIR / "gan.json")
+    assert window.tab_names == ["generator", "discriminator"]
+    assert not window.network_tabs.isHidden()
+    window.network_tabs.setCurrentIndex(1)
+    assert window.document.current_network == "discriminator"
+    assert window.view.network_scene.network == "discriminator"
+    window.document.set_current_network("generator")
+    assert window.network_tabs.currentIndex() == 0
+    window.open_sample(SAMPLES_DIR / "mlp.json")
+    assert window.tab_names == ["model"] and window.network_tabs.isHidden()
+
+
+def test_title_names_the_file_and_marks_changes(make_window, tmp_path) -> None:
+    path = tmp_path / "net.json"
+    save_project(cnn_project(), path)
+    window = make_window()
+    assert window.open_file(path)
+    assert window.windowTitle() == "net.json[*] — designer"
+    assert not window.isWindowModified()
+    window.document.set_param(node_id(window, "fc"), "out_features", 12)
+    assert window.isWindowModified()
+    window.document.undo_stack.undo()
+    assert not window.isWindowModified()
+
+
+def test_summary_totals_follow_the_document(make_window) -> None:
+    window = make_window(Document(cnn_project()))
+    shapes = window.document.analysis["model"]
+    assert window.summary.total_params == shapes.total_params
+    assert window.summary.rows()[-1][3] == f"{shapes.total_params:,}"
+    window.document.set_param(node_id(window, "fc"), "out_features", 20)
+    assert window.summary.total_params == window.document.analysis["model"].total_params != shapes.total_params
+    assert f"{window.summary.total_params:,}" in window.params_label.text()
+
+
+def test_inspector_edit_goes_through_the_document_and_undoes(make_window) -> None:
+    window = make_window(Document(cnn_project()))
+    fc = node_id(window, "fc")
+    window.document.set_selection([fc])
+    spin = window.inspector.editors["out_features"].field
+    assert spin.value() == 10
+    spin.setValue(64)
+    assert window.document.graph.node(fc).params["out_features"] == 64
+    assert "out_features" in window.action("undo").text()
+    window.action("undo").trigger()
+    assert window.document.graph.node(fc).params["out_features"] == 10
+    assert window.inspector.editors["out_features"].field.value() == 10
+
+
+def test_code_view_updates_when_a_parameter_changes(make_window) -> None:
+    window = make_window(Document(cnn_project()))
+    assert "nn.Linear(5408, 10)" in window.code_view.code
+    fc = node_id(window, "fc")
+    window.document.set_selection([fc])
+    window.inspector.editors["out_features"].field.setValue(33)
+    assert "nn.Linear(5408, 33)" in window.code_view.editor.toPlainText()
+    assert window.code_view.code == window.document.code()
+
+
+def test_code_view_shows_the_error_for_an_invalid_graph(make_window) -> None:
+    window = make_window(Document(cnn_project()))
+    window.document.set_param(node_id(window, "conv1"), "kernel_size", 40)
+    assert window.code_view.error
+    assert "conv1" in window.code_view.editor.toPlainText()
+
+
+def test_problem_click_selects_and_centres_the_node(make_window, qtbot) -> None:
+    window = make_window(Document(cnn_project()))
+    conv = node_id(window, "conv1")
+    window.document.set_param(conv, "kernel_size", 40)
+    assert window.problems.error_count >= 1
+    assert "error" in window.problem_label.text()
+    item = window.problems.topLevelItem(0)
+    with qtbot.waitSignal(window.document.centreRequested) as blocker:
+        window.problems.itemClicked.emit(item, 1)
+    assert blocker.args == [conv]
+    assert window.document.selected_ids == [conv]
+    assert window.inspector.node_id == conv
+
+
+def test_palette_activation_adds_a_selected_layer(make_window) -> None:
+    window = make_window(Document(cnn_project()))
+    before = len(window.document.graph.nodes)
+    window.palette_panel.layerActivated.emit("ReLU")
+    assert len(window.document.graph.nodes) == before + 1
+    [selected] = window.document.selected_ids
+    assert window.document.graph.node(selected).type == "ReLU"
+
+
+def test_edit_actions_act_on_the_selection(make_window) -> None:
+    window = make_window(Document(cnn_project()))
+    fc = node_id(window, "fc")
+    window.document.set_selection([fc])
+    window.action("duplicate").trigger()
+    assert len(window.document.graph.nodes) == 6
+    window.action("delete").trigger()
+    assert len(window.document.graph.nodes) == 5
+    window.action("select_all").trigger()
+    assert len(window.document.selected_ids) == 5
+
+
+# -- files ------------------------------------------------------------------------------
+
+
+def test_save_then_reopen_gives_an_equal_project(make_window, tmp_path) -> None:
+    window = make_window()
+    assert window.open_sample(SAMPLES_DIR / "cnn_mnist.json")
+    original = load_project(SAMPLES_DIR / "cnn_mnist.json")
+    assert window.document.path is None  # a sample opens as a new project
+    target = tmp_path / "mine"
+    window.choose_save_path = lambda *_: str(target)
+    assert window.action("save").trigger() is None
+    saved = tmp_path / "mine.json"
+    assert window.document.path == saved and not window.document.modified
+    other = make_window()
+    assert other.open_file(saved)
+    assert other.document.project == original
+    assert str(saved.resolve()) == other.recent.paths()[0]
+
+
+def test_close_with_unsaved_changes_asks_and_cancel_keeps_everything(make_window) -> None:
+    window = make_window(Document(cnn_project()))
+    window.show()
+    asked: list[str] = []
+    window.ask_save_changes = lambda action: asked.append(action) or Cancel
+    window.document.add_node("ReLU", (0, 300))
+    assert not window.close()
+    assert asked == ["closing"]
+    assert window.isVisible()
+    assert len(window.document.graph.nodes) == 6
+    window.ask_save_changes = lambda action: Discard
+    assert window.close()
+
+
+def test_close_with_save_writes_the_file(make_window, tmp_path) -> None:
+    path = tmp_path / "p.json"
+    save_project(cnn_project(), path)
+    window = make_window()
+    window.open_file(path)
+    window.show()
+    window.document.add_node("ReLU", (0, 300))
+    window.ask_save_changes = lambda action: Save
+    assert window.close()
+    assert len(load_project(path).graph.nodes) == 6
+
+
+def test_new_and_open_ask_first(make_window, tmp_path) -> None:
+    window = make_window(Document(cnn_project()))
+    window.document.add_node("ReLU", (0, 300))
+    window.ask_save_changes = lambda action: Cancel
+    opened: list[bool] = []
+    window.choose_open_path = lambda: opened.append(True) or None
+    assert not window.new_document()
+    assert not window.open_dialog()
+    assert not window.open_sample(SAMPLES_DIR / "mlp.json")
+    assert opened == []
+    assert len(window.document.graph.nodes) == 6
+    window.ask_save_changes = lambda action: Discard
+    assert window.new_document()
+    assert len(window.document.graph.nodes) <= 2
+    assert not window.document.modified
+
+
+def test_a_file_that_fails_to_load_shows_the_message_and_keeps_the_document(make_window, tmp_path, messages) -> None:
+    window = make_window(Document(cnn_project()))
+    before = window.document.project.to_dict()
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "designer-project", "version": 1, "networks": [{"name": "m"}]}')
+    assert not window.open_file(broken)
+    assert len(messages) == 1
+    title, text = messages[0]
+    assert "broken.json" in text and "nodes" in text
+    assert window.document.project.to_dict() == before
+    assert window.document.path is None
+
+
+def test_open_recent_drops_missing_files_with_a_message(make_window, tmp_path, messages) -> None:
+    path = tmp_path / "gone.json"
+    save_project(cnn_project(), path)
+    window = make_window()
+    assert window.open_file(path)
+    assert window.recent.paths()[0] == str(path.resolve())
+    window.new_document()
+    path.unlink()
+    assert not window.open_recent(str(path.resolve()))
+    assert window.recent.paths() == []
+    assert "no longer exists" in messages[-1][1]
+
+
+def test_recent_files_keep_the_newest_ten(make_window, tmp_path) -> None:
+    window = make_window()
+    for index in range(12):
+        window.recent.add(tmp_path / f"p{index}.json")
+    paths = window.recent.paths()
+    assert len(paths) == 10 and paths[0].endswith("p11.json")
+
+
+def test_export_python_writes_the_code(make_window, tmp_path) -> None:
+    window = make_window(Document(cnn_project()))
+    target = tmp_path / "model.py"
+    window.choose_save_path = lambda *_: str(target)
+    assert window.export_python()
+    assert target.read_text() == window.document.code()
+    compile(target.read_text(), str(target), "exec")
+
+
+# -- autosave and recovery -------------------------------------------------------------
+
+
+def test_autosave_writes_a_recovery_file_that_the_next_start_restores(make_window, qtbot, tmp_path) -> None:
+    path = tmp_path / "work.json"
+    save_project(cnn_project(), path)
+    window = make_window(autosave_ms=30)
+    window.autosave_timer.start()
+    window.open_file(path)
+    window.document.set_param(node_id(window, "fc"), "out_features", 77)
+    recovery_file = window.recovery.file
+    qtbot.waitUntil(recovery_file.exists, timeout=3000)
+    record = json.loads(recovery_file.read_text())
+    assert record["original_path"] == str(path)
+    edited = window.document.project.to_dict()
+
+    # Simulate a crash: the file stays behind under the id of a dead process.
+    window.autosave_timer.stop()
+    crashed = recovery_file.with_name("autosave-999999999.json")
+    recovery_file.rename(crashed)
+
+    second = make_window()
+    offered: list[str | None] = []
+    second.ask_restore = lambda recovered: offered.append(recovered.original_path) or True
+    assert second.offer_recovery()
+    assert offered == [str(path)]
+    assert second.document.project.to_dict() == edited
+    assert second.document.path == path
+    assert second.document.modified and second.isWindowModified()
+    assert not crashed.exists()
+
+
+def test_declining_recovery_discards_the_file(make_window, tmp_path) -> None:
+    store = RecoveryStore(tmp_path / "recovery")
+    store.file = store.directory / "autosave-999999998.json"
+    store.write(cnn_project(), None)
+    window = make_window()
+    window.ask_restore = lambda recovered: False
+    assert not window.offer_recovery()
+    assert not store.file.exists()
+    assert len(window.document.graph.nodes) <= 2
+
+
+def test_a_clean_exit_deletes_the_recovery_file(make_window, qtbot) -> None:
+    window = make_window(Document(cnn_project()))
+    window.show()
+    window.document.add_node("ReLU", (0, 300))
+    window.autosave()
+    assert window.recovery.file.exists()
+    window.ask_save_changes = lambda action: Discard
+    assert window.close()
+    assert not window.recovery.file.exists()
+
+
+# -- settings ----------------------------------------------------------------------------
+
+
+def test_layout_theme_and_snap_persist(make_window, settings) -> None:
+    window = make_window()
+    window.show()
+    window.summary_dock.hide()
+    window.action("theme_dark").trigger()
+    window.action("snap").setChecked(False)
+    assert window.theme.dark
+    assert window.close()
+
+    again = make_window()
+    again.show()
+    assert again.theme.dark
+    assert again.action("theme_dark").isChecked()
+    assert not again.action("snap").isChecked()
+    assert not again.summary_dock.isVisible()
+    assert again.palette_dock.isVisible()
+    again.action("theme_light").trigger()
+    assert not again.theme.dark
