@@ -232,6 +232,9 @@ class NetworkScene(QGraphicsScene):
         theme = self.theme
         painter.fillRect(rect, theme.background)
         zoom = painter.worldTransform().m11() or 1.0
+        # Axis-aligned hairlines need no antialiasing, which is what makes them slow.
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for step, color in ((GRID, theme.grid_minor), (GRID * 5, theme.grid_major)):
             if step * zoom < 7:
                 continue
@@ -243,6 +246,7 @@ class NetworkScene(QGraphicsScene):
             lines = [QLineF(x, rect.top(), x, rect.bottom()) for x in _steps(left, rect.right(), step)]
             lines += [QLineF(rect.left(), y, rect.right(), y) for y in _steps(top, rect.bottom(), step)]
             painter.drawLines(lines)
+        painter.restore()
 
     # -- hit testing ------------------------------------------------------------------------------
     def node_at(self, scene_pos: QPointF) -> NodeItem | None:
