@@ -166,8 +166,7 @@ class MainWindow(QMainWindow):
         self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         self.tabifyDockWidget(self.inspector_dock, self.code_dock)
         self.inspector_dock.raise_()
-        self.tabifyDockWidget(self.summary_dock, self.problems_dock)
-        self.summary_dock.raise_()
+        self.splitDockWidget(self.summary_dock, self.problems_dock, Qt.Orientation.Horizontal)
         self.code_dock.visibilityChanged.connect(lambda visible: visible and self._refresh_code())
 
     def _action(
@@ -236,14 +235,19 @@ class MainWindow(QMainWindow):
         a("zoom_in", "Zoom &In", self.zoom_in, [QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")], "zoom-in")
         a("zoom_out", "Zoom &Out", self.zoom_out, std.ZoomOut, "zoom-out")
         snap = a("snap", "&Snap to Grid", self.set_snap, "Ctrl+G", "grid", "Snap moved layers to the grid", True)
+        snap.blockSignals(True)  # the canvas reads the action when it is created
         snap.setChecked(bool(self.settings.value("view/snap", True, type=bool)))
+        snap.blockSignals(False)
         a("tidy", "&Tidy Layout", self.tidy_layout, "Ctrl+L", "tidy", "Arrange the network left to right")
         themes = QActionGroup(self)
         light = a("theme_light", "&Light Theme", lambda on: on and self.apply_theme(False), None, None, None, True)
         dark = a("theme_dark", "&Dark Theme", lambda on: on and self.apply_theme(True), None, "theme", None, True)
         themes.addAction(light)
         themes.addAction(dark)
-        (dark if self.theme.dark else light).setChecked(True)
+        chosen = dark if self.theme.dark else light
+        chosen.blockSignals(True)  # the theme is applied once, at the end of __init__
+        chosen.setChecked(True)
+        chosen.blockSignals(False)
 
         a("about", "&About designer", self.show_about)
         a("reference", "Layer &Reference", self.show_layer_reference, std.HelpContents, "help")
@@ -804,8 +808,9 @@ class MainWindow(QMainWindow):
 
     def _default_dock_sizes(self) -> None:
         horizontal = [self.palette_dock, self.inspector_dock]
-        self.resizeDocks(horizontal, [230, 380], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.summary_dock], [210], Qt.Orientation.Vertical)
+        self.resizeDocks(horizontal, [210, 350], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.summary_dock], [190], Qt.Orientation.Vertical)
+        self.resizeDocks([self.summary_dock, self.problems_dock], [2, 1], Qt.Orientation.Horizontal)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

@@ -67,6 +67,7 @@ class Inspector(QScrollArea):
         self.setObjectName("inspector")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._apply_param = apply_param
         self._rename = rename
         self._color_for = color_for
@@ -217,11 +218,12 @@ class Inspector(QScrollArea):
     def _header(self, spec: LayerSpec) -> QWidget:
         color = self._color_for(spec.category)
         header = QLabel(
-            f"<span style='font-size:13pt; font-weight:600'>{html.escape(spec.type)}</span>"
-            f"&nbsp;&nbsp;<span style='color:{color.name()}'>●</span> {html.escape(spec.category)}"
+            f"<div style='font-size:13pt; font-weight:600'>{html.escape(spec.type)}</div>"
+            f"<div><span style='color:{color.name()}'>●</span>&nbsp;{html.escape(spec.category)}</div>"
         )
         header.setObjectName("inspectorHeader")
         header.setTextFormat(Qt.TextFormat.RichText)
+        header.setWordWrap(True)
         return header
 
     @staticmethod

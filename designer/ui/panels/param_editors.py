@@ -134,9 +134,21 @@ class IntEditor(ParamEditor):
             self.field.setValue(int(value))
 
 
+class CompactDoubleSpinBox(QDoubleSpinBox):
+    """Shows 0.5 rather than 0.5000 (trailing zeros dropped, one decimal kept)."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt override)
+        text = f"{value:.{self.decimals()}f}"
+        if "." in text:
+            text = text.rstrip("0")
+            if text.endswith("."):
+                text += "0"
+        return text
+
+
 class FloatEditor(ParamEditor):
     def _make_field(self) -> QWidget:
-        box = QDoubleSpinBox()
+        box = CompactDoubleSpinBox()
         box.setKeyboardTracking(False)
         box.setDecimals(4)
         low = self.spec.minimum if self.spec.minimum is not None else -1e9
