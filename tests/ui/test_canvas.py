@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 
 from designer.graph.model import Graph, Project
 from designer.ui.canvas.colors import CATEGORY_HEX, DARK, LIGHT, category_color
-from designer.ui.canvas.edge_item import EdgeItem
+from designer.ui.canvas.edge_item import EdgeItem, crosses
 from designer.ui.canvas.render import render_scene, save_scene_png
 from designer.ui.canvas.view import LAYER_MIME_TYPE, NetworkView
 from designer.ui.document import Document
@@ -406,3 +406,49 @@ def test_edge_items_are_below_nodes_and_selectable(view: NetworkView, document: 
     assert isinstance(item, EdgeItem)
     assert item.zValue() < view.network_scene.node_item(cnn[0]).zValue()
     assert item.shape().contains(item.path().pointAtPercent(0.3))
+
+
+def test_a_skip_connection_arches_around_the_cards_between(view: NetworkView, document: Document) -> None:
+    ids = []
+    for k, layer in enumerate(["Input", "Linear", "ReLU", "Linear", "Add", "Output"]):
+        params = {"shape": [8]} if layer == "Input" else {"out_features": 8} if layer == "Linear" else {}
+        ids.append(document.add_node(layer, (k * 360.0, 0.0), params))
+    for a, b, port in ((0, 1, "in"), (1, 2, "in"), (2, 3, "in"), (3, 4, "in1"), (4, 5, "in")):
+        document.connect(ids[a], "out", ids[b], port)
+    document.connect(ids[0], "out", ids[4], "in2")
+    scene = view.network_scene
+    skip = scene.edge_item(document.graph.edge_into(ids[4], "in2"))
+    for node_id in ids[1:4]:
+        card = scene.node_item(node_id).mapRectToScene(scene.node_item(node_id).card_rect())
+        assert not crosses(skip.path(), card)
+        assert not skip.label_rect().intersects(card)
+    assert crosses(skip.path(), skip.label_rect())  # the label sits on the detour
+    plain = scene.edge_item(document.graph.edge_into(ids[1], "in"))
+    assert plain.path().boundingRect().height() < 20  # a neighbour gets no detour
+
+
+def test_nodes_with_several_ports_list_them_in_labelled_rows(view: NetworkView, document: Document) -> None:
+    add = document.add_node("Add", (0, 0), {"inputs": 3})
+    item = view.network_scene.node_item(add)
+    ys = [item.input_port_pos(port).y() for port in ("in1", "in2", "in3")]
+    assert ys == sorted(ys) and min(b - a for a, b in zip(ys, ys[1:], strict=False)) >= 20
+    assert ys[-1] < item.height
+    relu = view.network_scene.node_item(document.add_node("ReLU", (0, 300)))
+    assert relu.height < item.height
+
+
+def test_a_long_network_opens_at_a_readable_zoom_showing_its_inputs(qtbot, document: Document, chain) -> None:
+    chain(document)
+    document.tidy_layout()
+    project = document.project
+    view = NetworkView(document)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    document.new(project)
+    assert view.zoom >= 0.6
+    first = view.network_scene.node_items()[0]
+    assert view.visible_scene_rect().contains(first.sceneBoundingRect())
+    view.fit_to_view()
+    assert view.zoom < 0.6

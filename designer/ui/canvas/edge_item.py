@@ -33,6 +33,31 @@ def bezier(start: QPointF, end: QPointF) -> QPainterPath:
     return path
 
 
+def crosses(path: QPainterPath, rect: QRectF) -> bool:
+    """Whether the line of ``path`` (not the area it encloses) runs through ``rect``."""
+    stroker = QPainterPathStroker()
+    stroker.setWidth(2.0)
+    return stroker.createStroke(path).intersects(rect)
+
+
+def detour(start: QPointF, end: QPointF, level: float, left: float, right: float) -> QPainterPath:
+    """Leave ``start``, run level at ``level`` from ``left`` to ``right`` (past the
+    cards in the way), then land on ``end``: how skip connections are drawn."""
+    left = max(left, start.x() + 30.0)
+    right = min(max(right, left), end.x() - 30.0)
+    path = QPainterPath(start)
+    half = (left - start.x()) / 2
+    path.cubicTo(QPointF(start.x() + half, start.y()), QPointF(left - half, level), QPointF(left, level))
+    path.lineTo(QPointF(right, level))
+    half = (end.x() - right) / 2
+    path.cubicTo(QPointF(right + half, level), QPointF(end.x() - half, end.y()), end)
+    return path
+
+
+ARCH_CLEARANCE = 36.0
+LABEL_GAP = 22.0
+
+
 class EdgeItem(QGraphicsItem):
     """The item of one model :class:`Edge`; drawn in scene coordinates."""
 
@@ -48,6 +73,7 @@ class EdgeItem(QGraphicsItem):
         self._hit = QPainterPath()
         self._bounds = QRectF()
         self._label_rect = QRectF()
+        self._arched = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(0.0)
         self.update_path()
@@ -86,9 +112,42 @@ class EdgeItem(QGraphicsItem):
     def end_point(self) -> QPointF:
         return self.target_item.input_port_pos(self.edge.target_port)
 
+    def _blockers(self, path: QPainterPath) -> list[QRectF]:
+        """Cards of other nodes that the curve would run through."""
+        scene = self.scene()
+        if scene is None:
+            return []
+        ends = (self.source_item, self.target_item)
+        cards = []
+        for item in scene.items(path.boundingRect()):
+            if isinstance(item, NodeItem) and item not in ends:
+                card = item.mapRectToScene(item.card_rect())
+                if crosses(path, card):
+                    cards.append(card)
+        return cards
+
+    def _route(self, start: QPointF, end: QPointF) -> QPainterPath:
+        """The plain S curve, or an arch over (or under) the cards it would cross,
+        as skip connections are drawn in architecture diagrams."""
+        path = bezier(start, end)
+        self._arched = False
+        if end.x() - start.x() < 1.0:
+            return path
+        blockers = self._blockers(path)
+        self._arched = bool(blockers)
+        if not blockers:
+            return path
+        above = min(card.top() for card in blockers) - ARCH_CLEARANCE - LABEL_HEIGHT / 2
+        below = max(card.bottom() for card in blockers) + ARCH_CLEARANCE + LABEL_HEIGHT / 2
+        middle = (start.y() + end.y()) / 2
+        level = above if middle - above <= below - middle else below
+        left = min(card.left() for card in blockers) - 12.0
+        right = max(card.right() for card in blockers) + 12.0
+        return detour(start, end, level, left, right)
+
     def update_path(self) -> None:
         self.prepareGeometryChange()
-        self._path = bezier(self.start_point(), self.end_point())
+        self._path = self._route(self.start_point(), self.end_point())
         stroker = QPainterPathStroker()
         stroker.setWidth(12.0)
         self._hit = stroker.createStroke(self._path)
@@ -96,14 +155,31 @@ class EdgeItem(QGraphicsItem):
         if self._label:
             metrics = QFontMetricsF(Fonts.get().label)
             width = metrics.horizontalAdvance(self._label) + 2 * LABEL_PADDING_X
-            middle = self._path.pointAtPercent(0.5)
-            self._label_rect = QRectF(middle.x() - width / 2, middle.y() - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+            centre = self._label_centre(width)
+            self._label_rect = QRectF(centre.x() - width / 2, centre.y() - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
             bounds = bounds.united(self._label_rect)
             self._hit.addRect(self._label_rect)
         else:
             self._label_rect = QRectF()
         self._bounds = bounds.adjusted(-4, -4, 4, 4)
         self.update()
+
+    def _label_centre(self, width: float) -> QPointF:
+        """Just before the input port, where the curve runs level (so labels of edges
+        that fan out do not pile up); the middle for short edges and arches."""
+        path = self._path
+        start, end = path.pointAtPercent(0.0), path.pointAtPercent(1.0)
+        wanted_x = end.x() - LABEL_GAP - width / 2
+        if wanted_x - width / 2 < start.x() + LABEL_GAP or self._arched:
+            return path.pointAtPercent(0.5)
+        low, high = 0.5, 1.0  # x grows along a forward curve: bisect for wanted_x
+        for _ in range(14):
+            middle = (low + high) / 2
+            if path.pointAtPercent(middle).x() < wanted_x:
+                low = middle
+            else:
+                high = middle
+        return path.pointAtPercent((low + high) / 2)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._bounds

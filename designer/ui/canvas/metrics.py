@@ -25,21 +25,33 @@ def param_lines(node: Node) -> int:
     return min(len(node.spec.key_params), MAX_PARAM_LINES)
 
 
+def port_rows(inputs: int, outputs: int) -> int:
+    """Rows of labelled ports at the bottom of a card: only sides with several ports
+    get them (a single port sits in the middle of the side, unlabelled)."""
+    return max(inputs if inputs > 1 else 0, outputs if outputs > 1 else 0)
+
+
+def card_height(param_count: int, inputs: int, outputs: int) -> float:
+    body = PADDING + NAME_HEIGHT + param_count * PARAM_LINE_HEIGHT + SHAPE_HEIGHT + PADDING / 2
+    return HEADER_HEIGHT + body + port_rows(inputs, outputs) * PORT_SPACING
+
+
 def node_height(node: Node) -> float:
-    """The card height: header, name, key parameters, shape; tall enough for its ports."""
-    body = PADDING + NAME_HEIGHT + param_lines(node) * PARAM_LINE_HEIGHT + SHAPE_HEIGHT + PADDING / 2
-    ports = max(len(node.input_ports()), len(node.output_ports()), 1)
-    return HEADER_HEIGHT + max(body, ports * PORT_SPACING + PADDING)
+    """The card height: header, name, key parameters, shape, then labelled port rows."""
+    return card_height(param_lines(node), len(node.input_ports()), len(node.output_ports()))
 
 
-def port_offset_y(index: int, count: int, height: float) -> float:
-    """Vertical position of port ``index`` of ``count`` in a card of ``height``."""
-    body_top = HEADER_HEIGHT
-    body = height - HEADER_HEIGHT
+def rows_top(height: float, rows: int) -> float:
+    """Where the port rows begin (the bottom of the shape line)."""
+    return height - PADDING / 2 - rows * PORT_SPACING
+
+
+def port_offset_y(index: int, count: int, height: float, rows: int = 0) -> float:
+    """Vertical position of port ``index`` of ``count`` in a card of ``height``
+    that has ``rows`` labelled port rows."""
     if count <= 1:
-        return body_top + body / 2
-    span = (count - 1) * PORT_SPACING
-    return body_top + (body - span) / 2 + index * PORT_SPACING
+        return HEADER_HEIGHT + (rows_top(height, rows) - HEADER_HEIGHT) / 2
+    return rows_top(height, rows) + (index + 0.5) * PORT_SPACING
 
 
 def snap(value: float, grid: float = GRID) -> float:

@@ -36,9 +36,12 @@ from designer.ui.canvas.metrics import (
     PADDING,
     PARAM_LINE_HEIGHT,
     PORT_RADIUS,
+    PORT_SPACING,
     SHAPE_HEIGHT,
     node_height,
     port_offset_y,
+    port_rows,
+    rows_top,
 )
 
 PORT_HIT_RADIUS = 14.0
@@ -127,6 +130,7 @@ class NodeItem(QGraphicsItem):
         self._description = ""
         self.inputs: list[str] = []
         self.outputs: list[str] = []
+        self._rows = 0
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -148,7 +152,7 @@ class NodeItem(QGraphicsItem):
         self.layer_type = node.type
         self.name = node.name
         self._color = category_color(spec.category)
-        self._type_text = elide(node.type, fonts.header, NODE_WIDTH - 2 * TEXT_LEFT - 50)
+        self._type_text = node.type
         self._name_text = elide(node.name, fonts.name, NODE_WIDTH - 2 * TEXT_LEFT)
         lines: list[tuple[str, str]] = []
         for key in spec.key_params[:MAX_PARAM_LINES]:
@@ -164,6 +168,7 @@ class NodeItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._height = height
         self.inputs, self.outputs = inputs, outputs
+        self._rows = port_rows(len(inputs), len(outputs))
         self._update_tooltip()
         self.update()
 
@@ -224,8 +229,8 @@ class NodeItem(QGraphicsItem):
         return QRectF(0.0, 0.0, NODE_WIDTH, self._height)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        left = -PORT_RADIUS - 6 - (110 if len(self.inputs) > 1 else 0)
-        right = NODE_WIDTH + PORT_RADIUS + 6 + (110 if len(self.outputs) > 1 else 0)
+        left = -PORT_RADIUS - 8
+        right = NODE_WIDTH + PORT_RADIUS + 8
         return QRectF(left, -BADGE_RADIUS - 6, right - left, self._height + BADGE_RADIUS + 14)
 
     def shape(self) -> QPainterPath:
@@ -236,11 +241,11 @@ class NodeItem(QGraphicsItem):
     def input_port_pos(self, port: str) -> QPointF:
         """Scene position of an input port."""
         index = self.inputs.index(port) if port in self.inputs else 0
-        return self.mapToScene(QPointF(0.0, port_offset_y(index, len(self.inputs), self._height)))
+        return self.mapToScene(QPointF(0.0, port_offset_y(index, len(self.inputs), self._height, self._rows)))
 
     def output_port_pos(self, port: str) -> QPointF:
         index = self.outputs.index(port) if port in self.outputs else 0
-        return self.mapToScene(QPointF(NODE_WIDTH, port_offset_y(index, len(self.outputs), self._height)))
+        return self.mapToScene(QPointF(NODE_WIDTH, port_offset_y(index, len(self.outputs), self._height, self._rows)))
 
     def port_at(self, scene_pos: QPointF, radius: float = PORT_HIT_RADIUS) -> tuple[str, str] | None:
         """("in" | "out", port name) of the port near ``scene_pos``, if any."""
@@ -303,11 +308,13 @@ class NodeItem(QGraphicsItem):
         painter.setFont(fonts.header)
         painter.setPen(QColor("#ffffff"))
         header = QRectF(TEXT_LEFT, 0, NODE_WIDTH - 2 * TEXT_LEFT, HEADER_HEIGHT)
-        painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self._type_text)
-        if self._param_count:
+        count = format_count(self._param_count) if self._param_count else ""
+        room = header.width() - (QFontMetricsF(fonts.body).horizontalAdvance(count) + 8 if count else 0)
+        painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elide(self._type_text, fonts.header, room))
+        if count:
             painter.setFont(fonts.body)
             painter.setPen(QColor(255, 255, 255, 215))
-            painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, format_count(self._param_count))
+            painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, count)
 
         # Body: name, key parameters, shape.
         y = HEADER_HEIGHT + PADDING
@@ -324,7 +331,8 @@ class NodeItem(QGraphicsItem):
             painter.setPen(theme.text)
             painter.drawText(line, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, value)
             y += PARAM_LINE_HEIGHT
-        self._paint_shape(painter, theme, fonts, QRectF(TEXT_LEFT - 4, self._height - SHAPE_HEIGHT - PADDING / 2 - 2, NODE_WIDTH - 2 * TEXT_LEFT + 8, SHAPE_HEIGHT - 2))
+        shape_top = rows_top(self._height, self._rows) - SHAPE_HEIGHT - 2
+        self._paint_shape(painter, theme, fonts, QRectF(TEXT_LEFT - 4, shape_top, NODE_WIDTH - 2 * TEXT_LEFT + 8, SHAPE_HEIGHT - 2))
         self._paint_ports(painter, theme, fonts)
         if self._errors or self._warnings:
             self._paint_badge(painter, theme, fonts)
@@ -348,7 +356,7 @@ class NodeItem(QGraphicsItem):
         for direction, ports in (("in", self.inputs), ("out", self.outputs)):
             x = 0.0 if direction == "in" else NODE_WIDTH
             for index, port in enumerate(ports):
-                y = port_offset_y(index, len(ports), self._height)
+                y = port_offset_y(index, len(ports), self._height, self._rows)
                 droppable = direction == "in" and port in self._drop_ports
                 hot = droppable and port == self._hot_port
                 radius = PORT_RADIUS + (3 if hot else 1 if droppable else 0)
@@ -362,11 +370,12 @@ class NodeItem(QGraphicsItem):
                 painter.setBrush(QBrush(theme.highlight if hot else theme.port))
                 painter.drawEllipse(QPointF(x, y), radius, radius)
                 if len(ports) > 1:
+                    # Labelled rows inside the card, next to their port.
                     painter.setFont(fonts.port)
                     painter.setPen(theme.text_muted)
-                    width = metrics.horizontalAdvance(port)
-                    left = x - PORT_RADIUS - 6 - width if direction == "in" else x + PORT_RADIUS + 6
-                    painter.drawText(QRectF(left, y - 22, width + 2, 18), Qt.AlignmentFlag.AlignVCenter, port)
+                    width = metrics.horizontalAdvance(port) + 2
+                    left = TEXT_LEFT if direction == "in" else NODE_WIDTH - TEXT_LEFT - width
+                    painter.drawText(QRectF(left, y - PORT_SPACING / 2, width, PORT_SPACING), Qt.AlignmentFlag.AlignVCenter, port)
 
     def _paint_badge(self, painter: QPainter, theme: CanvasTheme, fonts: Fonts) -> None:
         centre = QPointF(NODE_WIDTH - 4, -2)

@@ -128,6 +128,7 @@ class NetworkScene(QGraphicsScene):
         target.edges.append(item)
         self._edges[edge] = item
         self.addItem(item)
+        item.update_path()  # now that it can see the cards it must route around
         return item
 
     def _remove_edge_item(self, edge: Edge) -> None:

@@ -40,6 +40,7 @@ LAYER_MIME_TYPE = "application/x-designer-layer"
 MIN_ZOOM = 0.08
 MAX_ZOOM = 4.0
 FIT_MAX_ZOOM = 1.25
+READABLE_ZOOM = 0.6  # below this the cards' text is too small to read
 ZOOM_STEP = 1.2
 
 
@@ -109,7 +110,7 @@ class NetworkView(QGraphicsView):
         self._show_network(self.document.current_network)
         self._fit_pending = True
         if self.isVisible() and self.viewport().width() > 1:
-            self.fit_to_view()
+            self.show_start()
 
     def _show_network(self, network: str) -> None:
         try:
@@ -205,7 +206,19 @@ class NetworkView(QGraphicsView):
 
     def _fit_if_pending(self) -> None:
         if self._fit_pending and self.viewport().width() > 1:
-            self.fit_to_view()
+            self.show_start()
+
+    def show_start(self) -> None:
+        """How a freshly opened network is shown: all of it when that is readable,
+        else its beginning (the inputs, on the left) at a readable zoom."""
+        self.fit_to_view()
+        if self.zoom >= READABLE_ZOOM:
+            return
+        rect = self.network_scene.items_rect()
+        self.set_zoom(READABLE_ZOOM)
+        half_width = self.viewport().width() / 2 / self.zoom
+        self.centerOn(QPointF(rect.left() - 30 + half_width, rect.center().y()))
+        self.zoomChanged.emit(self.zoom)
 
     def _editing(self) -> bool:
         scene = self.scene()
