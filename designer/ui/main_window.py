@@ -143,6 +143,27 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
+    def add_panel(
+        self,
+        title: str,
+        name: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+        tabify_with: QDockWidget | None = None,
+    ) -> QDockWidget:
+        """Add a dock panel (e.g. training) with a toggle in View ▸ Panels.
+
+        Give it a stable ``name``: the saved layout refers to docks by name.
+        """
+        dock = self._dock(title, name, widget, area)
+        if tabify_with is not None:
+            self.tabifyDockWidget(tabify_with, dock)
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName(f"toggle_{name}")
+        self.panels_menu.addAction(toggle)
+        self.restoreDockWidget(dock)  # its place from the saved layout, if any
+        return dock
+
     def _create_panels(self) -> None:
         self.palette_panel = LayerPalette(category_color)
         self.palette_panel.layerActivated.connect(self.add_layer_at_centre)

@@ -100,6 +100,11 @@ def test_palette_drag_carries_the_layer_type(qtbot) -> None:
     assert bytes(data.data(LAYER_MIME_TYPE)).decode("utf-8") == "Conv2d"
     assert palette.tree.mimeTypes() == [LAYER_MIME_TYPE]
     assert palette.item_for("Conv2d").flags() & Qt.ItemFlag.ItemIsDragEnabled
+    drag = palette.tree.make_drag(palette.item_for("Conv2d"))
+    assert bytes(drag.mimeData().data(LAYER_MIME_TYPE)).decode("utf-8") == "Conv2d"
+    assert not drag.pixmap().isNull()
+    category = palette.tree.topLevelItem(0)
+    assert palette.tree.make_drag(category) is None
 
 
 def test_palette_tooltip_and_activation(qtbot) -> None:
@@ -109,8 +114,12 @@ def test_palette_tooltip_and_activation(qtbot) -> None:
     tooltip = palette.item_for("Linear").toolTip(0)
     assert "Linear" in tooltip and spec.description[:20] in tooltip.replace("&#x27;", "'")
     with qtbot.waitSignal(palette.layerActivated) as blocker:
-        palette.tree.itemActivated.emit(palette.item_for("Linear"), 0)
+        palette.tree.itemDoubleClicked.emit(palette.item_for("Linear"), 0)
     assert blocker.args == ["Linear"]
+    palette.tree.setCurrentItem(palette.item_for("GELU"))
+    with qtbot.waitSignal(palette.layerActivated) as blocker:
+        qtbot.keyClick(palette.tree, Qt.Key.Key_Return)
+    assert blocker.args == ["GELU"]
     palette.search.setText("relu")
     with qtbot.waitSignal(palette.layerActivated) as blocker:
         palette.search.returnPressed.emit()

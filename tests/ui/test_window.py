@@ -373,3 +373,73 @@ def test_layout_theme_and_snap_persist(make_window, settings) -> None:
     assert again.palette_dock.isVisible()
     again.action("theme_light").trigger()
     assert not again.theme.dark
+
+
+# -- canvas, panels and help ------------------------------------------------------------
+
+
+def test_a_palette_drag_drops_onto_the_canvas(make_window) -> None:
+    from PySide6.QtCore import QPointF
+
+    window = make_window(Document(cnn_project()))
+    mime = window.palette_panel.mime_data_for("Dropout")
+    node = window.view.add_dropped_layer(mime, QPointF(100, 400))
+    assert window.document.graph.node(node).type == "Dropout"
+    assert window.document.selected_ids == [node]
+
+
+def test_status_bar_shows_zoom_and_view_actions_change_it(make_window) -> None:
+    window = make_window(Document(cnn_project()))
+    window.show()
+    window.view.set_zoom(1.0)
+    window.action("zoom_in").trigger()
+    assert window.zoom_label.text() == f"Zoom {round(window.view.zoom * 100)}%" != "Zoom 100%"
+    window.action("fit").trigger()
+    assert window.zoom_label.text() == f"Zoom {round(window.view.zoom * 100)}%"
+
+
+def test_view_menu_toggles_panels_and_add_panel_registers_one(make_window) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window()
+    window.show()
+    toggles = {a.objectName(): a for a in window.panels_menu.actions()}
+    assert set(toggles) >= {"toggle_paletteDock", "toggle_inspectorDock", "toggle_codeDock"}
+    toggles["toggle_paletteDock"].trigger()
+    assert not window.palette_dock.isVisible()
+    dock = window.add_panel("Training", "trainingDock", QLabel("plots"))
+    assert dock.toggleViewAction() in window.panels_menu.actions()
+
+
+def test_undo_and_redo_actions_name_the_step(make_window) -> None:
+    window = make_window(Document(cnn_project()))
+    window.document.rename(node_id(window, "fc"), "classifier")
+    assert "Rename fc to classifier" in window.action("undo").text()
+    window.action("undo").trigger()
+    assert "Rename fc to classifier" in window.action("redo").text()
+    keys = {s.toString() for s in window.action("redo").shortcuts()}
+    assert keys == {"Ctrl+Shift+Z", "Ctrl+Y"}
+
+
+def test_layer_reference_lists_every_spec(make_window) -> None:
+    from designer.graph.catalog import all_specs
+
+    window = make_window()
+    dialog = window.show_layer_reference()
+    text = dialog.browser.toPlainText()
+    assert all(spec.type in text for spec in all_specs())
+    dialog.search.setText("lstm")
+    assert "LSTM" in dialog.browser.toPlainText() and "Conv2d" not in dialog.browser.toPlainText()
+    dialog.close()
+
+
+def test_themes_load_their_stylesheets_and_icons() -> None:
+    from designer.ui.theme import DARK, ICONS, LIGHT, icon, stylesheet
+
+    for theme in (LIGHT, DARK):
+        qss = stylesheet(theme)
+        assert "QDockWidget" in qss and "@ICONS@" not in qss
+        for name in ("arrow-up.svg", "arrow-down.svg", "check.svg"):
+            assert (ICONS / name).is_file() and ICONS.as_posix() + "/" + name in qss
+        assert not icon("save", theme).isNull()
+    assert LIGHT.window != DARK.window

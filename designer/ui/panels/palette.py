@@ -5,8 +5,17 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -55,7 +64,14 @@ def swatch_icon(color: QColor, size: int = 14) -> QIcon:
 
 
 class LayerTree(QTreeWidget):
-    """A tree whose layer items drag out as :data:`LAYER_MIME_TYPE`."""
+    """A tree whose layer items drag out (copy only) as :data:`LAYER_MIME_TYPE`."""
+
+    activated = Signal(str)  # double-click or Enter on a layer
+
+    def __init__(self, color_for: ColorFor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._color_for = color_for
+        self.itemDoubleClicked.connect(self._on_double_click)
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt override)
         return [LAYER_MIME_TYPE]
@@ -63,6 +79,58 @@ class LayerTree(QTreeWidget):
     def mimeData(self, items: Iterable[QTreeWidgetItem]) -> QMimeData:  # noqa: N802
         types = [item.data(0, TYPE_ROLE) for item in items if item.data(0, TYPE_ROLE)]
         return layer_mime_data(types[0]) if types else QMimeData()
+
+    def make_drag(self, item: QTreeWidgetItem) -> QDrag | None:
+        """The drag for a layer item: its type as mime data and a chip as the image."""
+        layer_type = item.data(0, TYPE_ROLE)
+        if not layer_type:
+            return None
+        drag = QDrag(self)
+        drag.setMimeData(layer_mime_data(layer_type))
+        spec = next(s for s in all_specs() if s.type == layer_type)
+        drag.setPixmap(drag_chip(layer_type, self._color_for(spec.category), self.font()))
+        drag.setHotSpot(QPoint(12, 12))
+        return drag
+
+    def startDrag(self, _actions: Qt.DropAction) -> None:  # noqa: N802 (Qt override)
+        item = self.currentItem()
+        drag = self.make_drag(item) if item is not None else None
+        if drag is not None:
+            # Copy only: a Move would make the view remove the item from the palette.
+            drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None and item.data(0, TYPE_ROLE):
+            self.activated.emit(item.data(0, TYPE_ROLE))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _on_double_click(self, item: QTreeWidgetItem, _column: int) -> None:
+        layer_type = item.data(0, TYPE_ROLE)
+        if layer_type:
+            self.activated.emit(layer_type)
+
+
+def drag_chip(text: str, color: QColor, font: QFont) -> QPixmap:
+    """A small rounded label in the category colour, shown under the cursor while dragging."""
+    metrics = QFontMetrics(font)
+    width, height = metrics.horizontalAdvance(text) + 24, metrics.height() + 10
+    ratio = 2.0
+    pixmap = QPixmap(int(width * ratio), int(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(color.darker(130))
+    painter.setBrush(color)
+    painter.drawRoundedRect(0, 0, width - 1, height - 1, 6, 6)
+    painter.setPen(QColor("white"))
+    painter.setFont(font)
+    painter.drawText(0, 0, width, height, Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return pixmap
 
 
 class LayerPalette(QWidget):
@@ -85,7 +153,7 @@ class LayerPalette(QWidget):
         self.search.textChanged.connect(self.set_filter)
         self.search.returnPressed.connect(self._activate_first_visible)
 
-        self.tree = LayerTree()
+        self.tree = LayerTree(color_for)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setIndentation(14)
@@ -94,7 +162,7 @@ class LayerPalette(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setDragEnabled(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.tree.itemActivated.connect(self._on_activated)
+        self.tree.activated.connect(self.layerActivated)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -169,11 +237,6 @@ class LayerPalette(QWidget):
         visible = self.visible_types()
         if visible:
             self.layerActivated.emit(visible[0])
-
-    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        layer_type = item.data(0, TYPE_ROLE)
-        if layer_type:
-            self.layerActivated.emit(layer_type)
 
     def mime_data_for(self, layer_type: str) -> QMimeData:
         """What a drag of ``layer_type`` carries (the tree's own mimeData)."""
