@@ -77,7 +77,9 @@ def _screenshot(app, args: argparse.Namespace) -> int:
     window.show()
     for _ in range(3):
         app.processEvents()
-    window.fit_view()
+    # Fit the network, or, when fitting would make the cards unreadable, show its
+    # start at a readable zoom (as opening a project does).
+    window.view.show_start()
     app.processEvents()
     image = window.grab()
     target = Path(args.screenshot)
