@@ -90,8 +90,8 @@ def main() -> None:
         start = time.perf_counter()
         document.new(fresh)
         document.code()
-        view.viewport().repaint()
         app.processEvents()
+        view.viewport().repaint()
         opens.append(time.perf_counter() - start)
     scene = view.network_scene
     assert len(scene.node_items()) == len(document.graph.nodes)
@@ -102,16 +102,16 @@ def main() -> None:
         start = time.perf_counter()
         message = document.set_param(first_linear.id, "out_features", 80 + 2 * k)
         code = document.code()
-        view.viewport().repaint()
         app.processEvents()
+        view.viewport().repaint()
         edits.append(time.perf_counter() - start)
         assert message is None and f"nn.Linear(64, {80 + 2 * k})" in code
     canvas_only = []
     for k in range(REPEATS):
         start = time.perf_counter()
         document.set_param(first_linear.id, "out_features", 120 + 2 * k)
-        view.viewport().repaint()
         app.processEvents()
+        view.viewport().repaint()
         canvas_only.append(time.perf_counter() - start)
     document.set_param(first_linear.id, "out_features", 80 + 2 * (REPEATS - 1))
     shown = scene.node_item(first_linear.id).shape_text
@@ -126,8 +126,8 @@ def main() -> None:
             moves[node_id] = ((x, y), (x + 20, y + 20 * (k % 2)))
         start = time.perf_counter()
         document.move_nodes(moves)
-        view.viewport().repaint()
         app.processEvents()
+        view.viewport().repaint()
         drags.append(time.perf_counter() - start)
 
     edit, open_ms, drag = median_ms(edits), median_ms(opens), median_ms(drags)

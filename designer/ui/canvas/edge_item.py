@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from designer.graph.model import Edge
 from designer.ui.canvas.colors import CanvasTheme
+from designer.ui.canvas.metrics import NODE_WIDTH
 from designer.ui.canvas.node_item import Fonts, NodeItem
 
 EDGE_TYPE = QGraphicsItem.UserType + 2
@@ -70,7 +71,7 @@ class EdgeItem(QGraphicsItem):
         self._label = ""
         self._error = False
         self._path = QPainterPath()
-        self._hit = QPainterPath()
+        self._hit: QPainterPath | None = None
         self._bounds = QRectF()
         self._label_rect = QRectF()
         self._arched = False
@@ -96,7 +97,8 @@ class EdgeItem(QGraphicsItem):
         relayout = label != self._label
         self._label, self._error = label, error
         if relayout:
-            self.update_path()
+            self.prepareGeometryChange()
+            self._layout_label()
         else:
             self.update()
         return True
@@ -118,21 +120,27 @@ class EdgeItem(QGraphicsItem):
         if scene is None:
             return []
         ends = (self.source_item, self.target_item)
-        cards = []
-        for item in scene.items(path.boundingRect()):
-            if isinstance(item, NodeItem) and item not in ends:
-                card = item.mapRectToScene(item.card_rect())
-                if crosses(path, card):
-                    cards.append(card)
-        return cards
+        area = path.boundingRect()
+        candidates = [
+            item.mapRectToScene(item.card_rect())
+            for item in scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+            if isinstance(item, NodeItem) and item not in ends
+        ]
+        candidates = [card for card in candidates if card.intersects(area)]
+        if not candidates:
+            return []
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2.0)
+        line = stroker.createStroke(path)
+        return [card for card in candidates if line.intersects(card)]
 
     def _route(self, start: QPointF, end: QPointF) -> QPainterPath:
         """The plain S curve, or an arch over (or under) the cards it would cross,
         as skip connections are drawn in architecture diagrams."""
         path = bezier(start, end)
         self._arched = False
-        if end.x() - start.x() < 1.0:
-            return path
+        if end.x() - start.x() < NODE_WIDTH:
+            return path  # no card fits between the ends: nothing to go around
         blockers = self._blockers(path)
         self._arched = bool(blockers)
         if not blockers:
@@ -146,22 +154,23 @@ class EdgeItem(QGraphicsItem):
         return detour(start, end, level, left, right)
 
     def update_path(self) -> None:
+        """Re-route after an end moved (or a card appeared in the way)."""
         self.prepareGeometryChange()
         self._path = self._route(self.start_point(), self.end_point())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(12.0)
-        self._hit = stroker.createStroke(self._path)
+        self._hit = None
+        self._layout_label()
+
+    def _layout_label(self) -> None:
         bounds = self._path.boundingRect()
         if self._label:
-            metrics = QFontMetricsF(Fonts.get().label)
-            width = metrics.horizontalAdvance(self._label) + 2 * LABEL_PADDING_X
+            width = QFontMetricsF(Fonts.get().label).horizontalAdvance(self._label) + 2 * LABEL_PADDING_X
             centre = self._label_centre(width)
             self._label_rect = QRectF(centre.x() - width / 2, centre.y() - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
             bounds = bounds.united(self._label_rect)
-            self._hit.addRect(self._label_rect)
         else:
             self._label_rect = QRectF()
         self._bounds = bounds.adjusted(-4, -4, 4, 4)
+        self._hit = None
         self.update()
 
     def _label_centre(self, width: float) -> QPointF:
@@ -185,6 +194,12 @@ class EdgeItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._hit is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(12.0)
+            self._hit = stroker.createStroke(self._path)
+            if not self._label_rect.isNull():
+                self._hit.addRect(self._label_rect)
         return self._hit
 
     def path(self) -> QPainterPath:

@@ -45,6 +45,7 @@ from designer.ui.canvas.metrics import (
 )
 
 PORT_HIT_RADIUS = 14.0
+OVERVIEW_ZOOM = 0.3
 BADGE_RADIUS = 11.0
 TEXT_LEFT = 14.0
 NODE_TYPE = QGraphicsItem.UserType + 1
@@ -131,6 +132,8 @@ class NodeItem(QGraphicsItem):
         self.inputs: list[str] = []
         self.outputs: list[str] = []
         self._rows = 0
+        self._shape_path: QPainterPath | None = None
+        self._shape_height = 0.0
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -234,9 +237,11 @@ class NodeItem(QGraphicsItem):
         return QRectF(left, -BADGE_RADIUS - 6, right - left, self._height + BADGE_RADIUS + 14)
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addRoundedRect(self.card_rect().adjusted(-PORT_RADIUS, 0, PORT_RADIUS, 0), CORNER_RADIUS, CORNER_RADIUS)
-        return path
+        if self._shape_path is None or self._shape_height != self._height:
+            path = QPainterPath()
+            path.addRoundedRect(self.card_rect().adjusted(-PORT_RADIUS, 0, PORT_RADIUS, 0), CORNER_RADIUS, CORNER_RADIUS)
+            self._shape_path, self._shape_height = path, self._height
+        return self._shape_path
 
     def input_port_pos(self, port: str) -> QPointF:
         """Scene position of an input port."""
@@ -304,6 +309,11 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, CORNER_RADIUS, CORNER_RADIUS)
 
+        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if zoom < OVERVIEW_ZOOM:
+            self._paint_overview(painter, theme, zoom)
+            return
+
         # Header text: type on the left, parameter count on the right.
         painter.setFont(fonts.header)
         painter.setPen(QColor("#ffffff"))
@@ -336,6 +346,19 @@ class NodeItem(QGraphicsItem):
         self._paint_ports(painter, theme, fonts)
         if self._errors or self._warnings:
             self._paint_badge(painter, theme, fonts)
+
+    def _paint_overview(self, painter: QPainter, theme: CanvasTheme, zoom: float) -> None:
+        """Zoomed far out, details would be specks: show the layer type, large."""
+        body = QRectF(6, HEADER_HEIGHT, NODE_WIDTH - 12, self._height - HEADER_HEIGHT)
+        font = QFont(Fonts.get().name)
+        size = max(14, min(int(13 / max(zoom, 0.01)), 64))
+        font.setPixelSize(size)
+        width = QFontMetricsF(font).horizontalAdvance(self._type_text)
+        if width > body.width():  # shrink long type names to fit rather than cut them
+            font.setPixelSize(max(14, int(size * body.width() / width)))
+        painter.setFont(font)
+        painter.setPen(theme.text)
+        painter.drawText(body, Qt.AlignmentFlag.AlignCenter, elide(self._type_text, font, body.width()))
 
     def _paint_shape(self, painter: QPainter, theme: CanvasTheme, fonts: Fonts, pill: QRectF) -> None:
         if self._errors:
@@ -398,6 +421,9 @@ class NodeItem(QGraphicsItem):
             if snap is not None:
                 return snap(value)
         elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for edge in self.edges:
-                edge.update_path()
+            scene = self.scene()
+            defer = getattr(scene, "defer_edge_updates", None)
+            if defer is None or not defer(self.edges):
+                for edge in self.edges:
+                    edge.update_path()
         return super().itemChange(change, value)

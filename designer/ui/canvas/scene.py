@@ -13,7 +13,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsProxyWidget,
@@ -67,6 +67,8 @@ class NetworkScene(QGraphicsScene):
         self._drag_start: dict[str, QPointF] | None = None
         self._dragging = False
         self._syncing = False
+        self._deferring = False
+        self._pending_edges: set[EdgeItem] = set()
         self.setSceneRect(QRectF(-SCENE_EXTENT / 2, -SCENE_EXTENT / 2, SCENE_EXTENT, SCENE_EXTENT))
         self._graph: Graph = document.project.network(network)
         self._graph.subscribe(self._on_event)
@@ -162,7 +164,28 @@ class NetworkScene(QGraphicsScene):
             for edge_item in item.edges:
                 edge_item.update_path()
         elif isinstance(event, NodeMoved):
-            self._nodes[event.node.id].setPos(QPointF(*event.new))
+            # Several nodes move in one command: route each touched edge once, later.
+            self._deferring = True
+            try:
+                self._nodes[event.node.id].setPos(QPointF(*event.new))
+            finally:
+                self._deferring = False
+
+    def defer_edge_updates(self, edges: list[EdgeItem]) -> bool:
+        """Called by a node item that moved: while the model is moving nodes, queue
+        its edges to be re-routed once each (returns False to have them done now)."""
+        if not self._deferring:
+            return False
+        if not self._pending_edges:
+            QTimer.singleShot(0, self.flush_edge_updates)
+        self._pending_edges.update(edges)
+        return True
+
+    def flush_edge_updates(self) -> None:
+        pending, self._pending_edges = self._pending_edges, set()
+        for item in pending:
+            if item.scene() is self:
+                item.update_path()
 
     def _on_analysis(self) -> None:
         shapes = self.document.analysis.get(self.network)
