@@ -1,0 +1,345 @@
+"""The exported train.py of every sample (and of a few setting variants) runs.
+
+Each project is exported with ``designer export FILE -o DIR --train-script``,
+then its ``train.py --epochs 1 --limit N`` runs in a subprocess with no access
+to designer (PYTHONPATH cleared, cwd outside the repository).  A fresh Python
+spends about three CPU seconds importing torch, its compiler stack (which the
+optimizers pull in) and scikit-learn, and the machine has two shared cores, so
+the samples share two subprocesses that run one script after another as
+``python train.py`` would (own folder, argv, ``__main__``, a fresh ``model``
+module); one sample also runs as a real ``python train.py``.  The setting
+variants run in this process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import importlib.util
+import io
+import json
+import os
+import runpy
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+import torch
+
+from designer.cli import main as cli_main
+from designer.graph.project_file import load_project, project_from_dict, save_project
+from designer.training.checkpoints import load_weights
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = sorted((REPO / "samples").glob("*.json"))
+LIMIT = "96"
+TIMEOUT_S = 120
+
+
+@dataclass
+class Job:
+    """One exported project and the result of running its train.py."""
+
+    name: str
+    project_file: Path
+    folder: Path
+    args: list[str]
+    result: subprocess.CompletedProcess | None = None
+
+
+def _variant(sample: str, folder: Path, **training: object) -> Path:
+    """A copy of a sample with some training settings changed, saved under folder."""
+    document = json.loads((REPO / "samples" / f"{sample}.json").read_text())
+    document = copy.deepcopy(document)
+    document["training"].update(training)
+    path = folder / f"{sample}_variant.json"
+    save_project(project_from_dict(document), path)
+    return path
+
+
+def _points_project(folder: Path) -> Path:
+    """A two-feature classifier reading tmp/data/points.npz through a relative path."""
+    data = folder / "data"
+    data.mkdir(parents=True)
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(120, 2)).astype(np.float32)
+    y = (x[:, 0] * x[:, 1] > 0).astype(np.int64)
+    np.savez(data / "points.npz", x=x, y=y)
+    document = json.loads((REPO / "samples" / "mlp.json").read_text())
+    document["name"] = "Points"
+    graph = document["networks"][0]
+    graph["nodes"] = [n for n in graph["nodes"] if n["type"] != "Flatten"]
+    graph["nodes"][0]["params"] = {"shape": [2], "dtype": "float"}
+    graph["nodes"][-2]["params"]["out_features"] = 2
+    flatten = "n2"
+    for edge in graph["edges"]:
+        if edge["source"] == flatten:
+            edge["source"] = graph["nodes"][0]["id"]
+    graph["edges"] = [e for e in graph["edges"] if e["target"] != flatten]
+    document["training"]["val_split"] = 0.25
+    document["dataset"] = {
+        "name": "npz",
+        "options": {"path": "../data/points.npz", "task": "classification"},
+    }
+    projects = folder / "projects"
+    projects.mkdir()
+    path = projects / "points.json"
+    save_project(project_from_dict(document), path)
+    return path
+
+
+def _export(project_file: Path, folder: Path) -> None:
+    code = cli_main(["export", str(project_file), "-o", str(folder), "--train-script"])
+    assert code == 0, f"export of {project_file.name} failed"
+
+
+# Runs train.py files one after another, each as `python train.py ARGS` in its
+# folder would, and prints {folder: {"code", "stdout", "error", "designer"}}.
+RUNNER = """\
+import contextlib, io, json, os, runpy, sys, traceback
+
+base_path = [p for p in sys.path if p not in ("", os.getcwd())]
+results = {}
+for folder, args in json.loads(sys.argv[1]):
+    os.chdir(folder)
+    sys.path[:] = [folder, *base_path]
+    sys.argv = ["train.py", *args]
+    sys.modules.pop("model", None)
+    out, code, error = io.StringIO(), 0, ""
+    try:
+        with contextlib.redirect_stdout(out):
+            runpy.run_path("train.py", run_name="__main__")
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 1
+    except BaseException:
+        code, error = 1, traceback.format_exc()
+    designer = sorted(m for m in sys.modules if m.split(".")[0] == "designer")
+    results[folder] = {
+        "code": code, "stdout": out.getvalue(), "error": error, "designer": designer
+    }
+print(json.dumps(results))
+"""
+
+
+def _environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    return env
+
+
+def _run_batch(jobs: list[Job], runner: Path) -> list[Job]:
+    """Run the jobs' scripts one after another in one fresh Python."""
+    payload = json.dumps([[str(job.folder), job.args] for job in jobs])
+    result = subprocess.run(
+        [sys.executable, str(runner), payload],
+        cwd=runner.parent,
+        env=_environment(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S * len(jobs),
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    for job in jobs:
+        entry = outcome[str(job.folder)]
+        assert not entry["designer"], (
+            f"{job.name}: train.py imported {entry['designer']}"
+        )
+        job.result = subprocess.CompletedProcess(
+            job.args, entry["code"], entry["stdout"], entry["error"]
+        )
+    return jobs
+
+
+def _run_alone(job: Job) -> list[Job]:
+    """``python train.py ARGS`` in the job's folder, exactly as a user runs it."""
+    job.result = subprocess.run(
+        [sys.executable, "train.py", *job.args],
+        cwd=job.folder,
+        env=_environment(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    return [job]
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Job]:
+    """Every sample exported and run once in a subprocess."""
+    root = tmp_path_factory.mktemp("train_scripts")
+    jobs = [
+        Job(s.stem, s, root / s.stem, ["--epochs", "1", "--limit", LIMIT])
+        for s in SAMPLES
+    ]
+    for job in jobs:
+        _export(job.project_file, job.folder)
+    runner = root / "run_scripts.py"
+    runner.write_text(RUNNER)
+    alone, shared = jobs[0], jobs[1:]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        first = pool.submit(_run_alone, alone)
+        second = pool.submit(_run_batch, shared, runner)
+        finished = first.result() + second.result()
+    return {job.name: job for job in finished}
+
+
+def _run_here(job: Job, monkeypatch: pytest.MonkeyPatch) -> Job:
+    """Run train.py in this process, as ``python train.py ARGS`` would."""
+    monkeypatch.chdir(job.folder)
+    monkeypatch.syspath_prepend(str(job.folder))
+    monkeypatch.setattr(sys, "argv", ["train.py", *job.args])
+    monkeypatch.delitem(sys.modules, "model", raising=False)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    output = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(output):
+            runpy.run_path(str(job.folder / "train.py"), run_name="__main__")
+    finally:
+        torch.set_num_threads(threads)
+        sys.modules.pop("model", None)
+    job.result = subprocess.CompletedProcess(job.args, 0, output.getvalue(), "")
+    return job
+
+
+VARIANTS = {
+    "mlp_sgd_bce": (
+        "mlp",
+        {
+            "optimizer": "sgd",
+            "momentum": 0.9,
+            "nesterov": True,
+            "loss": "bce_with_logits",
+            "schedule": "one_cycle",
+            "grad_clip": 1.0,
+            "early_stopping": 1,
+        },
+    ),
+    "vae_mse": (
+        "vae",
+        {
+            "loss": "mse",
+            "optimizer": "rmsprop",
+            "schedule": "cosine",
+            "mixed_precision": True,
+        },
+    ),
+    "gan_step": (
+        "gan",
+        {
+            "optimizer": "adamw",
+            "schedule": "step",
+            "step_size": 1,
+            "grad_clip": 0.5,
+            "label_smoothing": 0.0,
+        },
+    ),
+    "lstm_no_val": ("lstm", {"loss": "huber", "val_split": 0.0}),
+}
+
+
+def _model_module(folder: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        f"exported_{folder.name}", folder / "model.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _check_run(job: Job) -> list[str]:
+    result = job.result
+    assert result is not None
+    assert result.returncode == 0, (
+        f"{job.name}: train.py failed\n{result.stdout}\n{result.stderr}"
+    )
+    lines = result.stdout.splitlines()
+    epochs = job.args[job.args.index("--epochs") + 1]
+    assert any(line.startswith(f"epoch 1/{epochs}  ") for line in lines), result.stdout
+    assert "saved the weights" in lines[-1]
+    return lines
+
+
+@pytest.mark.parametrize("sample", [s.stem for s in SAMPLES])
+def test_every_sample_trains_one_epoch_and_saves_loadable_weights(
+    runs: dict[str, Job], sample: str
+) -> None:
+    job = runs[sample]
+    lines = _check_run(job)
+    project = load_project(job.project_file)
+    task = project.training["task"]
+    progress = next(line for line in lines if line.startswith("epoch 1/1"))
+    if task == "gan":
+        for term in ("d_loss", "g_loss", "d_real", "d_fake"):
+            assert f" {term} " in progress
+    else:
+        assert "  loss " in progress and "val_loss" in progress
+    if task in ("classification", "sequence_classification"):
+        assert "val_accuracy" in progress
+    if task == "vae":
+        assert "reconstruction" in progress and " kl " in progress
+
+    state = torch.load(job.folder / "weights.pt", weights_only=True)
+    module = _model_module(job.folder)
+    if len(project.networks) == 1:
+        networks = {project.networks[0].name: state}
+    else:
+        networks = state
+        assert set(networks) == {g.name for g in project.networks}
+    from designer.codegen.module import generate_project
+
+    classes = [code.class_name for code in generate_project(project)[1]]
+    for graph, class_name in zip(project.networks, classes, strict=True):
+        model = getattr(module, class_name)()
+        model.load_state_dict(
+            networks[graph.name]
+        )  # strict: every tensor, right shapes
+    # The app reads the same file (designer.training.checkpoints).
+    assert set(load_weights(project, job.folder / "weights.pt")) == {
+        g.name for g in project.networks
+    }
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_setting_variants_run(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SGD + one-cycle + clipping + early stopping, RMSprop + cosine + bf16 flag, …"""
+    sample, training = VARIANTS[name]
+    job = Job(
+        name,
+        _variant(sample, tmp_path, **training),
+        tmp_path / "out",
+        ["--epochs", "2", "--limit", LIMIT],
+    )
+    _export(job.project_file, job.folder)
+    lines = _check_run(_run_here(job, monkeypatch))
+    epochs = [line for line in lines if line.startswith("epoch ")]
+    if name == "lstm_no_val":
+        assert len(epochs) == 2 and all("val_" not in line for line in epochs)
+    if name == "vae_mse":
+        assert "val_reconstruction" in epochs[0]
+    assert torch.load(job.folder / "weights.pt", weights_only=True)
+
+
+def test_a_file_dataset_is_read_from_its_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project_file = _points_project(tmp_path)
+    job = Job("points", project_file, tmp_path / "out", ["--epochs", "1"])
+    _export(project_file, job.folder)
+    data_file = (tmp_path / "data" / "points.npz").resolve()
+    script = (job.folder / "train.py").read_text()
+    assert f'DATA_PATH = "{data_file}"' in script
+    lines = _check_run(_run_here(job, monkeypatch))
+    # 120 samples in the file, a quarter held out for validation.
+    assert "90 training and 30 validation samples" in lines[0]
