@@ -44,6 +44,7 @@ from designer.ui.panels.layer_reference import LayerReferenceDialog
 from designer.ui.panels.palette import LayerPalette
 from designer.ui.panels.problems import ProblemsList
 from designer.ui.panels.summary import SummaryTable
+from designer.ui.panels.welcome import EmptyCanvasHint
 from designer.ui.recovery import RecoveredProject, RecoveryStore
 from designer.ui.settings import RecentFiles, app_settings
 from designer.ui.theme import Theme, apply_theme, icon, theme_for
@@ -395,6 +396,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.network_tabs)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(centre)
+        self.empty_hint = EmptyCanvasHint(self.view.viewport(), sample_files())
+        self.empty_hint.sampleChosen.connect(self.open_sample)
 
     def _rebuild_tabs(self) -> None:
         tabs = self.network_tabs
@@ -424,6 +427,7 @@ class MainWindow(QMainWindow):
             self.network_tabs.setCurrentIndex(names.index(name))
         self._refresh_summary()
         self._refresh_inspector()
+        self.empty_hint.setVisible(not self.document.graph.nodes)
         self._update_zoom_label()
 
     def _on_project_replaced(self) -> None:
@@ -440,6 +444,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _refresh_analysis(self) -> None:
+        self.empty_hint.setVisible(not self.document.graph.nodes)
         self._refresh_inspector()
         self._refresh_summary()
         self.problems.set_problems(self.document.project, self.document.analysis)

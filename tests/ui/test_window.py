@@ -443,3 +443,17 @@ def test_themes_load_their_stylesheets_and_icons() -> None:
             assert (ICONS / name).is_file() and ICONS.as_posix() + "/" + name in qss
         assert not icon("save", theme).isNull()
     assert LIGHT.window != DARK.window
+
+
+def test_empty_canvas_shows_a_hint_with_sample_links(make_window) -> None:
+    window = make_window()
+    window.show()
+    assert window.empty_hint.isVisible()
+    assert "gan.json" in window.empty_hint.text()
+    window.document.add_node("Input", (0, 0), {"shape": [4]})
+    assert not window.empty_hint.isVisible()
+    window.document.undo_stack.undo()
+    assert window.empty_hint.isVisible()
+    window.empty_hint.linkActivated.emit(str(SAMPLES_DIR / "mlp.json"))
+    assert window.document.project.name == load_project(SAMPLES_DIR / "mlp.json").name
+    assert not window.empty_hint.isVisible()
