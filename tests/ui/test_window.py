@@ -457,3 +457,30 @@ def test_empty_canvas_shows_a_hint_with_sample_links(make_window) -> None:
     window.empty_hint.linkActivated.emit(str(SAMPLES_DIR / "mlp.json"))
     assert window.document.project.name == load_project(SAMPLES_DIR / "mlp.json").name
     assert not window.empty_hint.isVisible()
+
+
+def test_shortcuts_act_on_the_canvas_but_not_inside_text_fields(make_window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    window = make_window(Document(cnn_project()))
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    fc = node_id(window, "fc")
+    window.document.set_selection([fc])
+
+    name_edit = window.inspector.name_edit
+    name_edit.setFocus()
+    qtbot.waitUntil(name_edit.hasFocus, timeout=2000)
+    name_edit.setCursorPosition(0)
+    qtbot.keyClick(name_edit, Qt.Key.Key_Delete)
+    assert window.document.graph.has_node(fc)
+    assert name_edit.text() == "c"  # the key edited the text instead
+
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+    window.document.set_selection([fc])
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert not window.document.graph.has_node(fc)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.graph.has_node(fc)
