@@ -230,15 +230,15 @@ class Trainer:
         mixed = settings.mixed_precision and device.type == "cuda"
         if settings.mixed_precision and not mixed:
             notes.append("Mixed precision works on CUDA only; this run computes in float32.")
-        if len(self.networks) > 1 and settings.task in ("classification", "regression"):
-            notes.append(f"Only the network {self.project.networks[0].name!r} is trained; the others are left as they are.")
+        trained_names = task.trained_networks(self.project)
+        if len(trained_names) == 1 and len(self.networks) > 1:
+            notes.append(f"Only the network {trained_names[0]!r} is trained; the others are left as they are.")
         if not data.on_device:
             notes.append("The data does not fit in GPU memory; batches are copied to the GPU one at a time.")
 
         def autocast() -> contextlib.AbstractContextManager[Any]:
             return torch.autocast("cuda", dtype=torch.bfloat16) if mixed else contextlib.nullcontext()
 
-        trained_names = [self.project.networks[0].name] if settings.task in ("classification", "regression") else list(infos)
         task.setup(
             TaskContext(
                 networks=self.networks,
@@ -248,9 +248,11 @@ class Trainer:
                 classes=list(dataset.classes) if dataset.classes is not None else None,
                 autocast=autocast,
                 make_optimizer=lambda params: make_optimizer(params, settings),
+                project=self.project,
             )
         )
         optimizers = task.configure_optimizers()
+        notes += task.notes()
         batch = min(settings.batch_size, data.num_train)
         steps = max(1, math.ceil(data.num_train / batch))
         if data.num_train % batch == 1 and steps > 1:
@@ -366,7 +368,7 @@ class Trainer:
         interval = self.step_interval_s
         callbacks = self.callbacks
         on_step = callbacks.on_step
-        wants_predictions = type(callbacks).on_predictions is not TrainingCallbacks.on_predictions
+        wants_predictions = getattr(type(callbacks), "on_predictions", None) not in (None, TrainingCallbacks.on_predictions)
         stop, paused = self._stop, self._paused
         modules = task.modules()
         copy_batches = not data.on_device
@@ -435,6 +437,7 @@ class Trainer:
                         )
                     )
             train_loss = float(loss_sum) / steps  # waits for the device
+            terms = task.epoch_terms()
             train_seconds = time.perf_counter() - epoch_start - epoch_paused
             global_step += steps
             if not math.isfinite(train_loss):
@@ -457,7 +460,7 @@ class Trainer:
                 lr=current_lr(optimizers),
                 confusion=evaluation.confusion if evaluation else None,
                 per_class_accuracy=evaluation.per_class_accuracy if evaluation else None,
-                extra=dict(evaluation.extra) if evaluation else {},
+                extra={**terms, **(evaluation.extra if evaluation else {})},
                 train_seconds=train_seconds,
             )
             self._epochs.append(metrics)

@@ -93,6 +93,8 @@ def epoch_to_json(metrics: EpochMetrics, classification: bool) -> dict[str, Any]
     }
     if classification:
         data["val_accuracy"] = _number(metrics.val_accuracy)
+    for name, value in metrics.extra.items():  # named loss terms and task metrics
+        data.setdefault(name, _number(value))
     data["seconds"] = round(metrics.seconds, 4)
     data["samples_per_sec"] = round(metrics.samples_per_sec, 1)
     return data

@@ -21,6 +21,7 @@ LOSSES: dict[str, str] = {
     "mse": "Mean squared error",
     "l1": "Mean absolute error (L1)",
     "bce_with_logits": "Binary cross-entropy with logits",
+    "bce": "Binary cross-entropy (after a Sigmoid)",
     "huber": "Huber",
 }
 OPTIMIZERS: dict[str, str] = {
@@ -66,6 +67,7 @@ class FieldSpec:
     exclusive_minimum: bool = False
     log_scale: bool = False
     help: str = ""
+    tasks: tuple[str, ...] = ()  # the tasks this setting matters for; empty: every task
 
 
 @dataclass
@@ -90,6 +92,8 @@ class TrainingSettings:
     mixed_precision: bool = False
     grad_clip: float = 0.0
     early_stopping: int = 0
+    beta: float = 1.0  # VAE: weight of the KL divergence
+    label_smoothing: float = 0.0  # GAN: real labels are 1 minus this
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> TrainingSettings:
@@ -238,5 +242,11 @@ FIELD_SPECS: dict[str, FieldSpec] = {
                   help="Largest allowed gradient norm; 0 turns clipping off."),
         FieldSpec("early_stopping", "int", "Early stopping patience", 0, minimum=0, maximum=100000,
                   help="Stop after this many epochs without a better validation loss; 0 turns it off."),
+        FieldSpec("beta", "float", "KL weight (β)", 1.0, minimum=0.0, maximum=1000.0,
+                  help="VAE only: loss = reconstruction + β·KL. Above 1 gives smoother codes, below 1 sharper images.",
+                  tasks=("vae",)),
+        FieldSpec("label_smoothing", "float", "Real-label smoothing", 0.0, minimum=0.0, maximum=0.4,
+                  help="GAN only: the discriminator learns to call real samples 1 minus this; 0.1 steadies training.",
+                  tasks=("gan",)),
     )
 }

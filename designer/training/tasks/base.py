@@ -49,6 +49,7 @@ class TaskContext:
     classes: list[str] | None
     autocast: Callable[[], AbstractContextManager[Any]]
     make_optimizer: Callable[[Iterable[nn.Parameter]], torch.optim.Optimizer]
+    project: Project | None = None  # the graphs, for tasks that build extra modules from them
 
 
 @dataclass
@@ -95,8 +96,16 @@ class Task:
         """Problems that stop this task from training these networks on this data."""
         return []
 
+    def trained_networks(self, project: Project) -> list[str]:
+        """The names of the networks this task trains (the first one, unless overridden)."""
+        return [project.networks[0].name]
+
     def setup(self, context: TaskContext) -> None:
         self.context = context
+
+    def notes(self) -> list[str]:
+        """Things worth telling the user when the run starts (after :meth:`setup`)."""
+        return []
 
     def input_dtype(self, infos: dict[str, NetworkInfo]) -> torch.dtype:
         """The dtype input data is converted to once, before the run."""
@@ -118,8 +127,20 @@ class Task:
         """One optimizer step on a batch; returns the detached scalar loss (on the device)."""
         raise NotImplementedError
 
-    def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult:
-        """Metrics over validation batches (called under no_grad, modules in eval mode)."""
+    def epoch_terms(self) -> dict[str, float]:
+        """Named training-loss terms, averaged over the epoch's steps, for ``EpochMetrics.extra``.
+
+        Called once at the end of every epoch; a task with several terms (a VAE's
+        reconstruction and KL, a GAN's two losses) sums them on the device in
+        :meth:`train_step`, reads them here and starts the next epoch from zero.
+        """
+        return {}
+
+    def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult | None:
+        """Metrics over validation batches (called under no_grad, modules in eval mode).
+
+        None when the task has nothing to measure on held-out data.
+        """
         raise NotImplementedError
 
     def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
@@ -131,47 +152,32 @@ def describe_shapes(shapes: Iterable[Shape]) -> str:
     return ", ".join(format_shape(shape) for shape in shapes)
 
 
-def sample_shape_problem(network: NetworkInfo, sample_shape: tuple[int, ...], what: str) -> str | None:
-    """A message when the network's (only) input cannot take samples of ``sample_shape``."""
-    expected = network.code.input_shapes[0][1:]
-    fits = len(expected) == len(sample_shape) and all(
-        not isinstance(want, int) or want == got for want, got in zip(expected, sample_shape, strict=True)
-    )
-    if fits:
-        return None
-    return (
-        f"the input of {network.name!r} expects samples of shape {format_shape(tuple(expected))}, "
-        f"but the {what} has samples of shape {format_shape(tuple(sample_shape))}; "
-        "change the Input node's shape to match the data"
-    )
-
-
 class SupervisedTask(Task):
     """One network, one input, one output, one optimizer: y = f(x)."""
 
     def check(self, project: Project, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings) -> list[str]:
+        from designer.training.datasets import check_compatibility
+
         network = infos[project.networks[0].name]
-        problems = []
-        if len(network.code.input_names) != 1:
-            problems.append(
-                f"{self.name} needs a network with exactly one Input; {network.name!r} has {len(network.code.input_names)}"
-            )
-        if len(network.output_shapes) != 1:
-            problems.append(
-                f"{self.name} needs a network with exactly one Output; {network.name!r} has {len(network.output_shapes)}"
-            )
-        if problems:
-            return problems
-        tokens = np.issubdtype(dataset.x.dtype, np.integer)
-        if network.code.input_dtypes[0] == "long" and not tokens:
-            problems.append(
-                f"the Input of {network.name!r} takes token ids (long), but the dataset {dataset.name!r} has "
-                "real-valued samples; set the Input's dtype to float"
-            )
-        problem = sample_shape_problem(network, tuple(dataset.x.shape[1:]), f"dataset {dataset.name!r}")
-        if problem:
-            problems.append(problem)
-        return problems
+        if len(network.output_shapes) > 1:
+            return [
+                f"{self.name} trains a network with one Output, but {network.name!r} has "
+                f"{len(network.output_shapes)}; remove the extra Outputs"
+            ]
+        graph = project.network(network.name)
+        embeddings = graph.nodes_of_type("Embedding")
+        return check_compatibility(
+            dataset,
+            dict(zip(network.code.input_names, network.code.input_shapes, strict=True)),
+            dict(zip(network.code.output_names, self.checked_output_shapes(network, dataset, settings), strict=True)),
+            settings.task,
+            input_dtypes=dict(zip(network.code.input_names, network.code.input_dtypes, strict=True)),
+            num_embeddings=min(n.params["num_embeddings"] for n in embeddings) if embeddings else None,
+        )
+
+    def checked_output_shapes(self, network: NetworkInfo, dataset: Any, settings: TrainingSettings) -> list[Shape]:
+        """The output shapes the dataset check should see (a task may accept equivalent ones)."""
+        return network.output_shapes
 
     def setup(self, context: TaskContext) -> None:
         super().setup(context)

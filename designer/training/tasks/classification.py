@@ -9,8 +9,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from designer.graph.model import Project
-from designer.graph.shape import format_shape
+from designer.graph.shape import Shape
 from designer.training.settings import TrainingSettings
 from designer.training.tasks.base import (
     DecisionGrid,
@@ -27,23 +26,12 @@ SNAPSHOT_SAMPLES = 16
 class ClassificationTask(SupervisedTask):
     name = "classification"
 
-    def check(self, project: Project, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings) -> list[str]:
-        problems = super().check(project, infos, dataset, settings)
-        if problems:
-            return problems
-        if not dataset.classes:
-            return [f"the dataset {dataset.name!r} has no class labels, so it cannot train a classifier; pick the regression task"]
-        network = infos[project.networks[0].name]
-        shape = network.output_shapes[0]
-        classes = len(dataset.classes)
-        single_logit = settings.loss == "bce_with_logits" and classes == 2 and len(shape) == 2 and shape[1] == 1
-        if len(shape) != 2 or (shape[1] != classes and not single_logit):
-            problems.append(
-                f"the output of {network.name!r} has shape {format_shape(shape)}, but the dataset "
-                f"{dataset.name!r} has {classes} classes: the network should end with "
-                f"Linear({classes}) giving (N, {classes}), one score per class"
-            )
-        return problems
+    def checked_output_shapes(self, network: NetworkInfo, dataset: Any, settings: TrainingSettings) -> list[Shape]:
+        shape = network.output_shapes[0] if network.output_shapes else None
+        classes = dataset.num_classes
+        if settings.loss == "bce_with_logits" and classes == 2 and shape is not None and tuple(shape[1:]) == (1,):
+            return [(shape[0], 2)]  # one logit for two classes: BCE reads it as P(class 1)
+        return network.output_shapes
 
     def make_loss(self, name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
         self.num_classes = len(self.context.classes or [])

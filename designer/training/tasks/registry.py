@@ -71,3 +71,56 @@ register_task(
         description="Numeric targets; reports the loss and the mean absolute error.",
     )
 )
+register_task(
+    TaskInfo(
+        name="forecast",
+        title="Sequence forecasting",
+        losses=("mse", "l1", "huber"),
+        default_loss="mse",
+        factory="designer.training.tasks.forecast:ForecastTask",
+        description="Predict the next values of a sequence from a window of past ones; reports the error "
+        "against repeating the last value, and plots forecasts against the truth.",
+    )
+)
+register_task(
+    TaskInfo(
+        name="sequence_classification",
+        title="Sequence classification",
+        losses=("cross_entropy", "nll", "bce_with_logits"),
+        default_loss="cross_entropy",
+        factory="designer.training.tasks.sequence_classification:SequenceClassificationTask",
+        description="One class label per sequence (e.g. of token ids); reports accuracy and a confusion matrix.",
+    )
+)
+register_task(
+    TaskInfo(
+        name="reconstruction",
+        title="Reconstruction (autoencoder)",
+        losses=("mse", "l1", "huber", "bce", "bce_with_logits"),
+        default_loss="mse",
+        factory="designer.training.tasks.reconstruction:ReconstructionTask",
+        description="The target is the input itself; shows originals beside their reconstructions.",
+    )
+)
+register_task(
+    TaskInfo(
+        name="vae",
+        title="Variational autoencoder",
+        losses=("bce", "mse"),
+        default_loss="bce",
+        factory="designer.training.tasks.vae:VAETask",
+        description="Outputs reconstruction, mu and logvar; loss = reconstruction + β·KL. Shows reconstructions "
+        "and digits decoded from random codes.",
+    )
+)
+register_task(
+    TaskInfo(
+        name="gan",
+        title="GAN (generator and discriminator)",
+        losses=("bce_with_logits",),
+        default_loss="bce_with_logits",
+        factory="designer.training.tasks.gan:GANTask",
+        description="Two networks named generator and discriminator, trained in turns; shows samples "
+        "generated from a fixed batch of noise.",
+    )
+)

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
-import numpy as np
 import torch
 import torch.nn.functional as F
 
-from designer.graph.model import Project
-from designer.graph.shape import format_shape
-from designer.training.settings import TrainingSettings
 from designer.training.tasks.base import (
     EvalResult,
-    NetworkInfo,
     PredictionSnapshot,
     SupervisedTask,
 )
@@ -31,28 +25,17 @@ LOSSES: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
 class RegressionTask(SupervisedTask):
     name = "regression"
 
-    def check(self, project: Project, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings) -> list[str]:
-        problems = super().check(project, infos, dataset, settings)
-        if problems:
-            return problems
-        network = infos[project.networks[0].name]
-        shape = network.output_shapes[0][1:]
-        target = tuple(int(d) for d in dataset.y.shape[1:]) or (1,)
-        fits = len(shape) == len(target) and all(not isinstance(a, int) or a == b for a, b in zip(shape, target, strict=True))
-        if not fits:
-            problems.append(
-                f"the output of {network.name!r} has shape {format_shape(('N', *shape))}, but the targets of "
-                f"{dataset.name!r} have shape {format_shape(('N', *target))}; make the last layer produce that shape"
-            )
-        if np.issubdtype(dataset.y.dtype, np.integer) and dataset.classes:
-            problems.append(f"the dataset {dataset.name!r} has class labels; pick the classification task for it")
-        return problems
-
     def make_loss(self, name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
         try:
-            return LOSSES[name]
+            loss = LOSSES[name]
         except KeyError:
             raise ValueError(f"the loss {name!r} does not fit regression") from None
+
+        def shaped_loss(outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+            # (N, 1) against (N,), or (N, 1, 1) against (N, 1): same values, so compare them as such
+            return loss(outputs.reshape(targets.shape), targets)
+
+        return shaped_loss
 
     def prepare_targets(self, y: torch.Tensor) -> torch.Tensor:
         y = y.float()
@@ -67,7 +50,7 @@ class RegressionTask(SupervisedTask):
         for x, y in batches:
             outputs = self.forward(x).float()
             loss_sum += self.loss_fn(outputs, y).double() * len(y)
-            abs_sum += (outputs - y).abs().sum().double()
+            abs_sum += (outputs.reshape(y.shape) - y).abs().sum().double()
             total += len(y)
             values += y.numel()
         return EvalResult(loss=float(loss_sum) / max(total, 1), extra={"mae": float(abs_sum) / max(values, 1)})

@@ -1,0 +1,223 @@
+"""``designer train FILE``: train a project from the command line with a progress bar.
+
+Writes ``DIR/metrics.json`` (per-epoch losses, accuracy, timing), ``DIR/weights.pt``
+(the final weights as a state_dict) and the checkpoints ``DIR/best.pt`` and
+``DIR/last.pt``.  Flags override the project's training settings; bad input gets
+a message and exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+CLASSIFICATION_TASKS = ("classification", "sequence_classification")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, got {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}")
+    return value
+
+
+def add_train_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``train`` subcommand to ``designer``'s argument parser."""
+    parser = subparsers.add_parser(
+        "train",
+        help="train a project and write metrics.json and weights.pt",
+        description="Train a project's network with its saved training settings; flags override them.",
+    )
+    parser.add_argument("file", help="project file (.json)")
+    parser.add_argument("--dataset", metavar="NAME|PATH", help="a built-in dataset name or a data file/folder")
+    parser.add_argument("--epochs", type=_positive_int, metavar="N", help="passes over the training data")
+    parser.add_argument("--batch-size", type=_positive_int, metavar="B", help="samples per step")
+    parser.add_argument("--lr", type=_positive_float, metavar="LR", help="learning rate")
+    parser.add_argument("--device", metavar="auto|cpu|cuda", help="where to train (default: the project's, else auto)")
+    parser.add_argument("--seed", type=int, metavar="S", help="random seed (same seed, same run on the CPU)")
+    parser.add_argument("--out", metavar="DIR", help="folder for metrics.json and weights.pt (default: runs/<project>)")
+    parser.set_defaults(handler=run_train)
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"designer train: {message}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def run_train(args: argparse.Namespace) -> int:
+    """Run ``designer train``; returns the exit code."""
+    from designer.graph.project_file import (
+        ProjectFileError,
+        atomic_write_text,
+        load_project,
+    )
+    from designer.training.settings import SettingsError, TrainingSettings
+
+    path = Path(args.file)
+    try:
+        project = load_project(path)
+    except ProjectFileError as error:
+        return _fail(f"cannot open {error}")
+    try:
+        settings = TrainingSettings.from_dict(project.training)
+    except SettingsError as error:
+        return _fail("the project's training settings have problems:\n" + _listed(error.problems))
+    overrides = {
+        "epochs": args.epochs,
+        "batch_size": args.batch_size,
+        "lr": args.lr,
+        "device": args.device,
+        "seed": args.seed,
+    }
+    settings = settings.replace(**{key: value for key, value in overrides.items() if value is not None})
+    problems = settings.problems()
+    if problems:
+        return _fail("the training settings have problems:\n" + _listed(problems))
+
+    from designer.training.devices import DeviceError, resolve_device
+
+    try:
+        resolve_device(settings.device)
+    except DeviceError as error:
+        return _fail(str(error))
+
+    dataset = _load_dataset(args.dataset, project.dataset)
+    if isinstance(dataset, str):
+        return _fail(dataset)
+
+    from designer.training.checkpoints import WeightsError, save_weights
+    from designer.training.engine import Trainer
+    from designer.training.metrics import result_to_json
+
+    out = Path(args.out) if args.out else Path("runs") / (path.stem or "project")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return _fail(f"cannot create the output folder {out}: {error.strerror or error}")
+    progress = ProgressBar(settings.epochs)
+    trainer = Trainer(project, dataset, settings, progress, checkpoint_dir=out, step_interval_s=0.1)
+    previous = _stop_on_interrupt(trainer)
+    try:
+        result = trainer.run()
+    finally:
+        progress.close()
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    if result.status == "failed":
+        return _fail(result.message)
+
+    classification = settings.task in CLASSIFICATION_TASKS
+    try:
+        atomic_write_text(out / "metrics.json", json.dumps(result_to_json(result, classification), indent=2) + "\n")
+        save_weights(trainer.networks, out / "weights.pt")
+    except (OSError, WeightsError) as error:
+        return _fail(f"cannot write the results to {out}: {error}")
+    print(result.message)
+    print(f"wrote {out / 'metrics.json'} and {out / 'weights.pt'}")
+    return EXIT_OK
+
+
+def _load_dataset(choice: str | None, project_spec: dict[str, Any]) -> Any:
+    """The dataset, or a message (str) saying why there is none."""
+    from designer.training.datasets import DatasetError, builtin_datasets, load_dataset
+
+    spec: Any = choice if choice else project_spec
+    if not spec or (isinstance(spec, dict) and not spec.get("name") and not spec.get("options", {}).get("path")):
+        names = ", ".join(info.name for info in builtin_datasets())
+        return f"the project names no dataset; pass --dataset NAME or a file (built in: {names})"
+    try:
+        return load_dataset(spec)
+    except DatasetError as error:
+        return str(error)
+
+
+def _listed(problems: list[str]) -> str:
+    return "\n".join(f"  - {problem}" for problem in problems)
+
+
+def _stop_on_interrupt(trainer: Any) -> Any:
+    """Ctrl+C stops the run after the current step (a second Ctrl+C aborts)."""
+
+    def handler(_signum: int, _frame: Any) -> None:
+        if trainer.stopping:
+            raise KeyboardInterrupt
+        print("\nstopping… (Ctrl+C again to abort)", file=sys.stderr)
+        trainer.stop()
+
+    try:
+        return signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        return None
+
+
+class ProgressBar:
+    """Training callbacks that drive a tqdm bar over all steps and print a line per epoch."""
+
+    def __init__(self, epochs: int) -> None:
+        self.epochs = epochs
+        self.bar: Any = None
+
+    # Duck-typed TrainingCallbacks (subclassing would import torch when the parser is built).
+    def on_start(self, info: Any) -> None:
+        from tqdm import tqdm
+
+        notes = "".join(f"\nnote: {note}" for note in info.notes)
+        print(
+            f"training on {info.device_label}: {info.num_train:,} training and {info.num_val:,} validation samples, "
+            f"{info.steps_per_epoch} steps per epoch{notes}",
+            file=sys.stderr,
+        )
+        self.bar = tqdm(total=info.steps_per_epoch * info.epochs, unit="step", dynamic_ncols=True, leave=False)
+
+    def on_step(self, update: Any) -> None:
+        if self.bar is None:
+            return
+        self.bar.n = update.global_step
+        self.bar.set_description(f"epoch {update.epoch}/{self.epochs}", refresh=False)
+        self.bar.set_postfix(loss=f"{update.smoothed_loss:.4f}", samples_s=f"{update.samples_per_sec:,.0f}", refresh=False)
+        self.bar.refresh()
+
+    def on_epoch(self, metrics: Any) -> None:
+        parts = [f"epoch {metrics.epoch}/{self.epochs}", f"train loss {metrics.train_loss:.4f}"]
+        if metrics.val_loss is not None:
+            parts.append(f"val loss {metrics.val_loss:.4f}")
+        if metrics.val_accuracy is not None:
+            parts.append(f"val accuracy {metrics.val_accuracy:.2%}")
+        parts.append(f"{metrics.seconds:.1f} s")
+        parts.append(f"{metrics.samples_per_sec:,.0f} samples/s")
+        line = "  ".join(parts)
+        if self.bar is not None:
+            self.bar.n = metrics.epoch * self.bar.total // self.epochs
+            self.bar.refresh()
+            self.bar.write(line, file=sys.stdout)
+        else:
+            print(line)
+
+    def on_end(self, result: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
