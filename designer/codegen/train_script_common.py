@@ -116,7 +116,9 @@ def pick_device(name: str) -> torch.device:
 AUTOCAST = '''\
 def autocast(device: torch.device):
     """Mixed precision (bfloat16) on CUDA, as the project asks; float32 elsewhere."""
-    return torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda")'''
+    return torch.autocast(
+        device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"
+    )'''
 
 _OPTIMIZER_CALLS = {
     "sgd": (
@@ -159,9 +161,7 @@ def make_scheduler(settings: ScriptSettings) -> str | None:
     if settings.schedule == "step":
         body = [
             '    """Step decay: the learning rate times GAMMA every STEP_SIZE epochs."""',
-            "    return torch.optim.lr_scheduler.StepLR(",
-            "        optimizer, step_size=STEP_SIZE, gamma=GAMMA",
-            "    )",
+            "    return torch.optim.lr_scheduler.StepLR(optimizer, step_size=STEP_SIZE, gamma=GAMMA)",
         ]
     elif settings.schedule == "cosine":
         body = [
