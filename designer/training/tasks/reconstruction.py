@@ -1,0 +1,150 @@
+"""Reconstruction (autoencoders): the target is the input itself.
+
+Validation reports the loss, ``mse`` (the mean squared error of the
+reconstructed values, whatever the loss) and ``baseline_mse``: the error of
+always answering the mean validation sample, the bar an autoencoder has to
+clear to have learnt anything.
+
+Preview for the UI (``PredictionSnapshot.previews``), when the samples are
+images (N×C×H×W, N×H×W, or flat vectors of a square number of pixels)::
+
+    "reconstruction": {"originals": (k, C, H, W) in [0, 1],
+                       "reconstructions": (k, C, H, W) in [0, 1]}
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from designer.training.tasks.base import (
+    EvalResult,
+    PredictionSnapshot,
+    SupervisedTask,
+)
+
+PREVIEW_SAMPLES = 12
+
+
+def as_images(values: torch.Tensor) -> np.ndarray | None:
+    """A batch as (N, C, H, W) float32 pixels in [0, 1], or None when it is not images.
+
+    Flat vectors are shown as square grey images when their length is a square
+    (64 → 1×8×8); anything else (sequences, tables) has no picture.
+    """
+    values = values.detach().float()
+    if values.dim() == 3:
+        values = values.unsqueeze(1)
+    elif values.dim() == 2:
+        side = math.isqrt(values.shape[1])
+        if side < 2 or side * side != values.shape[1]:
+            return None
+        values = values.reshape(len(values), 1, side, side)
+    elif values.dim() != 4:
+        return None
+    if values.shape[1] not in (1, 3):
+        return None
+    return values.clamp(0.0, 1.0).cpu().numpy().astype(np.float32)
+
+
+def reconstruction_preview(originals: torch.Tensor, reconstructions: torch.Tensor) -> dict[str, np.ndarray] | None:
+    """The ``"reconstruction"`` preview, or None when the samples are not images."""
+    before = as_images(originals)
+    after = as_images(reconstructions.reshape(originals.shape))
+    if before is None or after is None:
+        return None
+    return {"originals": before, "reconstructions": after}
+
+
+class _MeanBaseline:
+    """Accumulates per-value sums so the error of predicting the mean sample comes out at the end."""
+
+    def __init__(self) -> None:
+        self.total: torch.Tensor | None = None
+        self.squares: torch.Tensor | None = None
+        self.count = 0
+
+    def add(self, x: torch.Tensor) -> None:
+        flat = x.detach().double().reshape(len(x), -1)
+        total, squares = flat.sum(dim=0), flat.pow(2).sum(dim=0)
+        self.total = total if self.total is None else self.total + total
+        self.squares = squares if self.squares is None else self.squares + squares
+        self.count += len(x)
+
+    def mse(self) -> float | None:
+        if self.total is None or self.squares is None or self.count == 0:
+            return None
+        mean = self.total / self.count
+        variance = self.squares / self.count - mean.pow(2)
+        return float(variance.clamp_min(0).mean())
+
+
+def _reshaped(loss: Callable[..., torch.Tensor]) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+    def compare(outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+        return loss(outputs.float().reshape(targets.shape), targets.float())
+
+    return compare
+
+
+LOSSES: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
+    "mse": _reshaped(F.mse_loss),
+    "l1": _reshaped(F.l1_loss),
+    "huber": _reshaped(F.huber_loss),
+    "bce": _reshaped(F.binary_cross_entropy),
+    "bce_with_logits": _reshaped(F.binary_cross_entropy_with_logits),
+}
+
+
+class ReconstructionTask(SupervisedTask):
+    """An autoencoder learns x → x; the dataset's targets (labels, say) are not used."""
+
+    name = "reconstruction"
+
+    def make_loss(self, name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+        try:
+            return LOSSES[name]
+        except KeyError:
+            raise ValueError(f"the loss {name!r} does not fit reconstruction") from None
+
+    def reconstructed(self, outputs: torch.Tensor) -> torch.Tensor:
+        """The network's outputs as values comparable to the input (logits go through a sigmoid)."""
+        outputs = outputs.float()
+        return torch.sigmoid(outputs) if self.context.settings.loss == "bce_with_logits" else outputs
+
+    def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        return super().train_step(x, x)
+
+    def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult:
+        device = self.context.device
+        loss_sum = torch.zeros((), device=device, dtype=torch.float64)
+        squared_sum = torch.zeros((), device=device, dtype=torch.float64)
+        baseline = _MeanBaseline()
+        total = values = 0
+        for x, _y in batches:
+            outputs = self.forward(x)
+            loss_sum += self.loss_fn(outputs, x).double() * len(x)
+            squared_sum += (self.reconstructed(outputs).reshape(x.shape) - x.float()).pow(2).sum().double()
+            baseline.add(x)
+            total += len(x)
+            values += x.numel()
+        extra = {"mse": float(squared_sum) / max(values, 1)}
+        baseline_mse = baseline.mse()
+        if baseline_mse is not None:
+            extra["baseline_mse"] = baseline_mse
+        return EvalResult(loss=float(loss_sum) / max(total, 1), extra=extra)
+
+    def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
+        x = x[:PREVIEW_SAMPLES]
+        reconstructions = self.reconstructed(self.forward(x)).reshape(x.shape)
+        preview = reconstruction_preview(x, reconstructions)
+        return PredictionSnapshot(
+            epoch=epoch,
+            x=x.cpu().numpy(),
+            y_true=x.float().cpu().numpy(),
+            y_pred=reconstructions.cpu().numpy(),
+            previews={"reconstruction": preview} if preview is not None else {},
+        )
