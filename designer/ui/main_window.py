@@ -53,6 +53,7 @@ APP_NAME = "designer"
 PROJECT_FILTER = "Designer projects (*.json);;All files (*)"
 PYTHON_FILTER = "Python files (*.py);;All files (*)"
 AUTOSAVE_MS = 30_000
+SLOW_PANEL_DELAY_MS = 150
 STATE_VERSION = 1
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "samples"
 
@@ -103,7 +104,13 @@ class MainWindow(QMainWindow):
             dark = bool(self.settings.value("view/dark", False, type=bool))
         self.theme: Theme = theme_for(dark)
         self._actions: dict[str, QAction] = {}
-        self._closing = False
+        self._code_stale = False
+        # Summary and code take longest on big networks; they follow edits after a
+        # short pause so that dragging a spin box stays smooth.
+        self._slow_refresh = QTimer(self)
+        self._slow_refresh.setSingleShot(True)
+        self._slow_refresh.setInterval(SLOW_PANEL_DELAY_MS)
+        self._slow_refresh.timeout.connect(self.refresh_now)
 
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks
@@ -189,7 +196,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.inspector_dock, self.code_dock)
         self.inspector_dock.raise_()
         self.splitDockWidget(self.summary_dock, self.problems_dock, Qt.Orientation.Horizontal)
-        self.code_dock.visibilityChanged.connect(lambda visible: visible and self._refresh_code())
+        self.code_dock.visibilityChanged.connect(self._on_code_visibility)
 
     def _action(
         self,
@@ -425,7 +432,8 @@ class MainWindow(QMainWindow):
         names = self.document.network_names
         if name in names and self.network_tabs.currentIndex() != names.index(name):
             self.network_tabs.setCurrentIndex(names.index(name))
-        self._refresh_summary()
+        if hasattr(self, "_slow_refresh"):
+            self._slow_refresh.start()
         self._refresh_inspector()
         self.empty_hint.setVisible(not self.document.graph.nodes)
         self._update_zoom_label()
@@ -441,18 +449,25 @@ class MainWindow(QMainWindow):
     # == refreshing panels ===============================================================
     def _refresh_all(self) -> None:
         self._refresh_analysis()
+        self.refresh_now()
         self._update_title()
 
     def _refresh_analysis(self) -> None:
+        """After every edit: the cheap panels now, summary and code once edits pause."""
         self.empty_hint.setVisible(not self.document.graph.nodes)
         self._refresh_inspector()
-        self._refresh_summary()
         self.problems.set_problems(self.document.project, self.document.analysis)
-        if not self.code_dock.visibleRegion().isEmpty() or not self.isVisible():
-            self._refresh_code()
-        else:
-            self._code_stale = True
         self._update_status()
+        self._slow_refresh.start()
+
+    def refresh_now(self) -> None:
+        """Bring the summary and code up to date without waiting for the pause."""
+        self._slow_refresh.stop()
+        self._refresh_summary()
+        if self.isVisible() and self.code_dock.visibleRegion().isEmpty():
+            self._code_stale = True  # refreshed when the code panel is shown
+        else:
+            self._refresh_code()
 
     def _refresh_inspector(self) -> None:
         doc = self.document
@@ -468,6 +483,10 @@ class MainWindow(QMainWindow):
             self.summary.set_analysis(doc.graph, shapes)
         several = len(doc.network_names) > 1
         self.summary_dock.setWindowTitle(f"Summary — {doc.current_network}" if several else "Summary")
+
+    def _on_code_visibility(self, visible: bool) -> None:
+        if visible and self._code_stale:
+            self._refresh_code()
 
     def _refresh_code(self) -> None:
         self._code_stale = False

@@ -117,14 +117,16 @@ def test_title_names_the_file_and_marks_changes(make_window, tmp_path) -> None:
     assert not window.isWindowModified()
 
 
-def test_summary_totals_follow_the_document(make_window) -> None:
+def test_summary_totals_follow_the_document(make_window, qtbot) -> None:
     window = make_window(Document(cnn_project()))
     shapes = window.document.analysis["model"]
     assert window.summary.total_params == shapes.total_params
     assert window.summary.rows()[-1][3] == f"{shapes.total_params:,}"
     window.document.set_param(node_id(window, "fc"), "out_features", 20)
-    assert window.summary.total_params == window.document.analysis["model"].total_params != shapes.total_params
-    assert f"{window.summary.total_params:,}" in window.params_label.text()
+    new_total = window.document.analysis["model"].total_params
+    assert new_total != shapes.total_params
+    assert f"{new_total:,}" in window.params_label.text()  # the status bar at once
+    qtbot.waitUntil(lambda: window.summary.total_params == new_total, timeout=2000)  # after the pause
 
 
 def test_inspector_edit_goes_through_the_document_and_undoes(make_window) -> None:
@@ -141,19 +143,20 @@ def test_inspector_edit_goes_through_the_document_and_undoes(make_window) -> Non
     assert window.inspector.editors["out_features"].field.value() == 10
 
 
-def test_code_view_updates_when_a_parameter_changes(make_window) -> None:
+def test_code_view_updates_when_a_parameter_changes(make_window, qtbot) -> None:
     window = make_window(Document(cnn_project()))
     assert "nn.Linear(5408, 10)" in window.code_view.code
     fc = node_id(window, "fc")
     window.document.set_selection([fc])
     window.inspector.editors["out_features"].field.setValue(33)
-    assert "nn.Linear(5408, 33)" in window.code_view.editor.toPlainText()
+    qtbot.waitUntil(lambda: "nn.Linear(5408, 33)" in window.code_view.editor.toPlainText(), timeout=2000)
     assert window.code_view.code == window.document.code()
 
 
 def test_code_view_shows_the_error_for_an_invalid_graph(make_window) -> None:
     window = make_window(Document(cnn_project()))
     window.document.set_param(node_id(window, "conv1"), "kernel_size", 40)
+    window.refresh_now()
     assert window.code_view.error
     assert "conv1" in window.code_view.editor.toPlainText()
 
@@ -484,3 +487,15 @@ def test_shortcuts_act_on_the_canvas_but_not_inside_text_fields(make_window, qtb
     assert not window.document.graph.has_node(fc)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.document.graph.has_node(fc)
+
+
+def test_a_hidden_code_panel_catches_up_when_shown(make_window, qtbot) -> None:
+    window = make_window(Document(cnn_project()))
+    window.show()
+    window.inspector_dock.raise_()  # the code panel shares its tab group: now hidden
+    qtbot.waitUntil(lambda: window.code_dock.visibleRegion().isEmpty(), timeout=2000)
+    window.document.set_param(node_id(window, "fc"), "out_features", 21)
+    window.refresh_now()
+    assert "nn.Linear(5408, 21)" not in window.code_view.editor.toPlainText()
+    window.code_dock.raise_()
+    qtbot.waitUntil(lambda: "nn.Linear(5408, 21)" in window.code_view.editor.toPlainText(), timeout=2000)
