@@ -80,6 +80,24 @@ def sample_files(folder: Path = SAMPLES_DIR) -> list[tuple[str, Path]]:
     return sorted(found, key=lambda item: item[0].lower())
 
 
+def about_html() -> str:
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    import PySide6
+
+    try:
+        own = version("designer")
+    except PackageNotFoundError:
+        own = "development copy"
+    return (
+        f"<h3>designer {own}</h3>"
+        "<p>Build neural networks visually: drag layers onto the canvas, see every shape "
+        "as you go, export readable PyTorch code and train in the background.</p>"
+        f"<p style='color:gray'>Python {platform.python_version()} · PySide6 {PySide6.__version__}</p>"
+    )
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -474,7 +492,7 @@ class MainWindow(QMainWindow):
         graph = doc.graph
         nodes = [graph.node(i) for i in doc.selected_ids if graph.has_node(i)]
         shapes = doc.analysis.get(doc.current_network)
-        self.inspector.show_selection(nodes, shapes.nodes if shapes else {})
+        self.inspector.show_selection(nodes, shapes)
 
     def _refresh_summary(self) -> None:
         doc = self.document
@@ -826,12 +844,7 @@ class MainWindow(QMainWindow):
 
     # == help ================================================================================
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            "<h3>designer</h3><p>Build neural networks visually: drag layers onto the canvas, "
-            "see every shape as you go, export readable PyTorch code and train in the background.</p>",
-        )
+        QMessageBox.about(self, f"About {APP_NAME}", about_html())
 
     def show_layer_reference(self) -> LayerReferenceDialog:
         dialog = LayerReferenceDialog(category_color, self)

@@ -264,11 +264,11 @@ def test_inspector_rename_and_duplicate_name_message(qtbot) -> None:
 def test_inspector_hints_for_no_and_multiple_selection(qtbot) -> None:
     graph = small_cnn()
     inspector, _ = make_inspector(qtbot, graph)
-    inspector.show_selection([], {})
+    inspector.show_selection([], None)
     assert "Select a layer" in inspector.hint.text()
     assert inspector.node_id is None
     nodes = graph.nodes[:3]
-    inspector.show_selection(nodes, infer_shapes(graph).nodes)
+    inspector.show_selection(nodes, infer_shapes(graph))
     assert "3 layers selected" in inspector.hint.text()
     assert inspector.editors == {}
 
@@ -387,3 +387,22 @@ def test_python_highlighter_colours_tokens(qtbot) -> None:
     assert colour_at(2, 18) == name("number")
     assert colour_at(4, 2) == name("string")  # inside a triple-quoted string
     assert colour_at(6, 0) == name("keyword")
+
+
+def test_inspector_shows_the_nodes_errors_and_warnings(qtbot) -> None:
+    graph = small_cnn()
+    conv = graph.node_by_name("conv1")
+    graph.set_param(conv.id, "kernel_size", 40)
+    loose = graph.add_node("ReLU", "loose")
+    inspector, _ = make_inspector(qtbot, graph)
+    analysis = infer_shapes(graph)
+    inspector.show_selection([conv], analysis)
+    assert not inspector.error_label.isHidden()
+    assert "larger" in inspector.error_label.text()
+    inspector.show_selection([graph.node(loose.id)], analysis)
+    messages = [p.message for p in analysis.problems_for(loose.id)]
+    assert messages, "an unconnected layer should be reported"
+    shown = inspector.error_label.text() + inspector.warning_label.text()
+    assert all(m in shown for m in messages)
+    inspector.show_selection([graph.node_by_name("fc")], analysis)
+    assert inspector.error_label.isHidden() and inspector.warning_label.isHidden()

@@ -499,3 +499,12 @@ def test_a_hidden_code_panel_catches_up_when_shown(make_window, qtbot) -> None:
     assert "nn.Linear(5408, 21)" not in window.code_view.editor.toPlainText()
     window.code_dock.raise_()
     qtbot.waitUntil(lambda: "nn.Linear(5408, 21)" in window.code_view.editor.toPlainText(), timeout=2000)
+
+
+def test_about_names_the_versions() -> None:
+    import PySide6
+
+    from designer.ui.main_window import about_html
+
+    text = about_html()
+    assert "designer" in text and PySide6.__version__ in text

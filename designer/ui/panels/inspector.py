@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from designer.graph.catalog import LayerSpec
 from designer.graph.model import Node
-from designer.shapes.infer import NodeShapes
+from designer.shapes.infer import GraphShapes, NodeShapes
+from designer.shapes.problems import Problem
 from designer.ui.panels.formatting import format_compact, format_count, format_shapes
 from designer.ui.panels.param_editors import ParamEditor, format_sizes, make_editor
 
@@ -103,8 +104,9 @@ class Inspector(QScrollArea):
         layout.addStretch(1)
         self.setWidget(page)
 
-    def show_selection(self, nodes: list[Node], info: dict[str, NodeShapes]) -> None:
+    def show_selection(self, nodes: list[Node], analysis: GraphShapes | None) -> None:
         """Show the selection: one node's form, or a hint for none/several."""
+        info = analysis.nodes if analysis is not None else {}
         if not nodes:
             self.show_hint(NO_SELECTION_HINT)
         elif len(nodes) > 1:
@@ -115,16 +117,18 @@ class Inspector(QScrollArea):
                 "(Ctrl+D) and Copy act on the whole selection."
             )
         else:
-            self.show_node(nodes[0], info.get(nodes[0].id))
+            problems = analysis.problems_for(nodes[0].id) if analysis is not None else []
+            self.show_node(nodes[0], info.get(nodes[0].id), problems)
 
-    def show_node(self, node: Node, shapes: NodeShapes | None) -> None:
+    def show_node(self, node: Node, shapes: NodeShapes | None, problems: list[Problem] | None = None) -> None:
+        """Show one node; ``problems`` are its errors and warnings from the analysis."""
         key = (node.id, node.type)
         if key != self._layout_key:
             self._build(node)
             self._layout_key = key
         self._node_id = node.id
         self._node_name = node.name
-        self._update(node, shapes)
+        self._update(node, shapes, problems or [])
 
     # -- building -------------------------------------------------------------------------
     def _build(self, node: Node) -> None:
@@ -141,6 +145,11 @@ class Inspector(QScrollArea):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         outer.addWidget(self.error_label)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("nodeWarning")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.hide()
+        outer.addWidget(self.warning_label)
 
         form = self._form()
         self.name_edit = QLineEdit()
@@ -234,7 +243,7 @@ class Inspector(QScrollArea):
         return text
 
     # -- updating -------------------------------------------------------------------------
-    def _update(self, node: Node, shapes: NodeShapes | None) -> None:
+    def _update(self, node: Node, shapes: NodeShapes | None, problems: list[Problem]) -> None:
         assert self.name_edit is not None
         if not self.name_edit.hasFocus():
             with QSignalBlocker(self.name_edit):
@@ -256,9 +265,14 @@ class Inspector(QScrollArea):
             self.params_label.setText(format_count(shapes.params))
             compact, full = format_compact(shapes.macs), format_count(shapes.macs)
             self.macs_label.setText(full if compact == full.replace(",", "") else f"{compact}  ({full})")
-        error = shapes.error if shapes else None
-        self.error_label.setText(error or "")
-        self.error_label.setVisible(bool(error))
+        errors = [p.message for p in problems if p.is_error]
+        if shapes is not None and shapes.error and shapes.error not in errors:
+            errors.insert(0, shapes.error)
+        warnings = [p.message for p in problems if not p.is_error]
+        self.error_label.setText("\n".join(errors))
+        self.error_label.setVisible(bool(errors))
+        self.warning_label.setText("\n".join(warnings))
+        self.warning_label.setVisible(bool(warnings))
 
     def _commit(self, name: str, value: Any, editor: ParamEditor) -> None:
         if self._node_id is None:
