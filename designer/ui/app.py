@@ -8,6 +8,7 @@ headless with ``QT_QPA_PLATFORM=offscreen``.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -58,11 +59,13 @@ def run_app(argv: list[str]) -> int:
     if args.screenshot:
         return _screenshot(app, args)
 
+    # Ctrl+C in the terminal ends the app; unsaved work stays in the recovery file.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     window = MainWindow(dark=True if args.dark else None)
-    if args.file:
-        window.open_file(args.file, ask=False)
     window.show()
-    if not args.file:
+    if args.file:
+        window.open_file(args.file, ask=False)  # a load error shows over the window
+    else:
         window.offer_recovery()
     return app.exec()
 

@@ -103,3 +103,52 @@ def test_the_window_starts_without_torch(tmp_path: Path, module: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+INTERACTIVE_SCRIPT = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+app = QApplication([])
+shown = []
+QMessageBox.warning = lambda parent, title, text, *a, **k: shown.append(text)
+def report():
+    window = next(w for w in app.topLevelWidgets() if w.objectName() == "mainWindow")
+    doc = window.document
+    print(json.dumps({"title": window.windowTitle(), "nodes": len(doc.graph.nodes),
+                      "path": str(doc.path) if doc.path else None, "messages": shown}))
+    window.close()
+QTimer.singleShot(300, report)
+from designer.ui.app import run_app
+sys.exit(run_app(sys.argv[1:]))
+"""
+
+
+def run_interactive(args: list[str], tmp_path: Path) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", INTERACTIVE_SCRIPT, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=headless_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_designer_file_opens_the_project(tmp_path: Path) -> None:
+    sample = ROOT / "samples" / "cnn_mnist.json"
+    state = run_interactive([str(sample)], tmp_path)
+    assert state["title"] == "cnn_mnist.json[*] — designer"
+    assert state["nodes"] > 5 and state["path"] == str(sample)
+    assert state["messages"] == []
+
+
+def test_designer_with_a_broken_file_shows_why_and_an_empty_document(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("[1, 2]")
+    state = run_interactive([str(broken)], tmp_path)
+    assert state["nodes"] == 0 and state["path"] is None
+    assert len(state["messages"]) == 1 and "broken.json" in state["messages"][0]
