@@ -6,13 +6,16 @@ so what is exported is exactly what was trained.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from designer.codegen.layout import INDENT, statement
-from designer.codegen.naming import Namespace, safe_text, to_class_name
+import networkx as nx
+
+from designer.codegen.layout import INDENT, LINE_LENGTH, statement
+from designer.codegen.naming import SCRIPT_RESERVED, Namespace, safe_text, to_class_name
 from designer.graph.model import Graph, Node, Project
-from designer.graph.shape import Shape, concrete, format_shape, symbols_in
+from designer.graph.shape import Shape, concrete, evaluate_dim, format_shape, symbols_in
 from designer.shapes.infer import GraphShapes, infer_shapes
 
 SYMBOL_EXAMPLE_SIZE = 16
@@ -35,14 +38,26 @@ class NetworkCode:
     input_dtypes: list[str]
     token_ranges: list[int]  # for long inputs, the vocabulary size used in examples
     support: list[str] = field(default_factory=list)
+    # Values for symbolic sizes (such as L) that every layer can take, for examples.
+    example_sizes: dict[str, int] = field(default_factory=dict)
+
+
+def _support_classes(project: Project) -> frozenset[str]:
+    """Names of the helper classes the catalog's support code defines."""
+    names: set[str] = set()
+    for graph in project.networks:
+        for node in graph.nodes:
+            names.update(re.findall(r"^class (\w+)", node.spec.support_code, flags=re.MULTILINE))
+    return frozenset(names)
 
 
 def _class_names(project: Project) -> list[str]:
+    taken = _support_classes(project)
     if len(project.networks) == 1:
-        return [to_class_name(project.name)]
+        return [to_class_name(project.name, taken=taken)]
     names: list[str] = []
     for graph in project.networks:
-        name = to_class_name(graph.name, "Network")
+        name = to_class_name(graph.name, "Network", taken)
         while name in names:
             name += "2"
         names.append(name)
@@ -62,14 +77,59 @@ def _problem_text(graph: Graph, node_id: str | None, message: str) -> str:
     return f"{node.type} '{node.name}': {message}"
 
 
-def _vocabulary_for(graph: Graph, node: Node) -> int:
-    """Largest safe token id + 1 for example input: the smallest Embedding fed by it."""
-    sizes = [
-        graph.node(edge.target).params["num_embeddings"]
-        for edge in graph.edges_out_of(node.id)
-        if graph.node(edge.target).type == "Embedding"
-    ]
+def _vocabulary_for(graph: Graph, shapes: GraphShapes, node: Node) -> int:
+    """Largest safe token id + 1 for example input: the smallest Embedding its ids
+    reach, directly or through layers that keep them integers (Reshape, Split…)."""
+    sizes: list[int] = []
+    seen: set[str] = set()
+    pending = [node.id]
+    while pending:
+        current = pending.pop()
+        for edge in graph.edges_out_of(current):
+            target = graph.node(edge.target)
+            if target.type == "Embedding":
+                sizes.append(target.params["num_embeddings"])
+            elif edge.target not in seen and "long" in shapes.nodes[edge.target].dtypes.values():
+                seen.add(edge.target)
+                pending.append(edge.target)
     return min(sizes) if sizes else 10
+
+
+_EXAMPLE_CANDIDATES = (SYMBOL_EXAMPLE_SIZE, 32, 64, 12, 8, 24, 128, 6, 4, 3, 2, 1)
+
+
+def _example_sizes(graph: Graph, shapes: GraphShapes) -> dict[str, int]:
+    """A value per symbolic size for which every inferred size is at least 1 and no
+    sequence is longer than a layer's ``max_len`` (so the example script runs)."""
+    symbols = sorted(set().union(*(symbols_in(info.outputs.get("out", ())) for info in shapes.nodes.values())))
+    if not symbols:
+        return {}
+
+    def fits(value: int) -> bool:
+        values = dict.fromkeys(symbols, value)
+        for node_id, info in shapes.nodes.items():
+            for shape in [*info.inputs.values(), *info.outputs.values()]:
+                if any(evaluate_dim(d, values) < 1 for d in shape[1:]):
+                    return False
+            limit = graph.node(node_id).params.get("max_len")
+            sequence = info.inputs.get("in")
+            is_sequence = isinstance(limit, int) and sequence is not None and len(sequence) > 2
+            if is_sequence and evaluate_dim(sequence[1], values) > limit:  # type: ignore[index,operator]
+                return False
+        return True
+
+    value = next((v for v in _EXAMPLE_CANDIDATES if fits(v)), SYMBOL_EXAMPLE_SIZE)
+    return dict.fromkeys(symbols, value)
+
+
+def _live_nodes(graph: Graph) -> set[str]:
+    """Nodes whose result reaches an Output; the others are left out of the code."""
+    view = graph.to_networkx()
+    live: set[str] = set()
+    for output in graph.nodes_of_type("Output"):
+        live.add(output.id)
+        live.update(nx.ancestors(view, output.id))
+    return live
 
 
 def generate_network(graph: Graph, class_name: str, shapes: GraphShapes | None = None) -> NetworkCode:
@@ -85,6 +145,10 @@ def generate_network(graph: Graph, class_name: str, shapes: GraphShapes | None =
     support: list[str] = []
     variables: dict[tuple[str, str], str] = {}
     body = INDENT * 2
+    live = _live_nodes(graph)
+    unused = [graph.node(n).name for n in shapes.order if n not in live and graph.node(n).type != "Input"]
+    if unused:
+        forward_lines.append(f"{body}# Left out, as they lead to no Output: {safe_text(', '.join(unused), 200)}")
     for node_id in shapes.order:
         node = graph.node(node_id)
         spec = node.spec
@@ -92,7 +156,7 @@ def generate_network(graph: Graph, class_name: str, shapes: GraphShapes | None =
         if node.type == "Input":
             variables[(node_id, "out")] = ident[node_id]
             continue
-        if node.type == "Output":
+        if node.type == "Output" or node_id not in live:
             continue
         if spec.support_code and spec.support_code not in support:
             support.append(spec.support_code)
@@ -116,19 +180,14 @@ def generate_network(graph: Graph, class_name: str, shapes: GraphShapes | None =
     for node in outputs:
         edge = graph.edges_into(node.id)[0]
         returned.append(variables[(edge.source, edge.source_port)])
-    arguments = ", ".join(f"{ident[node.id]}: torch.Tensor" for node in inputs)
-    returns = "torch.Tensor" if len(returned) == 1 else f"tuple[{', '.join(['torch.Tensor'] * len(returned))}]"
-    signature = f"{INDENT}def forward(self, {arguments}) -> {returns}:"
-    if len(signature) > 88:
-        signature_lines = [f"{INDENT}def forward(", f"{body}self,"]
-        signature_lines += [f"{body}{ident[node.id]}: torch.Tensor," for node in inputs]
-        signature_lines += [f"{INDENT}) -> {returns}:"]
-    else:
-        signature_lines = [signature]
+    parameters_text = ", ".join(["self", *(f"{ident[node.id]}: torch.Tensor" for node in inputs)])
+    returns = "torch.Tensor" if len(returned) == 1 else "tuple[torch.Tensor, ...]"
+    signature_lines = _signature(parameters_text, returns)
     described = safe_text(graph.name) or "network"
+    parameters = sum(shapes.nodes[n].params for n in live)
     lines = [
         f"class {class_name}(nn.Module):",
-        f'{INDENT}"""The {described} network: {len(shapes.order)} nodes, {shapes.total_params:,} parameters."""',
+        f'{INDENT}"""The {described} network: {len(live | {n.id for n in inputs})} nodes, {parameters:,} parameters."""',
         "",
         f"{INDENT}def __init__(self) -> None:",
         f"{body}super().__init__()",
@@ -136,7 +195,7 @@ def generate_network(graph: Graph, class_name: str, shapes: GraphShapes | None =
         "",
         *signature_lines,
         *forward_lines,
-        f"{body}return {', '.join(returned)}",
+        *_return(returned),
     ]
     return NetworkCode(
         class_name=class_name,
@@ -145,34 +204,59 @@ def generate_network(graph: Graph, class_name: str, shapes: GraphShapes | None =
         output_names=[node.name for node in outputs],
         input_shapes=[shapes.nodes[node.id].outputs["out"] for node in inputs],
         input_dtypes=[node.params["dtype"] for node in inputs],
-        token_ranges=[_vocabulary_for(graph, node) for node in inputs],
+        token_ranges=[_vocabulary_for(graph, shapes, node) for node in inputs],
         support=support,
+        example_sizes=_example_sizes(graph, shapes),
     )
 
 
-def _example_lines(network: NetworkCode, variable: str) -> list[str]:
+def _signature(parameters: str, returns: str) -> list[str]:
+    """``def forward(...) -> ...:`` laid out as ruff would."""
+    line = f"{INDENT}def forward({parameters}) -> {returns}:"
+    if len(line) <= LINE_LENGTH:
+        return [line]
+    inner = INDENT * 2
+    if len(inner + parameters) <= LINE_LENGTH:
+        return [f"{INDENT}def forward(", inner + parameters, f"{INDENT}) -> {returns}:"]
+    return [f"{INDENT}def forward("] + [f"{inner}{p}," for p in parameters.split(", ")] + [f"{INDENT}) -> {returns}:"]
+
+
+def _return(values: list[str]) -> list[str]:
+    body = INDENT * 2
+    line = f"{body}return {', '.join(values)}"
+    if len(line) <= LINE_LENGTH:
+        return [line]
+    inner = body + INDENT
+    if len(inner + ", ".join(values)) <= LINE_LENGTH:
+        return [f"{body}return (", inner + ", ".join(values), f"{body})"]
+    return [f"{body}return ("] + [f"{inner}{v}," for v in values] + [f"{body})"]
+
+
+def _example_lines(network: NetworkCode, names: Namespace) -> list[str]:
     body = INDENT
-    lines = [f"{body}{variable} = {network.class_name}()"]
+    variable = names.create(to_variable(network.class_name)[:24].rstrip("_"), "model")
+    lines = statement(body, variable, f"{network.class_name}()")
     arguments: list[str] = []
     for k, (shape, dtype, vocab) in enumerate(
         zip(network.input_shapes, network.input_dtypes, network.token_ranges, strict=True)
     ):
-        symbols = {s: SYMBOL_EXAMPLE_SIZE for s in symbols_in(shape)}
+        symbols = {s: network.example_sizes.get(s, SYMBOL_EXAMPLE_SIZE) for s in symbols_in(shape)}
         size = concrete(shape, symbols, EXAMPLE_BATCH)
         name = f"example_{k + 1}" if len(network.input_shapes) > 1 else "example"
-        name = f"{variable}_{name}"
+        name = names.create(f"{variable}_{name}")
         if dtype == "long":
             expression = f"torch.randint(0, {vocab}, {size})"
         else:
             expression = f"torch.randn{size}" if len(size) > 1 else f"torch.randn({size[0]})"
         lines += statement(body, name, expression)
         arguments.append(name)
-    lines.append(f"{body}{variable}_outputs = {variable}({', '.join(arguments)})")
+    outputs = names.create(f"{variable}_outputs")
+    lines += statement(body, outputs, f"{variable}({', '.join(arguments)})")
     if len(network.output_names) == 1:
-        lines.append(f'{body}print("{network.class_name} output:", tuple({variable}_outputs.shape))')
+        lines += statement(body, "", f'print("{network.class_name} output:", tuple({outputs}.shape))')
     else:
-        lines.append(f"{body}for output in {variable}_outputs:")
-        lines.append(f'{body}{INDENT}print("{network.class_name} output:", tuple(output.shape))')
+        lines.append(f"{body}for output in {outputs}:")
+        lines += statement(body + INDENT, "", f'print("{network.class_name} output:", tuple(output.shape))')
     return lines
 
 
@@ -200,8 +284,9 @@ def generate_project(project: Project, shapes: Mapping[str, GraphShapes] | None 
     for network in networks:
         lines += ["", "", *network.lines]
     lines += ["", "", 'if __name__ == "__main__":', f"{INDENT}torch.manual_seed(0)"]
+    script_names = Namespace(SCRIPT_RESERVED | {n.class_name for n in networks} | _support_classes(project))
     for network in networks:
-        lines += _example_lines(network, to_variable(network.class_name))
+        lines += _example_lines(network, script_names)
     # Support classes need their two blank lines too.
     source = "\n".join(lines) + "\n"
     return _normalise_blank_lines(source), networks

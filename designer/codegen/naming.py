@@ -15,8 +15,13 @@ _MODULE_ATTRIBUTES = frozenset(
     ["add_module", "apply", "bfloat16", "buffers", "children", "compile", "cpu", "cuda", "double", "dump_patches", "eval", "extra_repr", "float", "forward", "get_buffer", "get_extra_state", "get_parameter", "get_submodule", "half", "ipu", "load_state_dict", "modules", "mtia", "named_buffers", "named_children", "named_modules", "named_parameters", "parameters", "register_backward_hook", "register_buffer", "register_forward_hook", "register_forward_pre_hook", "register_full_backward_hook", "register_full_backward_pre_hook", "register_load_state_dict_post_hook", "register_module", "register_parameter", "register_state_dict_pre_hook", "requires_grad_", "set_extra_state", "set_submodule", "share_memory", "state_dict", "to", "to_empty", "train", "training", "type", "xpu", "zero_grad", "call_super_init"]
 )
 _RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | frozenset(dir(builtins)) | frozenset(
-    {"self", "torch", "nn", "F", "model", "main"}
+    # "l" reads like 1 (ruff's E741 refuses it as a variable name).
+    {"self", "torch", "nn", "F", "model", "main", "l"}
 ) | _MODULE_ATTRIBUTES
+# Names the ``if __name__ == "__main__"`` block must not shadow.
+SCRIPT_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | frozenset(dir(builtins)) | frozenset(
+    {"torch", "nn", "output", "l"}
+)
 
 
 def to_identifier(text: str, fallback: str = "layer") -> str:
@@ -30,13 +35,13 @@ def to_identifier(text: str, fallback: str = "layer") -> str:
     return cleaned
 
 
-def to_class_name(text: str, fallback: str = "Model") -> str:
-    """``"cnn mnist"`` → ``"CnnMnist"``."""
+def to_class_name(text: str, fallback: str = "Model", taken: frozenset[str] = frozenset()) -> str:
+    """``"cnn mnist"`` → ``"CnnMnist"``; never a keyword, builtin or one of ``taken``."""
     words = re.findall(r"[0-9a-zA-Z]+", text)
     name = "".join(w[:1].upper() + w[1:] for w in words)[:64]
     if not name or name[0].isdigit():
         name = fallback + name
-    if keyword.iskeyword(name) or name in dir(builtins):
+    if keyword.iskeyword(name) or name in dir(builtins) or name in taken:
         name += "Model"
     return name
 

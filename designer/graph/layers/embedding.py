@@ -55,7 +55,9 @@ class LearnedPositionalEmbedding(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         length = x.shape[1]
         if length > self.weight.shape[0]:
-            raise ValueError(f"sequence length {length} exceeds max_len {len(self.weight)}")
+            raise ValueError(
+                f"sequence length {length} exceeds max_len {len(self.weight)}"
+            )
         return x + self.weight[:length]
 '''
 
