@@ -508,3 +508,16 @@ def test_about_names_the_versions() -> None:
 
     text = about_html()
     assert "designer" in text and PySide6.__version__ in text
+
+
+def test_a_failed_save_says_why_and_keeps_the_changes(make_window, tmp_path, messages) -> None:
+    window = make_window(Document(cnn_project()))
+    window.document.add_node("ReLU", (0, 300))
+    window.choose_save_path = lambda *_: str(tmp_path / "missing-folder" / "p.json")
+    assert not window.save()
+    assert messages and messages[-1][0] == "Could not save the project"
+    assert window.document.modified and window.document.path is None
+    window.ask_save_changes = lambda action: Save
+    window.show()
+    assert not window.close()  # the save failed, so the window stays
+    assert window.isVisible()
