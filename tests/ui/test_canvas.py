@@ -452,3 +452,13 @@ def test_a_long_network_opens_at_a_readable_zoom_showing_its_inputs(qtbot, docum
     assert view.visible_scene_rect().contains(first.sceneBoundingRect())
     view.fit_to_view()
     assert view.zoom < 0.6
+
+
+def test_the_cursor_turns_into_a_cross_over_ports(view: NetworkView, document: Document, cnn: list[str]) -> None:
+    item = view.network_scene.node_item(cnn[1])
+    view.centerOn(item)
+    QTest.mouseMove(view.viewport(), QPoint(5, 5))
+    QTest.mouseMove(view.viewport(), viewport_point(view, item.output_port_pos("out")))
+    assert view.viewport().cursor().shape() == Qt.CursorShape.CrossCursor
+    QTest.mouseMove(view.viewport(), viewport_point(view, item.mapToScene(item.card_rect().center())))
+    assert view.viewport().cursor().shape() != Qt.CursorShape.CrossCursor

@@ -68,6 +68,7 @@ class NetworkScene(QGraphicsScene):
         self._dragging = False
         self._syncing = False
         self._deferring = False
+        self._over_port = False
         self._pending_edges: set[EdgeItem] = set()
         self.setSceneRect(QRectF(-SCENE_EXTENT / 2, -SCENE_EXTENT / 2, SCENE_EXTENT, SCENE_EXTENT))
         self._graph: Graph = document.project.network(network)
@@ -374,7 +375,20 @@ class NetworkScene(QGraphicsScene):
             self._connect.move(event.scenePos())
             event.accept()
             return
+        if self.mouseGrabberItem() is None:  # not while dragging a node
+            self._show_port_cursor(self.port_at(event.scenePos()) is not None)
         super().mouseMoveEvent(event)
+
+    def _show_port_cursor(self, over_port: bool) -> None:
+        """A cross over ports says "drag from here to connect"."""
+        if over_port == self._over_port:
+            return
+        self._over_port = over_port
+        for view in self.views():
+            if over_port:
+                view.viewport().setCursor(Qt.CursorShape.CrossCursor)
+            else:
+                view.viewport().unsetCursor()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self._connect is not None and event.button() == Qt.MouseButton.LeftButton:
