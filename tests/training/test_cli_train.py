@@ -1,0 +1,118 @@
+"""``designer train``: files written, flags applied, bad input answered with a message."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import torch
+
+from designer.cli import main
+from designer.graph.model import Graph, Project
+from designer.graph.project_file import save_project
+from designer.training.checkpoints import load_weights
+
+
+def digits_project(training: dict | None = None) -> Project:
+    """Input 1×8×8 (the sklearn digits) → Flatten → Linear 32 → ReLU → Linear 10."""
+    graph = Graph("model")
+    chain = [
+        graph.add_node("Input", "image", {"shape": [1, 8, 8]}),
+        graph.add_node("Flatten", "flat"),
+        graph.add_node("Linear", "hidden", {"out_features": 32}),
+        graph.add_node("ReLU", "relu"),
+        graph.add_node("Linear", "scores", {"out_features": 10}),
+        graph.add_node("Output", "logits"),
+    ]
+    for a, b in zip(chain, chain[1:], strict=False):
+        graph.connect(a.id, "out", b.id, "in")
+    return Project(
+        "Digits", [graph], training=training or {"epochs": 3, "batch_size": 32, "lr": 0.003}, dataset={"name": "digits"}
+    )
+
+
+@pytest.fixture
+def project_file(tmp_path):
+    path = tmp_path / "digits.json"
+    save_project(digits_project(), path)
+    return path
+
+
+def test_train_writes_metrics_and_weights(project_file, tmp_path, capsys) -> None:
+    out = tmp_path / "run"
+    code = main(["train", str(project_file), "--dataset", "digits", "--epochs", "1", "--device", "cpu", "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert {"device", "dataset", "epochs", "best_val_accuracy"} <= set(metrics)
+    assert metrics["device"] == "cpu" and metrics["dataset"] == "digits"
+    (epoch,) = metrics["epochs"]  # --epochs 1 overrides the project's 3
+    assert list(epoch) == ["epoch", "train_loss", "val_loss", "val_accuracy", "seconds", "samples_per_sec"]
+    assert epoch["epoch"] == 1 and 0.1 < epoch["val_accuracy"] <= 1 and epoch["samples_per_sec"] > 0
+    assert metrics["best_val_accuracy"] == epoch["val_accuracy"]
+    modules = load_weights(digits_project(), out / "weights.pt")
+    assert set(modules) == {"model"}
+    assert torch.load(out / "weights.pt", weights_only=True).keys() == modules["model"].state_dict().keys()
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_the_project_settings_are_used_where_no_flag_is_given(project_file, tmp_path) -> None:
+    out = tmp_path / "run"
+    assert main(["train", str(project_file), "--out", str(out), "--batch-size", "64", "--lr", "0.01"]) == 0
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert [e["epoch"] for e in metrics["epochs"]] == [1, 2, 3]
+    assert metrics["best_val_accuracy"] > 0.8
+
+
+def error_of(capsys, argv: list[str]) -> str:
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return captured.err
+
+
+def test_a_missing_file_is_reported(tmp_path, capsys) -> None:
+    err = error_of(capsys, ["train", str(tmp_path / "nope.json"), "--out", str(tmp_path / "run")])
+    assert err.startswith("designer train: cannot open") and "nope.json" in err
+
+
+def test_an_unknown_dataset_is_reported(project_file, tmp_path, capsys) -> None:
+    err = error_of(capsys, ["train", str(project_file), "--dataset", "imagenet", "--out", str(tmp_path / "run")])
+    assert "Unknown dataset 'imagenet'" in err and "digits" in err
+
+
+def test_mismatched_shapes_are_reported(project_file, tmp_path, capsys) -> None:
+    err = error_of(capsys, ["train", str(project_file), "--dataset", "digits28", "--out", str(tmp_path / "run")])
+    assert "The model and the data do not fit together" in err and "Input 'image'" in err
+    assert not (tmp_path / "run" / "weights.pt").exists()
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="needs a machine without CUDA")
+def test_an_unavailable_device_is_reported(project_file, tmp_path, capsys) -> None:
+    err = error_of(capsys, ["train", str(project_file), "--device", "cuda", "--out", str(tmp_path / "run")])
+    assert "CUDA was asked for" in err
+
+
+def test_bad_settings_in_the_project_are_reported(tmp_path, capsys) -> None:
+    path = tmp_path / "bad.json"
+    save_project(digits_project({"lr": "fast"}), path)
+    err = error_of(capsys, ["train", str(path), "--out", str(tmp_path / "run")])
+    assert "training.lr: must be a positive number, got 'fast'" in err
+
+
+def test_a_failing_run_is_reported(tmp_path, capsys) -> None:
+    graph = Graph("model")
+    chain = [
+        graph.add_node("Input", "x", {"shape": [1]}),
+        graph.add_node("Linear", "hidden", {"out_features": 16}),
+        graph.add_node("ReLU", "relu"),
+        graph.add_node("Linear", "y", {"out_features": 1}),
+        graph.add_node("Output", "out"),
+    ]
+    for a, b in zip(chain, chain[1:], strict=False):
+        graph.connect(a.id, "out", b.id, "in")
+    training = {"task": "regression", "loss": "mse", "optimizer": "sgd", "lr": 10.0, "epochs": 3}
+    path = tmp_path / "wild.json"
+    save_project(Project("Wild", [graph], training=training, dataset={"name": "sine"}), path)
+    err = error_of(capsys, ["train", str(path), "--out", str(tmp_path / "run")])
+    assert "The loss became" in err and "learning rate (10)" in err
+    assert not (tmp_path / "run" / "weights.pt").exists()
