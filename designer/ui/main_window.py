@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self.problems.problemActivated.connect(self._on_problem_activated)
         self.code_view = CodeView()
         self.code_view.exportRequested.connect(self.export_python)
+        self.code_view.copied.connect(lambda: self.statusBar().showMessage("Code copied to the clipboard", 3000))
 
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -277,6 +278,7 @@ class MainWindow(QMainWindow):
         a("delete", "&Delete", self.delete_selection, [QKeySequence(std.Delete), QKeySequence("Backspace")], "delete")
         a("select_all", "Select &All", self.select_all, std.SelectAll, "select-all")
         a("rename", "&Rename…", self.rename_selected, "F2", None, "Rename the selected layer")
+        a("find_layer", "&Find Layer…", self.find_layer, std.Find, None, "Search the layer palette")
 
         a("fit", "&Fit to Window", self.fit_view, "F", "fit", "Show the whole network")
         a("zoom_in", "Zoom &In", self.zoom_in, [QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")], "zoom-in")
@@ -328,6 +330,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.action("select_all"))
         edit.addAction(self.action("rename"))
+        edit.addAction(self.action("find_layer"))
 
         view = bar.addMenu("&View")
         for key in ("fit", "zoom_in", "zoom_out"):
@@ -594,6 +597,13 @@ class MainWindow(QMainWindow):
         self.view.centre_on_node(node_id)
         self.view.setFocus()
         self.view.network_scene.start_rename(node_id)
+
+    def find_layer(self) -> None:
+        """Show the palette and put the cursor in its search box."""
+        self.palette_dock.show()
+        self.palette_dock.raise_()
+        self.palette_panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.palette_panel.search.selectAll()
 
     def fit_view(self) -> None:
         self.view.fit_to_view()

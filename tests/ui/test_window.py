@@ -521,3 +521,13 @@ def test_a_failed_save_says_why_and_keeps_the_changes(make_window, tmp_path, mes
     window.show()
     assert not window.close()  # the save failed, so the window stays
     assert window.isVisible()
+
+
+def test_find_layer_focuses_the_palette_search(make_window, qtbot) -> None:
+    window = make_window()
+    window.show()
+    window.activateWindow()
+    window.palette_dock.hide()
+    window.action("find_layer").trigger()
+    assert window.palette_dock.isVisible()
+    qtbot.waitUntil(window.palette_panel.search.hasFocus, timeout=2000)

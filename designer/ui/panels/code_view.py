@@ -31,6 +31,7 @@ class CodeView(QWidget):
     """Shows the code, or — when the graph cannot be exported — the reason why."""
 
     exportRequested = Signal()
+    copied = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,7 @@ class CodeView(QWidget):
     def copy_to_clipboard(self) -> None:
         if self._code:
             QGuiApplication.clipboard().setText(self._code)
+            self.copied.emit()
 
     @staticmethod
     def _restyle(widget: QWidget) -> None:
