@@ -13,7 +13,7 @@ from designer.graph.catalog import all_specs
 from designer.graph.model import Edge, GraphError, Project
 from designer.graph.project_file import ProjectFileError, project_to_dict
 from designer.ui.canvas.layout import node_depths
-from designer.ui.canvas.metrics import node_height
+from designer.ui.canvas.metrics import node_height, port_anchor
 from designer.ui.document import Document
 
 
@@ -307,9 +307,10 @@ def test_tidy_layout_orders_columns_by_depth_in_one_step(document: Document, cha
                 assert a.position[0] < b.position[0]
             if depths[a.id] == depths[b.id] and a.id != b.id:
                 assert abs(a.position[1] - b.position[1]) >= 100  # no overlaps in a column
-    # A straight chain stays straight (centres aligned, within the 20 px grid).
-    centre = {n.id: n.position[1] + node_height(n) / 2 for n in graph.nodes}
-    assert abs(centre[ids[1]] - centre[ids[2]]) <= 10
+    # A chain of cards of different heights is joined by straight, level edges.
+    port_y = {n.id: n.position[1] + port_anchor(n) for n in graph.nodes}
+    assert port_y[ids[1]] == port_y[ids[2]]
+    assert node_height(graph.node(ids[1])) != node_height(graph.node(ids[2]))
 
 
 def test_tidy_layout_reduces_crossings(document: Document) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from designer.graph.model import Graph, Node
 from designer.shapes.infer import topological_order
-from designer.ui.canvas.metrics import GRID, NODE_WIDTH, node_height
+from designer.ui.canvas.metrics import GRID, NODE_WIDTH, node_height, port_anchor
 
 COLUMN_GAP = 170.0  # room for the shape label on the edge
 ROW_GAP = 40.0
@@ -84,8 +84,13 @@ def tidy_positions(
     graph: Graph,
     origin: Position = (0.0, 0.0),
     height_of: Callable[[Node], float] = node_height,
+    anchor_of: Callable[[Node], float] = port_anchor,
 ) -> dict[str, Position]:
-    """New top-left positions for every node of ``graph``."""
+    """New top-left positions for every node of ``graph``.
+
+    Nodes are lined up by their anchors (the height of their single ports), so a
+    chain of layers is joined by straight edges whatever the cards' heights.
+    """
     if not graph.nodes:
         return {}
     depth = node_depths(graph)
@@ -95,41 +100,42 @@ def tidy_positions(
     for edge in graph.edges:
         predecessors[edge.target].append(edge.source)
 
-    centre_y: dict[str, float] = {}
+    anchor_y: dict[str, float] = {}
     positions: dict[str, Position] = {}
     for index, column in enumerate(columns):
-        heights = [height_of(graph.node(node_id)) for node_id in column]
+        nodes = [graph.node(node_id) for node_id in column]
+        heights = [height_of(node) for node in nodes]
+        anchors = [anchor_of(node) for node in nodes]
         wanted = []
         for node_id in column:
-            placed = [centre_y[p] for p in predecessors[node_id] if p in centre_y]
+            placed = [anchor_y[p] for p in predecessors[node_id] if p in anchor_y]
             wanted.append(sum(placed) / len(placed) if placed else None)
-        # Stack the column top to bottom, then shift it so nodes sit near what they want.
-        tops, y = [], 0.0
-        for height in heights:
-            tops.append(y)
-            y += height + ROW_GAP
-        total = y - ROW_GAP
-        offsets = [w - (t + h / 2) for w, t, h in zip(wanted, tops, heights, strict=True) if w is not None]
-        shift = sum(offsets) / len(offsets) if offsets else -total / 2
-        tops = _spread(tops, heights, wanted, shift)
+        tops = _place_column(heights, anchors, wanted)
         x = origin[0] + index * (NODE_WIDTH + COLUMN_GAP)
-        for node_id, top, height in zip(column, tops, heights, strict=True):
-            top = round(top / GRID) * GRID
-            centre_y[node_id] = top + height / 2
-            positions[node_id] = (x, origin[1] + top)
+        for node_id, top, anchor in zip(column, tops, anchors, strict=True):
+            line = round((top + anchor) / GRID) * GRID  # anchors on the grid lines
+            anchor_y[node_id] = line
+            positions[node_id] = (x, origin[1] + line - anchor)
     return positions
 
 
-def _spread(tops: list[float], heights: list[float], wanted: list[float | None], shift: float) -> list[float]:
-    """Move each node towards its wanted centre while keeping order and gaps."""
-    result = [top + shift for top in tops]
-    for k, (height, want) in enumerate(zip(heights, wanted, strict=True)):
-        if want is not None:
-            result[k] = want - height / 2
+def _place_column(heights: list[float], anchors: list[float], wanted: list[float | None]) -> list[float]:
+    """Tops for one column: each node as near as it can be to its wanted anchor
+    height, in order, without overlaps; then the column shifts as a whole so the
+    nodes pushed away and the others balance out."""
+    tops: list[float] = []
+    y = 0.0
+    for height in heights:
+        tops.append(y)
+        y += height + ROW_GAP
+    if all(want is None for want in wanted):
+        return [top - (y - ROW_GAP) / 2 for top in tops]  # a column of sources: centred
+    result: list[float] = []
+    for k, (anchor, want) in enumerate(zip(anchors, wanted, strict=True)):
+        top = want - anchor if want is not None else (result[k - 1] + heights[k - 1] + ROW_GAP if k else 0.0)
         if k:
-            lowest = result[k - 1] + heights[k - 1] + ROW_GAP
-            result[k] = max(result[k], lowest)
-    # Shifting the whole column keeps the gaps and balances who got pushed away.
-    errors = [w - (r + h / 2) for r, h, w in zip(result, heights, wanted, strict=True) if w is not None]
-    adjust = sum(errors) / len(errors) if errors else 0.0
+            top = max(top, result[k - 1] + heights[k - 1] + ROW_GAP)
+        result.append(top)
+    errors = [w - (r + a) for r, a, w in zip(result, anchors, wanted, strict=True) if w is not None]
+    adjust = sum(errors) / len(errors)
     return [r + adjust for r in result]

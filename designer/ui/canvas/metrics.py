@@ -54,5 +54,12 @@ def port_offset_y(index: int, count: int, height: float, rows: int = 0) -> float
     return rows_top(height, rows) + (index + 0.5) * PORT_SPACING
 
 
+def port_anchor(node: Node) -> float:
+    """Offset from a card's top to its single ports: what tidy layout lines up."""
+    height = node_height(node)
+    rows = port_rows(len(node.input_ports()), len(node.output_ports()))
+    return port_offset_y(0, 1, height, rows)
+
+
 def snap(value: float, grid: float = GRID) -> float:
     return round(value / grid) * grid
