@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from designer.graph.model import Graph, Project
 from designer.ui.canvas.colors import CATEGORY_HEX, DARK, LIGHT, category_color
 from designer.ui.canvas.edge_item import EdgeItem, crosses
+from designer.ui.canvas.metrics import port_anchor
 from designer.ui.canvas.render import render_scene, save_scene_png
 from designer.ui.canvas.view import LAYER_MIME_TYPE, NetworkView
 from designer.ui.document import Document
@@ -237,7 +238,8 @@ def test_dragging_nodes_moves_them_on_the_grid_as_one_step(view: NetworkView, do
     QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(65, 45))
     position = document.graph.node(node_id).position
     assert position != (0.0, 0.0)
-    assert position[0] % 20 == 0 and position[1] % 20 == 0
+    # On the grid: the left edge and the line of the ports (where tidy layout puts them).
+    assert position[0] % 20 == 0 and (position[1] + port_anchor(document.graph.node(node_id))) % 20 == 0
     assert document.undo_stack.count() == count + 1
     document.undo_stack.undo()
     assert item.pos() == QPointF(0, 0)

@@ -16,7 +16,7 @@ from designer.graph.model import Graph, Node
 from designer.shapes.infer import topological_order
 from designer.ui.canvas.metrics import GRID, NODE_WIDTH, node_height, port_anchor
 
-COLUMN_GAP = 170.0  # room for the shape label on the edge
+COLUMN_GAP = 164.0  # room for the shape label on the edge; columns 360 apart
 ROW_GAP = 40.0
 SWEEPS = 4
 

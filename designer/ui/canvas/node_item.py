@@ -419,7 +419,7 @@ class NodeItem(QGraphicsItem):
             scene = self.scene()
             snap = getattr(scene, "snap_position", None)
             if snap is not None:
-                return snap(value)
+                return snap(value, port_offset_y(0, 1, self._height, self._rows))
         elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
             scene = self.scene()
             defer = getattr(scene, "defer_edge_updates", None)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
-from designer.graph.catalog import CATEGORIES, all_specs
+from designer.graph.catalog import CATEGORIES, all_specs, get_spec
 from designer.graph.events import (
     EdgeAdded,
     EdgeRemoved,
@@ -39,7 +39,13 @@ from designer.graph.shape import format_shape
 from designer.ui.canvas.colors import CanvasTheme, category_color, theme_for
 from designer.ui.canvas.edge_item import EdgeItem
 from designer.ui.canvas.interactions import ConnectInteraction, RenameInteraction
-from designer.ui.canvas.metrics import GRID, HEADER_HEIGHT, NODE_WIDTH, snap
+from designer.ui.canvas.metrics import (
+    GRID,
+    HEADER_HEIGHT,
+    NODE_WIDTH,
+    port_anchor,
+    snap,
+)
 from designer.ui.canvas.node_item import PORT_HIT_RADIUS, NodeItem
 from designer.ui.document import Document
 
@@ -246,11 +252,12 @@ class NetworkScene(QGraphicsScene):
             item.set_theme(self.theme)
         self.update()
 
-    def snap_position(self, position: QPointF) -> QPointF:
+    def snap_position(self, position: QPointF, anchor: float = 0.0) -> QPointF:
         """Used by node items while being dragged: keep them on the grid."""
         if not (self._dragging and self.snap_to_grid):
             return position
-        return QPointF(snap(position.x()), snap(position.y()))
+        # The ports' height goes on a grid line (as tidy layout puts it), not the top.
+        return QPointF(snap(position.x()), snap(position.y() + anchor) - anchor)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
         """The canvas colour and a subtle grid (minor lines fade out when zoomed out)."""
@@ -517,7 +524,8 @@ class NetworkScene(QGraphicsScene):
         x = scene_pos.x() - NODE_WIDTH / 2
         y = scene_pos.y() - HEADER_HEIGHT / 2
         if self.snap_to_grid:
-            x, y = snap(x), snap(y)
+            anchor = port_anchor_for(layer_type)
+            x, y = snap(x), snap(y + anchor) - anchor
         if self.document.current_network != self.network:
             self.document.set_current_network(self.network)
         node_id = self.document.add_node(layer_type, (x, y))
@@ -530,6 +538,14 @@ class NetworkScene(QGraphicsScene):
         for item in chosen:
             rect = rect.united(item.sceneBoundingRect())
         return rect
+
+
+def port_anchor_for(layer_type: str) -> float:
+    """Where a new layer's ports will sit below its top (default parameters)."""
+    from designer.graph.model import Node
+
+    spec = get_spec(layer_type)
+    return port_anchor(Node("", layer_type, "", spec.defaults()))
 
 
 def _steps(start: float, stop: float, step: float) -> list[float]:
