@@ -406,3 +406,19 @@ def test_inspector_shows_the_nodes_errors_and_warnings(qtbot) -> None:
     assert all(m in shown for m in messages)
     inspector.show_selection([graph.node_by_name("fc")], analysis)
     assert inspector.error_label.isHidden() and inspector.warning_label.isHidden()
+
+
+def test_inspector_does_not_keep_old_editors(qtbot) -> None:
+    from designer.ui.panels.param_editors import ParamEditor
+
+    graph = small_cnn()
+    inspector, _ = make_inspector(qtbot, graph)
+    for _ in range(5):
+        for name in ("conv1", "fc", "image"):
+            show(inspector, graph, name)
+    qtbot.wait(10)  # let deleteLater run
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    alive = inspector.findChildren(ParamEditor)
+    assert len(alive) == len(inspector.editors) == 2  # the Input's shape and dtype

@@ -174,7 +174,7 @@ class Inspector(QScrollArea):
             outer.addWidget(_section("Parameters"))
             form = self._form()
             for param in spec.params:
-                editor = make_editor(param, self)
+                editor = make_editor(param, page)  # deleted with the page
                 editor.committed.connect(lambda value, name=param.name, ed=editor: self._commit(name, value, ed))
                 label = QLabel(param.title)
                 if param.help:
