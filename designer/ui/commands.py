@@ -85,10 +85,13 @@ class GraphCommand(QUndoCommand):
         with self.document.batch():
             if self._order is None:
                 self._order = _order_of(self.graph)
+            else:  # a redo: show the network it changes
+                self.document.show_network(self.network)
             self.apply()
 
     def undo(self) -> None:
         with self.document.batch():
+            self.document.show_network(self.network)
             self.revert()
             if self._order is not None:
                 _restore_order(self.graph, self._order)

@@ -166,6 +166,11 @@ class Document(QObject):
         self.currentNetworkChanged.emit(name)
         self.selectionChanged.emit([])
 
+    def show_network(self, name: str) -> None:
+        """Make ``name`` current if it is not (undo and redo show what they change)."""
+        if name != self.current_network and name in self.network_names:
+            self.set_current_network(name)
+
     @property
     def selected_ids(self) -> list[str]:
         return list(self._selected)

@@ -464,3 +464,18 @@ def test_the_cursor_turns_into_a_cross_over_ports(view: NetworkView, document: D
     assert view.viewport().cursor().shape() == Qt.CursorShape.CrossCursor
     QTest.mouseMove(view.viewport(), viewport_point(view, item.mapToScene(item.card_rect().center())))
     assert view.viewport().cursor().shape() != Qt.CursorShape.CrossCursor
+
+
+def test_keys_typed_while_renaming_go_to_the_editor(view: NetworkView, document: Document, cnn: list[str]) -> None:
+    scene = view.network_scene
+    view.setFocus()
+    zoom = view.zoom
+    rename = scene.start_rename(cnn[1])
+    rename.editor.clear()
+    QTest.keyClicks(view, "Fc")
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert view.zoom == zoom and not view.quick_add.isVisible()
+    assert document.graph.has_node(cnn[1])
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert document.graph.node(cnn[1]).name == "Fc"

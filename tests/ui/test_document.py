@@ -407,3 +407,17 @@ def test_the_property_helper_really_edits(qapp) -> None:
 def test_edges_are_values(document: Document, chain) -> None:
     a, b = chain(document, [("Input", {"shape": [4]}), ("Output", {})])
     assert document.graph.edges == [Edge(a, "out", b, "in")]
+
+
+def test_undo_shows_the_network_it_changes(document: Document) -> None:
+    from designer.graph.model import Graph
+
+    document.new(Project("gan", networks=[Graph("generator"), Graph("discriminator")]))
+    node = document.add_node("Input", (0, 0))
+    document.set_current_network("discriminator")
+    document.undo_stack.undo()
+    assert document.current_network == "generator"
+    assert not document.project.network("generator").has_node(node)
+    document.set_current_network("discriminator")
+    document.undo_stack.redo()
+    assert document.current_network == "generator" and document.graph.has_node(node)
