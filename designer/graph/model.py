@@ -80,6 +80,36 @@ class Edge:
 
 
 Listener = Callable[[GraphEvent], None]
+
+
+@dataclass
+class _EdgeIndex:
+    """Edges by their ends, so that lookups do not scan every edge."""
+
+    into: dict[tuple[str, str], Edge] = field(default_factory=dict)
+    into_node: dict[str, list[Edge]] = field(default_factory=dict)
+    out_of: dict[str, list[Edge]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, edges: list[Edge]) -> _EdgeIndex:
+        index = cls()
+        for edge in edges:
+            index.add(edge)
+        return index
+
+    def add(self, edge: Edge) -> None:
+        self.into.setdefault((edge.target, edge.target_port), edge)
+        self.into_node.setdefault(edge.target, []).append(edge)
+        self.out_of.setdefault(edge.source, []).append(edge)
+
+    def remove(self, edge: Edge) -> None:
+        self.into_node[edge.target].remove(edge)
+        self.out_of[edge.source].remove(edge)
+        if self.into.get((edge.target, edge.target_port)) == edge:
+            del self.into[(edge.target, edge.target_port)]
+            twin = next((e for e in self.into_node[edge.target] if e.target_port == edge.target_port), None)
+            if twin is not None:
+                self.into[(edge.target, edge.target_port)] = twin
 _NAME_TAIL = re.compile(r"^(.*?)_(\d+)$")
 
 
@@ -92,7 +122,25 @@ class Graph:
     _edges: list[Edge] = field(default_factory=list)
     _listeners: list[Listener] = field(default_factory=list, repr=False)
     _id_counter: Iterator[int] = field(default_factory=lambda: itertools.count(1), repr=False)
-    _nx_cache: nx.MultiDiGraph | None = field(default=None, repr=False)
+    _nx_view: nx.MultiDiGraph | None = field(default=None, repr=False)
+    _index: _EdgeIndex | None = field(default=None, repr=False)
+
+    # Resetting the networkx cache (as code that reorders ``_edges`` in place does)
+    # also drops the edge index, which is rebuilt on the next lookup.
+    @property
+    def _nx_cache(self) -> nx.MultiDiGraph | None:
+        return self._nx_view
+
+    @_nx_cache.setter
+    def _nx_cache(self, value: nx.MultiDiGraph | None) -> None:
+        self._nx_view = value
+        if value is None:
+            self._index = None
+
+    def _edge_index(self) -> _EdgeIndex:
+        if self._index is None:
+            self._index = _EdgeIndex.of(self._edges)
+        return self._index
 
     # -- events ---------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -128,13 +176,13 @@ class Graph:
         return next((n for n in self._nodes.values() if n.name == name), None)
 
     def edges_into(self, node_id: str) -> list[Edge]:
-        return [e for e in self._edges if e.target == node_id]
+        return list(self._edge_index().into_node.get(node_id, ()))
 
     def edges_out_of(self, node_id: str) -> list[Edge]:
-        return [e for e in self._edges if e.source == node_id]
+        return list(self._edge_index().out_of.get(node_id, ()))
 
     def edge_into(self, node_id: str, port: str) -> Edge | None:
-        return next((e for e in self._edges if e.target == node_id and e.target_port == port), None)
+        return self._edge_index().into.get((node_id, port))
 
     def nodes_of_type(self, layer_type: str) -> list[Node]:
         return [n for n in self._nodes.values() if n.type == layer_type]
@@ -196,7 +244,7 @@ class Graph:
             name = self.unique_name(name or spec.default_name)
         node = Node(node_id, layer_type, name, merged, (float(position[0]), float(position[1])))
         self._nodes[node_id] = node
-        self._nx_cache = None
+        self._nx_view = None
         self._emit(NodeAdded(node))
         return node
 
@@ -205,7 +253,7 @@ class Graph:
         if node.id in self._nodes:
             raise GraphError(f"a node with id {node.id!r} already exists")
         self._nodes[node.id] = node
-        self._nx_cache = None
+        self._nx_view = None
         self._emit(NodeAdded(node))
         for edge in edges:
             self._add_edge(edge)
@@ -213,11 +261,13 @@ class Graph:
     def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
         """Remove a node and its edges; returns both so the removal can be undone."""
         node = self.node(node_id)
-        removed = [e for e in self._edges if node_id in (e.source, e.target)]
+        index = self._edge_index()
+        touching = {*index.into_node.get(node_id, ()), *index.out_of.get(node_id, ())}
+        removed = [e for e in self._edges if e in touching]
         for edge in removed:
             self.disconnect(edge)
         del self._nodes[node_id]
-        self._nx_cache = None
+        self._nx_view = None
         self._emit(NodeRemoved(node))
         return node, removed
 
@@ -246,7 +296,9 @@ class Graph:
 
     def _add_edge(self, edge: Edge) -> None:
         self._edges.append(edge)
-        self._nx_cache = None
+        self._nx_view = None  # the edge index is kept up to date instead
+        if self._index is not None:
+            self._index.add(edge)
         self._emit(EdgeAdded(edge))
 
     def disconnect(self, edge: Edge) -> None:
@@ -254,7 +306,9 @@ class Graph:
             self._edges.remove(edge)
         except ValueError:
             raise GraphError("that connection does not exist") from None
-        self._nx_cache = None
+        self._nx_view = None
+        if self._index is not None:
+            self._index.remove(edge)
         self._emit(EdgeRemoved(edge))
 
     def set_param(self, node_id: str, key: str, value: Any) -> None:

@@ -17,7 +17,11 @@ def find_cycle_nodes(graph: Graph) -> list[str]:
     return [source for source, *_ in cycle]
 
 
-def check_structure(graph: Graph) -> list[Problem]:
+def check_structure(graph: Graph, acyclic: bool | None = None) -> list[Problem]:
+    """Missing Input/Output, cycles, loose inputs and dead ends.
+
+    ``acyclic`` may pass on what the caller already knows, sparing a cycle search.
+    """
     problems: list[Problem] = []
     inputs = graph.nodes_of_type("Input")
     outputs = graph.nodes_of_type("Output")
@@ -26,7 +30,7 @@ def check_structure(graph: Graph) -> list[Problem]:
     if graph.nodes and not outputs:
         problems.append(Problem(ERROR, "the network has no Output node; connect one to the layer whose result you want"))
 
-    cycle = find_cycle_nodes(graph)
+    cycle = [] if acyclic else find_cycle_nodes(graph)
     if cycle:
         names = " → ".join(graph.node(n).name for n in [*cycle, cycle[0]])
         for node_id in cycle:
@@ -38,11 +42,13 @@ def check_structure(graph: Graph) -> list[Problem]:
                 where = "its input" if len(node.input_ports()) == 1 else f"input {port!r}"
                 problems.append(Problem(ERROR, f"{where} is not connected", node.id))
 
-    view = graph.to_networkx()
-    reaching: set[str] = set()
-    for output in outputs:
-        reaching.add(output.id)
-        reaching.update(nx.ancestors(view, output.id))
+    reaching: set[str] = {output.id for output in outputs}
+    pending = list(reaching)
+    while pending:
+        for edge in graph.edges_into(pending.pop()):
+            if edge.source not in reaching:
+                reaching.add(edge.source)
+                pending.append(edge.source)
     for node in graph.nodes:
         if node.type != "Output" and node.id not in reaching and outputs:
             problems.append(Problem(WARNING, "does not lead to any Output, so its result is unused", node.id))

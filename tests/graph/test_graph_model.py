@@ -303,3 +303,64 @@ def test_copy_and_equality() -> None:
     assert project.graph is graph and project.network("g") is graph
     with pytest.raises(GraphError, match="no network called 'h'"):
         project.network("h")
+
+
+# -- the edge index agrees with a plain scan ----------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _assert_index_matches_scan(graph: Graph) -> None:
+    edges = graph.edges
+    for node in graph.nodes:
+        assert graph.edges_into(node.id) == [e for e in edges if e.target == node.id]
+        assert graph.edges_out_of(node.id) == [e for e in edges if e.source == node.id]
+        for port in node.input_ports():
+            expected = next(
+                (e for e in edges if e.target == node.id and e.target_port == port),
+                None,
+            )
+            assert graph.edge_into(node.id, port) == expected
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 50), st.integers(0, 50)),
+        max_size=40,
+    )
+)
+def test_edge_lookups_stay_right_through_random_edits(
+    steps: list[tuple[int, int, int]],
+) -> None:
+    graph = Graph()
+    graph.add_node("Input", params={"shape": [4]})
+    removed: list[tuple] = []
+    for action, a, b in steps:
+        nodes = graph.nodes
+        if action == 0 or len(nodes) < 2:
+            graph.add_node("Add" if a % 2 else "ReLU")
+        elif action == 1:
+            source, target = nodes[a % len(nodes)], nodes[b % len(nodes)]
+            ports = target.input_ports()
+            port = ports[a % len(ports)] if ports else ""
+            free = bool(ports) and graph.edge_into(target.id, port) is None
+            if free and graph.can_connect(source.id, "out", target.id, port) is None:
+                graph.connect(source.id, "out", target.id, port)
+        elif action == 2 and graph.edges:
+            graph.disconnect(graph.edges[a % len(graph.edges)])
+        elif action == 3:
+            removed.append(graph.remove_node(nodes[a % len(nodes)].id))
+        elif action == 4 and removed:
+            node, edges = removed.pop()
+            ends_exist = all(
+                graph.has_node(e.source) or e.source == node.id for e in edges
+            ) and all(graph.has_node(e.target) or e.target == node.id for e in edges)
+            free = all(graph.edge_into(e.target, e.target_port) is None for e in edges)
+            graph.insert_node(node, edges if ends_exist and free else [])
+        elif action == 5 and graph.edges:
+            # What undo does: reorder the edge list in place, then drop the caches.
+            graph._edges.reverse()  # noqa: SLF001
+            graph._nx_cache = None  # noqa: SLF001
+        _assert_index_matches_scan(graph)
