@@ -428,3 +428,36 @@ def test_csv_with_semicolons_or_tabs(tmp_path: Path) -> None:
     assert data.x.tolist() == [[1.5, 2.0], [3.0, 4.0]] and data.y.tolist() == [0, 1]
     tabs = write_csv(tmp_path / "tabs.tsv", "a\tlabel\n1\tx\n2\ty\n")
     assert load_dataset(str(tabs)).classes == ["x", "y"]
+
+
+@pytest.mark.parametrize(
+    "fmt,name,words",
+    [
+        ("npz", "empty.npz", ["not a valid .npz"]),
+        ("csv", "empty.csv", ["empty"]),
+        ("idx", "train-images-idx3-ubyte", ["not an IDX file"]),
+        ("cifar10_binary", "data_batch_1.bin", ["not a CIFAR-10 binary batch"]),
+    ],
+)
+def test_empty_files_are_refused(
+    tmp_path: Path, fmt: str, name: str, words: list[str]
+) -> None:
+    (tmp_path / name).write_bytes(b"")
+    if fmt == "idx":
+        write_idx(tmp_path / "train-labels-idx1-ubyte", np.zeros(2, np.uint8))
+    text = message({"name": fmt, "options": {"path": str(tmp_path / name)}})
+    for word in words:
+        assert word in text
+
+
+def test_an_unforeseen_reader_failure_still_becomes_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from designer.training.datasets import registry
+
+    def broken(path: str, task: str = "auto") -> dict:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setitem(registry.READERS, "npz", broken)
+    text = message({"name": "npz", "options": {"path": str(tmp_path / "a.npz")}})
+    assert "NumPy arrays (.npz)" in text and "IndexError" in text

@@ -609,6 +609,13 @@ def _load_file(name: str, options: dict) -> Dataset:
         raise DatasetError(
             f"Cannot read {options['path']}: {error.strerror or error}"
         ) from None
+    except DatasetError:
+        raise
+    except Exception as error:  # a file nobody foresaw: a message, not a crash
+        raise DatasetError(
+            f"Cannot read {options['path']} as {FORMATS[name].title}: "
+            f"{type(error).__name__}: {error}"
+        ) from error
     x, y = data["x"], data["y"]
     if len(x) == 0:
         raise DatasetError(f"{options['path']} holds no samples.")
