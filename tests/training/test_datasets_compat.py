@@ -352,3 +352,16 @@ def test_dataset_properties_on_hand_made_data() -> None:
     assert data.sample_shape == (3, 5, 5) and data.target_shape == (2,)
     assert data.num_classes is None and data.is_image and not data.is_tokens
     assert len(data) == 4
+
+
+def test_sample_descriptions_read_well() -> None:
+    from designer.training.datasets import describe_samples
+
+    forecast = load_dataset({"name": "sine_forecast", "options": {"n_samples": 10}})
+    assert describe_samples(forecast) == "sequences of 32 steps × 1 feature"
+    sine = load_dataset({"name": "sine", "options": {"n_samples": 10}})
+    assert describe_samples(sine) == "1 feature per sample"
+    [problem] = check_compatibility(
+        forecast, {"x": ("N", 16, 1)}, {"y": ("N", 1)}, "forecast"
+    )
+    assert problem.startswith("The dataset gives sequences of 32 steps × 1 feature but")

@@ -46,7 +46,8 @@ def describe_samples(dataset: Dataset) -> str:
     if len(shape) == 1:
         return f"{shape[0]} feature{'s' if shape[0] != 1 else ''} per sample"
     if len(shape) == 2:
-        return f"sequences of {shape[0]} steps × {shape[1]} features"
+        features = f"{shape[1]} feature{'s' if shape[1] != 1 else ''}"
+        return f"sequences of {shape[0]} steps × {features}"
     return f"samples of {_size(shape)}"
 
 
