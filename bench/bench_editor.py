@@ -7,7 +7,8 @@ Times, in one process:
     every node and edge item, first paint);
   * edit: ``document.set_param`` on an early layer, so every downstream shape,
     badge and edge label changes, plus the regenerated code and a repaint;
-  * drag: a move of 50 nodes (one undoable command).
+  * drag: a move of 50 nodes (one undoable command);
+  * zoom: one zoom step with the whole network in view (every card re-rendered).
 and prints them with their ratios to the baseline.  Targets: open < 1 s, edit < 50 ms.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_editor.py
@@ -130,6 +131,15 @@ def main() -> None:
         view.viewport().repaint()
         drags.append(time.perf_counter() - start)
 
+    view.fit_to_view()
+    app.processEvents()
+    zooms = []
+    for k in range(REPEATS):
+        start = time.perf_counter()
+        view.zoom_in() if k % 2 == 0 else view.zoom_out()
+        view.viewport().repaint()
+        zooms.append(time.perf_counter() - start)
+
     edit, open_ms, drag = median_ms(edits), median_ms(opens), median_ms(drags)
     canvas_ms = median_ms(canvas_only)
     infer_only = []
@@ -143,6 +153,7 @@ def main() -> None:
     print(f"parameter edit → shapes, badges, code: {edit:8.1f} ms   ratio {edit / base:5.1f}x   target < 50 ms")
     print(f"  of which canvas only (no code):      {canvas_ms:8.1f} ms   vs bare infer_shapes {infer_ms:.1f} ms: ratio {canvas_ms / infer_ms:5.1f}x")
     print(f"move of 50 nodes (one command):        {drag:8.1f} ms")
+    print(f"zoom step, all {len(scene.node_items())} nodes in view:      {median_ms(zooms):8.1f} ms")
     view.close()
     document.undo_stack.clear()
 

@@ -55,6 +55,10 @@ def detour(start: QPointF, end: QPointF, level: float, left: float, right: float
     return path
 
 
+# Looked up once: Qt enum attributes are slow to reach from Python in paint code.
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_PENS: dict[tuple[bool, bool, bool], QPen] = {}
 ARCH_CLEARANCE = 36.0
 LABEL_GAP = 22.0
 
@@ -76,6 +80,8 @@ class EdgeItem(QGraphicsItem):
         self._label_rect = QRectF()
         self._arched = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        # Panning then only copies pixels; the cache is redrawn when the edge changes.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(0.0)
         self.update_path()
 
@@ -211,13 +217,15 @@ class EdgeItem(QGraphicsItem):
     # -- painting -----------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme = self._theme
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(_ANTIALIASING, True)
         selected = self.isSelected()
-        color = theme.selection if selected else theme.error if self._error else theme.edge
-        pen = QPen(color, 3.2 if selected else 2.4)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        key = (theme.dark, selected, self._error)
+        pen = _PENS.get(key)
+        if pen is None:
+            color = theme.selection if selected else theme.error if self._error else theme.edge
+            pen = _PENS[key] = QPen(color, 3.2 if selected else 2.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(_NO_BRUSH)
         painter.drawPath(self._path)
         zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if not self._label or zoom < MIN_LABEL_ZOOM:

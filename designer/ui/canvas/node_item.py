@@ -44,6 +44,7 @@ from designer.ui.canvas.metrics import (
     rows_top,
 )
 
+_ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter  # enum lookups are slow in hot paint code
 PORT_HIT_RADIUS = 14.0
 OVERVIEW_ZOOM = 0.3
 BADGE_RADIUS = 11.0
@@ -133,6 +134,7 @@ class NodeItem(QGraphicsItem):
         self.outputs: list[str] = []
         self._rows = 0
         self._shape_path: QPainterPath | None = None
+        self._overview_text: tuple[int, QFont, QRectF, float, str] | None = None
         self._shape_height = 0.0
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -156,6 +158,7 @@ class NodeItem(QGraphicsItem):
         self.name = node.name
         self._color = category_color(spec.category)
         self._type_text = node.type
+        self._overview_text = None
         self._name_text = elide(node.name, fonts.name, NODE_WIDTH - 2 * TEXT_LEFT)
         lines: list[tuple[str, str]] = []
         for key in spec.key_params[:MAX_PARAM_LINES]:
@@ -275,9 +278,13 @@ class NodeItem(QGraphicsItem):
         theme = self._theme
         fonts = Fonts.get()
         rect = self.card_rect()
+        selected = self.isSelected()
+        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if zoom < OVERVIEW_ZOOM:
+            self._paint_overview(painter, theme, zoom, selected)
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        selected = self.isSelected()
 
         painter.setPen(Qt.PenStyle.NoPen)
         if selected:
@@ -309,10 +316,6 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, CORNER_RADIUS, CORNER_RADIUS)
 
-        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if zoom < OVERVIEW_ZOOM:
-            self._paint_overview(painter, theme, zoom)
-            return
 
         # Header text: type on the left, parameter count on the right.
         painter.setFont(fonts.header)
@@ -347,18 +350,30 @@ class NodeItem(QGraphicsItem):
         if self._errors or self._warnings:
             self._paint_badge(painter, theme, fonts)
 
-    def _paint_overview(self, painter: QPainter, theme: CanvasTheme, zoom: float) -> None:
-        """Zoomed far out, details would be specks: show the layer type, large."""
-        body = QRectF(6, HEADER_HEIGHT, NODE_WIDTH - 12, self._height - HEADER_HEIGHT)
-        font = QFont(Fonts.get().name)
+    def _paint_overview(self, painter: QPainter, theme: CanvasTheme, zoom: float, selected: bool) -> None:
+        """Zoomed far out, details would be specks: a plain card with the layer type,
+        large (and cheap to draw: hundreds of these are painted at every step)."""
+        rect = self.card_rect()
+        painter.fillRect(rect, theme.card)
+        painter.fillRect(QRectF(0, 0, NODE_WIDTH, HEADER_HEIGHT), self._color)
+        if selected or self._errors:
+            pen = QPen(theme.error if self._errors else theme.selection, 3.0 / max(zoom, 0.01))
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect)
         size = max(14, min(int(13 / max(zoom, 0.01)), 64))
-        font.setPixelSize(size)
-        width = QFontMetricsF(font).horizontalAdvance(self._type_text)
-        if width > body.width():  # shrink long type names to fit rather than cut them
-            font.setPixelSize(max(14, int(size * body.width() / width)))
-        painter.setFont(font)
+        cached = self._overview_text
+        if cached is None or cached[0] != size or cached[3] != self._height:
+            body = QRectF(6, HEADER_HEIGHT, NODE_WIDTH - 12, self._height - HEADER_HEIGHT)
+            font = QFont(Fonts.get().name)
+            font.setPixelSize(size)
+            width = QFontMetricsF(font).horizontalAdvance(self._type_text)
+            if width > body.width():  # shrink long type names to fit rather than cut them
+                font.setPixelSize(max(14, int(size * body.width() / width)))
+            cached = self._overview_text = (size, font, body, self._height, elide(self._type_text, font, body.width()))
+        painter.setFont(cached[1])
         painter.setPen(theme.text)
-        painter.drawText(body, Qt.AlignmentFlag.AlignCenter, elide(self._type_text, font, body.width()))
+        painter.drawText(cached[2], _ALIGN_CENTER, cached[4])
 
     def _paint_shape(self, painter: QPainter, theme: CanvasTheme, fonts: Fonts, pill: QRectF) -> None:
         if self._errors:

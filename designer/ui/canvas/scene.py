@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsProxyWidget,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
@@ -75,6 +76,7 @@ class NetworkScene(QGraphicsScene):
         self._syncing = False
         self._deferring = False
         self._over_port = False
+        self._caching = True
         self._pending_edges: set[EdgeItem] = set()
         self.setSceneRect(QRectF(-SCENE_EXTENT / 2, -SCENE_EXTENT / 2, SCENE_EXTENT, SCENE_EXTENT))
         self._graph: Graph = document.project.network(network)
@@ -126,6 +128,8 @@ class NetworkScene(QGraphicsScene):
 
     def _add_node_item(self, node) -> NodeItem:
         item = NodeItem(node, self.theme)
+        if not self._caching:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         self._nodes[node.id] = item
         self.addItem(item)
         return item
@@ -133,6 +137,8 @@ class NetworkScene(QGraphicsScene):
     def _add_edge_item(self, edge: Edge) -> EdgeItem:
         source, target = self._nodes[edge.source], self._nodes[edge.target]
         item = EdgeItem(edge, source, target, self.theme)
+        if not self._caching:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         source.edges.append(item)
         target.edges.append(item)
         self._edges[edge] = item
@@ -251,6 +257,18 @@ class NetworkScene(QGraphicsScene):
         for item in self._edges.values():
             item.set_theme(self.theme)
         self.update()
+
+    def set_item_caching(self, enabled: bool) -> None:
+        """Cache each item's pixels (fast scrolling at reading zoom) or not (far out,
+        where every zoom step would redraw hundreds of caches anyway)."""
+        if enabled == self._caching:
+            return
+        self._caching = enabled
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if enabled else QGraphicsItem.CacheMode.NoCache
+        for item in self._nodes.values():
+            item.setCacheMode(mode)
+        for item in self._edges.values():
+            item.setCacheMode(mode)
 
     def snap_position(self, position: QPointF, anchor: float = 0.0) -> QPointF:
         """Used by node items while being dragged: keep them on the grid."""

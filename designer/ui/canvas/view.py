@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPixmapCache,
     QResizeEvent,
     QShowEvent,
     QWheelEvent,
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsProxyWidget, QGraphicsView, QWidget
 
 from designer.graph.catalog import has_spec
+from designer.ui.canvas.node_item import OVERVIEW_ZOOM
 from designer.ui.canvas.quick_add import QuickAddPopup
 from designer.ui.canvas.scene import NetworkScene
 from designer.ui.document import Document
@@ -42,6 +44,7 @@ MAX_ZOOM = 4.0
 FIT_MAX_ZOOM = 1.25
 READABLE_ZOOM = 0.6  # below this the cards' text is too small to read
 ZOOM_STEP = 1.2
+PIXMAP_CACHE_KB = 256 * 1024
 
 
 class NetworkView(QGraphicsView):
@@ -75,6 +78,9 @@ class NetworkView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        # Item caches live in QPixmapCache; its 10 MB default is too small for a
+        # large network, and evicted cards would be redrawn on every scroll.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.quick_add = QuickAddPopup(self)
@@ -119,6 +125,7 @@ class NetworkView(QGraphicsView):
             return
         if self.scene() is not scene:
             self.setScene(scene)
+            self._update_caching()
             scene.sync_selection(self.document.selected_ids)
 
     # -- theme and options ------------------------------------------------------------
@@ -152,7 +159,13 @@ class NetworkView(QGraphicsView):
         if abs(zoom - self.zoom) < 1e-9:
             return
         self.scale(zoom / self.zoom, zoom / self.zoom)
+        self._update_caching()
         self.zoomChanged.emit(self.zoom)
+
+    def _update_caching(self) -> None:
+        scene = self.scene()
+        if isinstance(scene, NetworkScene):
+            scene.set_item_caching(self.zoom >= OVERVIEW_ZOOM)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * ZOOM_STEP)
@@ -174,6 +187,7 @@ class NetworkView(QGraphicsView):
             return
         rect = rect.adjusted(-40, -40, 40, 40)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._update_caching()
         if self.zoom > FIT_MAX_ZOOM:
             self.set_zoom(FIT_MAX_ZOOM)
             self.centerOn(rect.center())
