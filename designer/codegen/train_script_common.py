@@ -8,39 +8,14 @@ optimizers, schedules, batching by a seeded permutation and early stopping.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from designer.codegen.layout import statement
 from designer.codegen.train_script_data import DataCode, py_literal
+from designer.training.settings import TrainingSettings
 
 
-@dataclass(frozen=True)
-class ScriptSettings:
-    """The training settings the script is written from (defaults filled in)."""
-
-    task: str
-    loss: str
-    optimizer: str
-    lr: float
-    momentum: float
-    nesterov: bool
-    weight_decay: float
-    batch_size: int
-    epochs: int
-    schedule: str
-    step_size: int
-    gamma: float
-    val_split: float
-    seed: int
-    device: str
-    mixed_precision: bool
-    grad_clip: float
-    early_stopping: int
-    beta: float = 1.0
-    label_smoothing: float = 0.0
-
-
-def constants_block(settings: ScriptSettings, data: DataCode, extra: list[str]) -> str:
+def constants_block(
+    settings: TrainingSettings, data: DataCode, extra: list[str]
+) -> str:
     """The settings as named constants, only the ones this script uses."""
     lines = [
         "# The project's training settings. --epochs, --batch-size, --lr and --device",
@@ -60,8 +35,7 @@ def constants_block(settings: ScriptSettings, data: DataCode, extra: list[str]) 
             f"STEP_SIZE = {settings.step_size}  # epochs between learning-rate cuts"
         )
         lines.append(f"GAMMA = {py_literal(settings.gamma)}  # the factor of each cut")
-    if settings.task != "gan":
-        lines.append(f"VAL_SPLIT = {py_literal(settings.val_split)}")
+    lines.append(f"VAL_SPLIT = {py_literal(settings.val_split)}")
     lines.append(f"SEED = {settings.seed}")
     if settings.grad_clip > 0:
         lines.append(
@@ -98,6 +72,8 @@ def split_validation(x, y, fraction: float, seed: int):
     val_count = round(len(x) * fraction)
     if fraction > 0 and val_count == 0 and len(x) > 1:
         val_count = 1
+    if val_count == 0:
+        return x, y, x[:0], y[:0]
     order = np.random.default_rng(seed).permutation(len(x))
     val_index, train_index = np.sort(order[:val_count]), order[val_count:]
     return x[train_index], y[train_index], x[val_index], y[val_index]'''
@@ -142,7 +118,7 @@ OPTIMIZER_NAMES = tuple(_OPTIMIZER_CALLS)
 SCHEDULE_NAMES = ("none", "step", "cosine", "one_cycle")
 
 
-def make_optimizer(settings: ScriptSettings) -> str:
+def make_optimizer(settings: TrainingSettings) -> str:
     return "\n".join(
         [
             "def make_optimizer(parameters, lr: float) -> torch.optim.Optimizer:",
@@ -151,7 +127,7 @@ def make_optimizer(settings: ScriptSettings) -> str:
     )
 
 
-def make_scheduler(settings: ScriptSettings) -> str | None:
+def make_scheduler(settings: TrainingSettings) -> str | None:
     """``make_scheduler`` (None without a schedule); it says whether it steps per batch."""
     if settings.schedule == "none":
         return None
@@ -180,7 +156,7 @@ def make_scheduler(settings: ScriptSettings) -> str | None:
     return "\n".join(header + body)
 
 
-def steps_per_batch(settings: ScriptSettings) -> bool:
+def steps_per_batch(settings: TrainingSettings) -> bool:
     """Whether the schedule steps after every batch (else after every epoch)."""
     return settings.schedule in ("cosine", "one_cycle")
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from designer.codegen.train_script_common import ScriptSettings, steps_per_batch
+from designer.codegen.train_script_common import steps_per_batch
 from designer.codegen.train_script_data import DataCode, py_literal
+from designer.training.settings import TrainingSettings
 
 CLASSIFICATION_TASKS = ("classification", "sequence_classification")
 REGRESSION_TASKS = ("regression", "forecast")
@@ -62,7 +63,7 @@ class NetworkRef:
 
 
 def _forward(
-    settings: ScriptSettings, target: str, call: str, device: str, indent: str
+    settings: TrainingSettings, target: str, call: str, device: str, indent: str
 ) -> list[str]:
     """``target = call``, inside bfloat16 autocast when the project asks for it."""
     if not settings.mixed_precision:
@@ -70,14 +71,14 @@ def _forward(
     return [f"{indent}with autocast({device}):", f"{indent}    {target} = {call}"]
 
 
-def _as_float(settings: ScriptSettings, name: str, several: bool = False) -> str:
+def _as_float(settings: TrainingSettings, name: str, several: bool = False) -> str:
     """Outputs computed in bfloat16 go back to float32 before the loss."""
     if not settings.mixed_precision:
         return name
     return f"[output.float() for output in {name}]" if several else f"{name}.float()"
 
 
-def _clip(settings: ScriptSettings, model: str, indent: str) -> list[str]:
+def _clip(settings: TrainingSettings, model: str, indent: str) -> list[str]:
     if settings.grad_clip <= 0:
         return []
     return [f"{indent}nn.utils.clip_grad_norm_({model}.parameters(), GRAD_CLIP)"]
@@ -126,7 +127,7 @@ def to_tensors(task: str, input_dtype: str) -> str:
     return "\n".join(lines)
 
 
-def compute_loss(settings: ScriptSettings) -> str:
+def compute_loss(settings: TrainingSettings) -> str:
     task, loss = settings.task, settings.loss
     function, doc = _LOSS_CALLS[loss]
     head = "def compute_loss(outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:"
@@ -157,12 +158,12 @@ def compute_loss(settings: ScriptSettings) -> str:
         [
             head,
             f'    """{doc} The targets are the inputs."""',
-            f"    return {function}(outputs, targets)",
+            f"    return {function}(outputs.reshape(targets.shape), targets)",
         ]
     )
 
 
-def predict_labels(settings: ScriptSettings) -> str | None:
+def predict_labels(settings: TrainingSettings) -> str | None:
     if settings.task not in CLASSIFICATION_TASKS:
         return None
     lines = ["def predict_labels(outputs: torch.Tensor) -> torch.Tensor:"]
@@ -182,7 +183,10 @@ def predict_labels(settings: ScriptSettings) -> str | None:
 
 
 def _epoch_head(
-    settings: ScriptSettings, models: list[str], optimizers: list[str], data: list[str]
+    settings: TrainingSettings,
+    models: list[str],
+    optimizers: list[str],
+    data: list[str],
 ) -> list[str]:
     parameters = [f"{m}: nn.Module" for m in models]
     parameters += [f"{o}: torch.optim.Optimizer" for o in optimizers]
@@ -193,7 +197,9 @@ def _epoch_head(
     return _signature("train_epoch", parameters, "dict[str, float]")
 
 
-def _step_schedulers(settings: ScriptSettings, several: bool, indent: str) -> list[str]:
+def _step_schedulers(
+    settings: TrainingSettings, several: bool, indent: str
+) -> list[str]:
     if not steps_per_batch(settings):
         return []
     if several:
@@ -204,7 +210,7 @@ def _step_schedulers(settings: ScriptSettings, several: bool, indent: str) -> li
     return [f"{indent}scheduler.step()"]
 
 
-def supervised_train_epoch(settings: ScriptSettings) -> str:
+def supervised_train_epoch(settings: TrainingSettings) -> str:
     body = "        "
     lines = _epoch_head(settings, ["model"], ["optimizer"], ["x", "y"])
     lines += [
@@ -228,7 +234,7 @@ def supervised_train_epoch(settings: ScriptSettings) -> str:
     return "\n".join(lines)
 
 
-def supervised_evaluate(settings: ScriptSettings) -> str:
+def supervised_evaluate(settings: TrainingSettings) -> str:
     task = settings.task
     body = "        "
     if task in CLASSIFICATION_TASKS:
@@ -282,7 +288,8 @@ def supervised_evaluate(settings: ScriptSettings) -> str:
 # --- VAE --------------------------------------------------------------------------------
 
 
-def vae_loss(settings: ScriptSettings) -> str:
+def vae_loss(settings: TrainingSettings, roles: tuple[int, int, int]) -> str:
+    """``roles``: where the reconstruction, mu and logvar are among the outputs."""
     if settings.loss == "bce":
         error = "F.binary_cross_entropy"
         what = "binary cross-entropy of outputs in [0, 1]"
@@ -298,7 +305,8 @@ def vae_loss(settings: ScriptSettings) -> str:
             "    summed over each sample; the KL divergence pulls the codes (mu, logvar)",
             "    towards N(0, 1). Returns the loss and its two terms.",
             '    """',
-            "    reconstruction, mu, logvar = outputs",
+            *_vae_unpack(roles),
+            "    reconstruction = reconstruction.reshape(x.shape)",
             f'    error = {error}(reconstruction, x, reduction="sum") / len(x)',
             "    kl = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp()) / len(x)",
             "    return error + BETA * kl, error, kl",
@@ -306,7 +314,17 @@ def vae_loss(settings: ScriptSettings) -> str:
     )
 
 
-def vae_train_epoch(settings: ScriptSettings) -> str:
+def _vae_unpack(roles: tuple[int, int, int]) -> list[str]:
+    if roles == (0, 1, 2):
+        return ["    reconstruction, mu, logvar = outputs"]
+    picked = ", ".join(f"outputs[{k}]" for k in roles)
+    return [
+        "    # The Outputs named mu and logvar, and the third one.",
+        f"    reconstruction, mu, logvar = {picked}",
+    ]
+
+
+def vae_train_epoch(settings: TrainingSettings) -> str:
     body = "        "
     lines = _epoch_head(settings, ["model"], ["optimizer"], ["x"])
     lines += [
@@ -331,7 +349,7 @@ def vae_train_epoch(settings: ScriptSettings) -> str:
     return "\n".join(lines)
 
 
-def vae_evaluate(settings: ScriptSettings) -> str:
+def vae_evaluate(settings: TrainingSettings) -> str:
     body = "        "
     lines = [
         "@torch.no_grad()",
@@ -355,16 +373,64 @@ def vae_evaluate(settings: ScriptSettings) -> str:
 # --- GAN --------------------------------------------------------------------------------
 
 
-def gan_train_epoch(settings: ScriptSettings) -> str:
+def _real_label(settings: TrainingSettings) -> str:
+    return "1.0 - LABEL_SMOOTHING" if settings.label_smoothing > 0 else "1.0"
+
+
+def gan_to_tensor() -> str:
+    return '''\
+def to_tensor(x, device: torch.device) -> torch.Tensor:
+    """The real samples as a float tensor on the device (a GAN needs no targets)."""
+    return torch.tensor(x, dtype=torch.float32, device=device)'''
+
+
+def gan_evaluate(settings: TrainingSettings) -> str:
     body = "        "
-    smoothing = "1.0 - LABEL_SMOOTHING" if settings.label_smoothing > 0 else "1.0"
+    lines = [
+        "@torch.no_grad()",
+        "def evaluate(",
+        "    generator: nn.Module, discriminator: nn.Module, x: torch.Tensor, batch_size: int",
+        ") -> dict[str, float]:",
+        '    """The discriminator on held-out real samples and fresh generated ones."""',
+        "    generator.eval()",
+        "    discriminator.eval()",
+        "    totals = torch.zeros(3, device=x.device)",
+        f"    size = {EVAL_BATCH}  # no gradients are kept, so larger batches fit",
+        "    for first in range(0, len(x), size):",
+        f"{body}real = x[first : first + size]",
+        f"{body}noise = torch.randn(len(real), *NOISE_SHAPE, device=x.device)",
+        *_forward(settings, "real_logits", "discriminator(real)", "x.device", body),
+        *_forward(
+            settings, "fake_logits", "discriminator(generator(noise))", "x.device", body
+        ),
+        f"{body}real_labels = torch.full_like(real_logits, {_real_label(settings)})",
+        f"{body}d_loss = bce(real_logits, real_labels) + bce(",
+        f"{body}    fake_logits, torch.zeros_like(fake_logits)",
+        f"{body})",
+        f"{body}d_real = torch.sigmoid(real_logits.float()).mean()",
+        f"{body}d_fake = torch.sigmoid(fake_logits.float()).mean()",
+        f"{body}totals += torch.stack([d_loss, d_real, d_fake]) * len(real)",
+        "    generator.train()",
+        "    discriminator.train()",
+        "    d_loss, d_real, d_fake = (totals / len(x)).tolist()",
+        '    return {"val_d_loss": d_loss, "val_d_real": d_real, "val_d_fake": d_fake}',
+    ]
+    return "\n".join(lines)
+
+
+def gan_train_epoch(settings: TrainingSettings) -> str:
+    body = "        "
+    smoothing = _real_label(settings)
     lines = _epoch_head(
         settings, ["generator", "discriminator"], ["g_optimizer", "d_optimizer"], ["x"]
     )
     lines += [
-        '    """One pass over the real samples: per batch a discriminator step, then a',
-        "    generator step (non-saturating loss). Returns the mean losses and the mean",
-        '    probability the discriminator gives real and generated samples."""',
+        '    """One pass over the real samples in a seeded random order.',
+        "",
+        "    Per batch: a discriminator step, then a generator step (non-saturating loss).",
+        "    Returns the mean losses and the mean probability the discriminator gives",
+        "    real (d_real) and generated (d_fake) samples.",
+        '    """',
         "    generator.train()",
         "    discriminator.train()",
         "    steps = steps_per_epoch(len(x), batch_size)",
@@ -390,8 +456,8 @@ def gan_train_epoch(settings: ScriptSettings) -> str:
         f"{body}d_optimizer.step()",
         "",
         f"{body}# Generator: make the discriminator call the generated samples real.",
-        *_forward(settings, "fake_logits", "discriminator(fake)", "x.device", body),
-        f"{body}g_loss = bce(fake_logits, torch.ones_like(fake_logits))",
+        *_forward(settings, "fooled_logits", "discriminator(fake)", "x.device", body),
+        f"{body}g_loss = bce(fooled_logits, torch.ones_like(fooled_logits))",
         f"{body}g_optimizer.zero_grad(set_to_none=True)",
         f"{body}g_loss.backward()",
         *_clip(settings, "generator", body),
@@ -435,7 +501,7 @@ def _limit_lines(names: list[str]) -> list[str]:
     return lines
 
 
-def _scheduler_lines(settings: ScriptSettings, optimizers: list[str]) -> list[str]:
+def _scheduler_lines(settings: TrainingSettings, optimizers: list[str]) -> list[str]:
     if settings.schedule == "none":
         return []
     if len(optimizers) == 1:
@@ -452,7 +518,7 @@ def _scheduler_lines(settings: ScriptSettings, optimizers: list[str]) -> list[st
     ]
 
 
-def _epoch_scheduler_step(settings: ScriptSettings, several: bool) -> list[str]:
+def _epoch_scheduler_step(settings: TrainingSettings, several: bool) -> list[str]:
     if settings.schedule == "none" or steps_per_batch(settings):
         return []
     if several:
@@ -460,7 +526,7 @@ def _epoch_scheduler_step(settings: ScriptSettings, several: bool) -> list[str]:
     return ["        scheduler.step()"]
 
 
-def _scheduler_argument(settings: ScriptSettings, several: bool) -> list[str]:
+def _scheduler_argument(settings: TrainingSettings, several: bool) -> list[str]:
     if not steps_per_batch(settings):
         return []
     return ["schedulers"] if several else ["scheduler"]
@@ -482,7 +548,7 @@ def _call_lines(
     ]
 
 
-def _early_stopping(settings: ScriptSettings, watched: str) -> list[str]:
+def _early_stopping(settings: TrainingSettings, watched: str) -> list[str]:
     if settings.early_stopping <= 0:
         return []
     return [
@@ -504,7 +570,7 @@ _EPOCH_PRINT = [
 
 
 def supervised_main(
-    settings: ScriptSettings, data: DataCode, network: NetworkRef
+    settings: TrainingSettings, data: DataCode, network: NetworkRef
 ) -> str:
     lines = [
         "def main() -> None:",
@@ -558,7 +624,7 @@ def supervised_main(
 
 
 def gan_main(
-    settings: ScriptSettings, data: DataCode, networks: list[NetworkRef]
+    settings: TrainingSettings, data: DataCode, networks: list[NetworkRef]
 ) -> str:
     """``networks`` in project order (the order they are built and seeded in)."""
     lines = [
@@ -566,11 +632,13 @@ def gan_main(
         "    args = parse_args()",
         "    torch.manual_seed(SEED)",
         "    device = pick_device(args.device)",
-        f"    x = {_load_call(data)}[0]",
+        f"    x, y, x_val, y_val = {_load_call(data)}",
+        "    if x_val is None:",
+        "        x, y, x_val, y_val = split_validation(x, y, VAL_SPLIT, SEED)",
         "    if args.limit > 0:",
-        "        x = x[: args.limit]",
-        "    x = torch.tensor(x, dtype=torch.float32, device=device)",
-        '    print(f"{len(x):,} real samples, on {device}")',
+        "        x, x_val = x[: args.limit], x_val[: args.limit]",
+        "    x, x_val = to_tensor(x, device), to_tensor(x_val, device)",
+        '    print(f"{len(x):,} training and {len(x_val):,} validation samples, on {device}")',
         "",
     ]
     lines += [f"    {n.variable} = {n.class_name}().to(device)" for n in networks]
@@ -596,6 +664,8 @@ def gan_main(
         "        started = time.perf_counter()",
         *_call_lines("metrics", "train_epoch", train_args, "        "),
         *_epoch_scheduler_step(settings, True),
+        "        if len(x_val):",
+        "            metrics.update(evaluate(generator, discriminator, x_val, batch_size))",
         *_EPOCH_PRINT,
         "",
         "    state = {",

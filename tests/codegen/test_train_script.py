@@ -164,19 +164,35 @@ def test_the_script_is_the_same_every_time() -> None:
     assert _script("gan") == _script("gan")
 
 
-def test_the_settings_become_constants(sample_scripts: dict[str, str]) -> None:
-    lstm = sample_scripts["lstm"]
-    assert _constant(lstm, "LEARNING_RATE") == 0.003
-    assert _constant(lstm, "EPOCHS") == 10
-    assert _constant(lstm, "BATCH_SIZE") == 64
-    assert _constant(lstm, "VAL_SPLIT") == 0.2
-    assert "F.mse_loss" in lstm and "torch.optim.Adam(" in lstm
-    gan = sample_scripts["gan"]
-    assert _constant(gan, "NOISE_SHAPE") == (16,)
-    assert _constant(gan, "LABEL_SMOOTHING") == 0.1
-    assert _constant(sample_scripts["vae"], "BETA") == 1.0
-    assert "torch.optim.AdamW(" in sample_scripts["transformer"]
+CONSTANTS = {
+    "epochs": "EPOCHS",
+    "batch_size": "BATCH_SIZE",
+    "lr": "LEARNING_RATE",
+    "val_split": "VAL_SPLIT",
+    "seed": "SEED",
+    "beta": "BETA",
+    "label_smoothing": "LABEL_SMOOTHING",
+}
+
+
+@pytest.mark.parametrize("sample", [p.stem for p in SAMPLES])
+def test_the_settings_become_constants(
+    sample_scripts: dict[str, str], sample: str
+) -> None:
+    source = sample_scripts[sample]
+    for key, value in _document(sample)["training"].items():
+        if key in CONSTANTS and not (key == "label_smoothing" and value == 0):
+            assert _constant(source, CONSTANTS[key]) == value, key
+    optimizer = _document(sample)["training"]["optimizer"]
+    call = {"adam": "Adam(", "adamw": "AdamW(", "sgd": "SGD(", "rmsprop": "RMSprop("}
+    assert f"torch.optim.{call[optimizer]}" in source
+
+
+def test_task_details_reach_the_script(sample_scripts: dict[str, str]) -> None:
+    assert "F.mse_loss" in sample_scripts["lstm"]
+    assert _constant(sample_scripts["gan"], "NOISE_SHAPE") == (16,)
     assert "dtype=torch.int64" in sample_scripts["transformer"]  # token ids
+    assert "F.binary_cross_entropy(" in sample_scripts["vae"]
 
 
 def test_missing_settings_take_the_app_defaults() -> None:

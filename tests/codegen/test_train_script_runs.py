@@ -240,6 +240,7 @@ VARIANTS = {
             "step_size": 1,
             "grad_clip": 0.5,
             "label_smoothing": 0.0,
+            "val_split": 0.2,
         },
     ),
     "lstm_no_val": ("lstm", {"loss": "huber", "val_split": 0.0}),
@@ -300,9 +301,8 @@ def test_every_sample_trains_one_epoch_and_saves_loadable_weights(
     classes = [code.class_name for code in generate_project(project)[1]]
     for graph, class_name in zip(project.networks, classes, strict=True):
         model = getattr(module, class_name)()
-        model.load_state_dict(
-            networks[graph.name]
-        )  # strict: every tensor, right shapes
+        # strict: every tensor is there, with the right shape
+        model.load_state_dict(networks[graph.name])
     # The app reads the same file (designer.training.checkpoints).
     assert set(load_weights(project, job.folder / "weights.pt")) == {
         g.name for g in project.networks
@@ -328,6 +328,8 @@ def test_setting_variants_run(
         assert len(epochs) == 2 and all("val_" not in line for line in epochs)
     if name == "vae_mse":
         assert "val_reconstruction" in epochs[0]
+    if name == "gan_step":
+        assert "val_d_real" in epochs[0] and "val_d_loss" in epochs[0]
     assert torch.load(job.folder / "weights.pt", weights_only=True)
 
 
@@ -343,3 +345,60 @@ def test_a_file_dataset_is_read_from_its_path(
     lines = _check_run(_run_here(job, monkeypatch))
     # 120 samples in the file, a quarter held out for validation.
     assert "90 training and 30 validation samples" in lines[0]
+
+
+def _printed_metrics(line: str) -> dict[str, float]:
+    """``epoch 1/2  loss 0.6543  val_accuracy 85.0%  0.1s`` → {"loss": 0.6543, …}."""
+    words = line.split()[2:-1]
+    values = {}
+    for name, text in zip(words[::2], words[1::2], strict=True):
+        values[name] = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    return values
+
+
+def _engine_epochs(project_file: Path, epochs: int) -> list:
+    from designer.training.engine import Trainer
+
+    project = load_project(project_file)
+    project.training["epochs"] = epochs
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        result = Trainer(project).run()
+    finally:
+        torch.set_num_threads(threads)
+    assert result.status == "finished", result.message
+    return result.epochs
+
+
+def test_the_script_trains_exactly_as_the_app_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same seed, split, initial weights and batches: the same losses, epoch by epoch."""
+    sample = REPO / "samples" / "moons.json"
+    job = Job("moons", sample, tmp_path / "moons", ["--epochs", "2"])
+    _export(sample, job.folder)
+    printed = [
+        _printed_metrics(line)
+        for line in _check_run(_run_here(job, monkeypatch))
+        if line.startswith("epoch ")
+    ]
+    engine = _engine_epochs(sample, 2)
+    assert len(printed) == len(engine) == 2
+    for mine, theirs in zip(printed, engine, strict=True):
+        assert mine["loss"] == pytest.approx(theirs.train_loss, abs=1e-4)
+        assert mine["val_loss"] == pytest.approx(theirs.val_loss, abs=1e-4)
+        assert mine["val_accuracy"] == pytest.approx(theirs.val_accuracy, abs=1e-3)
+
+
+def test_the_gan_script_trains_exactly_as_the_app_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sample = REPO / "samples" / "gan.json"
+    job = Job("gan", sample, tmp_path / "gan", ["--epochs", "1"])
+    _export(sample, job.folder)
+    lines = _check_run(_run_here(job, monkeypatch))
+    mine = _printed_metrics(next(line for line in lines if line.startswith("epoch ")))
+    (theirs,) = _engine_epochs(sample, 1)
+    for term in ("d_loss", "g_loss", "d_real", "d_fake"):
+        assert mine[term] == pytest.approx(theirs.extra[term], abs=1e-4), term
