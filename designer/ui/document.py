@@ -512,7 +512,10 @@ class Document(QObject):
 
     def copy(self, ids: Iterable[str]) -> str:
         """Put the nodes (and the edges among them) on the clipboard; returns the JSON."""
-        text = json.dumps(self._serialise(ids), indent=1)
+        data = self._serialise(ids)
+        if not data["nodes"]:
+            return ""  # copying nothing leaves the clipboard alone
+        text = json.dumps(data, indent=1)
         self._last_clipboard = text
         self._paste_count = 0
         app = QGuiApplication.instance()

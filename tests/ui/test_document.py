@@ -332,8 +332,10 @@ LAYER_TYPES = [spec.type for spec in all_specs()]
 def random_edit(document: Document, rng: random.Random) -> None:
     graph = document.graph
     nodes = graph.nodes
-    kind = rng.choice(["add", "add", "connect", "connect", "remove", "disconnect", "param", "rename", "move", "paste", "tidy", "training"])
-    if kind == "add" or not nodes:
+    kind = rng.choice(["add", "add", "connect", "connect", "remove", "disconnect", "param", "rename", "move", "paste", "tidy", "training", "switch"])
+    if kind == "switch":
+        document.set_current_network(rng.choice(document.network_names))
+    elif kind == "add" or not nodes:
         document.add_node(rng.choice(LAYER_TYPES), (rng.uniform(-500, 500), rng.uniform(-500, 500)))
     elif kind == "connect":
         source = rng.choice(nodes)
@@ -368,14 +370,18 @@ def random_edit(document: Document, rng: random.Random) -> None:
         document.set_training({"epochs": rng.randint(1, 9)})
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 2**31), steps=st.integers(1, 25), start_with_cnn=st.booleans())
-def test_any_edits_undone_give_back_the_original_and_redone_the_edited(qapp, chain, seed: int, steps: int, start_with_cnn: bool) -> None:
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**31), steps=st.integers(1, 25), start=st.sampled_from(["empty", "cnn", "two networks"]))
+def test_any_edits_undone_give_back_the_original_and_redone_the_edited(qapp, chain, seed: int, steps: int, start: str) -> None:
+    from designer.graph.model import Graph
+
     document = Document()
     try:
-        if start_with_cnn:
+        if start == "cnn":
             chain(document)
             document.undo_stack.clear()
+        elif start == "two networks":
+            document.new(Project("gan", networks=[Graph("generator"), Graph("discriminator")]))
         rng = random.Random(seed)
         original = snapshot(document)
         for _ in range(steps):
