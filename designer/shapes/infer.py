@@ -87,7 +87,7 @@ def topological_order(graph: Graph) -> list[str]:
     """
     nodes = graph.nodes
     rank = {node.id: k for k, node in enumerate(nodes)}
-    waiting = {node.id: len(graph.edges_into(node.id)) for node in nodes}
+    waiting = {node.id: sum(graph.has_node(e.source) for e in graph.edges_into(node.id)) for node in nodes}
     ready = [(rank[node_id], node_id) for node_id, count in waiting.items() if count == 0]
     heapq.heapify(ready)
     order: list[str] = []
@@ -95,6 +95,8 @@ def topological_order(graph: Graph) -> list[str]:
         _, node_id = heapq.heappop(ready)
         order.append(node_id)
         for edge in graph.edges_out_of(node_id):
+            if edge.target not in waiting:  # an edge to a node that is gone
+                continue
             waiting[edge.target] -= 1
             if waiting[edge.target] == 0:
                 heapq.heappush(ready, (rank[edge.target], edge.target))
