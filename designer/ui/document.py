@@ -113,6 +113,7 @@ class Document(QObject):
     def load(self, path: str | Path) -> None:
         """Open a project file; on failure raises ProjectFileError and changes nothing."""
         project = load_project(path)
+        _arrange_stacked_networks(project)
         self._install(project, Path(path))
 
     def save(self, path: str | Path | None = None) -> None:
@@ -653,6 +654,18 @@ class Document(QObject):
         if name != self.project.name:
             self._push(SetProjectFieldCommand(self, "name", name, f"Rename project to {name}"))
         return None
+
+
+def _arrange_stacked_networks(project: Project) -> None:
+    """Lay out networks whose nodes all sit on one spot (files written without
+    positions), so they do not open as a single pile of cards."""
+    from designer.ui.canvas.layout import tidy_positions
+
+    for graph in project.networks:
+        nodes = graph.nodes
+        if len(nodes) > 1 and len({node.position for node in nodes}) == 1:
+            for node_id, position in tidy_positions(graph, origin=nodes[0].position).items():
+                graph.move(node_id, position)
 
 
 def _clean_node(raw: Any) -> dict[str, Any] | None:

@@ -427,3 +427,21 @@ def test_undo_shows_the_network_it_changes(document: Document) -> None:
     document.set_current_network("discriminator")
     document.undo_stack.redo()
     assert document.current_network == "generator" and document.graph.has_node(node)
+
+
+def test_a_file_without_positions_opens_laid_out(document: Document, tmp_path) -> None:
+    nodes = [
+        {"id": "a", "type": "Input", "name": "x", "params": {"shape": [4]}},
+        {"id": "b", "type": "Linear", "name": "fc"},
+        {"id": "c", "type": "Output", "name": "y"},
+    ]
+    edges = [
+        {"source": "a", "source_port": "out", "target": "b", "target_port": "in"},
+        {"source": "b", "source_port": "out", "target": "c", "target_port": "in"},
+    ]
+    path = tmp_path / "bare.json"
+    path.write_text(json.dumps({"format": "designer-project", "version": 1, "networks": [{"name": "m", "nodes": nodes, "edges": edges}]}))
+    document.load(path)
+    xs = [document.graph.node(i).position[0] for i in "abc"]
+    assert xs == sorted(xs) and len(set(xs)) == 3
+    assert not document.modified and document.undo_stack.count() == 0
