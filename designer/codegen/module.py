@@ -293,7 +293,8 @@ def generate_project(project: Project, shapes: Mapping[str, GraphShapes] | None 
 
 
 def to_variable(class_name: str) -> str:
-    snake = "".join(f"_{c.lower()}" if c.isupper() else c for c in class_name).lstrip("_")
+    """``CnnMnist`` → ``cnn_mnist``, ``VAE`` → ``vae``, ``MyHTTPNet`` → ``my_http_net``."""
+    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", class_name).lower()
     return snake if snake.isidentifier() and snake not in {"model_outputs"} else "model"
 
 

@@ -428,3 +428,32 @@ def test_generated_modules_train_on_a_real_batch() -> None:
     shapes = infer_shapes(graph)
     out = graph.nodes_of_type("Output")[0]
     assert concrete(shapes.nodes[out.id].inputs["in"], {}, 3) == (3, 2)
+
+
+def test_example_variables_read_as_snake_case() -> None:
+    from designer.codegen.module import to_variable
+
+    assert [to_variable(n) for n in ("VAE", "CnnMnist", "MyHTTPNet", "Gan2")] == [
+        "vae",
+        "cnn_mnist",
+        "my_http_net",
+        "gan2",
+    ]
+
+
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_every_sample_exports_clean_code_with_the_inferred_shapes(path: Path) -> None:
+    from designer.graph.project_file import load_project
+
+    project = load_project(path)
+    source = generate_code(project)
+    if _ruff() is not None:
+        assert _lint(source) == ""
+        assert _formatted(source) == source
+    for graph in project.networks:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            run_and_compare(graph.copy())
