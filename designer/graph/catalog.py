@@ -7,11 +7,13 @@ a layer type is one spec in one module of :mod:`designer.graph.layers`.
 
 from __future__ import annotations
 
+import keyword
+
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from designer.graph.shape import Shape
+from designer.graph.shape import BATCH, Shape
 
 PORT_IN = "in"
 PORT_OUT = "out"
@@ -111,8 +113,10 @@ def _validate_shape(spec: ParamSpec, value: Any) -> str | None:
     total = 1
     for index, dim in enumerate(value):
         if isinstance(dim, str):
-            if not dim.isidentifier() or len(dim) > 16:
+            if not dim.isidentifier() or keyword.iskeyword(dim) or len(dim) > 16:
                 return f"dimension {index} must be a size or a short name like 'L', got {_describe(dim)}"
+            if dim == BATCH:
+                return f"dimension {index} cannot be called {BATCH}: {BATCH} is the batch size, which is left out"
             continue
         if isinstance(dim, bool) or not isinstance(dim, int) or dim < 1:
             return f"dimension {index} must be a positive integer, got {_describe(dim)}"

@@ -88,6 +88,16 @@ from designer.graph.model import Graph, GraphError, Project
             "dimension 1 must be a size or a short name like 'L', got '1x'",
         ),
         (
+            ParamSpec("shape", "shape", [1]),
+            [4, "if"],
+            "dimension 1 must be a size or a short name like 'L', got 'if'",
+        ),
+        (
+            ParamSpec("shape", "shape", [1]),
+            ["N", 3],
+            "dimension 0 cannot be called N: N is the batch size, which is left out",
+        ),
+        (
             ParamSpec("shape", "shape", [1], maximum=2),
             [1, 2, 3],
             "must have at most 2 dimensions, got 3",
