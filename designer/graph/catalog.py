@@ -8,7 +8,6 @@ a layer type is one spec in one module of :mod:`designer.graph.layers`.
 from __future__ import annotations
 
 import keyword
-
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
