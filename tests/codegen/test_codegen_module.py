@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import torch
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from network_harness import random_graphs, run_and_compare
 
 from designer.codegen.build import build_model, build_networks
@@ -457,3 +458,30 @@ def test_every_sample_exports_clean_code_with_the_inferred_shapes(path: Path) ->
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             run_and_compare(graph.copy())
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(
+    st.text(max_size=30),
+    st.lists(st.text(max_size=20), min_size=2, max_size=2, unique=True),
+    st.lists(
+        st.text(min_size=1, max_size=64).filter(str.strip), min_size=4, max_size=4
+    ),
+)
+def test_any_names_give_code_that_parses_and_builds(
+    project_name: str, network_names: list[str], node_names: list[str]
+) -> None:
+    networks = []
+    for network_name in network_names:
+        graph = chain(
+            ("Linear", {"out_features": 3}), ("ReLU", {}), shape=[2], name=network_name
+        )
+        for node, name in zip(graph.nodes, node_names, strict=True):
+            node.name = name  # names from a file, bypassing rename()
+        networks.append(graph)
+    project = Project(project_name, networks)
+    source = generate_code(project)
+    tree = ast.parse(source)
+    assert sum(isinstance(n, ast.ClassDef) for n in tree.body) == 2
+    for built in build_networks(project).values():
+        assert built.module(torch.randn(2, 2)).shape == (2, 3)
