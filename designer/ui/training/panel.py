@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import copy
 import math
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +47,8 @@ from PySide6.QtWidgets import (
 )
 
 from designer.graph.model import Project
+from designer.graph.project_file import project_to_dict
+from designer.ui.training import worker as worker_module
 from designer.ui.training.background import run_in_background
 from designer.ui.training.banner import Banner
 from designer.ui.training.boundary import (
@@ -103,6 +109,7 @@ class TrainingPanel(QWidget):
 
     runStarted = Signal()
     runFinished = Signal(object)  # the RunResult, or None when the run could not start
+    weightsChecked = Signal(bool)  # after load_weights_from: whether the weights fit
 
     def __init__(self, document: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,9 +124,13 @@ class TrainingPanel(QWidget):
         self._total_epochs = 0
         self._dirty = False
         self._devices_requested = False
-        self._trained_trainer: Any = None
+        self.trained_weights: Path | None = None  # the last run's weights (in a temporary folder)
+        self._run_dirs: list[Path] = []
         self.initial_weights: Path | None = None
         self._preview_tabs: dict[str, QWidget] = {}
+        # Results for tabs not on screen wait here (latest only) until the tab is
+        # shown or the run ends: drawing hidden tabs would only slow the window.
+        self._pending: dict[QWidget, Callable[[], None]] = {}
         self._build()
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
@@ -128,7 +139,7 @@ class TrainingPanel(QWidget):
         self._load_from_document()
         app = QCoreApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
+            app.aboutToQuit.connect(self._about_to_quit)
 
     # == building =============================================================
     def _build(self) -> None:
@@ -246,6 +257,7 @@ class TrainingPanel(QWidget):
         self.tabs.addTab(self.samples, "Samples")
         self.tabs.addTab(self.boundary, "Decision boundary")
         self.tabs.setTabVisible(self.tabs.indexOf(self.boundary), False)
+        self.tabs.currentChanged.connect(lambda _index: self._flush_pending(only_current=True))
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -283,7 +295,7 @@ class TrainingPanel(QWidget):
         self._training_changed()
         self._dataset_changed()
         self.initial_weights = None
-        self._trained_trainer = None
+        self.trained_weights = None
         self._update_buttons()
 
     def _training_changed(self) -> None:
@@ -316,6 +328,7 @@ class TrainingPanel(QWidget):
         super().showEvent(event)
         if not self._devices_requested:
             self.refresh_devices()
+            worker_module.training_server().ensure_started()  # torch loads while the user looks
 
     def refresh_devices(self) -> None:
         """List the devices present (imports torch, so in the background)."""
@@ -425,21 +438,28 @@ class TrainingPanel(QWidget):
                 "error",
             )
             return False
-        project = copy_project(self.document.project)
-        settings = self.current_settings()
-        spec = self.dataset_picker.spec()
-        request = RunRequest(project=project, dataset_spec=spec, settings=settings, initial_weights=self.initial_weights)
+        run_dir = Path(tempfile.mkdtemp(prefix="designer-run-"))
+        self._run_dirs.append(run_dir)
+        request = RunRequest(
+            project=project_to_dict(self.document.project),
+            dataset_spec=self.dataset_picker.spec(),
+            settings=self.current_settings(),
+            weights_dir=str(run_dir),
+            initial_weights=str(self.initial_weights) if self.initial_weights else None,
+            step_interval_s=worker_module.UPDATE_INTERVAL_S,
+        )
         self.run_count += 1
         self._summary = None
         self._classes = None
         self._last_step = None
         self.last_result = None
-        self.plots.start_run(f"run {self.run_count}")
+        self.plots.start_run(f"run {self.run_count}", epochs=int(request.settings.get("epochs", 1)))
         self.confusion.clear()
         self.samples.clear()
         self.boundary.clear()
         for widget in self._preview_tabs.values():
             widget.clear()  # type: ignore[attr-defined]
+        self._pending.clear()
         self.epoch_bar.setValue(0)
         self.run_bar.setValue(0)
         self.epoch_bar.setFormat("Epoch –")
@@ -455,12 +475,12 @@ class TrainingPanel(QWidget):
         worker.stepUpdated.connect(self._on_step)
         worker.epochEnded.connect(self._on_epoch)
         worker.predictionsReady.connect(self._on_predictions)
+        worker.weightsSaved.connect(self._on_weights_saved)
         worker.runEnded.connect(self._on_run_ended)
         worker.failed.connect(self._on_failed)
         run.finished.connect(lambda r=run: self._on_thread_finished(r))
         _LIVE_RUNS.add(run)
         self.run = run
-        self._trained_trainer = None
         run.start()
         self._redraw_timer.start()
         self._update_buttons()
@@ -505,6 +525,19 @@ class TrainingPanel(QWidget):
         self._update_buttons()
         return ended
 
+    def _about_to_quit(self) -> None:
+        self.shutdown()
+        self.remove_temporary_files()
+        worker_module.training_server().close()
+
+    def remove_temporary_files(self) -> None:
+        """Delete the runs' temporary folders (the trained weights go with them)."""
+        self.trained_weights = None
+        for folder in self._run_dirs:
+            shutil.rmtree(folder, ignore_errors=True)
+        self._run_dirs.clear()
+        self._update_buttons()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.shutdown()
         super().closeEvent(event)
@@ -520,6 +553,7 @@ class TrainingPanel(QWidget):
     def _on_run_started(self, info: Any) -> None:
         self._classes = info.classes
         self._total_epochs = info.epochs
+        self.plots.set_epochs(info.epochs)
         text = (
             f"Run {self.run_count} on {info.device_label}: {info.num_train:,} training and "
             f"{info.num_val:,} validation samples, {info.steps_per_epoch} steps per epoch."
@@ -546,7 +580,10 @@ class TrainingPanel(QWidget):
         if not self._dirty:
             return
         self._dirty = False
-        self.plots.redraw()
+        if self.plots.isVisible():
+            self.plots.redraw()
+        else:
+            self._pending[self.plots] = self.plots.redraw
         update = self._last_step
         if update is None:
             return
@@ -566,7 +603,8 @@ class TrainingPanel(QWidget):
             self.epoch_bar.setValue(1000)
             self.epoch_bar.setFormat(f"Epoch {metrics.epoch}/{epochs} done — {format_rate(metrics.samples_per_sec)}")
         if metrics.confusion is not None:
-            self.confusion.set_matrix(metrics.confusion, self._classes)
+            confusion, classes = metrics.confusion, self._classes
+            self._show_when_visible(self.confusion, lambda: self.confusion.set_matrix(confusion, classes))
         parts = [f"Epoch {metrics.epoch}: train loss {metrics.train_loss:.4g}"]
         if metrics.val_loss is not None:
             parts.append(f"validation loss {metrics.val_loss:.4g}")
@@ -579,18 +617,35 @@ class TrainingPanel(QWidget):
 
     def _on_predictions(self, snapshot: Any) -> None:
         if snapshot.classes or snapshot.probs is not None:
-            self.samples.show_snapshot(snapshot)
+            self._show_when_visible(self.samples, lambda: self.samples.show_snapshot(snapshot))
         grid = snapshot.grid
         summary = self._summary
         if grid is not None and summary is not None and summary.points is not None:
             points = np.asarray(summary.points, dtype=float)
             labels = np.asarray(summary.point_labels).astype(int)
-            predicted = predicted_at(points, grid.xx, grid.yy, grid.probs)
-            self.boundary.set_boundary(grid.probs, grid_extent(grid.xx, grid.yy), points, labels, predicted, snapshot.classes)
+
+            def draw_boundary() -> None:
+                predicted = predicted_at(points, grid.xx, grid.yy, grid.probs)
+                extent = grid_extent(grid.xx, grid.yy)
+                self.boundary.set_boundary(grid.probs, extent, points, labels, predicted, snapshot.classes)
+
+            self._show_when_visible(self.boundary, draw_boundary)
         for kind_name, data in (snapshot.previews or {}).items():
             widget = self._preview_widget(kind_name)
             if widget is not None:
-                widget.show_preview(data)  # type: ignore[attr-defined]
+                self._show_when_visible(widget, lambda w=widget, d=data: w.show_preview(d))  # type: ignore[attr-defined]
+
+    def _show_when_visible(self, widget: QWidget, draw: Callable[[], None]) -> None:
+        if self.tabs.currentWidget() is widget and self.isVisible():
+            self._pending.pop(widget, None)
+            draw()
+        else:
+            self._pending[widget] = draw
+
+    def _flush_pending(self, only_current: bool = False) -> None:
+        for widget in list(self._pending):
+            if not only_current or widget is self.tabs.currentWidget():
+                self._pending.pop(widget)()
 
     def _preview_widget(self, name: str) -> QWidget | None:
         if name in self._preview_tabs:
@@ -607,6 +662,7 @@ class TrainingPanel(QWidget):
         self.last_result = result
         self._dirty = True
         self._redraw()
+        self._flush_pending()
         if result.epochs:
             last = result.epochs[-1]
             total = self._total_epochs or len(result.epochs)
@@ -622,9 +678,20 @@ class TrainingPanel(QWidget):
             if result.epochs:
                 self.run_bar.setValue(1000 if result.status == "finished" else self.run_bar.value())
                 self.run_bar.setFormat({"finished": "Done", "early_stopped": "Stopped early", "stopped": "Stopped"}[result.status])
-        if result.epochs and self.run is not None and self.run.worker.trainer is not None:
-            self._trained_trainer = self.run.worker.trainer
         self.runFinished.emit(result)
+
+    def _on_weights_saved(self, path: str) -> None:
+        self.trained_weights = Path(path)
+        self._remove_run_dirs(keep=self.trained_weights.parent)
+
+    def _remove_run_dirs(self, keep: Path | None = None) -> None:
+        for folder in list(self._run_dirs):
+            if folder != keep and (self.run is None or folder != self._current_run_dir()):
+                shutil.rmtree(folder, ignore_errors=True)
+                self._run_dirs.remove(folder)
+
+    def _current_run_dir(self) -> Path | None:
+        return self._run_dirs[-1] if self._run_dirs else None
 
     def _on_failed(self, message: str) -> None:
         self.last_result = None
@@ -650,50 +717,68 @@ class TrainingPanel(QWidget):
         self.device_combo.setEnabled(not running)
         self.settings_form.setEnabled(not running)
         self.dataset_picker.setEnabled(not running)
-        self.save_weights_action.setEnabled(self._trained_trainer is not None and not running)
+        self.save_weights_action.setEnabled(self.trained_weights is not None and not running)
         self.load_weights_action.setEnabled(not running)
         self.clear_weights_action.setEnabled(self.initial_weights is not None and not running)
         self.start_button.setText("Train" if self.initial_weights is None else "Train (from loaded weights)")
 
     # == weights ==================================================================
     def can_save_weights(self) -> bool:
-        return self._trained_trainer is not None and self.run is None
+        return self.trained_weights is not None and self.run is None
 
     def save_weights_to(self, path: str | Path) -> bool:
         """Save the last run's trained weights; shows the outcome in the message strip."""
-        if self._trained_trainer is None:
+        if self.trained_weights is None or not self.trained_weights.is_file():
             self.banner.show_message("There are no trained weights yet: train first.", "warning")
             return False
-        from designer.training.checkpoints import WeightsError, save_weights
-
+        target = Path(path)
         try:
-            save_weights(self._trained_trainer.networks, path)
-        except WeightsError as error:
-            self.banner.show_message(f"The weights were not saved: {error}", "error")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            os.close(handle)
+            shutil.copyfile(self.trained_weights, temporary)
+            os.replace(temporary, target)
+        except OSError as error:
+            self.banner.show_message(f"The weights were not saved: {error.strerror or error}", "error")
             return False
-        self.banner.show_message(f"Saved the trained weights to {path}.", "success")
+        self.banner.show_message(f"Saved the trained weights to {target}.", "success")
         return True
 
-    def load_weights_from(self, path: str | Path) -> bool:
-        """Check that saved weights fit the network; the next run then starts from them."""
-        from designer.training.checkpoints import WeightsError, load_weights
+    def load_weights_from(self, path: str | Path) -> None:
+        """Check in the background that saved weights fit the network; if they do, the
+        next run starts from them.  :attr:`weightsChecked` tells the outcome."""
+        project = copy_project(self.document.project)
+        target = Path(path)
+        self.banner.show_message(f"Checking the weights in {target.name}…", "info")
 
-        try:
-            load_weights(copy_project(self.document.project), path)
-        except WeightsError as error:
-            self.banner.show_message(f"Those weights cannot be loaded: {error}", "error")
-            return False
-        except Exception as error:  # e.g. the graph has problems and cannot be built
-            self.banner.show_message(f"Those weights cannot be loaded: {error}", "error")
-            return False
-        self.initial_weights = Path(path)
+        def check() -> str | None:
+            from designer.training.checkpoints import WeightsError, load_weights
+
+            try:
+                load_weights(project, target)
+            except WeightsError as error:
+                return str(error)
+            return None
+
+        run_in_background(
+            check,
+            lambda problem: self._weights_checked(target, problem),
+            lambda message: self._weights_checked(target, message),
+        )
+
+    def _weights_checked(self, path: Path, problem: str | None) -> None:
+        if problem:
+            self.banner.show_message(f"Those weights cannot be loaded: {problem}", "error")
+            self.weightsChecked.emit(False)
+            return
+        self.initial_weights = path
         self.banner.show_message(
-            f"The weights in {Path(path).name} fit the network. The next run starts from them "
+            f"The weights in {path.name} fit the network. The next run starts from them "
             "(Weights ▸ Start from fresh weights to undo).",
             "success",
         )
         self._update_buttons()
-        return True
+        self.weightsChecked.emit(True)
 
     def clear_initial_weights(self) -> None:
         self.initial_weights = None

@@ -7,6 +7,7 @@ the session stay behind the current one as faint curves for comparison.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -62,6 +63,7 @@ def _style_plot(plot: pg.PlotItem, title: str, left: str) -> None:
         axis.enableAutoSIPrefix(False)
         axis.setPen(pg.mkPen("#888"))
         axis.setTextPen(pg.mkPen("#444"))
+    plot.getAxis("left").setWidth(58)  # equal widths keep the stacked x axes aligned
 
 
 def _detach(item: pg.PlotDataItem) -> None:
@@ -70,8 +72,58 @@ def _detach(item: pg.PlotDataItem) -> None:
         view.removeItem(item)
 
 
+def nice_ceiling(value: float) -> float:
+    """The next of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 × 10^k at or above ``value``."""
+    if value <= 0 or not math.isfinite(value):
+        return 1.0
+    exponent = math.floor(math.log10(value))
+    for mantissa in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        candidate = mantissa * 10.0**exponent
+        if candidate >= value * (1 - 1e-12):
+            return candidate
+    return 10.0 ** (exponent + 1)
+
+
+class _StableRange:
+    """Chooses a y range that changes rarely, so the axes are not repainted per update.
+
+    The range is [0, nice top] (or from a nice negative bottom); it grows when data
+    passes the top and shrinks when all data has fallen below 30% of it.  Once the
+    user zooms or pans the plot, it is left alone until the next run.
+    """
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self.plot = plot
+        self.top: float | None = None
+        self.bottom = 0.0
+        self.user_controlled = False
+        self._setting = False
+        plot.getViewBox().sigRangeChangedManually.connect(self._manual)
+
+    def _manual(self, *_args) -> None:
+        self.user_controlled = True
+
+    def reset(self) -> None:
+        self.top = None
+        self.user_controlled = False
+
+    def fit(self, low: float, high: float) -> None:
+        if self.user_controlled or not (math.isfinite(low) and math.isfinite(high)):
+            return
+        bottom = 0.0 if low >= 0 else -nice_ceiling(-low)
+        if self.top is not None and bottom == self.bottom and 0.3 * self.top <= high <= self.top:
+            return
+        self.top, self.bottom = nice_ceiling(high * 1.05) if high > 0 else 1.0, bottom
+        self.plot.setYRange(self.bottom, self.top, padding=0.02)
+
+
 class TrainingPlots(QWidget):
-    """Three stacked plots sharing the epoch axis: loss, accuracy, learning rate."""
+    """Three stacked plots sharing the epoch axis: loss, accuracy, learning rate.
+
+    The x axis spans the whole run from its start and the y ranges change in
+    steps, so while training only the curves are repainted, not the axes (with
+    pyqtgraph the axes are the costly part of a repaint).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +148,9 @@ class TrainingPlots(QWidget):
         self._layout_widget.ci.layout.setRowStretchFactor(1, 2)
         self._layout_widget.ci.layout.setRowStretchFactor(2, 1)
 
+        self.loss_range = _StableRange(self.loss_plot)
+        self.lr_range = _StableRange(self.lr_plot)
+        self._epochs = 0
         self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210))
         self.accuracy_plot.addLegend(offset=(-8, -8), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210))
 
@@ -140,8 +195,17 @@ class TrainingPlots(QWidget):
         return (self.raw_curve, self.smooth_curve, self.val_loss_curve,
                 self.val_accuracy_curve, self.lr_curve)
 
-    def start_run(self, label: str | None = None) -> None:
+    def set_epochs(self, epochs: int) -> None:
+        """Show the whole run, 0 to ``epochs``, on the shared x axis."""
+        self._epochs = max(1, int(epochs))
+        self.loss_plot.setXRange(0.0, float(self._epochs), padding=0.01)
+
+    def start_run(self, label: str | None = None, epochs: int | None = None) -> None:
         """Fade the current run's curves (if it has data) and start fresh ones."""
+        self.loss_range.reset()
+        self.lr_range.reset()
+        if epochs:
+            self.set_epochs(epochs)
         if len(self.train_raw) or len(self.val_loss):
             self._fade_current()
             self._run_number += 1
@@ -225,10 +289,11 @@ class TrainingPlots(QWidget):
         ):
             if len(series):
                 curve.setData(*series.arrays())
+        losses = self.train_raw.y + self.train_smooth.y + self.val_loss.y
+        if losses:
+            self.loss_range.fit(min(losses), max(losses))
         if len(self.lr):
-            # A constant learning rate would otherwise get a meaningless ±range.
-            top = max(self.lr.y)
-            self.lr_plot.setYRange(0.0, top * 1.15 if top > 0 else 1.0, padding=0.0)
+            self.lr_range.fit(min(0.0, min(self.lr.y)), max(self.lr.y))
 
     def clear_history(self) -> None:
         """Forget every run, past and current."""

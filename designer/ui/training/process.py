@@ -1,0 +1,250 @@
+"""The training process: runs the engine away from the window's interpreter.
+
+Training runs in a child process (started with ``spawn``), not in a thread of the
+GUI process: the training loop is Python between small torch calls and would
+hold the GIL most of the time, and pyqtgraph paints through many Python calls,
+so a thread made the window stutter for hundreds of milliseconds.  In its own
+process the loop shares nothing with the window; a crash inside torch cannot
+take the app down, and closing the window can always end a run in time.
+
+The child is started once and serves run after run (see :func:`serve`).  It
+talks to the window through one queue of ``(run id, kind, payload)`` messages
+(the engine's picklable dataclasses) and is steered with two events (stop,
+pause) that the window clears before each run.  This module imports neither Qt nor torch at import time.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MAX_POINTS = 1000  # validation points sent for the decision-boundary scatter
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """Everything a run needs, copied out of the document before the run starts."""
+
+    project: dict[str, Any]  # project_to_dict(...)
+    dataset_spec: dict[str, Any]
+    settings: dict[str, Any]
+    weights_dir: str  # where the child writes the trained weights (trained.pt)
+    initial_weights: str | None = None
+    step_interval_s: float = 0.05
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DatasetSummary:
+    """What the panel shows about the dataset a run uses (no big arrays)."""
+
+    name: str
+    task: str
+    sample_shape: tuple[int, ...]
+    classes: list[str] | None
+    train_count: int
+    val_count: int
+    points: Any = None  # for 2-D classification: up to MAX_POINTS validation points (K×2)
+    point_labels: Any = None  # their class ids
+
+
+TRAINED_WEIGHTS = "trained.pt"
+
+
+def summarise(dataset: Any, settings: dict[str, Any]) -> DatasetSummary:
+    x_val = getattr(dataset, "x_val", None)
+    points = labels = None
+    x = dataset.x
+    if x.ndim == 2 and x.shape[1] == 2 and dataset.classes is not None and x.dtype.kind == "f":
+        from designer.training.engine import split_data
+
+        try:
+            _xt, _yt, xv, yv = split_data(dataset, float(settings.get("val_split", 0.2)), int(settings.get("seed", 0)))
+        except Exception:  # the run reports data problems itself
+            xv = yv = None
+        if xv is None:
+            xv, yv = dataset.x, dataset.y
+        points, labels = xv[:MAX_POINTS].copy(), yv[:MAX_POINTS].copy()
+    return DatasetSummary(
+        name=str(getattr(dataset, "name", "")),
+        task=str(getattr(dataset, "task", "")),
+        sample_shape=tuple(getattr(dataset, "sample_shape", ())),
+        classes=list(dataset.classes) if getattr(dataset, "classes", None) is not None else None,
+        train_count=len(dataset),
+        val_count=0 if x_val is None else int(len(x_val)),
+        points=points,
+        point_labels=labels,
+    )
+
+
+class _QueueCallbacks:
+    """The engine's callbacks, forwarded to the window as queue messages."""
+
+    def __init__(self, send, initial_state: Any, weights_name: str) -> None:
+        self.send = send
+        self.initial_state = initial_state
+        self.weights_name = weights_name
+        self.weights_problem: str | None = None
+        self.trainer: Any = None
+
+    def on_start(self, info: Any) -> None:
+        if self.initial_state is not None:
+            from designer.training.checkpoints import WeightsError, load_state
+
+            try:
+                load_state(self.trainer.networks, self.initial_state, f"the weights in {self.weights_name}")
+            except WeightsError as error:
+                self.weights_problem = f"The saved weights could not be used: {error}"
+                self.trainer.stop()
+                return
+            info.notes.append(f"Started from the weights in {self.weights_name}.")
+        self.send("start", info)
+
+    def on_step(self, update: Any) -> None:
+        self.send("step", update)
+
+    def on_epoch(self, metrics: Any) -> None:
+        self.send("epoch", metrics)
+
+    def on_predictions(self, snapshot: Any) -> None:
+        self.send("predictions", snapshot)
+
+    def on_end(self, result: Any) -> None:
+        pass  # sent after run() returns, once the weights are saved
+
+
+def _watch_controls(trainer: Any, stop_event: Any, pause_event: Any, finished: threading.Event) -> None:
+    """Turn the window's stop/pause events into Trainer calls (in the child)."""
+    paused = False
+    while not finished.is_set():
+        if stop_event.is_set():
+            trainer.stop()
+            return
+        wanted = pause_event.is_set()
+        if wanted != paused:
+            (trainer.pause if wanted else trainer.resume)()
+            paused = wanted
+        finished.wait(0.02)
+
+
+def _share_cores_with_the_window(device: str) -> None:
+    """Leave one CPU core to the window so it stays responsive."""
+    import torch
+
+    cores = os.cpu_count() or 1
+    if device in ("auto", "cpu") and cores > 1 and torch.get_num_threads() >= cores:
+        torch.set_num_threads(cores - 1)
+
+
+def serve(requests: Any, messages: Any, stop_event: Any, pause_event: Any) -> None:
+    """Entry point of the training process: run requests one after another.
+
+    The process is started once and kept, so only the first run pays for
+    importing torch.  Every message is tagged with its run's id, so the window
+    can ignore stragglers from a run it gave up on.  ``None`` ends the process.
+    """
+    import designer.training.engine  # noqa: F401 - warm up while the user is still choosing
+
+    messages.put((0, "ready", None))
+    while True:
+        item = requests.get()
+        if item is None:
+            break
+        run_id, request = item
+        run_training(run_id, request, messages, stop_event, pause_event)
+        _release_memory()
+    messages.close()
+    messages.join_thread()
+
+
+def _release_memory() -> None:
+    import gc
+
+    gc.collect()
+    import torch
+
+    if torch.cuda.is_available() and torch.cuda.is_initialized():
+        torch.cuda.empty_cache()
+
+
+def run_training(run_id: int, request: RunRequest, messages: Any, stop_event: Any, pause_event: Any) -> None:
+    """One run; every outcome ends with a ``done`` message."""
+
+    def send(kind: str, payload: Any = None) -> None:
+        messages.put((run_id, kind, payload))
+
+    try:
+        _run(request, send, stop_event, pause_event)
+    except Exception as error:  # anything here is a bug or an import problem
+        detail = traceback.format_exception_only(type(error), error)[-1].strip()
+        send("failed", f"Training stopped because of an internal error: {detail}")
+    finally:
+        send("done")
+
+
+def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
+    send("status", "Loading the dataset…")
+    from designer.training.datasets import DatasetError, load_dataset
+
+    try:
+        dataset = load_dataset(request.dataset_spec)
+    except (DatasetError, OSError, ValueError) as error:
+        send("failed", f"The dataset could not be loaded: {error}")
+        return
+    send("status", "Preparing the model…")
+    from designer.graph.project_file import ProjectFileError, project_from_dict
+    from designer.training.checkpoints import WeightsError, read_weights, save_weights
+    from designer.training.engine import Trainer
+    from designer.training.settings import SettingsError, TrainingSettings
+
+    send("dataset", summarise(dataset, request.settings))
+    if stop_event.is_set():
+        send("failed", "Stopped before training began.")
+        return
+    try:
+        project = project_from_dict(request.project)
+    except ProjectFileError as error:
+        send("failed", f"The project could not be read for training: {error}")
+        return
+    try:
+        settings = TrainingSettings.from_dict(request.settings)
+    except SettingsError as error:
+        send("failed", "The training settings need attention:\n" + "\n".join(f"  - {p}" for p in error.problems))
+        return
+    initial_state = None
+    weights_name = Path(request.initial_weights).name if request.initial_weights else ""
+    if request.initial_weights:
+        try:
+            initial_state = read_weights(request.initial_weights)
+        except WeightsError as error:
+            send("failed", f"The saved weights could not be used: {error}")
+            return
+    _share_cores_with_the_window(settings.device)
+    callbacks = _QueueCallbacks(send, initial_state, weights_name)
+    trainer = Trainer(project, dataset, settings, callbacks=callbacks, step_interval_s=request.step_interval_s)
+    callbacks.trainer = trainer
+    finished = threading.Event()
+    watcher = threading.Thread(
+        target=_watch_controls, args=(trainer, stop_event, pause_event, finished), daemon=True
+    )
+    watcher.start()
+    send("status", "Training…")
+    try:
+        result = trainer.run()
+    finally:
+        finished.set()
+    if callbacks.weights_problem is not None:
+        send("failed", callbacks.weights_problem)
+        return
+    if result.epochs and trainer.networks:
+        try:
+            save_weights(trainer.networks, Path(request.weights_dir) / TRAINED_WEIGHTS)
+        except WeightsError as error:
+            result.message += f" (The trained weights could not be kept: {error})"
+        else:
+            send("weights", str(Path(request.weights_dir) / TRAINED_WEIGHTS))
+    send("end", result)
