@@ -39,13 +39,8 @@ from designer.codegen.train_script_common import (
     make_scheduler,
     parse_args,
 )
-from designer.codegen.train_script_data import (
-    DataCode,
-    DataCodeError,
-    data_code,
-    py_literal,
-)
-from designer.codegen.train_script_source import ImportLine, assemble
+from designer.codegen.train_script_data import DataCode, DataCodeError, data_code
+from designer.codegen.train_script_source import ImportLine, assemble, py_literal
 from designer.codegen.train_script_tasks import (
     SUPPORTED_TASKS,
     TASK_LOSSES,

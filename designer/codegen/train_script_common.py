@@ -9,7 +9,8 @@ optimizers, schedules, batching by a seeded permutation and early stopping.
 from __future__ import annotations
 
 from designer.codegen.layout import statement
-from designer.codegen.train_script_data import DataCode, py_literal
+from designer.codegen.train_script_data import DataCode
+from designer.codegen.train_script_source import py_literal
 from designer.training.settings import TrainingSettings
 
 

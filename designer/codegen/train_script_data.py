@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from designer.codegen.layout import INDENT, statement
-from designer.codegen.train_script_source import ImportLine, split_imports
+from designer.codegen.train_script_source import (
+    ImportLine,
+    literal_assignment,
+    py_literal,
+    restyle_constants,
+    split_imports,
+)
 
 NO_DATASET = (
     "the project has no dataset: choose one (built in, or a file) before exporting "
@@ -52,25 +58,6 @@ class DataCode:
             if self.path
             else f"the built-in dataset {self.name}"
         )
-
-
-def py_literal(value: Any) -> str:
-    """``value`` as Python source in the form ``ruff format`` keeps (double quotes)."""
-    if isinstance(value, str):
-        text = repr(value)
-        if text.startswith("'") and '"' not in value:
-            return '"' + text[1:-1].replace("\\'", "'") + '"'
-        return text
-    if isinstance(value, bool) or value is None or isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, list | tuple):
-        items = ", ".join(py_literal(item) for item in value)
-        return (
-            f"[{items}]"
-            if isinstance(value, list)
-            else f"({items}{',' if len(value) == 1 else ''})"
-        )
-    raise TypeError(f"cannot write {value!r} as a literal")
 
 
 def _absolute_spec(spec: Mapping[str, Any], base: Path) -> dict[str, Any]:
@@ -113,6 +100,7 @@ def data_code(
     except DatasetError as error:
         raise DataCodeError(f"the dataset cannot be used: {error}") from None
     imports, definitions = split_imports(source)
+    definitions = restyle_constants(definitions)
     body = INDENT
     if name in BUILTINS:
         arguments = [f"{key}={py_literal(value)}" for key, value in options.items()]
@@ -142,5 +130,5 @@ def data_code(
         "\n".join(lines),
         dataset,
         path=path,
-        constants=[f"DATA_PATH = {py_literal(path)}"],
+        constants=[literal_assignment("DATA_PATH", path)],
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import sys
 from dataclasses import dataclass
+from typing import Any
 
 # Modules that sit next to the script (the exported model.py).
 LOCAL_MODULES = frozenset({"model"})
@@ -36,6 +37,63 @@ class ImportLine:
     @property
     def spelled(self) -> str:
         return f"{self.name} as {self.alias}" if self.alias else str(self.name)
+
+
+def py_literal(value: Any) -> str:
+    """``value`` as Python source in the form ``ruff format`` keeps (double quotes)."""
+    if isinstance(value, str):
+        text = repr(value)
+        if text.startswith("'") and '"' not in value:
+            return '"' + text[1:-1].replace("\\'", "'") + '"'
+        return text
+    if isinstance(value, bool) or value is None or isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list | tuple):
+        items = ", ".join(py_literal(item) for item in value)
+        if isinstance(value, list):
+            return f"[{items}]"
+        return f"({items},)" if len(value) == 1 else f"({items})"
+    if isinstance(value, dict):
+        items = ", ".join(f"{py_literal(k)}: {py_literal(v)}" for k, v in value.items())
+        return "{" + items + "}"
+    raise TypeError(f"cannot write {value!r} as a literal")
+
+
+def literal_assignment(name: str, value: Any) -> str:
+    """``NAME = value`` as ``ruff format`` lays it out: one line, or one item per line."""
+    literal = py_literal(value)
+    line = f"{name} = {literal}"
+    if len(line) <= 88:
+        return line
+    if not isinstance(value, list | tuple | dict) or not value:
+        # Parentheses only when they make it fit, as ruff does.
+        return f"{name} = (\n    {literal}\n)" if len(literal) <= 84 else line
+    if isinstance(value, dict):
+        items = [f"    {py_literal(k)}: {py_literal(v)}," for k, v in value.items()]
+        opening, closing = "{", "}"
+    else:
+        items = [f"    {py_literal(item)}," for item in value]
+        opening, closing = ("[", "]") if isinstance(value, list) else ("(", ")")
+    return "\n".join([f"{name} = {opening}", *items, closing])
+
+
+def restyle_constants(source: str) -> str:
+    """Top-level ``NAME = literal`` lines of pasted code, rewritten as ruff lays them out."""
+    lines = source.split("\n")
+    for node in reversed(ast.parse(source).body):
+        if not (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+        ):
+            continue
+        try:
+            value = ast.literal_eval(node.value)
+        except ValueError:
+            continue
+        start, end = node.lineno - 1, node.end_lineno or node.lineno
+        lines[start:end] = literal_assignment(node.targets[0].id, value).split("\n")
+    return "\n".join(lines)
 
 
 def split_imports(source: str) -> tuple[list[ImportLine], str]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from designer.codegen.train_script_common import steps_per_batch
-from designer.codegen.train_script_data import DataCode, py_literal
+from designer.codegen.train_script_data import DataCode
+from designer.codegen.train_script_source import py_literal
 from designer.training.settings import TrainingSettings
 
 CLASSIFICATION_TASKS = ("classification", "sequence_classification")

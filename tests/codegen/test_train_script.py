@@ -106,6 +106,74 @@ def test_the_checker_sees_designer_imports_anywhere() -> None:
     assert "designer" in _imported_roots(source)
 
 
+def _classifier(shape: list[int], classes: int) -> dict:
+    document = _document("mlp")
+    graph = document["networks"][0]
+    graph["nodes"][0]["params"]["shape"] = shape
+    graph["nodes"][-2]["params"]["out_features"] = classes
+    return document
+
+
+def _write_idx(path: Path, array: np.ndarray) -> None:
+    dims = b"".join(int(d).to_bytes(4, "big") for d in array.shape)
+    path.write_bytes(
+        bytes([0, 0, 8, array.ndim]) + dims + array.astype(np.uint8).tobytes()
+    )
+
+
+def file_format_projects(folder: Path) -> dict[str, tuple[Project, Path]]:
+    """A tiny file of every format the app reads, and a classifier reading it."""
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    folder.mkdir(parents=True, exist_ok=True)
+    table = folder / "points.csv"
+    rows = [f"{a:.3f},{b:.3f},{int(a * b > 0)}" for a, b in rng.normal(size=(40, 2))]
+    table.write_text("x1,x2,label\n" + "\n".join(rows) + "\n")
+    mnist = folder / "mnist"
+    mnist.mkdir()
+    _write_idx(mnist / "train-images-idx3-ubyte", rng.integers(0, 255, (30, 28, 28)))
+    _write_idx(mnist / "train-labels-idx1-ubyte", np.arange(30) % 10)
+    images = folder / "images"
+    for label in ("cats", "dogs"):
+        (images / label).mkdir(parents=True)
+        for k in range(4):
+            pixels = rng.integers(0, 255, (28, 28), dtype=np.uint8)
+            Image.fromarray(pixels).save(images / label / f"{k}.png")
+    cifar = folder / "cifar"
+    cifar.mkdir()
+    labels = np.arange(20)[:, None] % 10
+    records = np.concatenate([labels, rng.integers(0, 255, (20, 3072))], axis=1)
+    (cifar / "data_batch_1.bin").write_bytes(records.astype(np.uint8).tobytes())
+    cases = {
+        "csv": ([2], 2, table),
+        "idx": ([1, 28, 28], 10, mnist),
+        "image_folder": ([1, 28, 28], 2, images),
+        "cifar10_binary": ([3, 32, 32], 10, cifar),
+    }
+    projects = {}
+    for name, (shape, classes, path) in cases.items():
+        document = _classifier(shape, classes)
+        document["dataset"] = {"name": name, "options": {"path": str(path)}}
+        projects[name] = (project_from_dict(document), path)
+    return projects
+
+
+def test_every_file_format_is_read_by_its_own_reader(tmp_path: Path) -> None:
+    readers = {
+        "csv": "read_csv(path",
+        "idx": "read_idx_folder(path",
+        "image_folder": "read_image_folder(path",
+        "cifar10_binary": "read_cifar10_binary(path",
+    }
+    for name, (project, path) in file_format_projects(tmp_path).items():
+        source = generate_train_script(project)
+        assert readers[name] in source
+        assert _constant(source, "DATA_PATH") == str(path.resolve())
+        assert "designer" not in _imported_roots(source)
+        assert _imported_roots(source) <= ALLOWED_ROOTS | {"PIL"}
+
+
 def _ruff(arguments: list[str], folder: Path) -> subprocess.CompletedProcess:
     if not Path(RUFF).exists():
         pytest.skip("ruff is not installed")
@@ -147,16 +215,18 @@ def test_scripts_are_stable_under_ruff_format_and_pass_pyflakes(
     scripts["mlp_bce"] = _script("mlp", loss="bce_with_logits")
     scripts["lstm_l1"] = _script("lstm", loss="l1")
     scripts["autoencoder_bce"] = _script("autoencoder", loss="bce")
+    data = tmp_path / "data"
+    for name, (project, _files) in file_format_projects(data).items():
+        scripts[f"file_{name}"] = generate_train_script(project)
+    out = tmp_path / "scripts"
     for name, source in scripts.items():
-        folder = tmp_path / name
-        folder.mkdir()
+        folder = out / name
+        folder.mkdir(parents=True)
         (folder / "train.py").write_text(source)
-    formatted = _ruff(["format", "--check", "--diff"], tmp_path)
+    formatted = _ruff(["format", "--check", "--diff"], out)
     assert formatted.returncode == 0, formatted.stdout[-3000:] + formatted.stderr
     # F: undefined names, unused imports and variables; E9: syntax errors.
-    checked = _ruff(
-        ["check", "--select", "F,E9", "--output-format", "concise"], tmp_path
-    )
+    checked = _ruff(["check", "--select", "F,E9", "--output-format", "concise"], out)
     assert checked.returncode == 0, checked.stdout[-3000:]
 
 

@@ -341,7 +341,8 @@ def test_a_file_dataset_is_read_from_its_path(
     _export(project_file, job.folder)
     data_file = (tmp_path / "data" / "points.npz").resolve()
     script = (job.folder / "train.py").read_text()
-    assert f'DATA_PATH = "{data_file}"' in script
+    assert f'"{data_file}"' in script
+    assert "DATA_PATH = " in script and "load_data(args.data)" in script
     lines = _check_run(_run_here(job, monkeypatch))
     # 120 samples in the file, a quarter held out for validation.
     assert "90 training and 30 validation samples" in lines[0]
