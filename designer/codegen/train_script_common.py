@@ -116,6 +116,12 @@ _OPTIMIZER_CALLS = {
     ),
 }
 OPTIMIZER_NAMES = tuple(_OPTIMIZER_CALLS)
+OPTIMIZER_TITLES = {
+    "sgd": "SGD with momentum",
+    "adam": "Adam",
+    "adamw": "AdamW",
+    "rmsprop": "RMSprop",
+}
 SCHEDULE_NAMES = ("none", "step", "cosine", "one_cycle")
 
 
@@ -123,6 +129,7 @@ def make_optimizer(settings: TrainingSettings) -> str:
     return "\n".join(
         [
             "def make_optimizer(parameters, lr: float) -> torch.optim.Optimizer:",
+            f'    """The project\'s optimizer ({OPTIMIZER_TITLES[settings.optimizer]})."""',
             f"    return {_OPTIMIZER_CALLS[settings.optimizer]}",
         ]
     )

@@ -192,7 +192,11 @@ def _epoch_head(
     parameters = [f"{m}: nn.Module" for m in models]
     parameters += [f"{o}: torch.optim.Optimizer" for o in optimizers]
     if steps_per_batch(settings):
-        parameters.append("schedulers: list" if len(optimizers) > 1 else "scheduler")
+        parameters.append(
+            "schedulers: list"
+            if len(optimizers) > 1
+            else "scheduler: torch.optim.lr_scheduler.LRScheduler"
+        )
     parameters += [f"{d}: torch.Tensor" for d in data]
     parameters += ["batch_size: int", "shuffle: torch.Generator"]
     return _signature("train_epoch", parameters, "dict[str, float]")
