@@ -23,7 +23,9 @@ class BuiltNetwork:
     code: NetworkCode
 
 
-def build_networks(project: Project, shapes: Mapping[str, GraphShapes] | None = None) -> dict[str, BuiltNetwork]:
+def build_networks(
+    project: Project, shapes: Mapping[str, GraphShapes] | None = None
+) -> dict[str, BuiltNetwork]:
     """One freshly initialised module per network, keyed by network name."""
     source, networks = generate_project(project, shapes)
     namespace: dict[str, Any] = {"__name__": "designer_generated"}

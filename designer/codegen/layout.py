@@ -69,7 +69,14 @@ def _operator_parts(text: str) -> tuple[str, list[str]] | None:
             ch = text[position]
             depth += ch in "([{"
             depth -= ch in ")]}"
-            found = next((op for op in operators if depth == 0 and text.startswith(op, position)), None)
+            found = next(
+                (
+                    op
+                    for op in operators
+                    if depth == 0 and text.startswith(op, position)
+                ),
+                None,
+            )
             if found:
                 parts.append(text[start:position])
                 start = position + 1  # keep the operator with the next part
@@ -139,7 +146,9 @@ def _operands(parts: list[str], indent: str) -> list[str]:
     return lines
 
 
-def statement(indent: str, target: str, expression: str, comment: str = "") -> list[str]:
+def statement(
+    indent: str, target: str, expression: str, comment: str = ""
+) -> list[str]:
     """Lay out ``target = expression  # comment`` as ruff would."""
     head = f"{indent}{target} = " if target else indent
     line = head + expression
@@ -151,7 +160,11 @@ def statement(indent: str, target: str, expression: str, comment: str = "") -> l
         return lines + [line]
     if target and not _fits(head.rstrip()) and ", " in target:
         names = [f"{indent}{INDENT}{name}," for name in target.split(", ")]
-        return lines + [f"{indent}(", *names, *_statement_after_targets(indent, expression)]
+        return lines + [
+            f"{indent}(",
+            *names,
+            *_statement_after_targets(indent, expression),
+        ]
     operators = _operator_parts(expression)
     # ruff keeps one operator outside brackets it splits, but parenthesises a chain.
     if operators is None or len(operators[1]) == 2:
@@ -165,7 +178,9 @@ def statement(indent: str, target: str, expression: str, comment: str = "") -> l
         if pairs:
             opening, closing = max(pairs, key=lambda pair: pair[1] - pair[0])
             body = expression[opening + 1 : closing]
-            trailer = closing != len(expression) - 1  # e.g. the [0] of attention(...)[0]
+            trailer = (
+                closing != len(expression) - 1
+            )  # e.g. the [0] of attention(...)[0]
             if trailer and not _fits(indent + INDENT * 2 + body):
                 return lines + [
                     head + expression[: opening + 1],

@@ -47,7 +47,9 @@ def _support_classes(project: Project) -> frozenset[str]:
     names: set[str] = set()
     for graph in project.networks:
         for node in graph.nodes:
-            names.update(re.findall(r"^class (\w+)", node.spec.support_code, flags=re.MULTILINE))
+            names.update(
+                re.findall(r"^class (\w+)", node.spec.support_code, flags=re.MULTILINE)
+            )
     return frozenset(names)
 
 
@@ -66,8 +68,12 @@ def _class_names(project: Project) -> list[str]:
 
 def _require_valid(graph: Graph, shapes: GraphShapes) -> None:
     if not shapes.valid:
-        details = "\n".join(f"  - {_problem_text(graph, p.node, p.message)}" for p in shapes.errors)
-        raise CodegenError(f"network {graph.name!r} has problems, so no code can be written:\n{details}")
+        details = "\n".join(
+            f"  - {_problem_text(graph, p.node, p.message)}" for p in shapes.errors
+        )
+        raise CodegenError(
+            f"network {graph.name!r} has problems, so no code can be written:\n{details}"
+        )
 
 
 def _problem_text(graph: Graph, node_id: str | None, message: str) -> str:
@@ -89,7 +95,10 @@ def _vocabulary_for(graph: Graph, shapes: GraphShapes, node: Node) -> int:
             target = graph.node(edge.target)
             if target.type == "Embedding":
                 sizes.append(target.params["num_embeddings"])
-            elif edge.target not in seen and "long" in shapes.nodes[edge.target].dtypes.values():
+            elif (
+                edge.target not in seen
+                and "long" in shapes.nodes[edge.target].dtypes.values()
+            ):
                 seen.add(edge.target)
                 pending.append(edge.target)
     return min(sizes) if sizes else 10
@@ -101,7 +110,11 @@ _EXAMPLE_CANDIDATES = (SYMBOL_EXAMPLE_SIZE, 32, 64, 12, 8, 24, 128, 6, 4, 3, 2, 
 def _example_sizes(graph: Graph, shapes: GraphShapes) -> dict[str, int]:
     """A value per symbolic size for which every inferred size is at least 1 and no
     sequence is longer than a layer's ``max_len`` (so the example script runs)."""
-    symbols = sorted(set().union(*(symbols_in(info.outputs.get("out", ())) for info in shapes.nodes.values())))
+    symbols = sorted(
+        set().union(
+            *(symbols_in(info.outputs.get("out", ())) for info in shapes.nodes.values())
+        )
+    )
     if not symbols:
         return {}
 
@@ -113,7 +126,9 @@ def _example_sizes(graph: Graph, shapes: GraphShapes) -> dict[str, int]:
                     return False
             limit = graph.node(node_id).params.get("max_len")
             sequence = info.inputs.get("in")
-            is_sequence = isinstance(limit, int) and sequence is not None and len(sequence) > 2
+            is_sequence = (
+                isinstance(limit, int) and sequence is not None and len(sequence) > 2
+            )
             if is_sequence and evaluate_dim(sequence[1], values) > limit:  # type: ignore[index,operator]
                 return False
         return True
@@ -132,7 +147,9 @@ def _live_nodes(graph: Graph) -> set[str]:
     return live
 
 
-def generate_network(graph: Graph, class_name: str, shapes: GraphShapes | None = None) -> NetworkCode:
+def generate_network(
+    graph: Graph, class_name: str, shapes: GraphShapes | None = None
+) -> NetworkCode:
     shapes = shapes or infer_shapes(graph)
     _require_valid(graph, shapes)
     names = Namespace()
@@ -146,9 +163,15 @@ def generate_network(graph: Graph, class_name: str, shapes: GraphShapes | None =
     variables: dict[tuple[str, str], str] = {}
     body = INDENT * 2
     live = _live_nodes(graph)
-    unused = [graph.node(n).name for n in shapes.order if n not in live and graph.node(n).type != "Input"]
+    unused = [
+        graph.node(n).name
+        for n in shapes.order
+        if n not in live and graph.node(n).type != "Input"
+    ]
     if unused:
-        forward_lines.append(f"{body}# Left out, as they lead to no Output: {safe_text(', '.join(unused), 200)}")
+        forward_lines.append(
+            f"{body}# Left out, as they lead to no Output: {safe_text(', '.join(unused), 200)}"
+        )
     for node_id in shapes.order:
         node = graph.node(node_id)
         spec = node.spec
@@ -164,13 +187,18 @@ def generate_network(graph: Graph, class_name: str, shapes: GraphShapes | None =
         constructor = spec.construct(node.params, info.inferred)
         if constructor is not None:
             init_lines += statement(body, attribute, constructor)
-        port_vars = {edge.target_port: variables[(edge.source, edge.source_port)] for edge in graph.edges_into(node_id)}
+        port_vars = {
+            edge.target_port: variables[(edge.source, edge.source_port)]
+            for edge in graph.edges_into(node_id)
+        }
         expression = spec.forward(node.params, info.inferred, attribute, port_vars)
         out_ports = node.output_ports()
         if len(out_ports) == 1:
             targets = [ident[node_id]]
         else:
-            targets = [names.create(f"{node.name}_{k}") for k in range(1, len(out_ports) + 1)]
+            targets = [
+                names.create(f"{node.name}_{k}") for k in range(1, len(out_ports) + 1)
+            ]
         for port, target in zip(out_ports, targets, strict=True):
             variables[(node_id, port)] = target
         comment = ", ".join(format_shape(info.outputs[port]) for port in out_ports)
@@ -180,7 +208,9 @@ def generate_network(graph: Graph, class_name: str, shapes: GraphShapes | None =
     for node in outputs:
         edge = graph.edges_into(node.id)[0]
         returned.append(variables[(edge.source, edge.source_port)])
-    parameters_text = ", ".join(["self", *(f"{ident[node.id]}: torch.Tensor" for node in inputs)])
+    parameters_text = ", ".join(
+        ["self", *(f"{ident[node.id]}: torch.Tensor" for node in inputs)]
+    )
     returns = "torch.Tensor" if len(returned) == 1 else "tuple[torch.Tensor, ...]"
     signature_lines = _signature(parameters_text, returns)
     described = safe_text(graph.name) or "network"
@@ -218,7 +248,11 @@ def _signature(parameters: str, returns: str) -> list[str]:
     inner = INDENT * 2
     if len(inner + parameters) <= LINE_LENGTH:
         return [f"{INDENT}def forward(", inner + parameters, f"{INDENT}) -> {returns}:"]
-    return [f"{INDENT}def forward("] + [f"{inner}{p}," for p in parameters.split(", ")] + [f"{INDENT}) -> {returns}:"]
+    return (
+        [f"{INDENT}def forward("]
+        + [f"{inner}{p}," for p in parameters.split(", ")]
+        + [f"{INDENT}) -> {returns}:"]
+    )
 
 
 def _return(values: list[str]) -> list[str]:
@@ -238,33 +272,53 @@ def _example_lines(network: NetworkCode, names: Namespace) -> list[str]:
     lines = statement(body, variable, f"{network.class_name}()")
     arguments: list[str] = []
     for k, (shape, dtype, vocab) in enumerate(
-        zip(network.input_shapes, network.input_dtypes, network.token_ranges, strict=True)
+        zip(
+            network.input_shapes,
+            network.input_dtypes,
+            network.token_ranges,
+            strict=True,
+        )
     ):
-        symbols = {s: network.example_sizes.get(s, SYMBOL_EXAMPLE_SIZE) for s in symbols_in(shape)}
+        symbols = {
+            s: network.example_sizes.get(s, SYMBOL_EXAMPLE_SIZE)
+            for s in symbols_in(shape)
+        }
         size = concrete(shape, symbols, EXAMPLE_BATCH)
         name = f"example_{k + 1}" if len(network.input_shapes) > 1 else "example"
         name = names.create(f"{variable}_{name}")
         if dtype == "long":
             expression = f"torch.randint(0, {vocab}, {size})"
         else:
-            expression = f"torch.randn{size}" if len(size) > 1 else f"torch.randn({size[0]})"
+            expression = (
+                f"torch.randn{size}" if len(size) > 1 else f"torch.randn({size[0]})"
+            )
         lines += statement(body, name, expression)
         arguments.append(name)
     outputs = names.create(f"{variable}_outputs")
     lines += statement(body, outputs, f"{variable}({', '.join(arguments)})")
     if len(network.output_names) == 1:
-        lines += statement(body, "", f'print("{network.class_name} output:", tuple({outputs}.shape))')
+        lines += statement(
+            body, "", f'print("{network.class_name} output:", tuple({outputs}.shape))'
+        )
     else:
         lines.append(f"{body}for output in {outputs}:")
-        lines += statement(body + INDENT, "", f'print("{network.class_name} output:", tuple(output.shape))')
+        lines += statement(
+            body + INDENT,
+            "",
+            f'print("{network.class_name} output:", tuple(output.shape))',
+        )
     return lines
 
 
-def generate_project(project: Project, shapes: Mapping[str, GraphShapes] | None = None) -> tuple[str, list[NetworkCode]]:
+def generate_project(
+    project: Project, shapes: Mapping[str, GraphShapes] | None = None
+) -> tuple[str, list[NetworkCode]]:
     """The whole module's source and, per network, what the caller needs to use it."""
     networks = [
         generate_network(graph, class_name, (shapes or {}).get(graph.name))
-        for graph, class_name in zip(project.networks, _class_names(project), strict=True)
+        for graph, class_name in zip(
+            project.networks, _class_names(project), strict=True
+        )
     ]
     support: list[str] = []
     for network in networks:
@@ -284,7 +338,9 @@ def generate_project(project: Project, shapes: Mapping[str, GraphShapes] | None 
     for network in networks:
         lines += ["", "", *network.lines]
     lines += ["", "", 'if __name__ == "__main__":', f"{INDENT}torch.manual_seed(0)"]
-    script_names = Namespace(SCRIPT_RESERVED | {n.class_name for n in networks} | _support_classes(project))
+    script_names = Namespace(
+        SCRIPT_RESERVED | {n.class_name for n in networks} | _support_classes(project)
+    )
     for network in networks:
         lines += _example_lines(network, script_names)
     # Support classes need their two blank lines too.
@@ -294,7 +350,9 @@ def generate_project(project: Project, shapes: Mapping[str, GraphShapes] | None 
 
 def to_variable(class_name: str) -> str:
     """``CnnMnist`` → ``cnn_mnist``, ``VAE`` → ``vae``, ``MyHTTPNet`` → ``my_http_net``."""
-    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", class_name).lower()
+    snake = re.sub(
+        r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", class_name
+    ).lower()
     return snake if snake.isidentifier() and snake not in {"model_outputs"} else "model"
 
 
@@ -310,6 +368,8 @@ def _normalise_blank_lines(source: str) -> str:
     return "\n".join(out)
 
 
-def generate_code(project: Project, shapes: Mapping[str, GraphShapes] | None = None) -> str:
+def generate_code(
+    project: Project, shapes: Mapping[str, GraphShapes] | None = None
+) -> str:
     """The module source for a valid project; raises :class:`CodegenError` otherwise."""
     return generate_project(project, shapes)[0]

@@ -12,15 +12,76 @@ import re
 
 # Attributes every nn.Module already has; a layer attribute must not shadow them.
 _MODULE_ATTRIBUTES = frozenset(
-    ["add_module", "apply", "bfloat16", "buffers", "children", "compile", "cpu", "cuda", "double", "dump_patches", "eval", "extra_repr", "float", "forward", "get_buffer", "get_extra_state", "get_parameter", "get_submodule", "half", "ipu", "load_state_dict", "modules", "mtia", "named_buffers", "named_children", "named_modules", "named_parameters", "parameters", "register_backward_hook", "register_buffer", "register_forward_hook", "register_forward_pre_hook", "register_full_backward_hook", "register_full_backward_pre_hook", "register_load_state_dict_post_hook", "register_module", "register_parameter", "register_state_dict_pre_hook", "requires_grad_", "set_extra_state", "set_submodule", "share_memory", "state_dict", "to", "to_empty", "train", "training", "type", "xpu", "zero_grad", "call_super_init"]
+    [
+        "add_module",
+        "apply",
+        "bfloat16",
+        "buffers",
+        "children",
+        "compile",
+        "cpu",
+        "cuda",
+        "double",
+        "dump_patches",
+        "eval",
+        "extra_repr",
+        "float",
+        "forward",
+        "get_buffer",
+        "get_extra_state",
+        "get_parameter",
+        "get_submodule",
+        "half",
+        "ipu",
+        "load_state_dict",
+        "modules",
+        "mtia",
+        "named_buffers",
+        "named_children",
+        "named_modules",
+        "named_parameters",
+        "parameters",
+        "register_backward_hook",
+        "register_buffer",
+        "register_forward_hook",
+        "register_forward_pre_hook",
+        "register_full_backward_hook",
+        "register_full_backward_pre_hook",
+        "register_load_state_dict_post_hook",
+        "register_module",
+        "register_parameter",
+        "register_state_dict_pre_hook",
+        "requires_grad_",
+        "set_extra_state",
+        "set_submodule",
+        "share_memory",
+        "state_dict",
+        "to",
+        "to_empty",
+        "train",
+        "training",
+        "type",
+        "xpu",
+        "zero_grad",
+        "call_super_init",
+    ]
 )
-_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | frozenset(dir(builtins)) | frozenset(
-    # "l" reads like 1 (ruff's E741 refuses it as a variable name).
-    {"self", "torch", "nn", "F", "model", "main", "l"}
-) | _MODULE_ATTRIBUTES
+_RESERVED = (
+    frozenset(keyword.kwlist)
+    | frozenset(keyword.softkwlist)
+    | frozenset(dir(builtins))
+    | frozenset(
+        # "l" reads like 1 (ruff's E741 refuses it as a variable name).
+        {"self", "torch", "nn", "F", "model", "main", "l"}
+    )
+    | _MODULE_ATTRIBUTES
+)
 # Names the ``if __name__ == "__main__"`` block must not shadow.
-SCRIPT_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | frozenset(dir(builtins)) | frozenset(
-    {"torch", "nn", "output", "l"}
+SCRIPT_RESERVED = (
+    frozenset(keyword.kwlist)
+    | frozenset(keyword.softkwlist)
+    | frozenset(dir(builtins))
+    | frozenset({"torch", "nn", "output", "l"})
 )
 
 
@@ -35,7 +96,9 @@ def to_identifier(text: str, fallback: str = "layer") -> str:
     return cleaned
 
 
-def to_class_name(text: str, fallback: str = "Model", taken: frozenset[str] = frozenset()) -> str:
+def to_class_name(
+    text: str, fallback: str = "Model", taken: frozenset[str] = frozenset()
+) -> str:
     """``"cnn mnist"`` → ``"CnnMnist"``; never a keyword, builtin or one of ``taken``."""
     words = re.findall(r"[0-9a-zA-Z]+", text)
     name = "".join(w[:1].upper() + w[1:] for w in words)[:64]
@@ -48,7 +111,9 @@ def to_class_name(text: str, fallback: str = "Model", taken: frozenset[str] = fr
 
 def safe_text(text: str, limit: int = 80) -> str:
     """Text that is safe inside a docstring or comment: printable, no quotes or backslashes."""
-    printable = "".join(ch if ch.isprintable() and ch not in "\\\"'" else " " for ch in text)
+    printable = "".join(
+        ch if ch.isprintable() and ch not in "\\\"'" else " " for ch in text
+    )
     return re.sub(r"\s+", " ", printable).strip()[:limit]
 
 

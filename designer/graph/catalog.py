@@ -56,7 +56,9 @@ def _describe(value: Any) -> str:
 
 def _check_range(spec: ParamSpec, value: float, noun: str) -> str | None:
     if spec.minimum is not None and value < spec.minimum:
-        return f"must be {noun} of at least {_num(spec.minimum)}, got {_describe(value)}"
+        return (
+            f"must be {noun} of at least {_num(spec.minimum)}, got {_describe(value)}"
+        )
     if spec.maximum is not None and value > spec.maximum:
         return f"must be {noun} of at most {_num(spec.maximum)}, got {_describe(value)}"
     return None
@@ -143,7 +145,11 @@ def _validate_target_shape(spec: ParamSpec, value: Any) -> str | None:
     if not isinstance(value, list | tuple) or not value:
         return f"must be a non-empty list of sizes, got {_describe(value)}"
     for index, dim in enumerate(value):
-        if isinstance(dim, bool) or not isinstance(dim, int) or not (dim == -1 or 1 <= dim <= MAX_DIM):
+        if (
+            isinstance(dim, bool)
+            or not isinstance(dim, int)
+            or not (dim == -1 or 1 <= dim <= MAX_DIM)
+        ):
             return f"dimension {index} must be a positive integer or -1, got {_describe(dim)}"
     if list(value).count(-1) > 1:
         return "may contain -1 only once"
@@ -184,7 +190,9 @@ Constructor = Callable[[Mapping[str, Any], Mapping[str, Any]], str | None]
 # A forward renderer gets parameters, inferred values, the attribute expression
 # (``self.conv1``) and the input variable names (port -> name); it returns the
 # right-hand side of the forward statement.
-ForwardRenderer = Callable[[Mapping[str, Any], Mapping[str, Any], str, Mapping[str, str]], str]
+ForwardRenderer = Callable[
+    [Mapping[str, Any], Mapping[str, Any], str, Mapping[str, str]], str
+]
 PortsRule = Callable[[Mapping[str, Any]], Sequence[str]]
 # A dtype rule gets the parameters and the dtype of each input port ("float" or
 # "long") and returns the dtype of the outputs, or raises ShapeError.
@@ -207,7 +215,9 @@ def needs_float(_params: Mapping[str, Any], dtypes: Mapping[str, str]) -> str:
 def needs_tokens(_params: Mapping[str, Any], dtypes: Mapping[str, str]) -> str:
     """Lookup layers take integer ids and give real-valued vectors."""
     if FLOAT in dtypes.values():
-        raise ShapeError("needs integer token ids but gets real numbers; set the Input's dtype to long")
+        raise ShapeError(
+            "needs integer token ids but gets real numbers; set the Input's dtype to long"
+        )
     return FLOAT
 
 
@@ -224,7 +234,9 @@ def _single_out(_params: Mapping[str, Any]) -> Sequence[str]:
     return (PORT_OUT,)
 
 
-def _call_module(_p: Mapping[str, Any], _i: Mapping[str, Any], attr: str, inputs: Mapping[str, str]) -> str:
+def _call_module(
+    _p: Mapping[str, Any], _i: Mapping[str, Any], attr: str, inputs: Mapping[str, str]
+) -> str:
     return f"{attr}({inputs[PORT_IN]})"
 
 
@@ -299,7 +311,9 @@ def register(spec: LayerSpec) -> LayerSpec:
     if spec.type in _REGISTRY:
         raise ValueError(f"layer type {spec.type!r} registered twice")
     if spec.category not in CATEGORIES:
-        raise ValueError(f"layer type {spec.type!r} has unknown category {spec.category!r}")
+        raise ValueError(
+            f"layer type {spec.type!r} has unknown category {spec.category!r}"
+        )
     _REGISTRY[spec.type] = spec
     return spec
 

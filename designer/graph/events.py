@@ -51,5 +51,20 @@ class NodeMoved:
     new: tuple[float, float]
 
 
-GraphEvent = NodeAdded | NodeRemoved | EdgeAdded | EdgeRemoved | ParamChanged | NodeRenamed | NodeMoved
-STRUCTURAL_EVENTS = (NodeAdded, NodeRemoved, EdgeAdded, EdgeRemoved, ParamChanged, NodeRenamed)
+GraphEvent = (
+    NodeAdded
+    | NodeRemoved
+    | EdgeAdded
+    | EdgeRemoved
+    | ParamChanged
+    | NodeRenamed
+    | NodeMoved
+)
+STRUCTURAL_EVENTS = (
+    NodeAdded,
+    NodeRemoved,
+    EdgeAdded,
+    EdgeRemoved,
+    ParamChanged,
+    NodeRenamed,
+)

@@ -107,9 +107,18 @@ class _EdgeIndex:
         self.out_of[edge.source].remove(edge)
         if self.into.get((edge.target, edge.target_port)) == edge:
             del self.into[(edge.target, edge.target_port)]
-            twin = next((e for e in self.into_node[edge.target] if e.target_port == edge.target_port), None)
+            twin = next(
+                (
+                    e
+                    for e in self.into_node[edge.target]
+                    if e.target_port == edge.target_port
+                ),
+                None,
+            )
             if twin is not None:
                 self.into[(edge.target, edge.target_port)] = twin
+
+
 _NAME_TAIL = re.compile(r"^(.*?)_(\d+)$")
 
 
@@ -121,7 +130,9 @@ class Graph:
     _nodes: dict[str, Node] = field(default_factory=dict)
     _edges: list[Edge] = field(default_factory=list)
     _listeners: list[Listener] = field(default_factory=list, repr=False)
-    _id_counter: Iterator[int] = field(default_factory=lambda: itertools.count(1), repr=False)
+    _id_counter: Iterator[int] = field(
+        default_factory=lambda: itertools.count(1), repr=False
+    )
     _nx_view: nx.MultiDiGraph | None = field(default=None, repr=False)
     _index: _EdgeIndex | None = field(default=None, repr=False)
 
@@ -242,7 +253,9 @@ class Graph:
                 raise GraphError(f"{layer_type} parameter {key} {problem}")
         if name is None or self.node_by_name(name) is not None:
             name = self.unique_name(name or spec.default_name)
-        node = Node(node_id, layer_type, name, merged, (float(position[0]), float(position[1])))
+        node = Node(
+            node_id, layer_type, name, merged, (float(position[0]), float(position[1]))
+        )
         self._nodes[node_id] = node
         self._nx_view = None
         self._emit(NodeAdded(node))
@@ -271,7 +284,9 @@ class Graph:
         self._emit(NodeRemoved(node))
         return node, removed
 
-    def can_connect(self, source: str, source_port: str, target: str, target_port: str) -> str | None:
+    def can_connect(
+        self, source: str, source_port: str, target: str, target_port: str
+    ) -> str | None:
         """None when the connection is allowed, else why not (in words)."""
         if source not in self._nodes or target not in self._nodes:
             return "both ends must be nodes of this network"
@@ -284,12 +299,16 @@ class Graph:
             return f"{dst.name} has no input port {target_port!r}"
         return None
 
-    def connect(self, source: str, source_port: str, target: str, target_port: str) -> Edge:
+    def connect(
+        self, source: str, source_port: str, target: str, target_port: str
+    ) -> Edge:
         problem = self.can_connect(source, source_port, target, target_port)
         if problem:
             raise GraphError(problem)
         if self.edge_into(target, target_port) is not None:
-            raise GraphError(f"input {target_port!r} of {self._nodes[target].name} is already connected")
+            raise GraphError(
+                f"input {target_port!r} of {self._nodes[target].name} is already connected"
+            )
         edge = Edge(source, source_port, target, target_port)
         self._add_edge(edge)
         return edge
@@ -324,8 +343,16 @@ class Graph:
         node.params[key] = copy.deepcopy(value)
         # A port count change (e.g. Add inputs 3 → 2) drops edges to vanished ports.
         for edge in list(self._edges):
-            gone_in = edge.target == node_id and edge.target_port in old_inputs and edge.target_port not in node.input_ports()
-            gone_out = edge.source == node_id and edge.source_port in old_outputs and edge.source_port not in node.output_ports()
+            gone_in = (
+                edge.target == node_id
+                and edge.target_port in old_inputs
+                and edge.target_port not in node.input_ports()
+            )
+            gone_out = (
+                edge.source == node_id
+                and edge.source_port in old_outputs
+                and edge.source_port not in node.output_ports()
+            )
             if gone_in or gone_out:
                 self.disconnect(edge)
         self._emit(ParamChanged(node, key, old, node.params[key]))
@@ -365,7 +392,9 @@ class Graph:
         """A deep copy without listeners."""
         twin = Graph(self.name)
         for node in self._nodes.values():
-            twin._nodes[node.id] = Node(node.id, node.type, node.name, copy.deepcopy(node.params), node.position)
+            twin._nodes[node.id] = Node(
+                node.id, node.type, node.name, copy.deepcopy(node.params), node.position
+            )
         twin._edges = list(self._edges)
         return twin
 

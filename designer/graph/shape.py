@@ -116,7 +116,11 @@ def _poly_floordiv(poly: _Poly, divisor: int) -> _Poly:
 def _parse(node: ast.AST) -> _Poly:
     if isinstance(node, ast.Expression):
         return _parse(node.body)
-    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
+    if (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, int)
+        and not isinstance(node.value, bool)
+    ):
         return {(): node.value} if node.value else {}
     if isinstance(node, ast.Name):
         return {(node.id,): 1}
@@ -130,7 +134,11 @@ def _parse(node: ast.AST) -> _Poly:
             return _poly_add(left, right, -1)
         if isinstance(node.op, ast.Mult):
             return _poly_mul(left, right)
-        if isinstance(node.op, ast.FloorDiv) and set(right) <= {()} and right.get((), 0) > 0:
+        if (
+            isinstance(node.op, ast.FloorDiv)
+            and set(right) <= {()}
+            and right.get((), 0) > 0
+        ):
             return _poly_floordiv(left, right[()])
     raise ValueError(f"unsupported size expression {ast.unparse(node)!r}")
 
@@ -211,7 +219,9 @@ def symbols_in(shape: Iterable[Dim]) -> set[str]:
     for dim in shape:
         if isinstance(dim, str):
             found.update(
-                node.id for node in ast.walk(ast.parse(dim, mode="eval")) if isinstance(node, ast.Name)
+                node.id
+                for node in ast.walk(ast.parse(dim, mode="eval"))
+                if isinstance(node, ast.Name)
             )
     found.discard(BATCH)
     return found

@@ -87,8 +87,13 @@ def topological_order(graph: Graph) -> list[str]:
     """
     nodes = graph.nodes
     rank = {node.id: k for k, node in enumerate(nodes)}
-    waiting = {node.id: sum(graph.has_node(e.source) for e in graph.edges_into(node.id)) for node in nodes}
-    ready = [(rank[node_id], node_id) for node_id, count in waiting.items() if count == 0]
+    waiting = {
+        node.id: sum(graph.has_node(e.source) for e in graph.edges_into(node.id))
+        for node in nodes
+    }
+    ready = [
+        (rank[node_id], node_id) for node_id, count in waiting.items() if count == 0
+    ]
     heapq.heapify(ready)
     order: list[str] = []
     while ready:
@@ -112,7 +117,9 @@ def infer_shapes(graph: Graph) -> GraphShapes:
     """Check the structure and infer every shape; never raises for a bad graph."""
     order = topological_order(graph)
     problems = check_structure(graph, acyclic=len(order) == len(graph.nodes))
-    incoming: dict[tuple[str, str], Edge] = {(e.target, e.target_port): e for e in reversed(graph.edges)}
+    incoming: dict[tuple[str, str], Edge] = {
+        (e.target, e.target_port): e for e in reversed(graph.edges)
+    }
     results: dict[str, NodeShapes] = {}
     for node_id in order:
         node = graph.node(node_id)
@@ -148,7 +155,10 @@ def infer_shapes(graph: Graph) -> GraphShapes:
         if info.error:
             problems.append(Problem(ERROR, info.error, node_id, graph.name))
     problems = [
-        p if p.network is not None else Problem(p.severity, p.message, p.node, graph.name) for p in problems
+        p
+        if p.network is not None
+        else Problem(p.severity, p.message, p.node, graph.name)
+        for p in problems
     ]
     return GraphShapes(graph, order, results, problems)
 

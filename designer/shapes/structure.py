@@ -26,20 +26,38 @@ def check_structure(graph: Graph, acyclic: bool | None = None) -> list[Problem]:
     inputs = graph.nodes_of_type("Input")
     outputs = graph.nodes_of_type("Output")
     if graph.nodes and not inputs:
-        problems.append(Problem(ERROR, "the network has no Input node; add one to say what data comes in"))
+        problems.append(
+            Problem(
+                ERROR,
+                "the network has no Input node; add one to say what data comes in",
+            )
+        )
     if graph.nodes and not outputs:
-        problems.append(Problem(ERROR, "the network has no Output node; connect one to the layer whose result you want"))
+        problems.append(
+            Problem(
+                ERROR,
+                "the network has no Output node; connect one to the layer whose result you want",
+            )
+        )
 
     cycle = [] if acyclic else find_cycle_nodes(graph)
     if cycle:
         names = " → ".join(graph.node(n).name for n in [*cycle, cycle[0]])
         for node_id in cycle:
-            problems.append(Problem(ERROR, f"is part of a cycle: {names}; networks must flow one way", node_id))
+            problems.append(
+                Problem(
+                    ERROR,
+                    f"is part of a cycle: {names}; networks must flow one way",
+                    node_id,
+                )
+            )
 
     for node in graph.nodes:
         for port in node.input_ports():
             if graph.edge_into(node.id, port) is None:
-                where = "its input" if len(node.input_ports()) == 1 else f"input {port!r}"
+                where = (
+                    "its input" if len(node.input_ports()) == 1 else f"input {port!r}"
+                )
                 problems.append(Problem(ERROR, f"{where} is not connected", node.id))
 
     reaching: set[str] = {output.id for output in outputs}
@@ -51,5 +69,11 @@ def check_structure(graph: Graph, acyclic: bool | None = None) -> list[Problem]:
                 pending.append(edge.source)
     for node in graph.nodes:
         if node.type != "Output" and node.id not in reaching and outputs:
-            problems.append(Problem(WARNING, "does not lead to any Output, so its result is unused", node.id))
+            problems.append(
+                Problem(
+                    WARNING,
+                    "does not lead to any Output, so its result is unused",
+                    node.id,
+                )
+            )
     return problems

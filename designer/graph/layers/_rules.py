@@ -25,7 +25,9 @@ def require_known(dim: Dim, what: str) -> int:
     return dim
 
 
-def int_param(name: str, default: int, minimum: int = 1, maximum: int = 65536, **extra: Any) -> ParamSpec:
+def int_param(
+    name: str, default: int, minimum: int = 1, maximum: int = 65536, **extra: Any
+) -> ParamSpec:
     return ParamSpec(name, "int", default, minimum=minimum, maximum=maximum, **extra)
 
 
@@ -33,11 +35,15 @@ def bool_param(name: str, default: bool, **extra: Any) -> ParamSpec:
     return ParamSpec(name, "bool", default, **extra)
 
 
-def float_param(name: str, default: float, minimum: float, maximum: float, **extra: Any) -> ParamSpec:
+def float_param(
+    name: str, default: float, minimum: float, maximum: float, **extra: Any
+) -> ParamSpec:
     return ParamSpec(name, "float", default, minimum=minimum, maximum=maximum, **extra)
 
 
-def render_args(positional: Sequence[Any], keywords: Mapping[str, Any], defaults: Mapping[str, Any]) -> str:
+def render_args(
+    positional: Sequence[Any], keywords: Mapping[str, Any], defaults: Mapping[str, Any]
+) -> str:
     """``1, 32, kernel_size=3`` — keywords equal to their PyTorch default are left out."""
     parts = [literal(value) for value in positional]
     parts += [

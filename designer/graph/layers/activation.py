@@ -10,7 +10,13 @@ def _same_shape(_params, inputs) -> Inference:
     return Inference(outputs={"out": single_input(inputs)})
 
 
-def _simple(name: str, description: str, formula: str, params: tuple[ParamSpec, ...] = (), defaults: dict | None = None):
+def _simple(
+    name: str,
+    description: str,
+    formula: str,
+    params: tuple[ParamSpec, ...] = (),
+    defaults: dict | None = None,
+):
     defaults = defaults or {}
 
     def construct(p, _i) -> str:
@@ -39,7 +45,13 @@ _simple(
     {"negative_slope": 0.01},
 )
 _simple("GELU", "Smooth ReLU used by Transformers.", "y = x·Φ(x)")
-_simple("ELU", "Smooth for negative values, tending to −α.", "y = x if x > 0 else α(eˣ − 1)", (float_param("alpha", 1.0, 0.0, 10.0),), {"alpha": 1.0})
+_simple(
+    "ELU",
+    "Smooth for negative values, tending to −α.",
+    "y = x if x > 0 else α(eˣ − 1)",
+    (float_param("alpha", 1.0, 0.0, 10.0),),
+    {"alpha": 1.0},
+)
 _simple("Sigmoid", "Squashes values into (0, 1).", "y = 1 / (1 + e⁻ˣ)")
 _simple("Tanh", "Squashes values into (−1, 1).", "y = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)")
 
@@ -48,15 +60,27 @@ def _softmax_rule(params, inputs) -> Inference:
     shape = single_input(inputs)
     dim = params["dim"]
     if not -len(shape) <= dim < len(shape):
-        raise ShapeError(f"dim {dim} does not exist in a {len(shape)}-dimensional tensor")
+        raise ShapeError(
+            f"dim {dim} does not exist in a {len(shape)}-dimensional tensor"
+        )
     if dim % len(shape) == 0:
-        raise ShapeError("dim 0 is the batch; choose a dimension of the sample (e.g. -1)")
+        raise ShapeError(
+            "dim 0 is the batch; choose a dimension of the sample (e.g. -1)"
+        )
     return Inference(outputs={"out": shape})
 
 
 for _name, _description, _formula in (
-    ("Softmax", "Turns scores into probabilities that sum to 1 along a dimension.", "yᵢ = eˣⁱ / Σⱼ eˣʲ"),
-    ("LogSoftmax", "Log of softmax; pair it with the NLL loss.", "yᵢ = xᵢ − log Σⱼ eˣʲ"),
+    (
+        "Softmax",
+        "Turns scores into probabilities that sum to 1 along a dimension.",
+        "yᵢ = eˣⁱ / Σⱼ eˣʲ",
+    ),
+    (
+        "LogSoftmax",
+        "Log of softmax; pair it with the NLL loss.",
+        "yᵢ = xᵢ − log Σⱼ eˣʲ",
+    ),
 ):
     register(
         LayerSpec(

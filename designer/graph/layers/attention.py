@@ -48,10 +48,18 @@ register(
             bool_param("bias", True),
         ),
         infer=_attention_rule,
-        construct=lambda p, i: "nn.MultiheadAttention("
-        + render_args([i["embed_dim"], p["num_heads"]], {"dropout": p["dropout"], "bias": p["bias"], "batch_first": True}, {"dropout": 0.0, "bias": True})
-        + ")",
-        forward=lambda p, i, attr, inputs: f"{attr}({inputs['in']}, {inputs['in']}, {inputs['in']}, need_weights=False)[0]",
+        construct=lambda p, i: (
+            "nn.MultiheadAttention("
+            + render_args(
+                [i["embed_dim"], p["num_heads"]],
+                {"dropout": p["dropout"], "bias": p["bias"], "batch_first": True},
+                {"dropout": 0.0, "bias": True},
+            )
+            + ")"
+        ),
+        forward=lambda p, i, attr, inputs: (
+            f"{attr}({inputs['in']}, {inputs['in']}, {inputs['in']}, need_weights=False)[0]"
+        ),
         inferred_names=("embed_dim",),
         key_params=("num_heads",),
         short_name="attention",
@@ -68,7 +76,8 @@ def _encoder_rule(params, inputs) -> Inference:
         outputs={"out": shape},
         inferred={"d_model": embed},
         params=attention + feedforward + 4 * embed,
-        macs=steps * (4 * embed * embed + 2 * embed * hidden) + 2 * steps * steps * embed,
+        macs=steps * (4 * embed * embed + 2 * embed * hidden)
+        + 2 * steps * steps * embed,
     )
 
 
@@ -87,21 +96,23 @@ register(
             bool_param("norm_first", False),
         ),
         infer=_encoder_rule,
-        construct=lambda p, i: "nn.TransformerEncoderLayer("
-        + render_args(
-            [],
-            {
-                "d_model": i["d_model"],
-                "nhead": p["nhead"],
-                "dim_feedforward": p["dim_feedforward"],
-                "dropout": p["dropout"],
-                "activation": p["activation"],
-                "batch_first": True,
-                "norm_first": p["norm_first"],
-            },
-            {"activation": "relu", "norm_first": False},
-        )
-        + ")",
+        construct=lambda p, i: (
+            "nn.TransformerEncoderLayer("
+            + render_args(
+                [],
+                {
+                    "d_model": i["d_model"],
+                    "nhead": p["nhead"],
+                    "dim_feedforward": p["dim_feedforward"],
+                    "dropout": p["dropout"],
+                    "activation": p["activation"],
+                    "batch_first": True,
+                    "norm_first": p["norm_first"],
+                },
+                {"activation": "relu", "norm_first": False},
+            )
+            + ")"
+        ),
         inferred_names=("d_model",),
         key_params=("nhead", "dim_feedforward"),
         short_name="encoder",

@@ -25,7 +25,9 @@ from designer.graph.shape import (
 )
 
 
-def conv_length(size: Dim, kernel: int, stride: int, padding: int, dilation: int) -> Dim:
+def conv_length(
+    size: Dim, kernel: int, stride: int, padding: int, dilation: int
+) -> Dim:
     """PyTorch's output size: floor((size + 2p − d(k−1) − 1) / s) + 1."""
     reach = dilation * (kernel - 1) + 1
     if isinstance(size, int):
@@ -48,7 +50,11 @@ def _conv_rule(dims: int):
         require_rank(shape, (dims + 2,), layout)
         in_channels = require_known(shape[1], "number of channels")
         out_channels, groups = params["out_channels"], params["groups"]
-        kernel, stride, dilation = params["kernel_size"], params["stride"], params["dilation"]
+        kernel, stride, dilation = (
+            params["kernel_size"],
+            params["stride"],
+            params["dilation"],
+        )
         if in_channels % groups or out_channels % groups:
             raise ShapeError(
                 f"groups={groups} must divide both the {in_channels} input and "
@@ -58,7 +64,9 @@ def _conv_rule(dims: int):
         spatial = shape[2:]
         if padding == "same":
             if stride != 1:
-                raise ShapeError("padding 'same' needs stride 1 (PyTorch does not support it otherwise)")
+                raise ShapeError(
+                    "padding 'same' needs stride 1 (PyTorch does not support it otherwise)"
+                )
             out_spatial = tuple(spatial)
         else:
             reach = dilation * (kernel - 1) + 1
@@ -70,7 +78,9 @@ def _conv_rule(dims: int):
                     f"{what} {kernel_text} is larger than its {format_size(spatial)} input"
                     + (f" padded by {padding}" if padding else "")
                 )
-            out_spatial = tuple(conv_length(s, kernel, stride, padding, dilation) for s in spatial)
+            out_spatial = tuple(
+                conv_length(s, kernel, stride, padding, dilation) for s in spatial
+            )
         weights = out_channels * (in_channels // groups) * kernel**dims
         positions = math.prod(d for d in out_spatial if isinstance(d, int))
         return Inference(
@@ -89,22 +99,53 @@ def _conv_params(same: bool) -> tuple[ParamSpec, ...]:
         int_param("out_channels", 32, help="Number of filters (output channels)"),
         int_param("kernel_size", 3, maximum=64),
         int_param("stride", 1, maximum=64),
-        ParamSpec("padding", "padding" if same else "int", 0, minimum=0, maximum=64, choices=padding_choices,
-                  help="Zeros added on each side; 'same' keeps the size (stride 1)" if same else "Zeros removed on each side"),
+        ParamSpec(
+            "padding",
+            "padding" if same else "int",
+            0,
+            minimum=0,
+            maximum=64,
+            choices=padding_choices,
+            help="Zeros added on each side; 'same' keeps the size (stride 1)"
+            if same
+            else "Zeros removed on each side",
+        ),
         int_param("dilation", 1, maximum=64),
         int_param("groups", 1, maximum=65536),
         bool_param("bias", True),
     )
 
 
-_CONV_DEFAULTS = {"stride": 1, "padding": 0, "dilation": 1, "groups": 1, "bias": True, "output_padding": 0}
+_CONV_DEFAULTS = {
+    "stride": 1,
+    "padding": 0,
+    "dilation": 1,
+    "groups": 1,
+    "bias": True,
+    "output_padding": 0,
+}
 
 
 def _conv_construct(cls: str):
     def construct(params, inferred) -> str:
         keywords = {"kernel_size": params["kernel_size"]}
-        keywords.update({k: params[k] for k in ("stride", "padding", "output_padding", "dilation", "groups", "bias") if k in params})
-        args = render_args([inferred["in_channels"], params["out_channels"]], keywords, _CONV_DEFAULTS)
+        keywords.update(
+            {
+                k: params[k]
+                for k in (
+                    "stride",
+                    "padding",
+                    "output_padding",
+                    "dilation",
+                    "groups",
+                    "bias",
+                )
+                if k in params
+            }
+        )
+        args = render_args(
+            [inferred["in_channels"], params["out_channels"]], keywords, _CONV_DEFAULTS
+        )
         return f"nn.{cls}({args})"
 
     return construct
@@ -112,7 +153,10 @@ def _conv_construct(cls: str):
 
 _CONV_FORMULA = "y[c_out] = b[c_out] + Σ_c_in W[c_out, c_in] ⋆ x[c_in]"
 
-for _dims, _name, _what in ((1, "Conv1d", "sequences (N, C, L)"), (2, "Conv2d", "images (N, C, H, W)")):
+for _dims, _name, _what in (
+    (1, "Conv1d", "sequences (N, C, L)"),
+    (2, "Conv2d", "images (N, C, H, W)"),
+):
     register(
         LayerSpec(
             type=_name,
@@ -150,7 +194,9 @@ def _transpose_rule(params, inputs) -> Inference:
 
     out_spatial = tuple(size(s) for s in shape[2:])
     if any(isinstance(s, int) and s < 1 for s in out_spatial):
-        raise ShapeError(f"padding {padding} leaves no output from its {format_shape(shape)} input")
+        raise ShapeError(
+            f"padding {padding} leaves no output from its {format_shape(shape)} input"
+        )
     weights = in_channels * (out_channels // groups) * kernel * kernel
     positions = math.prod(d for d in shape[2:] if isinstance(d, int))
     return Inference(

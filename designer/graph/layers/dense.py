@@ -39,9 +39,14 @@ LINEAR = register(
         description="Fully connected layer: every output is a weighted sum of all inputs "
         "plus a bias. Acts on the last dimension.",
         formula="y = x·Wᵀ + b",
-        params=(int_param("out_features", 64, help="Number of output units"), bool_param("bias", True)),
+        params=(
+            int_param("out_features", 64, help="Number of output units"),
+            bool_param("bias", True),
+        ),
         infer=_linear_shape,
-        construct=lambda p, i: f"nn.Linear({render_args([i['in_features'], p['out_features']], {'bias': p['bias']}, {'bias': True})})",
+        construct=lambda p, i: (
+            f"nn.Linear({render_args([i['in_features'], p['out_features']], {'bias': p['bias']}, {'bias': True})})"
+        ),
         inferred_names=("in_features",),
         key_params=("out_features",),
     )
@@ -59,9 +64,13 @@ DROPOUT = register(
         description="During training, zeroes each element with probability p and scales "
         "the rest by 1/(1-p); does nothing in evaluation.",
         formula="y = m ⊙ x / (1 − p),  m ~ Bernoulli(1 − p)",
-        params=(float_param("p", 0.5, 0.0, 0.99, help="Probability of zeroing an element"),),
+        params=(
+            float_param("p", 0.5, 0.0, 0.99, help="Probability of zeroing an element"),
+        ),
         infer=_dropout_shape,
-        construct=lambda p, i: f"nn.Dropout({render_args([], {'p': p['p']}, {'p': 0.5})})",
+        construct=lambda p, i: (
+            f"nn.Dropout({render_args([], {'p': p['p']}, {'p': 0.5})})"
+        ),
         key_params=("p",),
     )
 )

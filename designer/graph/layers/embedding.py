@@ -33,11 +33,18 @@ register(
         "Feed it from an Input of dtype long.",
         formula="y[n, t] = W[x[n, t]]",
         params=(
-            int_param("num_embeddings", 1000, maximum=1_000_000, help="Vocabulary size (largest token id + 1)"),
+            int_param(
+                "num_embeddings",
+                1000,
+                maximum=1_000_000,
+                help="Vocabulary size (largest token id + 1)",
+            ),
             int_param("embedding_dim", 64, maximum=65536),
         ),
         infer=_embedding_rule,
-        construct=lambda p, i: f"nn.Embedding({p['num_embeddings']}, {p['embedding_dim']})",
+        construct=lambda p, i: (
+            f"nn.Embedding({p['num_embeddings']}, {p['embedding_dim']})"
+        ),
         key_params=("num_embeddings", "embedding_dim"),
         dtype=needs_tokens,
     )
@@ -68,8 +75,14 @@ def _positional_rule(params, inputs) -> Inference:
     dim = require_known(shape[2], "embedding size")
     length = shape[1]
     if isinstance(length, int) and length > params["max_len"]:
-        raise ShapeError(f"sequence length {length} of {format_shape(shape)} exceeds max_len {params['max_len']}")
-    return Inference(outputs={"out": shape}, inferred={"embedding_dim": dim}, params=params["max_len"] * dim)
+        raise ShapeError(
+            f"sequence length {length} of {format_shape(shape)} exceeds max_len {params['max_len']}"
+        )
+    return Inference(
+        outputs={"out": shape},
+        inferred={"embedding_dim": dim},
+        params=params["max_len"] * dim,
+    )
 
 
 register(
@@ -78,9 +91,15 @@ register(
         category="Embedding",
         description="Adds a learned vector for each position so attention can tell order apart.",
         formula="y[n, t] = x[n, t] + P[t]",
-        params=(int_param("max_len", 512, maximum=100_000, help="Longest sequence supported"),),
+        params=(
+            int_param(
+                "max_len", 512, maximum=100_000, help="Longest sequence supported"
+            ),
+        ),
         infer=_positional_rule,
-        construct=lambda p, i: f"LearnedPositionalEmbedding({p['max_len']}, {i['embedding_dim']})",
+        construct=lambda p, i: (
+            f"LearnedPositionalEmbedding({p['max_len']}, {i['embedding_dim']})"
+        ),
         inferred_names=("embedding_dim",),
         key_params=("max_len",),
         short_name="pos_embedding",

@@ -43,7 +43,13 @@ INPUT = register(
         description="Data entering the network. The shape excludes the batch dimension; "
         "use a name such as L for a sequence length that may vary.",
         params=(
-            ParamSpec("shape", "shape", [1, 28, 28], maximum=6, help="Sample shape without the batch dimension, e.g. 1, 28, 28"),
+            ParamSpec(
+                "shape",
+                "shape",
+                [1, 28, 28],
+                maximum=6,
+                help="Sample shape without the batch dimension, e.g. 1, 28, 28",
+            ),
             ParamSpec(
                 "dtype",
                 "choice",

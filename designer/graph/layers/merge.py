@@ -31,7 +31,9 @@ def _elementwise_rule(params, inputs) -> Inference:
     first = shapes[0]
     for other in shapes[1:]:
         if other != first:
-            raise ShapeError(f"shapes {format_shape(first)} and {format_shape(other)} differ")
+            raise ShapeError(
+                f"shapes {format_shape(first)} and {format_shape(other)} differ"
+            )
     return Inference(outputs={"out": first})
 
 
@@ -40,8 +42,18 @@ def _inputs_param() -> ParamSpec:
 
 
 for _name, _operator, _description, _formula in (
-    ("Add", " + ", "Adds tensors of the same shape element by element (residual connections).", "y = a + b"),
-    ("Multiply", " * ", "Multiplies tensors of the same shape element by element (gating).", "y = a ⊙ b"),
+    (
+        "Add",
+        " + ",
+        "Adds tensors of the same shape element by element (residual connections).",
+        "y = a + b",
+    ),
+    (
+        "Multiply",
+        " * ",
+        "Multiplies tensors of the same shape element by element (gating).",
+        "y = a ⊙ b",
+    ),
 ):
     register(
         LayerSpec(
@@ -53,7 +65,9 @@ for _name, _operator, _description, _formula in (
             infer=_elementwise_rule,
             dtype=keeps_dtype,
             construct=lambda p, i: None,
-            forward=lambda p, i, attr, inputs, _op=_operator: _op.join(inputs[port] for port in _merge_inputs(p)),
+            forward=lambda p, i, attr, inputs, _op=_operator: _op.join(
+                inputs[port] for port in _merge_inputs(p)
+            ),
             inputs=_merge_inputs,
         )
     )
@@ -64,7 +78,9 @@ def _normalise_dim(dim: int, rank: int, shape: Shape) -> int:
         raise ShapeError(f"dim {dim} does not exist in {format_shape(shape)}")
     dim %= rank
     if dim == 0:
-        raise ShapeError("dim 0 is the batch; choose a dimension of the sample (e.g. 1)")
+        raise ShapeError(
+            "dim 0 is the batch; choose a dimension of the sample (e.g. 1)"
+        )
     return dim
 
 
@@ -74,7 +90,11 @@ def _concat_rule(params, inputs) -> Inference:
     dim = _normalise_dim(params["dim"], len(first), first)
     total: Dim = 0
     for other in shapes:
-        if len(other) != len(first) or any(a != b for k, (a, b) in enumerate(zip(first, other, strict=True)) if k != dim):
+        if len(other) != len(first) or any(
+            a != b
+            for k, (a, b) in enumerate(zip(first, other, strict=True))
+            if k != dim
+        ):
             raise ShapeError(
                 f"shapes {format_shape(first)} and {format_shape(other)} must match except in dim {params['dim']}"
             )
@@ -91,7 +111,9 @@ register(
         infer=_concat_rule,
         dtype=keeps_dtype,
         construct=lambda p, i: None,
-        forward=lambda p, i, attr, inputs: f"torch.cat([{', '.join(inputs[port] for port in _merge_inputs(p))}], dim={p['dim']})",
+        forward=lambda p, i, attr, inputs: (
+            f"torch.cat([{', '.join(inputs[port] for port in _merge_inputs(p))}], dim={p['dim']})"
+        ),
         inputs=_merge_inputs,
         key_params=("dim",),
     )
@@ -110,7 +132,9 @@ def _split_rule(params, inputs) -> Inference:
     if not isinstance(size, int):
         raise ShapeError(f"needs a fixed size along dim {params['dim']}")
     if size % chunks:
-        raise ShapeError(f"size {size} along dim {params['dim']} does not split into {chunks} equal parts")
+        raise ShapeError(
+            f"size {size} along dim {params['dim']} does not split into {chunks} equal parts"
+        )
     part = (*shape[:dim], size // chunks, *shape[dim + 1 :])
     return Inference(outputs={port: part for port in _split_outputs(params)})
 
@@ -121,11 +145,16 @@ register(
         category="Merge",
         description="Divides a tensor into equal chunks along a dimension, e.g. an encoder's "
         "output into mu and logvar.",
-        params=(int_param("chunks", 2, minimum=2, maximum=8), ParamSpec("dim", "int", 1, minimum=-6, maximum=5)),
+        params=(
+            int_param("chunks", 2, minimum=2, maximum=8),
+            ParamSpec("dim", "int", 1, minimum=-6, maximum=5),
+        ),
         infer=_split_rule,
         dtype=keeps_dtype,
         construct=lambda p, i: None,
-        forward=lambda p, i, attr, inputs: f"torch.chunk({inputs['in']}, {p['chunks']}, dim={p['dim']})",
+        forward=lambda p, i, attr, inputs: (
+            f"torch.chunk({inputs['in']}, {p['chunks']}, dim={p['dim']})"
+        ),
         outputs=_split_outputs,
         key_params=("chunks", "dim"),
     )
@@ -135,7 +164,9 @@ register(
 def _reparameterize_rule(_params, inputs) -> Inference:
     mu, logvar = inputs["mu"], inputs["logvar"]
     if mu != logvar:
-        raise ShapeError(f"mu {format_shape(mu)} and logvar {format_shape(logvar)} must have the same shape")
+        raise ShapeError(
+            f"mu {format_shape(mu)} and logvar {format_shape(logvar)} must have the same shape"
+        )
     return Inference(outputs={"out": mu})
 
 
@@ -148,7 +179,9 @@ register(
         params=(),
         infer=_reparameterize_rule,
         construct=lambda p, i: None,
-        forward=lambda p, i, attr, inputs: f"{inputs['mu']} + torch.randn_like({inputs['mu']}) * torch.exp(0.5 * {inputs['logvar']})",
+        forward=lambda p, i, attr, inputs: (
+            f"{inputs['mu']} + torch.randn_like({inputs['mu']}) * torch.exp(0.5 * {inputs['logvar']})"
+        ),
         inputs=lambda p: ("mu", "logvar"),
         short_name="reparam",
     )

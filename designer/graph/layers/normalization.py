@@ -11,7 +11,11 @@ def _batchnorm_rule(ranks: tuple[int, ...], layout: str):
         shape = single_input(inputs)
         require_rank(shape, ranks, layout)
         features = require_known(shape[1], "number of channels")
-        return Inference(outputs={"out": shape}, inferred={"num_features": features}, params=2 * features)
+        return Inference(
+            outputs={"out": shape},
+            inferred={"num_features": features},
+            params=2 * features,
+        )
 
     return rule
 
@@ -48,7 +52,11 @@ register(
 def _layernorm_rule(_params, inputs) -> Inference:
     shape = single_input(inputs)
     features = require_known(shape[-1], "last dimension")
-    return Inference(outputs={"out": shape}, inferred={"normalized_shape": features}, params=2 * features)
+    return Inference(
+        outputs={"out": shape},
+        inferred={"normalized_shape": features},
+        params=2 * features,
+    )
 
 
 register(

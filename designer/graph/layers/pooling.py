@@ -18,10 +18,14 @@ def _pool_rule(params, inputs) -> Inference:
     require_rank(shape, (4,), "(N, C, H, W)")
     kernel, stride, padding = params["kernel_size"], params["stride"], params["padding"]
     if 2 * padding > kernel:
-        raise ShapeError(f"padding {padding} must be at most half the kernel size {kernel}")
+        raise ShapeError(
+            f"padding {padding} must be at most half the kernel size {kernel}"
+        )
     spatial = shape[2:]
     if any(isinstance(s, int) and s + 2 * padding < kernel for s in spatial):
-        raise ShapeError(f"kernel {kernel}×{kernel} is larger than its {format_size(spatial)} input")
+        raise ShapeError(
+            f"kernel {kernel}×{kernel} is larger than its {format_size(spatial)} input"
+        )
     out_spatial = tuple(conv_length(s, kernel, stride, padding, 1) for s in spatial)
     return Inference(outputs={"out": (*shape[:2], *out_spatial)})
 
@@ -98,9 +102,13 @@ def _upsample_rule(params, inputs) -> Inference:
     require_rank(shape, (3, 4), "(N, C, L) or (N, C, H, W)")
     mode = params["mode"]
     if mode == "bilinear" and len(shape) != 4:
-        raise ShapeError("mode 'bilinear' needs an image (N, C, H, W); use 'nearest' for sequences")
+        raise ShapeError(
+            "mode 'bilinear' needs an image (N, C, H, W); use 'nearest' for sequences"
+        )
     factor = params["scale_factor"]
-    return Inference(outputs={"out": (*shape[:2], *(mul_dim(s, factor) for s in shape[2:]))})
+    return Inference(
+        outputs={"out": (*shape[:2], *(mul_dim(s, factor) for s in shape[2:]))}
+    )
 
 
 register(
@@ -113,7 +121,9 @@ register(
             ParamSpec("mode", "choice", "nearest", choices=("nearest", "bilinear")),
         ),
         infer=_upsample_rule,
-        construct=lambda p, i: f"nn.Upsample({render_args([], {'scale_factor': float(p['scale_factor']), 'mode': p['mode']}, {})})",
+        construct=lambda p, i: (
+            f"nn.Upsample({render_args([], {'scale_factor': float(p['scale_factor']), 'mode': p['mode']}, {})})"
+        ),
         key_params=("scale_factor", "mode"),
     )
 )

@@ -59,19 +59,34 @@ def _recurrent_params(kind: str) -> tuple[ParamSpec, ...]:
         int_param("hidden_size", 64, maximum=16384),
         int_param("num_layers", 1, maximum=16),
         bool_param("bidirectional", False),
-        bool_param("batch_first", True, help="Off runs the layer time-major inside; the graph's tensors stay batch-first"),
+        bool_param(
+            "batch_first",
+            True,
+            help="Off runs the layer time-major inside; the graph's tensors stay batch-first",
+        ),
         float_param("dropout", 0.0, 0.0, 0.99, help="Dropout between stacked layers"),
     ]
     if kind == "RNN":
-        params.append(ParamSpec("nonlinearity", "choice", "tanh", choices=("tanh", "relu")))
+        params.append(
+            ParamSpec("nonlinearity", "choice", "tanh", choices=("tanh", "relu"))
+        )
     return tuple(params)
 
 
 def _recurrent_construct(kind: str):
     def construct(params, inferred) -> str:
-        keywords = {key: params[key] for key in ("num_layers", "nonlinearity", "bidirectional", "dropout") if key in params}
+        keywords = {
+            key: params[key]
+            for key in ("num_layers", "nonlinearity", "bidirectional", "dropout")
+            if key in params
+        }
         keywords["batch_first"] = params["batch_first"]
-        defaults = {"num_layers": 1, "nonlinearity": "tanh", "bidirectional": False, "dropout": 0.0}
+        defaults = {
+            "num_layers": 1,
+            "nonlinearity": "tanh",
+            "bidirectional": False,
+            "dropout": 0.0,
+        }
         return f"nn.{kind}({render_args([inferred['input_size'], params['hidden_size']], keywords, defaults)})"
 
     return construct
@@ -89,7 +104,8 @@ for _kind in ("RNN", "LSTM", "GRU"):
         LayerSpec(
             type=_kind,
             category="Recurrent",
-            description=_DESCRIPTIONS[_kind] + " Outputs the whole sequence (N, L, hidden).",
+            description=_DESCRIPTIONS[_kind]
+            + " Outputs the whole sequence (N, L, hidden).",
             formula=_FORMULAS[_kind],
             params=_recurrent_params(_kind),
             infer=_recurrent_rule(_kind),

@@ -30,7 +30,9 @@ register(
         params=(int_param("start_dim", 1, minimum=1, maximum=5),),
         infer=_flatten_rule,
         dtype=keeps_dtype,
-        construct=lambda p, i: "nn.Flatten()" if p["start_dim"] == 1 else f"nn.Flatten({p['start_dim']})",
+        construct=lambda p, i: (
+            "nn.Flatten()" if p["start_dim"] == 1 else f"nn.Flatten({p['start_dim']})"
+        ),
     )
 )
 
@@ -44,7 +46,9 @@ def _reshape_rule(params, inputs) -> Inference:
     known = product([d for d in target if d != -1])
     if -1 in target:
         if elements % known:
-            raise ShapeError(f"cannot reshape {format_shape(shape)} ({elements} values) to {target}")
+            raise ShapeError(
+                f"cannot reshape {format_shape(shape)} ({elements} values) to {target}"
+            )
         target[target.index(-1)] = elements // known
     elif known != elements:
         raise ShapeError(
@@ -60,11 +64,17 @@ register(
         category="Shape",
         description="Gives each sample a new shape with the same number of values "
         "(batch dimension kept; -1 means 'the rest').",
-        params=(ParamSpec("shape", "target_shape", [-1], help="New sample shape, e.g. 64, 7, 7"),),
+        params=(
+            ParamSpec(
+                "shape", "target_shape", [-1], help="New sample shape, e.g. 64, 7, 7"
+            ),
+        ),
         infer=_reshape_rule,
         dtype=keeps_dtype,
         construct=lambda p, i: None,
-        forward=lambda p, i, attr, inputs: f"{inputs['in']}.reshape({inputs['in']}.shape[0], {', '.join(literal(d) for d in p['shape'])})",
+        forward=lambda p, i, attr, inputs: (
+            f"{inputs['in']}.reshape({inputs['in']}.shape[0], {', '.join(literal(d) for d in p['shape'])})"
+        ),
         key_params=("shape",),
     )
 )
@@ -86,11 +96,15 @@ register(
         category="Shape",
         description="Reorders the sample dimensions (the batch stays first), e.g. 2, 1 turns "
         "(N, C, L) into (N, L, C).",
-        params=(ParamSpec("dims", "ints", [2, 1], help="New order of dimensions 1, 2, …"),),
+        params=(
+            ParamSpec("dims", "ints", [2, 1], help="New order of dimensions 1, 2, …"),
+        ),
         infer=_permute_rule,
         dtype=keeps_dtype,
         construct=lambda p, i: None,
-        forward=lambda p, i, attr, inputs: f"{inputs['in']}.permute(0, {', '.join(str(d) for d in p['dims'])})",
+        forward=lambda p, i, attr, inputs: (
+            f"{inputs['in']}.permute(0, {', '.join(str(d) for d in p['dims'])})"
+        ),
         key_params=("dims",),
     )
 )
