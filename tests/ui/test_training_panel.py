@@ -325,10 +325,11 @@ def test_trained_weights_are_saved_and_load_only_into_a_matching_graph(qtbot, tm
     assert panel.initial_weights == path
     assert "loaded weights" in panel.start_button.text()
     assert panel.start()
-    qtbot.waitUntil(lambda: panel.last_result is not None, timeout=RUN_TIMEOUT_MS)
+    infos: list = []
+    panel.run.worker.runStarted.connect(infos.append)
     finish(qtbot, panel)
     assert panel.last_result.status == "finished"
-    assert panel.banner.kind == "info" and "Started from the weights in moons.pt" in panel.banner.text or True
+    assert "Started from the weights in moons.pt." in infos[0].notes
 
     hidden = moons_document.project.graph.nodes_of_type("Linear")[0]
     moons_document.set_param(hidden.id, "out_features", 8)
@@ -353,6 +354,39 @@ def test_weights_that_do_not_fit_the_run_end_it_with_a_message(qtbot, tmp_path, 
     finish(qtbot, panel)
     assert panel.banner.kind == "error" and "could not be used" in panel.banner.text
     assert panel.start_button.isEnabled()
+
+
+def test_a_task_preview_gets_its_own_tab(qtbot, moons_document):
+    from types import SimpleNamespace
+
+    panel = make_panel(qtbot, moons_document)
+    snapshot = SimpleNamespace(
+        epoch=1, x=np.zeros((0, 2)), y_true=np.zeros(0), y_pred=np.zeros(0), probs=None, classes=None,
+        grid=None, previews={"images": {"images": np.zeros((3, 1, 4, 4)), "caption": "generated"}, "unknown": 1},
+    )
+    panel._on_predictions(snapshot)
+    titles = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
+    assert "Images" in titles
+    widget = panel._preview_tabs["images"]
+    panel.tabs.setCurrentWidget(widget)  # drawn when shown
+    assert widget.grid.image_count == 3 and widget.caption.text() == "generated"
+
+
+def test_a_training_process_that_dies_is_reported_and_the_next_run_works(qtbot, moons_document):
+    long_run(moons_document)
+    panel = make_panel(qtbot, moons_document)
+    assert panel.start()
+    qtbot.waitUntil(lambda: panel._last_step is not None, timeout=RUN_TIMEOUT_MS)
+    worker_module.training_server().kill()  # as if torch crashed or the system killed it
+    finish(qtbot, panel)
+    assert panel.banner.kind == "error" and "ended unexpectedly" in panel.banner.text
+    assert panel.start_button.isEnabled()
+    settings = dict(moons_document.project.training)
+    settings.update(epochs=1, batch_size=32)
+    moons_document.set_training(settings)
+    assert panel.start()  # a fresh training process starts
+    finish(qtbot, panel)
+    assert panel.last_result.status == "finished"
 
 
 def test_the_panel_module_does_not_import_torch():
