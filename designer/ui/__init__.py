@@ -40,4 +40,31 @@ def _guard_none_refcount() -> bool:
     return True
 
 
+def _guard_bool_refcount() -> bool:
+    """The same defect for True/False: ``Signal.emit()`` and ``disconnect()`` return a
+    bool with ``Py_RETURN_TRUE``, so every emit from Python drops a reference to True
+    and the interpreter aborts ("bool_dealloc") at exit or mid-session.  Both get the
+    same reserve as None.  Returns whether the guard was needed.
+    """
+    if sys.version_info >= (3, 12):
+        return False
+    from PySide6.QtCore import QObject, Signal
+
+    class _Probe(QObject):
+        ping = Signal()
+
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    for _ in range(16):
+        probe.ping.emit()
+    if sys.getrefcount(True) >= before - 8:
+        return False
+    import ctypes
+
+    for value in (True, False):
+        ctypes.c_ssize_t.from_address(id(value)).value += _NONE_RESERVE
+    return True
+
+
 NONE_REFCOUNT_GUARDED = _guard_none_refcount()
+BOOL_REFCOUNT_GUARDED = _guard_bool_refcount()
