@@ -300,7 +300,13 @@ def make_inputs(
         assert node is not None, name
         size = concrete(("N", *node.params["shape"]), values, BATCH)
         if node.params["dtype"] == "long":
-            tensors.append(torch.randint(0, vocabulary, size))
+            # Added or multiplied ids could leave the vocabulary; zeros stay inside.
+            arithmetic = graph.nodes_of_type("Add") or graph.nodes_of_type("Multiply")
+            tensors.append(
+                torch.zeros(size, dtype=torch.long)
+                if arithmetic
+                else torch.randint(0, vocabulary, size)
+            )
         else:
             tensors.append(torch.randn(size))
     return tensors
