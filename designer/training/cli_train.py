@@ -18,6 +18,7 @@ from typing import Any
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_ABORTED = 130
 CLASSIFICATION_TASKS = ("classification", "sequence_classification")
 
 
@@ -120,6 +121,10 @@ def run_train(args: argparse.Namespace) -> int:
     previous = _stop_on_interrupt(trainer)
     try:
         result = trainer.run()
+    except KeyboardInterrupt:
+        progress.close()
+        print("designer train: aborted; nothing was written", file=sys.stderr)
+        return EXIT_ABORTED
     finally:
         progress.close()
         if previous is not None:

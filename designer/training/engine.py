@@ -173,6 +173,7 @@ class Trainer:
     # -- the run --------------------------------------------------------------
     def run(self) -> RunResult:
         """Train; returns how the run ended (never raises for problems of the run)."""
+        self._epochs = []
         try:
             result = self._run()
         except TrainingError as error:
@@ -181,6 +182,9 @@ class Trainer:
             result = self._result("failed", self._non_finite_message(error))
         except Exception as error:  # the app must survive whatever the model does
             result = self._result("failed", describe_failure(error, self.settings))
+        if result.status == "failed" and self._device_name.startswith("cuda"):
+            with contextlib.suppress(Exception):
+                torch.cuda.empty_cache()  # give the memory of a failed run back for the next one
         self.result = result
         with contextlib.suppress(Exception):
             self.callbacks.on_end(result)
@@ -249,6 +253,7 @@ class Trainer:
                 autocast=autocast,
                 make_optimizer=lambda params: make_optimizer(params, settings),
                 project=self.project,
+                mixed_precision=mixed,
             )
         )
         optimizers = task.configure_optimizers()
@@ -389,8 +394,10 @@ class Trainer:
             permutation = torch.randperm(n, generator=generator)
             if not copy_batches:
                 permutation = permutation.to(device)
-            loss_sum = torch.zeros((), dtype=torch.float64, device=device)
-            read_sum, read_step = 0.0, 0
+            # Step losses stay on the device until the next read-back: appending to a
+            # list costs no kernel launch per step, and one stack+sum reads them all.
+            pending: list[torch.Tensor] = []
+            epoch_total, read_step = 0.0, 0
             last_update = epoch_start
             for step in range(steps):
                 index = permutation[step * batch : (step + 1) * batch]
@@ -399,7 +406,7 @@ class Trainer:
                     yb = y_train[index].to(device, non_blocking=True)
                 else:
                     xb, yb = x_train[index], y_train[index]
-                loss_sum += train_step(xb, yb)
+                pending.append(train_step(xb, yb))
                 if per_step:
                     for scheduler in schedulers:
                         scheduler.step()
@@ -412,11 +419,12 @@ class Trainer:
                 now = time.perf_counter()
                 if now - last_update >= interval:
                     done = step + 1
-                    total = float(loss_sum)
-                    mean = (total - read_sum) / (done - read_step)
+                    chunk = _sum_losses(pending)
+                    mean = chunk / (done - read_step)
                     if not math.isfinite(mean):
                         raise _NonFiniteLoss(mean, epoch, done)
-                    read_sum, read_step, last_update = total, done, now
+                    epoch_total += chunk
+                    read_step, last_update = done, now
                     smoothed = mean if smoothed is None else SMOOTHING * smoothed + (1 - SMOOTHING) * mean
                     global_done = global_step + done
                     active = now - run_start - run_paused
@@ -436,7 +444,8 @@ class Trainer:
                             run_fraction=global_done / total_steps,
                         )
                     )
-            train_loss = float(loss_sum) / steps  # waits for the device
+            epoch_total += _sum_losses(pending)  # waits for the device
+            train_loss = epoch_total / steps
             terms = task.epoch_terms()
             train_seconds = time.perf_counter() - epoch_start - epoch_paused
             global_step += steps
@@ -575,6 +584,15 @@ def split_data(dataset: Any, val_split: float, seed: int) -> tuple[np.ndarray, n
     order = np.random.default_rng(seed).permutation(count)
     val_index, train_index = np.sort(order[:val_count]), order[val_count:]
     return x[train_index], y[train_index], x[val_index], y[val_index]
+
+
+def _sum_losses(pending: list[torch.Tensor]) -> float:
+    """The sum of the step losses not read yet (one device sync), and forget them."""
+    if not pending:
+        return 0.0
+    total = float(torch.stack(pending).double().sum())
+    pending.clear()
+    return total
 
 
 def fits_on_device(size_bytes: int, device: torch.device) -> bool:

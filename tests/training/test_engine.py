@@ -313,3 +313,18 @@ def test_the_project_dataset_and_settings_are_used_when_none_are_given() -> None
 def test_a_project_without_a_dataset_fails_with_a_message() -> None:
     result = Trainer(mlp_project()).run()
     assert result.status == "failed" and "No dataset is chosen" in result.message
+
+
+def test_notes_tell_about_a_softmax_before_cross_entropy_and_cpu_mixed_precision() -> None:
+    project = mlp_project(outputs=4)
+    graph = project.graph
+    scores, output = graph.node_by_name("scores"), graph.node_by_name("logits")
+    graph.disconnect(graph.edges_into(output.id)[0])
+    softmax = graph.add_node("Softmax", "probs", {"dim": 1})
+    graph.connect(scores.id, "out", softmax.id, "in")
+    graph.connect(softmax.id, "out", output.id, "in")
+    recorder = Recorder()
+    result = Trainer(project, blobs_dataset(), settings(epochs=1, mixed_precision=True), recorder).run()
+    assert result.status == "finished", result.message
+    notes = " ".join(recorder.info.notes)
+    assert "ends in Softmax" in notes and "Mixed precision works on CUDA only" in notes

@@ -50,6 +50,7 @@ class TaskContext:
     autocast: Callable[[], AbstractContextManager[Any]]
     make_optimizer: Callable[[Iterable[nn.Parameter]], torch.optim.Optimizer]
     project: Project | None = None  # the graphs, for tasks that build extra modules from them
+    mixed_precision: bool = False  # autocast() is bf16 autocast (CUDA); else a no-op context
 
 
 @dataclass
@@ -202,7 +203,10 @@ class SupervisedTask(Task):
 
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         self.optimizer.zero_grad(set_to_none=True)
-        with self.context.autocast():
+        if self.context.mixed_precision:
+            with self.context.autocast():
+                loss = self.loss_fn(self.model(x), y)
+        else:  # the hot path of CPU runs: not even a no-op context manager
             loss = self.loss_fn(self.model(x), y)
         loss.backward()
         if self.clip > 0:

@@ -33,6 +33,31 @@ class ClassificationTask(SupervisedTask):
             return [(shape[0], 2)]  # one logit for two classes: BCE reads it as P(class 1)
         return network.output_shapes
 
+    def prepare_targets(self, y: torch.Tensor) -> torch.Tensor:
+        return y.long()
+
+    def notes(self) -> list[str]:
+        """Warn about the classic mix-ups of a final Softmax/LogSoftmax and the loss."""
+        project = self.context.project
+        if project is None:
+            return []
+        graph = project.network(self.network_name)
+        last_layers = {
+            graph.node(edge.source).type
+            for output in graph.nodes_of_type("Output")
+            for edge in graph.edges_into(output.id)
+        }
+        loss = self.context.settings.loss
+        if loss in ("cross_entropy", "bce_with_logits") and last_layers & {"Softmax", "LogSoftmax", "Sigmoid"}:
+            return [
+                f"The network ends in {sorted(last_layers & {'Softmax', 'LogSoftmax', 'Sigmoid'})[0]}, but the "
+                f"{'cross-entropy' if loss == 'cross_entropy' else 'BCE-with-logits'} loss applies it itself: "
+                "remove that last layer, or training will be slow."
+            ]
+        if loss == "nll" and "LogSoftmax" not in last_layers:
+            return ["The NLL loss expects log-probabilities: end the network with LogSoftmax, or use cross-entropy."]
+        return []
+
     def make_loss(self, name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
         self.num_classes = len(self.context.classes or [])
         if name == "cross_entropy":
