@@ -74,7 +74,7 @@ def make_panel(qtbot, document: Document) -> TrainingPanel:
 
 
 def finish(qtbot, panel: TrainingPanel) -> None:
-    qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=RUN_TIMEOUT_MS)
 
 
 def long_run(document: Document) -> None:
@@ -140,7 +140,7 @@ def test_stop_ends_the_run(qtbot, moons_document):
     assert panel.start()
     qtbot.waitUntil(lambda: panel._last_step is not None, timeout=RUN_TIMEOUT_MS)
     panel.stop()
-    qtbot.waitUntil(lambda: not panel.is_running, timeout=5_000)
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=5_000)
     assert panel.last_result.status == "stopped"
     assert panel.start_button.isEnabled()
     assert panel.banner.kind == "info" and "Stopped" in panel.banner.text
@@ -246,7 +246,7 @@ def test_a_mismatched_dataset_is_explained_and_the_input_shape_is_set_in_one_cli
     # Start refuses, explains, and stays usable
     assert not panel.start()
     assert panel.banner.kind == "error" and "does not fit" in panel.banner.text
-    assert panel.start_button.isEnabled() and not panel.is_running
+    assert panel.start_button.isEnabled() and not panel.is_running()
 
     panel.fit_banner.action.click()
     assert graph.node(input_node.id).params["shape"] == [2]

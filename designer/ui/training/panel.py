@@ -383,7 +383,7 @@ class TrainingPanel(QWidget):
             return [f"The fit of the dataset could not be checked: {error}"]
 
     def update_compatibility(self) -> None:
-        if self.is_running:
+        if self.is_running():
             return
         dataset = self.dataset_picker.dataset
         problems = self.compatibility_problems()
@@ -421,8 +421,8 @@ class TrainingPanel(QWidget):
         return True
 
     # == running ==================================================================
-    @property
     def is_running(self) -> bool:
+        """Whether a run is under way (from Start until its process has reported the end)."""
         return self.run is not None
 
     def start(self) -> bool:
