@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import torch
@@ -116,3 +117,21 @@ def test_a_failing_run_is_reported(tmp_path, capsys) -> None:
     err = error_of(capsys, ["train", str(path), "--out", str(tmp_path / "run")])
     assert "The loss became" in err and "learning rate (10)" in err
     assert not (tmp_path / "run" / "weights.pt").exists()
+
+
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.json"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_every_sample_has_valid_training_settings(sample) -> None:
+    from designer.graph.project_file import load_project
+    from designer.training.settings import TrainingSettings
+
+    TrainingSettings.from_dict(load_project(sample).training)
+
+
+def test_the_moons_sample_reaches_95_percent(tmp_path) -> None:
+    out = tmp_path / "run"
+    assert main(["train", str(SAMPLES[0].parent / "moons.json"), "--device", "cpu", "--out", str(out)]) == 0
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["dataset"] == "moons" and metrics["epochs"][-1]["val_accuracy"] >= 0.95
