@@ -41,6 +41,7 @@ from designer.ui.panels.code_view import CodeView
 from designer.ui.panels.formatting import format_compact, format_count
 from designer.ui.panels.inspector import Inspector
 from designer.ui.panels.layer_reference import LayerReferenceDialog
+from designer.ui.panels.lazy_panel import LazyPanel
 from designer.ui.panels.palette import LayerPalette
 from designer.ui.panels.problems import ProblemsList
 from designer.ui.panels.summary import SummaryTable
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_canvas()
         self._create_menus()
+        self._create_training_panel()
         self._create_toolbar()
         self._create_status_bar()
         self._connect_document()
@@ -351,6 +353,54 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.action("reference"))
         help_menu.addAction(self.action("about"))
+
+    def _create_training_panel(self) -> None:
+        """The training dock (tabbed with the summary), built when first shown."""
+
+        def build() -> QWidget:
+            from designer.ui.training.panel import TrainingPanel
+
+            return TrainingPanel(self.document)
+
+        self.training_page = LazyPanel(build)
+        self.training_dock = self.add_panel(
+            "Training", "trainingDock", self.training_page, Qt.DockWidgetArea.BottomDockWidgetArea, self.summary_dock
+        )
+        self.training_dock.visibilityChanged.connect(self._on_training_visibility)
+        self.summary_dock.raise_()
+        train = self._action("train", "&Training Panel", self.show_training, "Ctrl+T", None, "Train the network")
+        self.panels_menu.addSeparator()
+        self.panels_menu.addAction(train)
+
+    @property
+    def training_panel(self) -> QWidget | None:
+        """The TrainingPanel once it has been opened, else None."""
+        return self.training_page.content
+
+    def show_training(self) -> QWidget:
+        """Show the training panel (building it on first use) with room for its plots."""
+        self.training_dock.show()
+        self.training_dock.raise_()
+        panel = self.training_page.ensure_built()
+        self.resizeDocks([self.training_dock], [max(360, self.height() // 2)], Qt.Orientation.Vertical)
+        return panel
+
+    def _on_training_visibility(self, visible: bool) -> None:
+        if visible and not self.training_page.visibleRegion().isEmpty():
+            self.training_page.ensure_built()
+
+    def ask_stop_training(self) -> bool:
+        """Closing while a model trains: stop it? (tests replace this)."""
+        if not self.interactive:
+            return True
+        answer = QMessageBox.question(
+            self,
+            APP_NAME,
+            "A model is still training. Stop the training and close?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _create_toolbar(self) -> None:
         bar = QToolBar("Main toolbar", self)
@@ -892,9 +942,16 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        panel = self.training_panel
+        running = panel is not None and panel.is_running()
+        if running and not self.ask_stop_training():
+            event.ignore()
+            return
         if not self.maybe_save("closing"):
             event.ignore()
             return
+        if panel is not None:
+            panel.shutdown()
         if self.persist_settings:
             self.save_layout()
         self.autosave_timer.stop()

@@ -79,7 +79,7 @@ def test_screenshot_of_a_broken_file_reports_it(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("module", ["designer.ui.main_window", "designer.ui.app"])
-def test_the_window_starts_without_torch(tmp_path: Path, module: str) -> None:
+def test_the_window_starts_without_torch_or_pyqtgraph(tmp_path: Path, module: str) -> None:
     script = (
         "import importlib, json, sys\n"
         f"importlib.import_module({module!r})\n"
@@ -90,7 +90,7 @@ def test_the_window_starts_without_torch(tmp_path: Path, module: str) -> None:
         "from designer.graph.project_file import load_project\n"
         f"w = MainWindow(Document(load_project({str(ROOT / 'samples' / 'cnn_mnist.json')!r})), interactive=False)\n"
         "w.show(); app.processEvents(); w._refresh_code()\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'torch')))\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('torch', 'pyqtgraph'))))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],

@@ -531,3 +531,44 @@ def test_find_layer_focuses_the_palette_search(make_window, qtbot) -> None:
     window.action("find_layer").trigger()
     assert window.palette_dock.isVisible()
     qtbot.waitUntil(window.palette_panel.search.hasFocus, timeout=2000)
+
+
+@pytest.fixture
+def no_training_process(monkeypatch):
+    """Showing the training panel starts its worker process (torch); not needed here."""
+    from designer.ui.training import panel as panel_module
+    from designer.ui.training import worker as worker_module
+
+    monkeypatch.setattr(worker_module.TrainingServer, "ensure_started", lambda self: None)
+    monkeypatch.setattr(panel_module.TrainingPanel, "refresh_devices", lambda self: None)
+    yield
+    # The panel loads dataset previews in the background; let them land before it goes.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def test_training_panel_is_built_when_first_shown(make_window, no_training_process) -> None:
+    window = make_window(Document(cnn_project()))
+    window.show()
+    assert window.training_panel is None  # not built at start-up
+    panel = window.show_training()
+    assert window.training_panel is panel
+    assert type(panel).__name__ == "TrainingPanel"
+    assert window.training_dock.isVisible()
+    assert window.show_training() is panel  # built once
+
+
+def test_closing_while_training_asks_first(make_window, monkeypatch, no_training_process) -> None:
+    window = make_window(Document(cnn_project()))
+    window.show()
+    panel = window.show_training()
+    monkeypatch.setattr(panel, "is_running", lambda: True)
+    stopped: list[bool] = []
+    monkeypatch.setattr(panel, "shutdown", lambda timeout_ms=2000: stopped.append(True) or True)
+    window.ask_stop_training = lambda: False
+    assert not window.close()
+    assert stopped == []
+    window.ask_stop_training = lambda: True
+    assert window.close()
+    assert stopped == [True]
