@@ -260,9 +260,8 @@ def _return(values: list[str]) -> list[str]:
     line = f"{body}return {', '.join(values)}"
     if len(line) <= LINE_LENGTH:
         return [line]
+    # ruff explodes a returned tuple one item a line.
     inner = body + INDENT
-    if len(inner + ", ".join(values)) <= LINE_LENGTH:
-        return [f"{body}return (", inner + ", ".join(values), f"{body})"]
     return [f"{body}return ("] + [f"{inner}{v}," for v in values] + [f"{body})"]
 
 

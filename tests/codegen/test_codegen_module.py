@@ -149,9 +149,17 @@ def test_built_modules_give_the_inferred_shapes(graph: Graph) -> None:
 
 
 @needs_ruff
-@CODEGEN_SETTINGS
-@given(random_graphs(max_layers=6))
-def test_generated_source_is_ruff_formatted_and_clean(graph: Graph) -> None:
+@settings(CODEGEN_SETTINGS, max_examples=40)
+@given(
+    random_graphs(max_layers=6), st.lists(st.integers(0, 40), min_size=20, max_size=20)
+)
+def test_generated_source_is_ruff_formatted_and_clean(
+    graph: Graph, stretch: list[int]
+) -> None:
+    """Also with names of every length up to the 48 characters a name keeps, so
+    that lines of every length are laid out."""
+    for node, extra in zip(graph.nodes, stretch, strict=False):
+        node.name = (node.name + "_" + "x" * extra)[:48] if extra else node.name
     source = generate_code(Project("random model", [graph]))
     assert _formatted(source) == source
     assert _lint(source) == ""
