@@ -187,3 +187,22 @@ def test_task_previews_are_found_by_name(qtbot):
     register_preview("test_kind", "Test", ImagePreview)
     assert preview_kind("test_kind").factory is ImagePreview
     assert preview_kind("no_such_kind") is None
+
+
+def test_hand_edited_nonsense_shows_defaults_instead_of_crashing(qtbot):
+    from designer.ui.training.dataset_picker import DatasetPicker
+
+    form = SettingsForm()
+    qtbot.addWidget(form)
+    form.set_settings({"lr": "fast", "epochs": None, "nesterov": "yes", "batch_size": 1e30, "optimizer": "nope"})
+    values = form.settings()
+    assert values["lr"] == pytest.approx(1e-3) and values["epochs"] == 10 and values["nesterov"] is False
+    assert values["batch_size"] == 65536  # clamped to the largest allowed
+    assert values["optimizer"] == "nope"  # kept, so the run explains what is wrong with it
+    assert "not valid here" in form.editor("optimizer").currentText()
+    picker = DatasetPicker(preview=False)
+    qtbot.addWidget(picker)
+    picker.set_spec({"name": "moons", "options": {"n_samples": "many", "noise": [1]}})
+    assert picker.spec() == {"name": "moons", "options": {"n_samples": 500, "noise": 0.1, "seed": 0}}
+    picker.set_spec({"name": "no such dataset"})
+    assert picker.current_name() == "moons"

@@ -140,7 +140,10 @@ class DatasetPicker(QWidget):
             self.options_form.removeRow(0)
         self._option_editors.clear()
         for option in info.options:
-            editor = self._make_editor(option, values.get(option.name, option.default))
+            try:
+                editor = self._make_editor(option, values.get(option.name, option.default))
+            except (TypeError, ValueError, OverflowError):  # a hand-edited file: show the default
+                editor = self._make_editor(option, option.default)
             editor.setToolTip(option.help)
             editor.setObjectName(f"datasetOption_{option.name}")
             self._option_editors[option.name] = editor
@@ -158,7 +161,7 @@ class DatasetPicker(QWidget):
             spin = QSpinBox()
             spin.setRange(int(option.minimum if option.minimum is not None else 0),
                           int(min(option.maximum if option.maximum is not None else 2**31 - 1, 2**31 - 1)))
-            spin.setValue(int(value))
+            spin.setValue(int(min(max(int(value), spin.minimum()), spin.maximum())))
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(self._edited)
             return spin
@@ -167,7 +170,7 @@ class DatasetPicker(QWidget):
             spin.setDecimals(3)
             spin.setRange(option.minimum or 0.0, option.maximum if option.maximum is not None else 1e9)
             spin.setSingleStep(0.01 if (option.maximum or 10) <= 2 else 0.1)
-            spin.setValue(float(value))
+            spin.setValue(min(max(float(value), spin.minimum()), spin.maximum()))
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(self._edited)
             return spin

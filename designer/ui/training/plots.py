@@ -134,9 +134,9 @@ class TrainingPlots(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._layout_widget)
 
-        self.loss_plot: pg.PlotItem = self._layout_widget.addPlot(row=0, col=0)
-        self.accuracy_plot: pg.PlotItem = self._layout_widget.addPlot(row=1, col=0)
-        self.lr_plot: pg.PlotItem = self._layout_widget.addPlot(row=2, col=0)
+        self.loss_plot: pg.PlotItem = pg.PlotItem()
+        self.accuracy_plot: pg.PlotItem = pg.PlotItem()
+        self.lr_plot: pg.PlotItem = pg.PlotItem()
         _style_plot(self.loss_plot, "Loss", "loss")
         _style_plot(self.accuracy_plot, "Validation accuracy", "accuracy")
         _style_plot(self.lr_plot, "Learning rate", "lr")
@@ -144,10 +144,8 @@ class TrainingPlots(QWidget):
         self.accuracy_plot.getAxis("left").setTickSpacing(0.2, 0.1)
         self.accuracy_plot.setXLink(self.loss_plot)
         self.lr_plot.setXLink(self.loss_plot)
-        self._layout_widget.ci.layout.setRowStretchFactor(0, 3)
-        self._layout_widget.ci.layout.setRowStretchFactor(1, 2)
-        self._layout_widget.ci.layout.setRowStretchFactor(2, 1)
-
+        self._wide: bool | None = None
+        self._arrange(wide=False)
         self.loss_range = _StableRange(self.loss_plot)
         self.lr_range = _StableRange(self.lr_plot)
         self._epochs = 0
@@ -157,6 +155,33 @@ class TrainingPlots(QWidget):
         self._past_items: list[list[pg.PlotDataItem]] = []
         self._run_number = 0
         self._create_current_curves()
+
+    # -- layout ---------------------------------------------------------------
+    def _arrange(self, wide: bool) -> None:
+        """Stack the plots (a tall panel) or put them side by side (a wide, low dock)."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        items = self._layout_widget.ci
+        grid = items.layout
+        plots = (self.loss_plot, self.accuracy_plot, self.lr_plot)
+        for plot in plots:
+            if plot in items.items:
+                items.removeItem(plot)
+        stretches = (5, 4, 3) if wide else (3, 2, 1)
+        for index, plot in enumerate(plots):
+            items.addItem(plot, row=0 if wide else index, col=index if wide else 0)
+        for index, stretch in enumerate(stretches):
+            grid.setRowStretchFactor(index, (1 if index == 0 else 0) if wide else stretch)
+            grid.setColumnStretchFactor(index, stretch if wide else (1 if index == 0 else 0))
+
+    @property
+    def side_by_side(self) -> bool:
+        return bool(self._wide)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arrange(wide=self.width() > 1.8 * max(self.height(), 1))
 
     # -- curves ---------------------------------------------------------------
     def _create_current_curves(self) -> None:

@@ -81,6 +81,10 @@ class LogSpinBox(QDoubleSpinBox):
         self.setValue(min(self.maximum(), max(self.minimum(), value)))
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def _is_float(text: str) -> bool:
     try:
         float(text)
@@ -231,9 +235,12 @@ class SettingsForm(QWidget):
                         index = editor.count() - 1
                     editor.setCurrentIndex(index)
                 elif isinstance(editor, QCheckBox):
-                    editor.setChecked(bool(value))
-                elif isinstance(editor, QSpinBox | QDoubleSpinBox):
-                    editor.setValue(value)
+                    editor.setChecked(value is True)
+                elif isinstance(editor, QSpinBox) and _is_number(value):
+                    editor.setValue(int(min(max(value, editor.minimum()), editor.maximum())))
+                elif isinstance(editor, QDoubleSpinBox) and _is_number(value):
+                    editor.setValue(float(min(max(value, editor.minimum()), editor.maximum())))
+                # a value of the wrong type (a hand-edited file) leaves the default shown
             self._update_enabled()
         finally:
             self._loading = False
