@@ -7,6 +7,7 @@ import warnings
 
 import networkx as nx
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from network_harness import random_graphs, run_and_compare, symbol_values
 
 from designer.codegen.module import CodegenError, generate_code
@@ -61,3 +62,26 @@ def test_an_error_stops_only_what_depends_on_it(graph: Graph) -> None:
             assert graph.node(next(iter(broken))).name in str(error)
         else:
             raise AssertionError("code was generated for a graph with errors")
+
+
+@settings(max_examples=30, deadline=None, derandomize=True)
+@given(random_graphs(max_layers=6), st.integers(0, 100))
+def test_removing_and_reinserting_a_node_restores_graph_and_shapes(
+    graph: Graph, pick: int
+) -> None:
+    before = graph.to_dict_canonical()
+    shapes_before = infer_shapes(graph)
+    node = graph.nodes[pick % len(graph.nodes)]
+    removed, edges = graph.remove_node(node.id)
+    assert not graph.has_node(node.id)
+    assert all(node.id not in (e.source, e.target) for e in graph.edges)
+    infer_shapes(graph)  # a graph with a hole is still analysed without raising
+    graph.insert_node(removed, edges)
+    assert graph.to_dict_canonical() == before
+    again = infer_shapes(graph)
+    assert {k: v.outputs for k, v in again.nodes.items()} == {
+        k: v.outputs for k, v in shapes_before.nodes.items()
+    }
+    assert [p.message for p in again.problems] == [
+        p.message for p in shapes_before.problems
+    ]
