@@ -14,8 +14,15 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QMouseEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -99,6 +106,21 @@ def about_html() -> str:
     )
 
 
+class ClickableLabel(QLabel):
+    """A status bar label that does something when clicked."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -141,7 +163,6 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_canvas()
         self._create_menus()
-        self._create_training_panel()
         self._create_toolbar()
         self._create_status_bar()
         self._connect_document()
@@ -204,6 +225,14 @@ class MainWindow(QMainWindow):
         self.code_view.exportRequested.connect(self.export_python)
         self.code_view.copied.connect(lambda: self.statusBar().showMessage("Code copied to the clipboard", 3000))
 
+        def build_training() -> QWidget:
+            from designer.ui.training.panel import TrainingPanel
+
+            return TrainingPanel(self.document)
+
+        # Built the first time its tab is shown: the import is heavy (pyqtgraph).
+        self.training_page = LazyPanel(build_training)
+
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.palette_dock = self._dock("Layers", "paletteDock", self.palette_panel, left)
@@ -211,13 +240,18 @@ class MainWindow(QMainWindow):
         self.code_dock = self._dock("Code", "codeDock", self.code_view, right)
         self.summary_dock = self._dock("Summary", "summaryDock", self.summary, bottom)
         self.problems_dock = self._dock("Problems", "problemsDock", self.problems, bottom)
+        self.training_dock = self._dock("Training", "trainingDock", self.training_page, bottom)
         self.setCorner(Qt.Corner.BottomLeftCorner, left)
         self.setCorner(Qt.Corner.BottomRightCorner, right)
         self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
+        # Right: inspector | code.  Bottom, like an IDE's panel: summary | problems | training.
         self.tabifyDockWidget(self.inspector_dock, self.code_dock)
+        self.tabifyDockWidget(self.summary_dock, self.problems_dock)
+        self.tabifyDockWidget(self.problems_dock, self.training_dock)
         self.inspector_dock.raise_()
-        self.splitDockWidget(self.summary_dock, self.problems_dock, Qt.Orientation.Horizontal)
+        self.summary_dock.raise_()
         self.code_dock.visibilityChanged.connect(self._on_code_visibility)
+        self.training_dock.visibilityChanged.connect(self._on_training_visibility)
 
     def _action(
         self,
@@ -300,6 +334,7 @@ class MainWindow(QMainWindow):
         chosen.setChecked(True)
         chosen.blockSignals(False)
 
+        a("train", "&Training Panel", self.show_training, "Ctrl+T", None, "Train the network")
         a("about", "&About designer", self.show_about)
         a("reference", "Layer &Reference", self.show_layer_reference, std.HelpContents, "help")
 
@@ -345,32 +380,24 @@ class MainWindow(QMainWindow):
         view.addAction(self.action("theme_dark"))
         view.addSeparator()
         self.panels_menu = view.addMenu("&Panels")
-        for dock in (self.palette_dock, self.inspector_dock, self.code_dock, self.summary_dock, self.problems_dock):
+        docks = (
+            self.palette_dock,
+            self.inspector_dock,
+            self.code_dock,
+            self.summary_dock,
+            self.problems_dock,
+            self.training_dock,
+        )
+        for dock in docks:
             toggle = dock.toggleViewAction()
             toggle.setObjectName(f"toggle_{dock.objectName()}")
             self.panels_menu.addAction(toggle)
+        view.addSeparator()
+        view.addAction(self.action("train"))
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.action("reference"))
         help_menu.addAction(self.action("about"))
-
-    def _create_training_panel(self) -> None:
-        """The training dock (tabbed with the summary), built when first shown."""
-
-        def build() -> QWidget:
-            from designer.ui.training.panel import TrainingPanel
-
-            return TrainingPanel(self.document)
-
-        self.training_page = LazyPanel(build)
-        self.training_dock = self.add_panel(
-            "Training", "trainingDock", self.training_page, Qt.DockWidgetArea.BottomDockWidgetArea, self.summary_dock
-        )
-        self.training_dock.visibilityChanged.connect(self._on_training_visibility)
-        self.summary_dock.raise_()
-        train = self._action("train", "&Training Panel", self.show_training, "Ctrl+T", None, "Train the network")
-        self.panels_menu.addSeparator()
-        self.panels_menu.addAction(train)
 
     @property
     def training_panel(self) -> QWidget | None:
@@ -432,8 +459,10 @@ class MainWindow(QMainWindow):
         self.params_label.setObjectName("paramCount")
         self.macs_label = QLabel()
         self.macs_label.setObjectName("macCount")
-        self.problem_label = QLabel()
+        self.problem_label = ClickableLabel()
         self.problem_label.setObjectName("problemCount")
+        self.problem_label.setToolTip("Show the problems")
+        self.problem_label.clicked.connect(self.show_problems)
         self.zoom_label = QLabel("100%")
         self.zoom_label.setObjectName("zoomLevel")
         for label in (self.params_label, self.macs_label, self.problem_label, self.zoom_label):
@@ -604,6 +633,10 @@ class MainWindow(QMainWindow):
         self.setWindowModified(modified)
         if not modified:
             self.recovery.clear()  # saved: nothing to recover
+
+    def show_problems(self) -> None:
+        self.problems_dock.show()
+        self.problems_dock.raise_()
 
     def _on_problem_activated(self, network: str, node_id: str) -> None:
         self.document.select_and_centre(node_id, network)
@@ -928,7 +961,6 @@ class MainWindow(QMainWindow):
         horizontal = [self.palette_dock, self.inspector_dock]
         self.resizeDocks(horizontal, [210, 350], Qt.Orientation.Horizontal)
         self.resizeDocks([self.summary_dock], [190], Qt.Orientation.Vertical)
-        self.resizeDocks([self.summary_dock, self.problems_dock], [2, 1], Qt.Orientation.Horizontal)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

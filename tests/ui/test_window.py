@@ -572,3 +572,17 @@ def test_closing_while_training_asks_first(make_window, monkeypatch, no_training
     window.ask_stop_training = lambda: True
     assert window.close()
     assert stopped == [True]
+
+
+def test_problem_count_in_the_status_bar_opens_the_problems(make_window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    window = make_window(Document(cnn_project()))
+    window.show()
+    window.document.set_param(node_id(window, "conv1"), "kernel_size", 40)
+    assert window.problems_dock.windowTitle().startswith("Problems (")
+    window.summary_dock.raise_()
+    qtbot.waitUntil(lambda: window.problems_dock.visibleRegion().isEmpty(), timeout=2000)
+    window.problem_label.clicked.emit()
+    qtbot.waitUntil(lambda: not window.problems_dock.visibleRegion().isEmpty(), timeout=2000)
+    assert window.problem_label.cursor().shape() == Qt.CursorShape.PointingHandCursor
