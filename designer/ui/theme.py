@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICONS = RESOURCES / "icons"
 MIN_POINT_SIZE = 10  # readable on a projector
+LARGE_POINT_SIZE = 13  # View ▸ Larger Text, for presenting
 
 
 @dataclass(frozen=True)
@@ -114,25 +115,31 @@ def make_palette(theme: Theme) -> QPalette:
     return palette
 
 
-def stylesheet(theme: Theme) -> str:
+def stylesheet(theme: Theme, point_size: int = MIN_POINT_SIZE) -> str:
     """The theme's QSS, or "" when the resources folder is not installed.
 
-    ``@ICONS@`` in the file stands for the absolute icons folder (QSS urls are
-    otherwise relative to the working directory).
+    In the file, ``@ICONS@`` stands for the absolute icons folder (QSS urls are
+    otherwise relative to the working directory), ``@BASE_PT@`` for the text
+    size and ``@SMALL_PT@`` for captions (never below :data:`MIN_POINT_SIZE`).
     """
     path = RESOURCES / f"{theme.name}.qss"
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
         return ""
-    return text.replace("@ICONS@", ICONS.as_posix())
+    base = max(point_size, MIN_POINT_SIZE)
+    return (
+        text.replace("@ICONS@", ICONS.as_posix())
+        .replace("@BASE_PT@", str(base))
+        .replace("@SMALL_PT@", str(max(base - 1, MIN_POINT_SIZE)))
+    )
 
 
-def apply_theme(app: QApplication, dark: bool) -> Theme:
+def apply_theme(app: QApplication, dark: bool, large_text: bool = False) -> Theme:
     theme = theme_for(dark)
     app.setStyle("Fusion")
     app.setPalette(make_palette(theme))
-    app.setStyleSheet(stylesheet(theme))
+    app.setStyleSheet(stylesheet(theme, LARGE_POINT_SIZE if large_text else MIN_POINT_SIZE))
     return theme
 
 

@@ -586,3 +586,29 @@ def test_problem_count_in_the_status_bar_opens_the_problems(make_window, qtbot) 
     window.problem_label.clicked.emit()
     qtbot.waitUntil(lambda: not window.problems_dock.visibleRegion().isEmpty(), timeout=2000)
     assert window.problem_label.cursor().shape() == Qt.CursorShape.PointingHandCursor
+
+
+def test_larger_text_for_presenting_persists(make_window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.show()
+    assert "font-size: 10pt" in QApplication.instance().styleSheet()
+    window.action("large_text").trigger()
+    sheet = QApplication.instance().styleSheet()
+    assert "font-size: 13pt" in sheet and "font-size: 12pt" in sheet
+    assert window.close()
+    again = make_window()
+    assert again.large_text and again.action("large_text").isChecked()
+    again.action("large_text").trigger()
+    assert "font-size: 10pt" in QApplication.instance().styleSheet()
+
+
+def test_rename_action_starts_renaming_on_the_canvas(make_window) -> None:
+    window = make_window(Document(cnn_project()))
+    window.show()
+    window.action("rename").trigger()  # nothing selected: only a hint
+    assert window.view.network_scene.rename_interaction is None
+    window.document.set_selection([node_id(window, "fc")])
+    window.action("rename").trigger()
+    assert window.view.network_scene.rename_interaction is not None

@@ -227,7 +227,7 @@ class Inspector(QScrollArea):
     def _header(self, spec: LayerSpec) -> QWidget:
         color = self._color_for(spec.category)
         header = QLabel(
-            f"<div style='font-size:13pt; font-weight:600'>{html.escape(spec.type)}</div>"
+            f"<div style='font-size:x-large; font-weight:600'>{html.escape(spec.type)}</div>"
             f"<div><span style='color:{color.name()}'>●</span>&nbsp;{html.escape(spec.category)}</div>"
         )
         header.setObjectName("inspectorHeader")

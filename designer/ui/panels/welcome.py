@@ -34,7 +34,7 @@ class EmptyCanvasHint(QLabel):
 
     def _html(self) -> str:
         parts = [
-            "<p style='font-size:15pt; font-weight:600'>Start building a network</p>",
+            "<p style='font-size:x-large; font-weight:600'>Start building a network</p>",
             "<p>Drag a layer from the <b>Layers</b> panel onto the canvas,<br>"
             "or press <b>Tab</b> here to search for one.<br>"
             "Connect an output port to an input port by dragging between them.</p>",
