@@ -151,3 +151,23 @@ def test_a_vae_needs_three_outputs() -> None:
     result, _recorder, _ = train(project, small_digits(64), epochs=1)
     assert result.status == "failed"
     assert "three Outputs" in result.message
+
+
+def test_previews_and_the_sample_decoder_leave_the_run_as_it_would_be_without_them() -> None:
+    from designer.training.engine import Trainer, TrainingCallbacks
+    from designer.training.settings import TrainingSettings
+
+    class EpochsOnly(TrainingCallbacks):  # wants no previews
+        def __init__(self) -> None:
+            self.losses: list[float] = []
+
+        def on_epoch(self, metrics) -> None:
+            self.losses.append((metrics.train_loss, metrics.val_loss))
+
+    project = sample("vae")
+    data = small_digits(160)
+    _result, with_previews, _ = train(project, data, epochs=2)
+    quiet = EpochsOnly()
+    settings = TrainingSettings.from_dict(project.training).replace(device="cpu", epochs=2)
+    Trainer(project, data, settings, quiet).run()
+    assert quiet.losses == [(m.train_loss, m.val_loss) for m in with_previews.epochs]

@@ -37,7 +37,7 @@ from designer.training.tasks.base import (
     PredictionSnapshot,
     Task,
 )
-from designer.training.tasks.reconstruction import as_images
+from designer.training.tasks.reconstruction import as_images, untouched_randomness
 
 ROLES = ("generator", "discriminator")
 SAMPLE_COUNT = 64
@@ -213,12 +213,13 @@ class GANTask(Task):
         return EvalResult(loss=d_loss, extra={"val_d_real": d_real, "val_d_fake": d_fake})
 
     def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
-        samples = self.generate(self.fixed_noise).float()
+        with untouched_randomness(self.context.device):
+            samples = self.generate(self.fixed_noise).float()
+            probabilities = torch.sigmoid(self.logits(samples)).cpu().numpy()
         images = as_images(samples)
         previews = {}
         if images is not None:
             previews["samples"] = {"images": images, "title": f"Generated from {len(images)} fixed noise vectors"}
-        probabilities = torch.sigmoid(self.logits(samples)).cpu().numpy()
         return PredictionSnapshot(
             epoch=epoch,
             x=self.fixed_noise.cpu().numpy(),

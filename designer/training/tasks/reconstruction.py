@@ -14,8 +14,10 @@ images (N×C×H×W, N×H×W, or flat vectors of a square number of pixels)::
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 import torch
@@ -49,6 +51,16 @@ def as_images(values: torch.Tensor) -> np.ndarray | None:
     if values.shape[1] not in (1, 3):
         return None
     return values.clamp(0.0, 1.0).cpu().numpy().astype(np.float32)
+
+
+def untouched_randomness(device: torch.device) -> contextlib.AbstractContextManager[Any]:
+    """Random numbers drawn inside (previews, helper modules) leave the run's random stream as it was.
+
+    So a run gives the same numbers whether or not a window asks for previews,
+    and the same as the exported ``train.py``, which draws none for them.
+    """
+    devices = [device.index if device.index is not None else torch.cuda.current_device()] if device.type == "cuda" else []
+    return torch.random.fork_rng(devices=devices)
 
 
 def reconstruction_preview(originals: torch.Tensor, reconstructions: torch.Tensor) -> dict[str, np.ndarray] | None:
@@ -139,7 +151,8 @@ class ReconstructionTask(SupervisedTask):
 
     def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
         x = x[:PREVIEW_SAMPLES]
-        reconstructions = self.reconstructed(self.forward(x)).reshape(x.shape)
+        with untouched_randomness(self.context.device):
+            reconstructions = self.reconstructed(self.forward(x)).reshape(x.shape)
         preview = reconstruction_preview(x, reconstructions)
         return PredictionSnapshot(
             epoch=epoch,

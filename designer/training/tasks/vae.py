@@ -50,6 +50,7 @@ from designer.training.tasks.reconstruction import (
     PREVIEW_SAMPLES,
     as_images,
     reconstruction_preview,
+    untouched_randomness,
 )
 
 SAMPLE_COUNT = 64
@@ -212,7 +213,8 @@ class VAETask(Task):
         graph = project.network(self.network_name)
         outputs = graph.nodes_of_type("Output")
         try:
-            self.decoder, z_shape = build_decoder(graph, info.shapes, outputs[self.roles[0]].id, self.model)
+            with untouched_randomness(context.device):  # the decoder's fresh layers draw initial weights
+                self.decoder, z_shape = build_decoder(graph, info.shapes, outputs[self.roles[0]].id, self.model)
         except (DecoderUnavailable, GraphError) as error:
             self._notes.append(f"No samples from random codes: {error}.")
             return
@@ -279,14 +281,15 @@ class VAETask(Task):
 
     def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
         x = x[:PREVIEW_SAMPLES]
-        with self.context.autocast():
-            recon = self.model(x)[self.roles[0]].float().reshape(x.shape)
+        with untouched_randomness(self.context.device), self.context.autocast():
+            recon = self.model(x)[self.roles[0]].float().reshape(x.shape)  # Reparameterize draws noise
         previews: dict[str, Any] = {}
         preview = reconstruction_preview(x, recon)
         if preview is not None:
             previews["reconstruction"] = preview
         if self.decoder is not None and self.fixed_z is not None:
-            images = as_images(self.decode(self.fixed_z))
+            with untouched_randomness(self.context.device):
+                images = as_images(self.decode(self.fixed_z))
             if images is not None:
                 previews["samples"] = {"images": images, "title": f"Decoded from {len(images)} fixed random codes z ~ N(0, I)"}
         return PredictionSnapshot(
