@@ -422,3 +422,10 @@ def test_inspector_does_not_keep_old_editors(qtbot) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     alive = inspector.findChildren(ParamEditor)
     assert len(alive) == len(inspector.editors) == 2  # the Input's shape and dtype
+
+
+@pytest.mark.parametrize(("default", "step"), [(0.5, 0.1), (0.01, 0.01), (1.0, 0.1), (0.0, 0.1), (0.002, 0.001)])
+def test_float_step_follows_the_default(default: float, step: float) -> None:
+    from designer.ui.panels.param_editors import float_step
+
+    assert float_step(default) == pytest.approx(step)

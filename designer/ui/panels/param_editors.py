@@ -7,6 +7,7 @@ once the user finishes a valid edit.  The inspector sends that to the document.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -134,6 +135,13 @@ class IntEditor(ParamEditor):
             self.field.setValue(int(value))
 
 
+def float_step(default: float) -> float:
+    """Arrow-key step: 0.1, or finer for small defaults (LeakyReLU's 0.01 → 0.01)."""
+    if not default:
+        return 0.1
+    return min(0.1, 10 ** math.floor(math.log10(abs(default))))
+
+
 class CompactDoubleSpinBox(QDoubleSpinBox):
     """Shows 0.5 rather than 0.5000 (trailing zeros dropped, one decimal kept)."""
 
@@ -154,7 +162,7 @@ class FloatEditor(ParamEditor):
         low = self.spec.minimum if self.spec.minimum is not None else -1e9
         high = self.spec.maximum if self.spec.maximum is not None else 1e9
         box.setRange(float(low), float(high))
-        box.setSingleStep(0.1 if high - low <= 10 else 1.0)
+        box.setSingleStep(float_step(self.spec.default))
         box.valueChanged.connect(self._emit)
         return box
 
