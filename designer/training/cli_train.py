@@ -209,6 +209,7 @@ class ProgressBar:
             parts.append(f"val loss {metrics.val_loss:.4f}")
         if metrics.val_accuracy is not None:
             parts.append(f"val accuracy {metrics.val_accuracy:.2%}")
+        parts += [f"{name} {value:.4g}" for name, value in metrics.extra.items()]  # the task's loss terms
         parts.append(f"{metrics.seconds:.1f} s")
         parts.append(f"{metrics.samples_per_sec:,.0f} samples/s")
         line = "  ".join(parts)

@@ -28,3 +28,5 @@ def test_each_sample_trains_from_the_command_line_with_its_own_dataset(name, tmp
     assert TERMS[name] <= set(epoch)
     assert all(isinstance(epoch[term], float) for term in TERMS[name])
     assert (out / "weights.pt").is_file()
+    printed = capsys.readouterr().out
+    assert all(f" {term} " in printed for term in TERMS[name] - {"val_accuracy"})  # the epoch line shows them
