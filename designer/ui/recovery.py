@@ -85,12 +85,15 @@ class RecoveryStore:
         """Recovery files of processes that are no longer running, newest first."""
         if not self.directory.is_dir():
             return []
-        found = []
+        found: list[tuple[float, Path]] = []
         for path in self.directory.glob(f"{_PREFIX}*.json"):
             stem = path.stem[len(_PREFIX) :]
             if stem.isdigit() and not _process_running(int(stem)):
-                found.append(path)
-        return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+                try:
+                    found.append((path.stat().st_mtime, path))
+                except OSError:  # removed meanwhile
+                    continue
+        return [path for _, path in sorted(found, reverse=True)]
 
     @staticmethod
     def read(path: Path) -> RecoveredProject | None:
@@ -111,3 +114,13 @@ class RecoveryStore:
     @staticmethod
     def discard(path: Path) -> None:
         path.unlink(missing_ok=True)
+
+    @staticmethod
+    def set_aside(path: Path) -> Path | None:
+        """Keep a file that cannot be read (e.g. from a newer designer) but stop offering it."""
+        target = path.with_name(f"unreadable-{path.name}")
+        try:
+            path.replace(target)
+        except OSError:
+            return None
+        return target

@@ -234,7 +234,9 @@ class ProjectFiles:
         for path in self.recovery.leftovers():
             recovered = RecoveryStore.read(path)
             if recovered is None:
-                RecoveryStore.discard(path)
+                kept = RecoveryStore.set_aside(path)
+                if kept is not None:
+                    self.statusBar().showMessage(f"An autosaved project could not be read; it was kept as {kept}", 10000)
                 continue
             restore = self.ask_restore(recovered)
             if restore:

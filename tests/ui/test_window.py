@@ -612,3 +612,16 @@ def test_rename_action_starts_renaming_on_the_canvas(make_window) -> None:
     window.document.set_selection([node_id(window, "fc")])
     window.action("rename").trigger()
     assert window.view.network_scene.rename_interaction is not None
+
+
+def test_an_unreadable_recovery_file_is_kept_but_not_offered_again(make_window, tmp_path) -> None:
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    broken = folder / "autosave-999999997.json"
+    broken.write_text('{"project": {"format": "designer-project", "version": 99, "networks": []}}')
+    window = make_window()
+    window.ask_restore = lambda recovered: pytest.fail("an unreadable file must not be offered")
+    assert not window.offer_recovery()
+    assert not broken.exists()
+    assert (folder / "unreadable-autosave-999999997.json").exists()
+    assert not window.offer_recovery()
