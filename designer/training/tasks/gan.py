@@ -131,8 +131,10 @@ class GANTask(Task):
         self.clip = context.settings.grad_clip
         self.d_steps = 0
         self.g_steps = 0
-        self._sums = torch.zeros(4, device=context.device, dtype=torch.float64)
-        self._steps = 0
+        # Per step, read at the epoch's end: the losses and the discriminator's logits.
+        self._losses: list[tuple[torch.Tensor, torch.Tensor]] = []
+        self._real_logits: list[torch.Tensor] = []
+        self._fake_logits: list[torch.Tensor] = []
         generator = torch.Generator().manual_seed(context.settings.seed)
         self.fixed_noise = torch.randn((SAMPLE_COUNT, *self.noise_shape), generator=generator).to(context.device)
 
@@ -181,19 +183,20 @@ class GANTask(Task):
         self._step(self.g_optimizer, self.generator, g_loss)
         self.g_steps += 1
 
-        d_real = torch.sigmoid(real_logits.detach()).mean()
-        d_fake = torch.sigmoid(fake_logits.detach()).mean()
         d_loss, g_loss = d_loss.detach(), g_loss.detach()
-        self._sums += torch.stack([d_loss, g_loss, d_real, d_fake]).double()
-        self._steps += 1
+        self._losses.append((d_loss, g_loss))
+        self._real_logits.append(real_logits.detach())
+        self._fake_logits.append(fake_logits.detach())
         return d_loss + g_loss
 
     def epoch_terms(self) -> dict[str, float]:
-        if not self._steps:
+        if not self._losses:
             return {}
-        d_loss, g_loss, d_real, d_fake = (self._sums / self._steps).tolist()
-        self._sums.zero_()
-        self._steps = 0
+        d_loss, g_loss = torch.stack([torch.stack(step) for step in self._losses]).double().mean(dim=0).tolist()
+        # Means of the per-batch means, as the exported train.py computes them.
+        d_real = float(torch.stack([torch.sigmoid(logits).mean() for logits in self._real_logits]).double().mean())
+        d_fake = float(torch.stack([torch.sigmoid(logits).mean() for logits in self._fake_logits]).double().mean())
+        self._losses, self._real_logits, self._fake_logits = [], [], []
         return {"d_loss": d_loss, "g_loss": g_loss, "d_real": d_real, "d_fake": d_fake}
 
     def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult | None:

@@ -202,8 +202,7 @@ class VAETask(Task):
         self.loss_name = context.settings.loss
         self.beta = context.settings.beta
         self.clip = context.settings.grad_clip
-        self._sums = torch.zeros(2, device=context.device, dtype=torch.float64)
-        self._steps = 0
+        self._terms: list[tuple[torch.Tensor, torch.Tensor]] = []  # per step, summed at the epoch's end
         self._notes: list[str] = []
         self.decoder: nn.Module | None = None
         self.fixed_z: torch.Tensor | None = None
@@ -243,21 +242,19 @@ class VAETask(Task):
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         self.optimizer.zero_grad(set_to_none=True)
         _recon, error, kl = self.terms(x)
-        loss = error + self.beta * kl
+        loss = error + self.beta * kl if self.beta != 1.0 else error + kl
         loss.backward()
         if self.clip > 0:
             nn.utils.clip_grad_norm_(self.parameters, self.clip)
         self.optimizer.step()
-        self._sums += torch.stack([error.detach(), kl.detach()]).double()
-        self._steps += 1
+        self._terms.append((error.detach(), kl.detach()))
         return loss.detach()
 
     def epoch_terms(self) -> dict[str, float]:
-        if not self._steps:
+        if not self._terms:
             return {}
-        error, kl = (self._sums / self._steps).tolist()
-        self._sums.zero_()
-        self._steps = 0
+        error, kl = torch.stack([torch.stack(step) for step in self._terms]).double().mean(dim=0).tolist()
+        self._terms = []
         return {"train_reconstruction": error, "train_kl": kl}
 
     def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult:
