@@ -590,7 +590,7 @@ def _sum_losses(pending: list[torch.Tensor]) -> float:
     """The sum of the step losses not read yet (one device sync), and forget them."""
     if not pending:
         return 0.0
-    total = float(torch.stack(pending).double().sum())
+    total = float(torch.stack(pending).float().sum())  # float32: MPS has no float64
     pending.clear()
     return total
 

@@ -87,6 +87,11 @@ class PredictionSnapshot:
     previews: dict[str, Any] = field(default_factory=dict)  # task-specific extras
 
 
+def sum_dtype(device: torch.device) -> torch.dtype:
+    """The dtype for sums of losses and errors: float64, except on Apple GPUs, which lack it."""
+    return torch.float32 if device.type == "mps" else torch.float64
+
+
 class Task:
     """Base of all tasks.  See the module docstring for the split of duties."""
 

@@ -17,6 +17,7 @@ from designer.training.tasks.base import (
     NetworkInfo,
     PredictionSnapshot,
     SupervisedTask,
+    sum_dtype,
 )
 
 GRID_SIZE = 80
@@ -93,12 +94,13 @@ class ClassificationTask(SupervisedTask):
     def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult:
         classes = self.num_classes
         device = self.context.device
-        loss_sum = torch.zeros((), device=device, dtype=torch.float64)
+        total_dtype = sum_dtype(device)
+        loss_sum = torch.zeros((), device=device, dtype=total_dtype)
         counts = torch.zeros(classes * classes, device=device, dtype=torch.int64)
         total = 0
         for x, y in batches:
             outputs = self.forward(x)
-            loss_sum += self.loss_fn(outputs, y).double() * len(y)
+            loss_sum += self.loss_fn(outputs, y).to(total_dtype) * len(y)
             predicted = self.predict_labels(outputs)
             counts += torch.bincount(y * classes + predicted, minlength=classes * classes)
             total += len(y)

@@ -11,6 +11,7 @@ from designer.training.tasks.base import (
     EvalResult,
     PredictionSnapshot,
     SupervisedTask,
+    sum_dtype,
 )
 
 SNAPSHOT_SAMPLES = 16
@@ -43,14 +44,15 @@ class RegressionTask(SupervisedTask):
 
     def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult:
         device = self.context.device
-        loss_sum = torch.zeros((), device=device, dtype=torch.float64)
-        abs_sum = torch.zeros((), device=device, dtype=torch.float64)
+        total_dtype = sum_dtype(device)
+        loss_sum = torch.zeros((), device=device, dtype=total_dtype)
+        abs_sum = torch.zeros((), device=device, dtype=total_dtype)
         total = 0
         values = 0
         for x, y in batches:
             outputs = self.forward(x).float()
-            loss_sum += self.loss_fn(outputs, y).double() * len(y)
-            abs_sum += (outputs.reshape(y.shape) - y).abs().sum().double()
+            loss_sum += self.loss_fn(outputs, y).to(total_dtype) * len(y)
+            abs_sum += (outputs.reshape(y.shape) - y).abs().sum().to(total_dtype)
             total += len(y)
             values += y.numel()
         return EvalResult(loss=float(loss_sum) / max(total, 1), extra={"mae": float(abs_sum) / max(values, 1)})
