@@ -1,0 +1,358 @@
+"""The previews that forecasting, autoencoder, VAE and GAN runs promise, one tab each.
+
+Registered with :func:`~designer.ui.training.previews.register_preview` under
+the keys the tasks put in ``PredictionSnapshot.previews`` (see the task
+modules in :mod:`designer.training.tasks`):
+
+``"forecast"``
+    ``{"history": (k, L), "truth": (k, H), "prediction": (k, H)}`` — a few
+    validation windows, each in its own small plot: the values the network saw,
+    what came next, and its forecast.
+``"reconstruction"``
+    ``{"originals": (k, C, H, W), "reconstructions": (k, C, H, W)}`` in [0, 1] —
+    each validation image with the network's reconstruction right below it.
+``"samples"``
+    ``{"images": (m, C, H, W) in [0, 1], "title": str}`` — a VAE's decodings of
+    fixed random codes or a GAN's samples from fixed noise, redrawn every epoch,
+    so the same tiles can be watched improving.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from designer.ui.training.image_grid import FRAME, ImageGrid, _fit, to_qimages
+from designer.ui.training.previews import register_preview
+
+HISTORY_COLOR = "#495057"
+TRUTH_COLOR = "#2b8a3e"
+FORECAST_COLOR = "#e8590c"
+CAPTION_STYLE = "color: #444; padding: 3px 6px; font-size: 10pt;"
+MAX_FORECAST_PLOTS = 6
+PAST_PEN = pg.mkPen(HISTORY_COLOR, width=2)
+TRUTH_PEN = pg.mkPen(TRUTH_COLOR, width=2.5)
+FORECAST_PEN = pg.mkPen(FORECAST_COLOR, width=2.5, style=Qt.PenStyle.DashLine)
+TRUTH_SYMBOL = {"symbol": "o", "symbolSize": 9, "symbolBrush": TRUTH_COLOR, "symbolPen": None}
+FORECAST_SYMBOL = {"symbol": "d", "symbolSize": 12, "symbolBrush": FORECAST_COLOR, "symbolPen": None}
+
+
+def _caption_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setStyleSheet(CAPTION_STYLE)
+    return label
+
+
+def _as_rows(values: Any, count: int | None = None) -> np.ndarray:
+    """A (k, n) float array from (k,), (k, n) or (k, n, …) values (extra axes flattened)."""
+    array = np.asarray(values, dtype=float)
+    if array.ndim == 0:
+        raise ValueError("expected one row per window")
+    array = array.reshape(len(array), -1) if array.ndim > 1 else array[:, None]
+    if count is not None and len(array) != count:
+        raise ValueError(f"expected {count} rows, got {len(array)}")
+    return array
+
+
+# == forecast ===================================================================
+class ForecastPreview(QWidget):
+    """Small multiples of validation windows: the past, what came next, and the forecast.
+
+    The x axis counts steps from the window's last value (0): the past runs from
+    −L+1 to 0 and the forecast from 1 to H.  All plots share one y range, so
+    the windows can be compared at a glance.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.view.ci.setSpacing(6)
+        self.caption = _caption_label("Forecasts for a few validation windows appear after the first epoch.")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.caption)
+        self.plots: list[pg.PlotItem] = []
+        self.legend: pg.LegendItem | None = None
+        self.mse: float | None = None
+        self.baseline_mse: float | None = None
+
+    def clear(self) -> None:
+        self.view.ci.clear()
+        self.plots = []
+        self.legend = None
+        self.mse = self.baseline_mse = None
+        self.caption.setText("Forecasts for a few validation windows appear after the first epoch.")
+
+    def show_preview(self, data: Any) -> None:
+        try:
+            history = _as_rows(data["history"])
+            truth = _as_rows(data["truth"], len(history))
+            prediction = _as_rows(data["prediction"], len(history))
+            if truth.shape != prediction.shape:
+                raise ValueError(f"truth {truth.shape} and prediction {prediction.shape} differ")
+        except (KeyError, TypeError, ValueError) as error:
+            self.clear()
+            self.caption.setText(html.escape(f"The forecast cannot be drawn: {error}."))
+            return
+        count = min(len(history), MAX_FORECAST_PLOTS)
+        history, truth, prediction = history[:count], truth[:count], prediction[:count]
+        if count == 0:
+            self.clear()
+            return
+        self.view.ci.clear()
+        self.plots = []
+        columns = min(count, 3)
+        legend = pg.LegendItem(labelTextSize="10pt", labelTextColor="#333")
+        legend.setColumnCount(3)
+        self.view.ci.addItem(legend, row=0, col=0, colspan=columns)
+        self.legend = legend
+        # Samples for the legend only (a line with its marker), not drawn in any plot.
+        legend.addItem(pg.PlotDataItem(pen=PAST_PEN), "what the network saw")
+        legend.addItem(pg.PlotDataItem(pen=TRUTH_PEN, **TRUTH_SYMBOL), "what came next")
+        legend.addItem(pg.PlotDataItem(pen=FORECAST_PEN, **FORECAST_SYMBOL), "its forecast")
+        past_steps = np.arange(-history.shape[1] + 1, 1, dtype=float)
+        future_steps = np.arange(0, truth.shape[1] + 1, dtype=float)
+        low = float(np.nanmin([history.min(), truth.min(), prediction.min()]))
+        high = float(np.nanmax([history.max(), truth.max(), prediction.max()]))
+        pad = 0.08 * (high - low) if high > low else 0.5
+        for index in range(count):
+            plot = self.view.ci.addPlot(row=1 + index // columns, col=index % columns)
+            self._style(plot, index, columns, count)
+            last = history[index, -1]
+            plot.plot(past_steps, history[index], pen=PAST_PEN, antialias=True)
+            for values, pen, symbol in ((truth[index], TRUTH_PEN, TRUTH_SYMBOL), (prediction[index], FORECAST_PEN, FORECAST_SYMBOL)):
+                # The line starts at the last seen value; the markers are only on the values after it.
+                plot.plot(future_steps, np.r_[last, values], pen=pen, antialias=True)
+                plot.plot(future_steps[1:], values, pen=None, antialias=True, **symbol)
+            error = float(np.mean((prediction[index] - truth[index]) ** 2))
+            plot.setTitle(f"<span style='font-size:9pt;color:#555'>window {index + 1}: squared error {error:.3g}</span>")
+            # Room right of the forecast, so a one-step forecast is not squeezed against the edge.
+            plot.setXRange(past_steps[0], future_steps[-1] + max(1.0, 0.1 * len(past_steps)), padding=0.0)
+            plot.setYRange(low - pad, high + pad, padding=0)
+            self.plots.append(plot)
+        self.mse = float(np.mean((prediction - truth) ** 2))
+        self.baseline_mse = float(np.mean((history[:, -1:] - truth) ** 2))
+        verdict = "better than" if self.mse < self.baseline_mse else "not yet better than"
+        self.caption.setText(
+            f"{count} validation windows of {history.shape[1]} steps, forecasting {truth.shape[1]} "
+            f"step{'s' if truth.shape[1] != 1 else ''} ahead. Mean squared error here: <b>{self.mse:.4g}</b>, "
+            f"{verdict} repeating the last value ({self.baseline_mse:.4g})."
+        )
+
+    @staticmethod
+    def _style(plot: pg.PlotItem, index: int, columns: int, count: int) -> None:
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        plot.addLine(x=0, pen=pg.mkPen("#adb5bd", width=1, style=Qt.PenStyle.DotLine))
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            axis.enableAutoSIPrefix(False)
+            axis.setPen(pg.mkPen("#888"))
+            axis.setTextPen(pg.mkPen("#444"))
+        last_row = index + columns >= count
+        if last_row:
+            plot.setLabel("bottom", "steps from now")
+        if index % columns:
+            plot.getAxis("left").setStyle(showValues=False)
+            plot.getAxis("left").setWidth(8)
+        else:
+            plot.getAxis("left").setWidth(44)
+
+
+# == reconstruction ===============================================================
+class PairGrid(QWidget):
+    """Images in columns of two: each original with its reconstruction right below it.
+
+    Columns wrap into bands when the widget is narrow; a label at the left of
+    every band says which row is which.
+    """
+
+    ROWS = ("original", "reconstructed")
+
+    def __init__(self, parent: QWidget | None = None, empty_text: str = "") -> None:
+        super().__init__(parent)
+        self.originals: list[QImage] = []
+        self.reconstructions: list[QImage] = []
+        self.errors: list[float] = []
+        self._empty_text = empty_text
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(120)
+
+    def set_pairs(self, originals: np.ndarray, reconstructions: np.ndarray) -> None:
+        before = np.asarray(originals, dtype=np.float32)
+        after = np.asarray(reconstructions, dtype=np.float32)
+        if before.shape != after.shape:
+            raise ValueError(f"originals {before.shape} and reconstructions {after.shape} differ in shape")
+        self.originals = to_qimages(before) if len(before) else []
+        self.reconstructions = to_qimages(after) if len(after) else []
+        self.errors = [float(e) for e in np.mean((before - after) ** 2, axis=tuple(range(1, before.ndim)))] if len(before) else []
+        self.update()
+
+    def clear(self) -> None:
+        self.originals, self.reconstructions, self.errors = [], [], []
+        self.update()
+
+    @property
+    def pair_count(self) -> int:
+        return len(self.originals)
+
+    def sizeHint(self) -> QSize:
+        return QSize(12 * 66 + 90, 2 * 66 + 40)
+
+    def _label_width(self) -> int:
+        return max(self.fontMetrics().horizontalAdvance(text) for text in self.ROWS) + 14
+
+    def layout_cells(self) -> tuple[int, int]:
+        """(columns, tile): the biggest tiles for which every band fits the widget."""
+        count = max(1, self.pair_count)
+        gap, band_gap = 4, 14
+        caption = self.fontMetrics().height() + 2
+        width = max(1, self.width() - self._label_width() - gap)
+        height = max(1, self.height() - gap)
+        for tile in range(160, 19, -2):
+            columns = max(1, min(count, width // (tile + gap)))
+            bands = -(-count // columns)
+            band = 2 * tile + gap + caption
+            if bands * band + (bands - 1) * band_gap <= height:
+                return -(-count // bands), tile  # the same number of pairs in every band
+        return max(1, min(count, width // 24)), 20
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        if not self.originals:
+            painter.setPen(QColor("#888888"))
+            painter.drawText(self.rect().adjusted(8, 8, -8, -8), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._empty_text)
+            painter.end()
+            return
+        columns, tile = self.layout_cells()
+        gap, band_gap = 4, 14
+        caption = self.fontMetrics().height() + 2
+        label_width = self._label_width()
+        total = label_width + columns * (tile + gap) - gap
+        left = max(gap, (self.width() - total) // 2)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.5, small.pointSizeF() - 1))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        band_height = 2 * tile + gap + caption
+        for index, (before, after) in enumerate(zip(self.originals, self.reconstructions, strict=True)):
+            band, column = divmod(index, columns)
+            top = gap + band * (band_height + band_gap)
+            if column == 0:
+                painter.setPen(QColor("#555555"))
+                for row, text in enumerate(self.ROWS):
+                    rect = QRect(left, top + row * (tile + gap), label_width - 8, tile)
+                    painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+            x = left + label_width + column * (tile + gap)
+            for row, image in enumerate((before, after)):
+                target = QRect(x, top + row * (tile + gap), tile, tile)
+                painter.drawImage(_fit(image.size(), target), image)
+                painter.setPen(QPen(FRAME, 1.0))
+                painter.drawRect(target.adjusted(0, 0, -1, -1))
+            painter.setFont(small)
+            painter.setPen(QColor("#666666"))
+            rect = QRect(x - gap // 2, top + 2 * tile + gap, tile + gap, caption)
+            text = painter.fontMetrics().elidedText(f"{self.errors[index]:.3f}", Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+            painter.setFont(self.font())
+        painter.end()
+
+
+class ReconstructionPreview(QWidget):
+    """Validation images above the network's reconstructions of them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pairs = PairGrid(empty_text="Validation images and their reconstructions appear after the first epoch.")
+        self.caption = _caption_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.pairs, 1)
+        layout.addWidget(self.caption)
+
+    def show_preview(self, data: Any) -> None:
+        try:
+            self.pairs.set_pairs(np.asarray(data["originals"]), np.asarray(data["reconstructions"]))
+        except (KeyError, TypeError, ValueError) as error:
+            self.pairs.clear()
+            self.caption.setText(html.escape(f"The reconstructions cannot be drawn: {error}."))
+            return
+        if not self.pairs.pair_count:
+            self.caption.clear()
+            return
+        mean = float(np.mean(self.pairs.errors))
+        self.caption.setText(
+            f"{self.pairs.pair_count} validation images, each above the network's reconstruction; the number "
+            f"under each pair is its mean squared pixel error (here on average <b>{mean:.4f}</b>)."
+        )
+
+    def clear(self) -> None:
+        self.pairs.clear()
+        self.caption.clear()
+
+
+# == generated samples ==============================================================
+class SamplesPreview(QWidget):
+    """A grid of generated images under a title, replaced every epoch."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setStyleSheet("color: #222; background: white; font-size: 11pt; font-weight: bold; padding: 4px 6px 0 6px;")
+        self.title.setWordWrap(True)
+        self.grid = ImageGrid(tile=48, empty_text="Generated samples appear after the first epoch.")
+        self.caption = _caption_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.caption)
+        self.title.hide()
+        self.updates = 0
+
+    def show_preview(self, data: Any) -> None:
+        if isinstance(data, Mapping):
+            images, title = data.get("images"), str(data.get("title", ""))
+        else:
+            images, title = data, ""
+        try:
+            self.grid.set_images(np.asarray(images if images is not None else np.zeros((0, 1, 1, 1))))
+        except (TypeError, ValueError) as error:
+            self.grid.clear()
+            self.caption.setText(html.escape(f"The samples cannot be drawn: {error}."))
+            return
+        self.updates += 1
+        self.title.setText(title)
+        self.title.setVisible(bool(title))
+        self.caption.setText(
+            "The same inputs every epoch, so each tile shows how the network's output for it changes as it learns."
+            if self.grid.image_count else ""
+        )
+
+    def clear(self) -> None:
+        self.grid.clear()
+        self.title.clear()
+        self.title.hide()
+        self.caption.clear()
+        self.updates = 0
+
+
+register_preview("forecast", "Forecast", ForecastPreview)
+register_preview("reconstruction", "Reconstructions", ReconstructionPreview)
+register_preview("samples", "Generated samples", SamplesPreview)
