@@ -8,11 +8,13 @@ recovery live in :mod:`designer.ui.window_files` (mixed in as ``ProjectFiles``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QKeySequence,
     QMouseEvent,
     QShowEvent,
@@ -112,6 +114,7 @@ class MainWindow(ProjectFiles, QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)  # project files dropped from the file manager open
         self.document = document or Document()
         self.settings = settings or app_settings()
         self.recent = RecentFiles(self.settings)
@@ -729,6 +732,29 @@ class MainWindow(ProjectFiles, QMainWindow):
         if self.interactive:
             dialog.show()
         return dialog
+
+    # == dropping project files onto the window ==========================================
+    @staticmethod
+    def _dropped_project(mime: QMimeData) -> str | None:
+        for url in mime.urls() if mime.hasUrls() else []:
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".json"):
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if self._dropped_project(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        path = self._dropped_project(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            # After the drop returns: the unsaved-changes prompt must not run inside it.
+            QTimer.singleShot(0, lambda: self.open_file(path))
+        else:
+            super().dropEvent(event)
 
     # == layout persistence and closing ======================================================
     def _restore_layout(self) -> bool:

@@ -61,8 +61,13 @@ def make_window(qtbot, settings, tmp_path, messages):
         return window
 
     yield make
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     for window in created:
         window.ask_save_changes = lambda _action: Discard
+        window.close()
+        window.deleteLater()  # a closed window would otherwise live on and slow restyling
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def cnn_project() -> Project:
@@ -625,3 +630,23 @@ def test_an_unreadable_recovery_file_is_kept_but_not_offered_again(make_window, 
     assert not broken.exists()
     assert (folder / "unreadable-autosave-999999997.json").exists()
     assert not window.offer_recovery()
+
+
+def test_a_project_file_dropped_on_the_window_opens(make_window, qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+
+    path = tmp_path / "dropped.json"
+    save_project(cnn_project(), path)
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    assert window._dropped_project(mime) == str(path)
+    other = QMimeData()
+    other.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    assert window._dropped_project(other) is None
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDropEvent
+
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.document.path == path, timeout=2000)
