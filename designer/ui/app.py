@@ -86,8 +86,11 @@ def _screenshot(app, args: argparse.Namespace) -> int:
     app.processEvents()
     image = window.grab()
     target = Path(args.screenshot)
-    if target.parent and not target.parent.exists():
+    try:
         target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(f"designer: cannot create the folder {target.parent}: {error.strerror or error}", file=sys.stderr)
+        return 1
     if not image.save(str(target), "PNG"):
         print(f"designer: could not write the screenshot to {target}", file=sys.stderr)
         return 1

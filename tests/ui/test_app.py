@@ -152,3 +152,11 @@ def test_designer_with_a_broken_file_shows_why_and_an_empty_document(tmp_path: P
     state = run_interactive([str(broken)], tmp_path)
     assert state["nodes"] == 0 and state["path"] is None
     assert len(state["messages"]) == 1 and "broken.json" in state["messages"][0]
+
+
+def test_screenshot_into_an_impossible_folder_says_so(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run_designer(["--screenshot", str(blocker / "sub" / "x.png")], tmp_path)
+    assert result.returncode == 1
+    assert "cannot create the folder" in result.stderr and "Traceback" not in result.stderr

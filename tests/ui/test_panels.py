@@ -429,3 +429,13 @@ def test_float_step_follows_the_default(default: float, step: float) -> None:
     from designer.ui.panels.param_editors import float_step
 
     assert float_step(default) == pytest.approx(step)
+
+
+def test_palette_down_arrow_moves_from_search_to_the_first_match(qtbot) -> None:
+    palette = LayerPalette(grey)
+    qtbot.addWidget(palette)
+    palette.show()
+    palette.search.setText("pool")
+    qtbot.keyClick(palette.search, Qt.Key.Key_Down)
+    assert palette.tree.currentItem() is palette.item_for(palette.visible_types()[0])
+    assert "Pool" in palette.tree.currentItem().text(0)

@@ -5,7 +5,17 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -152,6 +162,7 @@ class LayerPalette(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.set_filter)
         self.search.returnPressed.connect(self._activate_first_visible)
+        self.search.installEventFilter(self)
 
         self.tree = LayerTree(color_for)
         self.tree.setHeaderHidden(True)
@@ -232,6 +243,16 @@ class LayerPalette(QWidget):
             group.setHidden(not shown)
             if words and shown:
                 group.setExpanded(True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Down in the search box moves into the list, onto the first match."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            visible = self.visible_types()
+            if visible:
+                self.tree.setCurrentItem(self._layer_items[visible[0]])
+                self.tree.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def _activate_first_visible(self) -> None:
         visible = self.visible_types()
