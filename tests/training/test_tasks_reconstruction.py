@@ -63,3 +63,16 @@ def test_pictures_are_made_of_images_and_square_vectors_only() -> None:
     assert as_images(torch.full((1, 3, 4, 4), 2.0)).max() == 1.0
     assert as_images(torch.rand(2, 10)) is None
     assert as_images(torch.rand(2, 5, 4, 4)) is None
+
+
+def test_binary_cross_entropy_needs_a_sigmoid_at_the_end() -> None:
+    project = sample("autoencoder")
+    result, _recorder, _ = train(project, small_digits(64), epochs=1, loss="bce")
+    assert result.status == "finished", result.message  # Sigmoid, then Reshape: fine
+
+    graph = project.graph
+    graph.remove_node(graph.node_by_name("sigmoid_1").id)
+    graph.connect(graph.node_by_name("dec2").id, "out", graph.node_by_name("to_image").id, "in")
+    result, _recorder, _ = train(project, small_digits(64), epochs=1, loss="bce")
+    assert result.status == "failed"
+    assert "does not come from a Sigmoid" in result.message and "'reconstruction'" in result.message

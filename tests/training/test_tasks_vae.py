@@ -171,3 +171,15 @@ def test_previews_and_the_sample_decoder_leave_the_run_as_it_would_be_without_th
     settings = TrainingSettings.from_dict(project.training).replace(device="cpu", epochs=2)
     Trainer(project, data, settings, quiet).run()
     assert quiet.losses == [(m.train_loss, m.val_loss) for m in with_previews.epochs]
+
+
+def test_binary_cross_entropy_needs_a_sigmoid_decoder() -> None:
+    project = sample("vae")
+    graph = project.graph
+    graph.remove_node(graph.node_by_name("sigmoid_1").id)
+    graph.connect(graph.node_by_name("dec2").id, "out", graph.node_by_name("to_image").id, "in")
+    result, _recorder, _ = train(project, small_digits(64), epochs=1)
+    assert result.status == "failed"
+    assert "does not come from a Sigmoid" in result.message
+    result, _recorder, _ = train(project, small_digits(64), epochs=1, loss="mse")
+    assert result.status == "finished", result.message

@@ -23,8 +23,11 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from designer.graph.model import Graph, Project
+from designer.training.settings import TrainingSettings
 from designer.training.tasks.base import (
     EvalResult,
+    NetworkInfo,
     PredictionSnapshot,
     SupervisedTask,
 )
@@ -111,10 +114,50 @@ LOSSES: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
 }
 
 
+SHAPE_ONLY_LAYERS = ("Reshape", "Flatten", "Permute", "Dropout")
+BOUNDED_LAYERS = ("Sigmoid", "Softmax")
+
+
+def ends_in_unit_range(graph: Graph, output_id: str) -> bool:
+    """Whether what reaches the Output ``output_id`` lies in [0, 1]: a Sigmoid (or Softmax)
+    followed by nothing but reshaping."""
+    edges = graph.edges_into(output_id)
+    while edges:
+        node = graph.node(edges[0].source)
+        if node.type in BOUNDED_LAYERS:
+            return True
+        if node.type not in SHAPE_ONLY_LAYERS:
+            return False
+        edges = graph.edges_into(node.id)
+    return False
+
+
+def bce_problem(graph: Graph, output_id: str, dataset: Any) -> str | None:
+    """Why binary cross-entropy (on probabilities) cannot train this output on this data, if it cannot."""
+    name = graph.node(output_id).name
+    if not ends_in_unit_range(graph, output_id):
+        return (
+            f"binary cross-entropy compares values in [0, 1], but Output {name!r} does not come from a Sigmoid; "
+            "end the decoder with a Sigmoid, or choose the mse loss"
+        )
+    x = np.asarray(dataset.x)
+    if x.size and (float(x.min()) < 0 or float(x.max()) > 1):
+        return "binary cross-entropy needs data in [0, 1], but this dataset's values go beyond; choose the mse loss"
+    return None
+
+
 class ReconstructionTask(SupervisedTask):
     """An autoencoder learns x → x; the dataset's targets (labels, say) are not used."""
 
     name = "reconstruction"
+
+    def check(self, project: Project, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings) -> list[str]:
+        problems = super().check(project, infos, dataset, settings)
+        if problems or settings.loss != "bce":
+            return problems
+        graph = project.networks[0]
+        problem = bce_problem(graph, graph.nodes_of_type("Output")[0].id, dataset)
+        return [problem] if problem else []
 
     def make_loss(self, name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
         try:

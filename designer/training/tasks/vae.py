@@ -49,6 +49,7 @@ from designer.training.tasks.base import (
 from designer.training.tasks.reconstruction import (
     PREVIEW_SAMPLES,
     as_images,
+    bce_problem,
     reconstruction_preview,
     untouched_randomness,
 )
@@ -187,10 +188,12 @@ class VAETask(Task):
             settings.task,
             input_dtypes=dict(zip(code.input_names, code.input_dtypes, strict=True)),
         )
-        if settings.loss == "bce" and (float(dataset.x.min(initial=0)) < 0 or float(dataset.x.max(initial=0)) > 1):
-            problems.append(
-                "binary cross-entropy needs data in [0, 1], but this dataset goes beyond; choose the mse loss"
-            )
+        if settings.loss == "bce" and not problems:
+            graph = project.networks[0]
+            output = graph.nodes_of_type("Output")[output_roles(code.output_names)[0]]
+            problem = bce_problem(graph, output.id, dataset)
+            if problem:
+                problems.append(problem)
         return problems
 
     def setup(self, context: Any) -> None:
