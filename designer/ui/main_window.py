@@ -102,6 +102,12 @@ class ClickableLabel(QLabel):
 
 
 class MainWindow(ProjectFiles, QMainWindow):
+    """The editor: one document, its canvas, the dock panels, menus and status bar.
+
+    ``interactive=False`` (screenshots) shows no dialogs, writes no settings and
+    starts no autosave.  ``settings`` and ``recovery`` can be given for tests.
+    """
+
     def __init__(
         self,
         document: Document | None = None,
@@ -182,7 +188,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
         tabify_with: QDockWidget | None = None,
     ) -> QDockWidget:
-        """Add a dock panel (e.g. training) with a toggle in View ▸ Panels.
+        """Add another dock panel, with a toggle in View ▸ Panels.
 
         Give it a stable ``name``: the saved layout refers to docks by name.
         """
