@@ -279,6 +279,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         a("open", "&Open…", self.open_dialog, std.Open, "open", "Open a project file")
         a("save", "&Save", self.save, std.Save, "save", "Save the project")
         a("save_as", "Save &As…", self.save_as, "Ctrl+Shift+S", None, "Save the project under a new name")
+        a("rename_project", "Project &Name…", self.rename_project, None, None, "Rename the project")
         a("export", "&Export Python…", self.export_python, "Ctrl+E", "export", "Write the PyTorch code to a .py file")
         a("quit", "&Quit", self.close, std.Quit, None, "Quit designer")
 
@@ -347,6 +348,8 @@ class MainWindow(ProjectFiles, QMainWindow):
         file_menu.addSeparator()
         for key in ("save", "save_as", "export"):
             file_menu.addAction(self.action(key))
+        file_menu.addSeparator()
+        file_menu.addAction(self.action("rename_project"))
         file_menu.addSeparator()
         file_menu.addAction(self.action("quit"))
 

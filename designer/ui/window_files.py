@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from designer.graph.project_file import (
     ProjectFileError,
@@ -185,6 +185,23 @@ class ProjectFiles:
         self.recent.add(path)
         self.recovery.clear()
         self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def ask_project_name(self, current: str) -> str | None:
+        """The new project name, or None when cancelled (tests replace this)."""
+        text, ok = QInputDialog.getText(
+            self, "Project name", "Name (also used for the generated class):", text=current
+        )
+        return text if ok else None
+
+    def rename_project(self) -> bool:
+        name = self.ask_project_name(self.document.project.name)
+        if name is None:
+            return False
+        problem = self.document.set_project_name(name)
+        if problem:
+            self.show_error("Could not rename the project", problem)
+            return False
         return True
 
     def export_python(self) -> bool:

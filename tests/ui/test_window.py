@@ -650,3 +650,17 @@ def test_a_project_file_dropped_on_the_window_opens(make_window, qtbot, tmp_path
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.document.path == path, timeout=2000)
+
+
+def test_renaming_the_project_is_undoable_and_names_the_code(make_window) -> None:
+    window = make_window(Document(cnn_project()))
+    window.ask_project_name = lambda current: "Digit Reader"
+    window.action("rename_project").trigger()
+    assert window.document.project.name == "Digit Reader"
+    assert window.windowTitle().startswith("Digit Reader")
+    window.refresh_now()
+    assert "class DigitReader(nn.Module)" in window.code_view.code
+    window.action("undo").trigger()
+    assert window.document.project.name == "Small CNN"
+    window.ask_project_name = lambda current: "   "
+    assert not window.rename_project()
