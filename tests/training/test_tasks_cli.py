@@ -11,6 +11,7 @@ from designer.cli import main
 
 TERMS = {
     "lstm": {"val_mse", "mae", "baseline_mse"},
+    "rnn": {"val_mse", "mae", "baseline_mse"},
     "autoencoder": {"mse", "baseline_mse"},
     "vae": {"train_reconstruction", "train_kl", "reconstruction", "kl", "neg_elbo"},
     "gan": {"d_loss", "g_loss", "d_real", "d_fake"},
