@@ -350,6 +350,19 @@ class Document(QObject):
             for port in node.input_ports()
         }
 
+    def connectable_outputs(self, target: str, target_port: str) -> set[tuple[str, str]]:
+        """Every (node, output port) that may feed the given input."""
+        graph = self.graph
+        if not graph.has_node(target) or target_port not in graph.node(target).input_ports():
+            return set()
+        downstream = nx.descendants(graph.to_networkx(), target) | {target}
+        return {
+            (node.id, port)
+            for node in graph.nodes
+            if node.id not in downstream
+            for port in node.output_ports()
+        }
+
     def connect(self, source: str, source_port: str, target: str, target_port: str) -> str | None:
         """Connect an output to an input; an occupied input is replaced in the same step.
 

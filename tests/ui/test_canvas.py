@@ -479,3 +479,18 @@ def test_keys_typed_while_renaming_go_to_the_editor(view: NetworkView, document:
     assert document.graph.has_node(cnn[1])
     QTest.keyClick(view, Qt.Key.Key_Return)
     assert document.graph.node(cnn[1]).name == "Fc"
+
+
+def test_dragging_from_a_free_input_back_to_an_output_connects(view: NetworkView, document: Document, cnn: list[str]) -> None:
+    scene = view.network_scene
+    spare = document.add_node("Linear", (0, 500), {"out_features": 5})
+    interaction = scene.begin_connection(scene.node_item(spare).input_port_pos("in"))
+    assert interaction is not None
+    offered = {node_id for node_id in cnn + [spare] if scene.node_item(node_id)._drop_ports}
+    assert offered == set(cnn[:-1])  # every output but the Output node's (it has none) and its own
+    count = document.undo_stack.count()
+    scene.finish_connection(scene.node_item(cnn[10]).output_port_pos("out"))
+    assert document.undo_stack.count() == count + 1
+    assert document.graph.edge_into(spare, "in").source == cnn[10]
+    assert scene.node_item(spare).shape_text == "(N, 5)"
+    assert not any(item._drop_ports for item in scene.node_items())

@@ -111,6 +111,72 @@ class ConnectInteraction:
             scene.edge_item(self.detached).setVisible(True)
 
 
+class ReverseConnectInteraction:
+    """Drag from a free input port back to an output port (the same gesture the
+    other way round); outputs that would make a cycle are not offered."""
+
+    def __init__(self, scene: NetworkScene, target: str, target_port: str) -> None:
+        self.scene = scene
+        self.target = target
+        self.target_port = target_port
+        self.detached = None
+        self.message: str | None = None
+        self.sources: dict[str, frozenset[str]] = {}
+        for node_id, port in scene.document.connectable_outputs(target, target_port):
+            self.sources[node_id] = self.sources.get(node_id, frozenset()) | {port}
+        self._hot: tuple[str, str] | None = None
+        self.draft = DraftEdgeItem(scene.node_item(target).input_port_pos(target_port), scene.theme)
+        scene.addItem(self.draft)
+        for node_id, ports in self.sources.items():
+            scene.node_item(node_id).set_drop_ports(ports, direction="out")
+
+    def source_at(self, scene_pos: QPointF) -> tuple[str, str] | None:
+        """The valid output a drop at ``scene_pos`` would take its data from."""
+        best: tuple[float, tuple[str, str]] | None = None
+        r = SNAP_DISTANCE
+        for item in self.scene.items(scene_pos.x() - r, scene_pos.y() - r, 2 * r, 2 * r, Qt.ItemSelectionMode.IntersectsItemBoundingRect, Qt.SortOrder.DescendingOrder):
+            if not isinstance(item, NodeItem) or item.node_id not in self.sources:
+                continue
+            over_card = item.card_rect().contains(item.mapFromScene(scene_pos))
+            for port in self.sources[item.node_id]:
+                delta = item.output_port_pos(port) - scene_pos
+                distance = (delta.x() ** 2 + delta.y() ** 2) ** 0.5
+                if (distance <= r or over_card) and (best is None or distance < best[0]):
+                    best = (distance, (item.node_id, port))
+        return best[1] if best else None
+
+    target_at = source_at
+
+    def move(self, scene_pos: QPointF) -> None:
+        source = self.source_at(scene_pos)
+        if source != self._hot:
+            if self._hot is not None:
+                self.scene.node_item(self._hot[0]).set_drop_ports(self.sources[self._hot[0]], direction="out")
+            if source is not None:
+                self.scene.node_item(source[0]).set_drop_ports(self.sources[source[0]], source[1], direction="out")
+            self._hot = source
+        end = self.scene.node_item(source[0]).output_port_pos(source[1]) if source else scene_pos
+        self.draft.set_end(end, source is not None)
+
+    def release(self, scene_pos: QPointF) -> str | None:
+        source = self.source_at(scene_pos)
+        self._finish()
+        if source is not None:
+            self.message = self.scene.document.connect(*source, self.target, self.target_port)
+        return self.message
+
+    def cancel(self) -> None:
+        self._finish()
+
+    def _finish(self) -> None:
+        scene = self.scene
+        for node_id in self.sources:
+            if scene.has_node_item(node_id):
+                scene.node_item(node_id).set_drop_ports(frozenset())
+        if self.draft.scene() is scene:
+            scene.removeItem(self.draft)
+
+
 class NameLineEdit(QLineEdit):
     """A line edit that reports Enter, Esc and losing focus."""
 

@@ -124,6 +124,7 @@ class NodeItem(QGraphicsItem):
         self._theme = theme
         self._height = node_height(node)
         self._drop_ports: frozenset[str] = frozenset()
+        self._drop_direction = "in"
         self._hot_port: str | None = None
         self._shape_text = ""
         self._param_count = 0
@@ -219,11 +220,13 @@ class NodeItem(QGraphicsItem):
         self._theme = theme
         self.update()
 
-    def set_drop_ports(self, ports: frozenset[str], hot: str | None = None) -> None:
-        """Mark the input ports a dragged connection may be dropped on (and the one under the cursor)."""
-        if ports != self._drop_ports or hot != self._hot_port:
+    def set_drop_ports(self, ports: frozenset[str], hot: str | None = None, direction: str = "in") -> None:
+        """Mark the ports a dragged connection may be dropped on (and the one under
+        the cursor): inputs, or outputs when the drag started at an input."""
+        if ports != self._drop_ports or hot != self._hot_port or direction != self._drop_direction:
             self._drop_ports = ports
             self._hot_port = hot
+            self._drop_direction = direction
             self.update()
 
     # -- geometry -----------------------------------------------------------------
@@ -395,7 +398,7 @@ class NodeItem(QGraphicsItem):
             x = 0.0 if direction == "in" else NODE_WIDTH
             for index, port in enumerate(ports):
                 y = port_offset_y(index, len(ports), self._height, self._rows)
-                droppable = direction == "in" and port in self._drop_ports
+                droppable = direction == self._drop_direction and port in self._drop_ports
                 hot = droppable and port == self._hot_port
                 radius = PORT_RADIUS + (3 if hot else 1 if droppable else 0)
                 if droppable:

@@ -39,7 +39,11 @@ from designer.graph.model import Edge, Graph
 from designer.graph.shape import format_shape
 from designer.ui.canvas.colors import CanvasTheme, category_color, theme_for
 from designer.ui.canvas.edge_item import EdgeItem
-from designer.ui.canvas.interactions import ConnectInteraction, RenameInteraction
+from designer.ui.canvas.interactions import (
+    ConnectInteraction,
+    RenameInteraction,
+    ReverseConnectInteraction,
+)
 from designer.ui.canvas.metrics import (
     GRID,
     HEADER_HEIGHT,
@@ -69,7 +73,7 @@ class NetworkScene(QGraphicsScene):
         self.snap_to_grid = True
         self._nodes: dict[str, NodeItem] = {}
         self._edges: dict[Edge, EdgeItem] = {}
-        self._connect: ConnectInteraction | None = None
+        self._connect: ConnectInteraction | ReverseConnectInteraction | None = None
         self._rename: RenameInteraction | None = None
         self._drag_start: dict[str, QPointF] | None = None
         self._dragging = False
@@ -324,12 +328,13 @@ class NetworkScene(QGraphicsScene):
 
     # -- interactions ---------------------------------------------------------------------------
     @property
-    def connect_interaction(self) -> ConnectInteraction | None:
+    def connect_interaction(self) -> ConnectInteraction | ReverseConnectInteraction | None:
         return self._connect
 
-    def begin_connection(self, scene_pos: QPointF) -> ConnectInteraction | None:
-        """Start dragging a connection if ``scene_pos`` is on an output port or a
-        connected input port (which pulls that edge's end away)."""
+    def begin_connection(self, scene_pos: QPointF) -> ConnectInteraction | ReverseConnectInteraction | None:
+        """Start dragging a connection if ``scene_pos`` is on a port: from an output;
+        from a connected input (pulling that edge's end away); or from a free input
+        back to an output."""
         hit = self.port_at(scene_pos)
         if hit is None:
             return None
@@ -339,8 +344,9 @@ class NetworkScene(QGraphicsScene):
         else:
             edge = self._graph.edge_into(node_id, port)
             if edge is None:
-                return None
-            self._connect = ConnectInteraction(self, edge.source, edge.source_port, detached=edge)
+                self._connect = ReverseConnectInteraction(self, node_id, port)
+            else:
+                self._connect = ConnectInteraction(self, edge.source, edge.source_port, detached=edge)
         self._connect.move(scene_pos)
         return self._connect
 
