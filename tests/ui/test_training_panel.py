@@ -217,6 +217,10 @@ def test_a_nan_loss_ends_with_a_clear_message_and_start_works_again(qtbot):
     assert panel.start()
     finish(qtbot, panel)
     assert panel.last_result.status == "finished"
+    # a regression run shows its predictions against the targets
+    assert panel.tabs.isTabVisible(panel.tabs.indexOf(panel.predictions))
+    assert not panel.tabs.isTabVisible(panel.tabs.indexOf(panel.confusion))
+    assert panel.predictions.mode == "curve" and "mean absolute error" in panel.predictions.caption.text()
 
 
 def test_a_missing_dataset_file_is_reported_in_the_panel(qtbot, tmp_path, moons_document):

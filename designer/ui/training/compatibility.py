@@ -15,7 +15,7 @@ from designer.shapes.infer import GraphShapes
 
 @dataclass(frozen=True)
 class NetworkIO:
-    """The first network's Inputs and Outputs as inference sees them."""
+    """The Inputs and Outputs of the network the dataset feeds, as inference sees them."""
 
     network: str
     input_shapes: dict[str, tuple]
@@ -24,8 +24,17 @@ class NetworkIO:
     num_embeddings: int | None
 
 
-def network_io(project: Project, analysis: dict[str, GraphShapes]) -> NetworkIO:
-    graph = project.networks[0]
+def data_network(project: Project, task: str = "") -> Graph:
+    """The network the dataset's samples go into: a GAN's discriminator, else the first network."""
+    if task == "gan":
+        for graph in project.networks:
+            if graph.name.strip().lower() == "discriminator":
+                return graph
+    return project.networks[0]
+
+
+def network_io(project: Project, analysis: dict[str, GraphShapes], task: str = "") -> NetworkIO:
+    graph = data_network(project, task)
     shapes = analysis.get(graph.name)
     inputs: dict[str, tuple] = {}
     outputs: dict[str, tuple] = {}
@@ -47,7 +56,7 @@ def compatibility_problems(project: Project, analysis: dict[str, GraphShapes], d
     """Reasons (for people) why ``dataset`` cannot train the project; [] when it fits."""
     from designer.training.datasets import check_compatibility
 
-    io = network_io(project, analysis)
+    io = network_io(project, analysis, task)
     return check_compatibility(
         dataset,
         io.input_shapes,

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from designer.graph.model import Project
 from designer.graph.project_file import project_to_dict
+from designer.ui.training import task_previews  # noqa: F401 - registers the forecast, reconstruction and samples tabs
 from designer.ui.training import worker as worker_module
 from designer.ui.training.background import run_in_background
 from designer.ui.training.banner import Banner
@@ -58,6 +59,7 @@ from designer.ui.training.boundary import (
 )
 from designer.ui.training.compatibility import (
     compatibility_problems,
+    data_network,
     input_shape_differs,
     single_input,
 )
@@ -65,8 +67,10 @@ from designer.ui.training.confusion import ConfusionMatrixView
 from designer.ui.training.dataset_picker import DatasetPicker
 from designer.ui.training.plots import TrainingPlots
 from designer.ui.training.previews import preview_kind
+from designer.ui.training.regression_view import RegressionView
 from designer.ui.training.sample_grid import SampleGridView
 from designer.ui.training.settings_form import SettingsForm
+from designer.ui.training.terms_plot import LossTermsPlot
 from designer.ui.training.worker import DatasetSummary, RunRequest, TrainingRun
 
 REDRAW_INTERVAL_MS = 50
@@ -122,6 +126,8 @@ class TrainingPanel(QWidget):
         self._classes: list[str] | None = None
         self._last_step: Any = None
         self._total_epochs = 0
+        self._task = ""
+        self._metric_name = ""
         self._dirty = False
         self._devices_requested = False
         self.trained_weights: Path | None = None  # the last run's weights (in a temporary folder)
@@ -250,13 +256,19 @@ class TrainingPanel(QWidget):
         self.confusion = ConfusionMatrixView()
         self.samples = SampleGridView()
         self.boundary = DecisionBoundaryView()
+        self.predictions = RegressionView()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.plots, "Curves")
+        self.terms_plot = LossTermsPlot()  # shown once a run reports loss terms (VAE, GAN, …)
+        self.tabs.addTab(self.terms_plot, "Loss terms")
+        self.tabs.setTabVisible(self.tabs.indexOf(self.terms_plot), False)
         self.tabs.addTab(self.confusion, "Confusion matrix")
         self.tabs.addTab(self.samples, "Samples")
         self.tabs.addTab(self.boundary, "Decision boundary")
+        self.tabs.addTab(self.predictions, "Predictions")
         self.tabs.setTabVisible(self.tabs.indexOf(self.boundary), False)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.predictions), False)
         self.tabs.currentChanged.connect(lambda _index: self._flush_pending(only_current=True))
 
         right = QWidget()
@@ -390,7 +402,7 @@ class TrainingPanel(QWidget):
         if not problems:
             self._hide_fit_banner()
             return
-        graph = self.document.project.networks[0]
+        graph = data_network(self.document.project, self.settings_form.settings()["task"])
         fixable = dataset is not None and input_shape_differs(graph, dataset)
         text = "The dataset does not fit the network yet:\n" + "\n".join(f"• {p}" for p in problems)
         self.fit_banner.show_message(text, "warning", "Set Input shape from dataset" if fixable else None)
@@ -406,8 +418,9 @@ class TrainingPanel(QWidget):
         from designer.training.datasets import suggested_input_shape
 
         doc = self.document
-        first = doc.project.networks[0].name
-        node = single_input(doc.project.networks[0])
+        graph = data_network(doc.project, self.settings_form.settings()["task"])  # a GAN's discriminator
+        first = graph.name
+        node = single_input(graph)
         if node is None:
             self.banner.show_message("The network needs exactly one Input for this; add one or remove the extras.", "warning")
             return False
@@ -457,8 +470,12 @@ class TrainingPanel(QWidget):
         self.confusion.clear()
         self.samples.clear()
         self.boundary.clear()
+        self.predictions.clear()
+        self.terms_plot.start_run(epochs=int(request.settings.get("epochs", 1)))
+        self.tabs.setTabVisible(self.tabs.indexOf(self.terms_plot), False)
         for widget in self._preview_tabs.values():
             widget.clear()  # type: ignore[attr-defined]
+            self.tabs.setTabVisible(self.tabs.indexOf(widget), False)  # until this run sends its kind
         self._pending.clear()
         self.epoch_bar.setValue(0)
         self.run_bar.setValue(0)
@@ -554,6 +571,8 @@ class TrainingPanel(QWidget):
         self._classes = info.classes
         self._total_epochs = info.epochs
         self.plots.set_epochs(info.epochs)
+        self._metric_name = ""
+        self.plots.set_metric(None)
         text = (
             f"Run {self.run_count} on {info.device_label}: {info.num_train:,} training and "
             f"{info.num_val:,} validation samples, {info.steps_per_epoch} steps per epoch."
@@ -561,12 +580,15 @@ class TrainingPanel(QWidget):
         self._status(text)
         if info.notes:
             self.banner.show_message("\n".join(info.notes), "info")
-        is_classifier = info.classes is not None
+        # A VAE or GAN on a labelled dataset (digits) also knows the classes, but predicts none.
+        is_classifier = info.classes is not None and info.task in ("classification", "sequence_classification")
         self.tabs.setTabVisible(self.tabs.indexOf(self.confusion), is_classifier)
         self.tabs.setTabVisible(self.tabs.indexOf(self.samples), is_classifier)
         summary = self._summary
         two_d = summary is not None and summary.points is not None and is_classifier
         self.tabs.setTabVisible(self.tabs.indexOf(self.boundary), two_d)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.predictions), info.task == "regression")
+        self._task = info.task
         self.epoch_bar.setFormat(f"Epoch 1/{info.epochs}")
         self.run_bar.setFormat("Run 0%")
 
@@ -596,7 +618,18 @@ class TrainingPanel(QWidget):
         self.run_bar.setFormat(f"{update.run_fraction:.0%} — {format_duration(update.eta_seconds)} left")
 
     def _on_epoch(self, metrics: Any) -> None:
-        self.plots.add_epoch(metrics.epoch, metrics.val_loss, metrics.val_accuracy, metrics.train_loss, metrics.lr)
+        metric = metrics.val_accuracy
+        if metric is None and self._metric_name and self._metric_name in (metrics.extra or {}):
+            metric = metrics.extra[self._metric_name]
+        elif metric is None and not self._metric_name and metrics.extra:
+            self._metric_name = next(iter(metrics.extra))  # e.g. "mae" for regression
+            self.plots.set_metric(self._metric_name)
+            metric = metrics.extra[self._metric_name]
+        self.plots.add_epoch(metrics.epoch, metrics.val_loss, metric, metrics.train_loss, metrics.lr)
+        if metrics.extra:
+            self.terms_plot.add_epoch(metrics.epoch, metrics.extra)
+            self.tabs.setTabVisible(self.tabs.indexOf(self.terms_plot), True)
+            self._show_when_visible(self.terms_plot, self.terms_plot.redraw)
         self._dirty = True
         if self._last_step is not None:
             epochs = max(1, round(self._last_step.total_steps / max(self._last_step.steps_per_epoch, 1)))
@@ -618,6 +651,8 @@ class TrainingPanel(QWidget):
     def _on_predictions(self, snapshot: Any) -> None:
         if snapshot.classes or snapshot.probs is not None:
             self._show_when_visible(self.samples, lambda: self.samples.show_snapshot(snapshot))
+        elif self._task == "regression":
+            self._show_when_visible(self.predictions, lambda: self.predictions.show_snapshot(snapshot))
         grid = snapshot.grid
         summary = self._summary
         if grid is not None and summary is not None and summary.points is not None:
@@ -649,7 +684,9 @@ class TrainingPanel(QWidget):
 
     def _preview_widget(self, name: str) -> QWidget | None:
         if name in self._preview_tabs:
-            return self._preview_tabs[name]
+            widget = self._preview_tabs[name]
+            self.tabs.setTabVisible(self.tabs.indexOf(widget), True)
+            return widget
         kind = preview_kind(name)
         if kind is None:
             return None

@@ -21,6 +21,7 @@ VAL_LOSS = "#e8590c"
 VAL_ACCURACY = "#2b8a3e"
 LEARNING_RATE = "#7048e8"
 FAINT_ALPHA = 70
+EPOCH_SMOOTHING = 0.6  # moving-average weight when the smoothed curve steps a whole epoch
 MAX_PAST_RUNS = 6
 
 
@@ -141,7 +142,8 @@ class TrainingPlots(QWidget):
         _style_plot(self.accuracy_plot, "Validation accuracy", "accuracy")
         _style_plot(self.lr_plot, "Learning rate", "lr")
         self.accuracy_plot.setYRange(0.0, 1.0, padding=0.02)
-        self.accuracy_plot.getAxis("left").setTickSpacing(0.2, 0.1)
+        self.metric_range = _StableRange(self.accuracy_plot)
+        self.metric_is_accuracy = True
         self.accuracy_plot.setXLink(self.loss_plot)
         self.lr_plot.setXLink(self.loss_plot)
         self._wide: bool | None = None
@@ -150,7 +152,6 @@ class TrainingPlots(QWidget):
         self.lr_range = _StableRange(self.lr_plot)
         self._epochs = 0
         self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210))
-        self.accuracy_plot.addLegend(offset=(-8, -8), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210))
 
         self._past_items: list[list[pg.PlotDataItem]] = []
         self._run_number = 0
@@ -182,6 +183,11 @@ class TrainingPlots(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._arrange(wide=self.width() > 1.8 * max(self.height(), 1))
+        # A legend wider than half its plot would hide the curves; small plots go without.
+        plot_width = self.width() * (5 / 12 if self._wide else 1.0)
+        for plot in (self.loss_plot, self.accuracy_plot):
+            if plot.legend is not None:
+                plot.legend.setVisible(plot_width >= 330)
 
     # -- curves ---------------------------------------------------------------
     def _create_current_curves(self) -> None:
@@ -191,10 +197,10 @@ class TrainingPlots(QWidget):
         self.val_accuracy = _Series()
         self.lr = _Series()
         self.raw_curve = self.loss_plot.plot(
-            pen=_pen(RAW_LOSS, 1.0), antialias=True, name="training loss (per step)"
+            pen=_pen(RAW_LOSS, 1.0), antialias=True, name="training (per step)"
         )
         self.smooth_curve = self.loss_plot.plot(
-            pen=_pen(SMOOTH_LOSS, 2.2), antialias=True, name="training loss (smoothed)"
+            pen=_pen(SMOOTH_LOSS, 2.2), antialias=True, name="training (smoothed)"
         )
         self.val_loss_curve = self.loss_plot.plot(
             pen=_pen(VAL_LOSS, 2.2),
@@ -203,7 +209,7 @@ class TrainingPlots(QWidget):
             symbolBrush=VAL_LOSS,
             symbolPen=None,
             antialias=True,
-            name="validation loss",
+            name="validation",
         )
         self.val_accuracy_curve = self.accuracy_plot.plot(
             pen=_pen(VAL_ACCURACY, 2.2),
@@ -219,6 +225,18 @@ class TrainingPlots(QWidget):
     def _current_curves(self) -> tuple[pg.PlotDataItem, ...]:
         return (self.raw_curve, self.smooth_curve, self.val_loss_curve,
                 self.val_accuracy_curve, self.lr_curve)
+
+    def set_metric(self, name: str | None) -> None:
+        """What the middle plot shows: accuracy (None) or a task's metric, e.g. "mae"."""
+        self.metric_is_accuracy = name is None
+        self.metric_range.reset()
+        if name is None:
+            title, label = "Validation accuracy", "accuracy"
+            self.accuracy_plot.setYRange(0.0, 1.0, padding=0.02)
+        else:
+            title, label = f"Validation {name.upper() if len(name) <= 4 else name}", name
+        self.accuracy_plot.setTitle(f"<span style='font-size:10pt;color:#333'>{title}</span>")
+        self.accuracy_plot.setLabel("left", label)
 
     def set_epochs(self, epochs: int) -> None:
         """Show the whole run, 0 to ``epochs``, on the shared x axis."""
@@ -298,6 +316,10 @@ class TrainingPlots(QWidget):
         """Per-epoch values; the epoch's mean training loss and LR close the step curves."""
         if train_loss is not None and (not self.train_raw.x or self.train_raw.x[-1] < epoch_x):
             self.train_raw.add(epoch_x, train_loss)
+            # Continue the smoothed curve through the epoch's mean, so a fast run
+            # (few step updates) still gets a smoothed line.
+            last = self.train_smooth.y[-1] if len(self.train_smooth) else train_loss
+            self.train_smooth.add(epoch_x, EPOCH_SMOOTHING * last + (1 - EPOCH_SMOOTHING) * train_loss)
         if lr is not None and (not self.lr.x or self.lr.x[-1] < epoch_x):
             self.lr.add(epoch_x, lr)
         self.val_loss.add(epoch_x, val_loss)
@@ -319,6 +341,8 @@ class TrainingPlots(QWidget):
             self.loss_range.fit(min(losses), max(losses))
         if len(self.lr):
             self.lr_range.fit(min(0.0, min(self.lr.y)), max(self.lr.y))
+        if len(self.val_accuracy) and not self.metric_is_accuracy:
+            self.metric_range.fit(min(self.val_accuracy.y), max(self.val_accuracy.y))
 
     def clear_history(self) -> None:
         """Forget every run, past and current."""

@@ -1,0 +1,74 @@
+"""Numeric predictions against their targets, for regression runs.
+
+One input feature: the targets and the predictions over that feature (is the
+curve fitted?).  Otherwise: predicted against true, with the diagonal where a
+perfect model would put every point.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+TRUE_COLOR = (120, 120, 120)
+PREDICTED_COLOR = (31, 95, 191)
+
+
+class RegressionView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setMenuEnabled(False)
+        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210))
+        self.caption = QLabel("Predictions on validation samples appear after the first epoch.")
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #555; padding: 2px 4px;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.caption)
+        self.mode = ""
+
+    def clear(self) -> None:
+        self.plot.clear()
+        self.legend.clear()
+        self.mode = ""
+
+    def show_snapshot(self, snapshot: Any) -> None:
+        x = np.asarray(snapshot.x, dtype=float)
+        true = np.asarray(snapshot.y_true, dtype=float).reshape(len(x), -1)[:, 0]
+        pred = np.asarray(snapshot.y_pred, dtype=float).reshape(len(x), -1)[:, 0]
+        if len(x) == 0:
+            return
+        self.clear()
+        if x.ndim == 2 and x.shape[1] == 1:
+            order = np.argsort(x[:, 0])
+            xs = x[order, 0]
+            self.plot.plot(xs, true[order], pen=None, symbol="o", symbolSize=7,
+                           symbolBrush=None, symbolPen=pg.mkPen(*TRUE_COLOR, width=1.5), name="target")
+            self.plot.plot(xs, pred[order], pen=pg.mkPen(*PREDICTED_COLOR, width=2), symbol="o", symbolSize=5,
+                           symbolBrush=pg.mkBrush(*PREDICTED_COLOR), symbolPen=None, antialias=True, name="prediction")
+            self.plot.setLabel("bottom", "input")
+            self.plot.setLabel("left", "value")
+            self.mode = "curve"
+        else:
+            low = float(min(true.min(), pred.min()))
+            high = float(max(true.max(), pred.max()))
+            self.plot.plot([low, high], [low, high], pen=pg.mkPen(*TRUE_COLOR, width=1, style=Qt.PenStyle.DashLine),
+                           name="perfect")
+            self.plot.plot(true, pred, pen=None, symbol="o", symbolSize=6,
+                           symbolBrush=pg.mkBrush(*PREDICTED_COLOR, 200), symbolPen=None, name="samples")
+            self.plot.setLabel("bottom", "true value")
+            self.plot.setLabel("left", "predicted")
+            self.mode = "parity"
+        error = np.abs(pred - true)
+        self.caption.setText(
+            f"Epoch {snapshot.epoch}: {len(x)} validation samples, mean absolute error {error.mean():.4g} "
+            f"(largest {error.max():.4g})."
+        )
