@@ -327,7 +327,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         chosen.setChecked(True)
         chosen.blockSignals(False)
 
-        a("train", "&Training Panel", self.show_training, "Ctrl+T", None, "Train the network")
+        a("train", "&Training Panel", self.show_training, "Ctrl+T", "train", "Train the network")
         a("about", "&About designer", self.show_about)
         a("reference", "Layer &Reference", self.show_layer_reference, std.HelpContents, "help")
 
@@ -435,7 +435,7 @@ class MainWindow(ProjectFiles, QMainWindow):
             ("undo", "redo"),
             ("cut", "copy", "paste", "delete"),
             ("fit", "zoom_in", "zoom_out", "tidy", "snap"),
-            ("export",),
+            ("export", "train"),
         )
         for index, group in enumerate(groups):
             if index:
@@ -446,6 +446,9 @@ class MainWindow(ProjectFiles, QMainWindow):
                 shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 text = action.text().replace("&", "").rstrip("…")
                 action.setToolTip(f"{text} ({shortcut})" if shortcut else text)
+        train_button = bar.widgetForAction(self.action("train"))
+        train_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.action("train").setIconText("Train")
         self.toolbar = bar
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
