@@ -494,3 +494,12 @@ def test_dragging_from_a_free_input_back_to_an_output_connects(view: NetworkView
     assert document.graph.edge_into(spare, "in").source == cnn[10]
     assert scene.node_item(spare).shape_text == "(N, 5)"
     assert not any(item._drop_ports for item in scene.node_items())
+
+
+def test_ports_describe_the_shape_flowing_through_them(view: NetworkView, document: Document, cnn: list[str]) -> None:
+    scene = view.network_scene
+    name = document.graph.node(cnn[1]).name
+    assert scene.port_description(cnn[1], "in", "in") == f"{name} · input 'in': (N, 1, 28, 28)"
+    assert scene.port_description(cnn[1], "out", "out") == f"{name} · output 'out': (N, 32, 26, 26)"
+    spare = document.add_node("ReLU", (0, 400))
+    assert "not connected" in scene.port_description(spare, "in", "in")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
     QMenu,
+    QToolTip,
 )
 
 from designer.graph.catalog import CATEGORIES, all_specs, get_spec
@@ -407,8 +408,27 @@ class NetworkScene(QGraphicsScene):
             event.accept()
             return
         if self.mouseGrabberItem() is None:  # not while dragging a node
-            self._show_port_cursor(self.port_at(event.scenePos()) is not None)
+            hit = self.port_at(event.scenePos())
+            self._show_port_cursor(hit is not None)
+            if hit is not None and event.widget() is not None:
+                QToolTip.showText(event.screenPos(), self.port_description(*hit), event.widget())
         super().mouseMoveEvent(event)
+
+    def port_description(self, node_id: str, direction: str, port: str) -> str:
+        """What a port's tooltip says: which port, and the shape that flows through it."""
+        node = self._graph.node(node_id)
+        shapes = self.document.analysis.get(self.network)
+        info = shapes.nodes.get(node_id) if shapes is not None else None
+        shape = None
+        if info is not None:
+            shape = (info.inputs if direction == "in" else info.outputs).get(port)
+        kind = "input" if direction == "in" else "output"
+        text = f"{node.name} · {kind} {port!r}"
+        if shape is not None:
+            return f"{text}: {format_shape(shape)}"
+        if direction == "in" and self._graph.edge_into(node_id, port) is None:
+            return f"{text}: not connected — drag from here to an output"
+        return f"{text}: shape not known yet"
 
     def _show_port_cursor(self, over_port: bool) -> None:
         """A cross over ports says "drag from here to connect"."""
