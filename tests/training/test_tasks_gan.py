@@ -128,3 +128,13 @@ def test_a_generator_that_makes_the_wrong_shape_is_refused() -> None:
     result, _recorder, _ = train(project, small_digits(64), epochs=1)
     assert result.status == "failed"
     assert "the generator makes samples of shape" in result.message
+
+
+def test_label_smoothing_is_checked_and_matters_for_the_gan_only() -> None:
+    from designer.training.settings import FIELD_SPECS, SettingsError
+
+    with pytest.raises(SettingsError) as caught:
+        TrainingSettings.from_dict({"task": "gan", "loss": "bce_with_logits", "label_smoothing": 0.5})
+    assert caught.value.problems == ["training.label_smoothing: must be at most 0.4, got 0.5"]
+    assert FIELD_SPECS["label_smoothing"].tasks == ("gan",)
+    assert TrainingSettings().label_smoothing == 0.0

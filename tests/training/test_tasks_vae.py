@@ -183,3 +183,15 @@ def test_binary_cross_entropy_needs_a_sigmoid_decoder() -> None:
     assert "does not come from a Sigmoid" in result.message
     result, _recorder, _ = train(project, small_digits(64), epochs=1, loss="mse")
     assert result.status == "finished", result.message
+
+
+def test_beta_is_checked_and_matters_for_the_vae_only() -> None:
+    from designer.training.settings import FIELD_SPECS, SettingsError, TrainingSettings
+
+    with pytest.raises(SettingsError) as caught:
+        TrainingSettings.from_dict({"task": "vae", "loss": "bce", "beta": -1})
+    assert caught.value.problems == ["training.beta: must be at least 0, got -1.0"]
+    with pytest.raises(SettingsError):
+        TrainingSettings.from_dict({"task": "vae", "loss": "cross_entropy"})
+    assert FIELD_SPECS["beta"].tasks == ("vae",)
+    assert TrainingSettings().beta == 1.0
