@@ -313,6 +313,18 @@ def test_summary_totals_equal_the_inference_totals(qtbot) -> None:
     assert fc[1] == "Linear" and fc[2] == "(N, 10)"
 
 
+def test_summary_marks_counts_it_could_not_work_out(qtbot) -> None:
+    graph = small_cnn()
+    graph.set_param(graph.node_by_name("conv1").id, "kernel_size", 40)
+    table = SummaryTable()
+    qtbot.addWidget(table)
+    table.set_analysis(graph, infer_shapes(graph))
+    rows = {r[0]: r for r in table.rows()}
+    assert rows["conv1"][2] == "error" and rows["conv1"][3] == "—"
+    assert rows["fc"][2] == "—" and rows["fc"][3] == "—"
+    assert rows["image"][3] == "0"
+
+
 def test_summary_row_click_reports_the_node(qtbot) -> None:
     graph = small_cnn()
     table = SummaryTable()
@@ -439,3 +451,17 @@ def test_palette_down_arrow_moves_from_search_to_the_first_match(qtbot) -> None:
     qtbot.keyClick(palette.search, Qt.Key.Key_Down)
     assert palette.tree.currentItem() is palette.item_for(palette.visible_types()[0])
     assert "Pool" in palette.tree.currentItem().text(0)
+
+
+def test_inspector_shows_unknown_counts_for_a_layer_in_error(qtbot) -> None:
+    graph = small_cnn()
+    conv = graph.node_by_name("conv1")
+    graph.set_param(conv.id, "kernel_size", 40)
+    inspector, _ = make_inspector(qtbot, graph)
+    show(inspector, graph, "conv1")
+    assert inspector.params_label.text() == "—" and inspector.macs_label.text() == "—"
+    show(inspector, graph, "fc")  # downstream of the error: not inferred either
+    assert inspector.params_label.text() == "—"
+    graph.set_param(conv.id, "kernel_size", 3)
+    show(inspector, graph, "conv1")
+    assert inspector.params_label.text() == "80"

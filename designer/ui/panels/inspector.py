@@ -262,9 +262,14 @@ class Inspector(QScrollArea):
         else:
             self.input_label.setText(format_shapes(shapes.inputs))
             self.output_label.setText(format_shapes(shapes.outputs))
-            self.params_label.setText(format_count(shapes.params))
-            compact, full = format_compact(shapes.macs), format_count(shapes.macs)
-            self.macs_label.setText(full if compact == full.replace(",", "") else f"{compact}  ({full})")
+            if shapes.error or not shapes.outputs and node.output_ports():
+                # Not worked out (an error here or upstream): unknown, not zero.
+                self.params_label.setText("—")
+                self.macs_label.setText("—")
+            else:
+                self.params_label.setText(format_count(shapes.params))
+                compact, full = format_compact(shapes.macs), format_count(shapes.macs)
+                self.macs_label.setText(full if compact == full.replace(",", "") else f"{compact}  ({full})")
         errors = [p.message for p in problems if p.is_error]
         if shapes is not None and shapes.error and shapes.error not in errors:
             errors.insert(0, shapes.error)

@@ -64,7 +64,10 @@ class SummaryTable(QTreeWidget):
                 output = format_shapes(info.outputs)
             params = info.params if info else 0
             macs = info.macs if info else 0
-            item = QTreeWidgetItem([node.name, node.type, output, format_count(params), format_compact(macs) if macs else "0"])
+            known = info is not None and not info.error and (bool(info.outputs) or not node.output_ports())
+            params_text = format_count(params) if known else "—"
+            macs_text = (format_compact(macs) if macs else "0") if known else "—"
+            item = QTreeWidgetItem([node.name, node.type, output, params_text, macs_text])
             item.setData(0, NODE_ROLE, node_id)
             item.setToolTip(4, f"{format_count(macs)} multiply-accumulates per sample")
             if info is not None and info.error:
