@@ -416,3 +416,24 @@ def test_durations_and_rates_read_well():
     assert format_rate(950) == "950 samples/s"
     assert format_rate(25_000) == "25 k samples/s"
     assert format_rate(2_500_000) == "2.5 M samples/s"
+
+
+def test_two_panels_train_at_the_same_time_without_sharing_controls(qtbot, moons_document):
+    long_run(moons_document)
+    first = make_panel(qtbot, moons_document)
+    second_document = make_document(
+        MOONS_MLP,
+        {"epochs": 2, "batch_size": 32, "lr": 0.01, "device": "cpu"},
+        {"name": "moons", "options": {"n_samples": 240}},
+    )
+    second = make_panel(qtbot, second_document)
+    assert first.start()
+    qtbot.waitUntil(lambda: first._last_step is not None, timeout=RUN_TIMEOUT_MS)
+    assert second.start()
+    assert second.run.server is not first.run.server
+    first.pause()
+    finish(qtbot, second)  # pausing the first run does not hold the second
+    assert second.last_result.status == "finished"
+    first.stop()
+    finish(qtbot, first)
+    assert first.last_result.status == "stopped"

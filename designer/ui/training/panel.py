@@ -485,6 +485,10 @@ class TrainingPanel(QWidget):
         self._hide_fit_banner()
 
         run = TrainingRun(request)
+        if run.server.runs_submitted == 0:
+            self._status("Starting the training engine (PyTorch loads once per session)…")
+        else:
+            self._status("Starting…")
         worker = run.worker
         worker.status.connect(self._status)
         worker.datasetLoaded.connect(self._on_dataset_loaded)
@@ -545,7 +549,7 @@ class TrainingPanel(QWidget):
     def _about_to_quit(self) -> None:
         self.shutdown()
         self.remove_temporary_files()
-        worker_module.training_server().close()
+        worker_module.close_training_servers()
 
     def remove_temporary_files(self) -> None:
         """Delete the runs' temporary folders (the trained weights go with them)."""

@@ -37,6 +37,7 @@ TRUTH_COLOR = "#2b8a3e"
 FORECAST_COLOR = "#e8590c"
 CAPTION_STYLE = "color: #444; padding: 3px 6px; font-size: 10pt;"
 MAX_FORECAST_PLOTS = 6
+EMPTY_FORECAST = "Forecasts for a few validation windows appear after the first epoch."
 PAST_PEN = pg.mkPen(HISTORY_COLOR, width=2)
 TRUTH_PEN = pg.mkPen(TRUTH_COLOR, width=2.5)
 FORECAST_PEN = pg.mkPen(FORECAST_COLOR, width=2.5, style=Qt.PenStyle.DashLine)
@@ -69,31 +70,42 @@ class ForecastPreview(QWidget):
 
     The x axis counts steps from the window's last value (0): the past runs from
     −L+1 to 0 and the forecast from 1 to H.  All plots share one y range, so
-    the windows can be compared at a glance.
+    the windows can be compared at a glance.  As many windows are shown as fit
+    (one row of up to three in a low dock, two rows in a tall one).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.legend = QLabel(
+            f"<span style='color:{HISTORY_COLOR}'>━━</span> what the network saw &nbsp;&nbsp; "
+            f"<span style='color:{TRUTH_COLOR}'>━●</span> what came next &nbsp;&nbsp; "
+            f"<span style='color:{FORECAST_COLOR}'>╍◆</span> its forecast"
+        )
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setStyleSheet("color: #333; background: white; padding: 4px 8px 0 8px; font-size: 10pt;")
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
-        self.view.ci.setSpacing(6)
-        self.caption = _caption_label("Forecasts for a few validation windows appear after the first epoch.")
+        self.view.ci.setSpacing(4)
+        self.caption = _caption_label(EMPTY_FORECAST)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.legend)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.caption)
         self.plots: list[pg.PlotItem] = []
-        self.legend: pg.LegendItem | None = None
         self.mse: float | None = None
         self.baseline_mse: float | None = None
+        self._data: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._grid = (0, 0)
 
     def clear(self) -> None:
         self.view.ci.clear()
         self.plots = []
-        self.legend = None
+        self._data = None
+        self._grid = (0, 0)
         self.mse = self.baseline_mse = None
-        self.caption.setText("Forecasts for a few validation windows appear after the first epoch.")
+        self.caption.setText(EMPTY_FORECAST)
 
     def show_preview(self, data: Any) -> None:
         try:
@@ -106,29 +118,52 @@ class ForecastPreview(QWidget):
             self.clear()
             self.caption.setText(html.escape(f"The forecast cannot be drawn: {error}."))
             return
-        count = min(len(history), MAX_FORECAST_PLOTS)
-        history, truth, prediction = history[:count], truth[:count], prediction[:count]
-        if count == 0:
+        if len(history) == 0:
             self.clear()
             return
+        self._data = (history, truth, prediction)
+        self._grid = (0, 0)
+        self._draw()
+        self.mse = float(np.mean((prediction - truth) ** 2))
+        self.baseline_mse = float(np.mean((history[:, -1:] - truth) ** 2))
+        verdict = "better than" if self.mse < self.baseline_mse else "not yet better than"
+        horizon = truth.shape[1]
+        self.caption.setText(
+            f"Validation windows of {history.shape[1]} steps, forecasting {horizon} step{'s' if horizon != 1 else ''} "
+            f"ahead. Mean squared error over {len(history)} windows: <b>{self.mse:.4g}</b>, {verdict} "
+            f"repeating the last value ({self.baseline_mse:.4g})."
+        )
+
+    def grid_for(self, count: int) -> tuple[int, int]:
+        """(rows, columns) of plots that fit the widget: plots at least ~220×150 px."""
+        view = self.view.size()
+        columns = max(1, min(3, count, view.width() // 220))
+        rows = max(1, min(2, -(-count // columns), view.height() // 150))
+        return rows, columns
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._data is not None:
+            self._draw()
+
+    def _draw(self) -> None:
+        assert self._data is not None
+        history, truth, prediction = self._data
+        grid = self.grid_for(min(len(history), MAX_FORECAST_PLOTS))
+        if grid == self._grid:
+            return
+        self._grid = grid
+        rows, columns = grid
+        count = min(len(history), rows * columns)
         self.view.ci.clear()
         self.plots = []
-        columns = min(count, 3)
-        legend = pg.LegendItem(labelTextSize="10pt", labelTextColor="#333")
-        legend.setColumnCount(3)
-        self.view.ci.addItem(legend, row=0, col=0, colspan=columns)
-        self.legend = legend
-        # Samples for the legend only (a line with its marker), not drawn in any plot.
-        legend.addItem(pg.PlotDataItem(pen=PAST_PEN), "what the network saw")
-        legend.addItem(pg.PlotDataItem(pen=TRUTH_PEN, **TRUTH_SYMBOL), "what came next")
-        legend.addItem(pg.PlotDataItem(pen=FORECAST_PEN, **FORECAST_SYMBOL), "its forecast")
         past_steps = np.arange(-history.shape[1] + 1, 1, dtype=float)
         future_steps = np.arange(0, truth.shape[1] + 1, dtype=float)
-        low = float(np.nanmin([history.min(), truth.min(), prediction.min()]))
-        high = float(np.nanmax([history.max(), truth.max(), prediction.max()]))
+        low = float(min(history.min(), truth.min(), prediction.min()))
+        high = float(max(history.max(), truth.max(), prediction.max()))
         pad = 0.08 * (high - low) if high > low else 0.5
         for index in range(count):
-            plot = self.view.ci.addPlot(row=1 + index // columns, col=index % columns)
+            plot = self.view.ci.addPlot(row=index // columns, col=index % columns)
             self._style(plot, index, columns, count)
             last = history[index, -1]
             plot.plot(past_steps, history[index], pen=PAST_PEN, antialias=True)
@@ -137,19 +172,11 @@ class ForecastPreview(QWidget):
                 plot.plot(future_steps, np.r_[last, values], pen=pen, antialias=True)
                 plot.plot(future_steps[1:], values, pen=None, antialias=True, **symbol)
             error = float(np.mean((prediction[index] - truth[index]) ** 2))
-            plot.setTitle(f"<span style='font-size:9pt;color:#555'>window {index + 1}: squared error {error:.3g}</span>")
+            plot.setTitle(f"<span style='font-size:9pt;color:#555'>window {index + 1}: error² {error:.2g}</span>")
             # Room right of the forecast, so a one-step forecast is not squeezed against the edge.
             plot.setXRange(past_steps[0], future_steps[-1] + max(1.0, 0.1 * len(past_steps)), padding=0.0)
             plot.setYRange(low - pad, high + pad, padding=0)
             self.plots.append(plot)
-        self.mse = float(np.mean((prediction - truth) ** 2))
-        self.baseline_mse = float(np.mean((history[:, -1:] - truth) ** 2))
-        verdict = "better than" if self.mse < self.baseline_mse else "not yet better than"
-        self.caption.setText(
-            f"{count} validation windows of {history.shape[1]} steps, forecasting {truth.shape[1]} "
-            f"step{'s' if truth.shape[1] != 1 else ''} ahead. Mean squared error here: <b>{self.mse:.4g}</b>, "
-            f"{verdict} repeating the last value ({self.baseline_mse:.4g})."
-        )
 
     @staticmethod
     def _style(plot: pg.PlotItem, index: int, columns: int, count: int) -> None:
@@ -163,8 +190,7 @@ class ForecastPreview(QWidget):
             axis.enableAutoSIPrefix(False)
             axis.setPen(pg.mkPen("#888"))
             axis.setTextPen(pg.mkPen("#444"))
-        last_row = index + columns >= count
-        if last_row:
+        if index + columns >= count:  # the bottom row names the axis
             plot.setLabel("bottom", "steps from now")
         if index % columns:
             plot.getAxis("left").setStyle(showValues=False)
@@ -310,20 +336,25 @@ class ReconstructionPreview(QWidget):
 class SamplesPreview(QWidget):
     """A grid of generated images under a title, replaced every epoch."""
 
+    EXPLANATION = "the same inputs every epoch, so each tile shows one input's output changing as the network learns."
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel()
-        self.title.setStyleSheet("color: #222; background: white; font-size: 11pt; font-weight: bold; padding: 4px 6px 0 6px;")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setStyleSheet("color: #333; background: white; font-size: 10pt; padding: 4px 8px 2px 8px;")
         self.title.setWordWrap(True)
         self.grid = ImageGrid(tile=48, empty_text="Generated samples appear after the first epoch.")
-        self.caption = _caption_label()
+        self.message = _caption_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(self.grid, 1)
-        layout.addWidget(self.caption)
+        layout.addWidget(self.message)
         self.title.hide()
+        self.message.hide()
+        self.title_text = ""
         self.updates = 0
 
     def show_preview(self, data: Any) -> None:
@@ -335,21 +366,24 @@ class SamplesPreview(QWidget):
             self.grid.set_images(np.asarray(images if images is not None else np.zeros((0, 1, 1, 1))))
         except (TypeError, ValueError) as error:
             self.grid.clear()
-            self.caption.setText(html.escape(f"The samples cannot be drawn: {error}."))
+            self.message.setText(html.escape(f"The samples cannot be drawn: {error}."))
+            self.message.show()
             return
+        self.message.hide()
         self.updates += 1
-        self.title.setText(title)
-        self.title.setVisible(bool(title))
-        self.caption.setText(
-            "The same inputs every epoch, so each tile shows how the network's output for it changes as it learns."
-            if self.grid.image_count else ""
-        )
+        self.title_text = title
+        parts = [f"<b>{html.escape(title)}</b>"] if title else []
+        if self.grid.image_count:
+            parts.append(self.EXPLANATION if title else self.EXPLANATION[0].upper() + self.EXPLANATION[1:])
+        self.title.setText(" — ".join(parts))
+        self.title.setVisible(bool(parts))
 
     def clear(self) -> None:
         self.grid.clear()
         self.title.clear()
         self.title.hide()
-        self.caption.clear()
+        self.message.hide()
+        self.title_text = ""
         self.updates = 0
 
 

@@ -59,6 +59,7 @@ TERM_STYLES: dict[str, TermStyle] = {
     "mae": TermStyle("mean absolute error", "#0c8599"),
     "baseline_mse": TermStyle("baseline's mean squared error", "#868e96", baseline=True),
 }
+LOG_RATIO = 30.0  # terms this far apart get a log axis
 FALLBACK_COLORS = ("#d6336c", "#5c940d", "#f08c00", "#3bc9db", "#9c36b5", "#495057")
 
 
@@ -86,37 +87,92 @@ def _markers(style: TermStyle) -> dict:
 
 
 class LossTermsPlot(QWidget):
-    """Two plots sharing the epoch axis: the loss terms, and the discriminator's verdicts (GANs only)."""
+    """The loss terms, and (GANs only) the discriminator's verdicts on a second plot.
+
+    The two plots sit side by side in a wide, low dock and stacked otherwise;
+    each has its legend above it, so no legend hides a curve.  When the terms
+    differ by more than :data:`LOG_RATIO` (a VAE's reconstruction error against
+    its KL divergence) the terms axis turns logarithmic, so every curve stays
+    readable.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground("w")
-        self._view.ci.setSpacing(4)
+        self._view.ci.setSpacing(2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
 
         self.terms_plot: pg.PlotItem = pg.PlotItem()
         self.probability_plot: pg.PlotItem = pg.PlotItem()
-        _style_plot(self.terms_plot, "Loss terms per epoch", "value")
-        _style_plot(self.probability_plot, "Discriminator: mean probability of “real”", "probability")
+        _style_plot(self.terms_plot, "Loss terms", "value")
+        _style_plot(self.probability_plot, "Discriminator's mean P(real)", "probability")
         self.probability_plot.setYRange(0.0, 1.0, padding=0.02)
         self.probability_plot.getAxis("left").setTicks(
             [[(v, f"{v:g}") for v in (0.0, 0.25, 0.5, 0.75, 1.0)], [(v / 20, "") for v in range(21)]]
         )
         self.probability_plot.addLine(y=0.5, pen=_pen("#adb5bd", 1.0, 255, Qt.PenStyle.DotLine))
         self.probability_plot.setXLink(self.terms_plot)
-        for plot in (self.terms_plot, self.probability_plot):
-            plot.addLegend(offset=(-8, 8), labelTextSize="9pt", labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 215))
-        self._view.ci.addItem(self.terms_plot, row=0, col=0)
+        self.terms_legend = _legend()
+        self.probability_legend = _legend()
         self._probabilities_shown = False
+        self._wide: bool | None = None
+        self._arrange(wide=False)
         self.terms_range = _StableRange(self.terms_plot)
+        self.log_scale = False
         self._epochs = 0
         self.series: dict[str, _Series] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
-        self._past: list[list[pg.PlotDataItem]] = []
+        self._past: list[dict[str, pg.PlotDataItem]] = []
         self._dirty = False
+
+    # -- layout -------------------------------------------------------------------
+    def _arrange(self, wide: bool) -> None:
+        if wide == self._wide:
+            return
+        self._wide = wide
+        items = self._view.ci
+        parts = (self.terms_legend, self.terms_plot, self.probability_legend, self.probability_plot)
+        for item in parts:
+            if item in items.items:
+                items.removeItem(item)
+        shown = parts if self._probabilities_shown else parts[:2]
+        for index, item in enumerate(shown):
+            pair, is_plot = divmod(index, 2)
+            row, col = (is_plot, pair) if wide else (index, 0)
+            items.addItem(item, row=row, col=col)
+        grid = items.layout
+        for index in range(4):
+            grid.setRowStretchFactor(index, 0)
+            grid.setColumnStretchFactor(index, 0)
+        if wide:
+            grid.setRowStretchFactor(1, 1)
+            grid.setColumnStretchFactor(0, 3)
+            grid.setColumnStretchFactor(1, 2)
+        else:
+            grid.setRowStretchFactor(1, 3)
+            grid.setRowStretchFactor(3, 2)
+        self.terms_plot.setLabel("bottom", "epoch" if wide or not self._probabilities_shown else "")
+        self._fit_legends()
+
+    def _fit_legends(self) -> None:
+        """As many legend columns as the plot's width holds (about 200 px each)."""
+        width = self.width() * (0.6 if self._wide and self._probabilities_shown else 1.0)
+        for legend, share in ((self.terms_legend, 1.0), (self.probability_legend, 0.4 / 0.6 if self._wide else 1.0)):
+            columns = max(1, min(len(legend.items) or 1, int(width * share // 200)))
+            if legend.columnCount != columns:
+                legend.setColumnCount(columns)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arrange(wide=self.width() > 2.0 * max(self.height(), 1))
+        self._fit_legends()
+
+    @property
+    def side_by_side(self) -> bool:
+        return bool(self._wide) and self._probabilities_shown
 
     # -- runs -------------------------------------------------------------------
     def set_epochs(self, epochs: int) -> None:
@@ -124,11 +180,16 @@ class LossTermsPlot(QWidget):
         self.terms_plot.setXRange(0.0, float(self._epochs), padding=0.01)
 
     def start_run(self, epochs: int | None = None) -> None:
-        """Fade this run's curves (if any) behind the next run's."""
+        """Fade this run's curves (if any) behind the next run's.
+
+        A faded curve shows again only beside a later run's curve of the same
+        term, so a GAN run is not cluttered with an earlier VAE's terms.
+        """
         self.terms_range.reset()
+        self._set_log_scale(False)
         if epochs:
             self.set_epochs(epochs)
-        faded: list[pg.PlotDataItem] = []
+        faded: dict[str, pg.PlotDataItem] = {}
         for name, curve in self.curves.items():
             self._legend_of(name).removeItem(curve)
             if len(self.series[name]):
@@ -136,28 +197,34 @@ class LossTermsPlot(QWidget):
                 curve.setPen(_pen(style.color, 1.3, FAINT_ALPHA, Qt.PenStyle.DashLine))
                 curve.setSymbol(None)
                 curve.setZValue(-10)
-                faded.append(curve)
+                faded[name] = curve
             else:
                 _detach(curve)
         if faded:
             self._past.append(faded)
         while len(self._past) > MAX_PAST_RUNS:
-            for curve in self._past.pop(0):
+            for curve in self._past.pop(0).values():
                 _detach(curve)
+        for run in self._past:
+            for curve in run.values():
+                curve.setVisible(False)
         self.series.clear()
         self.curves.clear()
 
     def clear_history(self) -> None:
         """Forget every run, past and current."""
         self.start_run()
-        for items in self._past:
-            for curve in items:
+        for run in self._past:
+            for curve in run.values():
                 _detach(curve)
         self._past.clear()
 
     @property
     def past_run_count(self) -> int:
         return len(self._past)
+
+    def visible_past_curves(self) -> int:
+        return sum(curve.isVisible() for run in self._past for curve in run.values())
 
     @property
     def has_terms(self) -> bool:
@@ -171,6 +238,9 @@ class LossTermsPlot(QWidget):
         """Each current term's name → its label in the legend."""
         return {name: term_style(name).label for name in self.curves}
 
+    def legend_labels(self) -> list[str]:
+        return [label.text for legend in (self.terms_legend, self.probability_legend) for _sample, label in legend.items]
+
     # -- data -------------------------------------------------------------------
     def add_epoch(self, epoch: float, terms: dict[str, float] | None) -> None:
         """One epoch's terms; a term seen for the first time gets its curve."""
@@ -181,8 +251,7 @@ class LossTermsPlot(QWidget):
         self._dirty = bool(terms) or self._dirty
 
     def _legend_of(self, name: str) -> pg.LegendItem:
-        plot = self.probability_plot if name in PROBABILITY_TERMS else self.terms_plot
-        return plot.legend
+        return self.probability_legend if name in PROBABILITY_TERMS else self.terms_legend
 
     def _add_curve(self, name: str) -> None:
         style = term_style(name, len(self.series))
@@ -191,16 +260,32 @@ class LossTermsPlot(QWidget):
             plot = self.probability_plot
             self._show_probabilities()
         self.series[name] = _Series()
-        self.curves[name] = plot.plot(pen=_current_pen(style), antialias=True, name=style.label, **_markers(style))
+        curve = plot.plot(pen=_current_pen(style), antialias=True, **_markers(style))
+        self.curves[name] = curve
+        self._legend_of(name).addItem(curve, style.label)
+        self._fit_legends()
+        for run in self._past:
+            if name in run:
+                run[name].setVisible(True)
 
     def _show_probabilities(self) -> None:
         if self._probabilities_shown:
             return
         self._probabilities_shown = True
-        self._view.ci.addItem(self.probability_plot, row=1, col=0)
-        grid = self._view.ci.layout
-        grid.setRowStretchFactor(0, 3)
-        grid.setRowStretchFactor(1, 2)
+        wide = bool(self._wide)
+        self._wide = None
+        self._arrange(wide)
+
+    def _set_log_scale(self, log: bool) -> None:
+        if log == self.log_scale:
+            return
+        self.log_scale = log
+        self.terms_plot.setLogMode(y=log)
+        self.terms_plot.setLabel("left", "value (log scale)" if log else "value")
+        if log:
+            self.terms_plot.enableAutoRange(axis="y")
+        else:
+            self.terms_range.reset()
 
     def redraw(self) -> None:
         """Push the collected points to the curves."""
@@ -213,5 +298,14 @@ class LossTermsPlot(QWidget):
                 self.curves[name].setData(*series.arrays())
                 if name not in PROBABILITY_TERMS:
                     values += series.y
-        if values:
-            self.terms_range.fit(min(values), max(values))
+        if not values:
+            return
+        low, high = min(values), max(values)
+        if not self.terms_range.user_controlled:
+            self._set_log_scale(low > 0 and high / low > LOG_RATIO)
+        if not self.log_scale:
+            self.terms_range.fit(low, high)
+
+
+def _legend() -> pg.LegendItem:
+    return pg.LegendItem(labelTextSize="9pt", labelTextColor="#333", frame=False, horSpacing=18, verSpacing=-4)

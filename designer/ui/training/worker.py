@@ -37,6 +37,8 @@ __all__ = [
     "TrainingRun",
     "TrainingServer",
     "TrainingWorker",
+    "close_training_servers",
+    "idle_training_server",
     "training_server",
 ]
 
@@ -46,12 +48,15 @@ class TrainingServer:
 
     def __init__(self) -> None:
         self.process: Any = None
+        self.busy = False  # a run has been submitted and has not yet reported its end
+        self.runs_submitted = 0  # by this process; 0: the next run waits for torch to load
         self._ids = itertools.count(1)
 
     def ensure_started(self) -> None:
         """Start the process if it is not running (cheap to call; starting takes ~0.1 s)."""
         if self.process is not None and self.process.is_alive():
             return
+        self.runs_submitted = 0
         context = multiprocessing.get_context("spawn")
         self.requests = context.Queue()
         self.messages = context.Queue()
@@ -72,6 +77,7 @@ class TrainingServer:
     def submit(self, request: RunRequest) -> int:
         self.ensure_started()
         run_id = next(self._ids)
+        self.runs_submitted += 1
         self.stop_event.clear()
         self.pause_event.clear()
         self.requests.put((run_id, request))
@@ -102,14 +108,30 @@ class TrainingServer:
         self.kill()
 
 
-_SERVER: TrainingServer | None = None
+_SERVERS: list[TrainingServer] = []
 
 
 def training_server() -> TrainingServer:
-    global _SERVER
-    if _SERVER is None:
-        _SERVER = TrainingServer()
-    return _SERVER
+    """The session's first training process (started on demand)."""
+    if not _SERVERS:
+        _SERVERS.append(TrainingServer())
+    return _SERVERS[0]
+
+
+def idle_training_server() -> TrainingServer:
+    """A training process with no run under way: runs from two windows must not
+    share one (they would share its stop and pause events)."""
+    for server in _SERVERS:
+        if not server.busy:
+            return server
+    server = TrainingServer()
+    _SERVERS.append(server)
+    return server
+
+
+def close_training_servers() -> None:
+    for server in _SERVERS:
+        server.close()
 
 
 class TrainingWorker(QObject):
@@ -206,7 +228,8 @@ class TrainingRun(QObject):
     def __init__(self, request: RunRequest, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.request = request
-        self.server = training_server()
+        self.server = idle_training_server()
+        self.server.busy = True
         self.worker = TrainingWorker(self.server)
         self.thread = QThread()
         self.thread.setObjectName("designer-training-relay")
@@ -215,9 +238,13 @@ class TrainingRun(QObject):
         # Direct: quit from the relay thread itself, so a GUI thread blocked in
         # shutdown()'s wait() does not have to deliver it.
         self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        self.thread.finished.connect(self._release)
         self.thread.finished.connect(self.finished.emit)
         self._paused = False
         self._started = False
+
+    def _release(self) -> None:
+        self.server.busy = False
 
     def start(self) -> None:
         self.worker.attach(self.server.submit(self.request))
@@ -253,9 +280,13 @@ class TrainingRun(QObject):
         self.stop()
         graceful = max(0, timeout_ms - 600)
         if self.thread.wait(graceful) and self.worker.finished_cleanly:
+            self._release()
             return True
         # Not done in time (or the process died): end the process, then the relay.
         self.worker.abandon()
         self.server.kill()
         remaining = max(100, int((deadline - time.monotonic()) * 1000))
-        return bool(self.thread.wait(remaining))
+        ended = bool(self.thread.wait(remaining))
+        if ended:
+            self._release()
+        return ended
