@@ -394,10 +394,11 @@ class Trainer:
             permutation = torch.randperm(n, generator=generator)
             if not copy_batches:
                 permutation = permutation.to(device)
-            # Step losses stay on the device until the next read-back: appending to a
-            # list costs no kernel launch per step, and one stack+sum reads them all.
+            # Step losses stay on the device: appending to a list costs no kernel launch
+            # per step, and one stack+sum reads them.  The epoch's mean is summed from
+            # the whole list at its end, so it does not depend on when progress was read.
             pending: list[torch.Tensor] = []
-            epoch_total, read_step = 0.0, 0
+            read_step = 0
             last_update = epoch_start
             for step in range(steps):
                 index = permutation[step * batch : (step + 1) * batch]
@@ -419,11 +420,9 @@ class Trainer:
                 now = time.perf_counter()
                 if now - last_update >= interval:
                     done = step + 1
-                    chunk = _sum_losses(pending)
-                    mean = chunk / (done - read_step)
+                    mean = _sum_losses(pending[read_step:]) / (done - read_step)
                     if not math.isfinite(mean):
                         raise _NonFiniteLoss(mean, epoch, done)
-                    epoch_total += chunk
                     read_step, last_update = done, now
                     smoothed = mean if smoothed is None else SMOOTHING * smoothed + (1 - SMOOTHING) * mean
                     global_done = global_step + done
@@ -444,8 +443,7 @@ class Trainer:
                             run_fraction=global_done / total_steps,
                         )
                     )
-            epoch_total += _sum_losses(pending)  # waits for the device
-            train_loss = epoch_total / steps
+            train_loss = _sum_losses(pending) / steps  # waits for the device
             terms = task.epoch_terms()
             train_seconds = time.perf_counter() - epoch_start - epoch_paused
             global_step += steps
@@ -587,7 +585,7 @@ def split_data(dataset: Any, val_split: float, seed: int) -> tuple[np.ndarray, n
 
 
 def _sum_losses(pending: list[torch.Tensor]) -> float:
-    """The sum of the step losses not read yet (one device sync), and forget them."""
+    """The sum of the step losses (one device sync), and forget them."""
     if not pending:
         return 0.0
     total = float(torch.stack(pending).float().sum())  # float32: MPS has no float64

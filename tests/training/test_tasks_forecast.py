@@ -70,3 +70,19 @@ def test_same_seed_same_run() -> None:
         _result, recorder, _ = train(sample("rnn"), sine(96), epochs=2)
         losses.append([(m.train_loss, m.val_loss, m.extra["val_mse"]) for m in recorder.epochs])
     assert losses[0] == losses[1]
+
+
+def test_the_epoch_loss_does_not_depend_on_how_often_progress_is_read() -> None:
+    from task_helpers import Recorder
+
+    from designer.training.engine import Trainer
+    from designer.training.settings import TrainingSettings
+
+    project = sample("rnn")
+    settings = TrainingSettings.from_dict(project.training).replace(device="cpu", epochs=2, batch_size=8)
+    losses = []
+    for interval in (0.0, 3600.0):  # progress after every step, or never
+        recorder = Recorder()
+        Trainer(project, sine(96), settings, recorder, step_interval_s=interval).run()
+        losses.append([m.train_loss for m in recorder.epochs])
+    assert losses[0] == losses[1]
