@@ -57,7 +57,7 @@ TERM_STYLES: dict[str, TermStyle] = {
     "val_mse": TermStyle("mean squared error", "#1f5fbf"),
     "mse": TermStyle("mean squared error", "#1f5fbf"),
     "mae": TermStyle("mean absolute error", "#0c8599"),
-    "baseline_mse": TermStyle("baseline's mean squared error", "#868e96", baseline=True),
+    "baseline_mse": TermStyle("baseline to beat (mean squared error)", "#868e96", baseline=True),
 }
 LOG_RATIO = 30.0  # terms this far apart get a log axis
 FALLBACK_COLORS = ("#d6336c", "#5c940d", "#f08c00", "#3bc9db", "#9c36b5", "#495057")
@@ -107,7 +107,7 @@ class LossTermsPlot(QWidget):
 
         self.terms_plot: pg.PlotItem = pg.PlotItem()
         self.probability_plot: pg.PlotItem = pg.PlotItem()
-        _style_plot(self.terms_plot, "Loss terms", "value")
+        _style_plot(self.terms_plot, "Loss terms and metrics", "value")
         _style_plot(self.probability_plot, "Discriminator's mean P(real)", "probability")
         self.probability_plot.setYRange(0.0, 1.0, padding=0.02)
         self.probability_plot.getAxis("left").setTicks(
@@ -182,8 +182,9 @@ class LossTermsPlot(QWidget):
     def start_run(self, epochs: int | None = None) -> None:
         """Fade this run's curves (if any) behind the next run's.
 
-        A faded curve shows again only beside a later run's curve of the same
-        term, so a GAN run is not cluttered with an earlier VAE's terms.
+        Faded runs show only behind a later run with the same terms, so a GAN
+        run is not cluttered with an earlier VAE's curves (nor a forecaster's
+        baseline with an autoencoder's).
         """
         self.terms_range.reset()
         self._set_log_scale(False)
@@ -210,6 +211,9 @@ class LossTermsPlot(QWidget):
                 curve.setVisible(False)
         self.series.clear()
         self.curves.clear()
+        if self._probabilities_shown:
+            self._probabilities_shown = False
+            self._rearrange()
 
     def clear_history(self) -> None:
         """Forget every run, past and current."""
@@ -248,7 +252,12 @@ class LossTermsPlot(QWidget):
             if name not in self.series:
                 self._add_curve(name)
             self.series[name].add(epoch, value)
-        self._dirty = bool(terms) or self._dirty
+        if terms:
+            self._dirty = True
+            names = set(self.series)
+            for run in self._past:
+                for curve in run.values():
+                    curve.setVisible(set(run) == names)
 
     def _legend_of(self, name: str) -> pg.LegendItem:
         return self.probability_legend if name in PROBABILITY_TERMS else self.terms_legend
@@ -264,14 +273,14 @@ class LossTermsPlot(QWidget):
         self.curves[name] = curve
         self._legend_of(name).addItem(curve, style.label)
         self._fit_legends()
-        for run in self._past:
-            if name in run:
-                run[name].setVisible(True)
 
     def _show_probabilities(self) -> None:
         if self._probabilities_shown:
             return
         self._probabilities_shown = True
+        self._rearrange()
+
+    def _rearrange(self) -> None:
         wide = bool(self._wide)
         self._wide = None
         self._arrange(wide)
