@@ -503,3 +503,27 @@ def test_ports_describe_the_shape_flowing_through_them(view: NetworkView, docume
     assert scene.port_description(cnn[1], "out", "out") == f"{name} · output 'out': (N, 32, 26, 26)"
     spare = document.add_node("ReLU", (0, 400))
     assert "not connected" in scene.port_description(spare, "in", "in")
+
+
+def test_right_click_opens_the_menu_of_what_is_under_the_mouse(view: NetworkView, document: Document, cnn: list[str]) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[list[str]] = []
+
+    def close_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        seen.append([a.text() for a in menu.actions() if a.text()] if menu else [])
+        if menu:
+            menu.close()
+
+    item = view.network_scene.node_item(cnn[2])
+    view.centerOn(item)
+    for scene_pos in (item.mapToScene(item.card_rect().center()), QPointF(5000, 5000)):
+        view.centerOn(scene_pos)
+        point = view.mapFromScene(scene_pos)
+        QTimer.singleShot(100, close_menu)
+        view.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point)))
+    assert seen[0][0] == "Rename" and "Tidy layout" in seen[1]
+    assert document.selected_ids == [cnn[2]]
