@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsProxyWidget, QGraphicsView, QWidget
 
 from designer.graph.catalog import has_spec
+from designer.graph.model import GraphError
 from designer.ui.canvas.node_item import OVERVIEW_ZOOM
 from designer.ui.canvas.quick_add import QuickAddPopup
 from designer.ui.canvas.scene import NetworkScene
@@ -121,7 +122,7 @@ class NetworkView(QGraphicsView):
     def _show_network(self, network: str) -> None:
         try:
             scene = self._scene_for(network)
-        except Exception:  # an unknown network name: keep what is shown
+        except GraphError:  # an unknown network name: keep what is shown
             return
         if self.scene() is not scene:
             self.setScene(scene)
