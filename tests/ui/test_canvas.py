@@ -527,3 +527,16 @@ def test_right_click_opens_the_menu_of_what_is_under_the_mouse(view: NetworkView
         view.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point)))
     assert seen[0][0] == "Rename" and "Tidy layout" in seen[1]
     assert document.selected_ids == [cnn[2]]
+
+
+def test_labels_are_left_out_between_cards_too_close_for_them(view: NetworkView, document: Document) -> None:
+    scene = view.network_scene
+    source = document.add_node("Input", (0, 0), {"shape": [1, 28, 28]})
+    near = document.add_node("Flatten", (230, 0))
+    far = document.add_node("Flatten", (600, 300))
+    document.connect(source, "out", near, "in")
+    document.connect(source, "out", far, "in")
+    tight = scene.edge_item(document.graph.edge_into(near, "in"))
+    roomy = scene.edge_item(document.graph.edge_into(far, "in"))
+    assert tight.label == roomy.label == "(N, 1, 28, 28)"
+    assert tight.label_rect().isNull() and not roomy.label_rect().isNull()

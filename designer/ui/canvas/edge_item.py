@@ -61,6 +61,7 @@ _NO_BRUSH = Qt.BrushStyle.NoBrush
 _PENS: dict[tuple[bool, bool, bool], QPen] = {}
 ARCH_CLEARANCE = 36.0
 LABEL_GAP = 22.0
+LABEL_MARGIN = 14.0
 
 
 class EdgeItem(QGraphicsItem):
@@ -168,8 +169,11 @@ class EdgeItem(QGraphicsItem):
 
     def _layout_label(self) -> None:
         bounds = self._path.boundingRect()
-        if self._label:
-            width = QFontMetricsF(Fonts.get().label).horizontalAdvance(self._label) + 2 * LABEL_PADDING_X
+        width = QFontMetricsF(Fonts.get().label).horizontalAdvance(self._label) + 2 * LABEL_PADDING_X if self._label else 0.0
+        span = self._path.pointAtPercent(1.0).x() - self._path.pointAtPercent(0.0).x()
+        # Between cards too close for it the label would cover the ports; the cards
+        # show their shapes anyway, so it is left out there.
+        if self._label and (self._arched or span >= width + 2 * LABEL_MARGIN):
             centre = self._label_centre(width)
             self._label_rect = QRectF(centre.x() - width / 2, centre.y() - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
             bounds = bounds.united(self._label_rect)
@@ -228,7 +232,7 @@ class EdgeItem(QGraphicsItem):
         painter.setBrush(_NO_BRUSH)
         painter.drawPath(self._path)
         zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if not self._label or zoom < MIN_LABEL_ZOOM:
+        if self._label_rect.isNull() or zoom < MIN_LABEL_ZOOM:
             return
         painter.setPen(QPen(theme.error if self._error else theme.label_border, 1.2))
         painter.setBrush(theme.label_fill)
