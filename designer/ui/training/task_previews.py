@@ -35,7 +35,7 @@ from designer.ui.training.previews import register_preview
 HISTORY_COLOR = "#495057"
 TRUTH_COLOR = "#2b8a3e"
 FORECAST_COLOR = "#e8590c"
-CAPTION_STYLE = "color: #444; padding: 3px 6px; font-size: 10pt;"
+CAPTION_STYLE = "color: #444; background: white; padding: 3px 8px;"
 MAX_FORECAST_PLOTS = 6
 EMPTY_FORECAST = "Forecasts for a few validation windows appear after the first epoch."
 PAST_PEN = pg.mkPen(HISTORY_COLOR, width=2)
