@@ -110,7 +110,7 @@ def test_reconstructions_pair_each_original_with_its_reconstruction(qtbot):
     assert pairs.pair_count == 12 and len(pairs.reconstructions) == 12
     expected = np.mean((originals - reconstructions) ** 2, axis=(1, 2, 3))
     np.testing.assert_allclose(pairs.errors, expected, rtol=1e-5)
-    assert "12 validation images" in preview.caption.text()
+    assert "on average" in preview.caption.text() and "12 validation images" in preview.caption.toolTip()
     columns, tile = pairs.layout_cells()
     assert tile >= 40 and 12 % columns == 0  # as big as fits, the same count in every band
     image = preview.grab().toImage()
@@ -158,7 +158,7 @@ def test_one_curve_per_term_with_probabilities_on_their_own_axis(qtbot):
     assert {plot.curves["d_loss"], plot.curves["g_loss"]} <= in_terms
     assert {plot.curves["d_real"], plot.curves["d_fake"]} <= in_probabilities
     assert list(plot.curves["d_real"].yData) == pytest.approx([0.61, 0.62, 0.63])
-    assert set(plot.legend_labels()) == {"discriminator loss", "generator loss", "D(x): real samples", "D(G(z)): generated samples"}
+    assert set(plot.legend_labels()) == {"discriminator loss", "generator loss", "D(x), real", "D(G(z)), generated"}
     assert plot.probability_plot.getViewBox().viewRange()[1] == pytest.approx([-0.02, 1.02])
     assert not plot.log_scale
 

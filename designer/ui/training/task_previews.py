@@ -31,12 +31,14 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from designer.ui.training.image_grid import FRAME, ImageGrid, _fit, to_qimages
 from designer.ui.training.previews import register_preview
+from designer.ui.training.terms_plot import text_size
 
 HISTORY_COLOR = "#495057"
 TRUTH_COLOR = "#2b8a3e"
 FORECAST_COLOR = "#e8590c"
 CAPTION_STYLE = "color: #444; background: white; padding: 3px 8px;"
 MAX_FORECAST_PLOTS = 6
+EXPLANATION = "The same inputs every epoch, so each tile shows one input's output changing as the network learns."
 EMPTY_FORECAST = "Forecasts for a few validation windows appear after the first epoch."
 PAST_PEN = pg.mkPen(HISTORY_COLOR, width=2)
 TRUTH_PEN = pg.mkPen(TRUTH_COLOR, width=2.5)
@@ -82,7 +84,7 @@ class ForecastPreview(QWidget):
             f"<span style='color:{FORECAST_COLOR}'>╍◆</span> its forecast"
         )
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setStyleSheet("color: #333; background: white; padding: 4px 8px 0 8px; font-size: 10pt;")
+        self.legend.setStyleSheet("color: #333; background: white; padding: 4px 8px 0 8px;")
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
         self.view.ci.setSpacing(4)
@@ -129,9 +131,12 @@ class ForecastPreview(QWidget):
         verdict = "better than" if self.mse < self.baseline_mse else "not yet better than"
         horizon = truth.shape[1]
         self.caption.setText(
+            f"Mean squared error <b>{self.mse:.3g}</b> over {len(history)} windows: {verdict} repeating the last "
+            f"value ({self.baseline_mse:.3g})."
+        )
+        self.caption.setToolTip(
             f"Validation windows of {history.shape[1]} steps, forecasting {horizon} step{'s' if horizon != 1 else ''} "
-            f"ahead. Mean squared error over {len(history)} windows: <b>{self.mse:.4g}</b>, {verdict} "
-            f"repeating the last value ({self.baseline_mse:.4g})."
+            "ahead. A forecast that does not beat repeating the window's last value has learnt nothing yet."
         )
 
     def grid_for(self, count: int) -> tuple[int, int]:
@@ -162,6 +167,7 @@ class ForecastPreview(QWidget):
         low = float(min(history.min(), truth.min(), prediction.min()))
         high = float(max(history.max(), truth.max(), prediction.max()))
         pad = 0.08 * (high - low) if high > low else 0.5
+        title_size = text_size(self, -1)  # follows the window's text size ("Larger Text" when presenting)
         for index in range(count):
             plot = self.view.ci.addPlot(row=index // columns, col=index % columns)
             self._style(plot, index, columns, count)
@@ -172,7 +178,7 @@ class ForecastPreview(QWidget):
                 plot.plot(future_steps, np.r_[last, values], pen=pen, antialias=True)
                 plot.plot(future_steps[1:], values, pen=None, antialias=True, **symbol)
             error = float(np.mean((prediction[index] - truth[index]) ** 2))
-            plot.setTitle(f"<span style='font-size:9pt;color:#555'>window {index + 1}: error² {error:.2g}</span>")
+            plot.setTitle(f"<span style='font-size:{title_size};color:#555'>window {index + 1}: error² {error:.2g}</span>")
             # Room right of the forecast, so a one-step forecast is not squeezed against the edge.
             plot.setXRange(past_steps[0], future_steps[-1] + max(1.0, 0.1 * len(past_steps)), padding=0.0)
             plot.setYRange(low - pad, high + pad, padding=0)
@@ -322,9 +328,9 @@ class ReconstructionPreview(QWidget):
             self.caption.clear()
             return
         mean = float(np.mean(self.pairs.errors))
-        self.caption.setText(
-            f"{self.pairs.pair_count} validation images, each above the network's reconstruction; the number "
-            f"under each pair is its mean squared pixel error (here on average <b>{mean:.4f}</b>)."
+        self.caption.setText(f"Mean squared pixel error under each pair; on average <b>{mean:.4f}</b>.")
+        self.caption.setToolTip(
+            f"{self.pairs.pair_count} validation images, each above the network's reconstruction of it."
         )
 
     def clear(self) -> None:
@@ -336,13 +342,11 @@ class ReconstructionPreview(QWidget):
 class SamplesPreview(QWidget):
     """A grid of generated images under a title, replaced every epoch."""
 
-    EXPLANATION = "the same inputs every epoch, so each tile shows one input's output changing as the network learns."
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.title.setStyleSheet("color: #333; background: white; font-size: 10pt; padding: 4px 8px 2px 8px;")
+        self.title.setStyleSheet("color: #333; background: white; padding: 4px 8px 2px 8px;")
         self.title.setWordWrap(True)
         self.grid = ImageGrid(tile=48, empty_text="Generated samples appear after the first epoch.")
         self.message = _caption_label()
@@ -372,11 +376,10 @@ class SamplesPreview(QWidget):
         self.message.hide()
         self.updates += 1
         self.title_text = title
-        parts = [f"<b>{html.escape(title)}</b>"] if title else []
-        if self.grid.image_count:
-            parts.append(self.EXPLANATION if title else self.EXPLANATION[0].upper() + self.EXPLANATION[1:])
-        self.title.setText(" — ".join(parts))
-        self.title.setVisible(bool(parts))
+        self.title.setText(f"<b>{html.escape(title)}</b>")
+        self.title.setVisible(bool(title))
+        self.title.setToolTip(EXPLANATION if self.grid.image_count else "")
+        self.grid.setToolTip(EXPLANATION if self.grid.image_count else "")
 
     def clear(self) -> None:
         self.grid.clear()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from designer.ui.training.plots import (
@@ -29,6 +29,12 @@ from designer.ui.training.plots import (
 )
 
 PROBABILITY_TERMS = frozenset({"d_real", "d_fake", "val_d_real", "val_d_fake"})
+
+
+def text_size(widget: QWidget, delta: float = 0.0) -> str:
+    """The widget's font size plus ``delta`` points, for pyqtgraph texts (which ignore Qt's fonts)."""
+    points = widget.font().pointSizeF()
+    return f"{max(7.0, (points if points > 0 else 10.0) + delta):g}pt"
 
 
 @dataclass(frozen=True)
@@ -49,8 +55,8 @@ TERM_STYLES: dict[str, TermStyle] = {
     # GAN
     "d_loss": TermStyle("discriminator loss", "#c2255c"),
     "g_loss": TermStyle("generator loss", "#1971c2"),
-    "d_real": TermStyle("D(x): real samples", "#2b8a3e"),
-    "d_fake": TermStyle("D(G(z)): generated samples", "#7048e8"),
+    "d_real": TermStyle("D(x), real", "#2b8a3e"),
+    "d_fake": TermStyle("D(G(z)), generated", "#7048e8"),
     "val_d_real": TermStyle("D(x), validation", "#2b8a3e", training=True),
     "val_d_fake": TermStyle("D(G(z)), validation", "#7048e8", training=True),
     # forecasting, reconstruction, regression
@@ -59,6 +65,7 @@ TERM_STYLES: dict[str, TermStyle] = {
     "mae": TermStyle("mean absolute error", "#0c8599"),
     "baseline_mse": TermStyle("baseline to beat (mean squared error)", "#868e96", baseline=True),
 }
+MAX_MARKED_EPOCHS = 30
 LOG_RATIO = 30.0  # terms this far apart get a log axis
 FALLBACK_COLORS = ("#d6336c", "#5c940d", "#f08c00", "#3bc9db", "#9c36b5", "#495057")
 
@@ -89,8 +96,9 @@ def _markers(style: TermStyle) -> dict:
 class LossTermsPlot(QWidget):
     """The loss terms, and (GANs only) the discriminator's verdicts on a second plot.
 
-    The two plots sit side by side in a wide, low dock and stacked otherwise;
-    each has its legend above it, so no legend hides a curve.  When the terms
+    In a wide, low dock the plots sit side by side with the legend as a column
+    at the right; otherwise they are stacked under the legend laid out in
+    rows.  Either way no legend hides a curve.  When the terms
     differ by more than :data:`LOG_RATIO` (a VAE's reconstruction error against
     its KL divergence) the terms axis turns logarithmic, so every curve stays
     readable.
@@ -115,8 +123,9 @@ class LossTermsPlot(QWidget):
         )
         self.probability_plot.addLine(y=0.5, pen=_pen("#adb5bd", 1.0, 255, Qt.PenStyle.DotLine))
         self.probability_plot.setXLink(self.terms_plot)
-        self.terms_legend = _legend()
-        self.probability_legend = _legend()
+        self.legend = pg.LegendItem(
+            labelTextSize=text_size(self, -1), labelTextColor="#333", frame=False, horSpacing=18, verSpacing=-4
+        )
         self._probabilities_shown = False
         self._wide: bool | None = None
         self._arrange(wide=False)
@@ -134,41 +143,48 @@ class LossTermsPlot(QWidget):
             return
         self._wide = wide
         items = self._view.ci
-        parts = (self.terms_legend, self.terms_plot, self.probability_legend, self.probability_plot)
-        for item in parts:
+        plots = (self.terms_plot, self.probability_plot) if self._probabilities_shown else (self.terms_plot,)
+        for item in (self.terms_plot, self.probability_plot, self.legend):
             if item in items.items:
                 items.removeItem(item)
-        shown = parts if self._probabilities_shown else parts[:2]
-        for index, item in enumerate(shown):
-            pair, is_plot = divmod(index, 2)
-            row, col = (is_plot, pair) if wide else (index, 0)
-            items.addItem(item, row=row, col=col)
         grid = items.layout
-        for index in range(4):
+        for index in range(3):
             grid.setRowStretchFactor(index, 0)
             grid.setColumnStretchFactor(index, 0)
         if wide:
-            grid.setRowStretchFactor(1, 1)
-            grid.setColumnStretchFactor(0, 3)
-            grid.setColumnStretchFactor(1, 2)
+            for col, (plot, stretch) in enumerate(zip(plots, (3, 2), strict=False)):
+                items.addItem(plot, row=0, col=col)
+                grid.setColumnStretchFactor(col, stretch)
+            items.addItem(self.legend, row=0, col=len(plots))
+            grid.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            grid.setRowStretchFactor(0, 1)
         else:
-            grid.setRowStretchFactor(1, 3)
-            grid.setRowStretchFactor(3, 2)
+            items.addItem(self.legend, row=0, col=0)
+            grid.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+            for row, (plot, stretch) in enumerate(zip(plots, (3, 2), strict=False), start=1):
+                items.addItem(plot, row=row, col=0)
+                grid.setRowStretchFactor(row, stretch)
+            grid.setColumnStretchFactor(0, 1)
         self.terms_plot.setLabel("bottom", "epoch" if wide or not self._probabilities_shown else "")
-        self._fit_legends()
+        self._fit_legend()
 
-    def _fit_legends(self) -> None:
-        """As many legend columns as the plot's width holds (about 200 px each)."""
-        width = self.width() * (0.6 if self._wide and self._probabilities_shown else 1.0)
-        for legend, share in ((self.terms_legend, 1.0), (self.probability_legend, 0.4 / 0.6 if self._wide else 1.0)):
-            columns = max(1, min(len(legend.items) or 1, int(width * share // 200)))
-            if legend.columnCount != columns:
-                legend.setColumnCount(columns)
+    def _fit_legend(self) -> None:
+        """One column beside the plots; above them, as many columns as the width holds (~200 px each)."""
+        columns = 1 if self._wide else max(1, min(len(self.legend.items) or 1, self.width() // 200))
+        if self.legend.columnCount != columns:
+            self.legend.setColumnCount(columns)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # "Larger Text" switched on or off
+            self.legend.setLabelTextSize(text_size(self, -1))
+            for _sample, label in self.legend.items:
+                label.setText(label.text, size=text_size(self, -1))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        self._arrange(wide=self.width() > 2.0 * max(self.height(), 1))
-        self._fit_legends()
+        self._arrange(wide=self.width() > 1.6 * max(self.height(), 1))
+        self._fit_legend()
 
     @property
     def side_by_side(self) -> bool:
@@ -192,7 +208,7 @@ class LossTermsPlot(QWidget):
             self.set_epochs(epochs)
         faded: dict[str, pg.PlotDataItem] = {}
         for name, curve in self.curves.items():
-            self._legend_of(name).removeItem(curve)
+            self.legend.removeItem(curve)
             if len(self.series[name]):
                 style = term_style(name)
                 curve.setPen(_pen(style.color, 1.3, FAINT_ALPHA, Qt.PenStyle.DashLine))
@@ -243,7 +259,7 @@ class LossTermsPlot(QWidget):
         return {name: term_style(name).label for name in self.curves}
 
     def legend_labels(self) -> list[str]:
-        return [label.text for legend in (self.terms_legend, self.probability_legend) for _sample, label in legend.items]
+        return [label.text for _sample, label in self.legend.items]
 
     # -- data -------------------------------------------------------------------
     def add_epoch(self, epoch: float, terms: dict[str, float] | None) -> None:
@@ -259,9 +275,6 @@ class LossTermsPlot(QWidget):
                 for curve in run.values():
                     curve.setVisible(set(run) == names)
 
-    def _legend_of(self, name: str) -> pg.LegendItem:
-        return self.probability_legend if name in PROBABILITY_TERMS else self.terms_legend
-
     def _add_curve(self, name: str) -> None:
         style = term_style(name, len(self.series))
         plot = self.terms_plot
@@ -271,8 +284,8 @@ class LossTermsPlot(QWidget):
         self.series[name] = _Series()
         curve = plot.plot(pen=_current_pen(style), antialias=True, **_markers(style))
         self.curves[name] = curve
-        self._legend_of(name).addItem(curve, style.label)
-        self._fit_legends()
+        self.legend.addItem(curve, style.label)
+        self._fit_legend()
 
     def _show_probabilities(self) -> None:
         if self._probabilities_shown:
@@ -304,7 +317,10 @@ class LossTermsPlot(QWidget):
         values: list[float] = []
         for name, series in self.series.items():
             if len(series):
-                self.curves[name].setData(*series.arrays())
+                curve = self.curves[name]
+                if len(series) > MAX_MARKED_EPOCHS and curve.opts["symbol"] is not None:
+                    curve.setSymbol(None)  # dots on every epoch of a long run would be clutter
+                curve.setData(*series.arrays())
                 if name not in PROBABILITY_TERMS:
                     values += series.y
         if not values:
@@ -314,7 +330,3 @@ class LossTermsPlot(QWidget):
             self._set_log_scale(low > 0 and high / low > LOG_RATIO)
         if not self.log_scale:
             self.terms_range.fit(low, high)
-
-
-def _legend() -> pg.LegendItem:
-    return pg.LegendItem(labelTextSize="9pt", labelTextColor="#333", frame=False, horSpacing=18, verSpacing=-4)
