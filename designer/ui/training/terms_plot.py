@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from designer.ui.training.plots import (
     FAINT_ALPHA,
@@ -126,6 +126,8 @@ class LossTermsPlot(QWidget):
         self.legend = pg.LegendItem(
             labelTextSize=text_size(self, -1), labelTextColor="#333", frame=False, horSpacing=18, verSpacing=-4
         )
+        # As small as its entries: a legend stretched to the plot's height spreads them apart.
+        self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         self._probabilities_shown = False
         self._wide: bool | None = None
         self._arrange(wide=False)
