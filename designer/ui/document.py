@@ -494,6 +494,7 @@ class Document(QObject):
 
     def tidy_layout(self) -> None:
         """Arrange the current network left to right by depth, as one undo step."""
+        from designer.ui.canvas.labels import edge_label_room
         from designer.ui.canvas.layout import tidy_positions
 
         graph = self.graph
@@ -501,7 +502,7 @@ class Document(QObject):
             return
         left = min(node.position[0] for node in graph.nodes)
         top = min(node.position[1] for node in graph.nodes)
-        new = tidy_positions(graph, origin=(left, top))
+        new = tidy_positions(graph, origin=(left, top), label_room=edge_label_room(graph))
         # Keep the layout where the network was (its top-left corner).
         shift_y = top - min(y for _, y in new.values())
         moves = {
@@ -672,12 +673,14 @@ class Document(QObject):
 def _arrange_stacked_networks(project: Project) -> None:
     """Lay out networks whose nodes all sit on one spot (files written without
     positions), so they do not open as a single pile of cards."""
+    from designer.ui.canvas.labels import edge_label_room
     from designer.ui.canvas.layout import tidy_positions
 
     for graph in project.networks:
         nodes = graph.nodes
         if len(nodes) > 1 and len({node.position for node in nodes}) == 1:
-            for node_id, position in tidy_positions(graph, origin=nodes[0].position).items():
+            room = edge_label_room(graph)
+            for node_id, position in tidy_positions(graph, origin=nodes[0].position, label_room=room).items():
                 graph.move(node_id, position)
 
 

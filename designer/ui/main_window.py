@@ -781,8 +781,8 @@ class MainWindow(ProjectFiles, QMainWindow):
 
     def _default_dock_sizes(self) -> None:
         horizontal = [self.palette_dock, self.inspector_dock]
-        self.resizeDocks(horizontal, [210, 350], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.summary_dock], [190], Qt.Orientation.Vertical)
+        self.resizeDocks(horizontal, [196, 280], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.summary_dock], [150], Qt.Orientation.Vertical)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

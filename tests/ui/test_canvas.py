@@ -12,7 +12,7 @@ from designer.ui.canvas.colors import CATEGORY_HEX, DARK, LIGHT, category_color
 from designer.ui.canvas.edge_item import EdgeItem, crosses
 from designer.ui.canvas.metrics import port_anchor
 from designer.ui.canvas.render import render_scene, save_scene_png
-from designer.ui.canvas.view import LAYER_MIME_TYPE, NetworkView
+from designer.ui.canvas.view import LAYER_MIME_TYPE, READABLE_ZOOM, NetworkView
 from designer.ui.document import Document
 
 
@@ -440,8 +440,7 @@ def test_nodes_with_several_ports_list_them_in_labelled_rows(view: NetworkView, 
 
 
 def test_a_long_network_opens_at_a_readable_zoom_showing_its_inputs(qtbot, document: Document, chain) -> None:
-    chain(document)
-    document.tidy_layout()
+    chain(document)  # one long row, not tidied: too long to read whole
     project = document.project
     view = NetworkView(document)
     qtbot.addWidget(view)
@@ -449,11 +448,35 @@ def test_a_long_network_opens_at_a_readable_zoom_showing_its_inputs(qtbot, docum
     view.show()
     qtbot.waitExposed(view)
     document.new(project)
-    assert view.zoom >= 0.6
+    assert view.zoom >= READABLE_ZOOM
     first = view.network_scene.node_items()[0]
     assert view.visible_scene_rect().contains(first.sceneBoundingRect())
     view.fit_to_view()
-    assert view.zoom < 0.6
+    assert view.zoom < READABLE_ZOOM
+
+
+def test_the_tidied_seed_cnn_opens_whole_with_every_shape_label(qtbot, document: Document, chain) -> None:
+    ids = chain(document)
+    document.tidy_layout()
+    project = document.project
+    view = NetworkView(document)
+    qtbot.addWidget(view)
+    view.resize(1000, 640)
+    view.show()
+    qtbot.waitExposed(view)
+    document.new(project)
+    assert view.zoom >= READABLE_ZOOM
+    scene = view.network_scene
+    visible = view.visible_scene_rect()
+    for node_id in ids:
+        assert visible.contains(scene.node_item(node_id).mapRectToScene(scene.node_item(node_id).card_rect()))
+    edges = scene.edge_items()
+    assert len(edges) == len(ids) - 1
+    cards = [item.mapRectToScene(item.card_rect()) for item in scene.node_items()]
+    for edge in edges:
+        label = edge.label_rect()
+        assert edge.label and not label.isNull() and visible.contains(label)
+        assert not any(label.intersects(card) for card in cards)
 
 
 def test_the_cursor_turns_into_a_cross_over_ports(view: NetworkView, document: Document, cnn: list[str]) -> None:

@@ -1,12 +1,15 @@
 """Connections: a smooth cubic Bézier from an output port to an input port, labelled
-with the shape of the tensor it carries, red when the node it feeds has an error."""
+with the shape of the tensor it carries, red when the node it feeds has an error.
+
+Skip connections arch over the cards between their ends; an edge into a card
+further left and lower (from the end of one band of a wrapped layout to the start
+of the next) runs back through the gap between the bands."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -16,12 +19,13 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from designer.graph.model import Edge
 from designer.ui.canvas.colors import CanvasTheme
+from designer.ui.canvas.labels import LABEL_MARGIN, label_width
 from designer.ui.canvas.metrics import NODE_WIDTH
 from designer.ui.canvas.node_item import Fonts, NodeItem
 
 EDGE_TYPE = QGraphicsItem.UserType + 2
-LABEL_PADDING_X = 7.0
 LABEL_HEIGHT = 22.0
+RETURN_HOOK = 44.0  # how far a returning edge swings out past its ends
 MIN_LABEL_ZOOM = 0.45
 
 
@@ -55,13 +59,43 @@ def detour(start: QPointF, end: QPointF, level: float, left: float, right: float
     return path
 
 
+def rounded_polyline(points: list[QPointF], radius: float) -> QPainterPath:
+    """A path through ``points`` whose corners are rounded off by up to ``radius``."""
+    path = QPainterPath(points[0])
+    for before, corner, after in zip(points, points[1:], points[2:], strict=False):
+        into = corner - before
+        out = after - corner
+        into_length = max((into.x() ** 2 + into.y() ** 2) ** 0.5, 1e-9)
+        out_length = max((out.x() ** 2 + out.y() ** 2) ** 0.5, 1e-9)
+        cut = min(radius, into_length / 2, out_length / 2)
+        path.lineTo(corner - into * (cut / into_length))
+        path.quadTo(corner, corner + out * (cut / out_length))
+    path.lineTo(points[-1])
+    return path
+
+
+def returning(
+    start: QPointF, end: QPointF, level: float, hook: float = RETURN_HOOK, down: tuple[float, float] | None = None
+) -> QPainterPath:
+    """Leave ``start`` rightwards, turn round to run back left at ``level``, and
+    turn again into ``end`` (which lies to the left): the edge between two bands.
+    With ``down`` = (x, lower level) it first runs right at ``level`` to x, down the
+    right margin, and back left at the lower level: an edge that skips bands."""
+    out_x, in_x = start.x() + hook, end.x() - hook
+    points = [start, QPointF(out_x, start.y()), QPointF(out_x, level)]
+    if down is not None:
+        margin, level = down
+        points += [QPointF(margin, points[-1].y()), QPointF(margin, level)]
+    points += [QPointF(in_x, level), QPointF(in_x, end.y()), end]
+    return rounded_polyline(points, hook * 0.8)
+
+
 # Looked up once: Qt enum attributes are slow to reach from Python in paint code.
 _ANTIALIASING = QPainter.RenderHint.Antialiasing
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 _PENS: dict[tuple[bool, bool, bool], QPen] = {}
 ARCH_CLEARANCE = 36.0
 LABEL_GAP = 22.0
-LABEL_MARGIN = 14.0
 
 
 class EdgeItem(QGraphicsItem):
@@ -80,6 +114,8 @@ class EdgeItem(QGraphicsItem):
         self._bounds = QRectF()
         self._label_rect = QRectF()
         self._arched = False
+        self._returning = False
+        self._label_anchor = QPointF()  # where a returning edge's label goes
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         # Panning then only copies pixels; the cache is redrawn when the edge changes.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -144,8 +180,13 @@ class EdgeItem(QGraphicsItem):
     def _route(self, start: QPointF, end: QPointF) -> QPainterPath:
         """The plain S curve, or an arch over (or under) the cards it would cross,
         as skip connections are drawn in architecture diagrams."""
-        path = bezier(start, end)
         self._arched = False
+        self._returning = False
+        route = self._return_route(start, end)
+        if route is not None:
+            self._returning = True
+            return route
+        path = bezier(start, end)
         if end.x() - start.x() < NODE_WIDTH:
             return path  # no card fits between the ends: nothing to go around
         blockers = self._blockers(path)
@@ -160,6 +201,50 @@ class EdgeItem(QGraphicsItem):
         right = max(card.right() for card in blockers) + 12.0
         return detour(start, end, level, left, right)
 
+    def _return_route(self, start: QPointF, end: QPointF) -> QPainterPath | None:
+        """The route back through the gaps between bands when the edge goes left to
+        a card lower than its source (a wrapped layout), else None."""
+        source = self.source_item.mapRectToScene(self.source_item.card_rect())
+        target = self.target_item.mapRectToScene(self.target_item.card_rect())
+        if end.x() > start.x() - NODE_WIDTH / 2 or target.top() <= source.bottom():
+            return None
+        hook = RETURN_HOOK
+        # The free horizontal strips between the source's card and the target's,
+        # right of the target: the gaps between the bands.
+        spans: list[tuple[float, float]] = []
+        rights = [source.right(), target.right()]
+        scene = self.scene()
+        if scene is not None:
+            area = QRectF(QPointF(end.x() - hook, source.bottom()), QPointF(1e7, target.top()))
+            for item in scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+                if isinstance(item, NodeItem) and item is not self.source_item and item is not self.target_item:
+                    card = item.mapRectToScene(item.card_rect())
+                    if card.right() >= end.x() - hook and card.bottom() > source.bottom() and card.top() < target.top():
+                        spans.append((card.top(), card.bottom()))
+                        rights.append(card.right())
+        gaps: list[tuple[float, float]] = []
+        free_from = source.bottom()
+        for top, bottom in sorted(spans):
+            if top - free_from >= LABEL_HEIGHT + 8:
+                gaps.append((free_from, top))
+            free_from = max(free_from, bottom)
+        if target.top() - free_from >= LABEL_HEIGHT + 8:
+            gaps.append((free_from, target.top()))
+        if not gaps:
+            return None
+        first, last = gaps[0], gaps[-1]
+        if first == last:  # the bands are neighbours: one strip
+            level = (first[0] + first[1]) / 2
+            self._label_anchor = QPointF((start.x() + end.x()) / 2, level)
+            return returning(start, end, level, hook)
+        # Past other bands: down the right margin, in lanes beside the edges that
+        # run back between neighbouring bands (the label goes on the margin).
+        margin = max(rights) + 2 * hook
+        level1 = (first[0] + first[1]) / 2 + LABEL_HEIGHT * 0.6
+        level2 = (last[0] + last[1]) / 2 - LABEL_HEIGHT * 0.6
+        self._label_anchor = QPointF(margin, (level1 + level2) / 2)
+        return returning(start, end, level1, hook, (margin, level2))
+
     def update_path(self) -> None:
         """Re-route after an end moved (or a card appeared in the way)."""
         self.prepareGeometryChange()
@@ -169,11 +254,11 @@ class EdgeItem(QGraphicsItem):
 
     def _layout_label(self) -> None:
         bounds = self._path.boundingRect()
-        width = QFontMetricsF(Fonts.get().label).horizontalAdvance(self._label) + 2 * LABEL_PADDING_X if self._label else 0.0
+        width = label_width(self._label)
         span = self._path.pointAtPercent(1.0).x() - self._path.pointAtPercent(0.0).x()
         # Between cards too close for it the label would cover the ports; the cards
         # show their shapes anyway, so it is left out there.
-        if self._label and (self._arched or span >= width + 2 * LABEL_MARGIN):
+        if self._label and (self._arched or self._returning or span >= width + 2 * LABEL_MARGIN):
             centre = self._label_centre(width)
             self._label_rect = QRectF(centre.x() - width / 2, centre.y() - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
             bounds = bounds.united(self._label_rect)
@@ -188,6 +273,8 @@ class EdgeItem(QGraphicsItem):
         that fan out do not pile up); the middle for short edges and arches."""
         path = self._path
         start, end = path.pointAtPercent(0.0), path.pointAtPercent(1.0)
+        if self._returning:
+            return QPointF(self._label_anchor)
         wanted_x = end.x() - LABEL_GAP - width / 2
         if wanted_x - width / 2 < start.x() + LABEL_GAP or self._arched:
             return path.pointAtPercent(0.5)

@@ -4,21 +4,38 @@ A small Sugiyama-style layering: each node's column is its longest-path depth fr
 the inputs; the order inside a column comes from a few sweeps of barycenter
 ordering (a node sits near the mean position of its neighbours in the previous
 column); then each node is placed as close as possible to the mean height of its
-predecessors, without overlaps, so straight chains stay straight.  Plain Python.
+predecessors, without overlaps, so straight chains stay straight.
+
+Columns are only as far apart as the shape labels on the edges between them need
+(``label_room``).  A network too long to be read in one row on a usual screen
+wraps into bands, one under the other, like lines of text: the edge from the end of
+one band to the start of the next runs back through the gap between them.  Plain
+Python.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable
 
-from designer.graph.model import Graph, Node
+from designer.graph.model import Edge, Graph, Node
 from designer.shapes.infer import topological_order
 from designer.ui.canvas.metrics import GRID, NODE_WIDTH, node_height, port_anchor
 
-COLUMN_GAP = 164.0  # room for the shape label on the edge; columns 360 apart
+COLUMN_GAP = 164.0  # between columns when the labels' widths are not known
+MIN_COLUMN_GAP = 60.0  # an edge stays long enough to see where it goes
 ROW_GAP = 40.0
+BAND_GAP = 100.0  # between bands: room for the edge running back and its label
 SWEEPS = 4
+# The canvas of the default window (1400×900) and the zoom below which the cards
+# get hard to read there: a network is wrapped into the fewest bands that it can be
+# read in whole, or, when none reaches that, those that show it largest.
+REFERENCE_VIEW = (1000.0, 640.0)
+VIEW_MARGIN = 40.0  # what fitting leaves around the cards
+COMFORTABLE_ZOOM = 0.62
+FIT_MAX_ZOOM = 1.25
+MAX_BANDS = 12
 
 Position = tuple[float, float]
 
@@ -85,24 +102,99 @@ def tidy_positions(
     origin: Position = (0.0, 0.0),
     height_of: Callable[[Node], float] = node_height,
     anchor_of: Callable[[Node], float] = port_anchor,
+    label_room: Callable[[Edge], float] | None = None,
+    wrap: bool = True,
 ) -> dict[str, Position]:
     """New top-left positions for every node of ``graph``.
 
     Nodes are lined up by their anchors (the height of their single ports), so a
     chain of layers is joined by straight edges whatever the cards' heights.
+    ``label_room(edge)`` is the horizontal room the edge's label needs between two
+    cards (its width and margins); without it columns are ``COLUMN_GAP`` apart.
+    With ``wrap`` a long network is folded into bands (see the module's notes).
     """
     if not graph.nodes:
         return {}
     depth = node_depths(graph)
     columns = _columns(graph, depth)
     _barycenter_sweeps(columns, graph)
+    anchor_y = _anchor_heights(graph, columns, height_of, anchor_of)
+    gaps = column_gaps(graph, depth, len(columns), label_room)
+    best: dict[str, Position] | None = None
+    best_zoom = -1.0
+    for bands in range(1, min(MAX_BANDS, len(columns)) + 1 if wrap else 2):
+        cuts = band_cuts(graph, depth, gaps, bands)
+        if cuts is None:
+            continue
+        positions = _place(graph, columns, anchor_y, gaps, cuts, origin, height_of, anchor_of)
+        zoom = fit_zoom(graph, positions, height_of)
+        if zoom >= COMFORTABLE_ZOOM:
+            return positions
+        if zoom > best_zoom + 1e-6:
+            best, best_zoom = positions, zoom
+    assert best is not None
+    return best
+
+
+def column_gaps(
+    graph: Graph, depth: dict[str, int], count: int, label_room: Callable[[Edge], float] | None
+) -> list[float]:
+    """The gap after each column: the room of the widest label on the edges that
+    run from it to the next column."""
+    if label_room is None:
+        return [COLUMN_GAP] * count
+    gaps = [MIN_COLUMN_GAP] * count
+    for edge in graph.edges:
+        column = depth[edge.source]
+        if depth[edge.target] == column + 1:
+            gaps[column] = max(gaps[column], label_room(edge))
+    # Cards' left edges stay on the grid.
+    return [math.ceil((NODE_WIDTH + gap) / GRID) * GRID - NODE_WIDTH for gap in gaps]
+
+
+def band_cuts(graph: Graph, depth: dict[str, int], gaps: list[float], bands: int) -> list[int] | None:
+    """The columns that start a new band, for ``bands`` bands of about equal width;
+    a cut moves by a column where fewer edges run across it.  None when the network
+    has too few columns for that many bands."""
+    count = len(gaps)
+    if bands == 1:
+        return []
+    if bands > count:
+        return None
+    widths = [NODE_WIDTH + gap for gap in gaps]
+    total = sum(widths)
+    crossing = [0] * (count + 1)  # crossing[c]: edges from before column c to c or later
+    for edge in graph.edges:
+        for column in range(depth[edge.source] + 1, depth[edge.target] + 1):
+            crossing[column] += 1
+    cuts: list[int] = []
+    running, column = 0.0, 0
+    for band in range(1, bands):
+        while column < count and running + widths[column] / 2 < total * band / bands:
+            running += widths[column]
+            column += 1
+        options = [c for c in (column, column - 1, column + 1) if 0 < c < count and (not cuts or c > cuts[-1])]
+        if not options:
+            return None
+        cut = min(options, key=lambda c: (crossing[c], abs(c - column)))
+        cuts.append(cut)
+        running = sum(widths[:cut])
+        column = cut
+    return cuts
+
+
+def _anchor_heights(
+    graph: Graph,
+    columns: list[list[str]],
+    height_of: Callable[[Node], float],
+    anchor_of: Callable[[Node], float],
+) -> dict[str, float]:
+    """The height of every node's port line, as if all columns were in one row."""
     predecessors: dict[str, list[str]] = defaultdict(list)
     for edge in graph.edges:
         predecessors[edge.target].append(edge.source)
-
     anchor_y: dict[str, float] = {}
-    positions: dict[str, Position] = {}
-    for index, column in enumerate(columns):
+    for column in columns:
         nodes = [graph.node(node_id) for node_id in column]
         heights = [height_of(node) for node in nodes]
         anchors = [anchor_of(node) for node in nodes]
@@ -111,12 +203,57 @@ def tidy_positions(
             placed = [anchor_y[p] for p in predecessors[node_id] if p in anchor_y]
             wanted.append(sum(placed) / len(placed) if placed else None)
         tops = _place_column(heights, anchors, wanted)
-        x = origin[0] + index * (NODE_WIDTH + COLUMN_GAP)
         for node_id, top, anchor in zip(column, tops, anchors, strict=True):
-            line = round((top + anchor) / GRID) * GRID  # anchors on the grid lines
-            anchor_y[node_id] = line
-            positions[node_id] = (x, origin[1] + line - anchor)
+            anchor_y[node_id] = round((top + anchor) / GRID) * GRID  # anchors on the grid lines
+    return anchor_y
+
+
+def _place(
+    graph: Graph,
+    columns: list[list[str]],
+    anchor_y: dict[str, float],
+    gaps: list[float],
+    cuts: list[int],
+    origin: Position,
+    height_of: Callable[[Node], float],
+    anchor_of: Callable[[Node], float],
+) -> dict[str, Position]:
+    """Positions for the columns folded into bands that start at ``cuts``; the
+    first band stays where one row would be, the others are moved down whole (by
+    whole grid steps, so the ports stay on the grid lines)."""
+    positions: dict[str, Position] = {}
+    starts = [0, *cuts, len(columns)]
+    band_top: float | None = None
+    for first, stop in zip(starts, starts[1:], strict=False):
+        band = [graph.node(node_id) for column in columns[first:stop] for node_id in column]
+        tops = {node.id: anchor_y[node.id] - anchor_of(node) for node in band}
+        lowest = min(tops.values())
+        shift = 0.0 if band_top is None else math.ceil((band_top - lowest) / GRID) * GRID
+        x = origin[0]
+        for index in range(first, stop):
+            for node_id in columns[index]:
+                positions[node_id] = (x, origin[1] + tops[node_id] + shift)
+            x += NODE_WIDTH + gaps[index]
+        band_top = max(tops[node.id] + height_of(node) for node in band) + shift + BAND_GAP
     return positions
+
+
+def fit_zoom(
+    graph: Graph,
+    positions: dict[str, Position],
+    height_of: Callable[[Node], float] = node_height,
+    view: tuple[float, float] = REFERENCE_VIEW,
+) -> float:
+    """The zoom at which the cards at ``positions`` fit ``view`` (fitting stops at
+    ``FIT_MAX_ZOOM``)."""
+    nodes = graph.nodes
+    left = min(positions[node.id][0] for node in nodes)
+    right = max(positions[node.id][0] for node in nodes) + NODE_WIDTH
+    top = min(positions[node.id][1] for node in nodes)
+    bottom = max(positions[node.id][1] + height_of(node) for node in nodes)
+    width = right - left + 2 * VIEW_MARGIN
+    height = bottom - top + 2 * VIEW_MARGIN
+    return min(FIT_MAX_ZOOM, view[0] / width, view[1] / height)
 
 
 def _place_column(heights: list[float], anchors: list[float], wanted: list[float | None]) -> list[float]:

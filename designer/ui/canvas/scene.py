@@ -581,6 +581,9 @@ class NetworkScene(QGraphicsScene):
         rect = QRectF()
         for item in chosen:
             rect = rect.united(item.sceneBoundingRect())
+        if ids is None:  # with the edges that run outside the cards (between bands)
+            for edge in self._edges.values():
+                rect = rect.united(edge.sceneBoundingRect())
         return rect
 
 

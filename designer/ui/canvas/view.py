@@ -43,7 +43,7 @@ LAYER_MIME_TYPE = "application/x-designer-layer"
 MIN_ZOOM = 0.08
 MAX_ZOOM = 4.0
 FIT_MAX_ZOOM = 1.25
-READABLE_ZOOM = 0.6  # below this the cards' text is too small to read
+READABLE_ZOOM = 0.5  # below this the cards' text is too small to read
 ZOOM_STEP = 1.2
 PIXMAP_CACHE_KB = 256 * 1024
 
