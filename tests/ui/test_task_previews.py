@@ -78,6 +78,12 @@ def test_forecast_draws_history_truth_and_prediction_per_window(qtbot):
     assert "what came next" in preview.legend.text() and "its forecast" in preview.legend.text()
     assert preview.mse == pytest.approx(0.01)
     assert "0.01" in preview.caption.text() and "repeating the last value" in preview.caption.text()
+    plots = list(preview.plots)
+    later = dict(data, prediction=data["truth"] - 0.2)
+    preview.show_preview(later)  # the next epoch: the same plots get the new data (no new layout)
+    assert preview.plots == plots
+    np.testing.assert_allclose(data_items(preview.plots[0])[3].yData[1:], later["prediction"][0])
+    assert preview.mse == pytest.approx(0.04)
 
 
 def test_forecast_shows_fewer_windows_in_a_low_panel(qtbot):

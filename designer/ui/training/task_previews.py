@@ -100,12 +100,15 @@ class ForecastPreview(QWidget):
         self.baseline_mse: float | None = None
         self._data: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._grid = (0, 0)
+        self._curves: list[tuple[pg.PlotDataItem, ...]] = []
+        self._ranges: tuple | None = None
 
     def clear(self) -> None:
         self.view.ci.clear()
-        self.plots = []
+        self.plots, self._curves = [], []
         self._data = None
         self._grid = (0, 0)
+        self._ranges = None
         self.mse = self.baseline_mse = None
         self.caption.setText(EMPTY_FORECAST)
 
@@ -124,7 +127,6 @@ class ForecastPreview(QWidget):
             self.clear()
             return
         self._data = (history, truth, prediction)
-        self._grid = (0, 0)
         self._draw()
         self.mse = float(np.mean((prediction - truth) ** 2))
         self.baseline_mse = float(np.mean((history[:, -1:] - truth) ** 2))
@@ -152,36 +154,54 @@ class ForecastPreview(QWidget):
             self._draw()
 
     def _draw(self) -> None:
+        """Lay the plots out again only when the grid changes; otherwise just new data (fast)."""
         assert self._data is not None
         history, truth, prediction = self._data
         grid = self.grid_for(min(len(history), MAX_FORECAST_PLOTS))
-        if grid == self._grid:
-            return
+        count = min(len(history), grid[0] * grid[1])
+        if (grid, count) != (self._grid, len(self.plots)):
+            self._build(grid, count)
         self._grid = grid
-        rows, columns = grid
-        count = min(len(history), rows * columns)
-        self.view.ci.clear()
-        self.plots = []
         past_steps = np.arange(-history.shape[1] + 1, 1, dtype=float)
         future_steps = np.arange(0, truth.shape[1] + 1, dtype=float)
         low = float(min(history.min(), truth.min(), prediction.min()))
         high = float(max(history.max(), truth.max(), prediction.max()))
         pad = 0.08 * (high - low) if high > low else 0.5
+        y_range = (low - pad, high + pad)
+        # Room right of the forecast, so a one-step forecast is not squeezed against the edge.
+        x_range = (past_steps[0], future_steps[-1] + max(1.0, 0.1 * len(past_steps)))
         title_size = text_size(self, -1)  # follows the window's text size ("Larger Text" when presenting)
+        for index, plot in enumerate(self.plots):
+            past, truth_line, truth_marks, forecast_line, forecast_marks = self._curves[index]
+            last = history[index, -1]
+            past.setData(past_steps, history[index])
+            # The lines start at the last seen value; the markers are only on the values after it.
+            truth_line.setData(future_steps, np.r_[last, truth[index]])
+            truth_marks.setData(future_steps[1:], truth[index])
+            forecast_line.setData(future_steps, np.r_[last, prediction[index]])
+            forecast_marks.setData(future_steps[1:], prediction[index])
+            error = float(np.mean((prediction[index] - truth[index]) ** 2))
+            plot.setTitle(f"<span style='font-size:{title_size};color:#555'>window {index + 1}: error² {error:.2g}</span>")
+            if self._ranges != (x_range, y_range):  # unchanged axes are not repainted
+                plot.setXRange(*x_range, padding=0.0)
+                plot.setYRange(*y_range, padding=0.0)
+        self._ranges = (x_range, y_range)
+
+    def _build(self, grid: tuple[int, int], count: int) -> None:
+        rows, columns = grid
+        self.view.ci.clear()
+        self.plots, self._curves = [], []
+        self._ranges = None
         for index in range(count):
             plot = self.view.ci.addPlot(row=index // columns, col=index % columns)
             self._style(plot, index, columns, count)
-            last = history[index, -1]
-            plot.plot(past_steps, history[index], pen=PAST_PEN, antialias=True)
-            for values, pen, symbol in ((truth[index], TRUTH_PEN, TRUTH_SYMBOL), (prediction[index], FORECAST_PEN, FORECAST_SYMBOL)):
-                # The line starts at the last seen value; the markers are only on the values after it.
-                plot.plot(future_steps, np.r_[last, values], pen=pen, antialias=True)
-                plot.plot(future_steps[1:], values, pen=None, antialias=True, **symbol)
-            error = float(np.mean((prediction[index] - truth[index]) ** 2))
-            plot.setTitle(f"<span style='font-size:{title_size};color:#555'>window {index + 1}: error² {error:.2g}</span>")
-            # Room right of the forecast, so a one-step forecast is not squeezed against the edge.
-            plot.setXRange(past_steps[0], future_steps[-1] + max(1.0, 0.1 * len(past_steps)), padding=0.0)
-            plot.setYRange(low - pad, high + pad, padding=0)
+            self._curves.append((
+                plot.plot(pen=PAST_PEN, antialias=True),
+                plot.plot(pen=TRUTH_PEN, antialias=True),
+                plot.plot(pen=None, antialias=True, **TRUTH_SYMBOL),
+                plot.plot(pen=FORECAST_PEN, antialias=True),
+                plot.plot(pen=None, antialias=True, **FORECAST_SYMBOL),
+            ))
             self.plots.append(plot)
 
     @staticmethod
