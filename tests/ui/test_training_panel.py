@@ -409,7 +409,8 @@ def test_the_panel_module_does_not_import_torch():
 
 
 def test_durations_and_rates_read_well():
-    assert format_duration(5.2) == "5 s"
+    assert format_duration(5.24) == "5.2 s"
+    assert format_duration(42.4) == "42 s"
     assert format_duration(125) == "2:05"
     assert format_duration(3725) == "1:02:05"
     assert format_duration(float("nan")) == "–"
@@ -418,22 +419,14 @@ def test_durations_and_rates_read_well():
     assert format_rate(2_500_000) == "2.5 M samples/s"
 
 
-def test_two_panels_train_at_the_same_time_without_sharing_controls(qtbot, moons_document):
-    long_run(moons_document)
-    first = make_panel(qtbot, moons_document)
-    second_document = make_document(
-        MOONS_MLP,
-        {"epochs": 2, "batch_size": 32, "lr": 0.01, "device": "cpu"},
-        {"name": "moons", "options": {"n_samples": 240}},
-    )
-    second = make_panel(qtbot, second_document)
-    assert first.start()
-    qtbot.waitUntil(lambda: first._last_step is not None, timeout=RUN_TIMEOUT_MS)
-    assert second.start()
-    assert second.run.server is not first.run.server
-    first.pause()
-    finish(qtbot, second)  # pausing the first run does not hold the second
-    assert second.last_result.status == "finished"
-    first.stop()
-    finish(qtbot, first)
-    assert first.last_result.status == "stopped"
+def test_a_busy_training_process_is_not_given_a_second_run():
+    """Two windows training at once get a process each (they would share stop/pause)."""
+    first = worker_module.idle_training_server()
+    first.busy = True
+    try:
+        second = worker_module.idle_training_server()
+        assert second is not first and not second.busy
+    finally:
+        first.busy = False
+        worker_module._SERVERS.remove(second)
+    assert worker_module.idle_training_server() is first

@@ -109,9 +109,11 @@ def test_plots_collect_steps_and_epochs_and_fade_earlier_runs(qtbot):
     for step in range(10):
         plots.add_step(step / 10, 2.0 - step * 0.1, 2.0 - step * 0.09, 1e-3)
     plots.add_epoch(1, 1.5, 0.6, train_loss=1.6, lr=1e-3)
-    plots.add_epoch(2, float("nan"), 0.7)  # non-finite values are skipped
+    assert len(plots.train_raw) == 10  # the epoch mean is not mixed into step updates
+    plots.add_epoch(2, float("nan"), 0.7, train_loss=1.0)  # non-finite values are skipped
     plots.redraw()
-    assert len(plots.train_raw) == 11 and len(plots.val_loss) == 1 and len(plots.val_accuracy) == 2
+    assert len(plots.val_loss) == 1 and len(plots.val_accuracy) == 2
+    assert plots.train_raw.x[-1] == 2.0 and len(plots.train_smooth) == 11  # no steps in epoch 2
     assert plots.loss_range.top == nice_ceiling(2.0 * 1.05)
     plots.start_run("run 2", epochs=3)
     assert plots.past_run_count == 1 and len(plots.train_raw) == 0

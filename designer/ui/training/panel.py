@@ -4,12 +4,14 @@ Left: the dataset (with a preview), whether it fits the network (with a one-clic
 fix for the Input shape), and the settings.  Right: Start / Pause / Stop, the
 device, progress with time left and samples/s, a message strip, and tabs with
 the live curves, the confusion matrix, validation samples, the decision
-boundary for 2-D data, and any task-specific previews.
+boundary for 2-D data, predictions for regression, and task-specific previews
+(:mod:`.previews`).
 
-The run happens in a :class:`~designer.ui.training.worker.TrainingRun` (a
-QThread); the document is only read when a run starts (the project is copied),
-so a failing run cannot lose anything.  Settings and dataset edits go through
-the document as undoable commands.
+The run happens in the training process, followed by a
+:class:`~designer.ui.training.worker.TrainingRun` (see :mod:`.worker`); the
+document is only read when a run starts (the project is copied), so a failing
+run cannot lose anything.  Settings and dataset edits go through the document
+as undoable commands.
 """
 
 from __future__ import annotations
@@ -80,6 +82,8 @@ _LIVE_RUNS: set[TrainingRun] = set()  # keeps a thread object alive until its th
 def format_duration(seconds: float | None) -> str:
     if seconds is None or not math.isfinite(seconds) or seconds < 0:
         return "–"
+    if seconds < 10:
+        return f"{seconds:.1f} s"
     seconds = int(round(seconds))
     if seconds < 60:
         return f"{seconds} s"

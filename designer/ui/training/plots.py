@@ -192,6 +192,7 @@ class TrainingPlots(QWidget):
     # -- curves ---------------------------------------------------------------
     def _create_current_curves(self) -> None:
         self.train_raw = _Series()
+        self._steps_this_epoch = 0
         self.train_smooth = _Series()
         self.val_loss = _Series()
         self.val_accuracy = _Series()
@@ -301,6 +302,7 @@ class TrainingPlots(QWidget):
 
     # -- updates --------------------------------------------------------------
     def add_step(self, epoch_x: float, loss: float, smoothed: float, lr: float) -> None:
+        self._steps_this_epoch += 1
         self.train_raw.add(epoch_x, loss)
         self.train_smooth.add(epoch_x, smoothed)
         self.lr.add(epoch_x, lr)
@@ -314,7 +316,10 @@ class TrainingPlots(QWidget):
         lr: float | None = None,
     ) -> None:
         """Per-epoch values; the epoch's mean training loss and LR close the step curves."""
-        if train_loss is not None and (not self.train_raw.x or self.train_raw.x[-1] < epoch_x):
+        steps_seen, self._steps_this_epoch = self._steps_this_epoch, 0
+        if train_loss is not None and steps_seen == 0:
+            # No step update came during this epoch (a fast run): the epoch's mean
+            # loss stands in.  Mixed with step updates it would be a false spike.
             self.train_raw.add(epoch_x, train_loss)
             # Continue the smoothed curve through the epoch's mean, so a fast run
             # (few step updates) still gets a smoothed line.
