@@ -108,4 +108,7 @@ def test_every_sample_opens_whole_at_a_readable_zoom_with_its_labels(qtbot, name
                 label = edge.label_rect()
                 assert not label.isNull() and visible.contains(label), (network, edge.label)
                 assert not any(label.intersects(card) for card in cards), (network, edge.label)
+        shown = [edge.label_rect() for edge in scene.edge_items() if edge.label_shown]
+        for k, rect in enumerate(shown):  # no label is drawn over another
+            assert not any(rect.intersects(other) for other in shown[k + 1 :]), network
     document.undo_stack.clear()

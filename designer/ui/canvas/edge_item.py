@@ -116,6 +116,7 @@ class EdgeItem(QGraphicsItem):
         self._arched = False
         self._returning = False
         self._label_anchor = QPointF()  # where a returning edge's label goes
+        self._duplicate = False  # the same label of a sibling edge is drawn over it
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         # Panning then only copies pixels; the cache is redrawn when the edge changes.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -267,6 +268,29 @@ class EdgeItem(QGraphicsItem):
         self._bounds = bounds.adjusted(-4, -4, 4, 4)
         self._hit = None
         self.update()
+        self._mark_duplicate_labels()
+
+    def _mark_duplicate_labels(self) -> None:
+        """Edges fanning out of one card carry the same shape; where their labels
+        would be drawn over each other, only the first (the highest) is drawn."""
+        siblings = [edge for edge in self.source_item.edges if isinstance(edge, EdgeItem) and edge.scene() is self.scene()]
+        siblings.sort(key=lambda edge: (edge._label_rect.top(), edge._label_rect.left()))
+        kept: list[EdgeItem] = []
+        for edge in siblings:
+            rect = edge._label_rect
+            duplicate = not rect.isNull() and any(
+                other._label == edge._label and other._label_rect.adjusted(-6, -6, 6, 6).intersects(rect) for other in kept
+            )
+            if not duplicate and not rect.isNull():
+                kept.append(edge)
+            if duplicate != edge._duplicate:
+                edge._duplicate = duplicate
+                edge.update()
+
+    @property
+    def label_shown(self) -> bool:
+        """Whether the label is drawn (it fits, and no sibling's same label covers it)."""
+        return not self._label_rect.isNull() and not self._duplicate
 
     def _label_centre(self, width: float) -> QPointF:
         """Just before the input port, where the curve runs level (so labels of edges
@@ -319,7 +343,7 @@ class EdgeItem(QGraphicsItem):
         painter.setBrush(_NO_BRUSH)
         painter.drawPath(self._path)
         zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if self._label_rect.isNull() or zoom < MIN_LABEL_ZOOM:
+        if self._label_rect.isNull() or self._duplicate or zoom < MIN_LABEL_ZOOM:
             return
         painter.setPen(QPen(theme.error if self._error else theme.label_border, 1.2))
         painter.setBrush(theme.label_fill)
