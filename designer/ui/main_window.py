@@ -281,6 +281,14 @@ class MainWindow(ProjectFiles, QMainWindow):
         a("save_as", "Save &As…", self.save_as, "Ctrl+Shift+S", None, "Save the project under a new name")
         a("rename_project", "Project &Name…", self.rename_project, None, None, "Rename the project")
         a("export", "&Export Python…", self.export_python, "Ctrl+E", "export", "Write the PyTorch code to a .py file")
+        a(
+            "export_training",
+            "Export with &Training Script…",
+            self.export_training_script,
+            "Ctrl+Shift+E",
+            None,
+            "Write model.py and a standalone train.py (needs only torch, numpy and scikit-learn) into a folder",
+        )
         a("quit", "&Quit", self.close, std.Quit, None, "Quit designer")
 
         stack = self.document.undo_stack
@@ -346,7 +354,7 @@ class MainWindow(ProjectFiles, QMainWindow):
             action.triggered.connect(lambda _checked=False, p=path: self.open_sample(p))
         self.samples_menu.setEnabled(not self.samples_menu.isEmpty())
         file_menu.addSeparator()
-        for key in ("save", "save_as", "export"):
+        for key in ("save", "save_as", "export", "export_training"):
             file_menu.addAction(self.action(key))
         file_menu.addSeparator()
         file_menu.addAction(self.action("rename_project"))

@@ -225,6 +225,61 @@ class ProjectFiles:
         self.statusBar().showMessage(f"Exported {Path(path).name}", 4000)
         return True
 
+    def choose_export_folder(self) -> str | None:
+        folder = QFileDialog.getExistingDirectory(self, "Export model and training script", self._last_folder())
+        return folder or None
+
+    def ask_overwrite(self, names: list[str], folder: Path) -> bool:
+        if not self.interactive:
+            return True
+        answer = QMessageBox.question(
+            self,
+            APP_NAME,
+            f"{' and '.join(names)} already exist in {folder}. Replace them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def export_training_script(self) -> bool:
+        """Write model.py and a standalone train.py (torch, numpy, scikit-learn only) into a folder."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from designer.codegen.train_script import (
+            TrainScriptError,
+            generate_train_script,
+        )
+
+        doc = self.document
+        error = doc.code_error()
+        if error:
+            self.show_error("Cannot export yet", error)
+            return False
+        chosen = self.choose_export_folder()
+        if not chosen:
+            return False
+        folder = Path(chosen)
+        existing = [name for name in ("model.py", "train.py") if (folder / name).exists()]
+        if existing and not self.ask_overwrite(existing, folder):
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            script = generate_train_script(doc.project, doc.path)
+        except TrainScriptError as problem:
+            self.show_error("Cannot write a training script", str(problem))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(folder / "model.py", doc.code())
+            atomic_write_text(folder / "train.py", script)
+        except OSError as problem:
+            self.show_error("Could not export", f"{folder}: {problem.strerror or problem}")
+            return False
+        self.statusBar().showMessage(f"Exported model.py and train.py to {folder}", 6000)
+        return True
+
     # == autosave and recovery ================================================================
     def autosave(self) -> None:
         if not self.document.modified:
