@@ -26,6 +26,7 @@ from designer.ui.canvas.node_item import Fonts, NodeItem
 EDGE_TYPE = QGraphicsItem.UserType + 2
 LABEL_HEIGHT = 22.0
 RETURN_HOOK = 44.0  # how far a returning edge swings out past its ends
+SKIP_TURN = 8.0  # how far an edge that skips bands runs out of its port before turning
 MIN_LABEL_ZOOM = 0.45
 
 
@@ -81,13 +82,15 @@ def returning(
     turn again into ``end`` (which lies to the left): the edge between two bands.
     With ``down`` = (x, lower level) it first runs right at ``level`` to x, down the
     right margin, and back left at the lower level: an edge that skips bands."""
-    out_x, in_x = start.x() + hook, end.x() - hook
+    # An edge that skips bands leaves a card that feeds its neighbour too: it turns
+    # down at once, before that edge's label.
+    out_x, in_x = start.x() + (SKIP_TURN if down is not None else hook), end.x() - hook
     points = [start, QPointF(out_x, start.y()), QPointF(out_x, level)]
     if down is not None:
         margin, level = down
         points += [QPointF(margin, points[-1].y()), QPointF(margin, level)]
     points += [QPointF(in_x, level), QPointF(in_x, end.y()), end]
-    return rounded_polyline(points, hook * 0.8)
+    return rounded_polyline(points, min(hook * 0.8, SKIP_TURN) if down is not None else hook * 0.8)
 
 
 # Looked up once: Qt enum attributes are slow to reach from Python in paint code.

@@ -110,6 +110,25 @@ def format_count(count: int) -> str:
     return str(count)
 
 
+_HEADER_FITS: dict[tuple[str, float], tuple[QFont, str]] = {}
+MIN_HEADER_PIXELS = 12
+
+
+def _fitted_header(text: str, room: float) -> tuple[QFont, str]:
+    """The header font, a little smaller for long type names (TransformerEncoderLayer),
+    and the text elided only if even that does not fit."""
+    key = (text, room)
+    fitted = _HEADER_FITS.get(key)
+    if fitted is None:
+        font = Fonts.get().header
+        width = QFontMetricsF(font).horizontalAdvance(text)
+        if width > room:
+            font = QFont(font)
+            font.setPixelSize(max(MIN_HEADER_PIXELS, int(font.pixelSize() * room / width)))
+        fitted = _HEADER_FITS[key] = (font, elide(text, font, room))
+    return fitted
+
+
 def elide(text: str, font: QFont, width: float) -> str:
     return QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
 
@@ -326,7 +345,9 @@ class NodeItem(QGraphicsItem):
         header = QRectF(TEXT_LEFT, 0, NODE_WIDTH - 2 * TEXT_LEFT, HEADER_HEIGHT)
         count = format_count(self._param_count) if self._param_count else ""
         room = header.width() - (QFontMetricsF(fonts.body).horizontalAdvance(count) + 8 if count else 0)
-        painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elide(self._type_text, fonts.header, room))
+        font, text = _fitted_header(self._type_text, room)
+        painter.setFont(font)
+        painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         if count:
             painter.setFont(fonts.body)
             painter.setPen(QColor(255, 255, 255, 215))
