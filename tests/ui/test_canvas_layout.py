@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from designer.graph.model import Graph
+from designer.ui.canvas.edge_item import crosses
 from designer.ui.canvas.labels import edge_label_room, label_room
 from designer.ui.canvas.layout import (
     MIN_COLUMN_GAP,
@@ -108,6 +109,10 @@ def test_every_sample_opens_whole_at_a_readable_zoom_with_its_labels(qtbot, name
                 label = edge.label_rect()
                 assert not label.isNull() and visible.contains(label), (network, edge.label)
                 assert not any(label.intersects(card) for card in cards), (network, edge.label)
+        for edge in scene.edge_items():  # edges run between cards, never through one
+            ends = (edge.source_item, edge.target_item)
+            others = [item.mapRectToScene(item.card_rect()) for item in scene.node_items() if item not in ends]
+            assert not any(crosses(edge.path(), card) for card in others), (network, edge.edge)
         shown = [edge.label_rect() for edge in scene.edge_items() if edge.label_shown]
         for k, rect in enumerate(shown):  # no label is drawn over another
             assert not any(rect.intersects(other) for other in shown[k + 1 :]), network

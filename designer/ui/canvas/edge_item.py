@@ -82,9 +82,10 @@ def returning(
     turn again into ``end`` (which lies to the left): the edge between two bands.
     With ``down`` = (x, lower level) it first runs right at ``level`` to x, down the
     right margin, and back left at the lower level: an edge that skips bands."""
-    # An edge that skips bands leaves a card that feeds its neighbour too: it turns
-    # down at once, before that edge's label.
-    out_x, in_x = start.x() + (SKIP_TURN if down is not None else hook), end.x() - hook
+    # An edge that skips bands leaves a card that feeds its neighbour too, and
+    # enters one fed from its left: it turns at once, clear of those edges' labels.
+    turn = SKIP_TURN if down is not None else hook
+    out_x, in_x = start.x() + turn, end.x() - turn
     points = [start, QPointF(out_x, start.y()), QPointF(out_x, level)]
     if down is not None:
         margin, level = down
@@ -119,6 +120,7 @@ class EdgeItem(QGraphicsItem):
         self._arched = False
         self._returning = False
         self._label_anchor = QPointF()  # where a returning edge's label goes
+        self._anchor_is_left_end = False  # the label starts there (else is centred)
         self._duplicate = False  # the same label of a sibling edge is drawn over it
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         # Panning then only copies pixels; the cache is redrawn when the edge changes.
@@ -239,14 +241,18 @@ class EdgeItem(QGraphicsItem):
         first, last = gaps[0], gaps[-1]
         if first == last:  # the bands are neighbours: one strip
             level = (first[0] + first[1]) / 2
-            self._label_anchor = QPointF((start.x() + end.x()) / 2, level)
+            # The label goes at the start of the next band, where the edge arrives
+            # (clear of edges that skip bands, which run further right).
+            self._label_anchor = QPointF(end.x() - hook, level)
+            self._anchor_is_left_end = True
             return returning(start, end, level, hook)
         # Past other bands: down the right margin, in lanes beside the edges that
         # run back between neighbouring bands (the label goes on the margin).
         margin = max(rights) + 2 * hook
-        level1 = (first[0] + first[1]) / 2 + LABEL_HEIGHT * 0.6
-        level2 = (last[0] + last[1]) / 2 - LABEL_HEIGHT * 0.6
+        level1 = (first[0] + first[1]) / 2 + LABEL_HEIGHT * 0.75
+        level2 = (last[0] + last[1]) / 2 - LABEL_HEIGHT * 0.75
         self._label_anchor = QPointF(margin, (level1 + level2) / 2)
+        self._anchor_is_left_end = False
         return returning(start, end, level1, hook, (margin, level2))
 
     def update_path(self) -> None:
@@ -301,6 +307,8 @@ class EdgeItem(QGraphicsItem):
         path = self._path
         start, end = path.pointAtPercent(0.0), path.pointAtPercent(1.0)
         if self._returning:
+            if self._anchor_is_left_end:
+                return self._label_anchor + QPointF(RETURN_HOOK + width / 2, 0.0)  # past the turn
             return QPointF(self._label_anchor)
         wanted_x = end.x() - LABEL_GAP - width / 2
         if wanted_x - width / 2 < start.x() + LABEL_GAP or self._arched:

@@ -26,16 +26,18 @@ from designer.ui.canvas.metrics import GRID, NODE_WIDTH, node_height, port_ancho
 COLUMN_GAP = 164.0  # between columns when the labels' widths are not known
 MIN_COLUMN_GAP = 60.0  # an edge stays long enough to see where it goes
 ROW_GAP = 40.0
-BAND_GAP = 100.0  # between bands: room for the edge running back and its label
+BAND_GAP = 72.0  # between bands: room for the edge running back and its label
 SWEEPS = 4
 # The canvas of the default window (1400×900) and the zoom below which the cards
 # get hard to read there: a network is wrapped into the fewest bands that it can be
 # read in whole, or, when none reaches that, those that show it largest.
-REFERENCE_VIEW = (1000.0, 640.0)
+REFERENCE_VIEW = (900.0, 640.0)
 VIEW_MARGIN = 40.0  # what fitting leaves around the cards
-COMFORTABLE_ZOOM = 0.62
+COMFORTABLE_ZOOM = 0.7
 FIT_MAX_ZOOM = 1.25
 MAX_BANDS = 12
+MAX_UNWRAPPED_COLUMNS = 6  # a network this short always stays in one row
+MIN_BAND_COLUMNS = 2  # no band holds a lone card
 
 Position = tuple[float, float]
 
@@ -122,7 +124,8 @@ def tidy_positions(
     gaps = column_gaps(graph, depth, len(columns), label_room)
     best: dict[str, Position] | None = None
     best_zoom = -1.0
-    for bands in range(1, min(MAX_BANDS, len(columns)) + 1 if wrap else 2):
+    wrap = wrap and len(columns) > MAX_UNWRAPPED_COLUMNS
+    for bands in range(1, min(MAX_BANDS, len(columns) // MIN_BAND_COLUMNS) + 1 if wrap else 2):
         cuts = band_cuts(graph, depth, gaps, bands)
         if cuts is None:
             continue
@@ -163,17 +166,19 @@ def band_cuts(graph: Graph, depth: dict[str, int], gaps: list[float], bands: int
         return None
     widths = [NODE_WIDTH + gap for gap in gaps]
     total = sum(widths)
-    crossing = [0] * (count + 1)  # crossing[c]: edges from before column c to c or later
-    for edge in graph.edges:
-        for column in range(depth[edge.source] + 1, depth[edge.target] + 1):
-            crossing[column] += 1
+    crossing = _crossings(graph, depth, count)
     cuts: list[int] = []
     running, column = 0.0, 0
     for band in range(1, bands):
         while column < count and running + widths[column] / 2 < total * band / bands:
             running += widths[column]
             column += 1
-        options = [c for c in (column, column - 1, column + 1) if 0 < c < count and (not cuts or c > cuts[-1])]
+        previous = cuts[-1] if cuts else 0
+        options = [
+            c
+            for c in (column, column - 1, column + 1)
+            if previous + MIN_BAND_COLUMNS <= c <= count - MIN_BAND_COLUMNS * (bands - band)
+        ]
         if not options:
             return None
         cut = min(options, key=lambda c: (crossing[c], abs(c - column)))
@@ -181,6 +186,15 @@ def band_cuts(graph: Graph, depth: dict[str, int], gaps: list[float], bands: int
         running = sum(widths[:cut])
         column = cut
     return cuts
+
+
+def _crossings(graph: Graph, depth: dict[str, int], count: int) -> list[int]:
+    """``crossing[c]``: how many edges run from before column ``c`` to ``c`` or later."""
+    crossing = [0] * (count + 1)
+    for edge in graph.edges:
+        for column in range(depth[edge.source] + 1, depth[edge.target] + 1):
+            crossing[column] += 1
+    return crossing
 
 
 def _anchor_heights(
