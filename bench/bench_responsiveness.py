@@ -137,6 +137,7 @@ def main() -> int:
     )
     print(f"progress when measured: epoch {step.epoch}, {step.samples_per_sec:,.0f} samples/s")
     print(f"closing mid-run stopped the run in {stop_ms:.0f} ms ({'ok' if ended else 'NOT within 2 s'})")
+    print(f"torch imported in the window process: {'torch' in sys.modules}")
     verdict = "PASS" if training.max() < TARGET_MS else "FAIL"
     print(f"{verdict}: max stall while training {training.max():.1f} ms (target < {TARGET_MS:.0f} ms)")
     return 0 if verdict == "PASS" and ended else 1

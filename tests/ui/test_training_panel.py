@@ -78,10 +78,19 @@ def finish(qtbot, panel: TrainingPanel) -> None:
 
 
 def long_run(document: Document) -> None:
-    """Make the document's run long enough to be stopped, paused or closed mid-way."""
+    """Make the document's run long enough to be stopped, paused or closed mid-way
+    (epochs long enough that step updates come within them)."""
     settings = dict(document.project.training)
     settings.update(epochs=2000, batch_size=4)
     document.set_training(settings)
+    document.set_dataset({"name": "moons", "options": {"n_samples": 4000, "noise": 0.1, "seed": 0}})
+
+
+def wait_for_progress(qtbot, panel: TrainingPanel) -> None:
+    """Until the run reports progress (a step, or an epoch when epochs are short)."""
+    qtbot.waitUntil(
+        lambda: panel._last_step is not None or len(panel.plots.val_accuracy) > 0, timeout=RUN_TIMEOUT_MS
+    )
 
 
 def test_a_run_reports_start_steps_epochs_and_end(qtbot, moons_document, every_step):
@@ -138,7 +147,7 @@ def test_stop_ends_the_run(qtbot, moons_document):
     long_run(moons_document)
     panel = make_panel(qtbot, moons_document)
     assert panel.start()
-    qtbot.waitUntil(lambda: panel._last_step is not None, timeout=RUN_TIMEOUT_MS)
+    wait_for_progress(qtbot, panel)
     panel.stop()
     qtbot.waitUntil(lambda: not panel.is_running(), timeout=5_000)
     assert panel.last_result.status == "stopped"
@@ -150,8 +159,9 @@ def test_pause_holds_the_run_and_resume_continues_it(qtbot, moons_document):
     long_run(moons_document)
     panel = make_panel(qtbot, moons_document)
     assert panel.start()
-    steps: list = []
+    steps: list = []  # any progress: steps, and epochs (short epochs send no steps)
     panel.run.worker.stepUpdated.connect(steps.append)
+    panel.run.worker.epochEnded.connect(steps.append)
     qtbot.waitUntil(lambda: len(steps) >= 1, timeout=RUN_TIMEOUT_MS)
     panel.pause()
     assert panel.pause_button.text() == "Resume"
@@ -171,7 +181,7 @@ def test_closing_the_panel_mid_run_stops_the_thread_within_two_seconds(qtbot, mo
     panel = make_panel(qtbot, moons_document)
     assert panel.start()
     run = panel.run
-    qtbot.waitUntil(lambda: panel._last_step is not None, timeout=RUN_TIMEOUT_MS)
+    wait_for_progress(qtbot, panel)
     started = time.perf_counter()
     panel.close()
     elapsed = time.perf_counter() - started
@@ -185,7 +195,7 @@ def test_shutdown_while_paused_still_ends_quickly(qtbot, moons_document):
     panel = make_panel(qtbot, moons_document)
     assert panel.start()
     run = panel.run
-    qtbot.waitUntil(lambda: panel._last_step is not None, timeout=RUN_TIMEOUT_MS)
+    wait_for_progress(qtbot, panel)
     panel.pause()
     qtbot.wait(100)
     started = time.perf_counter()
@@ -380,7 +390,7 @@ def test_a_training_process_that_dies_is_reported_and_the_next_run_works(qtbot, 
     long_run(moons_document)
     panel = make_panel(qtbot, moons_document)
     assert panel.start()
-    qtbot.waitUntil(lambda: panel._last_step is not None, timeout=RUN_TIMEOUT_MS)
+    wait_for_progress(qtbot, panel)
     worker_module.training_server().kill()  # as if torch crashed or the system killed it
     finish(qtbot, panel)
     assert panel.banner.kind == "error" and "ended unexpectedly" in panel.banner.text

@@ -6,6 +6,7 @@ has its own long-lived worker (:mod:`.worker`).
 
 from __future__ import annotations
 
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -43,6 +44,7 @@ def run_in_background(
     function: Callable[[], Any],
     on_result: Callable[[Any], None],
     on_error: Callable[[str], None],
+    long_wait: bool = False,
 ) -> None:
     """Call ``function()`` in Qt's global thread pool; the callbacks run in the GUI thread.
 
@@ -60,4 +62,9 @@ def run_in_background(
     relay.failed.connect(on_error)
     relay.succeeded.connect(finish)
     relay.failed.connect(finish)
-    QThreadPool.globalInstance().start(_Call(function, relay))
+    call = _Call(function, relay)
+    if long_wait:
+        # Waiting for another process may take a while: not in Qt's small shared pool.
+        threading.Thread(target=call.run, name="designer-background", daemon=True).start()
+    else:
+        QThreadPool.globalInstance().start(call)

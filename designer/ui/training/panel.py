@@ -343,19 +343,18 @@ class TrainingPanel(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if not self._devices_requested:
-            self.refresh_devices()
             worker_module.training_server().ensure_started()  # torch loads while the user looks
+            self.refresh_devices()
 
     def refresh_devices(self) -> None:
-        """List the devices present (imports torch, so in the background)."""
+        """Ask the training process which devices are present (the window never imports
+        torch); the answer comes once it has loaded, in the background."""
         self._devices_requested = True
+        server = worker_module.training_server()
+        run_in_background(server.wait_for_devices, self.set_devices, self._devices_unknown, long_wait=True)
 
-        def listing() -> list[tuple[str, str]]:
-            from designer.training.devices import available_devices
-
-            return [(d.id, d.label) for d in available_devices()]
-
-        run_in_background(listing, self.set_devices, lambda message: None)
+    def _devices_unknown(self, message: str) -> None:
+        self.device_combo.setToolTip(f"Where to train. ({message})")
 
     def set_devices(self, devices: list[tuple[str, str]]) -> None:
         current = self.device_combo.currentData()

@@ -140,16 +140,23 @@ def _share_cores_with_the_window(device: str) -> None:
         torch.set_num_threads(cores - 1)
 
 
-def serve(requests: Any, messages: Any, stop_event: Any, pause_event: Any) -> None:
+def serve(requests: Any, messages: Any, stop_event: Any, pause_event: Any, info: Any = None) -> None:
     """Entry point of the training process: run requests one after another.
 
     The process is started once and kept, so only the first run pays for
-    importing torch.  Every message is tagged with its run's id, so the window
+    importing torch (the window itself never imports it).  ``info`` receives the
+    list of devices once torch is loaded.  Every message is tagged with its run's id, so the window
     can ignore stragglers from a run it gave up on.  ``None`` ends the process.
     """
     import designer.training.engine  # noqa: F401 - warm up while the user is still choosing
 
-    messages.put((0, "ready", None))
+    if info is not None:  # the devices present, for the window's device selector
+        from designer.training.devices import available_devices
+
+        try:
+            info.put([(device.id, device.label) for device in available_devices()])
+        except Exception as error:  # a broken driver: the window keeps "CPU"
+            info.put(f"the devices could not be listed: {error}")
     while True:
         item = requests.get()
         if item is None:

@@ -50,6 +50,7 @@ class TrainingServer:
         self.process: Any = None
         self.busy = False  # a run has been submitted and has not yet reported its end
         self.runs_submitted = 0  # by this process; 0: the next run waits for torch to load
+        self._devices: list[tuple[str, str]] | None = None
         self._ids = itertools.count(1)
 
     def ensure_started(self) -> None:
@@ -62,13 +63,28 @@ class TrainingServer:
         self.messages = context.Queue()
         self.stop_event = context.Event()
         self.pause_event = context.Event()
+        self.info = context.Queue()
         self.process = context.Process(
             target=serve,
-            args=(self.requests, self.messages, self.stop_event, self.pause_event),
+            args=(self.requests, self.messages, self.stop_event, self.pause_event, self.info),
             name="designer-training",
             daemon=True,
         )
         self.process.start()
+
+    def wait_for_devices(self, timeout_s: float = 120.0) -> list[tuple[str, str]]:
+        """The devices the training process sees, as (id, label); blocks until it has
+        loaded torch (call from a background thread).  Raises RuntimeError if it cannot."""
+        self.ensure_started()
+        if self._devices is None:
+            try:
+                answer = self.info.get(timeout=timeout_s)
+            except queue_module.Empty:
+                raise RuntimeError("the training process did not start in time") from None
+            if isinstance(answer, str):
+                raise RuntimeError(answer)
+            self._devices = [tuple(pair) for pair in answer]
+        return list(self._devices)
 
     @property
     def alive(self) -> bool:
