@@ -664,3 +664,23 @@ def test_renaming_the_project_is_undoable_and_names_the_code(make_window) -> Non
     assert window.document.project.name == "Small CNN"
     window.ask_project_name = lambda current: "   "
     assert not window.rename_project()
+
+
+def test_the_seed_cnn_opens_whole_and_readable_in_a_1400x900_window(make_window, qtbot) -> None:
+    from designer.ui.canvas.view import READABLE_ZOOM
+
+    window = make_window()
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    # The default docks leave the canvas most of the window.
+    assert window.view.width() >= 800 and window.view.height() >= 520
+    assert window.open_file(SAMPLES_DIR / "cnn_mnist.json")
+    qtbot.waitUntil(lambda: window.view.zoom >= READABLE_ZOOM, timeout=2000)
+    scene = window.view.network_scene
+    visible = window.view.visible_scene_rect()
+    items = scene.node_items()
+    assert len(items) == 14
+    assert all(visible.contains(item.mapRectToScene(item.card_rect())) for item in items)
+    assert all(edge.label_shown and visible.contains(edge.label_rect()) for edge in scene.edge_items())
+    assert window.zoom_label.text() == f"Zoom {round(window.view.zoom * 100)}%"
