@@ -39,6 +39,47 @@ class RunRequest:
 
 
 @dataclass(frozen=True)
+class Grid:
+    """A decision grid (see the task's DecisionGrid), without the torch-importing class."""
+
+    xx: Any
+    yy: Any
+    probs: Any
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A PredictionSnapshot as the window receives it.
+
+    The engine's class lives in a module that imports torch, and unpickling it
+    in the window would load torch there (seconds, and a stalled event loop).
+    """
+
+    epoch: int
+    x: Any
+    y_true: Any
+    y_pred: Any
+    probs: Any = None
+    classes: list[str] | None = None
+    grid: Grid | None = None
+    previews: dict[str, Any] = field(default_factory=dict)
+
+
+def plain_snapshot(snapshot: Any) -> Snapshot:
+    grid = snapshot.grid
+    return Snapshot(
+        epoch=snapshot.epoch,
+        x=snapshot.x,
+        y_true=snapshot.y_true,
+        y_pred=snapshot.y_pred,
+        probs=snapshot.probs,
+        classes=snapshot.classes,
+        grid=None if grid is None else Grid(grid.xx, grid.yy, grid.probs),
+        previews=dict(snapshot.previews or {}),
+    )
+
+
+@dataclass(frozen=True)
 class DatasetSummary:
     """What the panel shows about the dataset a run uses (no big arrays)."""
 
@@ -111,7 +152,7 @@ class _QueueCallbacks:
         self.send("epoch", metrics)
 
     def on_predictions(self, snapshot: Any) -> None:
-        self.send("predictions", snapshot)
+        self.send("predictions", plain_snapshot(snapshot))
 
     def on_end(self, result: Any) -> None:
         pass  # sent after run() returns, once the weights are saved
