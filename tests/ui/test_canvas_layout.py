@@ -117,3 +117,25 @@ def test_every_sample_opens_whole_at_a_readable_zoom_with_its_labels(qtbot, name
         for k, rect in enumerate(shown):  # no label is drawn over another
             assert not any(rect.intersects(other) for other in shown[k + 1 :]), network
     document.undo_stack.clear()
+
+
+def test_each_network_opens_whole_and_keeps_its_own_zoom(qtbot) -> None:
+    from designer.ui.canvas.view import NetworkView
+
+    document = Document()
+    document.load(SAMPLES / "gan.json")
+    view = NetworkView(document)
+    qtbot.addWidget(view)
+    view.resize(1000, 640)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.zoom >= READABLE_ZOOM, timeout=2000)
+    generator, discriminator = document.network_names
+    view.set_zoom(2.0)
+    document.show_network(discriminator)
+    assert view.zoom < 2.0 and view.zoom >= READABLE_ZOOM
+    visible = view.visible_scene_rect()
+    assert all(visible.contains(item.mapRectToScene(item.card_rect())) for item in view.network_scene.node_items())
+    document.show_network(generator)
+    assert view.zoom == pytest.approx(2.0)
+    document.undo_stack.clear()

@@ -64,6 +64,7 @@ class NetworkView(QGraphicsView):
         self._pan_start: QPoint | None = None
         self._space_held = False
         self._fit_pending = True
+        self._places: dict[str, tuple[float, QPointF]] = {}  # zoom and centre of networks not shown
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
             | QPainter.RenderHint.TextAntialiasing
@@ -109,6 +110,7 @@ class NetworkView(QGraphicsView):
         return scene
 
     def _rebuild(self) -> None:
+        self._places = {}
         self.setScene(None)
         for scene in self._scenes.values():
             scene.dispose()
@@ -124,10 +126,23 @@ class NetworkView(QGraphicsView):
             scene = self._scene_for(network)
         except GraphError:  # an unknown network name: keep what is shown
             return
-        if self.scene() is not scene:
+        current = self.scene()
+        if current is not scene:
+            if isinstance(current, NetworkScene) and self.viewport().width() > 1:
+                centre = self.mapToScene(self.viewport().rect().center())
+                self._places[current.network] = (self.zoom, centre)
             self.setScene(scene)
             self._update_caching()
             scene.sync_selection(self.document.selected_ids)
+            # Each network keeps its own zoom and place; one shown for the first
+            # time opens like a file does (whole, or its start, readable).
+            place = self._places.get(network)
+            if place is not None:
+                self.set_zoom(place[0])
+                self.centerOn(place[1])
+                self.zoomChanged.emit(self.zoom)
+            elif self.isVisible() and self.viewport().width() > 1 and not self._fit_pending:
+                self.show_start()
 
     # -- theme and options ------------------------------------------------------------
     def set_theme(self, dark: bool) -> None:
