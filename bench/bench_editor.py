@@ -45,9 +45,13 @@ def residual_mlp(blocks: int = BLOCKS) -> Project:
     for k in range(blocks):
         row = (k % 10) * 400.0
         column = (k // 10) * 4 * 240.0
-        first = graph.add_node("Linear", f"fc{k}a", {"out_features": 96}, (column + 240, row))
+        first = graph.add_node(
+            "Linear", f"fc{k}a", {"out_features": 96}, (column + 240, row)
+        )
         relu = graph.add_node("ReLU", f"relu{k}", None, (column + 480, row))
-        second = graph.add_node("Linear", f"fc{k}b", {"out_features": 64}, (column + 720, row))
+        second = graph.add_node(
+            "Linear", f"fc{k}b", {"out_features": 64}, (column + 720, row)
+        )
         add = graph.add_node("Add", f"add{k}", None, (column + 960, row + 160))
         graph.connect(previous.id, "out", first.id, "in")
         graph.connect(first.id, "out", relu.id, "in")
@@ -149,11 +153,19 @@ def main() -> None:
         infer_only.append(time.perf_counter() - start)
     infer_ms = median_ms(infer_only)
     print(f"baseline infer_shapes + generate_code: {base:8.1f} ms")
-    print(f"open (document + scene + first paint): {open_ms:8.1f} ms   ratio {open_ms / base:5.1f}x   target < 1000 ms")
-    print(f"parameter edit → shapes, badges, code: {edit:8.1f} ms   ratio {edit / base:5.1f}x   target < 50 ms")
-    print(f"  of which canvas only (no code):      {canvas_ms:8.1f} ms   vs bare infer_shapes {infer_ms:.1f} ms: ratio {canvas_ms / infer_ms:5.1f}x")
+    print(
+        f"open (document + scene + first paint): {open_ms:8.1f} ms   ratio {open_ms / base:5.1f}x   target < 1000 ms"
+    )
+    print(
+        f"parameter edit → shapes, badges, code: {edit:8.1f} ms   ratio {edit / base:5.1f}x   target < 50 ms"
+    )
+    print(
+        f"  of which canvas only (no code):      {canvas_ms:8.1f} ms   vs bare infer_shapes {infer_ms:.1f} ms: ratio {canvas_ms / infer_ms:5.1f}x"
+    )
     print(f"move of 50 nodes (one command):        {drag:8.1f} ms")
-    print(f"zoom step, all {len(scene.node_items())} nodes in view:      {median_ms(zooms):8.1f} ms")
+    print(
+        f"zoom step, all {len(scene.node_items())} nodes in view:      {median_ms(zooms):8.1f} ms"
+    )
     view.close()
     document.undo_stack.clear()
 

@@ -37,7 +37,9 @@ from designer.training.settings import TrainingSettings  # noqa: E402
 Clock = Callable[[], float]
 
 
-def vae_epochs(project, x: torch.Tensor, batch: int, lr: float, epochs: int, clock: Clock) -> list[float]:
+def vae_epochs(
+    project, x: torch.Tensor, batch: int, lr: float, epochs: int, clock: Clock
+) -> list[float]:
     torch.manual_seed(0)
     model = next(iter(build_networks(project).values())).module
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
@@ -59,10 +61,15 @@ def vae_epochs(project, x: torch.Tensor, batch: int, lr: float, epochs: int, clo
     return rates
 
 
-def gan_epochs(project, x: torch.Tensor, batch: int, lr: float, epochs: int, clock: Clock) -> list[float]:
+def gan_epochs(
+    project, x: torch.Tensor, batch: int, lr: float, epochs: int, clock: Clock
+) -> list[float]:
     torch.manual_seed(0)
     built = build_networks(project)
-    generator_net, discriminator = built["generator"].module, built["discriminator"].module
+    generator_net, discriminator = (
+        built["generator"].module,
+        built["discriminator"].module,
+    )
     g_optimizer = torch.optim.Adam(generator_net.parameters(), lr=lr)
     d_optimizer = torch.optim.Adam(discriminator.parameters(), lr=lr)
     noise_size = built["generator"].code.input_shapes[0][1]
@@ -76,7 +83,9 @@ def gan_epochs(project, x: torch.Tensor, batch: int, lr: float, epochs: int, clo
             real = x[order[i : i + batch]]
             fake = generator_net(torch.randn(len(real), noise_size))
             real_logits, fake_logits = discriminator(real), discriminator(fake.detach())
-            d_loss = bce(real_logits, torch.full_like(real_logits, 0.9)) + bce(fake_logits, torch.zeros_like(fake_logits))
+            d_loss = bce(real_logits, torch.full_like(real_logits, 0.9)) + bce(
+                fake_logits, torch.zeros_like(fake_logits)
+            )
             d_optimizer.zero_grad(set_to_none=True)
             d_loss.backward()
             d_optimizer.step()
@@ -101,11 +110,17 @@ class Rates(TrainingCallbacks):
     def on_epoch(self, metrics) -> None:
         # Training time only: the engine reports it; on the CPU clock, measure from the last epoch's end.
         now = self.clock()
-        self.rates.append(self.samples / (now - self.start) if self.clock is time.process_time else metrics.samples_per_sec)
+        self.rates.append(
+            self.samples / (now - self.start)
+            if self.clock is time.process_time
+            else metrics.samples_per_sec
+        )
         self.start = now
 
 
-def engine_epochs(project, dataset, batch: int, lr: float, epochs: int, clock: Clock) -> list[float]:
+def engine_epochs(
+    project, dataset, batch: int, lr: float, epochs: int, clock: Clock
+) -> list[float]:
     settings = TrainingSettings.from_dict(project.training).replace(
         epochs=epochs, batch_size=batch, lr=lr, val_split=0.0, device="cpu"
     )
@@ -134,7 +149,9 @@ def main() -> None:
             engine += engine_epochs(project, dataset, batch, lr, args.epochs, clock)[1:]
             written += hand(project, x, batch, lr, args.epochs, clock)[1:]
         mine, theirs = statistics.median(engine), statistics.median(written)
-        print(f"{name}: engine {mine:,.0f} samples/s, hand-written {theirs:,.0f} samples/s, ratio {mine / theirs:.2f}")
+        print(
+            f"{name}: engine {mine:,.0f} samples/s, hand-written {theirs:,.0f} samples/s, ratio {mine / theirs:.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -92,8 +92,14 @@ def make_document(dataset: str):
         ids.append(document.add_node(layer_type, (index * 200.0, 0.0), params))
         if index:
             document.connect(ids[-2], "out", ids[-1], "in")
-    spec = {"name": "moons", "options": {"n_samples": 4000}} if dataset == "moons" else {"name": "digits28", "options": {}}
-    document.set_training({"epochs": 1000, "batch_size": 32, "lr": 0.001, "device": "cpu"})
+    spec = (
+        {"name": "moons", "options": {"n_samples": 4000}}
+        if dataset == "moons"
+        else {"name": "digits28", "options": {}}
+    )
+    document.set_training(
+        {"epochs": 1000, "batch_size": 32, "lr": 0.001, "device": "cpu"}
+    )
     document.set_dataset(spec)
     return document
 
@@ -120,7 +126,10 @@ def main() -> int:
     while panel._last_step is None and time.time() < deadline:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     if panel._last_step is None:
-        print("the run sent no step updates:", panel.banner.text or panel.status_label.text())
+        print(
+            "the run sent no step updates:",
+            panel.banner.text or panel.status_label.text(),
+        )
         return 1
     training = measure_gaps(app, seconds)
     step = panel._last_step
@@ -128,18 +137,26 @@ def main() -> int:
     ended = panel.shutdown(timeout_ms=2000)
     stop_ms = (time.perf_counter() - started) * 1000
 
-    print(f"training {dataset} on the CPU from the training panel; GUI timer every {TICK_MS} ms, {seconds:g} s each")
+    print(
+        f"training {dataset} on the CPU from the training panel; GUI timer every {TICK_MS} ms, {seconds:g} s each"
+    )
     print(describe("idle", idle))
     print(describe("training", training))
     print(
         f"stall ratio (training / idle): p99 {np.percentile(training, 99) / np.percentile(idle, 99):.2f}x   "
         f"max {training.max() / idle.max():.2f}x"
     )
-    print(f"progress when measured: epoch {step.epoch}, {step.samples_per_sec:,.0f} samples/s")
-    print(f"closing mid-run stopped the run in {stop_ms:.0f} ms ({'ok' if ended else 'NOT within 2 s'})")
+    print(
+        f"progress when measured: epoch {step.epoch}, {step.samples_per_sec:,.0f} samples/s"
+    )
+    print(
+        f"closing mid-run stopped the run in {stop_ms:.0f} ms ({'ok' if ended else 'NOT within 2 s'})"
+    )
     print(f"torch imported in the window process: {'torch' in sys.modules}")
     verdict = "PASS" if training.max() < TARGET_MS else "FAIL"
-    print(f"{verdict}: max stall while training {training.max():.1f} ms (target < {TARGET_MS:.0f} ms)")
+    print(
+        f"{verdict}: max stall while training {training.max():.1f} ms (target < {TARGET_MS:.0f} ms)"
+    )
     return 0 if verdict == "PASS" and ended else 1
 
 

@@ -73,7 +73,9 @@ def hand_written_epochs(project, x, y, batch, lr, epochs, device, seed) -> list[
     return rates
 
 
-def dataloader_epochs(project, x, y, batch, lr, epochs, device, seed, workers: int) -> list[float]:
+def dataloader_epochs(
+    project, x, y, batch, lr, epochs, device, seed, workers: int
+) -> list[float]:
     """The tutorial loop: TensorDataset + DataLoader(shuffle=True), batches copied to the device."""
     model = fresh_model(project, device, seed)
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
@@ -113,25 +115,53 @@ def bench_sample(name: str, args: argparse.Namespace, dataset) -> float:
     project = load_project(ROOT / "samples" / f"{name}.json")
     device = torch.device(args.device)
     settings = TrainingSettings(
-        epochs=args.epochs, batch_size=args.batch_size, lr=1e-3, optimizer="adam", device=args.device, seed=0
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        lr=1e-3,
+        optimizer="adam",
+        device=args.device,
+        seed=0,
     )
     x_train, y_train, _, _ = split_data(dataset, settings.val_split, settings.seed)
     x, y = torch.from_numpy(x_train).float(), torch.from_numpy(y_train).long()
     engine, hand, loader = [], [], []
     runs = [
         (engine, lambda _round: engine_epochs(project, dataset, settings)),
-        (hand, lambda round_: hand_written_epochs(project, x, y, args.batch_size, 1e-3, args.epochs, device, round_)),
-        (loader, lambda round_: dataloader_epochs(
-            project, x, y, args.batch_size, 1e-3, args.epochs, device, round_, args.workers)),
+        (
+            hand,
+            lambda round_: hand_written_epochs(
+                project, x, y, args.batch_size, 1e-3, args.epochs, device, round_
+            ),
+        ),
+        (
+            loader,
+            lambda round_: dataloader_epochs(
+                project,
+                x,
+                y,
+                args.batch_size,
+                1e-3,
+                args.epochs,
+                device,
+                round_,
+                args.workers,
+            ),
+        ),
     ]
     for round_ in range(args.rounds):
         # The loops take turns, in a rotating order, so that background load and
         # warm caches favour none of them; each loop's first (warm-up) epoch is dropped.
         for rates, run in runs[round_ % 3 :] + runs[: round_ % 3]:
             rates += run(round_)[1:]
-    e, h, d = statistics.median(engine), statistics.median(hand), statistics.median(loader)
-    print(f"\n{name} on {dataset.name} ({len(x)} training samples, batch {args.batch_size}, Adam, fp32, {args.device}, "
-          f"{torch.get_num_threads()} threads; median of {len(engine)} epochs each)")
+    e, h, d = (
+        statistics.median(engine),
+        statistics.median(hand),
+        statistics.median(loader),
+    )
+    print(
+        f"\n{name} on {dataset.name} ({len(x)} training samples, batch {args.batch_size}, Adam, fp32, {args.device}, "
+        f"{torch.get_num_threads()} threads; median of {len(engine)} epochs each)"
+    )
     print(f"  engine            {e:12,.0f} samples/s")
     print(f"  hand-written loop {h:12,.0f} samples/s")
     print(f"  DataLoader loop   {d:12,.0f} samples/s  (num_workers={args.workers})")
@@ -142,12 +172,16 @@ def bench_sample(name: str, args: argparse.Namespace, dataset) -> float:
 
 def check_accuracy(dataset) -> float:
     project = load_project(ROOT / "samples" / "cnn_mnist.json")
-    settings = TrainingSettings.from_dict(project.training).replace(epochs=5, device="cpu")
+    settings = TrainingSettings.from_dict(project.training).replace(
+        epochs=5, device="cpu"
+    )
     start = time.perf_counter()
     result = Trainer(project, dataset, settings).run()
     accuracies = ", ".join(f"{m.val_accuracy:.2%}" for m in result.epochs)
-    print(f"\ncnn_mnist, 5 epochs on digits28, CPU: validation accuracy per epoch {accuracies} "
-          f"({time.perf_counter() - start:.1f} s; target >= 97%)")
+    print(
+        f"\ncnn_mnist, 5 epochs on digits28, CPU: validation accuracy per epoch {accuracies} "
+        f"({time.perf_counter() - start:.1f} s; target >= 97%)"
+    )
     return result.epochs[-1].val_accuracy
 
 
@@ -155,12 +189,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--samples", nargs="+", default=["mlp", "cnn_mnist"])
     parser.add_argument("--device", default="cpu")
-    parser.add_argument("--threads", type=int, default=1, help="torch threads (default 1: steadier on a shared machine)")
-    parser.add_argument("--epochs", type=int, default=4, help="epochs per loop per round (the first is warm-up)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="torch threads (default 1: steadier on a shared machine)",
+    )
+    parser.add_argument(
+        "--epochs",
+        type=int,
+        default=4,
+        help="epochs per loop per round (the first is warm-up)",
+    )
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--workers", type=int, default=0, help="DataLoader workers")
-    parser.add_argument("--accuracy", action="store_true", help="also check the cnn_mnist accuracy target")
+    parser.add_argument(
+        "--accuracy",
+        action="store_true",
+        help="also check the cnn_mnist accuracy target",
+    )
     parser.add_argument(
         "--clock",
         choices=("auto", "wall", "cpu"),
@@ -175,7 +223,9 @@ def main() -> int:
     if args.clock == "cpu":
         if args.threads != 1 or args.device != "cpu":
             parser.error("--clock cpu needs --threads 1 and --device cpu")
-        time.perf_counter = time.thread_time  # the engine and the loops below all read this clock
+        time.perf_counter = (
+            time.thread_time
+        )  # the engine and the loops below all read this clock
     print(f"clock: {args.clock} time")
     dataset = load_dataset("digits28")
     ratios = [bench_sample(name, args, dataset) for name in args.samples]

@@ -55,17 +55,33 @@ def validation_report(project: Project) -> dict[str, Any]:
     for analysis in analyses:
         graph = analysis.graph
         for problem in analysis.problems:
-            entry = {"node": problem.node, "message": _problem_text(analysis, problem.node, problem.message)}
+            entry = {
+                "node": problem.node,
+                "message": _problem_text(analysis, problem.node, problem.message),
+            }
             report["errors" if problem.is_error else "warnings"].append(entry)
         for node in graph.nodes:
             shape = analysis.shape_of(node.id)
             report["nodes"].append(
-                {"id": node.id, "name": node.name, "type": node.type, "output_shape": _shape_list(shape)}
+                {
+                    "id": node.id,
+                    "name": node.name,
+                    "type": node.type,
+                    "output_shape": _shape_list(shape),
+                }
             )
             if node.type == "Input":
-                report["inputs"].append({"name": node.name, "shape": _shape_list(shape), "dtype": node.params["dtype"]})
+                report["inputs"].append(
+                    {
+                        "name": node.name,
+                        "shape": _shape_list(shape),
+                        "dtype": node.params["dtype"],
+                    }
+                )
             elif node.type == "Output":
-                report["outputs"].append({"name": node.name, "shape": _shape_list(shape)})
+                report["outputs"].append(
+                    {"name": node.name, "shape": _shape_list(shape)}
+                )
         report["networks"].append(
             {
                 "name": graph.name,
@@ -78,10 +94,15 @@ def validation_report(project: Project) -> dict[str, Any]:
 
 
 def _table(rows: list[list[str]], headers: list[str], right: set[int]) -> str:
-    widths = [max(len(str(r[k])) for r in [headers, *rows]) for k in range(len(headers))]
+    widths = [
+        max(len(str(r[k])) for r in [headers, *rows]) for k in range(len(headers))
+    ]
 
     def line(row: list[str]) -> str:
-        cells = [str(c).rjust(w) if k in right else str(c).ljust(w) for k, (c, w) in enumerate(zip(row, widths, strict=True))]
+        cells = [
+            str(c).rjust(w) if k in right else str(c).ljust(w)
+            for k, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
         return "  ".join(cells).rstrip()
 
     rule = "  ".join("─" * w for w in widths)
@@ -96,21 +117,39 @@ def render_summary(project: Project) -> tuple[str, bool]:
         analysis = infer_shapes(graph)
         valid &= analysis.valid
         rows = []
-        ordered = analysis.order + [n.id for n in graph.nodes if n.id not in analysis.nodes]
+        ordered = analysis.order + [
+            n.id for n in graph.nodes if n.id not in analysis.nodes
+        ]
         for node_id in ordered:
             node = graph.node(node_id)
             info = analysis.nodes.get(node_id)
             shape = format_shape(info.shape) if info and info.shape else "?"
             rows.append(
-                [node.name, node.type, shape, f"{info.params:,}" if info else "-", f"{info.macs:,}" if info else "-"]
+                [
+                    node.name,
+                    node.type,
+                    shape,
+                    f"{info.params:,}" if info else "-",
+                    f"{info.macs:,}" if info else "-",
+                ]
             )
-        rows.append(["Total", "", "", f"{analysis.total_params:,}", f"{analysis.total_macs:,}"])
-        title = f"Network '{graph.name}'" if len(project.networks) > 1 else f"Project '{project.name}'"
+        rows.append(
+            ["Total", "", "", f"{analysis.total_params:,}", f"{analysis.total_macs:,}"]
+        )
+        title = (
+            f"Network '{graph.name}'"
+            if len(project.networks) > 1
+            else f"Project '{project.name}'"
+        )
         parts.append(title)
-        parts.append(_table(rows, ["Name", "Type", "Output shape", "Params", "MACs"], {3, 4}))
+        parts.append(
+            _table(rows, ["Name", "Type", "Output shape", "Params", "MACs"], {3, 4})
+        )
         for problem in analysis.problems:
             marker = "error" if problem.is_error else "warning"
-            parts.append(f"{marker}: {_problem_text(analysis, problem.node, problem.message)}")
+            parts.append(
+                f"{marker}: {_problem_text(analysis, problem.node, problem.message)}"
+            )
         parts.append("")
     parts.append("valid" if valid else "INVALID: fix the errors above")
     return "\n".join(parts), valid
@@ -156,13 +195,18 @@ def cmd_export(args: argparse.Namespace) -> int:
             target = target / "model.py"
         atomic_write_text(target, source)
     except OSError as error:
-        print(f"designer: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        print(
+            f"designer: cannot write {target}: {error.strerror or error}",
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     print(f"wrote {target}")
     return 0
 
 
-def _export_with_train_script(project: Project, source: str, folder: Path, project_path: str) -> int:
+def _export_with_train_script(
+    project: Project, source: str, folder: Path, project_path: str
+) -> int:
     from designer.codegen.train_script import TrainScriptError, generate_train_script
 
     try:
@@ -171,7 +215,10 @@ def _export_with_train_script(project: Project, source: str, folder: Path, proje
         print(f"designer: {error}", file=sys.stderr)
         return EXIT_INVALID
     if folder.exists() and not folder.is_dir():
-        print(f"designer: with --train-script, -o must be a folder; {folder} is a file", file=sys.stderr)
+        print(
+            f"designer: with --train-script, -o must be a folder; {folder} is a file",
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     folder.mkdir(parents=True, exist_ok=True)
     atomic_write_text(folder / "model.py", source)
@@ -187,15 +234,26 @@ def build_parser() -> argparse.ArgumentParser:
         "(designer [FILE] [--screenshot OUT.png] [--dark]).",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    validate = sub.add_parser("validate", help="check a project and print every tensor's shape")
+    validate = sub.add_parser(
+        "validate", help="check a project and print every tensor's shape"
+    )
     validate.add_argument("file", help="project file (.json)")
-    validate.add_argument("--json", action="store_true", help="print a machine-readable report")
+    validate.add_argument(
+        "--json", action="store_true", help="print a machine-readable report"
+    )
     validate.set_defaults(handler=cmd_validate)
     export = sub.add_parser("export", help="write the PyTorch code of a project")
     export.add_argument("file", help="project file (.json)")
-    export.add_argument("-o", "--output", required=True, help="output .py file (or folder with --train-script)")
     export.add_argument(
-        "--train-script", action="store_true", help="also write a standalone train.py into the folder given by -o"
+        "-o",
+        "--output",
+        required=True,
+        help="output .py file (or folder with --train-script)",
+    )
+    export.add_argument(
+        "--train-script",
+        action="store_true",
+        help="also write a standalone train.py into the folder given by -o",
     )
     export.set_defaults(handler=cmd_export)
     _add_train(sub)

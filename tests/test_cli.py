@@ -31,18 +31,24 @@ def broken_project(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
-def test_every_sample_validates(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_sample_validates(
+    sample: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["validate", str(sample)]) == 0
     out = capsys.readouterr().out
     assert out.rstrip().endswith("valid")
     assert "Total" in out
 
 
-def test_validate_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_json_has_the_documented_shape(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["validate", str(ROOT / "samples" / "cnn_mnist.json"), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is True and report["errors"] == []
-    assert report["inputs"] == [{"name": "image", "shape": ["N", 1, 28, 28], "dtype": "float"}]
+    assert report["inputs"] == [
+        {"name": "image", "shape": ["N", 1, 28, 28], "dtype": "float"}
+    ]
     assert report["outputs"] == [{"name": "logits", "shape": ["N", 10]}]
     assert set(report["nodes"][0]) == {"id", "name", "type", "output_shape"}
     conv1 = next(n for n in report["nodes"] if n["name"] == "conv1")
@@ -51,30 +57,52 @@ def test_validate_json_has_the_documented_shape(capsys: pytest.CaptureFixture[st
     assert report["total_params"] == 93_322
 
 
-def test_validate_reports_errors_and_exits_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_reports_errors_and_exits_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = broken_project(tmp_path / "broken.json")
     assert main(["validate", str(path), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False
     assert report["errors"] == [
-        {"node": "n2", "message": "Conv2d 'conv3': kernel 5×5 is larger than its 3×3 input"}
+        {
+            "node": "n2",
+            "message": "Conv2d 'conv3': kernel 5×5 is larger than its 3×3 input",
+        }
     ]
     assert main(["validate", str(path)]) == 1
-    assert "error: Conv2d 'conv3': kernel 5×5 is larger than its 3×3 input" in capsys.readouterr().out
+    assert (
+        "error: Conv2d 'conv3': kernel 5×5 is larger than its 3×3 input"
+        in capsys.readouterr().out
+    )
 
 
-@pytest.mark.parametrize("content", [b"", b"\x89PNG\r\n\x1a\n\x00\x00", b'{"format": "designer-project", "version": 99, "networks": []}'])
-def test_unreadable_files_exit_cleanly(tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x89PNG\r\n\x1a\n\x00\x00",
+        b'{"format": "designer-project", "version": 99, "networks": []}',
+    ],
+)
+def test_unreadable_files_exit_cleanly(
+    tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "bad.json"
     path.write_bytes(content)
-    for command in (["validate", str(path)], ["export", str(path), "-o", str(tmp_path / "m.py")]):
+    for command in (
+        ["validate", str(path)],
+        ["export", str(path), "-o", str(tmp_path / "m.py")],
+    ):
         assert main(command) == 2
         error = capsys.readouterr().err
         assert error.startswith("designer: cannot open") and "Traceback" not in error
     assert not (tmp_path / "m.py").exists()
 
 
-def test_export_refuses_an_invalid_graph(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_refuses_an_invalid_graph(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = broken_project(tmp_path / "broken.json")
     assert main(["export", str(path), "-o", str(tmp_path / "m.py")]) == 1
     assert "kernel 5×5 is larger than its 3×3 input" in capsys.readouterr().err
@@ -82,7 +110,9 @@ def test_export_refuses_an_invalid_graph(tmp_path: Path, capsys: pytest.CaptureF
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
-def test_exported_module_runs_at_the_inferred_shapes(sample: Path, tmp_path: Path) -> None:
+def test_exported_module_runs_at_the_inferred_shapes(
+    sample: Path, tmp_path: Path
+) -> None:
     target = tmp_path / "model.py"
     assert main(["export", str(sample), "-o", str(target)]) == 0
     project = load_project(sample)
@@ -97,7 +127,9 @@ def test_exported_module_runs_at_the_inferred_shapes(sample: Path, tmp_path: Pat
         analysis = infer_shapes(graph)
         module = namespace[code.class_name]().eval()
         inputs = []
-        for node in [graph.node(n) for n in analysis.order if graph.node(n).type == "Input"]:
+        for node in [
+            graph.node(n) for n in analysis.order if graph.node(n).type == "Input"
+        ]:
             shape = analysis.nodes[node.id].outputs["out"]
             size = concrete(shape, {s: 12 for s in symbols_in(shape)}, batch=3)
             if node.params["dtype"] == "long":
@@ -107,14 +139,20 @@ def test_exported_module_runs_at_the_inferred_shapes(sample: Path, tmp_path: Pat
         with torch.no_grad():
             result = module(*inputs)
         results = result if isinstance(result, tuple) else (result,)
-        expected = [analysis.nodes[n.id].inputs["in"] for n in graph.nodes if n.type == "Output"]
-        assert [tuple(r.shape) for r in results] == [concrete(s, {}, 3) for s in expected]
+        expected = [
+            analysis.nodes[n.id].inputs["in"] for n in graph.nodes if n.type == "Output"
+        ]
+        assert [tuple(r.shape) for r in results] == [
+            concrete(s, {}, 3) for s in expected
+        ]
 
 
 def test_exported_module_runs_as_a_script(tmp_path: Path) -> None:
     target = tmp_path / "model.py"
     assert main(["export", str(ROOT / "samples" / "gan.json"), "-o", str(target)]) == 0
-    run = subprocess.run([sys.executable, str(target)], capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, str(target)], capture_output=True, text=True, timeout=120
+    )
     assert run.returncode == 0, run.stderr
     assert "Generator output: (2, 1, 8, 8)" in run.stdout
     assert "Discriminator output: (2, 1)" in run.stdout
@@ -128,11 +166,21 @@ def test_report_covers_every_network_of_a_gan() -> None:
 
 def test_python_dash_m_designer_runs_a_subcommand() -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "designer", "validate", str(ROOT / "samples" / "mlp.json"), "--json"],
+        [
+            sys.executable,
+            "-m",
+            "designer",
+            "validate",
+            str(ROOT / "samples" / "mlp.json"),
+            "--json",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
         cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout)["total_params"] == 784 * 64 + 64 + 64 * 64 + 64 + 64 * 10 + 10
+    assert (
+        json.loads(run.stdout)["total_params"]
+        == 784 * 64 + 64 + 64 * 64 + 64 + 64 * 10 + 10
+    )

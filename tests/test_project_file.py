@@ -24,8 +24,12 @@ SAMPLES = sorted((Path(__file__).parent.parent / "samples").glob("*.json"))
 
 def small_project() -> Project:
     graph = Graph("model")
-    source = graph.add_node("Input", name="x", params={"shape": [3, 16, 16]}, position=(10, 20))
-    conv = graph.add_node("Conv2d", name="conv", params={"out_channels": 8, "padding": "same"})
+    source = graph.add_node(
+        "Input", name="x", params={"shape": [3, 16, 16]}, position=(10, 20)
+    )
+    conv = graph.add_node(
+        "Conv2d", name="conv", params={"out_channels": 8, "padding": "same"}
+    )
     out = graph.add_node("Output", name="y")
     graph.connect(source.id, "out", conv.id, "in")
     graph.connect(conv.id, "out", out.id, "in")
@@ -63,7 +67,9 @@ def test_every_sample_loads_and_round_trips(sample: Path) -> None:
 def test_a_parameter_of_the_wrong_type_names_its_place() -> None:
     data = document()
     data["networks"][0]["nodes"][1]["params"]["out_channels"] = "abc"
-    assert problems_of(data) == ["networks[0].nodes[1].params.out_channels: must be a positive integer, got 'abc'"]
+    assert problems_of(data) == [
+        "networks[0].nodes[1].params.out_channels: must be a positive integer, got 'abc'"
+    ]
 
 
 def test_every_problem_is_reported_at_once() -> None:
@@ -71,7 +77,9 @@ def test_every_problem_is_reported_at_once() -> None:
     nodes = data["networks"][0]["nodes"]
     nodes[1]["params"]["out_channels"] = 10**12
     nodes[2]["type"] = "Outptu"
-    data["networks"][0]["edges"].append({"source": "ghost", "source_port": "out", "target": "n2", "target_port": "in"})
+    data["networks"][0]["edges"].append(
+        {"source": "ghost", "source_port": "out", "target": "n2", "target_port": "in"}
+    )
     problems = problems_of(data)
     assert len(problems) == 3
     assert "at most 65536, got 1000000000000" in problems[0]
@@ -98,7 +106,10 @@ def test_an_edge_to_a_missing_port_is_refused() -> None:
     data = document()
     data["networks"][0]["edges"][0]["target_port"] = "nope"
     (problem,) = problems_of(data)
-    assert problem.startswith("networks[0].edges[0]:") and "no input port 'nope'" in problem
+    assert (
+        problem.startswith("networks[0].edges[0]:")
+        and "no input port 'nope'" in problem
+    )
 
 
 def test_a_doubly_connected_input_is_refused() -> None:
@@ -117,9 +128,15 @@ def test_a_doubly_connected_input_is_refused() -> None:
         (b"\xff\xfe\xfa", "not a text file"),
         ("{", "not valid JSON"),
         ("[1, 2]", "must be a JSON object"),
-        ('{"format": "designer-project", "version": 1, "networks": [], "x": NaN}', "NaN is not allowed"),
+        (
+            '{"format": "designer-project", "version": 1, "networks": [], "x": NaN}',
+            "NaN is not allowed",
+        ),
         ("[" * 100_000 + "]" * 100_000, "JSON"),
-        ('{"format": "something-else", "version": 1, "networks": []}', "not a designer project"),
+        (
+            '{"format": "something-else", "version": 1, "networks": []}',
+            "not a designer project",
+        ),
     ],
 )
 def test_garbage_is_refused_with_a_message(content: str | bytes, expected: str) -> None:
@@ -138,7 +155,9 @@ def test_a_file_is_never_executed(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     data = document()
     data["name"] = f"__import__('pathlib').Path({str(marker)!r}).touch()"
-    data["networks"][0]["nodes"][1]["name"] = "x\"); import os; os.system('touch pwned'); (\""
+    data["networks"][0]["nodes"][1]["name"] = (
+        "x\"); import os; os.system('touch pwned'); (\""
+    )
     project = loads_project(json.dumps(data))
     from designer.codegen.build import build_networks
 
@@ -146,7 +165,9 @@ def test_a_file_is_never_executed(tmp_path: Path) -> None:
     assert not marker.exists()
 
 
-def test_save_is_atomic_when_writing_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_is_atomic_when_writing_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "p.json"
     save_project(small_project(), path)
     before = path.read_bytes()
@@ -160,4 +181,6 @@ def test_save_is_atomic_when_writing_fails(tmp_path: Path, monkeypatch: pytest.M
     with pytest.raises(OSError):
         save_project(changed, path)
     assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["p.json"], "the temporary file is cleaned up"
+    assert [p.name for p in tmp_path.iterdir()] == ["p.json"], (
+        "the temporary file is cleaned up"
+    )

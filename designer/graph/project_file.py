@@ -41,7 +41,11 @@ class ProjectFileError(ValueError):
             text = f"{where}{self.problems[0]}"
         else:
             listed = "\n".join(f"  - {p}" for p in self.problems[:50])
-            more = f"\n  … and {len(self.problems) - 50} more" if len(self.problems) > 50 else ""
+            more = (
+                f"\n  … and {len(self.problems) - 50} more"
+                if len(self.problems) > 50
+                else ""
+            )
             text = f"{where}{len(self.problems)} problems:\n{listed}{more}"
         super().__init__(text)
 
@@ -73,13 +77,25 @@ _SCHEMA: dict[str, Any] = {
                             "required": ["id", "type", "name"],
                             "additionalProperties": False,
                             "properties": {
-                                "id": {"type": "string", "minLength": 1, "maxLength": 64},
-                                "type": {"type": "string", "minLength": 1, "maxLength": 64},
+                                "id": {
+                                    "type": "string",
+                                    "minLength": 1,
+                                    "maxLength": 64,
+                                },
+                                "type": {
+                                    "type": "string",
+                                    "minLength": 1,
+                                    "maxLength": 64,
+                                },
                                 "name": _NAME,
                                 "params": {"type": "object"},
                                 "position": {
                                     "type": "array",
-                                    "items": {"type": "number", "minimum": -MAX_POSITION, "maximum": MAX_POSITION},
+                                    "items": {
+                                        "type": "number",
+                                        "minimum": -MAX_POSITION,
+                                        "maximum": MAX_POSITION,
+                                    },
                                     "minItems": 2,
                                     "maxItems": 2,
                                 },
@@ -90,11 +106,21 @@ _SCHEMA: dict[str, Any] = {
                         "type": "array",
                         "items": {
                             "type": "object",
-                            "required": ["source", "source_port", "target", "target_port"],
+                            "required": [
+                                "source",
+                                "source_port",
+                                "target",
+                                "target_port",
+                            ],
                             "additionalProperties": False,
                             "properties": {
                                 key: {"type": "string", "minLength": 1, "maxLength": 64}
-                                for key in ("source", "source_port", "target", "target_port")
+                                for key in (
+                                    "source",
+                                    "source_port",
+                                    "target",
+                                    "target_port",
+                                )
                             },
                         },
                     },
@@ -111,7 +137,11 @@ _VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
 def _path(parts: Iterable[Any]) -> str:
     text = ""
     for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        text += (
+            f"[{part}]"
+            if isinstance(part, int)
+            else (f".{part}" if text else str(part))
+        )
     return text or "(document)"
 
 
@@ -147,12 +177,17 @@ def parse_document(text: str | bytes, source: str | None = None) -> dict[str, An
         if not text.strip():
             raise ProjectFileError(["the file is empty"], source)
         if b"\x00" in text[:4096]:
-            raise ProjectFileError(["this is a binary file, not a designer project (JSON text)"], source)
+            raise ProjectFileError(
+                ["this is a binary file, not a designer project (JSON text)"], source
+            )
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ProjectFileError(
-                [f"this is not a text file (undecodable byte at position {error.start}); a project is JSON text"], source
+                [
+                    f"this is not a text file (undecodable byte at position {error.start}); a project is JSON text"
+                ],
+                source,
             ) from None
     if not text.strip():
         raise ProjectFileError(["the file is empty"], source)
@@ -160,19 +195,31 @@ def parse_document(text: str | bytes, source: str | None = None) -> dict[str, An
         document = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         raise ProjectFileError(
-            [f"this is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"], source
+            [
+                f"this is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+            ],
+            source,
         ) from None
     except (ValueError, RecursionError) as error:
-        raise ProjectFileError([f"this is not a usable JSON document: {error}"], source) from None
+        raise ProjectFileError(
+            [f"this is not a usable JSON document: {error}"], source
+        ) from None
     if not isinstance(document, dict):
-        raise ProjectFileError([f"the document must be a JSON object, got {type(document).__name__}"], source)
+        raise ProjectFileError(
+            [f"the document must be a JSON object, got {type(document).__name__}"],
+            source,
+        )
     return document
 
 
 def project_from_dict(document: dict[str, Any], source: str | None = None) -> Project:
     """Validate a whole document and build the project; raises :class:`ProjectFileError`."""
     version = document.get("version")
-    if document.get("format") == FORMAT_NAME and isinstance(version, int) and not isinstance(version, bool):
+    if (
+        document.get("format") == FORMAT_NAME
+        and isinstance(version, int)
+        and not isinstance(version, bool)
+    ):
         if version > FORMAT_VERSION:
             raise ProjectFileError(
                 [
@@ -182,8 +229,15 @@ def project_from_dict(document: dict[str, Any], source: str | None = None) -> Pr
                 source,
             )
         if version < 1:
-            raise ProjectFileError([f"version: {version} is not a valid format version"], source)
-    problems = [_schema_message(e) for e in sorted(_VALIDATOR.iter_errors(document), key=lambda e: list(e.absolute_path))]
+            raise ProjectFileError(
+                [f"version: {version} is not a valid format version"], source
+            )
+    problems = [
+        _schema_message(e)
+        for e in sorted(
+            _VALIDATOR.iter_errors(document), key=lambda e: list(e.absolute_path)
+        )
+    ]
     if problems:
         raise ProjectFileError(problems, source)
     networks: list[Graph] = []
@@ -191,7 +245,9 @@ def project_from_dict(document: dict[str, Any], source: str | None = None) -> Pr
     for index, data in enumerate(document["networks"]):
         where = f"networks[{index}]"
         if data["name"] in seen_networks:
-            problems.append(f"{where}.name: another network is already called {data['name']!r}")
+            problems.append(
+                f"{where}.name: another network is already called {data['name']!r}"
+            )
         seen_networks.add(data["name"])
         networks.append(_graph_from_dict(data, where, problems))
     if problems:
@@ -216,13 +272,17 @@ def _graph_from_dict(data: dict[str, Any], where: str, problems: list[str]) -> G
     for k, raw in enumerate(data["nodes"]):
         here = f"{where}.nodes[{k}]"
         if not has_spec(raw["type"]):
-            problems.append(f"{here}.type: unknown layer type {raw['type']!r}{_suggest(raw['type'])}")
+            problems.append(
+                f"{here}.type: unknown layer type {raw['type']!r}{_suggest(raw['type'])}"
+            )
             continue
         if graph.has_node(raw["id"]):
             problems.append(f"{here}.id: duplicate id {raw['id']!r}")
             continue
         if raw["name"] in names:
-            problems.append(f"{here}.name: another node is already called {raw['name']!r}")
+            problems.append(
+                f"{here}.name: another node is already called {raw['name']!r}"
+            )
             continue
         spec = get_spec(raw["type"])
         params = spec.defaults()
@@ -231,7 +291,9 @@ def _graph_from_dict(data: dict[str, Any], where: str, problems: list[str]) -> G
             try:
                 param = spec.param(key)
             except KeyError:
-                problems.append(f"{here}.params.{key}: {spec.type} has no parameter {key!r}")
+                problems.append(
+                    f"{here}.params.{key}: {spec.type} has no parameter {key!r}"
+                )
                 ok = False
                 continue
             message = param.validate(value)
@@ -247,7 +309,15 @@ def _graph_from_dict(data: dict[str, Any], where: str, problems: list[str]) -> G
             problems.append(f"{here}.position: must be two finite numbers")
             continue
         names.add(raw["name"])
-        graph.insert_node(Node(raw["id"], raw["type"], raw["name"], params, (float(position[0]), float(position[1]))))
+        graph.insert_node(
+            Node(
+                raw["id"],
+                raw["type"],
+                raw["name"],
+                params,
+                (float(position[0]), float(position[1])),
+            )
+        )
     for k, raw in enumerate(data["edges"]):
         here = f"{where}.edges[{k}]"
         missing = [end for end in ("source", "target") if not graph.has_node(raw[end])]
@@ -255,14 +325,20 @@ def _graph_from_dict(data: dict[str, Any], where: str, problems: list[str]) -> G
             known_ids = {node["id"] for node in data["nodes"]}
             for end in missing:
                 if raw[end] not in known_ids:
-                    problems.append(f"{here}.{end}: no node has id {raw[end]!r} (dangling edge)")
+                    problems.append(
+                        f"{here}.{end}: no node has id {raw[end]!r} (dangling edge)"
+                    )
             continue
-        edge = Edge(raw["source"], raw["source_port"], raw["target"], raw["target_port"])
+        edge = Edge(
+            raw["source"], raw["source_port"], raw["target"], raw["target_port"]
+        )
         reason = graph.can_connect(*edge.to_dict().values())
         if reason:
             problems.append(f"{here}: {reason}")
         elif graph.edge_into(edge.target, edge.target_port) is not None:
-            problems.append(f"{here}: input {edge.target_port!r} of {graph.node(edge.target).name} is connected twice")
+            problems.append(
+                f"{here}: input {edge.target_port!r} of {graph.node(edge.target).name} is connected twice"
+            )
         else:
             graph.connect(*edge.to_dict().values())
     return graph
@@ -289,14 +365,20 @@ def load_project(path: str | os.PathLike[str]) -> Project:
         if path.is_dir():
             raise ProjectFileError(["this is a folder, not a project file"], source)
         if size > MAX_FILE_BYTES:
-            raise ProjectFileError([f"the file is {size:,} bytes, larger than a project can be"], source)
+            raise ProjectFileError(
+                [f"the file is {size:,} bytes, larger than a project can be"], source
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise ProjectFileError(["no such file"], source) from None
     except PermissionError:
-        raise ProjectFileError(["permission denied: the file cannot be read"], source) from None
+        raise ProjectFileError(
+            ["permission denied: the file cannot be read"], source
+        ) from None
     except OSError as error:
-        raise ProjectFileError([f"the file cannot be read: {error.strerror or error}"], source) from None
+        raise ProjectFileError(
+            [f"the file cannot be read: {error.strerror or error}"], source
+        ) from None
     return loads_project(data, source)
 
 
@@ -304,7 +386,9 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write via a temporary file in the same folder and rename it into place."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    descriptor, temporary = tempfile.mkstemp(
+        dir=folder, prefix=f".{path.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(text)

@@ -22,7 +22,10 @@ class WeightsError(ValueError):
 
 
 def _state_of(modules: Mapping[str, Any]) -> dict[str, Any]:
-    states = {name: {k: v.detach().cpu() for k, v in module.state_dict().items()} for name, module in modules.items()}
+    states = {
+        name: {k: v.detach().cpu() for k, v in module.state_dict().items()}
+        for name, module in modules.items()
+    }
     return next(iter(states.values())) if len(states) == 1 else states
 
 
@@ -35,7 +38,9 @@ def save_weights(modules: Mapping[str, Any], path: str | os.PathLike[str]) -> No
         raise WeightsError("there are no networks whose weights could be saved")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
         try:
             with os.fdopen(handle, "wb") as stream:
                 torch.save(_state_of(modules), stream)
@@ -44,7 +49,9 @@ def save_weights(modules: Mapping[str, Any], path: str | os.PathLike[str]) -> No
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as error:
-        raise WeightsError(f"could not write the weights to {path}: {error.strerror or error}") from None
+        raise WeightsError(
+            f"could not write the weights to {path}: {error.strerror or error}"
+        ) from None
 
 
 def read_weights(path: str | os.PathLike[str]) -> dict[str, Any]:
@@ -57,14 +64,22 @@ def read_weights(path: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         state = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise WeightsError(f"{path} is not a weights file designer can read ({first})") from None
+        first = (
+            str(error).strip().splitlines()[0]
+            if str(error).strip()
+            else type(error).__name__
+        )
+        raise WeightsError(
+            f"{path} is not a weights file designer can read ({first})"
+        ) from None
     if not isinstance(state, dict) or not state:
         raise WeightsError(f"{path} does not hold a state_dict")
     return state
 
 
-def load_state(modules: Mapping[str, Any], state: Mapping[str, Any], source: str = "the weights") -> None:
+def load_state(
+    modules: Mapping[str, Any], state: Mapping[str, Any], source: str = "the weights"
+) -> None:
     """Load a state (as written by :func:`save_weights`) into the modules, or explain the mismatch."""
     import torch
 
@@ -88,7 +103,9 @@ def load_state(modules: Mapping[str, Any], state: Mapping[str, Any], source: str
         if problems:
             listed = "\n".join(f"  - {p}" for p in problems[:8])
             more = f"\n  … and {len(problems) - 8} more" if len(problems) > 8 else ""
-            raise WeightsError(f"{source} do not fit the network {name!r}:\n{listed}{more}")
+            raise WeightsError(
+                f"{source} do not fit the network {name!r}:\n{listed}{more}"
+            )
         module.load_state_dict(per_network[name])
 
 
@@ -96,7 +113,11 @@ def _mismatches(expected: Mapping[str, Any], given: Mapping[str, Any]) -> list[s
     import torch
 
     problems = [f"{key}: missing from the file" for key in expected if key not in given]
-    problems += [f"{key}: in the file but not in the network" for key in given if key not in expected]
+    problems += [
+        f"{key}: in the file but not in the network"
+        for key in given
+        if key not in expected
+    ]
     for key, tensor in expected.items():
         value = given.get(key)
         if value is None:
@@ -104,7 +125,9 @@ def _mismatches(expected: Mapping[str, Any], given: Mapping[str, Any]) -> list[s
         if not isinstance(value, torch.Tensor):
             problems.append(f"{key}: not a tensor in the file")
         elif tuple(value.shape) != tuple(tensor.shape):
-            problems.append(f"{key}: the file has shape {tuple(value.shape)}, the network needs {tuple(tensor.shape)}")
+            problems.append(
+                f"{key}: the file has shape {tuple(value.shape)}, the network needs {tuple(tensor.shape)}"
+            )
     return problems
 
 

@@ -26,7 +26,9 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number, got {text!r}"
+        ) from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
@@ -50,13 +52,39 @@ def add_train_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Train a project's network with its saved training settings; flags override them.",
     )
     parser.add_argument("file", help="project file (.json)")
-    parser.add_argument("--dataset", metavar="NAME|PATH", help="a built-in dataset name or a data file/folder")
-    parser.add_argument("--epochs", type=_positive_int, metavar="N", help="passes over the training data")
-    parser.add_argument("--batch-size", type=_positive_int, metavar="B", help="samples per step")
-    parser.add_argument("--lr", type=_positive_float, metavar="LR", help="learning rate")
-    parser.add_argument("--device", metavar="auto|cpu|cuda", help="where to train (default: the project's, else auto)")
-    parser.add_argument("--seed", type=int, metavar="S", help="random seed (same seed, same run on the CPU)")
-    parser.add_argument("--out", metavar="DIR", help="folder for metrics.json and weights.pt (default: runs/<project>)")
+    parser.add_argument(
+        "--dataset",
+        metavar="NAME|PATH",
+        help="a built-in dataset name or a data file/folder",
+    )
+    parser.add_argument(
+        "--epochs",
+        type=_positive_int,
+        metavar="N",
+        help="passes over the training data",
+    )
+    parser.add_argument(
+        "--batch-size", type=_positive_int, metavar="B", help="samples per step"
+    )
+    parser.add_argument(
+        "--lr", type=_positive_float, metavar="LR", help="learning rate"
+    )
+    parser.add_argument(
+        "--device",
+        metavar="auto|cpu|cuda",
+        help="where to train (default: the project's, else auto)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        metavar="S",
+        help="random seed (same seed, same run on the CPU)",
+    )
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help="folder for metrics.json and weights.pt (default: runs/<project>)",
+    )
     parser.set_defaults(handler=run_train)
     return parser
 
@@ -83,7 +111,9 @@ def run_train(args: argparse.Namespace) -> int:
     try:
         settings = TrainingSettings.from_dict(project.training)
     except SettingsError as error:
-        return _fail("the project's training settings have problems:\n" + _listed(error.problems))
+        return _fail(
+            "the project's training settings have problems:\n" + _listed(error.problems)
+        )
     overrides = {
         "epochs": args.epochs,
         "batch_size": args.batch_size,
@@ -91,7 +121,9 @@ def run_train(args: argparse.Namespace) -> int:
         "device": args.device,
         "seed": args.seed,
     }
-    settings = settings.replace(**{key: value for key, value in overrides.items() if value is not None})
+    settings = settings.replace(
+        **{key: value for key, value in overrides.items() if value is not None}
+    )
     problems = settings.problems()
     if problems:
         return _fail("the training settings have problems:\n" + _listed(problems))
@@ -115,9 +147,13 @@ def run_train(args: argparse.Namespace) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        return _fail(f"cannot create the output folder {out}: {error.strerror or error}")
+        return _fail(
+            f"cannot create the output folder {out}: {error.strerror or error}"
+        )
     progress = ProgressBar(settings.epochs)
-    trainer = Trainer(project, dataset, settings, progress, checkpoint_dir=out, step_interval_s=0.1)
+    trainer = Trainer(
+        project, dataset, settings, progress, checkpoint_dir=out, step_interval_s=0.1
+    )
     previous = _stop_on_interrupt(trainer)
     try:
         result = trainer.run()
@@ -134,7 +170,10 @@ def run_train(args: argparse.Namespace) -> int:
 
     classification = settings.task in CLASSIFICATION_TASKS
     try:
-        atomic_write_text(out / "metrics.json", json.dumps(result_to_json(result, classification), indent=2) + "\n")
+        atomic_write_text(
+            out / "metrics.json",
+            json.dumps(result_to_json(result, classification), indent=2) + "\n",
+        )
         save_weights(trainer.networks, out / "weights.pt")
     except (OSError, WeightsError) as error:
         return _fail(f"cannot write the results to {out}: {error}")
@@ -148,7 +187,11 @@ def _load_dataset(choice: str | None, project_spec: dict[str, Any]) -> Any:
     from designer.training.datasets import DatasetError, builtin_datasets, load_dataset
 
     spec: Any = choice if choice else project_spec
-    if not spec or (isinstance(spec, dict) and not spec.get("name") and not spec.get("options", {}).get("path")):
+    if not spec or (
+        isinstance(spec, dict)
+        and not spec.get("name")
+        and not spec.get("options", {}).get("path")
+    ):
         names = ", ".join(info.name for info in builtin_datasets())
         return f"the project names no dataset; pass --dataset NAME or a file (built in: {names})"
     try:
@@ -193,23 +236,37 @@ class ProgressBar:
             f"{info.steps_per_epoch} steps per epoch{notes}",
             file=sys.stderr,
         )
-        self.bar = tqdm(total=info.steps_per_epoch * info.epochs, unit="step", dynamic_ncols=True, leave=False)
+        self.bar = tqdm(
+            total=info.steps_per_epoch * info.epochs,
+            unit="step",
+            dynamic_ncols=True,
+            leave=False,
+        )
 
     def on_step(self, update: Any) -> None:
         if self.bar is None:
             return
         self.bar.n = update.global_step
         self.bar.set_description(f"epoch {update.epoch}/{self.epochs}", refresh=False)
-        self.bar.set_postfix(loss=f"{update.smoothed_loss:.4f}", samples_s=f"{update.samples_per_sec:,.0f}", refresh=False)
+        self.bar.set_postfix(
+            loss=f"{update.smoothed_loss:.4f}",
+            samples_s=f"{update.samples_per_sec:,.0f}",
+            refresh=False,
+        )
         self.bar.refresh()
 
     def on_epoch(self, metrics: Any) -> None:
-        parts = [f"epoch {metrics.epoch}/{self.epochs}", f"train loss {metrics.train_loss:.4f}"]
+        parts = [
+            f"epoch {metrics.epoch}/{self.epochs}",
+            f"train loss {metrics.train_loss:.4f}",
+        ]
         if metrics.val_loss is not None:
             parts.append(f"val loss {metrics.val_loss:.4f}")
         if metrics.val_accuracy is not None:
             parts.append(f"val accuracy {metrics.val_accuracy:.2%}")
-        parts += [f"{name} {value:.4g}" for name, value in metrics.extra.items()]  # the task's loss terms
+        parts += [
+            f"{name} {value:.4g}" for name, value in metrics.extra.items()
+        ]  # the task's loss terms
         parts.append(f"{metrics.seconds:.1f} s")
         parts.append(f"{metrics.samples_per_sec:,.0f} samples/s")
         line = "  ".join(parts)

@@ -41,7 +41,9 @@ def available_devices() -> list[DeviceInfo]:
 
     devices = [DeviceInfo("cpu", f"CPU ({torch.get_num_threads()} threads)")]
     for index in range(_cuda_count()):
-        devices.append(DeviceInfo(f"cuda:{index}", f"CUDA: {torch.cuda.get_device_name(index)}"))
+        devices.append(
+            DeviceInfo(f"cuda:{index}", f"CUDA: {torch.cuda.get_device_name(index)}")
+        )
     if _mps_available():
         devices.append(DeviceInfo("mps", "Apple GPU (MPS)"))
     return devices
@@ -53,7 +55,9 @@ def device_label(device: Any) -> str:
 
     device = torch.device(device)
     if device.type == "cuda":
-        index = device.index if device.index is not None else torch.cuda.current_device()
+        index = (
+            device.index if device.index is not None else torch.cuda.current_device()
+        )
         return f"CUDA: {torch.cuda.get_device_name(index)}"
     if device.type == "mps":
         return "Apple GPU (MPS)"
@@ -80,7 +84,11 @@ def resolve_device(choice: str = "auto") -> Any:
     if choice == "cuda" or choice.startswith("cuda:"):
         count = _cuda_count()
         if count == 0:
-            built = "was built without CUDA support" if torch.version.cuda is None else "finds no usable CUDA GPU"
+            built = (
+                "was built without CUDA support"
+                if torch.version.cuda is None
+                else "finds no usable CUDA GPU"
+            )
             raise DeviceError(
                 f"CUDA was asked for, but this PyTorch ({torch.__version__}) {built}. "
                 "Use the device 'auto' or 'cpu' instead."
@@ -95,6 +103,10 @@ def resolve_device(choice: str = "auto") -> Any:
         return torch.device("cuda", index)
     if choice == "mps":
         if not _mps_available():
-            raise DeviceError("the Apple GPU (MPS) was asked for, but it is not available here. Use 'auto' or 'cpu'.")
+            raise DeviceError(
+                "the Apple GPU (MPS) was asked for, but it is not available here. Use 'auto' or 'cpu'."
+            )
         return torch.device("mps")
-    raise DeviceError(f"unknown device {choice!r}; choose auto, cpu, cuda, cuda:N or mps")
+    raise DeviceError(
+        f"unknown device {choice!r}; choose auto, cpu, cuda, cuda:N or mps"
+    )

@@ -62,7 +62,9 @@ __all__ = [
 ]
 
 VAL_BATCH_MIN = 512
-DEVICE_MEMORY_SHARE = 0.5  # move the data to the GPU when it takes at most this share of free memory
+DEVICE_MEMORY_SHARE = (
+    0.5  # move the data to the GPU when it takes at most this share of free memory
+)
 SMOOTHING = 0.8
 
 
@@ -136,7 +138,9 @@ class Trainer:
         self.dataset = dataset
         self.settings = settings
         self.callbacks = callbacks or TrainingCallbacks()
-        self.checkpoint_dir = Path(checkpoint_dir) if checkpoint_dir is not None else None
+        self.checkpoint_dir = (
+            Path(checkpoint_dir) if checkpoint_dir is not None else None
+        )
         self.step_interval_s = step_interval_s
         self.networks: dict[str, nn.Module] = {}
         self.task: Task | None = None
@@ -191,10 +195,20 @@ class Trainer:
         return result
 
     def _result(self, status: str, message: str) -> RunResult:
-        val_losses = [(m.val_loss, m.epoch) for m in self._epochs if m.val_loss is not None and math.isfinite(m.val_loss)]
-        accuracies = [m.val_accuracy for m in self._epochs if m.val_accuracy is not None]
+        val_losses = [
+            (m.val_loss, m.epoch)
+            for m in self._epochs
+            if m.val_loss is not None and math.isfinite(m.val_loss)
+        ]
+        accuracies = [
+            m.val_accuracy for m in self._epochs if m.val_accuracy is not None
+        ]
         best = min(val_losses) if val_losses else None
-        dataset = self.dataset.name if self.dataset is not None and hasattr(self.dataset, "name") else ""
+        dataset = (
+            self.dataset.name
+            if self.dataset is not None and hasattr(self.dataset, "name")
+            else ""
+        )
         return RunResult(
             status=status,
             epochs=list(self._epochs),
@@ -223,25 +237,41 @@ class Trainer:
         task = create_task(settings.task)
         problems = task.check(self.project, infos, dataset, settings)
         if problems:
-            raise TrainingError(_listed("The model and the data do not fit together", problems))
+            raise TrainingError(
+                _listed("The model and the data do not fit together", problems)
+            )
         self.task = task
 
         torch.manual_seed(settings.seed)
-        built = build_networks(self.project, {name: info.shapes for name, info in infos.items()})
-        self.networks = {name: network.module.to(device) for name, network in built.items()}
+        built = build_networks(
+            self.project, {name: info.shapes for name, info in infos.items()}
+        )
+        self.networks = {
+            name: network.module.to(device) for name, network in built.items()
+        }
         data = self._place_data(task, infos, dataset, settings, device)
         notes = []
         mixed = settings.mixed_precision and device.type == "cuda"
         if settings.mixed_precision and not mixed:
-            notes.append("Mixed precision works on CUDA only; this run computes in float32.")
+            notes.append(
+                "Mixed precision works on CUDA only; this run computes in float32."
+            )
         trained_names = task.trained_networks(self.project)
         if len(trained_names) == 1 and len(self.networks) > 1:
-            notes.append(f"Only the network {trained_names[0]!r} is trained; the others are left as they are.")
+            notes.append(
+                f"Only the network {trained_names[0]!r} is trained; the others are left as they are."
+            )
         if not data.on_device:
-            notes.append("The data does not fit in GPU memory; batches are copied to the GPU one at a time.")
+            notes.append(
+                "The data does not fit in GPU memory; batches are copied to the GPU one at a time."
+            )
 
         def autocast() -> contextlib.AbstractContextManager[Any]:
-            return torch.autocast("cuda", dtype=torch.bfloat16) if mixed else contextlib.nullcontext()
+            return (
+                torch.autocast("cuda", dtype=torch.bfloat16)
+                if mixed
+                else contextlib.nullcontext()
+            )
 
         task.setup(
             TaskContext(
@@ -277,7 +307,9 @@ class Trainer:
         )
         self.info = info
         self.callbacks.on_start(info)
-        return self._loop(task, data, settings, device, optimizers, schedulers, per_step, batch, steps)
+        return self._loop(
+            task, data, settings, device, optimizers, schedulers, per_step, batch, steps
+        )
 
     # -- preparation ------------------------------------------------------------
     def _settings(self) -> TrainingSettings:
@@ -287,7 +319,9 @@ class Trainer:
             else:
                 self.settings.validate()
         except SettingsError as error:
-            raise TrainingError(_listed("The training settings have problems", error.problems)) from None
+            raise TrainingError(
+                _listed("The training settings have problems", error.problems)
+            ) from None
         return self.settings
 
     def _device(self, settings: TrainingSettings) -> torch.device:
@@ -303,7 +337,9 @@ class Trainer:
             return self.dataset
         spec = self.project.dataset or {}
         if not spec.get("name"):
-            raise TrainingError("No dataset is chosen for this project: pick one before training.")
+            raise TrainingError(
+                "No dataset is chosen for this project: pick one before training."
+            )
         from designer.training.datasets import DatasetError, load_dataset
 
         try:
@@ -320,9 +356,13 @@ class Trainer:
             analysed[graph.name] = shapes
             for problem in shapes.errors:
                 text = _problem_text(graph, problem.node, problem.message)
-                problems.append(f"{graph.name}: {text}" if len(self.project.networks) > 1 else text)
+                problems.append(
+                    f"{graph.name}: {text}" if len(self.project.networks) > 1 else text
+                )
         if problems:
-            raise TrainingError(_listed("The model has problems, so it cannot be trained", problems))
+            raise TrainingError(
+                _listed("The model has problems, so it cannot be trained", problems)
+            )
         from designer.codegen.module import generate_project
 
         _source, codes = generate_project(self.project, analysed)
@@ -337,8 +377,17 @@ class Trainer:
             infos[graph.name] = NetworkInfo(graph.name, code, shapes, outputs)
         return infos
 
-    def _place_data(self, task: Task, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings, device: torch.device) -> _Data:
-        x_train, y_train, x_val, y_val = split_data(dataset, settings.val_split, settings.seed)
+    def _place_data(
+        self,
+        task: Task,
+        infos: dict[str, NetworkInfo],
+        dataset: Any,
+        settings: TrainingSettings,
+        device: torch.device,
+    ) -> _Data:
+        x_train, y_train, x_val, y_val = split_data(
+            dataset, settings.val_split, settings.seed
+        )
         dtype = task.input_dtype(infos)
 
         def tensor(array: np.ndarray | None, targets: bool) -> torch.Tensor | None:
@@ -347,7 +396,12 @@ class Trainer:
             value = torch.from_numpy(np.ascontiguousarray(array))
             return task.prepare_targets(value) if targets else value.to(dtype)
 
-        tensors = [tensor(x_train, False), tensor(y_train, True), tensor(x_val, False), tensor(y_val, True)]
+        tensors = [
+            tensor(x_train, False),
+            tensor(y_train, True),
+            tensor(x_val, False),
+            tensor(y_val, True),
+        ]
         size = sum(t.numel() * t.element_size() for t in tensors if t is not None)
         on_device = fits_on_device(size, device)
         if on_device:
@@ -373,7 +427,10 @@ class Trainer:
         interval = self.step_interval_s
         callbacks = self.callbacks
         on_step = callbacks.on_step
-        wants_predictions = getattr(type(callbacks), "on_predictions", None) not in (None, TrainingCallbacks.on_predictions)
+        wants_predictions = getattr(type(callbacks), "on_predictions", None) not in (
+            None,
+            TrainingCallbacks.on_predictions,
+        )
         stop, paused = self._stop, self._paused
         modules = task.modules()
         copy_batches = not data.on_device
@@ -424,7 +481,11 @@ class Trainer:
                     if not math.isfinite(mean):
                         raise _NonFiniteLoss(mean, epoch, done)
                     read_step, last_update = done, now
-                    smoothed = mean if smoothed is None else SMOOTHING * smoothed + (1 - SMOOTHING) * mean
+                    smoothed = (
+                        mean
+                        if smoothed is None
+                        else SMOOTHING * smoothed + (1 - SMOOTHING) * mean
+                    )
                     global_done = global_step + done
                     active = now - run_start - run_paused
                     on_step(
@@ -437,8 +498,11 @@ class Trainer:
                             loss=mean,
                             smoothed_loss=smoothed,
                             lr=current_lr(optimizers),
-                            samples_per_sec=min(done * batch, n) / max(now - epoch_start - epoch_paused, 1e-9),
-                            eta_seconds=active / global_done * (total_steps - global_done),
+                            samples_per_sec=min(done * batch, n)
+                            / max(now - epoch_start - epoch_paused, 1e-9),
+                            eta_seconds=active
+                            / global_done
+                            * (total_steps - global_done),
                             epoch_fraction=done / steps,
                             run_fraction=global_done / total_steps,
                         )
@@ -466,7 +530,9 @@ class Trainer:
                 samples_per_sec=min(steps * batch, n) / max(train_seconds, 1e-9),
                 lr=current_lr(optimizers),
                 confusion=evaluation.confusion if evaluation else None,
-                per_class_accuracy=evaluation.per_class_accuracy if evaluation else None,
+                per_class_accuracy=evaluation.per_class_accuracy
+                if evaluation
+                else None,
                 extra={**terms, **(evaluation.extra if evaluation else {})},
                 train_seconds=train_seconds,
             )
@@ -485,7 +551,11 @@ class Trainer:
             self._save_checkpoints(improved)
             if stop.is_set():
                 return self._result("stopped", self._stopped_message())
-            if settings.early_stopping and epochs_without_improvement >= settings.early_stopping and epoch < epochs:
+            if (
+                settings.early_stopping
+                and epochs_without_improvement >= settings.early_stopping
+                and epoch < epochs
+            ):
                 watched = "validation" if metrics.val_loss is not None else "training"
                 return self._result(
                     "early_stopped",
@@ -500,7 +570,14 @@ class Trainer:
             self._wake.wait(0.1)
         return time.perf_counter() - start
 
-    def _evaluate(self, task: Task, data: _Data, batch: int, device: torch.device, modules: list[nn.Module]) -> Any:
+    def _evaluate(
+        self,
+        task: Task,
+        data: _Data,
+        batch: int,
+        device: torch.device,
+        modules: list[nn.Module],
+    ) -> Any:
         if data.x_val is None or data.num_val == 0:
             return None
         size = max(batch, VAL_BATCH_MIN)
@@ -522,15 +599,21 @@ class Trainer:
             for module in modules:
                 module.train()
 
-    def _send_predictions(self, task: Task, data: _Data, epoch: int, modules: list[nn.Module]) -> None:
-        x, y = (data.x_val, data.y_val) if data.num_val else (data.x_train, data.y_train)
+    def _send_predictions(
+        self, task: Task, data: _Data, epoch: int, modules: list[nn.Module]
+    ) -> None:
+        x, y = (
+            (data.x_val, data.y_val) if data.num_val else (data.x_train, data.y_train)
+        )
         assert x is not None and y is not None
         device = self._device_name
         for module in modules:
             module.eval()
         try:
             with torch.no_grad():
-                snapshot = task.snapshot(epoch, x[:64].to(device), y[:64].to(device), data.x_train)
+                snapshot = task.snapshot(
+                    epoch, x[:64].to(device), y[:64].to(device), data.x_train
+                )
         finally:
             for module in modules:
                 module.train()
@@ -558,25 +641,38 @@ class Trainer:
         if last.val_loss is not None:
             parts.append(f"validation loss {last.val_loss:.4g}")
         if last.val_accuracy is not None:
-            best = max(m.val_accuracy for m in self._epochs if m.val_accuracy is not None)
-            parts.append(f"validation accuracy {last.val_accuracy:.1%} (best {best:.1%})")
+            best = max(
+                m.val_accuracy for m in self._epochs if m.val_accuracy is not None
+            )
+            parts.append(
+                f"validation accuracy {last.val_accuracy:.1%} (best {best:.1%})"
+            )
         return "Last epoch: " + ", ".join(parts) + "."
 
 
 # -- building blocks ------------------------------------------------------------------
-def split_data(dataset: Any, val_split: float, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]:
+def split_data(
+    dataset: Any, val_split: float, seed: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]:
     """Training and validation arrays: the dataset's own validation part, else a seeded random split."""
     x, y = dataset.x, dataset.y
     if len(x) != len(y):
-        raise TrainingError(f"the dataset {dataset.name!r} has {len(x)} samples but {len(y)} targets")
-    if getattr(dataset, "x_val", None) is not None and getattr(dataset, "y_val", None) is not None:
+        raise TrainingError(
+            f"the dataset {dataset.name!r} has {len(x)} samples but {len(y)} targets"
+        )
+    if (
+        getattr(dataset, "x_val", None) is not None
+        and getattr(dataset, "y_val", None) is not None
+    ):
         return x, y, dataset.x_val, dataset.y_val
     count = len(x)
     val_count = round(count * val_split)
     if val_split > 0 and val_count == 0 and count > 1:
         val_count = 1
     if count - val_count < 1:
-        raise TrainingError(f"the dataset {dataset.name!r} has too few samples ({count}) to train on")
+        raise TrainingError(
+            f"the dataset {dataset.name!r} has too few samples ({count}) to train on"
+        )
     if val_count == 0:
         return x, y, None, None
     order = np.random.default_rng(seed).permutation(count)
@@ -607,17 +703,29 @@ def fits_on_device(size_bytes: int, device: torch.device) -> bool:
 def make_optimizer(params: Any, settings: TrainingSettings) -> torch.optim.Optimizer:
     name, lr, decay = settings.optimizer, settings.lr, settings.weight_decay
     if name == "sgd":
-        return torch.optim.SGD(params, lr=lr, momentum=settings.momentum, nesterov=settings.nesterov, weight_decay=decay)
+        return torch.optim.SGD(
+            params,
+            lr=lr,
+            momentum=settings.momentum,
+            nesterov=settings.nesterov,
+            weight_decay=decay,
+        )
     if name == "adam":
         return torch.optim.Adam(params, lr=lr, weight_decay=decay)
     if name == "adamw":
         return torch.optim.AdamW(params, lr=lr, weight_decay=decay)
     if name == "rmsprop":
-        return torch.optim.RMSprop(params, lr=lr, momentum=settings.momentum, weight_decay=decay)
+        return torch.optim.RMSprop(
+            params, lr=lr, momentum=settings.momentum, weight_decay=decay
+        )
     raise TrainingError(f"unknown optimizer {name!r}")
 
 
-def make_schedulers(optimizers: list[torch.optim.Optimizer], settings: TrainingSettings, steps_per_epoch: int) -> tuple[list[Any], bool]:
+def make_schedulers(
+    optimizers: list[torch.optim.Optimizer],
+    settings: TrainingSettings,
+    steps_per_epoch: int,
+) -> tuple[list[Any], bool]:
     """One scheduler per optimizer, and whether they step per batch (else per epoch)."""
     schedule = settings.schedule
     total = settings.epochs * steps_per_epoch
@@ -625,11 +733,17 @@ def make_schedulers(optimizers: list[torch.optim.Optimizer], settings: TrainingS
     if schedule == "none":
         return [], False
     if schedule == "step":
-        return [sched.StepLR(o, step_size=settings.step_size, gamma=settings.gamma) for o in optimizers], False
+        return [
+            sched.StepLR(o, step_size=settings.step_size, gamma=settings.gamma)
+            for o in optimizers
+        ], False
     if schedule == "cosine":
         return [sched.CosineAnnealingLR(o, T_max=total) for o in optimizers], True
     if schedule == "one_cycle":
-        return [sched.OneCycleLR(o, max_lr=settings.lr, total_steps=total) for o in optimizers], True
+        return [
+            sched.OneCycleLR(o, max_lr=settings.lr, total_steps=total)
+            for o in optimizers
+        ], True
     raise TrainingError(f"unknown learning-rate schedule {schedule!r}")
 
 
@@ -647,7 +761,9 @@ def describe_failure(error: BaseException, settings: TrainingSettings | None) ->
     text = _first_line(error)
     batch = settings.batch_size if settings else None
     out_of_memory = getattr(torch, "OutOfMemoryError", ())
-    if (out_of_memory and isinstance(error, out_of_memory)) or "out of memory" in text.lower():
+    if (
+        out_of_memory and isinstance(error, out_of_memory)
+    ) or "out of memory" in text.lower():
         size = f" (now {batch})" if batch else ""
         return f"The device ran out of memory. Use a smaller batch size{size} or a smaller model. ({text})"
     if isinstance(error, RuntimeError | ValueError | IndexError | TypeError):
@@ -673,7 +789,9 @@ def _listed(headline: str, problems: list[str]) -> str:
 
 
 # -- predictions for the UI and for users -----------------------------------------
-def predict(model: nn.Module, x: np.ndarray | torch.Tensor, batch_size: int = 1024) -> np.ndarray:
+def predict(
+    model: nn.Module, x: np.ndarray | torch.Tensor, batch_size: int = 1024
+) -> np.ndarray:
     """The model's outputs for ``x`` (in eval mode, without gradients), as a numpy array."""
     parameter = next(model.parameters(), None)
     device = parameter.device if parameter is not None else torch.device("cpu")
@@ -684,16 +802,20 @@ def predict(model: nn.Module, x: np.ndarray | torch.Tensor, batch_size: int = 10
     model.eval()
     try:
         with torch.no_grad():
-            parts = [model(inputs[i : i + batch_size].to(device)).float().cpu() for i in range(0, len(inputs), batch_size)]
+            parts = [
+                model(inputs[i : i + batch_size].to(device)).float().cpu()
+                for i in range(0, len(inputs), batch_size)
+            ]
     finally:
         model.train(was_training)
     return torch.cat(parts).numpy() if parts else np.zeros((0,), dtype=np.float32)
 
 
-def predict_classes(model: nn.Module, x: np.ndarray | torch.Tensor, batch_size: int = 1024) -> np.ndarray:
+def predict_classes(
+    model: nn.Module, x: np.ndarray | torch.Tensor, batch_size: int = 1024
+) -> np.ndarray:
     """Predicted class ids: the highest score, or for a single output a positive logit."""
     outputs = predict(model, x, batch_size)
     if outputs.ndim == 2 and outputs.shape[1] == 1:
         return (outputs[:, 0] > 0).astype(np.int64)
     return outputs.argmax(axis=1)
-

@@ -56,7 +56,9 @@ class EpochMetrics:
     samples_per_sec: float  # training samples over training time (validation excluded)
     lr: float  # at the end of the epoch
     confusion: np.ndarray | None = None  # rows: true class, columns: predicted class
-    per_class_accuracy: list[float] | None = None  # nan for a class absent from validation
+    per_class_accuracy: list[float] | None = (
+        None  # nan for a class absent from validation
+    )
     extra: dict[str, float] = field(default_factory=dict)  # named loss terms, MAE, …
     train_seconds: float = 0.0  # training steps only
 

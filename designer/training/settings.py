@@ -103,7 +103,9 @@ class TrainingSettings:
         """
         data = dict(data or {})
         if not isinstance(data, dict):
-            raise SettingsError([f"training: must be an object, got {type(data).__name__}"])
+            raise SettingsError(
+                [f"training: must be an object, got {type(data).__name__}"]
+            )
         known = {f.name for f in dataclasses.fields(cls)}
         problems = [
             f"training.{key}: unknown setting (known settings: {', '.join(sorted(known))})"
@@ -113,9 +115,17 @@ class TrainingSettings:
         values = {key: value for key, value in data.items() if key in known}
         # Whole-number floats for int fields are what JSON editors often write.
         for key, value in values.items():
-            if FIELD_SPECS[key].kind == "int" and isinstance(value, float) and value.is_integer():
+            if (
+                FIELD_SPECS[key].kind == "int"
+                and isinstance(value, float)
+                and value.is_integer()
+            ):
                 values[key] = int(value)
-            if FIELD_SPECS[key].kind == "float" and isinstance(value, int) and not isinstance(value, bool):
+            if (
+                FIELD_SPECS[key].kind == "float"
+                and isinstance(value, int)
+                and not isinstance(value, bool)
+            ):
                 values[key] = float(value)
         settings = cls(**values)
         problems += settings.problems()
@@ -146,7 +156,9 @@ class TrainingSettings:
                 f"choose one of {', '.join(info.losses)}"
             )
         if self.nesterov and (self.optimizer != "sgd" or self.momentum <= 0):
-            problems.append("training.nesterov: Nesterov momentum needs the SGD optimizer with a momentum above 0")
+            problems.append(
+                "training.nesterov: Nesterov momentum needs the SGD optimizer with a momentum above 0"
+            )
         return problems
 
     def validate(self) -> None:
@@ -168,7 +180,11 @@ def _number(value: float) -> str:
 def _check_field(spec: FieldSpec, value: Any) -> str | None:
     where = f"training.{spec.name}"
     if spec.kind == "choice":
-        if spec.name == "device" and isinstance(value, str) and re.fullmatch(r"cuda:\d+", value):
+        if (
+            spec.name == "device"
+            and isinstance(value, str)
+            and re.fullmatch(r"cuda:\d+", value)
+        ):
             return None  # a particular GPU, as listed by available_devices()
         if value not in spec.choices:
             return f"{where}: must be one of {', '.join(spec.choices)}, got {_describe(value)}"
@@ -179,27 +195,45 @@ def _check_field(spec: FieldSpec, value: Any) -> str | None:
         return None
     if spec.kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
-            noun = "a positive integer" if (spec.minimum or 0) >= 1 else "a whole number"
+            noun = (
+                "a positive integer" if (spec.minimum or 0) >= 1 else "a whole number"
+            )
             return f"{where}: must be {noun}, got {_describe(value)}"
-    elif isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        noun = "a positive number" if spec.exclusive_minimum and spec.minimum == 0 else "a number"
+    elif (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+    ):
+        noun = (
+            "a positive number"
+            if spec.exclusive_minimum and spec.minimum == 0
+            else "a number"
+        )
         return f"{where}: must be {noun}, got {_describe(value)}"
     if spec.minimum is not None:
         if spec.exclusive_minimum and value <= spec.minimum:
-            noun = "a positive number" if spec.minimum == 0 else f"above {_number(spec.minimum)}"
+            noun = (
+                "a positive number"
+                if spec.minimum == 0
+                else f"above {_number(spec.minimum)}"
+            )
             return f"{where}: must be {noun}, got {_describe(value)}"
         if value < spec.minimum:
             if spec.kind == "int" and spec.minimum == 1:
                 return f"{where}: must be a positive integer, got {_describe(value)}"
             return f"{where}: must be at least {_number(spec.minimum)}, got {_describe(value)}"
     if spec.maximum is not None and value > spec.maximum:
-        return f"{where}: must be at most {_number(spec.maximum)}, got {_describe(value)}"
+        return (
+            f"{where}: must be at most {_number(spec.maximum)}, got {_describe(value)}"
+        )
     return None
 
 
 def _choice(name: str, label: str, table: Mapping[str, str], help: str) -> FieldSpec:
     default = getattr(TrainingSettings, name)
-    return FieldSpec(name, "choice", label, default, tuple(table), tuple(table.values()), help=help)
+    return FieldSpec(
+        name, "choice", label, default, tuple(table), tuple(table.values()), help=help
+    )
 
 
 FIELD_SPECS: dict[str, FieldSpec] = {
@@ -214,39 +248,165 @@ FIELD_SPECS: dict[str, FieldSpec] = {
             tuple(get_task_info(name).title for name in task_names()),
             help="What the network learns: class labels, numbers, …",
         ),
-        _choice("loss", "Loss", LOSSES, "Cross-entropy for classes (the network outputs raw scores); MSE/L1/Huber for numbers."),
-        _choice("optimizer", "Optimizer", OPTIMIZERS, "Adam is a good default; SGD with momentum for the classic recipe."),
-        FieldSpec("lr", "float", "Learning rate", 1e-3, minimum=0.0, maximum=10.0, exclusive_minimum=True, log_scale=True,
-                  help="Step size of the optimizer. Typical: 1e-3 for Adam, 0.01–0.1 for SGD."),
-        FieldSpec("momentum", "float", "Momentum", 0.9, minimum=0.0, maximum=0.999,
-                  help="For SGD and RMSprop: how much of the previous step is kept."),
-        FieldSpec("nesterov", "bool", "Nesterov momentum", False, help="SGD only: look-ahead momentum."),
-        FieldSpec("weight_decay", "float", "Weight decay", 0.0, minimum=0.0, maximum=1.0,
-                  help="L2 penalty on the weights (decoupled for AdamW)."),
-        FieldSpec("batch_size", "int", "Batch size", 64, minimum=1, maximum=65536,
-                  help="Samples per optimizer step."),
-        FieldSpec("epochs", "int", "Epochs", 10, minimum=1, maximum=100000, help="Passes over the training data."),
-        _choice("schedule", "LR schedule", SCHEDULES, "How the learning rate changes during the run."),
-        FieldSpec("step_size", "int", "Step every (epochs)", 5, minimum=1, maximum=100000,
-                  help="Step decay: multiply the learning rate by gamma every this many epochs."),
-        FieldSpec("gamma", "float", "Step factor (gamma)", 0.5, minimum=0.0, maximum=1.0, exclusive_minimum=True,
-                  help="Step decay: the factor applied to the learning rate."),
-        FieldSpec("val_split", "float", "Validation split", 0.2, minimum=0.0, maximum=0.9,
-                  help="Share of the training data held out for validation (unless the dataset brings its own)."),
-        FieldSpec("seed", "int", "Seed", 0, minimum=0, maximum=2**32 - 1,
-                  help="Same seed, same run (exactly, on the CPU)."),
-        _choice("device", "Device", DEVICES, "Where to train; Best available picks a GPU when there is one."),
-        FieldSpec("mixed_precision", "bool", "Mixed precision (bf16)", False,
-                  help="CUDA only: compute in bfloat16 where safe; faster on modern GPUs."),
-        FieldSpec("grad_clip", "float", "Gradient clipping", 0.0, minimum=0.0, maximum=1e6,
-                  help="Largest allowed gradient norm; 0 turns clipping off."),
-        FieldSpec("early_stopping", "int", "Early stopping patience", 0, minimum=0, maximum=100000,
-                  help="Stop after this many epochs without a better validation loss; 0 turns it off."),
-        FieldSpec("beta", "float", "KL weight (β)", 1.0, minimum=0.0, maximum=1000.0,
-                  help="VAE only: loss = reconstruction + β·KL. Above 1 gives smoother codes, below 1 sharper images.",
-                  tasks=("vae",)),
-        FieldSpec("label_smoothing", "float", "Real-label smoothing", 0.0, minimum=0.0, maximum=0.4,
-                  help="GAN only: the discriminator learns to call real samples 1 minus this; 0.1 steadies training.",
-                  tasks=("gan",)),
+        _choice(
+            "loss",
+            "Loss",
+            LOSSES,
+            "Cross-entropy for classes (the network outputs raw scores); MSE/L1/Huber for numbers.",
+        ),
+        _choice(
+            "optimizer",
+            "Optimizer",
+            OPTIMIZERS,
+            "Adam is a good default; SGD with momentum for the classic recipe.",
+        ),
+        FieldSpec(
+            "lr",
+            "float",
+            "Learning rate",
+            1e-3,
+            minimum=0.0,
+            maximum=10.0,
+            exclusive_minimum=True,
+            log_scale=True,
+            help="Step size of the optimizer. Typical: 1e-3 for Adam, 0.01–0.1 for SGD.",
+        ),
+        FieldSpec(
+            "momentum",
+            "float",
+            "Momentum",
+            0.9,
+            minimum=0.0,
+            maximum=0.999,
+            help="For SGD and RMSprop: how much of the previous step is kept.",
+        ),
+        FieldSpec(
+            "nesterov",
+            "bool",
+            "Nesterov momentum",
+            False,
+            help="SGD only: look-ahead momentum.",
+        ),
+        FieldSpec(
+            "weight_decay",
+            "float",
+            "Weight decay",
+            0.0,
+            minimum=0.0,
+            maximum=1.0,
+            help="L2 penalty on the weights (decoupled for AdamW).",
+        ),
+        FieldSpec(
+            "batch_size",
+            "int",
+            "Batch size",
+            64,
+            minimum=1,
+            maximum=65536,
+            help="Samples per optimizer step.",
+        ),
+        FieldSpec(
+            "epochs",
+            "int",
+            "Epochs",
+            10,
+            minimum=1,
+            maximum=100000,
+            help="Passes over the training data.",
+        ),
+        _choice(
+            "schedule",
+            "LR schedule",
+            SCHEDULES,
+            "How the learning rate changes during the run.",
+        ),
+        FieldSpec(
+            "step_size",
+            "int",
+            "Step every (epochs)",
+            5,
+            minimum=1,
+            maximum=100000,
+            help="Step decay: multiply the learning rate by gamma every this many epochs.",
+        ),
+        FieldSpec(
+            "gamma",
+            "float",
+            "Step factor (gamma)",
+            0.5,
+            minimum=0.0,
+            maximum=1.0,
+            exclusive_minimum=True,
+            help="Step decay: the factor applied to the learning rate.",
+        ),
+        FieldSpec(
+            "val_split",
+            "float",
+            "Validation split",
+            0.2,
+            minimum=0.0,
+            maximum=0.9,
+            help="Share of the training data held out for validation (unless the dataset brings its own).",
+        ),
+        FieldSpec(
+            "seed",
+            "int",
+            "Seed",
+            0,
+            minimum=0,
+            maximum=2**32 - 1,
+            help="Same seed, same run (exactly, on the CPU).",
+        ),
+        _choice(
+            "device",
+            "Device",
+            DEVICES,
+            "Where to train; Best available picks a GPU when there is one.",
+        ),
+        FieldSpec(
+            "mixed_precision",
+            "bool",
+            "Mixed precision (bf16)",
+            False,
+            help="CUDA only: compute in bfloat16 where safe; faster on modern GPUs.",
+        ),
+        FieldSpec(
+            "grad_clip",
+            "float",
+            "Gradient clipping",
+            0.0,
+            minimum=0.0,
+            maximum=1e6,
+            help="Largest allowed gradient norm; 0 turns clipping off.",
+        ),
+        FieldSpec(
+            "early_stopping",
+            "int",
+            "Early stopping patience",
+            0,
+            minimum=0,
+            maximum=100000,
+            help="Stop after this many epochs without a better validation loss; 0 turns it off.",
+        ),
+        FieldSpec(
+            "beta",
+            "float",
+            "KL weight (β)",
+            1.0,
+            minimum=0.0,
+            maximum=1000.0,
+            help="VAE only: loss = reconstruction + β·KL. Above 1 gives smoother codes, below 1 sharper images.",
+            tasks=("vae",),
+        ),
+        FieldSpec(
+            "label_smoothing",
+            "float",
+            "Real-label smoothing",
+            0.0,
+            minimum=0.0,
+            maximum=0.4,
+            help="GAN only: the discriminator learns to call real samples 1 minus this; 0.1 steadies training.",
+            tasks=("gan",),
+        ),
     )
 }

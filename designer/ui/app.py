@@ -39,7 +39,9 @@ def _application(argv: list[str]):
     if existing is not None:
         return existing
     # Must be set before the application exists: crisp rendering at 125 %/150 %.
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication([sys.argv[0] if sys.argv else "designer", *argv])
     app.setApplicationName("designer")
     app.setOrganizationName("designer")
@@ -89,7 +91,10 @@ def _screenshot(app, args: argparse.Namespace) -> int:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        print(f"designer: cannot create the folder {target.parent}: {error.strerror or error}", file=sys.stderr)
+        print(
+            f"designer: cannot create the folder {target.parent}: {error.strerror or error}",
+            file=sys.stderr,
+        )
         return 1
     if not image.save(str(target), "PNG"):
         print(f"designer: could not write the screenshot to {target}", file=sys.stderr)

@@ -65,7 +65,9 @@ def _restore_order(graph: Graph, order: tuple[list[str], list[Edge]]) -> None:
 
 
 def _copy_node(node: Node) -> Node:
-    return Node(node.id, node.type, node.name, copy.deepcopy(node.params), node.position)
+    return Node(
+        node.id, node.type, node.name, copy.deepcopy(node.params), node.position
+    )
 
 
 class GraphCommand(QUndoCommand):
@@ -106,7 +108,9 @@ class GraphCommand(QUndoCommand):
 class MacroCommand(QUndoCommand):
     """Several commands as one undo step (children are held here, not as Qt children)."""
 
-    def __init__(self, document: Document, text: str, children: Sequence[QUndoCommand]) -> None:
+    def __init__(
+        self, document: Document, text: str, children: Sequence[QUndoCommand]
+    ) -> None:
         super().__init__(text)
         self.document = document
         self.children = list(children)
@@ -147,11 +151,16 @@ class AddNodesCommand(GraphCommand):
         graph = self.graph
         if not self._created:
             for request in self.requests:
-                node = graph.add_node(request.layer_type, request.name, request.params, request.position)
+                node = graph.add_node(
+                    request.layer_type, request.name, request.params, request.position
+                )
                 self._created.append(_copy_node(node))
             for source, source_port, target, target_port in self.internal_edges:
                 edge = graph.connect(
-                    self._created[source].id, source_port, self._created[target].id, target_port
+                    self._created[source].id,
+                    source_port,
+                    self._created[target].id,
+                    target_port,
                 )
                 self._created_edges.append(edge)
             return
@@ -169,7 +178,9 @@ class AddNodesCommand(GraphCommand):
 class RemoveNodesCommand(GraphCommand):
     """Remove nodes with their edges; undo puts back ids, names, params, positions, edges."""
 
-    def __init__(self, document: Document, network: str, node_ids: Sequence[str], text: str) -> None:
+    def __init__(
+        self, document: Document, network: str, node_ids: Sequence[str], text: str
+    ) -> None:
         super().__init__(document, network, text)
         self.node_ids = list(dict.fromkeys(node_ids))
         self._removed: list[Node] = []
@@ -224,7 +235,15 @@ class SetParamCommand(GraphCommand):
     merge into one undo step.
     """
 
-    def __init__(self, document: Document, network: str, node_id: str, key: str, value: Any, text: str) -> None:
+    def __init__(
+        self,
+        document: Document,
+        network: str,
+        node_id: str,
+        key: str,
+        value: Any,
+        text: str,
+    ) -> None:
         super().__init__(document, network, text)
         self.node_id = node_id
         self.key = key
@@ -252,8 +271,17 @@ class SetParamCommand(GraphCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, SetParamCommand):
             return False
-        same = (other.network, other.node_id, other.key) == (self.network, self.node_id, self.key)
-        if not same or self._dropped or other._dropped or other._time - self._time > MERGE_WINDOW_S:
+        same = (other.network, other.node_id, other.key) == (
+            self.network,
+            self.node_id,
+            self.key,
+        )
+        if (
+            not same
+            or self._dropped
+            or other._dropped
+            or other._time - self._time > MERGE_WINDOW_S
+        ):
             return False
         self.new = other.new
         self._time = other._time
@@ -261,7 +289,9 @@ class SetParamCommand(GraphCommand):
 
 
 class RenameCommand(GraphCommand):
-    def __init__(self, document: Document, network: str, node_id: str, name: str, text: str) -> None:
+    def __init__(
+        self, document: Document, network: str, node_id: str, name: str, text: str
+    ) -> None:
         super().__init__(document, network, text)
         self.node_id = node_id
         self.old = self.graph.node(node_id).name
@@ -314,7 +344,10 @@ class MoveNodesCommand(GraphCommand):
             return False
         if other._time - self._time > MERGE_WINDOW_S:
             return False
-        self.moves = {node_id: (old, other.moves[node_id][1]) for node_id, (old, _new) in self.moves.items()}
+        self.moves = {
+            node_id: (old, other.moves[node_id][1])
+            for node_id, (old, _new) in self.moves.items()
+        }
         self._time = other._time
         return True
 

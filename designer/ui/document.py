@@ -73,7 +73,9 @@ class Document(QObject):
     datasetChanged = Signal()
     projectNameChanged = Signal(str)
 
-    def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, project: Project | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -241,7 +243,11 @@ class Document(QObject):
         if isinstance(event, STRUCTURAL_EVENTS):
             self._dirty.add(network)
             self._code = None
-        if isinstance(event, NodeRemoved) and network == self.current_network and event.node.id in self._selected:
+        if (
+            isinstance(event, NodeRemoved)
+            and network == self.current_network
+            and event.node.id in self._selected
+        ):
             self._selected.remove(event.node.id)
             self._selection_dirty = True
         if self._batch_depth == 0:
@@ -305,7 +311,9 @@ class Document(QObject):
             {k: _json_value(v) for k, v in (params or {}).items()} or None,
             name.strip() if name and name.strip() else None,
         )
-        command = AddNodesCommand(self, self.current_network, [request], f"Add {layer_type}")
+        command = AddNodesCommand(
+            self, self.current_network, [request], f"Add {layer_type}"
+        )
         self._push(command)
         return command.node_ids[0]
 
@@ -314,17 +322,31 @@ class Document(QObject):
         ids = [node_id for node_id in dict.fromkeys(ids) if graph.has_node(node_id)]
         if not ids:
             return
-        text = f"Delete {graph.node(ids[0]).name}" if len(ids) == 1 else f"Delete {_plural(len(ids))}"
+        text = (
+            f"Delete {graph.node(ids[0]).name}"
+            if len(ids) == 1
+            else f"Delete {_plural(len(ids))}"
+        )
         self._push(RemoveNodesCommand(self, self.current_network, ids, text))
 
     def _edge_text(self, verb: str, edge: Edge) -> str:
         graph = self.graph
         source, target = graph.node(edge.source), graph.node(edge.target)
-        left = source.name if len(source.output_ports()) == 1 else f"{source.name}.{edge.source_port}"
-        right = target.name if len(target.input_ports()) == 1 else f"{target.name}.{edge.target_port}"
+        left = (
+            source.name
+            if len(source.output_ports()) == 1
+            else f"{source.name}.{edge.source_port}"
+        )
+        right = (
+            target.name
+            if len(target.input_ports()) == 1
+            else f"{target.name}.{edge.target_port}"
+        )
         return f"{verb} {left} → {right}"
 
-    def connection_problem(self, source: str, source_port: str, target: str, target_port: str) -> str | None:
+    def connection_problem(
+        self, source: str, source_port: str, target: str, target_port: str
+    ) -> str | None:
         """Why this connection cannot be made, or None when it can."""
         graph = self.graph
         problem = graph.can_connect(source, source_port, target, target_port)
@@ -340,7 +362,10 @@ class Document(QObject):
     def connectable_inputs(self, source: str, source_port: str) -> set[tuple[str, str]]:
         """Every (node, input port) the given output may be connected to."""
         graph = self.graph
-        if not graph.has_node(source) or source_port not in graph.node(source).output_ports():
+        if (
+            not graph.has_node(source)
+            or source_port not in graph.node(source).output_ports()
+        ):
             return set()
         upstream = nx.ancestors(graph.to_networkx(), source) | {source}
         return {
@@ -350,10 +375,15 @@ class Document(QObject):
             for port in node.input_ports()
         }
 
-    def connectable_outputs(self, target: str, target_port: str) -> set[tuple[str, str]]:
+    def connectable_outputs(
+        self, target: str, target_port: str
+    ) -> set[tuple[str, str]]:
         """Every (node, output port) that may feed the given input."""
         graph = self.graph
-        if not graph.has_node(target) or target_port not in graph.node(target).input_ports():
+        if (
+            not graph.has_node(target)
+            or target_port not in graph.node(target).input_ports()
+        ):
             return set()
         downstream = nx.descendants(graph.to_networkx(), target) | {target}
         return {
@@ -363,7 +393,9 @@ class Document(QObject):
             for port in node.output_ports()
         }
 
-    def connect(self, source: str, source_port: str, target: str, target_port: str) -> str | None:
+    def connect(
+        self, source: str, source_port: str, target: str, target_port: str
+    ) -> str | None:
         """Connect an output to an input; an occupied input is replaced in the same step.
 
         Returns a message for people when the connection is refused, else None.
@@ -381,14 +413,23 @@ class Document(QObject):
         if existing is None:
             self._push(connect)
         else:
-            remove = DisconnectCommand(self, self.current_network, existing, self._edge_text("Disconnect", existing))
+            remove = DisconnectCommand(
+                self,
+                self.current_network,
+                existing,
+                self._edge_text("Disconnect", existing),
+            )
             self._push(MacroCommand(self, text, [remove, connect]))
         return None
 
     def disconnect(self, edge: Edge) -> None:
         if edge not in self.graph.edges:
             return
-        self._push(DisconnectCommand(self, self.current_network, edge, self._edge_text("Disconnect", edge)))
+        self._push(
+            DisconnectCommand(
+                self, self.current_network, edge, self._edge_text("Disconnect", edge)
+            )
+        )
 
     def reroute(self, edge: Edge, target: str, target_port: str) -> str | None:
         """Move an edge's input end to another input (one step; that input's edge is replaced)."""
@@ -400,7 +441,9 @@ class Document(QObject):
         new = Edge(edge.source, edge.source_port, target, target_port)
         # Paths into the source never run through the edge's own old end, so the
         # usual check (cycles included) holds with the old edge still present.
-        problem = self.connection_problem(edge.source, edge.source_port, target, target_port)
+        problem = self.connection_problem(
+            edge.source, edge.source_port, target, target_port
+        )
         if problem:
             return problem
         network = self.current_network
@@ -415,9 +458,15 @@ class Document(QObject):
     def delete(self, node_ids: Iterable[str] = (), edges: Iterable[Edge] = ()) -> None:
         """Delete nodes (with their edges) and further edges, as one step."""
         graph = self.graph
-        ids = [node_id for node_id in dict.fromkeys(node_ids) if graph.has_node(node_id)]
+        ids = [
+            node_id for node_id in dict.fromkeys(node_ids) if graph.has_node(node_id)
+        ]
         gone = set(ids)
-        loose = [e for e in dict.fromkeys(edges) if e in graph.edges and e.source not in gone and e.target not in gone]
+        loose = [
+            e
+            for e in dict.fromkeys(edges)
+            if e in graph.edges and e.source not in gone and e.target not in gone
+        ]
         if not loose:
             self.remove_nodes(ids)
             return
@@ -425,7 +474,9 @@ class Document(QObject):
             self.disconnect(loose[0])
             return
         network = self.current_network
-        children: list[QUndoCommand] = [DisconnectCommand(self, network, e, "") for e in loose]
+        children: list[QUndoCommand] = [
+            DisconnectCommand(self, network, e, "") for e in loose
+        ]
         if ids:
             children.append(RemoveNodesCommand(self, network, ids, ""))
         count = len(ids) + len(loose)
@@ -438,7 +489,9 @@ class Document(QObject):
         if not edges:
             return
         children = [DisconnectCommand(self, self.current_network, e, "") for e in edges]
-        self._push(MacroCommand(self, f"Disconnect {graph.node(node_id).name}", children))
+        self._push(
+            MacroCommand(self, f"Disconnect {graph.node(node_id).name}", children)
+        )
 
     def set_param(self, node_id: str, key: str, value: Any) -> str | None:
         """Change a parameter; returns the validation message (and changes nothing) when invalid."""
@@ -456,7 +509,16 @@ class Document(QObject):
             return f"{spec.title} {problem}"
         if node.params[key] == value and type(node.params[key]) is type(value):
             return None
-        self._push(SetParamCommand(self, self.current_network, node_id, key, value, f"Change {key} of {node.name}"))
+        self._push(
+            SetParamCommand(
+                self,
+                self.current_network,
+                node_id,
+                key,
+                value,
+                f"Change {key} of {node.name}",
+            )
+        )
         return None
 
     def rename(self, node_id: str, name: str) -> str | None:
@@ -475,21 +537,36 @@ class Document(QObject):
             return f"another node is already called {name!r}"
         if name == node.name:
             return None
-        self._push(RenameCommand(self, self.current_network, node_id, name, f"Rename {node.name} to {name}"))
+        self._push(
+            RenameCommand(
+                self,
+                self.current_network,
+                node_id,
+                name,
+                f"Rename {node.name} to {name}",
+            )
+        )
         return None
 
-    def move_nodes(self, moves: dict[str, tuple[Position, Position]], text: str | None = None) -> None:
+    def move_nodes(
+        self, moves: dict[str, tuple[Position, Position]], text: str | None = None
+    ) -> None:
         """Record a drag of one or more nodes: ``{id: (old_position, new_position)}``."""
         graph = self.graph
         moves = {
             node_id: (tuple(old), tuple(new))
             for node_id, (old, new) in moves.items()
-            if graph.has_node(node_id) and tuple(map(float, old)) != tuple(map(float, new))
+            if graph.has_node(node_id)
+            and tuple(map(float, old)) != tuple(map(float, new))
         }
         if not moves:
             return
         if text is None:
-            text = f"Move {graph.node(next(iter(moves))).name}" if len(moves) == 1 else f"Move {_plural(len(moves))}"
+            text = (
+                f"Move {graph.node(next(iter(moves))).name}"
+                if len(moves) == 1
+                else f"Move {_plural(len(moves))}"
+            )
         self._push(MoveNodesCommand(self, self.current_network, moves, text))  # type: ignore[arg-type]
 
     def tidy_layout(self) -> None:
@@ -502,7 +579,9 @@ class Document(QObject):
             return
         left = min(node.position[0] for node in graph.nodes)
         top = min(node.position[1] for node in graph.nodes)
-        new = tidy_positions(graph, origin=(left, top), label_room=edge_label_room(graph))
+        new = tidy_positions(
+            graph, origin=(left, top), label_room=edge_label_room(graph)
+        )
         # Keep the layout where the network was (its top-left corner).
         shift_y = top - min(y for _, y in new.values())
         moves = {
@@ -511,7 +590,11 @@ class Document(QObject):
             if (new[node.id][0], new[node.id][1] + shift_y) != node.position
         }
         if moves:
-            self._push(MoveNodesCommand(self, self.current_network, moves, "Tidy layout", mergeable=False))
+            self._push(
+                MoveNodesCommand(
+                    self, self.current_network, moves, "Tidy layout", mergeable=False
+                )
+            )
 
     # -- clipboard ------------------------------------------------------------------
     def _serialise(self, ids: Iterable[str]) -> dict[str, Any]:
@@ -522,7 +605,11 @@ class Document(QObject):
             "format": CLIPBOARD_FORMAT,
             "version": 1,
             "nodes": [graph.node(node_id).to_dict() for node_id in chosen],
-            "edges": [e.to_dict() for e in graph.edges if e.source in inside and e.target in inside],
+            "edges": [
+                e.to_dict()
+                for e in graph.edges
+                if e.source in inside and e.target in inside
+            ],
         }
 
     def copy(self, ids: Iterable[str]) -> str:
@@ -547,7 +634,11 @@ class Document(QObject):
         graph = self.graph
         ids = [node_id for node_id in ids if graph.has_node(node_id)]
         if ids:
-            text = f"Cut {graph.node(ids[0]).name}" if len(ids) == 1 else f"Cut {_plural(len(ids))}"
+            text = (
+                f"Cut {graph.node(ids[0]).name}"
+                if len(ids) == 1
+                else f"Cut {_plural(len(ids))}"
+            )
             self._push(RemoveNodesCommand(self, self.current_network, ids, text))
 
     def _clipboard_text(self) -> str:
@@ -584,7 +675,9 @@ class Document(QObject):
         nodes, edges = self._parse_clipboard(json.dumps(data))
         if not nodes:
             return []
-        return self._add_copies(nodes, edges, None, (PASTE_OFFSET, PASTE_OFFSET), "Duplicate")
+        return self._add_copies(
+            nodes, edges, None, (PASTE_OFFSET, PASTE_OFFSET), "Duplicate"
+        )
 
     def _add_copies(
         self,
@@ -596,19 +689,32 @@ class Document(QObject):
     ) -> list[str]:
         left = min(n["position"][0] for n in nodes)
         top = min(n["position"][1] for n in nodes)
-        dx, dy = (position[0] - left, position[1] - top) if position is not None else offset
+        dx, dy = (
+            (position[0] - left, position[1] - top) if position is not None else offset
+        )
         requests = [
-            NodeRequest(n["type"], (n["position"][0] + dx, n["position"][1] + dy), n["params"], n["name"])
+            NodeRequest(
+                n["type"],
+                (n["position"][0] + dx, n["position"][1] + dy),
+                n["params"],
+                n["name"],
+            )
             for n in nodes
         ]
-        text = f"{verb} {nodes[0]['name']}" if len(nodes) == 1 else f"{verb} {_plural(len(nodes))}"
+        text = (
+            f"{verb} {nodes[0]['name']}"
+            if len(nodes) == 1
+            else f"{verb} {_plural(len(nodes))}"
+        )
         command = AddNodesCommand(self, self.current_network, requests, text, edges)
         self._push(command)
         self.set_selection(command.node_ids)
         return command.node_ids
 
     @staticmethod
-    def _parse_clipboard(text: str) -> tuple[list[dict[str, Any]], list[tuple[int, str, int, str]]]:
+    def _parse_clipboard(
+        text: str,
+    ) -> tuple[list[dict[str, Any]], list[tuple[int, str, int, str]]]:
         """Validated nodes and index-based edges from clipboard JSON; ([], []) if unusable.
 
         The clipboard may hold anything, so every node type, parameter and port is
@@ -635,11 +741,22 @@ class Document(QObject):
         for raw in raw_edges:
             if not isinstance(raw, dict):
                 continue
-            source, target = index_of.get(raw.get("source")), index_of.get(raw.get("target"))
+            source, target = (
+                index_of.get(raw.get("source")),
+                index_of.get(raw.get("target")),
+            )
             source_port, target_port = raw.get("source_port"), raw.get("target_port")
-            if source is None or target is None or source == target or (target, target_port) in used:
+            if (
+                source is None
+                or target is None
+                or source == target
+                or (target, target_port) in used
+            ):
                 continue
-            source_spec, target_spec = get_spec(nodes[source]["type"]), get_spec(nodes[target]["type"])
+            source_spec, target_spec = (
+                get_spec(nodes[source]["type"]),
+                get_spec(nodes[target]["type"]),
+            )
             if source_port not in source_spec.output_ports(nodes[source]["params"]):
                 continue
             if target_port not in target_spec.input_ports(nodes[target]["params"]):
@@ -653,11 +770,17 @@ class Document(QObject):
     # -- project settings ----------------------------------------------------------
     def set_training(self, settings: dict[str, Any]) -> None:
         if settings != self.project.training:
-            self._push(SetProjectFieldCommand(self, "training", settings, "Change training settings"))
+            self._push(
+                SetProjectFieldCommand(
+                    self, "training", settings, "Change training settings"
+                )
+            )
 
     def set_dataset(self, settings: dict[str, Any]) -> None:
         if settings != self.project.dataset:
-            self._push(SetProjectFieldCommand(self, "dataset", settings, "Change dataset"))
+            self._push(
+                SetProjectFieldCommand(self, "dataset", settings, "Change dataset")
+            )
 
     def set_project_name(self, name: str) -> str | None:
         name = name.strip()
@@ -666,7 +789,9 @@ class Document(QObject):
         if len(name) > 200:
             return "a project name can be at most 200 characters"
         if name != self.project.name:
-            self._push(SetProjectFieldCommand(self, "name", name, f"Rename project to {name}"))
+            self._push(
+                SetProjectFieldCommand(self, "name", name, f"Rename project to {name}")
+            )
         return None
 
 
@@ -680,7 +805,9 @@ def _arrange_stacked_networks(project: Project) -> None:
         nodes = graph.nodes
         if len(nodes) > 1 and len({node.position for node in nodes}) == 1:
             room = edge_label_room(graph)
-            for node_id, position in tidy_positions(graph, origin=nodes[0].position, label_room=room).items():
+            for node_id, position in tidy_positions(
+                graph, origin=nodes[0].position, label_room=room
+            ).items():
                 graph.move(node_id, position)
 
 
@@ -688,7 +815,11 @@ def _clean_node(raw: Any) -> dict[str, Any] | None:
     if not isinstance(raw, dict):
         return None
     layer_type, node_id, name = raw.get("type"), raw.get("id"), raw.get("name")
-    if not isinstance(layer_type, str) or not has_spec(layer_type) or not isinstance(node_id, str):
+    if (
+        not isinstance(layer_type, str)
+        or not has_spec(layer_type)
+        or not isinstance(node_id, str)
+    ):
         return None
     spec = get_spec(layer_type)
     params = spec.defaults()
@@ -711,7 +842,13 @@ def _clean_node(raw: Any) -> dict[str, Any] | None:
         x, y = 0.0, 0.0
     if not isinstance(name, str) or not name.strip() or len(name.strip()) > 64:
         name = None
-    return {"id": node_id, "type": layer_type, "name": name.strip() if name else None, "params": params, "position": (x, y)}
+    return {
+        "id": node_id,
+        "type": layer_type,
+        "name": name.strip() if name else None,
+        "params": params,
+        "position": (x, y),
+    }
 
 
 def _has_cycle(count: int, edges: Sequence[tuple[int, str, int, str]]) -> bool:

@@ -61,7 +61,6 @@ SLOW_PANEL_DELAY_MS = 150
 STATE_VERSION = 1
 
 
-
 def category_color(category: str):
     from designer.ui.canvas.colors import category_color as canvas_color
 
@@ -130,7 +129,9 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.persist_settings = interactive
         if dark is None:
             dark = bool(self.settings.value("view/dark", False, type=bool))
-        self.large_text = interactive and bool(self.settings.value("view/large_text", False, type=bool))
+        self.large_text = interactive and bool(
+            self.settings.value("view/large_text", False, type=bool)
+        )
         self.theme: Theme = theme_for(dark)
         self._actions: dict[str, QAction] = {}
         self._code_stale = False
@@ -168,7 +169,9 @@ class MainWindow(ProjectFiles, QMainWindow):
         self._refresh_all()
 
     # == construction ===================================================================
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(
+        self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea
+    ) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -204,14 +207,20 @@ class MainWindow(ProjectFiles, QMainWindow):
     def _create_panels(self) -> None:
         self.palette_panel = LayerPalette(category_color)
         self.palette_panel.layerActivated.connect(self.add_layer_at_centre)
-        self.inspector = Inspector(self.document.set_param, self.document.rename, category_color)
+        self.inspector = Inspector(
+            self.document.set_param, self.document.rename, category_color
+        )
         self.summary = SummaryTable()
-        self.summary.nodeActivated.connect(lambda node_id: self.document.select_and_centre(node_id))
+        self.summary.nodeActivated.connect(
+            lambda node_id: self.document.select_and_centre(node_id)
+        )
         self.problems = ProblemsList()
         self.problems.problemActivated.connect(self._on_problem_activated)
         self.code_view = CodeView()
         self.code_view.exportRequested.connect(self.export_python)
-        self.code_view.copied.connect(lambda: self.statusBar().showMessage("Code copied to the clipboard", 3000))
+        self.code_view.copied.connect(
+            lambda: self.statusBar().showMessage("Code copied to the clipboard", 3000)
+        )
 
         def build_training() -> QWidget:
             from designer.ui.training.panel import TrainingPanel
@@ -221,17 +230,30 @@ class MainWindow(ProjectFiles, QMainWindow):
         # Built the first time its tab is shown: the import is heavy (pyqtgraph).
         self.training_page = LazyPanel(build_training)
 
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        left, right = (
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.palette_dock = self._dock("Layers", "paletteDock", self.palette_panel, left)
-        self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector, right)
+        self.palette_dock = self._dock(
+            "Layers", "paletteDock", self.palette_panel, left
+        )
+        self.inspector_dock = self._dock(
+            "Inspector", "inspectorDock", self.inspector, right
+        )
         self.code_dock = self._dock("Code", "codeDock", self.code_view, right)
         self.summary_dock = self._dock("Summary", "summaryDock", self.summary, bottom)
-        self.problems_dock = self._dock("Problems", "problemsDock", self.problems, bottom)
-        self.training_dock = self._dock("Training", "trainingDock", self.training_page, bottom)
+        self.problems_dock = self._dock(
+            "Problems", "problemsDock", self.problems, bottom
+        )
+        self.training_dock = self._dock(
+            "Training", "trainingDock", self.training_page, bottom
+        )
         self.setCorner(Qt.Corner.BottomLeftCorner, left)
         self.setCorner(Qt.Corner.BottomRightCorner, right)
-        self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
+        self.setTabPosition(
+            Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North
+        )
         # Right: inspector | code.  Bottom, like an IDE's panel: summary | problems | training.
         self.tabifyDockWidget(self.inspector_dock, self.code_dock)
         self.tabifyDockWidget(self.summary_dock, self.problems_dock)
@@ -278,9 +300,30 @@ class MainWindow(ProjectFiles, QMainWindow):
         a("new", "&New", self.new_document, std.New, "new", "Start a new project")
         a("open", "&Open…", self.open_dialog, std.Open, "open", "Open a project file")
         a("save", "&Save", self.save, std.Save, "save", "Save the project")
-        a("save_as", "Save &As…", self.save_as, "Ctrl+Shift+S", None, "Save the project under a new name")
-        a("rename_project", "Project &Name…", self.rename_project, None, None, "Rename the project")
-        a("export", "&Export Python…", self.export_python, "Ctrl+E", "export", "Write the PyTorch code to a .py file")
+        a(
+            "save_as",
+            "Save &As…",
+            self.save_as,
+            "Ctrl+Shift+S",
+            None,
+            "Save the project under a new name",
+        )
+        a(
+            "rename_project",
+            "Project &Name…",
+            self.rename_project,
+            None,
+            None,
+            "Rename the project",
+        )
+        a(
+            "export",
+            "&Export Python…",
+            self.export_python,
+            "Ctrl+E",
+            "export",
+            "Write the PyTorch code to a .py file",
+        )
         a(
             "export_training",
             "Export with &Training Script…",
@@ -308,26 +351,91 @@ class MainWindow(ProjectFiles, QMainWindow):
         a("copy", "&Copy", self.copy, std.Copy, "copy")
         a("paste", "&Paste", self.paste, std.Paste, "paste")
         a("duplicate", "D&uplicate", self.duplicate, "Ctrl+D", "duplicate")
-        a("delete", "&Delete", self.delete_selection, [QKeySequence(std.Delete), QKeySequence("Backspace")], "delete")
+        a(
+            "delete",
+            "&Delete",
+            self.delete_selection,
+            [QKeySequence(std.Delete), QKeySequence("Backspace")],
+            "delete",
+        )
         a("select_all", "Select &All", self.select_all, std.SelectAll, "select-all")
-        a("rename", "&Rename…", self.rename_selected, "F2", None, "Rename the selected layer")
-        a("find_layer", "&Find Layer…", self.find_layer, std.Find, None, "Search the layer palette")
+        a(
+            "rename",
+            "&Rename…",
+            self.rename_selected,
+            "F2",
+            None,
+            "Rename the selected layer",
+        )
+        a(
+            "find_layer",
+            "&Find Layer…",
+            self.find_layer,
+            std.Find,
+            None,
+            "Search the layer palette",
+        )
 
         a("fit", "&Fit to Window", self.fit_view, "F", "fit", "Show the whole network")
-        a("zoom_in", "Zoom &In", self.zoom_in, [QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")], "zoom-in")
+        a(
+            "zoom_in",
+            "Zoom &In",
+            self.zoom_in,
+            [QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")],
+            "zoom-in",
+        )
         a("zoom_out", "Zoom &Out", self.zoom_out, std.ZoomOut, "zoom-out")
-        snap = a("snap", "&Snap to Grid", self.set_snap, "Ctrl+G", "grid", "Snap moved layers to the grid", True)
+        snap = a(
+            "snap",
+            "&Snap to Grid",
+            self.set_snap,
+            "Ctrl+G",
+            "grid",
+            "Snap moved layers to the grid",
+            True,
+        )
         snap.blockSignals(True)  # the canvas reads the action when it is created
         snap.setChecked(bool(self.settings.value("view/snap", True, type=bool)))
         snap.blockSignals(False)
-        a("tidy", "&Tidy Layout", self.tidy_layout, "Ctrl+L", "tidy", "Arrange the network left to right")
-        large = a("large_text", "La&rger Text", self.set_large_text, None, None, "Bigger text for presenting", True)
+        a(
+            "tidy",
+            "&Tidy Layout",
+            self.tidy_layout,
+            "Ctrl+L",
+            "tidy",
+            "Arrange the network left to right",
+        )
+        large = a(
+            "large_text",
+            "La&rger Text",
+            self.set_large_text,
+            None,
+            None,
+            "Bigger text for presenting",
+            True,
+        )
         large.blockSignals(True)
         large.setChecked(self.large_text)
         large.blockSignals(False)
         themes = QActionGroup(self)
-        light = a("theme_light", "&Light Theme", lambda on: on and self.apply_theme(False), None, None, None, True)
-        dark = a("theme_dark", "&Dark Theme", lambda on: on and self.apply_theme(True), None, "theme", None, True)
+        light = a(
+            "theme_light",
+            "&Light Theme",
+            lambda on: on and self.apply_theme(False),
+            None,
+            None,
+            None,
+            True,
+        )
+        dark = a(
+            "theme_dark",
+            "&Dark Theme",
+            lambda on: on and self.apply_theme(True),
+            None,
+            "theme",
+            None,
+            True,
+        )
         themes.addAction(light)
         themes.addAction(dark)
         chosen = dark if self.theme.dark else light
@@ -335,9 +443,22 @@ class MainWindow(ProjectFiles, QMainWindow):
         chosen.setChecked(True)
         chosen.blockSignals(False)
 
-        a("train", "&Training Panel", self.show_training, "Ctrl+T", "train", "Train the network")
+        a(
+            "train",
+            "&Training Panel",
+            self.show_training,
+            "Ctrl+T",
+            "train",
+            "Train the network",
+        )
         a("about", "&About designer", self.show_about)
-        a("reference", "Layer &Reference", self.show_layer_reference, std.HelpContents, "help")
+        a(
+            "reference",
+            "Layer &Reference",
+            self.show_layer_reference,
+            std.HelpContents,
+            "help",
+        )
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -413,7 +534,11 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.training_dock.show()
         self.training_dock.raise_()
         panel = self.training_page.ensure_built()
-        self.resizeDocks([self.training_dock], [max(360, self.height() // 2)], Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.training_dock],
+            [max(360, self.height() // 2)],
+            Qt.Orientation.Vertical,
+        )
         return panel
 
     def _on_training_visibility(self, visible: bool) -> None:
@@ -451,7 +576,9 @@ class MainWindow(ProjectFiles, QMainWindow):
             for key in group:
                 action = self.action(key)
                 bar.addAction(action)
-                shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                shortcut = action.shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
                 text = action.text().replace("&", "").rstrip("…")
                 action.setToolTip(f"{text} ({shortcut})" if shortcut else text)
         train_button = bar.widgetForAction(self.action("train"))
@@ -472,7 +599,12 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.problem_label.clicked.connect(self.show_problems)
         self.zoom_label = QLabel("100%")
         self.zoom_label.setObjectName("zoomLevel")
-        for label in (self.params_label, self.macs_label, self.problem_label, self.zoom_label):
+        for label in (
+            self.params_label,
+            self.macs_label,
+            self.problem_label,
+            self.zoom_label,
+        ):
             status.addPermanentWidget(label)
 
     def _connect_document(self) -> None:
@@ -500,7 +632,9 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.view.setObjectName("networkView")
         self.view.set_snap_to_grid(self.action("snap").isChecked())
         self.view.zoomChanged.connect(lambda _zoom: self._update_zoom_label())
-        self.view.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.view.messageRequested.connect(
+            lambda text: self.statusBar().showMessage(text, 6000)
+        )
         self.view.nodeActivated.connect(self._focus_inspector)
         centre = QWidget()
         centre.setObjectName("canvasArea")
@@ -522,7 +656,9 @@ class MainWindow(ProjectFiles, QMainWindow):
             tabs.addTab(name)
             tabs.setTabToolTip(tabs.count() - 1, f"The {name} network")
         tabs.setVisible(tabs.count() > 1)
-        tabs.setCurrentIndex(self.document.network_names.index(self.document.current_network))
+        tabs.setCurrentIndex(
+            self.document.network_names.index(self.document.current_network)
+        )
         tabs.blockSignals(False)
         self._update_zoom_label()
 
@@ -589,7 +725,9 @@ class MainWindow(ProjectFiles, QMainWindow):
         if shapes is not None:
             self.summary.set_analysis(doc.graph, shapes)
         several = len(doc.network_names) > 1
-        self.summary_dock.setWindowTitle(f"Summary — {doc.current_network}" if several else "Summary")
+        self.summary_dock.setWindowTitle(
+            f"Summary — {doc.current_network}" if several else "Summary"
+        )
 
     def _on_code_visibility(self, visible: bool) -> None:
         if visible and self._code_stale:
@@ -608,9 +746,13 @@ class MainWindow(ProjectFiles, QMainWindow):
         params = sum(shapes.total_params for shapes in analysis.values())
         macs = sum(shapes.total_macs for shapes in analysis.values())
         self.params_label.setText(f"Parameters: {format_count(params)}")
-        self.params_label.setToolTip(f"{format_count(params)} trainable parameters in the project")
+        self.params_label.setToolTip(
+            f"{format_count(params)} trainable parameters in the project"
+        )
         self.macs_label.setText(f"MACs: {format_compact(macs)}")
-        self.macs_label.setToolTip(f"{format_count(macs)} multiply-accumulates per sample")
+        self.macs_label.setToolTip(
+            f"{format_count(macs)} multiply-accumulates per sample"
+        )
         errors, warnings = self.problems.error_count, self.problems.warning_count
         if errors or warnings:
             parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []

@@ -42,7 +42,9 @@ def recovery_dir() -> Path:
     override = os.environ.get(RECOVERY_DIR_ENV)
     if override:
         return Path(override)
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    base = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation
+    )
     return Path(base or Path.home() / ".designer") / "recovery"
 
 
@@ -69,7 +71,9 @@ class RecoveryStore:
         self.directory = Path(directory) if directory is not None else recovery_dir()
         self.file = self.directory / f"{_PREFIX}{os.getpid()}.json"
 
-    def write(self, project: Project, original_path: str | os.PathLike[str] | None) -> None:
+    def write(
+        self, project: Project, original_path: str | os.PathLike[str] | None
+    ) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         record = {
             "original_path": str(original_path) if original_path else None,
@@ -108,7 +112,14 @@ class RecoveryStore:
                 str(record.get("saved_at", "")),
                 path,
             )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, ProjectFileError):
+        except (
+            OSError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            ProjectFileError,
+        ):
             return None
 
     @staticmethod

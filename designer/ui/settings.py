@@ -16,7 +16,9 @@ MAX_RECENT_FILES = 10
 
 
 def app_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
 
 
 def _as_list(value: object) -> list[str]:
@@ -46,7 +48,9 @@ class RecentFiles:
 
     def remove(self, path: str | Path) -> None:
         text = str(path)
-        self._store([p for p in self.paths() if p != text and p != str(Path(text).resolve())])
+        self._store(
+            [p for p in self.paths() if p != text and p != str(Path(text).resolve())]
+        )
 
     def clear(self) -> None:
         self._store([])

@@ -110,7 +110,11 @@ def make_palette(theme: Theme) -> QPalette:
     }
     for role, color in roles.items():
         palette.setColor(role, QColor(color))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.muted))
     return palette
 
@@ -139,7 +143,9 @@ def apply_theme(app: QApplication, dark: bool, large_text: bool = False) -> Them
     theme = theme_for(dark)
     app.setStyle("Fusion")
     app.setPalette(make_palette(theme))
-    app.setStyleSheet(stylesheet(theme, LARGE_POINT_SIZE if large_text else MIN_POINT_SIZE))
+    app.setStyleSheet(
+        stylesheet(theme, LARGE_POINT_SIZE if large_text else MIN_POINT_SIZE)
+    )
     return theme
 
 
@@ -159,7 +165,9 @@ def _svg_pixmap(name: str, color: str, size: int, ratio: float) -> QPixmap:
         text = (ICONS / f"{name}.svg").read_text(encoding="utf-8")
     except OSError:
         return pixmap
-    renderer = QSvgRenderer(QByteArray(text.replace("currentColor", color).encode("utf-8")))
+    renderer = QSvgRenderer(
+        QByteArray(text.replace("currentColor", color).encode("utf-8"))
+    )
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, size, size))
@@ -169,9 +177,17 @@ def _svg_pixmap(name: str, color: str, size: int, ratio: float) -> QPixmap:
 
 def icon(name: str, theme: Theme) -> QIcon:
     """An icon from ``resources/icons/<name>.svg`` in the theme's colour, crisp at any DPI."""
-    ratio = QGuiApplication.instance().devicePixelRatio() if QGuiApplication.instance() else 1.0
+    ratio = (
+        QGuiApplication.instance().devicePixelRatio()
+        if QGuiApplication.instance()
+        else 1.0
+    )
     result = QIcon()
     for size in (16, 20, 24, 32):
-        result.addPixmap(_svg_pixmap(name, theme.icon, size, max(ratio, 2.0)), QIcon.Mode.Normal)
-        result.addPixmap(_svg_pixmap(name, theme.muted, size, max(ratio, 2.0)), QIcon.Mode.Disabled)
+        result.addPixmap(
+            _svg_pixmap(name, theme.icon, size, max(ratio, 2.0)), QIcon.Mode.Normal
+        )
+        result.addPixmap(
+            _svg_pixmap(name, theme.muted, size, max(ratio, 2.0)), QIcon.Mode.Disabled
+        )
     return result

@@ -38,7 +38,9 @@ def sample_files(folder: Path = SAMPLES_DIR) -> list[tuple[str, Path]]:
     found: list[tuple[str, Path]] = []
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
-            title = str(json.loads(path.read_text(encoding="utf-8")).get("name") or path.stem)
+            title = str(
+                json.loads(path.read_text(encoding="utf-8")).get("name") or path.stem
+            )
         except (OSError, ValueError, AttributeError):
             continue
         found.append((title, path))
@@ -52,7 +54,11 @@ class ProjectFiles:
         """Ask what to do with unsaved changes before ``action``: Save, Discard or Cancel."""
         if not self.interactive:
             return Discard
-        name = self.document.path.name if self.document.path else self.document.project.name
+        name = (
+            self.document.path.name
+            if self.document.path
+            else self.document.project.name
+        )
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
@@ -72,10 +78,14 @@ class ProjectFiles:
         return choice == Discard
 
     def choose_open_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", self._last_folder(), PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open project", self._last_folder(), PROJECT_FILTER
+        )
         return path or None
 
-    def choose_save_path(self, title: str, file_filter: str, suggested: str) -> str | None:
+    def choose_save_path(
+        self, title: str, file_filter: str, suggested: str
+    ) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
         return path or None
 
@@ -126,7 +136,10 @@ class ProjectFiles:
         if not Path(path).is_file():
             self.recent.remove(path)
             self._fill_recent_menu()
-            self.show_error("File not found", f"{path} no longer exists; it was removed from the recent files.")
+            self.show_error(
+                "File not found",
+                f"{path} no longer exists; it was removed from the recent files.",
+            )
             return False
         return self.open_file(path)
 
@@ -168,7 +181,13 @@ class ProjectFiles:
 
     def save_as(self) -> bool:
         doc = self.document
-        suggested = str(doc.path) if doc.path else str(Path(self._last_folder()) / f"{doc.project.name or 'untitled'}.json")
+        suggested = (
+            str(doc.path)
+            if doc.path
+            else str(
+                Path(self._last_folder()) / f"{doc.project.name or 'untitled'}.json"
+            )
+        )
         path = self.choose_save_path("Save project", PROJECT_FILTER, suggested)
         if not path:
             return False
@@ -180,7 +199,9 @@ class ProjectFiles:
         try:
             self.document.save(path)
         except OSError as error:
-            self.show_error("Could not save the project", f"{path}: {error.strerror or error}")
+            self.show_error(
+                "Could not save the project", f"{path}: {error.strerror or error}"
+            )
             return False
         self.recent.add(path)
         self.recovery.clear()
@@ -190,7 +211,10 @@ class ProjectFiles:
     def ask_project_name(self, current: str) -> str | None:
         """The new project name, or None when cancelled (tests replace this)."""
         text, ok = QInputDialog.getText(
-            self, "Project name", "Name (also used for the generated class):", text=current
+            self,
+            "Project name",
+            "Name (also used for the generated class):",
+            text=current,
         )
         return text if ok else None
 
@@ -211,7 +235,9 @@ class ProjectFiles:
             self.show_error("Cannot export yet", error)
             return False
         stem = doc.path.stem if doc.path else (doc.project.name or "model")
-        suggested = str(Path(self._last_folder()) / f"{stem.replace(' ', '_').lower()}.py")
+        suggested = str(
+            Path(self._last_folder()) / f"{stem.replace(' ', '_').lower()}.py"
+        )
         path = self.choose_save_path("Export PyTorch code", PYTHON_FILTER, suggested)
         if not path:
             return False
@@ -220,13 +246,17 @@ class ProjectFiles:
         try:
             atomic_write_text(path, doc.code())
         except OSError as error:
-            self.show_error("Could not export the code", f"{path}: {error.strerror or error}")
+            self.show_error(
+                "Could not export the code", f"{path}: {error.strerror or error}"
+            )
             return False
         self.statusBar().showMessage(f"Exported {Path(path).name}", 4000)
         return True
 
     def choose_export_folder(self) -> str | None:
-        folder = QFileDialog.getExistingDirectory(self, "Export model and training script", self._last_folder())
+        folder = QFileDialog.getExistingDirectory(
+            self, "Export model and training script", self._last_folder()
+        )
         return folder or None
 
     def ask_overwrite(self, names: list[str], folder: Path) -> bool:
@@ -259,7 +289,9 @@ class ProjectFiles:
         if not chosen:
             return False
         folder = Path(chosen)
-        existing = [name for name in ("model.py", "train.py") if (folder / name).exists()]
+        existing = [
+            name for name in ("model.py", "train.py") if (folder / name).exists()
+        ]
         if existing and not self.ask_overwrite(existing, folder):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -275,9 +307,13 @@ class ProjectFiles:
             atomic_write_text(folder / "model.py", doc.code())
             atomic_write_text(folder / "train.py", script)
         except OSError as problem:
-            self.show_error("Could not export", f"{folder}: {problem.strerror or problem}")
+            self.show_error(
+                "Could not export", f"{folder}: {problem.strerror or problem}"
+            )
             return False
-        self.statusBar().showMessage(f"Exported model.py and train.py to {folder}", 6000)
+        self.statusBar().showMessage(
+            f"Exported model.py and train.py to {folder}", 6000
+        )
         return True
 
     # == autosave and recovery ================================================================
@@ -287,7 +323,9 @@ class ProjectFiles:
         try:
             self.recovery.write(self.document.project, self.document.path)
         except OSError as error:
-            self.statusBar().showMessage(f"Autosave failed: {error.strerror or error}", 6000)
+            self.statusBar().showMessage(
+                f"Autosave failed: {error.strerror or error}", 6000
+            )
 
     def ask_restore(self, recovered: RecoveredProject) -> bool:
         where = recovered.original_path or "an unsaved project"
@@ -308,7 +346,10 @@ class ProjectFiles:
             if recovered is None:
                 kept = RecoveryStore.set_aside(path)
                 if kept is not None:
-                    self.statusBar().showMessage(f"An autosaved project could not be read; it was kept as {kept}", 10000)
+                    self.statusBar().showMessage(
+                        f"An autosaved project could not be read; it was kept as {kept}",
+                        10000,
+                    )
                 continue
             restore = self.ask_restore(recovered)
             if restore:

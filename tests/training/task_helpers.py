@@ -53,9 +53,13 @@ def small_digits(count: int = 320) -> Dataset:
     return first(load_dataset({"name": "digits"}), count)
 
 
-def train(project: Project, dataset: Dataset, **changes: Any) -> tuple[RunResult, Recorder, Trainer]:
+def train(
+    project: Project, dataset: Dataset, **changes: Any
+) -> tuple[RunResult, Recorder, Trainer]:
     """Train with the project's settings, changed as asked, on the CPU."""
-    settings = TrainingSettings.from_dict(project.training).replace(device="cpu", **changes)
+    settings = TrainingSettings.from_dict(project.training).replace(
+        device="cpu", **changes
+    )
     recorder = Recorder()
     trainer = Trainer(project, dataset, settings, recorder)
     result = trainer.run()

@@ -28,7 +28,10 @@ def digits_project(training: dict | None = None) -> Project:
     for a, b in zip(chain, chain[1:], strict=False):
         graph.connect(a.id, "out", b.id, "in")
     return Project(
-        "Digits", [graph], training=training or {"epochs": 3, "batch_size": 32, "lr": 0.003}, dataset={"name": "digits"}
+        "Digits",
+        [graph],
+        training=training or {"epochs": 3, "batch_size": 32, "lr": 0.003},
+        dataset={"name": "digits"},
     )
 
 
@@ -41,24 +44,67 @@ def project_file(tmp_path):
 
 def test_train_writes_metrics_and_weights(project_file, tmp_path, capsys) -> None:
     out = tmp_path / "run"
-    code = main(["train", str(project_file), "--dataset", "digits", "--epochs", "1", "--device", "cpu", "--out", str(out)])
+    code = main(
+        [
+            "train",
+            str(project_file),
+            "--dataset",
+            "digits",
+            "--epochs",
+            "1",
+            "--device",
+            "cpu",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     metrics = json.loads((out / "metrics.json").read_text())
     assert {"device", "dataset", "epochs", "best_val_accuracy"} <= set(metrics)
     assert metrics["device"] == "cpu" and metrics["dataset"] == "digits"
     (epoch,) = metrics["epochs"]  # --epochs 1 overrides the project's 3
-    assert list(epoch) == ["epoch", "train_loss", "val_loss", "val_accuracy", "seconds", "samples_per_sec"]
-    assert epoch["epoch"] == 1 and 0.1 < epoch["val_accuracy"] <= 1 and epoch["samples_per_sec"] > 0
+    assert list(epoch) == [
+        "epoch",
+        "train_loss",
+        "val_loss",
+        "val_accuracy",
+        "seconds",
+        "samples_per_sec",
+    ]
+    assert (
+        epoch["epoch"] == 1
+        and 0.1 < epoch["val_accuracy"] <= 1
+        and epoch["samples_per_sec"] > 0
+    )
     assert metrics["best_val_accuracy"] == epoch["val_accuracy"]
     modules = load_weights(digits_project(), out / "weights.pt")
     assert set(modules) == {"model"}
-    assert torch.load(out / "weights.pt", weights_only=True).keys() == modules["model"].state_dict().keys()
+    assert (
+        torch.load(out / "weights.pt", weights_only=True).keys()
+        == modules["model"].state_dict().keys()
+    )
     assert "wrote" in capsys.readouterr().out
 
 
-def test_the_project_settings_are_used_where_no_flag_is_given(project_file, tmp_path) -> None:
+def test_the_project_settings_are_used_where_no_flag_is_given(
+    project_file, tmp_path
+) -> None:
     out = tmp_path / "run"
-    assert main(["train", str(project_file), "--out", str(out), "--batch-size", "64", "--lr", "0.01"]) == 0
+    assert (
+        main(
+            [
+                "train",
+                str(project_file),
+                "--out",
+                str(out),
+                "--batch-size",
+                "64",
+                "--lr",
+                "0.01",
+            ]
+        )
+        == 0
+    )
     metrics = json.loads((out / "metrics.json").read_text())
     assert [e["epoch"] for e in metrics["epochs"]] == [1, 2, 3]
     assert metrics["best_val_accuracy"] > 0.8
@@ -72,24 +118,58 @@ def error_of(capsys, argv: list[str]) -> str:
 
 
 def test_a_missing_file_is_reported(tmp_path, capsys) -> None:
-    err = error_of(capsys, ["train", str(tmp_path / "nope.json"), "--out", str(tmp_path / "run")])
+    err = error_of(
+        capsys, ["train", str(tmp_path / "nope.json"), "--out", str(tmp_path / "run")]
+    )
     assert err.startswith("designer train: cannot open") and "nope.json" in err
 
 
 def test_an_unknown_dataset_is_reported(project_file, tmp_path, capsys) -> None:
-    err = error_of(capsys, ["train", str(project_file), "--dataset", "imagenet", "--out", str(tmp_path / "run")])
+    err = error_of(
+        capsys,
+        [
+            "train",
+            str(project_file),
+            "--dataset",
+            "imagenet",
+            "--out",
+            str(tmp_path / "run"),
+        ],
+    )
     assert "Unknown dataset 'imagenet'" in err and "digits" in err
 
 
 def test_mismatched_shapes_are_reported(project_file, tmp_path, capsys) -> None:
-    err = error_of(capsys, ["train", str(project_file), "--dataset", "digits28", "--out", str(tmp_path / "run")])
-    assert "The model and the data do not fit together" in err and "Input 'image'" in err
+    err = error_of(
+        capsys,
+        [
+            "train",
+            str(project_file),
+            "--dataset",
+            "digits28",
+            "--out",
+            str(tmp_path / "run"),
+        ],
+    )
+    assert (
+        "The model and the data do not fit together" in err and "Input 'image'" in err
+    )
     assert not (tmp_path / "run" / "weights.pt").exists()
 
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="needs a machine without CUDA")
 def test_an_unavailable_device_is_reported(project_file, tmp_path, capsys) -> None:
-    err = error_of(capsys, ["train", str(project_file), "--device", "cuda", "--out", str(tmp_path / "run")])
+    err = error_of(
+        capsys,
+        [
+            "train",
+            str(project_file),
+            "--device",
+            "cuda",
+            "--out",
+            str(tmp_path / "run"),
+        ],
+    )
     assert "CUDA was asked for" in err
 
 
@@ -111,9 +191,17 @@ def test_a_failing_run_is_reported(tmp_path, capsys) -> None:
     ]
     for a, b in zip(chain, chain[1:], strict=False):
         graph.connect(a.id, "out", b.id, "in")
-    training = {"task": "regression", "loss": "mse", "optimizer": "sgd", "lr": 10.0, "epochs": 3}
+    training = {
+        "task": "regression",
+        "loss": "mse",
+        "optimizer": "sgd",
+        "lr": 10.0,
+        "epochs": 3,
+    }
     path = tmp_path / "wild.json"
-    save_project(Project("Wild", [graph], training=training, dataset={"name": "sine"}), path)
+    save_project(
+        Project("Wild", [graph], training=training, dataset={"name": "sine"}), path
+    )
     err = error_of(capsys, ["train", str(path), "--out", str(tmp_path / "run")])
     assert "The loss became" in err and "learning rate (10)" in err
     assert not (tmp_path / "run" / "weights.pt").exists()
@@ -132,6 +220,20 @@ def test_every_sample_has_valid_training_settings(sample) -> None:
 
 def test_the_moons_sample_reaches_95_percent(tmp_path) -> None:
     out = tmp_path / "run"
-    assert main(["train", str(SAMPLES[0].parent / "moons.json"), "--device", "cpu", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "train",
+                str(SAMPLES[0].parent / "moons.json"),
+                "--device",
+                "cpu",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     metrics = json.loads((out / "metrics.json").read_text())
-    assert metrics["dataset"] == "moons" and metrics["epochs"][-1]["val_accuracy"] >= 0.95
+    assert (
+        metrics["dataset"] == "moons" and metrics["epochs"][-1]["val_accuracy"] >= 0.95
+    )

@@ -57,7 +57,9 @@ def settings(**changes) -> TrainingSettings:
 
 def test_loss_goes_down_and_accuracy_is_far_above_chance() -> None:
     recorder = Recorder()
-    result = Trainer(mlp_project(outputs=4), blobs_dataset(), settings(), recorder).run()
+    result = Trainer(
+        mlp_project(outputs=4), blobs_dataset(), settings(), recorder
+    ).run()
     assert result.status == "finished", result.message
     assert recorder.events == ["start", "epoch", "epoch", "epoch", "end"]
     losses = [m.train_loss for m in result.epochs]
@@ -80,10 +82,14 @@ def test_epoch_metrics_hold_a_confusion_matrix_and_per_class_accuracy() -> None:
 
 def test_seeded_runs_repeat_exactly_and_another_seed_differs() -> None:
     def run(seed: int) -> tuple[list[float], torch.Tensor]:
-        trainer = Trainer(mlp_project(outputs=4), blobs_dataset(), settings(seed=seed, epochs=2))
+        trainer = Trainer(
+            mlp_project(outputs=4), blobs_dataset(), settings(seed=seed, epochs=2)
+        )
         result = trainer.run()
         weights = trainer.networks["model"].state_dict()["scores.weight"].clone()
-        return [m.train_loss for m in result.epochs] + [m.val_loss for m in result.epochs], weights
+        return [m.train_loss for m in result.epochs] + [
+            m.val_loss for m in result.epochs
+        ], weights
 
     first, again, other = run(3), run(3), run(4)
     assert first[0] == again[0] and torch.equal(first[1], again[1])
@@ -92,11 +98,24 @@ def test_seeded_runs_repeat_exactly_and_another_seed_differs() -> None:
 
 def test_step_updates_report_progress_in_order() -> None:
     recorder = Recorder()
-    Trainer(mlp_project(outputs=4), blobs_dataset(), settings(epochs=2), recorder, step_interval_s=0.0).run()
+    Trainer(
+        mlp_project(outputs=4),
+        blobs_dataset(),
+        settings(epochs=2),
+        recorder,
+        step_interval_s=0.0,
+    ).run()
     steps = recorder.steps
     assert [u.global_step for u in steps] == list(range(1, 13))
-    assert steps[-1].run_fraction == 1.0 and steps[5].epoch_fraction == 1.0 and steps[6].epoch == 2
-    assert all(np.isfinite(u.loss) and u.samples_per_sec > 0 and u.eta_seconds >= 0 for u in steps)
+    assert (
+        steps[-1].run_fraction == 1.0
+        and steps[5].epoch_fraction == 1.0
+        and steps[6].epoch == 2
+    )
+    assert all(
+        np.isfinite(u.loss) and u.samples_per_sec > 0 and u.eta_seconds >= 0
+        for u in steps
+    )
     assert steps[-1].eta_seconds == 0.0 and steps[0].lr == pytest.approx(3e-3)
 
 
@@ -111,12 +130,18 @@ def test_a_two_feature_dataset_gets_a_decision_boundary_grid() -> None:
     snap = recorder.snapshots[-1]
     assert snap.grid.xx.shape == (80, 80) and snap.grid.probs.shape == (80, 80, 2)
     assert np.allclose(snap.grid.probs.sum(axis=2), 1.0, atol=1e-5)
-    assert snap.x.shape == (16, 2) and snap.y_pred.shape == (16,) and snap.classes == ["below", "above"]
+    assert (
+        snap.x.shape == (16, 2)
+        and snap.y_pred.shape == (16,)
+        and snap.classes == ["below", "above"]
+    )
 
 
 def test_regression_trains_and_reports_mean_absolute_error() -> None:
     result = Trainer(
-        mlp_project(inputs=3, hidden=16, outputs=1), regression_dataset(), settings(task="regression", loss="mse", lr=1e-2, epochs=8)
+        mlp_project(inputs=3, hidden=16, outputs=1),
+        regression_dataset(),
+        settings(task="regression", loss="mse", lr=1e-2, epochs=8),
     ).run()
     assert result.status == "finished", result.message
     assert result.epochs[-1].val_loss < result.epochs[0].val_loss * 0.5
@@ -144,7 +169,11 @@ def test_every_optimizer_schedule_and_loss_trains(changes: dict) -> None:
 
 
 def test_the_step_schedule_halves_the_rate_each_epoch() -> None:
-    result = Trainer(mlp_project(outputs=4), blobs_dataset(), settings(schedule="step", step_size=1, gamma=0.5)).run()
+    result = Trainer(
+        mlp_project(outputs=4),
+        blobs_dataset(),
+        settings(schedule="step", step_size=1, gamma=0.5),
+    ).run()
     assert [m.lr for m in result.epochs] == pytest.approx([1.5e-3, 7.5e-4, 3.75e-4])
 
 
@@ -163,7 +192,9 @@ def test_nll_trains_a_network_that_ends_in_log_softmax() -> None:
 
 def test_one_logit_with_binary_cross_entropy_classifies_two_classes() -> None:
     data = blobs_dataset(classes=2)
-    result = Trainer(mlp_project(outputs=1), data, settings(loss="bce_with_logits")).run()
+    result = Trainer(
+        mlp_project(outputs=1), data, settings(loss="bce_with_logits")
+    ).run()
     assert result.status == "finished", result.message
     assert result.epochs[-1].val_accuracy > 0.9
 
@@ -184,7 +215,13 @@ def wait_for(condition, timeout: float = 20.0) -> None:
 
 def test_pause_resume_and_stop_from_another_thread() -> None:
     recorder = Recorder()
-    trainer = Trainer(mlp_project(outputs=4), blobs_dataset(), settings(epochs=100000, batch_size=8), recorder, step_interval_s=0.0)
+    trainer = Trainer(
+        mlp_project(outputs=4),
+        blobs_dataset(),
+        settings(epochs=100000, batch_size=8),
+        recorder,
+        step_interval_s=0.0,
+    )
     thread, box = run_in_thread(trainer)
     wait_for(lambda: len(recorder.steps) >= 5)
     trainer.pause()
@@ -203,7 +240,13 @@ def test_pause_resume_and_stop_from_another_thread() -> None:
 
 def test_stop_while_paused_ends_the_run() -> None:
     recorder = Recorder()
-    trainer = Trainer(mlp_project(outputs=4), blobs_dataset(), settings(epochs=100000), recorder, step_interval_s=0.0)
+    trainer = Trainer(
+        mlp_project(outputs=4),
+        blobs_dataset(),
+        settings(epochs=100000),
+        recorder,
+        step_interval_s=0.0,
+    )
     thread, box = run_in_thread(trainer)
     wait_for(lambda: len(recorder.steps) >= 2)
     trainer.pause()
@@ -214,7 +257,11 @@ def test_stop_while_paused_ends_the_run() -> None:
 
 
 def test_early_stopping_ends_a_run_that_no_longer_improves() -> None:
-    result = Trainer(mlp_project(outputs=4), blobs_dataset(), settings(lr=1e-30, epochs=10, early_stopping=2)).run()
+    result = Trainer(
+        mlp_project(outputs=4),
+        blobs_dataset(),
+        settings(lr=1e-30, epochs=10, early_stopping=2),
+    ).run()
     assert result.status == "early_stopped", result.message
     assert len(result.epochs) == 3 and "has not improved for 2 epochs" in result.message
 
@@ -233,11 +280,16 @@ def test_checkpoints_reload_to_identical_predictions(tmp_path) -> None:
     assert set(state) == set(trainer.networks["model"].state_dict())
 
 
-def test_weights_that_do_not_fit_the_graph_are_refused_with_the_reason(tmp_path) -> None:
+def test_weights_that_do_not_fit_the_graph_are_refused_with_the_reason(
+    tmp_path,
+) -> None:
     trainer = Trainer(mlp_project(outputs=4), blobs_dataset(), settings(epochs=1))
     trainer.run()
     save_weights(trainer.networks, tmp_path / "w.pt")
-    with pytest.raises(WeightsError, match=r"scores.weight: the file has shape \(4, 32\), the network needs \(3, 32\)"):
+    with pytest.raises(
+        WeightsError,
+        match=r"scores.weight: the file has shape \(4, 32\), the network needs \(3, 32\)",
+    ):
         load_weights(mlp_project(outputs=3), tmp_path / "w.pt")
     with pytest.raises(WeightsError, match="there is no weights file"):
         load_weights(mlp_project(outputs=4), tmp_path / "missing.pt")
@@ -261,21 +313,30 @@ def test_an_exploding_loss_fails_with_advice_about_the_learning_rate() -> None:
         recorder,
     ).run()
     assert result.status == "failed"
-    assert "The loss became" in result.message and "learning rate (10) is probably too high" in result.message
+    assert (
+        "The loss became" in result.message
+        and "learning rate (10) is probably too high" in result.message
+    )
     assert recorder.events[-1] == "end"
 
 
 def test_a_shape_error_at_run_time_fails_with_the_reason() -> None:
     data = blobs_dataset()
-    data.x_val = np.zeros((10, 65), dtype=np.float32)  # validation samples one feature too wide
+    data.x_val = np.zeros(
+        (10, 65), dtype=np.float32
+    )  # validation samples one feature too wide
     data.y_val = np.zeros(10, dtype=np.int64)
     result = Trainer(mlp_project(outputs=4), data, settings(epochs=1)).run()
     assert result.status == "failed"
-    assert result.message.startswith("Training failed while running the model: mat1 and mat2 shapes cannot be multiplied")
+    assert result.message.startswith(
+        "Training failed while running the model: mat1 and mat2 shapes cannot be multiplied"
+    )
 
 
 def test_data_that_does_not_fit_the_model_is_refused_before_training() -> None:
-    result = Trainer(mlp_project(inputs=10, outputs=4), blobs_dataset(), settings()).run()
+    result = Trainer(
+        mlp_project(inputs=10, outputs=4), blobs_dataset(), settings()
+    ).run()
     assert result.status == "failed" and result.epochs == []
     assert result.message.startswith("The model and the data do not fit together:")
     assert "Input 'x'" in result.message
@@ -295,9 +356,14 @@ def test_bad_settings_and_an_absent_device_fail_with_a_message() -> None:
     bad = settings()
     bad.lr = -1.0
     result = Trainer(mlp_project(outputs=4), blobs_dataset(), bad).run()
-    assert result.status == "failed" and "training.lr: must be a positive number" in result.message
+    assert (
+        result.status == "failed"
+        and "training.lr: must be a positive number" in result.message
+    )
     if not torch.cuda.is_available():
-        result = Trainer(mlp_project(outputs=4), blobs_dataset(), settings(device="cuda")).run()
+        result = Trainer(
+            mlp_project(outputs=4), blobs_dataset(), settings(device="cuda")
+        ).run()
         assert result.status == "failed" and "CUDA was asked for" in result.message
 
 
@@ -315,7 +381,9 @@ def test_a_project_without_a_dataset_fails_with_a_message() -> None:
     assert result.status == "failed" and "No dataset is chosen" in result.message
 
 
-def test_notes_tell_about_a_softmax_before_cross_entropy_and_cpu_mixed_precision() -> None:
+def test_notes_tell_about_a_softmax_before_cross_entropy_and_cpu_mixed_precision() -> (
+    None
+):
     project = mlp_project(outputs=4)
     graph = project.graph
     scores, output = graph.node_by_name("scores"), graph.node_by_name("logits")
@@ -324,7 +392,9 @@ def test_notes_tell_about_a_softmax_before_cross_entropy_and_cpu_mixed_precision
     graph.connect(scores.id, "out", softmax.id, "in")
     graph.connect(softmax.id, "out", output.id, "in")
     recorder = Recorder()
-    result = Trainer(project, blobs_dataset(), settings(epochs=1, mixed_precision=True), recorder).run()
+    result = Trainer(
+        project, blobs_dataset(), settings(epochs=1, mixed_precision=True), recorder
+    ).run()
     assert result.status == "finished", result.message
     notes = " ".join(recorder.info.notes)
     assert "ends in Softmax" in notes and "Mixed precision works on CUDA only" in notes

@@ -30,12 +30,23 @@ def test_missing_keys_take_defaults_and_round_trip() -> None:
 
 
 def test_a_bad_learning_rate_is_named_with_its_value() -> None:
-    assert problems_of({"lr": "x"}) == ["training.lr: must be a positive number, got 'x'"]
-    assert problems_of({"lr": -1})[0].startswith("training.lr: must be a positive number")
+    assert problems_of({"lr": "x"}) == [
+        "training.lr: must be a positive number, got 'x'"
+    ]
+    assert problems_of({"lr": -1})[0].startswith(
+        "training.lr: must be a positive number"
+    )
 
 
 def test_every_problem_is_listed_at_once() -> None:
-    problems = problems_of({"batch_size": 0, "optimizer": "lbfgs", "val_split": 0.95, "mixed_precision": "yes"})
+    problems = problems_of(
+        {
+            "batch_size": 0,
+            "optimizer": "lbfgs",
+            "val_split": 0.95,
+            "mixed_precision": "yes",
+        }
+    )
     assert problems == [
         "training.optimizer: must be one of sgd, adam, adamw, rmsprop, got 'lbfgs'",
         "training.batch_size: must be a positive integer, got 0",
@@ -46,29 +57,42 @@ def test_every_problem_is_listed_at_once() -> None:
 
 def test_unknown_keys_are_refused() -> None:
     (problem,) = problems_of({"learning_rate": 0.1})
-    assert problem.startswith("training.learning_rate: unknown setting (known settings: batch_size")
+    assert problem.startswith(
+        "training.learning_rate: unknown setting (known settings: batch_size"
+    )
 
 
 def test_the_loss_must_fit_the_task() -> None:
     (problem,) = problems_of({"task": "classification", "loss": "mse"})
-    assert "does not fit the task classification" in problem and "cross_entropy" in problem
-    assert TrainingSettings.from_dict({"task": "regression", "loss": "huber"}).loss == "huber"
+    assert (
+        "does not fit the task classification" in problem and "cross_entropy" in problem
+    )
+    assert (
+        TrainingSettings.from_dict({"task": "regression", "loss": "huber"}).loss
+        == "huber"
+    )
 
 
 def test_nesterov_needs_sgd_with_momentum() -> None:
     (problem,) = problems_of({"nesterov": True, "optimizer": "adam"})
     assert problem.startswith("training.nesterov:")
-    assert TrainingSettings.from_dict({"nesterov": True, "optimizer": "sgd", "momentum": 0.9}).nesterov
+    assert TrainingSettings.from_dict(
+        {"nesterov": True, "optimizer": "sgd", "momentum": 0.9}
+    ).nesterov
 
 
 def test_whole_number_floats_are_accepted_for_counts_but_fractions_are_not() -> None:
     assert TrainingSettings.from_dict({"epochs": 4.0}).epochs == 4
-    assert problems_of({"epochs": 2.5}) == ["training.epochs: must be a positive integer, got 2.5"]
+    assert problems_of({"epochs": 2.5}) == [
+        "training.epochs: must be a positive integer, got 2.5"
+    ]
 
 
 def test_devices_accept_a_particular_gpu() -> None:
     assert TrainingSettings.from_dict({"device": "cuda:1"}).device == "cuda:1"
-    assert problems_of({"device": "tpu"})[0].startswith("training.device: must be one of auto, cpu, cuda, mps")
+    assert problems_of({"device": "tpu"})[0].startswith(
+        "training.device: must be one of auto, cpu, cuda, mps"
+    )
 
 
 def test_instances_edited_in_place_are_validated_too() -> None:
@@ -82,9 +106,19 @@ def test_instances_edited_in_place_are_validated_too() -> None:
 def test_the_form_description_covers_every_field_and_every_choice() -> None:
     assert set(FIELD_SPECS) == {f.name for f in dataclasses.fields(TrainingSettings)}
     assert FIELD_SPECS["loss"].choices == tuple(LOSSES)
-    assert {"cross_entropy", "nll", "mse", "l1", "bce_with_logits", "huber"} <= set(LOSSES)
-    assert FIELD_SPECS["optimizer"].choices == tuple(OPTIMIZERS) == ("sgd", "adam", "adamw", "rmsprop")
-    assert FIELD_SPECS["schedule"].choices == tuple(SCHEDULES) == ("none", "step", "cosine", "one_cycle")
+    assert {"cross_entropy", "nll", "mse", "l1", "bce_with_logits", "huber"} <= set(
+        LOSSES
+    )
+    assert (
+        FIELD_SPECS["optimizer"].choices
+        == tuple(OPTIMIZERS)
+        == ("sgd", "adam", "adamw", "rmsprop")
+    )
+    assert (
+        FIELD_SPECS["schedule"].choices
+        == tuple(SCHEDULES)
+        == ("none", "step", "cosine", "one_cycle")
+    )
     assert {"classification", "regression"} <= set(FIELD_SPECS["task"].choices)
     for spec in FIELD_SPECS.values():
         assert spec.default == getattr(TrainingSettings(), spec.name)

@@ -20,9 +20,22 @@ TERMS = {
 
 
 @pytest.mark.parametrize("name", sorted(TERMS))
-def test_each_sample_trains_from_the_command_line_with_its_own_dataset(name, tmp_path, capsys) -> None:
+def test_each_sample_trains_from_the_command_line_with_its_own_dataset(
+    name, tmp_path, capsys
+) -> None:
     out = tmp_path / name
-    code = main(["train", str(SAMPLES / f"{name}.json"), "--epochs", "1", "--device", "cpu", "--out", str(out)])
+    code = main(
+        [
+            "train",
+            str(SAMPLES / f"{name}.json"),
+            "--epochs",
+            "1",
+            "--device",
+            "cpu",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     metrics = json.loads((out / "metrics.json").read_text())
     (epoch,) = metrics["epochs"]
@@ -30,4 +43,6 @@ def test_each_sample_trains_from_the_command_line_with_its_own_dataset(name, tmp
     assert all(isinstance(epoch[term], float) for term in TERMS[name])
     assert (out / "weights.pt").is_file()
     printed = capsys.readouterr().out
-    assert all(f" {term} " in printed for term in TERMS[name] - {"val_accuracy"})  # the epoch line shows them
+    assert all(
+        f" {term} " in printed for term in TERMS[name] - {"val_accuracy"}
+    )  # the epoch line shows them

@@ -12,7 +12,9 @@ from designer.training.tasks.forecast import last_value_forecast
 
 
 def sine(samples: int = 240, horizon: int = 1):
-    return load_dataset({"name": "sine_forecast", "options": {"n_samples": samples, "horizon": horizon}})
+    return load_dataset(
+        {"name": "sine_forecast", "options": {"n_samples": samples, "horizon": horizon}}
+    )
 
 
 def test_the_rnn_sample_learns_and_reports_its_baseline() -> None:
@@ -22,7 +24,9 @@ def test_the_rnn_sample_learns_and_reports_its_baseline() -> None:
     first, last = recorder.epochs[0], recorder.epochs[-1]
     assert last.train_loss < first.train_loss
     assert set(last.extra) >= {"val_mse", "mae", "baseline_mse"}
-    assert last.extra["val_mse"] == pytest.approx(last.val_loss, rel=1e-5)  # the loss is MSE here
+    assert last.extra["val_mse"] == pytest.approx(
+        last.val_loss, rel=1e-5
+    )  # the loss is MSE here
 
     # The baseline repeats each validation window's last value.
     x_val, y_val = _validation(dataset, trainer)
@@ -33,12 +37,16 @@ def test_the_rnn_sample_learns_and_reports_its_baseline() -> None:
 def _validation(dataset, trainer):
     from designer.training.engine import split_data
 
-    _x, _y, x_val, y_val = split_data(dataset, trainer.settings.val_split, trainer.settings.seed)
+    _x, _y, x_val, y_val = split_data(
+        dataset, trainer.settings.val_split, trainer.settings.seed
+    )
     return x_val, y_val
 
 
 def test_the_forecast_preview_holds_history_truth_and_prediction() -> None:
-    result, recorder, _ = train(sample("rnn"), sine(120, horizon=3), epochs=1, batch_size=64)
+    result, recorder, _ = train(
+        sample("rnn"), sine(120, horizon=3), epochs=1, batch_size=64
+    )
     # The sample's Dense gives one value; three-step forecasts need three.
     assert result.status == "failed" and "3" in result.message
 
@@ -58,8 +66,13 @@ def test_the_naive_forecast_repeats_the_last_value() -> None:
     x = torch.arange(12, dtype=torch.float32).reshape(2, 6, 1)
     targets = torch.zeros(2, 3)
     assert last_value_forecast(x, targets).tolist() == [[5, 5, 5], [11, 11, 11]]
-    several = torch.arange(12, dtype=torch.float32).reshape(2, 3, 2)  # two features predict two values
-    assert last_value_forecast(several, torch.zeros(2, 2)).tolist() == [[4, 5], [10, 11]]
+    several = torch.arange(12, dtype=torch.float32).reshape(
+        2, 3, 2
+    )  # two features predict two values
+    assert last_value_forecast(several, torch.zeros(2, 2)).tolist() == [
+        [4, 5],
+        [10, 11],
+    ]
     assert last_value_forecast(several, torch.zeros(2, 3)) is None
     assert last_value_forecast(torch.zeros(2, 4, dtype=torch.long), targets) is None
 
@@ -68,7 +81,9 @@ def test_same_seed_same_run() -> None:
     losses = []
     for _ in range(2):
         _result, recorder, _ = train(sample("rnn"), sine(96), epochs=2)
-        losses.append([(m.train_loss, m.val_loss, m.extra["val_mse"]) for m in recorder.epochs])
+        losses.append(
+            [(m.train_loss, m.val_loss, m.extra["val_mse"]) for m in recorder.epochs]
+        )
     assert losses[0] == losses[1]
 
 
@@ -79,7 +94,9 @@ def test_the_epoch_loss_does_not_depend_on_how_often_progress_is_read() -> None:
     from designer.training.settings import TrainingSettings
 
     project = sample("rnn")
-    settings = TrainingSettings.from_dict(project.training).replace(device="cpu", epochs=2, batch_size=8)
+    settings = TrainingSettings.from_dict(project.training).replace(
+        device="cpu", epochs=2, batch_size=8
+    )
     losses = []
     for interval in (0.0, 3600.0):  # progress after every step, or never
         recorder = Recorder()

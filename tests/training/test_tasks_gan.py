@@ -29,12 +29,17 @@ class Before(Recorder):
     def on_start(self, info: Any) -> None:
         super().on_start(info)
         task = self.trainer_box[0].task
-        self.before = {"generator": _parameters(task.generator), "discriminator": _parameters(task.discriminator)}
+        self.before = {
+            "generator": _parameters(task.generator),
+            "discriminator": _parameters(task.discriminator),
+        }
 
 
 def test_the_gan_sample_alternates_steps_and_trains_both_networks() -> None:
     project = sample("gan")
-    settings = TrainingSettings.from_dict(project.training).replace(device="cpu", epochs=3, batch_size=32)
+    settings = TrainingSettings.from_dict(project.training).replace(
+        device="cpu", epochs=3, batch_size=32
+    )
     box: list[Trainer] = []
     recorder = Before(box)
     trainer = Trainer(project, small_digits(256), settings, recorder)
@@ -47,17 +52,26 @@ def test_the_gan_sample_alternates_steps_and_trains_both_networks() -> None:
     assert task.d_steps == steps and task.g_steps == steps
     for role in ("generator", "discriminator"):
         after = _parameters(getattr(task, role))
-        assert all(not torch.equal(a, b) for a, b in zip(recorder.before[role], after, strict=True)), role
+        assert all(
+            not torch.equal(a, b)
+            for a, b in zip(recorder.before[role], after, strict=True)
+        ), role
     for metrics in result.epochs:
         terms = metrics.extra
         assert set(terms) == {"d_loss", "g_loss", "d_real", "d_fake"}
         assert all(math.isfinite(v) for v in terms.values())
         assert 0.0 < terms["d_fake"] < 1.0 and 0.0 < terms["d_real"] < 1.0
         assert metrics.val_loss is None
-        assert metrics.train_loss == pytest.approx(terms["d_loss"] + terms["g_loss"], rel=1e-4)
+        assert metrics.train_loss == pytest.approx(
+            terms["d_loss"] + terms["g_loss"], rel=1e-4
+        )
 
     grids = [s.previews["samples"]["images"] for s in recorder.snapshots]
-    assert grids[-1].shape == (64, 1, 8, 8) and grids[-1].min() >= 0.0 and grids[-1].max() <= 1.0
+    assert (
+        grids[-1].shape == (64, 1, 8, 8)
+        and grids[-1].min() >= 0.0
+        and grids[-1].max() <= 1.0
+    )
     assert not np.allclose(grids[0], grids[-1])
     # The grid comes from a fixed noise batch: generating from it again gives the same images.
     with torch.no_grad():
@@ -81,10 +95,16 @@ class Frozen(Recorder):
             group["lr"] = 0.0
 
 
-@pytest.mark.parametrize(("frozen", "falling"), [("generator", "d_loss"), ("discriminator", "g_loss")])
-def test_each_loss_falls_when_the_other_network_stands_still(frozen: str, falling: str) -> None:
+@pytest.mark.parametrize(
+    ("frozen", "falling"), [("generator", "d_loss"), ("discriminator", "g_loss")]
+)
+def test_each_loss_falls_when_the_other_network_stands_still(
+    frozen: str, falling: str
+) -> None:
     project = sample("gan")
-    settings = TrainingSettings.from_dict(project.training).replace(device="cpu", epochs=4, batch_size=32, lr=1e-3)
+    settings = TrainingSettings.from_dict(project.training).replace(
+        device="cpu", epochs=4, batch_size=32, lr=1e-3
+    )
     box: list[Trainer] = []
     recorder = Frozen(box, frozen)
     trainer = Trainer(project, small_digits(192), settings, recorder)
@@ -95,13 +115,21 @@ def test_each_loss_falls_when_the_other_network_stands_still(frozen: str, fallin
     assert losses[-1] < 0.9 * losses[0], losses
     last = recorder.epochs[-1].extra
     if frozen == "generator":
-        assert last["d_real"] > 0.5 > last["d_fake"]  # the discriminator tells them apart
+        assert (
+            last["d_real"] > 0.5 > last["d_fake"]
+        )  # the discriminator tells them apart
     else:
-        assert last["d_fake"] > recorder.epochs[0].extra["d_fake"]  # the generator fools it more
+        assert (
+            last["d_fake"] > recorder.epochs[0].extra["d_fake"]
+        )  # the generator fools it more
 
 
-def test_with_a_validation_split_the_discriminator_is_measured_on_held_out_samples() -> None:
-    result, recorder, _ = train(sample("gan"), small_digits(160), epochs=1, val_split=0.25)
+def test_with_a_validation_split_the_discriminator_is_measured_on_held_out_samples() -> (
+    None
+):
+    result, recorder, _ = train(
+        sample("gan"), small_digits(160), epochs=1, val_split=0.25
+    )
     assert result.status == "finished", result.message
     metrics = recorder.epochs[-1]
     assert metrics.val_loss is not None and math.isfinite(metrics.val_loss)
@@ -109,7 +137,9 @@ def test_with_a_validation_split_the_discriminator_is_measured_on_held_out_sampl
 
 
 def test_label_smoothing_lowers_the_real_label() -> None:
-    _result, _recorder, trainer = train(sample("gan"), small_digits(64), epochs=1, label_smoothing=0.2)
+    _result, _recorder, trainer = train(
+        sample("gan"), small_digits(64), epochs=1, label_smoothing=0.2
+    )
     assert trainer.task.real_label == pytest.approx(0.8)
 
 
@@ -118,7 +148,10 @@ def test_the_networks_must_be_named_generator_and_discriminator() -> None:
     project.networks[0].name = "maker"
     result, _recorder, _ = train(project, small_digits(64), epochs=1)
     assert result.status == "failed"
-    assert "'generator' and 'discriminator'" in result.message and "'maker'" in result.message
+    assert (
+        "'generator' and 'discriminator'" in result.message
+        and "'maker'" in result.message
+    )
 
 
 def test_a_generator_that_makes_the_wrong_shape_is_refused() -> None:
@@ -134,7 +167,11 @@ def test_label_smoothing_is_checked_and_matters_for_the_gan_only() -> None:
     from designer.training.settings import FIELD_SPECS, SettingsError
 
     with pytest.raises(SettingsError) as caught:
-        TrainingSettings.from_dict({"task": "gan", "loss": "bce_with_logits", "label_smoothing": 0.5})
-    assert caught.value.problems == ["training.label_smoothing: must be at most 0.4, got 0.5"]
+        TrainingSettings.from_dict(
+            {"task": "gan", "loss": "bce_with_logits", "label_smoothing": 0.5}
+        )
+    assert caught.value.problems == [
+        "training.label_smoothing: must be at most 0.4, got 0.5"
+    ]
     assert FIELD_SPECS["label_smoothing"].tasks == ("gan",)
     assert TrainingSettings().label_smoothing == 0.0

@@ -17,10 +17,14 @@ def test_the_autoencoder_sample_learns_to_reconstruct() -> None:
     losses = [m.train_loss for m in recorder.epochs]
     assert losses[-1] < losses[0]
     last = recorder.epochs[-1]
-    assert last.extra["mse"] == pytest.approx(last.val_loss, rel=1e-5)  # the loss is MSE here
+    assert last.extra["mse"] == pytest.approx(
+        last.val_loss, rel=1e-5
+    )  # the loss is MSE here
     # Predicting the mean validation image: the mean per-pixel variance.
     x_val = _validation_images(dataset)
-    assert last.extra["baseline_mse"] == pytest.approx(float(x_val.reshape(len(x_val), -1).var(axis=0).mean()), rel=1e-4)
+    assert last.extra["baseline_mse"] == pytest.approx(
+        float(x_val.reshape(len(x_val), -1).var(axis=0).mean()), rel=1e-4
+    )
 
     preview = recorder.snapshots[-1].previews["reconstruction"]
     originals, reconstructions = preview["originals"], preview["reconstructions"]
@@ -48,10 +52,16 @@ def test_logits_are_shown_through_a_sigmoid() -> None:
     project = sample("autoencoder")
     graph = project.graph
     graph.remove_node(graph.node_by_name("sigmoid_1").id)
-    graph.connect(graph.node_by_name("dec2").id, "out", graph.node_by_name("to_image").id, "in")
-    result, recorder, _ = train(project, small_digits(160), epochs=2, loss="bce_with_logits")
+    graph.connect(
+        graph.node_by_name("dec2").id, "out", graph.node_by_name("to_image").id, "in"
+    )
+    result, recorder, _ = train(
+        project, small_digits(160), epochs=2, loss="bce_with_logits"
+    )
     assert result.status == "finished", result.message
-    reconstructions = recorder.snapshots[-1].previews["reconstruction"]["reconstructions"]
+    reconstructions = recorder.snapshots[-1].previews["reconstruction"][
+        "reconstructions"
+    ]
     assert reconstructions.min() > 0.0 and reconstructions.max() < 1.0
     assert 0.0 <= recorder.epochs[-1].extra["mse"] < 1.0
 
@@ -72,7 +82,12 @@ def test_binary_cross_entropy_needs_a_sigmoid_at_the_end() -> None:
 
     graph = project.graph
     graph.remove_node(graph.node_by_name("sigmoid_1").id)
-    graph.connect(graph.node_by_name("dec2").id, "out", graph.node_by_name("to_image").id, "in")
+    graph.connect(
+        graph.node_by_name("dec2").id, "out", graph.node_by_name("to_image").id, "in"
+    )
     result, _recorder, _ = train(project, small_digits(64), epochs=1, loss="bce")
     assert result.status == "failed"
-    assert "does not come from a Sigmoid" in result.message and "'reconstruction'" in result.message
+    assert (
+        "does not come from a Sigmoid" in result.message
+        and "'reconstruction'" in result.message
+    )

@@ -18,7 +18,9 @@ def test_the_transformer_sample_learns_the_majority_token() -> None:
     losses = [m.train_loss for m in recorder.epochs]
     assert losses[-1] < losses[0]
     last = recorder.epochs[-1]
-    assert last.val_accuracy is not None and last.val_accuracy > 0.5  # four classes: chance is 25%
+    assert (
+        last.val_accuracy is not None and last.val_accuracy > 0.5
+    )  # four classes: chance is 25%
     assert last.confusion.shape == (4, 4) and last.confusion.sum() == 96
     snapshot = recorder.snapshots[-1]
     assert snapshot.classes == [f"token {i}" for i in range(4)]
@@ -34,4 +36,9 @@ def test_sequence_classification_refuses_numeric_targets() -> None:
 
 def test_the_task_is_registered_with_classification_losses() -> None:
     assert create_task("sequence_classification").name == "sequence_classification"
-    assert TrainingSettings.from_dict({"task": "sequence_classification", "loss": "nll"}).loss == "nll"
+    assert (
+        TrainingSettings.from_dict(
+            {"task": "sequence_classification", "loss": "nll"}
+        ).loss
+        == "nll"
+    )

@@ -26,11 +26,21 @@ def test_the_vae_sample_learns_and_reports_both_terms() -> None:
     assert result.status == "finished", result.message
     assert recorder.info.notes == []
     for metrics in recorder.epochs:
-        assert {"train_reconstruction", "train_kl", "reconstruction", "kl", "neg_elbo"} <= set(metrics.extra)
+        assert {
+            "train_reconstruction",
+            "train_kl",
+            "reconstruction",
+            "kl",
+            "neg_elbo",
+        } <= set(metrics.extra)
         extra = metrics.extra
         assert extra["kl"] >= 0 and extra["reconstruction"] > 0
-        assert metrics.val_loss == pytest.approx(extra["reconstruction"] + 1.0 * extra["kl"], rel=1e-6)
-        assert metrics.train_loss == pytest.approx(extra["train_reconstruction"] + extra["train_kl"], rel=1e-4)
+        assert metrics.val_loss == pytest.approx(
+            extra["reconstruction"] + 1.0 * extra["kl"], rel=1e-6
+        )
+        assert metrics.train_loss == pytest.approx(
+            extra["train_reconstruction"] + extra["train_kl"], rel=1e-4
+        )
     elbos = [m.extra["neg_elbo"] for m in recorder.epochs]
     assert elbos[-1] < elbos[0]
 
@@ -39,7 +49,9 @@ def test_the_vae_sample_learns_and_reports_both_terms() -> None:
     images = last["samples"]["images"]
     assert images.shape == (64, 1, 8, 8) and images.min() >= 0.0 and images.max() <= 1.0
     assert isinstance(last["samples"]["title"], str)
-    assert not np.allclose(images, first["samples"]["images"])  # the grid follows training
+    assert not np.allclose(
+        images, first["samples"]["images"]
+    )  # the grid follows training
 
     # The same fixed codes every epoch: decoding them again now gives the last grid.
     task = trainer.task
@@ -52,8 +64,12 @@ def test_the_vae_sample_learns_and_reports_both_terms() -> None:
 def test_beta_weighs_the_kl_term() -> None:
     _result, recorder, _ = train(sample("vae"), small_digits(160), epochs=1, beta=4.0)
     metrics = recorder.epochs[-1]
-    assert metrics.val_loss == pytest.approx(metrics.extra["reconstruction"] + 4.0 * metrics.extra["kl"], rel=1e-6)
-    assert metrics.extra["neg_elbo"] == pytest.approx(metrics.extra["reconstruction"] + metrics.extra["kl"], rel=1e-6)
+    assert metrics.val_loss == pytest.approx(
+        metrics.extra["reconstruction"] + 4.0 * metrics.extra["kl"], rel=1e-6
+    )
+    assert metrics.extra["neg_elbo"] == pytest.approx(
+        metrics.extra["reconstruction"] + metrics.extra["kl"], rel=1e-6
+    )
 
 
 def test_the_decoder_shares_the_trained_layers_and_computes_the_same() -> None:
@@ -69,8 +85,13 @@ def test_the_decoder_shares_the_trained_layers_and_computes_the_same() -> None:
     expected = torch.sigmoid(model.dec2(torch.relu(model.dec1(z)))).reshape(5, 1, 8, 8)
     torch.testing.assert_close(decoder(z), expected)
     with torch.no_grad():
-        model.dec2.bias.add_(1.0)  # a training step later, the decoder sees the new weights
-    torch.testing.assert_close(decoder(z), torch.sigmoid(model.dec2(torch.relu(model.dec1(z)))).reshape(5, 1, 8, 8))
+        model.dec2.bias.add_(
+            1.0
+        )  # a training step later, the decoder sees the new weights
+    torch.testing.assert_close(
+        decoder(z),
+        torch.sigmoid(model.dec2(torch.relu(model.dec1(z)))).reshape(5, 1, 8, 8),
+    )
 
 
 def _small_vae(encoder_name: str, decoder_name: str) -> Project:
@@ -103,7 +124,9 @@ def test_layer_names_that_clash_in_code_still_map_to_the_right_layers() -> None:
     project = _small_vae("layer", "Layer")
     graph = project.graph
     model = build_networks(project)[graph.name].module
-    decoder, _ = build_decoder(graph, infer_shapes(graph), graph.node_by_name("reconstruction").id, model)
+    decoder, _ = build_decoder(
+        graph, infer_shapes(graph), graph.node_by_name("reconstruction").id, model
+    )
     assert decoder.layer is model.layer_1
 
 
@@ -123,7 +146,13 @@ def test_without_a_decoder_of_its_own_there_are_no_samples_but_training_works() 
     rng = np.random.default_rng(0)
     from designer.training.datasets import Dataset
 
-    data = Dataset("table", rng.random((64, 6), dtype=np.float32), np.zeros(64, np.int64), "classification", None)
+    data = Dataset(
+        "table",
+        rng.random((64, 6), dtype=np.float32),
+        np.zeros(64, np.int64),
+        "classification",
+        None,
+    )
     project.training = {"task": "vae", "loss": "mse"}
     result, recorder, _ = train(project, data, epochs=2)
     assert result.status == "finished", result.message
@@ -141,7 +170,9 @@ def test_outputs_are_found_by_name_else_by_order() -> None:
 def test_the_kl_divergence_is_zero_for_the_prior_and_positive_elsewhere() -> None:
     assert float(kl_divergence(torch.zeros(3, 4), torch.zeros(3, 4))) == 0.0
     # One dimension with mu = 1 and variance 1: KL = 1/2.
-    assert math.isclose(float(kl_divergence(torch.tensor([[1.0]]), torch.tensor([[0.0]]))), 0.5)
+    assert math.isclose(
+        float(kl_divergence(torch.tensor([[1.0]]), torch.tensor([[0.0]]))), 0.5
+    )
 
 
 def test_a_vae_needs_three_outputs() -> None:
@@ -153,7 +184,9 @@ def test_a_vae_needs_three_outputs() -> None:
     assert "three Outputs" in result.message
 
 
-def test_previews_and_the_sample_decoder_leave_the_run_as_it_would_be_without_them() -> None:
+def test_previews_and_the_sample_decoder_leave_the_run_as_it_would_be_without_them() -> (
+    None
+):
     from designer.training.engine import Trainer, TrainingCallbacks
     from designer.training.settings import TrainingSettings
 
@@ -168,7 +201,9 @@ def test_previews_and_the_sample_decoder_leave_the_run_as_it_would_be_without_th
     data = small_digits(160)
     _result, with_previews, _ = train(project, data, epochs=2)
     quiet = EpochsOnly()
-    settings = TrainingSettings.from_dict(project.training).replace(device="cpu", epochs=2)
+    settings = TrainingSettings.from_dict(project.training).replace(
+        device="cpu", epochs=2
+    )
     Trainer(project, data, settings, quiet).run()
     assert quiet.losses == [(m.train_loss, m.val_loss) for m in with_previews.epochs]
 
@@ -177,7 +212,9 @@ def test_binary_cross_entropy_needs_a_sigmoid_decoder() -> None:
     project = sample("vae")
     graph = project.graph
     graph.remove_node(graph.node_by_name("sigmoid_1").id)
-    graph.connect(graph.node_by_name("dec2").id, "out", graph.node_by_name("to_image").id, "in")
+    graph.connect(
+        graph.node_by_name("dec2").id, "out", graph.node_by_name("to_image").id, "in"
+    )
     result, _recorder, _ = train(project, small_digits(64), epochs=1)
     assert result.status == "failed"
     assert "does not come from a Sigmoid" in result.message

@@ -8,7 +8,9 @@ from designer.graph.model import Graph, Project
 from designer.training.datasets.dataset import Dataset
 
 
-def mlp_project(inputs: int = 64, hidden: int = 32, outputs: int = 10, name: str = "Tiny MLP") -> Project:
+def mlp_project(
+    inputs: int = 64, hidden: int = 32, outputs: int = 10, name: str = "Tiny MLP"
+) -> Project:
     graph = Graph("model")
     x = graph.add_node("Input", "x", {"shape": [inputs], "dtype": "float"})
     h = graph.add_node("Linear", "hidden", {"out_features": hidden})
@@ -20,7 +22,9 @@ def mlp_project(inputs: int = 64, hidden: int = 32, outputs: int = 10, name: str
     return Project(name=name, networks=[graph])
 
 
-def blobs_dataset(samples: int = 240, features: int = 64, classes: int = 4, seed: int = 0) -> Dataset:
+def blobs_dataset(
+    samples: int = 240, features: int = 64, classes: int = 4, seed: int = 0
+) -> Dataset:
     """Well separated Gaussian blobs: easy to learn in one or two epochs."""
     rng = np.random.default_rng(seed)
     centers = rng.normal(0, 3, size=(classes, features)).astype(np.float32)
@@ -51,5 +55,7 @@ def digits_dataset() -> Dataset:
 def regression_dataset(samples: int = 256, seed: int = 0) -> Dataset:
     rng = np.random.default_rng(seed)
     x = rng.uniform(-1, 1, size=(samples, 3)).astype(np.float32)
-    y = (x @ np.array([[1.5], [-2.0], [0.5]], dtype=np.float32) + 0.3).astype(np.float32)
+    y = (x @ np.array([[1.5], [-2.0], [0.5]], dtype=np.float32) + 0.3).astype(
+        np.float32
+    )
     return Dataset(name="linear", x=x, y=y, task="regression", classes=None)

@@ -28,7 +28,9 @@ SEED_CNN = [
 ]
 
 
-def build_chain(document: Document, layers=SEED_CNN, spacing: float = 240.0) -> list[str]:
+def build_chain(
+    document: Document, layers=SEED_CNN, spacing: float = 240.0
+) -> list[str]:
     """Add ``layers`` to the document's current network, connected in a chain."""
     ids: list[str] = []
     for index, (layer_type, params) in enumerate(layers):

@@ -52,7 +52,9 @@ def test_screenshot_writes_a_png_of_the_window_size(tmp_path: Path) -> None:
     from PIL import Image
 
     out = tmp_path / "shot.png"
-    result = run_designer(["--screenshot", str(out), str(ROOT / "samples" / "cnn_mnist.json")], tmp_path)
+    result = run_designer(
+        ["--screenshot", str(out), str(ROOT / "samples" / "cnn_mnist.json")], tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 10_000
     with Image.open(out) as image:
@@ -72,14 +74,18 @@ def test_screenshot_of_an_empty_document_and_dark_theme(tmp_path: Path) -> None:
 def test_screenshot_of_a_broken_file_reports_it(tmp_path: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
-    result = run_designer(["--screenshot", str(tmp_path / "x.png"), str(broken)], tmp_path)
+    result = run_designer(
+        ["--screenshot", str(tmp_path / "x.png"), str(broken)], tmp_path
+    )
     assert result.returncode == 2
     assert "not valid JSON" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("module", ["designer.ui.main_window", "designer.ui.app"])
-def test_the_window_starts_without_torch_or_pyqtgraph(tmp_path: Path, module: str) -> None:
+def test_the_window_starts_without_torch_or_pyqtgraph(
+    tmp_path: Path, module: str
+) -> None:
     script = (
         "import importlib, json, sys\n"
         f"importlib.import_module({module!r})\n"
@@ -146,7 +152,9 @@ def test_designer_file_opens_the_project(tmp_path: Path) -> None:
     assert state["messages"] == []
 
 
-def test_designer_with_a_broken_file_shows_why_and_an_empty_document(tmp_path: Path) -> None:
+def test_designer_with_a_broken_file_shows_why_and_an_empty_document(
+    tmp_path: Path,
+) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("[1, 2]")
     state = run_interactive([str(broken)], tmp_path)
@@ -159,4 +167,6 @@ def test_screenshot_into_an_impossible_folder_says_so(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     result = run_designer(["--screenshot", str(blocker / "sub" / "x.png")], tmp_path)
     assert result.returncode == 1
-    assert "cannot create the folder" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        "cannot create the folder" in result.stderr and "Traceback" not in result.stderr
+    )

@@ -48,10 +48,18 @@ def test_the_gap_between_columns_follows_the_label_width(qapp) -> None:
 
 
 def test_a_short_chain_stays_in_one_row_and_a_long_one_wraps_into_bands(qapp) -> None:
-    short = _chain([("Input", {"shape": [8]}), ("Linear", {"out_features": 4}), ("Output", {})])
-    rows = {y for _, y in tidy_positions(short, label_room=edge_label_room(short)).values()}
+    short = _chain(
+        [("Input", {"shape": [8]}), ("Linear", {"out_features": 4}), ("Output", {})]
+    )
+    rows = {
+        y for _, y in tidy_positions(short, label_room=edge_label_room(short)).values()
+    }
     assert max(rows) - min(rows) < 100
-    layers = [("Input", {"shape": [8]})] + [("Linear", {"out_features": 8}), ("ReLU", {})] * 10 + [("Output", {})]
+    layers = (
+        [("Input", {"shape": [8]})]
+        + [("Linear", {"out_features": 8}), ("ReLU", {})] * 10
+        + [("Output", {})]
+    )
     long = _chain(layers)
     room = edge_label_room(long)
     positions = tidy_positions(long, label_room=room)
@@ -60,7 +68,11 @@ def test_a_short_chain_stays_in_one_row_and_a_long_one_wraps_into_bands(qapp) ->
     assert fit_zoom(long, positions) >= READABLE_ZOOM
     # Bands one under the other: each starts at the left again, lower than the last.
     order = [node.id for node in long.nodes]
-    starts = [k for k in range(1, len(order)) if positions[order[k]][0] < positions[order[k - 1]][0]]
+    starts = [
+        k
+        for k in range(1, len(order))
+        if positions[order[k]][0] < positions[order[k - 1]][0]
+    ]
     assert starts
     for k in starts:
         assert positions[order[k]][0] == positions[order[0]][0]
@@ -86,7 +98,9 @@ def test_bands_are_cut_where_fewest_edges_cross(qapp) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(path.stem for path in SAMPLES.glob("*.json")))
-def test_every_sample_opens_whole_at_a_readable_zoom_with_its_labels(qtbot, name: str) -> None:
+def test_every_sample_opens_whole_at_a_readable_zoom_with_its_labels(
+    qtbot, name: str
+) -> None:
     from designer.ui.canvas.view import NetworkView
 
     document = Document()
@@ -107,12 +121,25 @@ def test_every_sample_opens_whole_at_a_readable_zoom_with_its_labels(qtbot, name
         for edge in scene.edge_items():
             if edge.label:
                 label = edge.label_rect()
-                assert not label.isNull() and visible.contains(label), (network, edge.label)
-                assert not any(label.intersects(card) for card in cards), (network, edge.label)
+                assert not label.isNull() and visible.contains(label), (
+                    network,
+                    edge.label,
+                )
+                assert not any(label.intersects(card) for card in cards), (
+                    network,
+                    edge.label,
+                )
         for edge in scene.edge_items():  # edges run between cards, never through one
             ends = (edge.source_item, edge.target_item)
-            others = [item.mapRectToScene(item.card_rect()) for item in scene.node_items() if item not in ends]
-            assert not any(crosses(edge.path(), card) for card in others), (network, edge.edge)
+            others = [
+                item.mapRectToScene(item.card_rect())
+                for item in scene.node_items()
+                if item not in ends
+            ]
+            assert not any(crosses(edge.path(), card) for card in others), (
+                network,
+                edge.edge,
+            )
         shown = [edge.label_rect() for edge in scene.edge_items() if edge.label_shown]
         for k, rect in enumerate(shown):  # no label is drawn over another
             assert not any(rect.intersects(other) for other in shown[k + 1 :]), network
@@ -135,7 +162,10 @@ def test_each_network_opens_whole_and_keeps_its_own_zoom(qtbot) -> None:
     document.show_network(discriminator)
     assert view.zoom < 2.0 and view.zoom >= READABLE_ZOOM
     visible = view.visible_scene_rect()
-    assert all(visible.contains(item.mapRectToScene(item.card_rect())) for item in view.network_scene.node_items())
+    assert all(
+        visible.contains(item.mapRectToScene(item.card_rect()))
+        for item in view.network_scene.node_items()
+    )
     document.show_network(generator)
     assert view.zoom == pytest.approx(2.0)
     document.undo_stack.clear()

@@ -34,11 +34,17 @@ def test_add_node_is_one_undoable_step_with_a_readable_text(document: Document) 
     before = snapshot(document)
     node_id = document.add_node("Conv2d", (40, 60), {"out_channels": 8})
     node = document.graph.node(node_id)
-    assert (node.type, node.params["out_channels"], node.position) == ("Conv2d", 8, (40.0, 60.0))
+    assert (node.type, node.params["out_channels"], node.position) == (
+        "Conv2d",
+        8,
+        (40.0, 60.0),
+    )
     assert document.undo_stack.count() == 1
     assert document.undo_stack.text(0) == "Add Conv2d"
     undo_redo_roundtrip(document, before)
-    assert document.graph.node(node_id).name == node.name  # redo gives the same id and name
+    assert (
+        document.graph.node(node_id).name == node.name
+    )  # redo gives the same id and name
 
 
 def test_add_node_refuses_unknown_types_and_bad_parameters(document: Document) -> None:
@@ -51,17 +57,25 @@ def test_add_node_refuses_unknown_types_and_bad_parameters(document: Document) -
 
 def test_connect_and_disconnect_undo(document: Document, chain) -> None:
     a, b = chain(document, [("Input", {"shape": [4]}), ("Linear", {"out_features": 3})])
-    assert document.undo_stack.text(document.undo_stack.count() - 1).startswith("Connect input")
+    assert document.undo_stack.text(document.undo_stack.count() - 1).startswith(
+        "Connect input"
+    )
     before = snapshot(document)
     edge = document.graph.edges[0]
     document.disconnect(edge)
     assert document.graph.edges == []
-    assert document.undo_stack.text(document.undo_stack.index() - 1).startswith("Disconnect")
+    assert document.undo_stack.text(document.undo_stack.index() - 1).startswith(
+        "Disconnect"
+    )
     undo_redo_roundtrip(document, before)
 
 
-def test_connect_refuses_cycles_and_bad_ports_without_pushing(document: Document, chain) -> None:
-    a, b, c = chain(document, [("Input", {"shape": [4]}), ("Linear", {}), ("Linear", {})])
+def test_connect_refuses_cycles_and_bad_ports_without_pushing(
+    document: Document, chain
+) -> None:
+    a, b, c = chain(
+        document, [("Input", {"shape": [4]}), ("Linear", {}), ("Linear", {})]
+    )
     count = document.undo_stack.count()
     assert "cycle" in document.connect(c, "out", b, "in")
     assert "no input port" in document.connect(a, "out", b, "nope")
@@ -71,7 +85,9 @@ def test_connect_refuses_cycles_and_bad_ports_without_pushing(document: Document
     assert (c, "in") in document.connectable_inputs(a, "out")
 
 
-def test_connecting_an_occupied_input_replaces_its_edge_in_one_step(document: Document) -> None:
+def test_connecting_an_occupied_input_replaces_its_edge_in_one_step(
+    document: Document,
+) -> None:
     first = document.add_node("Input", (0, 0), {"shape": [4]})
     second = document.add_node("Input", (0, 200), {"shape": [8]})
     dense = document.add_node("Linear", (300, 0))
@@ -80,7 +96,10 @@ def test_connecting_an_occupied_input_replaces_its_edge_in_one_step(document: Do
     count = document.undo_stack.count()
     assert document.connect(first, "out", dense, "in") is None
     assert document.undo_stack.count() == count + 1
-    assert document.undo_stack.text(count) == f"Connect {document.graph.node(first).name} → {document.graph.node(dense).name}"
+    assert (
+        document.undo_stack.text(count)
+        == f"Connect {document.graph.node(first).name} → {document.graph.node(dense).name}"
+    )
     assert document.graph.edge_into(dense, "in").source == first
     assert len(document.graph.edges_into(dense)) == 1
     assert document.analysis["model"].nodes[dense].inferred["in_features"] == 4
@@ -89,7 +108,9 @@ def test_connecting_an_occupied_input_replaces_its_edge_in_one_step(document: Do
     assert document.graph.edge_into(dense, "in").source == second
 
 
-def test_set_param_validates_and_pushes_only_valid_values(document: Document, cnn: list[str]) -> None:
+def test_set_param_validates_and_pushes_only_valid_values(
+    document: Document, cnn: list[str]
+) -> None:
     conv = cnn[1]
     count = document.undo_stack.count()
     message = document.set_param(conv, "kernel_size", 0)
@@ -98,14 +119,21 @@ def test_set_param_validates_and_pushes_only_valid_values(document: Document, cn
     assert document.undo_stack.count() == count
     before = snapshot(document)
     assert document.set_param(conv, "kernel_size", 5) is None
-    assert document.undo_stack.text(count) == f"Change kernel_size of {document.graph.node(conv).name}"
+    assert (
+        document.undo_stack.text(count)
+        == f"Change kernel_size of {document.graph.node(conv).name}"
+    )
     assert document.analysis["model"].shape_of(conv) == ("N", 32, 24, 24)
     undo_redo_roundtrip(document, before)
-    assert document.set_param(conv, "kernel_size", 5) is None  # unchanged: nothing pushed
+    assert (
+        document.set_param(conv, "kernel_size", 5) is None
+    )  # unchanged: nothing pushed
     assert document.undo_stack.count() == count + 1
 
 
-def test_set_param_that_removes_a_port_restores_its_edge_on_undo(document: Document) -> None:
+def test_set_param_that_removes_a_port_restores_its_edge_on_undo(
+    document: Document,
+) -> None:
     source = document.add_node("Input", (0, 0), {"shape": [4]})
     add = document.add_node("Add", (300, 0), {"inputs": 3})
     for port in ("in1", "in2", "in3"):
@@ -127,29 +155,39 @@ def test_rename_checks_names(document: Document, cnn: list[str]) -> None:
     undo_redo_roundtrip(document, before)
 
 
-def test_remove_nodes_restores_ids_names_params_positions_and_edges(document: Document, cnn: list[str]) -> None:
+def test_remove_nodes_restores_ids_names_params_positions_and_edges(
+    document: Document, cnn: list[str]
+) -> None:
     document.set_selection(cnn[3:5])
     before = snapshot(document)
     document.remove_nodes(cnn[3:5])
     assert len(document.graph.nodes) == len(cnn) - 2
     assert document.selected_ids == []
-    assert document.undo_stack.text(document.undo_stack.index() - 1) == "Delete 2 layers"
+    assert (
+        document.undo_stack.text(document.undo_stack.index() - 1) == "Delete 2 layers"
+    )
     undo_redo_roundtrip(document, before)
 
 
-def test_moves_of_several_nodes_are_one_step_and_quick_nudges_merge(document: Document, cnn: list[str]) -> None:
+def test_moves_of_several_nodes_are_one_step_and_quick_nudges_merge(
+    document: Document, cnn: list[str]
+) -> None:
     before = snapshot(document)
     count = document.undo_stack.count()
     moves = {cnn[0]: ((0.0, 0.0), (20.0, 40.0)), cnn[1]: ((240.0, 0.0), (260.0, 40.0))}
     document.move_nodes(moves)
-    document.move_nodes({k: (new, (new[0] + 20, new[1])) for k, (_, new) in moves.items()})
+    document.move_nodes(
+        {k: (new, (new[0] + 20, new[1])) for k, (_, new) in moves.items()}
+    )
     assert document.undo_stack.count() == count + 1
     assert document.graph.node(cnn[0]).position == (40.0, 40.0)
     document.undo_stack.undo()
     assert snapshot(document) == before
 
 
-def test_training_and_dataset_edits_are_undoable_and_signalled(document: Document, qtbot) -> None:
+def test_training_and_dataset_edits_are_undoable_and_signalled(
+    document: Document, qtbot
+) -> None:
     with qtbot.waitSignal(document.trainingChanged):
         document.set_training({"epochs": 3, "learning_rate": 0.01})
     with qtbot.waitSignal(document.datasetChanged):
@@ -174,7 +212,9 @@ def test_modified_follows_the_undo_stack(document: Document, qtbot, tmp_path) ->
     assert document.modified
 
 
-def test_analysis_and_code_follow_edits(document: Document, cnn: list[str], qtbot) -> None:
+def test_analysis_and_code_follow_edits(
+    document: Document, cnn: list[str], qtbot
+) -> None:
     assert document.analysis["model"].valid
     assert document.code_error() is None
     assert "nn.Conv2d(1, 32" in document.code().replace("in_channels=", "")
@@ -193,7 +233,9 @@ def test_moving_does_not_recompute_analysis(document: Document, cnn: list[str]) 
 
 
 # -- clipboard ------------------------------------------------------------------------
-def test_copy_paste_keeps_internal_edges_with_fresh_ids_and_names(document: Document, cnn: list[str]) -> None:
+def test_copy_paste_keeps_internal_edges_with_fresh_ids_and_names(
+    document: Document, cnn: list[str]
+) -> None:
     graph = document.graph
     text = document.copy(cnn[1:4])
     assert json.loads(text)["edges"] and len(json.loads(text)["edges"]) == 2
@@ -214,7 +256,13 @@ def test_copy_paste_keeps_internal_edges_with_fresh_ids_and_names(document: Docu
 def test_paste_ignores_foreign_or_broken_clipboard_text(document: Document) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    for text in ("hello", "{", json.dumps({"format": "designer-clipboard", "nodes": [{"type": "Nope", "id": "x"}]})):
+    for text in (
+        "hello",
+        "{",
+        json.dumps(
+            {"format": "designer-clipboard", "nodes": [{"type": "Nope", "id": "x"}]}
+        ),
+    ):
         QGuiApplication.clipboard().setText(text)
         assert document.paste() == []
     assert document.undo_stack.count() == 0
@@ -235,7 +283,9 @@ def test_duplicate_offsets_copies(document: Document, cnn: list[str]) -> None:
 
 
 # -- files --------------------------------------------------------------------------
-def test_save_then_load_gives_an_equal_project(document: Document, cnn: list[str], tmp_path, qtbot) -> None:
+def test_save_then_load_gives_an_equal_project(
+    document: Document, cnn: list[str], tmp_path, qtbot
+) -> None:
     document.set_training({"epochs": 2})
     path = tmp_path / "cnn.json"
     document.save(path)
@@ -248,9 +298,13 @@ def test_save_then_load_gives_an_equal_project(document: Document, cnn: list[str
     assert other.undo_stack.count() == 0 and not other.modified and other.path == path
 
 
-def test_load_failure_leaves_the_document_untouched(document: Document, cnn: list[str], tmp_path) -> None:
+def test_load_failure_leaves_the_document_untouched(
+    document: Document, cnn: list[str], tmp_path
+) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "designer-project", "version": 1, "networks": [{"name": "m", "nodes": [{"id": "a", "type": "Conv9d", "name": "a"}], "edges": []}]}')
+    bad.write_text(
+        '{"format": "designer-project", "version": 1, "networks": [{"name": "m", "nodes": [{"id": "a", "type": "Conv9d", "name": "a"}], "edges": []}]}'
+    )
     before = snapshot(document)
     count = document.undo_stack.count()
     with pytest.raises(ProjectFileError, match="Conv9d"):
@@ -285,8 +339,14 @@ def test_new_replaces_everything(document: Document, cnn: list[str], qtbot) -> N
 
 
 # -- tidy layout ------------------------------------------------------------------------
-def test_tidy_layout_orders_columns_by_depth_in_one_step(document: Document, chain) -> None:
-    ids = chain(document, [("Input", {"shape": [8]}), ("Linear", {}), ("ReLU", {}), ("Output", {})], spacing=-300)
+def test_tidy_layout_orders_columns_by_depth_in_one_step(
+    document: Document, chain
+) -> None:
+    ids = chain(
+        document,
+        [("Input", {"shape": [8]}), ("Linear", {}), ("ReLU", {}), ("Output", {})],
+        spacing=-300,
+    )
     skip = document.add_node("Linear", (0, 900), {"out_features": 64})
     add = document.add_node("Add", (-50, -400))
     document.connect(ids[0], "out", skip, "in")
@@ -306,7 +366,9 @@ def test_tidy_layout_orders_columns_by_depth_in_one_step(document: Document, cha
             if depths[a.id] < depths[b.id]:
                 assert a.position[0] < b.position[0]
             if depths[a.id] == depths[b.id] and a.id != b.id:
-                assert abs(a.position[1] - b.position[1]) >= 100  # no overlaps in a column
+                assert (
+                    abs(a.position[1] - b.position[1]) >= 100
+                )  # no overlaps in a column
     # A chain of cards of different heights is joined by straight, level edges.
     port_y = {n.id: n.position[1] + port_anchor(n) for n in graph.nodes}
     assert port_y[ids[1]] == port_y[ids[2]]
@@ -332,18 +394,43 @@ LAYER_TYPES = [spec.type for spec in all_specs()]
 def random_edit(document: Document, rng: random.Random) -> None:
     graph = document.graph
     nodes = graph.nodes
-    kind = rng.choice(["add", "add", "connect", "connect", "remove", "disconnect", "param", "rename", "move", "paste", "tidy", "training", "switch"])
+    kind = rng.choice(
+        [
+            "add",
+            "add",
+            "connect",
+            "connect",
+            "remove",
+            "disconnect",
+            "param",
+            "rename",
+            "move",
+            "paste",
+            "tidy",
+            "training",
+            "switch",
+        ]
+    )
     if kind == "switch":
         document.set_current_network(rng.choice(document.network_names))
     elif kind == "add" or not nodes:
-        document.add_node(rng.choice(LAYER_TYPES), (rng.uniform(-500, 500), rng.uniform(-500, 500)))
+        document.add_node(
+            rng.choice(LAYER_TYPES), (rng.uniform(-500, 500), rng.uniform(-500, 500))
+        )
     elif kind == "connect":
         source = rng.choice(nodes)
         target = rng.choice(nodes)
         if source.output_ports() and target.input_ports():
-            document.connect(source.id, rng.choice(source.output_ports()), target.id, rng.choice(target.input_ports()))
+            document.connect(
+                source.id,
+                rng.choice(source.output_ports()),
+                target.id,
+                rng.choice(target.input_ports()),
+            )
     elif kind == "remove":
-        document.remove_nodes(rng.sample([n.id for n in nodes], k=min(len(nodes), rng.randint(1, 3))))
+        document.remove_nodes(
+            rng.sample([n.id for n in nodes], k=min(len(nodes), rng.randint(1, 3)))
+        )
     elif kind == "disconnect" and graph.edges:
         document.disconnect(rng.choice(graph.edges))
     elif kind == "param":
@@ -357,10 +444,17 @@ def random_edit(document: Document, rng: random.Random) -> None:
                 document.set_param(node.id, spec.name, not node.params[spec.name])
                 break
     elif kind == "rename":
-        document.rename(rng.choice(nodes).id, rng.choice(["a", "b", "features", "head", "x_1"]))
+        document.rename(
+            rng.choice(nodes).id, rng.choice(["a", "b", "features", "head", "x_1"])
+        )
     elif kind == "move":
         moved = rng.sample(nodes, k=min(len(nodes), 2))
-        document.move_nodes({n.id: (n.position, (n.position[0] + 20, n.position[1] - 20)) for n in moved})
+        document.move_nodes(
+            {
+                n.id: (n.position, (n.position[0] + 20, n.position[1] - 20))
+                for n in moved
+            }
+        )
     elif kind == "paste":
         document.copy(rng.sample([n.id for n in nodes], k=min(len(nodes), 3)))
         document.paste((rng.uniform(0, 100), rng.uniform(0, 100)))
@@ -370,9 +464,19 @@ def random_edit(document: Document, rng: random.Random) -> None:
         document.set_training({"epochs": rng.randint(1, 9)})
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 2**31), steps=st.integers(1, 25), start=st.sampled_from(["empty", "cnn", "two networks"]))
-def test_any_edits_undone_give_back_the_original_and_redone_the_edited(qapp, chain, seed: int, steps: int, start: str) -> None:
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    seed=st.integers(0, 2**31),
+    steps=st.integers(1, 25),
+    start=st.sampled_from(["empty", "cnn", "two networks"]),
+)
+def test_any_edits_undone_give_back_the_original_and_redone_the_edited(
+    qapp, chain, seed: int, steps: int, start: str
+) -> None:
     from designer.graph.model import Graph
 
     document = Document()
@@ -381,7 +485,9 @@ def test_any_edits_undone_give_back_the_original_and_redone_the_edited(qapp, cha
             chain(document)
             document.undo_stack.clear()
         elif start == "two networks":
-            document.new(Project("gan", networks=[Graph("generator"), Graph("discriminator")]))
+            document.new(
+                Project("gan", networks=[Graph("generator"), Graph("discriminator")])
+            )
         rng = random.Random(seed)
         original = snapshot(document)
         for _ in range(steps):
@@ -394,7 +500,9 @@ def test_any_edits_undone_give_back_the_original_and_redone_the_edited(qapp, cha
         while document.undo_stack.canRedo():
             document.undo_stack.redo()
         assert snapshot(document) == edited
-        assert {k: v.nodes.keys() for k, v in document.analysis.items()} == edited_shapes
+        assert {
+            k: v.nodes.keys() for k, v in document.analysis.items()
+        } == edited_shapes
     finally:
         document.undo_stack.clear()
         document.deleteLater()
@@ -440,7 +548,15 @@ def test_a_file_without_positions_opens_laid_out(document: Document, tmp_path) -
         {"source": "b", "source_port": "out", "target": "c", "target_port": "in"},
     ]
     path = tmp_path / "bare.json"
-    path.write_text(json.dumps({"format": "designer-project", "version": 1, "networks": [{"name": "m", "nodes": nodes, "edges": edges}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "format": "designer-project",
+                "version": 1,
+                "networks": [{"name": "m", "nodes": nodes, "edges": edges}],
+            }
+        )
+    )
     document.load(path)
     xs = [document.graph.node(i).position[0] for i in "abc"]
     assert xs == sorted(xs) and len(set(xs)) == 3

@@ -15,11 +15,22 @@ from designer.ui.recovery import RecoveryStore
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> MainWindow:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "designer-tests", "designer")
+    QSettings.setPath(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        str(tmp_path / "settings"),
+    )
+    settings = QSettings(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        "designer-tests",
+        "designer",
+    )
     document = Document()
     document.load(SAMPLES_DIR / "moons.json")
-    made = MainWindow(document, settings=settings, recovery=RecoveryStore(tmp_path / "recovery"))
+    made = MainWindow(
+        document, settings=settings, recovery=RecoveryStore(tmp_path / "recovery")
+    )
     made.interactive = False
     qtbot.addWidget(made)
     yield made
@@ -45,11 +56,18 @@ def test_export_writes_both_files(window: MainWindow, tmp_path: Path) -> None:
         (node.module or "").split(".")[0]
         for node in ast.walk(ast.parse(script))
         if isinstance(node, ast.ImportFrom)
-    } | {alias.name.split(".")[0] for node in ast.walk(ast.parse(script)) if isinstance(node, ast.Import) for alias in node.names}
+    } | {
+        alias.name.split(".")[0]
+        for node in ast.walk(ast.parse(script))
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
     assert "designer" not in imported and "model" in imported
 
 
-def test_existing_files_are_kept_when_the_user_declines(window: MainWindow, tmp_path: Path) -> None:
+def test_existing_files_are_kept_when_the_user_declines(
+    window: MainWindow, tmp_path: Path
+) -> None:
     (tmp_path / "train.py").write_text("mine")
     window.choose_export_folder = lambda: str(tmp_path)
     window.ask_overwrite = lambda names, folder: False
@@ -58,7 +76,9 @@ def test_existing_files_are_kept_when_the_user_declines(window: MainWindow, tmp_
     assert not (tmp_path / "model.py").exists()
 
 
-def test_an_invalid_graph_is_explained_not_exported(window: MainWindow, tmp_path: Path) -> None:
+def test_an_invalid_graph_is_explained_not_exported(
+    window: MainWindow, tmp_path: Path
+) -> None:
     errors: list[tuple[str, str]] = []
     window.show_error = lambda title, message: errors.append((title, message))
     window.choose_export_folder = lambda: str(tmp_path)

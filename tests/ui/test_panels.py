@@ -112,7 +112,9 @@ def test_palette_tooltip_and_activation(qtbot) -> None:
     qtbot.addWidget(palette)
     spec = next(s for s in all_specs() if s.type == "Linear")
     tooltip = palette.item_for("Linear").toolTip(0)
-    assert "Linear" in tooltip and spec.description[:20] in tooltip.replace("&#x27;", "'")
+    assert "Linear" in tooltip and spec.description[:20] in tooltip.replace(
+        "&#x27;", "'"
+    )
     with qtbot.waitSignal(palette.layerActivated) as blocker:
         palette.tree.itemDoubleClicked.emit(palette.item_for("Linear"), 0)
     assert blocker.args == ["Linear"]
@@ -287,7 +289,10 @@ def test_parse_sizes(text: str, kind: str, expected: list) -> None:
     assert parse_sizes(text, kind) == (expected, None)
 
 
-@pytest.mark.parametrize(("text", "kind"), [("", "shape"), ("L, 3", "ints"), ("1.5", "shape"), ("a-b", "shape")])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("", "shape"), ("L, 3", "ints"), ("1.5", "shape"), ("a-b", "shape")],
+)
 def test_parse_sizes_rejects(text: str, kind: str) -> None:
     value, problem = parse_sizes(text, kind)
     assert value is None and problem
@@ -379,7 +384,9 @@ def test_code_view_shows_code_or_the_error(qtbot) -> None:
 def test_python_highlighter_colours_tokens(qtbot) -> None:
     view = CodeView()
     qtbot.addWidget(view)
-    view.set_code('@decorator\ndef f(x):  # note\n    return "s" + 12\n"""doc\nstill doc\n"""\nclass A:\n    pass\n')
+    view.set_code(
+        '@decorator\ndef f(x):  # note\n    return "s" + 12\n"""doc\nstill doc\n"""\nclass A:\n    pass\n'
+    )
     document = view.editor.document()
 
     def colour_at(line: int, column: int) -> str:
@@ -436,7 +443,10 @@ def test_inspector_does_not_keep_old_editors(qtbot) -> None:
     assert len(alive) == len(inspector.editors) == 2  # the Input's shape and dtype
 
 
-@pytest.mark.parametrize(("default", "step"), [(0.5, 0.1), (0.01, 0.01), (1.0, 0.1), (0.0, 0.1), (0.002, 0.001)])
+@pytest.mark.parametrize(
+    ("default", "step"),
+    [(0.5, 0.1), (0.01, 0.01), (1.0, 0.1), (0.0, 0.1), (0.002, 0.001)],
+)
 def test_float_step_follows_the_default(default: float, step: float) -> None:
     from designer.ui.panels.param_editors import float_step
 

@@ -83,19 +83,28 @@ def long_run(document: Document) -> None:
     settings = dict(document.project.training)
     settings.update(epochs=2000, batch_size=4)
     document.set_training(settings)
-    document.set_dataset({"name": "moons", "options": {"n_samples": 4000, "noise": 0.1, "seed": 0}})
+    document.set_dataset(
+        {"name": "moons", "options": {"n_samples": 4000, "noise": 0.1, "seed": 0}}
+    )
 
 
 def wait_for_progress(qtbot, panel: TrainingPanel) -> None:
     """Until the run reports progress (a step, or an epoch when epochs are short)."""
     qtbot.waitUntil(
-        lambda: panel._last_step is not None or len(panel.plots.val_accuracy) > 0, timeout=RUN_TIMEOUT_MS
+        lambda: panel._last_step is not None or len(panel.plots.val_accuracy) > 0,
+        timeout=RUN_TIMEOUT_MS,
     )
 
 
 def test_a_run_reports_start_steps_epochs_and_end(qtbot, moons_document, every_step):
     panel = make_panel(qtbot, moons_document)
-    seen: dict[str, list] = {"start": [], "step": [], "epoch": [], "predictions": [], "end": []}
+    seen: dict[str, list] = {
+        "start": [],
+        "step": [],
+        "epoch": [],
+        "predictions": [],
+        "end": [],
+    }
     assert panel.start()
     worker = panel.run.worker
     worker.runStarted.connect(seen["start"].append)
@@ -106,7 +115,10 @@ def test_a_run_reports_start_steps_epochs_and_end(qtbot, moons_document, every_s
     assert not panel.start_button.isEnabled() and panel.stop_button.isEnabled()
     finish(qtbot, panel)
 
-    assert len(seen["start"]) == 1 and seen["start"][0].classes == ["class 0", "class 1"]
+    assert len(seen["start"]) == 1 and seen["start"][0].classes == [
+        "class 0",
+        "class 1",
+    ]
     assert len(seen["step"]) >= 3
     assert [m.epoch for m in seen["epoch"]] == [1, 2, 3]
     assert len(seen["predictions"]) == 3
@@ -176,7 +188,9 @@ def test_pause_holds_the_run_and_resume_continues_it(qtbot, moons_document):
     finish(qtbot, panel)
 
 
-def test_closing_the_panel_mid_run_stops_the_thread_within_two_seconds(qtbot, moons_document):
+def test_closing_the_panel_mid_run_stops_the_thread_within_two_seconds(
+    qtbot, moons_document
+):
     long_run(moons_document)
     panel = make_panel(qtbot, moons_document)
     assert panel.start()
@@ -207,8 +221,16 @@ def test_shutdown_while_paused_still_ends_quickly(qtbot, moons_document):
 def test_a_nan_loss_ends_with_a_clear_message_and_start_works_again(qtbot):
     document = make_document(
         SINE_MLP,
-        {"task": "regression", "loss": "mse", "optimizer": "sgd", "lr": 10.0, "momentum": 0.9,
-         "epochs": 3, "batch_size": 16, "device": "cpu"},
+        {
+            "task": "regression",
+            "loss": "mse",
+            "optimizer": "sgd",
+            "lr": 10.0,
+            "momentum": 0.9,
+            "epochs": 3,
+            "batch_size": 16,
+            "device": "cpu",
+        },
         {"name": "sine", "options": {"n_samples": 200}},
     )
     before = document.project.to_dict()
@@ -230,22 +252,36 @@ def test_a_nan_loss_ends_with_a_clear_message_and_start_works_again(qtbot):
     # a regression run shows its predictions against the targets
     assert panel.tabs.isTabVisible(panel.tabs.indexOf(panel.predictions))
     assert not panel.tabs.isTabVisible(panel.tabs.indexOf(panel.confusion))
-    assert panel.predictions.mode == "curve" and "mean absolute error" in panel.predictions.caption.text()
+    assert (
+        panel.predictions.mode == "curve"
+        and "mean absolute error" in panel.predictions.caption.text()
+    )
 
 
-def test_a_missing_dataset_file_is_reported_in_the_panel(qtbot, tmp_path, moons_document):
+def test_a_missing_dataset_file_is_reported_in_the_panel(
+    qtbot, tmp_path, moons_document
+):
     panel = make_panel(qtbot, moons_document)
-    moons_document.set_dataset({"name": "npz", "options": {"path": str(tmp_path / "missing.npz")}})
-    qtbot.waitUntil(lambda: panel.dataset_picker.preview.kind == "error", timeout=10_000)
+    moons_document.set_dataset(
+        {"name": "npz", "options": {"path": str(tmp_path / "missing.npz")}}
+    )
+    qtbot.waitUntil(
+        lambda: panel.dataset_picker.preview.kind == "error", timeout=10_000
+    )
     assert "missing.npz" in panel.dataset_picker.preview.message.text()
     assert panel.start()
     finish(qtbot, panel)
     assert panel.banner.kind == "error"
-    assert "could not be loaded" in panel.banner.text and "missing.npz" in panel.banner.text
+    assert (
+        "could not be loaded" in panel.banner.text
+        and "missing.npz" in panel.banner.text
+    )
     assert panel.start_button.isEnabled() and panel.last_result is None
 
 
-def test_a_mismatched_dataset_is_explained_and_the_input_shape_is_set_in_one_click(qtbot, moons_document):
+def test_a_mismatched_dataset_is_explained_and_the_input_shape_is_set_in_one_click(
+    qtbot, moons_document
+):
     graph = moons_document.project.graph
     input_node = graph.nodes_of_type("Input")[0]
     moons_document.set_param(input_node.id, "shape", [3])
@@ -253,7 +289,9 @@ def test_a_mismatched_dataset_is_explained_and_the_input_shape_is_set_in_one_cli
     panel = make_panel(qtbot, moons_document)
     panel.update_compatibility()
     assert panel.fit_banner.isVisible()
-    assert "expects 3" in panel.fit_banner.text and "2 features" in panel.fit_banner.text
+    assert (
+        "expects 3" in panel.fit_banner.text and "2 features" in panel.fit_banner.text
+    )
     assert panel.fit_banner.action.isVisible()
     assert panel.fit_banner.action.text() == "Set Input shape from dataset"
 
@@ -277,7 +315,9 @@ def test_a_wrong_number_of_classes_is_explained(qtbot, moons_document):
     panel = make_panel(qtbot, moons_document)
     panel.update_compatibility()
     assert "2 classes" in panel.fit_banner.text
-    assert not panel.fit_banner.action.isVisible()  # the Input is fine; the fix is elsewhere
+    assert (
+        not panel.fit_banner.action.isVisible()
+    )  # the Input is fine; the fix is elsewhere
 
 
 def test_settings_edits_are_undoable_document_changes(qtbot, moons_document):
@@ -303,19 +343,30 @@ def test_settings_edits_are_undoable_document_changes(qtbot, moons_document):
 
 def test_the_device_selector_lists_what_is_present(qtbot, moons_document):
     panel = make_panel(qtbot, moons_document)
-    qtbot.waitUntil(lambda: panel.device_combo.findData("cpu") >= 0 and "thread" in panel.device_combo.itemText(panel.device_combo.findData("cpu")), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: (
+            panel.device_combo.findData("cpu") >= 0
+            and "thread"
+            in panel.device_combo.itemText(panel.device_combo.findData("cpu"))
+        ),
+        timeout=20_000,
+    )
     assert panel.device_combo.currentData() == "cpu"
     auto = panel.device_combo.findData("auto")
     panel.device_combo.setCurrentIndex(auto)
     assert moons_document.project.training["device"] == "auto"
 
 
-def test_the_dataset_picker_writes_the_document_and_previews_images(qtbot, moons_document):
+def test_the_dataset_picker_writes_the_document_and_previews_images(
+    qtbot, moons_document
+):
     panel = make_panel(qtbot, moons_document)
     combo = panel.dataset_picker.combo
     combo.setCurrentIndex(combo.findData("digits"))
     assert moons_document.project.dataset["name"] == "digits"
-    qtbot.waitUntil(lambda: panel.dataset_picker.preview.kind == "images", timeout=20_000)
+    qtbot.waitUntil(
+        lambda: panel.dataset_picker.preview.kind == "images", timeout=20_000
+    )
     assert panel.dataset_picker.preview.images.image_count > 0
     assert panel.fit_banner.isVisible()  # 1×8×8 images do not fit an Input of 2
     moons_document.undo_stack.undo()
@@ -323,7 +374,9 @@ def test_the_dataset_picker_writes_the_document_and_previews_images(qtbot, moons
     assert panel.dataset_picker.current_name() == "moons"
 
 
-def test_trained_weights_are_saved_and_load_only_into_a_matching_graph(qtbot, tmp_path, moons_document):
+def test_trained_weights_are_saved_and_load_only_into_a_matching_graph(
+    qtbot, tmp_path, moons_document
+):
     panel = make_panel(qtbot, moons_document)
     assert not panel.can_save_weights()
     assert panel.start()
@@ -355,7 +408,9 @@ def test_trained_weights_are_saved_and_load_only_into_a_matching_graph(qtbot, tm
     assert panel.initial_weights is None
 
 
-def test_weights_that_do_not_fit_the_run_end_it_with_a_message(qtbot, tmp_path, moons_document):
+def test_weights_that_do_not_fit_the_run_end_it_with_a_message(
+    qtbot, tmp_path, moons_document
+):
     panel = make_panel(qtbot, moons_document)
     assert panel.start()
     finish(qtbot, panel)
@@ -375,8 +430,17 @@ def test_a_task_preview_gets_its_own_tab(qtbot, moons_document):
 
     panel = make_panel(qtbot, moons_document)
     snapshot = SimpleNamespace(
-        epoch=1, x=np.zeros((0, 2)), y_true=np.zeros(0), y_pred=np.zeros(0), probs=None, classes=None,
-        grid=None, previews={"images": {"images": np.zeros((3, 1, 4, 4)), "caption": "generated"}, "unknown": 1},
+        epoch=1,
+        x=np.zeros((0, 2)),
+        y_true=np.zeros(0),
+        y_pred=np.zeros(0),
+        probs=None,
+        classes=None,
+        grid=None,
+        previews={
+            "images": {"images": np.zeros((3, 1, 4, 4)), "caption": "generated"},
+            "unknown": 1,
+        },
     )
     panel._on_predictions(snapshot)
     titles = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
@@ -386,7 +450,9 @@ def test_a_task_preview_gets_its_own_tab(qtbot, moons_document):
     assert widget.grid.image_count == 3 and widget.caption.text() == "generated"
 
 
-def test_a_training_process_that_dies_is_reported_and_the_next_run_works(qtbot, moons_document):
+def test_a_training_process_that_dies_is_reported_and_the_next_run_works(
+    qtbot, moons_document
+):
     long_run(moons_document)
     panel = make_panel(qtbot, moons_document)
     assert panel.start()
@@ -447,10 +513,20 @@ def test_the_window_process_never_imports_torch(tmp_path):
     import os
 
     root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(root), os.environ.get("PYTHONPATH")])
+        ),
+    }
     result = subprocess.run(
         [sys.executable, str(script), str(root / "samples" / "moons.json")],
-        capture_output=True, text=True, timeout=300, check=False, cwd=root, env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=root,
+        env=env,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()

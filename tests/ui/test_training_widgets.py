@@ -63,7 +63,9 @@ def test_confusion_matrix_shows_counts_and_names(qtbot):
     view.set_matrix(matrix, ["cat", "dog", "bird"])
     assert view.matrix.tolist() == matrix.tolist()
     assert view.class_names == ["cat", "dog", "bird"]
-    assert "22 of 30" in view.summary.text() and "bird (50% right)" in view.summary.text()
+    assert (
+        "22 of 30" in view.summary.text() and "bird (50% right)" in view.summary.text()
+    )
     assert view.counts.counts.tolist() == matrix.tolist()
     ticks = view.plot.getAxis("bottom")._tickLevels[0]
     assert [name for _, name in ticks] == ["cat", "dog", "bird"]
@@ -77,7 +79,11 @@ def test_probability_colours_are_pale_where_the_model_is_unsure():
     sure = probability_image(np.array([[[1.0, 0.0]]]))[0, 0]
     unsure = probability_image(np.array([[[0.5, 0.5]]]))[0, 0]
     assert sure.sum() < unsure.sum()  # saturated colour vs near white
-    assert probability_image(np.array([[0.9]])).shape == (1, 1, 3)  # one logit = class 1
+    assert probability_image(np.array([[0.9]])).shape == (
+        1,
+        1,
+        3,
+    )  # one logit = class 1
 
 
 def test_grid_lookups_match_the_grid():
@@ -96,7 +102,14 @@ def test_decision_boundary_rings_the_wrong_points(qtbot):
     qtbot.addWidget(view)
     probs = np.random.default_rng(1).random((10, 10, 2))
     points = np.array([[0.1, 0.1], [0.5, 0.5], [0.9, 0.9]])
-    view.set_boundary(probs, (0, 1, 0, 1), points, np.array([0, 1, 1]), np.array([0, 0, 1]), ["a", "b"])
+    view.set_boundary(
+        probs,
+        (0, 1, 0, 1),
+        points,
+        np.array([0, 1, 1]),
+        np.array([0, 0, 1]),
+        ["a", "b"],
+    )
     assert view.has_boundary
     assert "2 of 3" in view.caption.text() and "1 wrong" in view.caption.text()
     assert len(view.scatter.points()) == 3
@@ -110,10 +123,14 @@ def test_plots_collect_steps_and_epochs_and_fade_earlier_runs(qtbot):
         plots.add_step(step / 10, 2.0 - step * 0.1, 2.0 - step * 0.09, 1e-3)
     plots.add_epoch(1, 1.5, 0.6, train_loss=1.6, lr=1e-3)
     assert len(plots.train_raw) == 10  # the epoch mean is not mixed into step updates
-    plots.add_epoch(2, float("nan"), 0.7, train_loss=1.0)  # non-finite values are skipped
+    plots.add_epoch(
+        2, float("nan"), 0.7, train_loss=1.0
+    )  # non-finite values are skipped
     plots.redraw()
     assert len(plots.val_loss) == 1 and len(plots.val_accuracy) == 2
-    assert plots.train_raw.x[-1] == 2.0 and len(plots.train_smooth) == 11  # no steps in epoch 2
+    assert (
+        plots.train_raw.x[-1] == 2.0 and len(plots.train_smooth) == 11
+    )  # no steps in epoch 2
     assert plots.loss_range.top == nice_ceiling(2.0 * 1.05)
     plots.start_run("run 2", epochs=3)
     assert plots.past_run_count == 1 and len(plots.train_raw) == 0
@@ -148,15 +165,25 @@ def test_settings_form_round_trips_and_reports_every_edit(qtbot):
     qtbot.addWidget(form)
     form.set_settings({"optimizer": "sgd", "lr": 0.05, "epochs": 4, "nesterov": True})
     values = form.settings()
-    assert values["optimizer"] == "sgd" and values["lr"] == pytest.approx(0.05) and values["nesterov"] is True
-    assert values["epochs"] == 4 and values["batch_size"] == 64  # defaults fill the rest
+    assert (
+        values["optimizer"] == "sgd"
+        and values["lr"] == pytest.approx(0.05)
+        and values["nesterov"] is True
+    )
+    assert (
+        values["epochs"] == 4 and values["batch_size"] == 64
+    )  # defaults fill the rest
     with qtbot.waitSignal(form.settingsEdited) as edited:
-        form.editor("optimizer").setCurrentIndex(form.editor("optimizer").findData("adam"))
+        form.editor("optimizer").setCurrentIndex(
+            form.editor("optimizer").findData("adam")
+        )
     assert edited.args[0]["optimizer"] == "adam"
     assert edited.args[0]["nesterov"] is False  # Nesterov needs SGD
     from designer.training.settings import TrainingSettings
 
-    assert TrainingSettings.from_dict(edited.args[0]).optimizer == "adam"  # valid as emitted
+    assert (
+        TrainingSettings.from_dict(edited.args[0]).optimizer == "adam"
+    )  # valid as emitted
 
 
 def test_dataset_preview_picks_a_view_for_the_data(qtbot):
@@ -169,9 +196,13 @@ def test_dataset_preview_picks_a_view_for_the_data(qtbot):
     assert preview.kind == "points"
     preview.show_dataset(load_dataset({"name": "sine", "options": {"n_samples": 50}}))
     assert preview.kind == "curve"
-    preview.show_dataset(load_dataset({"name": "sine_forecast", "options": {"n_samples": 50}}))
+    preview.show_dataset(
+        load_dataset({"name": "sine_forecast", "options": {"n_samples": 50}})
+    )
     assert preview.kind == "sequences"
-    preview.show_dataset(load_dataset({"name": "tokens_sorted", "options": {"n_samples": 50}}))
+    preview.show_dataset(
+        load_dataset({"name": "tokens_sorted", "options": {"n_samples": 50}})
+    )
     assert preview.kind == "rows" and "→" in preview.text.text()
     preview.show_message("broken", error=True)
     assert preview.kind == "error"
@@ -182,7 +213,13 @@ def test_task_previews_are_found_by_name(qtbot):
     assert kind is not None and kind.title == "Images"
     widget = kind.factory()
     qtbot.addWidget(widget)
-    widget.show_preview({"images": np.zeros((4, 1, 6, 6)), "captions": ["a"] * 4, "caption": "generated"})
+    widget.show_preview(
+        {
+            "images": np.zeros((4, 1, 6, 6)),
+            "captions": ["a"] * 4,
+            "caption": "generated",
+        }
+    )
     assert widget.grid.image_count == 4 and widget.caption.text() == "generated"
     widget.show_preview(np.ones((2, 3, 4, 4)))
     assert widget.grid.image_count == 2
@@ -196,15 +233,32 @@ def test_hand_edited_nonsense_shows_defaults_instead_of_crashing(qtbot):
 
     form = SettingsForm()
     qtbot.addWidget(form)
-    form.set_settings({"lr": "fast", "epochs": None, "nesterov": "yes", "batch_size": 1e30, "optimizer": "nope"})
+    form.set_settings(
+        {
+            "lr": "fast",
+            "epochs": None,
+            "nesterov": "yes",
+            "batch_size": 1e30,
+            "optimizer": "nope",
+        }
+    )
     values = form.settings()
-    assert values["lr"] == pytest.approx(1e-3) and values["epochs"] == 10 and values["nesterov"] is False
+    assert (
+        values["lr"] == pytest.approx(1e-3)
+        and values["epochs"] == 10
+        and values["nesterov"] is False
+    )
     assert values["batch_size"] == 65536  # clamped to the largest allowed
-    assert values["optimizer"] == "nope"  # kept, so the run explains what is wrong with it
+    assert (
+        values["optimizer"] == "nope"
+    )  # kept, so the run explains what is wrong with it
     assert "not valid here" in form.editor("optimizer").currentText()
     picker = DatasetPicker(preview=False)
     qtbot.addWidget(picker)
     picker.set_spec({"name": "moons", "options": {"n_samples": "many", "noise": [1]}})
-    assert picker.spec() == {"name": "moons", "options": {"n_samples": 500, "noise": 0.1, "seed": 0}}
+    assert picker.spec() == {
+        "name": "moons",
+        "options": {"n_samples": 500, "noise": 0.1, "seed": 0},
+    }
     picker.set_spec({"name": "no such dataset"})
     assert picker.current_name() == "moons"

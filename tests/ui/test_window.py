@@ -26,8 +26,15 @@ Cancel = QMessageBox.StandardButton.Cancel
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     folder = tmp_path / "settings"
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "designer-tests", "designer")
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder)
+    )
+    return QSettings(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        "designer-tests",
+        "designer",
+    )
 
 
 @pytest.fixture
@@ -73,7 +80,9 @@ def make_window(qtbot, settings, tmp_path, messages):
 def cnn_project() -> Project:
     graph = Graph("model")
     image = graph.add_node("Input", "image", {"shape": [1, 28, 28]}, position=(0, 0))
-    conv = graph.add_node("Conv2d", "conv1", {"out_channels": 8, "kernel_size": 3}, position=(240, 0))
+    conv = graph.add_node(
+        "Conv2d", "conv1", {"out_channels": 8, "kernel_size": 3}, position=(240, 0)
+    )
     flat = graph.add_node("Flatten", "flat", position=(480, 0))
     dense = graph.add_node("Linear", "fc", {"out_features": 10}, position=(720, 0))
     out = graph.add_node("Output", "logits", position=(960, 0))
@@ -95,7 +104,9 @@ def test_samples_are_found_and_listed() -> None:
     assert "GAN" in titles
 
 
-def test_one_tab_per_network_and_switching_sets_the_current_network(make_window) -> None:
+def test_one_tab_per_network_and_switching_sets_the_current_network(
+    make_window,
+) -> None:
     window = make_window()
     assert window.open_sample(SAMPLES_DIR / "gan.json")
     assert window.tab_names == ["generator", "discriminator"]
@@ -131,7 +142,9 @@ def test_summary_totals_follow_the_document(make_window, qtbot) -> None:
     new_total = window.document.analysis["model"].total_params
     assert new_total != shapes.total_params
     assert f"{new_total:,}" in window.params_label.text()  # the status bar at once
-    qtbot.waitUntil(lambda: window.summary.total_params == new_total, timeout=2000)  # after the pause
+    qtbot.waitUntil(
+        lambda: window.summary.total_params == new_total, timeout=2000
+    )  # after the pause
 
 
 def test_inspector_edit_goes_through_the_document_and_undoes(make_window) -> None:
@@ -154,7 +167,10 @@ def test_code_view_updates_when_a_parameter_changes(make_window, qtbot) -> None:
     fc = node_id(window, "fc")
     window.document.set_selection([fc])
     window.inspector.editors["out_features"].field.setValue(33)
-    qtbot.waitUntil(lambda: "nn.Linear(5408, 33)" in window.code_view.editor.toPlainText(), timeout=2000)
+    qtbot.waitUntil(
+        lambda: "nn.Linear(5408, 33)" in window.code_view.editor.toPlainText(),
+        timeout=2000,
+    )
     assert window.code_view.code == window.document.code()
 
 
@@ -220,7 +236,9 @@ def test_save_then_reopen_gives_an_equal_project(make_window, tmp_path) -> None:
     assert str(saved.resolve()) == other.recent.paths()[0]
 
 
-def test_close_with_unsaved_changes_asks_and_cancel_keeps_everything(make_window) -> None:
+def test_close_with_unsaved_changes_asks_and_cancel_keeps_everything(
+    make_window,
+) -> None:
     window = make_window(Document(cnn_project()))
     window.show()
     asked: list[str] = []
@@ -263,11 +281,15 @@ def test_new_and_open_ask_first(make_window, tmp_path) -> None:
     assert not window.document.modified
 
 
-def test_a_file_that_fails_to_load_shows_the_message_and_keeps_the_document(make_window, tmp_path, messages) -> None:
+def test_a_file_that_fails_to_load_shows_the_message_and_keeps_the_document(
+    make_window, tmp_path, messages
+) -> None:
     window = make_window(Document(cnn_project()))
     before = window.document.project.to_dict()
     broken = tmp_path / "broken.json"
-    broken.write_text('{"format": "designer-project", "version": 1, "networks": [{"name": "m"}]}')
+    broken.write_text(
+        '{"format": "designer-project", "version": 1, "networks": [{"name": "m"}]}'
+    )
     assert not window.open_file(broken)
     assert len(messages) == 1
     title, text = messages[0]
@@ -276,7 +298,9 @@ def test_a_file_that_fails_to_load_shows_the_message_and_keeps_the_document(make
     assert window.document.path is None
 
 
-def test_open_recent_drops_missing_files_with_a_message(make_window, tmp_path, messages) -> None:
+def test_open_recent_drops_missing_files_with_a_message(
+    make_window, tmp_path, messages
+) -> None:
     path = tmp_path / "gone.json"
     save_project(cnn_project(), path)
     window = make_window()
@@ -309,7 +333,9 @@ def test_export_python_writes_the_code(make_window, tmp_path) -> None:
 # -- autosave and recovery -------------------------------------------------------------
 
 
-def test_autosave_writes_a_recovery_file_that_the_next_start_restores(make_window, qtbot, tmp_path) -> None:
+def test_autosave_writes_a_recovery_file_that_the_next_start_restores(
+    make_window, qtbot, tmp_path
+) -> None:
     path = tmp_path / "work.json"
     save_project(cnn_project(), path)
     window = make_window(autosave_ms=30)
@@ -329,7 +355,9 @@ def test_autosave_writes_a_recovery_file_that_the_next_start_restores(make_windo
 
     second = make_window()
     offered: list[str | None] = []
-    second.ask_restore = lambda recovered: offered.append(recovered.original_path) or True
+    second.ask_restore = lambda recovered: (
+        offered.append(recovered.original_path) or True
+    )
     assert second.offer_recovery()
     assert offered == [str(path)]
     assert second.document.project.to_dict() == edited
@@ -401,7 +429,11 @@ def test_status_bar_shows_zoom_and_view_actions_change_it(make_window) -> None:
     window.show()
     window.view.set_zoom(1.0)
     window.action("zoom_in").trigger()
-    assert window.zoom_label.text() == f"Zoom {round(window.view.zoom * 100)}%" != "Zoom 100%"
+    assert (
+        window.zoom_label.text()
+        == f"Zoom {round(window.view.zoom * 100)}%"
+        != "Zoom 100%"
+    )
     window.action("fit").trigger()
     assert window.zoom_label.text() == f"Zoom {round(window.view.zoom * 100)}%"
 
@@ -412,7 +444,11 @@ def test_view_menu_toggles_panels_and_add_panel_registers_one(make_window) -> No
     window = make_window()
     window.show()
     toggles = {a.objectName(): a for a in window.panels_menu.actions()}
-    assert set(toggles) >= {"toggle_paletteDock", "toggle_inspectorDock", "toggle_codeDock"}
+    assert set(toggles) >= {
+        "toggle_paletteDock",
+        "toggle_inspectorDock",
+        "toggle_codeDock",
+    }
     toggles["toggle_paletteDock"].trigger()
     assert not window.palette_dock.isVisible()
     dock = window.add_panel("Training", "trainingDock", QLabel("plots"))
@@ -437,7 +473,10 @@ def test_layer_reference_lists_every_spec(make_window) -> None:
     text = dialog.browser.toPlainText()
     assert all(spec.type in text for spec in all_specs())
     dialog.search.setText("lstm")
-    assert "LSTM" in dialog.browser.toPlainText() and "Conv2d" not in dialog.browser.toPlainText()
+    assert (
+        "LSTM" in dialog.browser.toPlainText()
+        and "Conv2d" not in dialog.browser.toPlainText()
+    )
     dialog.close()
 
 
@@ -467,7 +506,9 @@ def test_empty_canvas_shows_a_hint_with_sample_links(make_window) -> None:
     assert not window.empty_hint.isVisible()
 
 
-def test_shortcuts_act_on_the_canvas_but_not_inside_text_fields(make_window, qtbot) -> None:
+def test_shortcuts_act_on_the_canvas_but_not_inside_text_fields(
+    make_window, qtbot
+) -> None:
     from PySide6.QtCore import Qt
 
     window = make_window(Document(cnn_project()))
@@ -503,7 +544,10 @@ def test_a_hidden_code_panel_catches_up_when_shown(make_window, qtbot) -> None:
     window.refresh_now()
     assert "nn.Linear(5408, 21)" not in window.code_view.editor.toPlainText()
     window.code_dock.raise_()
-    qtbot.waitUntil(lambda: "nn.Linear(5408, 21)" in window.code_view.editor.toPlainText(), timeout=2000)
+    qtbot.waitUntil(
+        lambda: "nn.Linear(5408, 21)" in window.code_view.editor.toPlainText(),
+        timeout=2000,
+    )
 
 
 def test_about_names_the_versions() -> None:
@@ -515,7 +559,9 @@ def test_about_names_the_versions() -> None:
     assert "designer" in text and PySide6.__version__ in text
 
 
-def test_a_failed_save_says_why_and_keeps_the_changes(make_window, tmp_path, messages) -> None:
+def test_a_failed_save_says_why_and_keeps_the_changes(
+    make_window, tmp_path, messages
+) -> None:
     window = make_window(Document(cnn_project()))
     window.document.add_node("ReLU", (0, 300))
     window.choose_save_path = lambda *_: str(tmp_path / "missing-folder" / "p.json")
@@ -544,8 +590,12 @@ def no_training_process(monkeypatch):
     from designer.ui.training import panel as panel_module
     from designer.ui.training import worker as worker_module
 
-    monkeypatch.setattr(worker_module.TrainingServer, "ensure_started", lambda self: None)
-    monkeypatch.setattr(panel_module.TrainingPanel, "refresh_devices", lambda self: None)
+    monkeypatch.setattr(
+        worker_module.TrainingServer, "ensure_started", lambda self: None
+    )
+    monkeypatch.setattr(
+        panel_module.TrainingPanel, "refresh_devices", lambda self: None
+    )
     yield
     # The panel loads dataset previews in the background; let them land before it goes.
     from PySide6.QtCore import QThreadPool
@@ -553,7 +603,9 @@ def no_training_process(monkeypatch):
     QThreadPool.globalInstance().waitForDone(10_000)
 
 
-def test_training_panel_is_built_when_first_shown(make_window, no_training_process) -> None:
+def test_training_panel_is_built_when_first_shown(
+    make_window, no_training_process
+) -> None:
     window = make_window(Document(cnn_project()))
     window.show()
     assert window.training_panel is None  # not built at start-up
@@ -564,13 +616,17 @@ def test_training_panel_is_built_when_first_shown(make_window, no_training_proce
     assert window.show_training() is panel  # built once
 
 
-def test_closing_while_training_asks_first(make_window, monkeypatch, no_training_process) -> None:
+def test_closing_while_training_asks_first(
+    make_window, monkeypatch, no_training_process
+) -> None:
     window = make_window(Document(cnn_project()))
     window.show()
     panel = window.show_training()
     monkeypatch.setattr(panel, "is_running", lambda: True)
     stopped: list[bool] = []
-    monkeypatch.setattr(panel, "shutdown", lambda timeout_ms=2000: stopped.append(True) or True)
+    monkeypatch.setattr(
+        panel, "shutdown", lambda timeout_ms=2000: stopped.append(True) or True
+    )
     window.ask_stop_training = lambda: False
     assert not window.close()
     assert stopped == []
@@ -587,9 +643,13 @@ def test_problem_count_in_the_status_bar_opens_the_problems(make_window, qtbot) 
     window.document.set_param(node_id(window, "conv1"), "kernel_size", 40)
     assert window.problems_dock.windowTitle().startswith("Problems (")
     window.summary_dock.raise_()
-    qtbot.waitUntil(lambda: window.problems_dock.visibleRegion().isEmpty(), timeout=2000)
+    qtbot.waitUntil(
+        lambda: window.problems_dock.visibleRegion().isEmpty(), timeout=2000
+    )
     window.problem_label.clicked.emit()
-    qtbot.waitUntil(lambda: not window.problems_dock.visibleRegion().isEmpty(), timeout=2000)
+    qtbot.waitUntil(
+        lambda: not window.problems_dock.visibleRegion().isEmpty(), timeout=2000
+    )
     assert window.problem_label.cursor().shape() == Qt.CursorShape.PointingHandCursor
 
 
@@ -619,20 +679,28 @@ def test_rename_action_starts_renaming_on_the_canvas(make_window) -> None:
     assert window.view.network_scene.rename_interaction is not None
 
 
-def test_an_unreadable_recovery_file_is_kept_but_not_offered_again(make_window, tmp_path) -> None:
+def test_an_unreadable_recovery_file_is_kept_but_not_offered_again(
+    make_window, tmp_path
+) -> None:
     folder = tmp_path / "recovery"
     folder.mkdir()
     broken = folder / "autosave-999999997.json"
-    broken.write_text('{"project": {"format": "designer-project", "version": 99, "networks": []}}')
+    broken.write_text(
+        '{"project": {"format": "designer-project", "version": 99, "networks": []}}'
+    )
     window = make_window()
-    window.ask_restore = lambda recovered: pytest.fail("an unreadable file must not be offered")
+    window.ask_restore = lambda recovered: pytest.fail(
+        "an unreadable file must not be offered"
+    )
     assert not window.offer_recovery()
     assert not broken.exists()
     assert (folder / "unreadable-autosave-999999997.json").exists()
     assert not window.offer_recovery()
 
 
-def test_a_project_file_dropped_on_the_window_opens(make_window, qtbot, tmp_path) -> None:
+def test_a_project_file_dropped_on_the_window_opens(
+    make_window, qtbot, tmp_path
+) -> None:
     from PySide6.QtCore import QMimeData, QUrl
 
     path = tmp_path / "dropped.json"
@@ -647,7 +715,13 @@ def test_a_project_file_dropped_on_the_window_opens(make_window, qtbot, tmp_path
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtGui import QDropEvent
 
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.document.path == path, timeout=2000)
 
@@ -666,7 +740,9 @@ def test_renaming_the_project_is_undoable_and_names_the_code(make_window) -> Non
     assert not window.rename_project()
 
 
-def test_the_seed_cnn_opens_whole_and_readable_in_a_1400x900_window(make_window, qtbot) -> None:
+def test_the_seed_cnn_opens_whole_and_readable_in_a_1400x900_window(
+    make_window, qtbot
+) -> None:
     from designer.ui.canvas.view import READABLE_ZOOM
 
     window = make_window()
@@ -681,6 +757,11 @@ def test_the_seed_cnn_opens_whole_and_readable_in_a_1400x900_window(make_window,
     visible = window.view.visible_scene_rect()
     items = scene.node_items()
     assert len(items) == 14
-    assert all(visible.contains(item.mapRectToScene(item.card_rect())) for item in items)
-    assert all(edge.label_shown and visible.contains(edge.label_rect()) for edge in scene.edge_items())
+    assert all(
+        visible.contains(item.mapRectToScene(item.card_rect())) for item in items
+    )
+    assert all(
+        edge.label_shown and visible.contains(edge.label_rect())
+        for edge in scene.edge_items()
+    )
     assert window.zoom_label.text() == f"Zoom {round(window.view.zoom * 100)}%"

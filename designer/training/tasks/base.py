@@ -35,7 +35,9 @@ class NetworkInfo:
     name: str
     code: NetworkCode
     shapes: GraphShapes
-    output_shapes: list[Shape]  # the shape reaching each Output node, in forward's order
+    output_shapes: list[
+        Shape
+    ]  # the shape reaching each Output node, in forward's order
 
 
 @dataclass
@@ -49,8 +51,12 @@ class TaskContext:
     classes: list[str] | None
     autocast: Callable[[], AbstractContextManager[Any]]
     make_optimizer: Callable[[Iterable[nn.Parameter]], torch.optim.Optimizer]
-    project: Project | None = None  # the graphs, for tasks that build extra modules from them
-    mixed_precision: bool = False  # autocast() is bf16 autocast (CUDA); else a no-op context
+    project: Project | None = (
+        None  # the graphs, for tasks that build extra modules from them
+    )
+    mixed_precision: bool = (
+        False  # autocast() is bf16 autocast (CUDA); else a no-op context
+    )
 
 
 @dataclass
@@ -98,7 +104,13 @@ class Task:
     name = "task"
 
     # -- before the run ----------------------------------------------------
-    def check(self, project: Project, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings) -> list[str]:
+    def check(
+        self,
+        project: Project,
+        infos: dict[str, NetworkInfo],
+        dataset: Any,
+        settings: TrainingSettings,
+    ) -> list[str]:
         """Problems that stop this task from training these networks on this data."""
         return []
 
@@ -142,14 +154,18 @@ class Task:
         """
         return {}
 
-    def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult | None:
+    def evaluate(
+        self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
+    ) -> EvalResult | None:
         """Metrics over validation batches (called under no_grad, modules in eval mode).
 
         None when the task has nothing to measure on held-out data.
         """
         raise NotImplementedError
 
-    def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
+    def snapshot(
+        self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor
+    ) -> PredictionSnapshot | None:
         """Predictions on a few validation samples for the UI; None when there is nothing to show."""
         return None
 
@@ -161,7 +177,13 @@ def describe_shapes(shapes: Iterable[Shape]) -> str:
 class SupervisedTask(Task):
     """One network, one input, one output, one optimizer: y = f(x)."""
 
-    def check(self, project: Project, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings) -> list[str]:
+    def check(
+        self,
+        project: Project,
+        infos: dict[str, NetworkInfo],
+        dataset: Any,
+        settings: TrainingSettings,
+    ) -> list[str]:
         from designer.training.datasets import check_compatibility
 
         network = infos[project.networks[0].name]
@@ -175,13 +197,25 @@ class SupervisedTask(Task):
         return check_compatibility(
             dataset,
             dict(zip(network.code.input_names, network.code.input_shapes, strict=True)),
-            dict(zip(network.code.output_names, self.checked_output_shapes(network, dataset, settings), strict=True)),
+            dict(
+                zip(
+                    network.code.output_names,
+                    self.checked_output_shapes(network, dataset, settings),
+                    strict=True,
+                )
+            ),
             settings.task,
-            input_dtypes=dict(zip(network.code.input_names, network.code.input_dtypes, strict=True)),
-            num_embeddings=min(n.params["num_embeddings"] for n in embeddings) if embeddings else None,
+            input_dtypes=dict(
+                zip(network.code.input_names, network.code.input_dtypes, strict=True)
+            ),
+            num_embeddings=min(n.params["num_embeddings"] for n in embeddings)
+            if embeddings
+            else None,
         )
 
-    def checked_output_shapes(self, network: NetworkInfo, dataset: Any, settings: TrainingSettings) -> list[Shape]:
+    def checked_output_shapes(
+        self, network: NetworkInfo, dataset: Any, settings: TrainingSettings
+    ) -> list[Shape]:
         """The output shapes the dataset check should see (a task may accept equivalent ones)."""
         return network.output_shapes
 
@@ -193,9 +227,15 @@ class SupervisedTask(Task):
         self.loss_fn = self.make_loss(context.settings.loss)
 
     def input_dtype(self, infos: dict[str, NetworkInfo]) -> torch.dtype:
-        return torch.int64 if next(iter(infos.values())).code.input_dtypes[0] == "long" else torch.float32
+        return (
+            torch.int64
+            if next(iter(infos.values())).code.input_dtypes[0] == "long"
+            else torch.float32
+        )
 
-    def make_loss(self, name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+    def make_loss(
+        self, name: str
+    ) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
         raise NotImplementedError
 
     def modules(self) -> list[nn.Module]:
@@ -203,7 +243,9 @@ class SupervisedTask(Task):
 
     def configure_optimizers(self) -> list[torch.optim.Optimizer]:
         self.optimizer = self.context.make_optimizer(self.model.parameters())
-        self.parameters = [p for group in self.optimizer.param_groups for p in group["params"]]
+        self.parameters = [
+            p for group in self.optimizer.param_groups for p in group["params"]
+        ]
         return [self.optimizer]
 
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:

@@ -27,11 +27,20 @@ SNAPSHOT_SAMPLES = 16
 class ClassificationTask(SupervisedTask):
     name = "classification"
 
-    def checked_output_shapes(self, network: NetworkInfo, dataset: Any, settings: TrainingSettings) -> list[Shape]:
+    def checked_output_shapes(
+        self, network: NetworkInfo, dataset: Any, settings: TrainingSettings
+    ) -> list[Shape]:
         shape = network.output_shapes[0] if network.output_shapes else None
         classes = dataset.num_classes
-        if settings.loss == "bce_with_logits" and classes == 2 and shape is not None and tuple(shape[1:]) == (1,):
-            return [(shape[0], 2)]  # one logit for two classes: BCE reads it as P(class 1)
+        if (
+            settings.loss == "bce_with_logits"
+            and classes == 2
+            and shape is not None
+            and tuple(shape[1:]) == (1,)
+        ):
+            return [
+                (shape[0], 2)
+            ]  # one logit for two classes: BCE reads it as P(class 1)
         return network.output_shapes
 
     def prepare_targets(self, y: torch.Tensor) -> torch.Tensor:
@@ -49,17 +58,25 @@ class ClassificationTask(SupervisedTask):
             for edge in graph.edges_into(output.id)
         }
         loss = self.context.settings.loss
-        if loss in ("cross_entropy", "bce_with_logits") and last_layers & {"Softmax", "LogSoftmax", "Sigmoid"}:
+        if loss in ("cross_entropy", "bce_with_logits") and last_layers & {
+            "Softmax",
+            "LogSoftmax",
+            "Sigmoid",
+        }:
             return [
                 f"The network ends in {sorted(last_layers & {'Softmax', 'LogSoftmax', 'Sigmoid'})[0]}, but the "
                 f"{'cross-entropy' if loss == 'cross_entropy' else 'BCE-with-logits'} loss applies it itself: "
                 "remove that last layer, or training will be slow."
             ]
         if loss == "nll" and "LogSoftmax" not in last_layers:
-            return ["The NLL loss expects log-probabilities: end the network with LogSoftmax, or use cross-entropy."]
+            return [
+                "The NLL loss expects log-probabilities: end the network with LogSoftmax, or use cross-entropy."
+            ]
         return []
 
-    def make_loss(self, name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+    def make_loss(
+        self, name: str
+    ) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
         self.num_classes = len(self.context.classes or [])
         if name == "cross_entropy":
             return F.cross_entropy
@@ -71,8 +88,12 @@ class ClassificationTask(SupervisedTask):
 
     def _bce(self, outputs: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
         if outputs.shape[1] == 1:
-            return F.binary_cross_entropy_with_logits(outputs[:, 0], labels.to(outputs.dtype))
-        return F.binary_cross_entropy_with_logits(outputs, F.one_hot(labels, outputs.shape[1]).to(outputs.dtype))
+            return F.binary_cross_entropy_with_logits(
+                outputs[:, 0], labels.to(outputs.dtype)
+            )
+        return F.binary_cross_entropy_with_logits(
+            outputs, F.one_hot(labels, outputs.shape[1]).to(outputs.dtype)
+        )
 
     def predict_labels(self, outputs: torch.Tensor) -> torch.Tensor:
         if outputs.shape[1] == 1:
@@ -91,7 +112,9 @@ class ClassificationTask(SupervisedTask):
             return torch.sigmoid(outputs)
         return torch.softmax(outputs, dim=1)
 
-    def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult:
+    def evaluate(
+        self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
+    ) -> EvalResult:
         classes = self.num_classes
         device = self.context.device
         total_dtype = sum_dtype(device)
@@ -102,12 +125,16 @@ class ClassificationTask(SupervisedTask):
             outputs = self.forward(x)
             loss_sum += self.loss_fn(outputs, y).to(total_dtype) * len(y)
             predicted = self.predict_labels(outputs)
-            counts += torch.bincount(y * classes + predicted, minlength=classes * classes)
+            counts += torch.bincount(
+                y * classes + predicted, minlength=classes * classes
+            )
             total += len(y)
         confusion = counts.view(classes, classes).cpu().numpy()
         return summarize_confusion(float(loss_sum) / max(total, 1), confusion)
 
-    def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
+    def snapshot(
+        self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor
+    ) -> PredictionSnapshot | None:
         x = x[:SNAPSHOT_SAMPLES]
         outputs = self.forward(x)
         probs = self.probabilities(outputs)
@@ -124,15 +151,23 @@ class ClassificationTask(SupervisedTask):
             grid=grid,
         )
 
-    def decision_grid(self, x_train: torch.Tensor, size: int = GRID_SIZE) -> DecisionGrid:
+    def decision_grid(
+        self, x_train: torch.Tensor, size: int = GRID_SIZE
+    ) -> DecisionGrid:
         """Class probabilities over the training data's range, widened by 10% each side."""
         low = x_train.min(dim=0).values.float().cpu().numpy()
         high = x_train.max(dim=0).values.float().cpu().numpy()
         margin = np.maximum((high - low) * 0.1, 1e-3)
-        xs = np.linspace(low[0] - margin[0], high[0] + margin[0], size, dtype=np.float32)
-        ys = np.linspace(low[1] - margin[1], high[1] + margin[1], size, dtype=np.float32)
+        xs = np.linspace(
+            low[0] - margin[0], high[0] + margin[0], size, dtype=np.float32
+        )
+        ys = np.linspace(
+            low[1] - margin[1], high[1] + margin[1], size, dtype=np.float32
+        )
         xx, yy = np.meshgrid(xs, ys)
-        points = torch.from_numpy(np.stack([xx.ravel(), yy.ravel()], axis=1)).to(self.context.device)
+        points = torch.from_numpy(np.stack([xx.ravel(), yy.ravel()], axis=1)).to(
+            self.context.device
+        )
         probs = self.probabilities(self.forward(points)).cpu().numpy()
         return DecisionGrid(xx=xx, yy=yy, probs=probs.reshape(size, size, -1))
 
@@ -143,7 +178,8 @@ def summarize_confusion(loss: float, confusion: np.ndarray) -> EvalResult:
     correct = int(np.trace(confusion))
     per_class = confusion.sum(axis=1)
     per_class_accuracy = [
-        float(confusion[k, k] / per_class[k]) if per_class[k] else float("nan") for k in range(len(per_class))
+        float(confusion[k, k] / per_class[k]) if per_class[k] else float("nan")
+        for k in range(len(per_class))
     ]
     return EvalResult(
         loss=loss,

@@ -49,7 +49,9 @@ def history_of(x: torch.Tensor) -> torch.Tensor:
 class ForecastTask(RegressionTask):
     name = "forecast"
 
-    def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult:
+    def evaluate(
+        self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
+    ) -> EvalResult:
         device = self.context.device
         loss_sum = torch.zeros((), device=device, dtype=torch.float64)
         squared = torch.zeros((), device=device, dtype=torch.float64)
@@ -75,7 +77,9 @@ class ForecastTask(RegressionTask):
             extra["baseline_mse"] = float(baseline) / values
         return EvalResult(loss=float(loss_sum) / max(total, 1), extra=extra)
 
-    def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
+    def snapshot(
+        self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor
+    ) -> PredictionSnapshot | None:
         x, y = x[:PREVIEW_SAMPLES], y[:PREVIEW_SAMPLES]
         prediction = self.forward(x).float()
         count = len(x)

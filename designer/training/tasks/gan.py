@@ -62,7 +62,8 @@ def _size(shape: Shape) -> int | None:
 
 def _fits(made: Shape, wanted: Shape) -> bool:
     return len(made) == len(wanted) and all(
-        not isinstance(w, int) or m == w for m, w in zip(made[1:], wanted[1:], strict=True)
+        not isinstance(w, int) or m == w
+        for m, w in zip(made[1:], wanted[1:], strict=True)
     )
 
 
@@ -72,9 +73,19 @@ class GANTask(Task):
     # -- before the run ----------------------------------------------------
     def trained_networks(self, project: Project) -> list[str]:
         roles = network_roles(project)
-        return [roles[role] for role in ROLES] if roles else super().trained_networks(project)
+        return (
+            [roles[role] for role in ROLES]
+            if roles
+            else super().trained_networks(project)
+        )
 
-    def check(self, project: Project, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings) -> list[str]:
+    def check(
+        self,
+        project: Project,
+        infos: dict[str, NetworkInfo],
+        dataset: Any,
+        settings: TrainingSettings,
+    ) -> list[str]:
         from designer.training.datasets import check_compatibility
 
         roles = network_roles(project)
@@ -84,13 +95,20 @@ class GANTask(Task):
                 "the gan task needs two networks named 'generator' and 'discriminator' (one canvas tab each); "
                 f"this project has {names}"
             ]
-        generator, discriminator = infos[roles["generator"]], infos[roles["discriminator"]]
+        generator, discriminator = (
+            infos[roles["generator"]],
+            infos[roles["discriminator"]],
+        )
         problems = []
         for network in (generator, discriminator):
             if len(network.code.input_names) != 1:
-                problems.append(f"{network.name!r} needs exactly one Input; it has {len(network.code.input_names)}")
+                problems.append(
+                    f"{network.name!r} needs exactly one Input; it has {len(network.code.input_names)}"
+                )
             if len(network.output_shapes) != 1:
-                problems.append(f"{network.name!r} needs exactly one Output; it has {len(network.output_shapes)}")
+                problems.append(
+                    f"{network.name!r} needs exactly one Output; it has {len(network.output_shapes)}"
+                )
         if problems:
             return problems
         noise = generator.code.input_shapes[0]
@@ -126,7 +144,9 @@ class GANTask(Task):
         generator_name, discriminator_name = list(context.infos)
         self.generator = context.networks[generator_name]
         self.discriminator = context.networks[discriminator_name]
-        self.noise_shape = tuple(int(d) for d in context.infos[generator_name].code.input_shapes[0][1:])
+        self.noise_shape = tuple(
+            int(d) for d in context.infos[generator_name].code.input_shapes[0][1:]
+        )
         self.real_label = 1.0 - context.settings.label_smoothing
         self.clip = context.settings.grad_clip
         self.d_steps = 0
@@ -136,7 +156,9 @@ class GANTask(Task):
         self._real_logits: list[torch.Tensor] = []
         self._fake_logits: list[torch.Tensor] = []
         generator = torch.Generator().manual_seed(context.settings.seed)
-        self.fixed_noise = torch.randn((SAMPLE_COUNT, *self.noise_shape), generator=generator).to(context.device)
+        self.fixed_noise = torch.randn(
+            (SAMPLE_COUNT, *self.noise_shape), generator=generator
+        ).to(context.device)
 
     # -- during the run ------------------------------------------------------
     def modules(self) -> list[nn.Module]:
@@ -158,7 +180,9 @@ class GANTask(Task):
         with self.context.autocast():
             return self.generator(noise)
 
-    def _step(self, optimizer: torch.optim.Optimizer, module: nn.Module, loss: torch.Tensor) -> None:
+    def _step(
+        self, optimizer: torch.optim.Optimizer, module: nn.Module, loss: torch.Tensor
+    ) -> None:
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         if self.clip > 0:
@@ -173,13 +197,17 @@ class GANTask(Task):
         fake_logits = self.logits(fake.detach())
         d_loss = F.binary_cross_entropy_with_logits(
             real_logits, torch.full_like(real_logits, self.real_label)
-        ) + F.binary_cross_entropy_with_logits(fake_logits, torch.zeros_like(fake_logits))
+        ) + F.binary_cross_entropy_with_logits(
+            fake_logits, torch.zeros_like(fake_logits)
+        )
         self._step(self.d_optimizer, self.discriminator, d_loss)
         self.d_steps += 1
 
         # Generator: make the discriminator call the generated samples real.
         fooled_logits = self.logits(fake)
-        g_loss = F.binary_cross_entropy_with_logits(fooled_logits, torch.ones_like(fooled_logits))
+        g_loss = F.binary_cross_entropy_with_logits(
+            fooled_logits, torch.ones_like(fooled_logits)
+        )
         self._step(self.g_optimizer, self.generator, g_loss)
         self.g_steps += 1
 
@@ -192,14 +220,29 @@ class GANTask(Task):
     def epoch_terms(self) -> dict[str, float]:
         if not self._losses:
             return {}
-        d_loss, g_loss = torch.stack([torch.stack(step) for step in self._losses]).double().mean(dim=0).tolist()
+        d_loss, g_loss = (
+            torch.stack([torch.stack(step) for step in self._losses])
+            .double()
+            .mean(dim=0)
+            .tolist()
+        )
         # Means of the per-batch means, as the exported train.py computes them.
-        d_real = float(torch.stack([torch.sigmoid(logits).mean() for logits in self._real_logits]).double().mean())
-        d_fake = float(torch.stack([torch.sigmoid(logits).mean() for logits in self._fake_logits]).double().mean())
+        d_real = float(
+            torch.stack([torch.sigmoid(logits).mean() for logits in self._real_logits])
+            .double()
+            .mean()
+        )
+        d_fake = float(
+            torch.stack([torch.sigmoid(logits).mean() for logits in self._fake_logits])
+            .double()
+            .mean()
+        )
         self._losses, self._real_logits, self._fake_logits = [], [], []
         return {"d_loss": d_loss, "g_loss": g_loss, "d_real": d_real, "d_fake": d_fake}
 
-    def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult | None:
+    def evaluate(
+        self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
+    ) -> EvalResult | None:
         sums = torch.zeros(3, device=self.context.device, dtype=torch.float64)
         total = 0
         for x, _y in batches:
@@ -208,25 +251,36 @@ class GANTask(Task):
             d_loss = F.binary_cross_entropy_with_logits(
                 real, torch.full_like(real, self.real_label)
             ) + F.binary_cross_entropy_with_logits(fake, torch.zeros_like(fake))
-            sums += torch.stack([d_loss, torch.sigmoid(real).mean(), torch.sigmoid(fake).mean()]).double() * len(x)
+            sums += torch.stack(
+                [d_loss, torch.sigmoid(real).mean(), torch.sigmoid(fake).mean()]
+            ).double() * len(x)
             total += len(x)
         if not total:
             return None
         d_loss, d_real, d_fake = (sums / total).tolist()
-        return EvalResult(loss=d_loss, extra={"val_d_real": d_real, "val_d_fake": d_fake})
+        return EvalResult(
+            loss=d_loss, extra={"val_d_real": d_real, "val_d_fake": d_fake}
+        )
 
-    def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
+    def snapshot(
+        self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor
+    ) -> PredictionSnapshot | None:
         with untouched_randomness(self.context.device):
             samples = self.generate(self.fixed_noise).float()
             probabilities = torch.sigmoid(self.logits(samples)).cpu().numpy()
         images = as_images(samples)
         previews = {}
         if images is not None:
-            previews["samples"] = {"images": images, "title": f"Generated from {len(images)} fixed noise vectors"}
+            previews["samples"] = {
+                "images": images,
+                "title": f"Generated from {len(images)} fixed noise vectors",
+            }
         return PredictionSnapshot(
             epoch=epoch,
             x=self.fixed_noise.cpu().numpy(),
-            y_true=np.ones_like(probabilities),  # what the generator aims for: D calls every sample real
+            y_true=np.ones_like(
+                probabilities
+            ),  # what the generator aims for: D calls every sample real
             y_pred=probabilities,
             previews=previews,
         )

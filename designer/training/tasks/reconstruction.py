@@ -56,17 +56,25 @@ def as_images(values: torch.Tensor) -> np.ndarray | None:
     return values.clamp(0.0, 1.0).cpu().numpy().astype(np.float32)
 
 
-def untouched_randomness(device: torch.device) -> contextlib.AbstractContextManager[Any]:
+def untouched_randomness(
+    device: torch.device,
+) -> contextlib.AbstractContextManager[Any]:
     """Random numbers drawn inside (previews, helper modules) leave the run's random stream as it was.
 
     So a run gives the same numbers whether or not a window asks for previews,
     and the same as the exported ``train.py``, which draws none for them.
     """
-    devices = [device.index if device.index is not None else torch.cuda.current_device()] if device.type == "cuda" else []
+    devices = (
+        [device.index if device.index is not None else torch.cuda.current_device()]
+        if device.type == "cuda"
+        else []
+    )
     return torch.random.fork_rng(devices=devices)
 
 
-def reconstruction_preview(originals: torch.Tensor, reconstructions: torch.Tensor) -> dict[str, np.ndarray] | None:
+def reconstruction_preview(
+    originals: torch.Tensor, reconstructions: torch.Tensor
+) -> dict[str, np.ndarray] | None:
     """The ``"reconstruction"`` preview, or None when the samples are not images."""
     before = as_images(originals)
     after = as_images(reconstructions.reshape(originals.shape))
@@ -98,7 +106,9 @@ class _MeanBaseline:
         return float(variance.clamp_min(0).mean())
 
 
-def _reshaped(loss: Callable[..., torch.Tensor]) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+def _reshaped(
+    loss: Callable[..., torch.Tensor],
+) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
     def compare(outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
         return loss(outputs.float().reshape(targets.shape), targets.float())
 
@@ -151,7 +161,13 @@ class ReconstructionTask(SupervisedTask):
 
     name = "reconstruction"
 
-    def check(self, project: Project, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings) -> list[str]:
+    def check(
+        self,
+        project: Project,
+        infos: dict[str, NetworkInfo],
+        dataset: Any,
+        settings: TrainingSettings,
+    ) -> list[str]:
         problems = super().check(project, infos, dataset, settings)
         if problems or settings.loss != "bce":
             return problems
@@ -159,7 +175,9 @@ class ReconstructionTask(SupervisedTask):
         problem = bce_problem(graph, graph.nodes_of_type("Output")[0].id, dataset)
         return [problem] if problem else []
 
-    def make_loss(self, name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+    def make_loss(
+        self, name: str
+    ) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
         try:
             return LOSSES[name]
         except KeyError:
@@ -168,12 +186,18 @@ class ReconstructionTask(SupervisedTask):
     def reconstructed(self, outputs: torch.Tensor) -> torch.Tensor:
         """The network's outputs as values comparable to the input (logits go through a sigmoid)."""
         outputs = outputs.float()
-        return torch.sigmoid(outputs) if self.context.settings.loss == "bce_with_logits" else outputs
+        return (
+            torch.sigmoid(outputs)
+            if self.context.settings.loss == "bce_with_logits"
+            else outputs
+        )
 
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         return super().train_step(x, x)
 
-    def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult:
+    def evaluate(
+        self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
+    ) -> EvalResult:
         device = self.context.device
         loss_sum = torch.zeros((), device=device, dtype=torch.float64)
         squared_sum = torch.zeros((), device=device, dtype=torch.float64)
@@ -182,7 +206,12 @@ class ReconstructionTask(SupervisedTask):
         for x, _y in batches:
             outputs = self.forward(x)
             loss_sum += self.loss_fn(outputs, x).double() * len(x)
-            squared_sum += (self.reconstructed(outputs).reshape(x.shape) - x.float()).pow(2).sum().double()
+            squared_sum += (
+                (self.reconstructed(outputs).reshape(x.shape) - x.float())
+                .pow(2)
+                .sum()
+                .double()
+            )
             baseline.add(x)
             total += len(x)
             values += x.numel()
@@ -192,7 +221,9 @@ class ReconstructionTask(SupervisedTask):
             extra["baseline_mse"] = baseline_mse
         return EvalResult(loss=float(loss_sum) / max(total, 1), extra=extra)
 
-    def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
+    def snapshot(
+        self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor
+    ) -> PredictionSnapshot | None:
         x = x[:PREVIEW_SAMPLES]
         with untouched_randomness(self.context.device):
             reconstructions = self.reconstructed(self.forward(x)).reshape(x.shape)

@@ -26,7 +26,9 @@ LOSSES: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
 class RegressionTask(SupervisedTask):
     name = "regression"
 
-    def make_loss(self, name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+    def make_loss(
+        self, name: str
+    ) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
         try:
             loss = LOSSES[name]
         except KeyError:
@@ -42,7 +44,9 @@ class RegressionTask(SupervisedTask):
         y = y.float()
         return y.unsqueeze(1) if y.dim() == 1 else y
 
-    def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult:
+    def evaluate(
+        self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
+    ) -> EvalResult:
         device = self.context.device
         total_dtype = sum_dtype(device)
         loss_sum = torch.zeros((), device=device, dtype=total_dtype)
@@ -55,9 +59,14 @@ class RegressionTask(SupervisedTask):
             abs_sum += (outputs.reshape(y.shape) - y).abs().sum().to(total_dtype)
             total += len(y)
             values += y.numel()
-        return EvalResult(loss=float(loss_sum) / max(total, 1), extra={"mae": float(abs_sum) / max(values, 1)})
+        return EvalResult(
+            loss=float(loss_sum) / max(total, 1),
+            extra={"mae": float(abs_sum) / max(values, 1)},
+        )
 
-    def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
+    def snapshot(
+        self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor
+    ) -> PredictionSnapshot | None:
         x = x[:SNAPSHOT_SAMPLES]
         return PredictionSnapshot(
             epoch=epoch,

@@ -78,7 +78,9 @@ def kl_divergence(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
     return -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp()) / len(mu)
 
 
-def reconstruction_error(name: str, reconstruction: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+def reconstruction_error(
+    name: str, reconstruction: torch.Tensor, x: torch.Tensor
+) -> torch.Tensor:
     """Per-sample reconstruction error: summed over each sample's values, averaged over the batch."""
     recon = reconstruction.float().reshape(x.shape)
     if name == "bce":
@@ -92,7 +94,9 @@ def _identifiers(graph: Graph) -> dict[str, str]:
     return {node.id: names.create(node.name) for node in graph.nodes}
 
 
-def decoder_graph(graph: Graph, shapes: GraphShapes, output_id: str) -> tuple[Graph, tuple[int, ...]]:
+def decoder_graph(
+    graph: Graph, shapes: GraphShapes, output_id: str
+) -> tuple[Graph, tuple[int, ...]]:
     """The nodes from the Reparameterize node to the Output ``output_id``, fed by an Input z.
 
     Returns the decoder graph and the shape of one code z.  Raises
@@ -100,13 +104,21 @@ def decoder_graph(graph: Graph, shapes: GraphShapes, output_id: str) -> tuple[Gr
     """
     reparameterize = graph.nodes_of_type("Reparameterize")
     if len(reparameterize) != 1:
-        found = "no Reparameterize node" if not reparameterize else f"{len(reparameterize)} Reparameterize nodes"
-        raise DecoderUnavailable(f"samples from random codes need exactly one Reparameterize node; the network has {found}")
+        found = (
+            "no Reparameterize node"
+            if not reparameterize
+            else f"{len(reparameterize)} Reparameterize nodes"
+        )
+        raise DecoderUnavailable(
+            f"samples from random codes need exactly one Reparameterize node; the network has {found}"
+        )
     source = reparameterize[0]
     view = graph.to_networkx()
     upstream = nx.ancestors(view, output_id)
     if source.id not in upstream:
-        raise DecoderUnavailable(f"the reconstruction does not come from the Reparameterize node {source.name!r}")
+        raise DecoderUnavailable(
+            f"the reconstruction does not come from the Reparameterize node {source.name!r}"
+        )
     keep = (nx.descendants(view, source.id) & upstream) | {output_id}
     for node_id in keep:
         for edge in graph.edges_into(node_id):
@@ -118,12 +130,22 @@ def decoder_graph(graph: Graph, shapes: GraphShapes, output_id: str) -> tuple[Gr
     code_shape = shapes.nodes[source.id].outputs.get("out")
     if code_shape is None or not all(isinstance(d, int) for d in code_shape[1:]):
         shown = format_shape(code_shape) if code_shape is not None else "unknown"
-        raise DecoderUnavailable(f"random codes need a fixed code shape; {source.name!r} gives {shown}")
+        raise DecoderUnavailable(
+            f"random codes need a fixed code shape; {source.name!r} gives {shown}"
+        )
     z_shape = tuple(int(d) for d in code_shape[1:])
     decoder = Graph(graph.name)
-    for node in graph.nodes:  # in the original order, so the code generator names them alike
+    for (
+        node
+    ) in graph.nodes:  # in the original order, so the code generator names them alike
         if node.id == source.id:
-            decoder.add_node("Input", node.name, {"shape": list(z_shape), "dtype": "float"}, node.position, node.id)
+            decoder.add_node(
+                "Input",
+                node.name,
+                {"shape": list(z_shape), "dtype": "float"},
+                node.position,
+                node.id,
+            )
         elif node.id in keep:
             decoder.add_node(node.type, node.name, node.params, node.position, node.id)
     for edge in graph.edges:
@@ -133,28 +155,43 @@ def decoder_graph(graph: Graph, shapes: GraphShapes, output_id: str) -> tuple[Gr
     return decoder, z_shape
 
 
-def build_decoder(graph: Graph, shapes: GraphShapes, output_id: str, trained: nn.Module) -> tuple[nn.Module, tuple[int, ...]]:
+def build_decoder(
+    graph: Graph, shapes: GraphShapes, output_id: str, trained: nn.Module
+) -> tuple[nn.Module, tuple[int, ...]]:
     """A module z → reconstruction that shares ``trained``'s layers (no copies of the weights)."""
     from designer.codegen.build import build_networks
 
     decoder_nodes, z_shape = decoder_graph(graph, shapes, output_id)
     decoder_shapes = infer_shapes(decoder_nodes)
     if not decoder_shapes.valid:
-        raise DecoderUnavailable("the decoder part of the network does not check out on its own")
-    built = build_networks(Project(name="decoder", networks=[decoder_nodes]), {decoder_nodes.name: decoder_shapes})
+        raise DecoderUnavailable(
+            "the decoder part of the network does not check out on its own"
+        )
+    built = build_networks(
+        Project(name="decoder", networks=[decoder_nodes]),
+        {decoder_nodes.name: decoder_shapes},
+    )
     module = built[decoder_nodes.name].module
     ours, theirs = _identifiers(decoder_nodes), _identifiers(graph)
     node_of = {name: node_id for node_id, name in ours.items()}
-    if any(True for _ in module.parameters(recurse=False)) or any(True for _ in module.buffers(recurse=False)):
+    if any(True for _ in module.parameters(recurse=False)) or any(
+        True for _ in module.buffers(recurse=False)
+    ):
         raise DecoderUnavailable("the decoder keeps weights outside its layers")
     for name, child in list(module.named_children()):
         try:
             shared = trained.get_submodule(theirs[node_of[name]])
         except (KeyError, AttributeError):
-            raise DecoderUnavailable(f"the decoder's layer {name!r} is not in the trained network") from None
+            raise DecoderUnavailable(
+                f"the decoder's layer {name!r} is not in the trained network"
+            ) from None
         mine = [tuple(p.shape) for p in child.parameters()]
-        if type(shared) is not type(child) or mine != [tuple(p.shape) for p in shared.parameters()]:
-            raise DecoderUnavailable(f"the decoder's layer {name!r} does not match the trained one")
+        if type(shared) is not type(child) or mine != [
+            tuple(p.shape) for p in shared.parameters()
+        ]:
+            raise DecoderUnavailable(
+                f"the decoder's layer {name!r} does not match the trained one"
+            )
         setattr(module, name, shared)
     return module, z_shape
 
@@ -163,7 +200,13 @@ class VAETask(Task):
     name = "vae"
 
     # -- before the run ----------------------------------------------------
-    def check(self, project: Project, infos: dict[str, NetworkInfo], dataset: Any, settings: TrainingSettings) -> list[str]:
+    def check(
+        self,
+        project: Project,
+        infos: dict[str, NetworkInfo],
+        dataset: Any,
+        settings: TrainingSettings,
+    ) -> list[str]:
         from designer.training.datasets import check_compatibility
 
         network = infos[project.networks[0].name]
@@ -173,7 +216,9 @@ class VAETask(Task):
                 f"the vae task needs three Outputs on {network.name!r}: the reconstruction, mu and logvar "
                 f"(named so, or in that order); it has {len(network.output_shapes)}"
             ]
-        recon, mu, logvar = (network.output_shapes[i] for i in output_roles(code.output_names))
+        recon, mu, logvar = (
+            network.output_shapes[i] for i in output_roles(code.output_names)
+        )
         problems = []
         if tuple(mu) != tuple(logvar):
             problems.append(
@@ -205,7 +250,9 @@ class VAETask(Task):
         self.loss_name = context.settings.loss
         self.beta = context.settings.beta
         self.clip = context.settings.grad_clip
-        self._terms: list[tuple[torch.Tensor, torch.Tensor]] = []  # per step, summed at the epoch's end
+        self._terms: list[
+            tuple[torch.Tensor, torch.Tensor]
+        ] = []  # per step, summed at the epoch's end
         self._notes: list[str] = []
         self.decoder: nn.Module | None = None
         self.fixed_z: torch.Tensor | None = None
@@ -215,13 +262,19 @@ class VAETask(Task):
         graph = project.network(self.network_name)
         outputs = graph.nodes_of_type("Output")
         try:
-            with untouched_randomness(context.device):  # the decoder's fresh layers draw initial weights
-                self.decoder, z_shape = build_decoder(graph, info.shapes, outputs[self.roles[0]].id, self.model)
+            with untouched_randomness(
+                context.device
+            ):  # the decoder's fresh layers draw initial weights
+                self.decoder, z_shape = build_decoder(
+                    graph, info.shapes, outputs[self.roles[0]].id, self.model
+                )
         except (DecoderUnavailable, GraphError) as error:
             self._notes.append(f"No samples from random codes: {error}.")
             return
         generator = torch.Generator().manual_seed(context.settings.seed)
-        self.fixed_z = torch.randn((SAMPLE_COUNT, *z_shape), generator=generator).to(context.device)
+        self.fixed_z = torch.randn((SAMPLE_COUNT, *z_shape), generator=generator).to(
+            context.device
+        )
 
     def notes(self) -> list[str]:
         return list(self._notes)
@@ -232,7 +285,9 @@ class VAETask(Task):
 
     def configure_optimizers(self) -> list[torch.optim.Optimizer]:
         self.optimizer = self.context.make_optimizer(self.model.parameters())
-        self.parameters = [p for group in self.optimizer.param_groups for p in group["params"]]
+        self.parameters = [
+            p for group in self.optimizer.param_groups for p in group["params"]
+        ]
         return [self.optimizer]
 
     def terms(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -240,7 +295,11 @@ class VAETask(Task):
         with self.context.autocast():
             outputs = self.model(x)
         recon, mu, logvar = (outputs[i] for i in self.roles)
-        return recon, reconstruction_error(self.loss_name, recon, x), kl_divergence(mu, logvar)
+        return (
+            recon,
+            reconstruction_error(self.loss_name, recon, x),
+            kl_divergence(mu, logvar),
+        )
 
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         self.optimizer.zero_grad(set_to_none=True)
@@ -256,11 +315,18 @@ class VAETask(Task):
     def epoch_terms(self) -> dict[str, float]:
         if not self._terms:
             return {}
-        error, kl = torch.stack([torch.stack(step) for step in self._terms]).double().mean(dim=0).tolist()
+        error, kl = (
+            torch.stack([torch.stack(step) for step in self._terms])
+            .double()
+            .mean(dim=0)
+            .tolist()
+        )
         self._terms = []
         return {"train_reconstruction": error, "train_kl": kl}
 
-    def evaluate(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> EvalResult:
+    def evaluate(
+        self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
+    ) -> EvalResult:
         sums = torch.zeros(2, device=self.context.device, dtype=torch.float64)
         total = 0
         for x, _y in batches:
@@ -279,10 +345,14 @@ class VAETask(Task):
         with self.context.autocast():
             return self.decoder(z).float()
 
-    def snapshot(self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor) -> PredictionSnapshot | None:
+    def snapshot(
+        self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor
+    ) -> PredictionSnapshot | None:
         x = x[:PREVIEW_SAMPLES]
         with untouched_randomness(self.context.device), self.context.autocast():
-            recon = self.model(x)[self.roles[0]].float().reshape(x.shape)  # Reparameterize draws noise
+            recon = (
+                self.model(x)[self.roles[0]].float().reshape(x.shape)
+            )  # Reparameterize draws noise
         previews: dict[str, Any] = {}
         preview = reconstruction_preview(x, recon)
         if preview is not None:
@@ -291,7 +361,10 @@ class VAETask(Task):
             with untouched_randomness(self.context.device):
                 images = as_images(self.decode(self.fixed_z))
             if images is not None:
-                previews["samples"] = {"images": images, "title": f"Decoded from {len(images)} fixed random codes z ~ N(0, I)"}
+                previews["samples"] = {
+                    "images": images,
+                    "title": f"Decoded from {len(images)} fixed random codes z ~ N(0, I)",
+                }
         return PredictionSnapshot(
             epoch=epoch,
             x=x.cpu().numpy(),

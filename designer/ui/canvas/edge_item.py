@@ -35,7 +35,9 @@ def bezier(start: QPointF, end: QPointF) -> QPainterPath:
     dx = end.x() - start.x()
     reach = max(abs(dx) * 0.5, 60.0) if dx >= 0 else max(abs(dx) * 0.35, 120.0)
     path = QPainterPath(start)
-    path.cubicTo(QPointF(start.x() + reach, start.y()), QPointF(end.x() - reach, end.y()), end)
+    path.cubicTo(
+        QPointF(start.x() + reach, start.y()), QPointF(end.x() - reach, end.y()), end
+    )
     return path
 
 
@@ -46,14 +48,20 @@ def crosses(path: QPainterPath, rect: QRectF) -> bool:
     return stroker.createStroke(path).intersects(rect)
 
 
-def detour(start: QPointF, end: QPointF, level: float, left: float, right: float) -> QPainterPath:
+def detour(
+    start: QPointF, end: QPointF, level: float, left: float, right: float
+) -> QPainterPath:
     """Leave ``start``, run level at ``level`` from ``left`` to ``right`` (past the
     cards in the way), then land on ``end``: how skip connections are drawn."""
     left = max(left, start.x() + 30.0)
     right = min(max(right, left), end.x() - 30.0)
     path = QPainterPath(start)
     half = (left - start.x()) / 2
-    path.cubicTo(QPointF(start.x() + half, start.y()), QPointF(left - half, level), QPointF(left, level))
+    path.cubicTo(
+        QPointF(start.x() + half, start.y()),
+        QPointF(left - half, level),
+        QPointF(left, level),
+    )
     path.lineTo(QPointF(right, level))
     half = (end.x() - right) / 2
     path.cubicTo(QPointF(right + half, level), QPointF(end.x() - half, end.y()), end)
@@ -76,7 +84,11 @@ def rounded_polyline(points: list[QPointF], radius: float) -> QPainterPath:
 
 
 def returning(
-    start: QPointF, end: QPointF, level: float, hook: float = RETURN_HOOK, down: tuple[float, float] | None = None
+    start: QPointF,
+    end: QPointF,
+    level: float,
+    hook: float = RETURN_HOOK,
+    down: tuple[float, float] | None = None,
 ) -> QPainterPath:
     """Leave ``start`` rightwards, turn round to run back left at ``level``, and
     turn again into ``end`` (which lies to the left): the edge between two bands.
@@ -91,7 +103,9 @@ def returning(
         margin, level = down
         points += [QPointF(margin, points[-1].y()), QPointF(margin, level)]
     points += [QPointF(in_x, level), QPointF(in_x, end.y()), end]
-    return rounded_polyline(points, min(hook * 0.8, SKIP_TURN) if down is not None else hook * 0.8)
+    return rounded_polyline(
+        points, min(hook * 0.8, SKIP_TURN) if down is not None else hook * 0.8
+    )
 
 
 # Looked up once: Qt enum attributes are slow to reach from Python in paint code.
@@ -105,7 +119,9 @@ LABEL_GAP = 22.0
 class EdgeItem(QGraphicsItem):
     """The item of one model :class:`Edge`; drawn in scene coordinates."""
 
-    def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, theme: CanvasTheme) -> None:
+    def __init__(
+        self, edge: Edge, source: NodeItem, target: NodeItem, theme: CanvasTheme
+    ) -> None:
         super().__init__()
         self.edge = edge
         self.source_item = source
@@ -172,7 +188,9 @@ class EdgeItem(QGraphicsItem):
         area = path.boundingRect()
         candidates = [
             item.mapRectToScene(item.card_rect())
-            for item in scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+            for item in scene.items(
+                area, Qt.ItemSelectionMode.IntersectsItemBoundingRect
+            )
             if isinstance(item, NodeItem) and item not in ends
         ]
         candidates = [card for card in candidates if card.intersects(area)]
@@ -200,7 +218,9 @@ class EdgeItem(QGraphicsItem):
         if not blockers:
             return path
         above = min(card.top() for card in blockers) - ARCH_CLEARANCE - LABEL_HEIGHT / 2
-        below = max(card.bottom() for card in blockers) + ARCH_CLEARANCE + LABEL_HEIGHT / 2
+        below = (
+            max(card.bottom() for card in blockers) + ARCH_CLEARANCE + LABEL_HEIGHT / 2
+        )
         middle = (start.y() + end.y()) / 2
         level = above if middle - above <= below - middle else below
         left = min(card.left() for card in blockers) - 12.0
@@ -221,11 +241,23 @@ class EdgeItem(QGraphicsItem):
         rights = [source.right(), target.right()]
         scene = self.scene()
         if scene is not None:
-            area = QRectF(QPointF(end.x() - hook, source.bottom()), QPointF(1e7, target.top()))
-            for item in scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-                if isinstance(item, NodeItem) and item is not self.source_item and item is not self.target_item:
+            area = QRectF(
+                QPointF(end.x() - hook, source.bottom()), QPointF(1e7, target.top())
+            )
+            for item in scene.items(
+                area, Qt.ItemSelectionMode.IntersectsItemBoundingRect
+            ):
+                if (
+                    isinstance(item, NodeItem)
+                    and item is not self.source_item
+                    and item is not self.target_item
+                ):
                     card = item.mapRectToScene(item.card_rect())
-                    if card.right() >= end.x() - hook and card.bottom() > source.bottom() and card.top() < target.top():
+                    if (
+                        card.right() >= end.x() - hook
+                        and card.bottom() > source.bottom()
+                        and card.top() < target.top()
+                    ):
                         spans.append((card.top(), card.bottom()))
                         rights.append(card.right())
         gaps: list[tuple[float, float]] = []
@@ -268,9 +300,16 @@ class EdgeItem(QGraphicsItem):
         span = self._path.pointAtPercent(1.0).x() - self._path.pointAtPercent(0.0).x()
         # Between cards too close for it the label would cover the ports; the cards
         # show their shapes anyway, so it is left out there.
-        if self._label and (self._arched or self._returning or span >= width + 2 * LABEL_MARGIN):
+        if self._label and (
+            self._arched or self._returning or span >= width + 2 * LABEL_MARGIN
+        ):
             centre = self._label_centre(width)
-            self._label_rect = QRectF(centre.x() - width / 2, centre.y() - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+            self._label_rect = QRectF(
+                centre.x() - width / 2,
+                centre.y() - LABEL_HEIGHT / 2,
+                width,
+                LABEL_HEIGHT,
+            )
             bounds = bounds.united(self._label_rect)
         else:
             self._label_rect = QRectF()
@@ -282,13 +321,21 @@ class EdgeItem(QGraphicsItem):
     def _mark_duplicate_labels(self) -> None:
         """Edges fanning out of one card carry the same shape; where their labels
         would be drawn over each other, only the first (the highest) is drawn."""
-        siblings = [edge for edge in self.source_item.edges if isinstance(edge, EdgeItem) and edge.scene() is self.scene()]
-        siblings.sort(key=lambda edge: (edge._label_rect.top(), edge._label_rect.left()))
+        siblings = [
+            edge
+            for edge in self.source_item.edges
+            if isinstance(edge, EdgeItem) and edge.scene() is self.scene()
+        ]
+        siblings.sort(
+            key=lambda edge: (edge._label_rect.top(), edge._label_rect.left())
+        )
         kept: list[EdgeItem] = []
         for edge in siblings:
             rect = edge._label_rect
             duplicate = not rect.isNull() and any(
-                other._label == edge._label and other._label_rect.adjusted(-6, -6, 6, 6).intersects(rect) for other in kept
+                other._label == edge._label
+                and other._label_rect.adjusted(-6, -6, 6, 6).intersects(rect)
+                for other in kept
             )
             if not duplicate and not rect.isNull():
                 kept.append(edge)
@@ -308,7 +355,9 @@ class EdgeItem(QGraphicsItem):
         start, end = path.pointAtPercent(0.0), path.pointAtPercent(1.0)
         if self._returning:
             if self._anchor_is_left_end:
-                return self._label_anchor + QPointF(RETURN_HOOK + width / 2, 0.0)  # past the turn
+                return self._label_anchor + QPointF(
+                    RETURN_HOOK + width / 2, 0.0
+                )  # past the turn
             return QPointF(self._label_anchor)
         wanted_x = end.x() - LABEL_GAP - width / 2
         if wanted_x - width / 2 < start.x() + LABEL_GAP or self._arched:
@@ -341,19 +390,37 @@ class EdgeItem(QGraphicsItem):
         return QRectF(self._label_rect)
 
     # -- painting -----------------------------------------------------------------------
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
         theme = self._theme
         painter.setRenderHint(_ANTIALIASING, True)
         selected = self.isSelected()
         key = (theme.dark, selected, self._error)
         pen = _PENS.get(key)
         if pen is None:
-            color = theme.selection if selected else theme.error if self._error else theme.edge
-            pen = _PENS[key] = QPen(color, 3.2 if selected else 2.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            color = (
+                theme.selection
+                if selected
+                else theme.error
+                if self._error
+                else theme.edge
+            )
+            pen = _PENS[key] = QPen(
+                color,
+                3.2 if selected else 2.4,
+                Qt.PenStyle.SolidLine,
+                Qt.PenCapStyle.RoundCap,
+            )
         painter.setPen(pen)
         painter.setBrush(_NO_BRUSH)
         painter.drawPath(self._path)
-        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(
+            painter.worldTransform()
+        )
         if self._label_rect.isNull() or self._duplicate or zoom < MIN_LABEL_ZOOM:
             return
         painter.setPen(QPen(theme.error if self._error else theme.label_border, 1.2))
@@ -386,7 +453,12 @@ class DraftEdgeItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._path.boundingRect().adjusted(-8, -8, 8, 8)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         color = QColor(self._theme.highlight if self._valid else self._theme.edge)
         pen = QPen(color, 2.6, Qt.PenStyle.DashLine)

@@ -32,7 +32,13 @@ class ConnectInteraction:
     that end, and dropping it on empty canvas disconnects the edge.
     """
 
-    def __init__(self, scene: NetworkScene, source: str, source_port: str, detached: Edge | None = None) -> None:
+    def __init__(
+        self,
+        scene: NetworkScene,
+        source: str,
+        source_port: str,
+        detached: Edge | None = None,
+    ) -> None:
         self.scene = scene
         self.source = source
         self.source_port = source_port
@@ -47,7 +53,9 @@ class ConnectInteraction:
             self.targets[node_id] = self.targets.get(node_id, frozenset()) | {port}
         self._hot: tuple[str, str] | None = None
         source_item = scene.node_item(source)
-        self.draft = DraftEdgeItem(source_item.output_port_pos(source_port), scene.theme)
+        self.draft = DraftEdgeItem(
+            source_item.output_port_pos(source_port), scene.theme
+        )
         scene.addItem(self.draft)
         if detached is not None:
             scene.edge_item(detached).setVisible(False)
@@ -60,14 +68,23 @@ class ConnectInteraction:
         Exactly on a port, that port; over a node's card, its nearest valid input.
         """
         best: tuple[float, tuple[str, str]] | None = None
-        for item in self.scene.items(scene_pos.x() - SNAP_DISTANCE, scene_pos.y() - SNAP_DISTANCE, 2 * SNAP_DISTANCE, 2 * SNAP_DISTANCE, Qt.ItemSelectionMode.IntersectsItemBoundingRect, Qt.SortOrder.DescendingOrder):
+        for item in self.scene.items(
+            scene_pos.x() - SNAP_DISTANCE,
+            scene_pos.y() - SNAP_DISTANCE,
+            2 * SNAP_DISTANCE,
+            2 * SNAP_DISTANCE,
+            Qt.ItemSelectionMode.IntersectsItemBoundingRect,
+            Qt.SortOrder.DescendingOrder,
+        ):
             if not isinstance(item, NodeItem) or item.node_id not in self.targets:
                 continue
             over_card = item.card_rect().contains(item.mapFromScene(scene_pos))
             for port in self.targets[item.node_id]:
                 delta = item.input_port_pos(port) - scene_pos
                 distance = (delta.x() ** 2 + delta.y() ** 2) ** 0.5
-                if (distance <= SNAP_DISTANCE or over_card) and (best is None or distance < best[0]):
+                if (distance <= SNAP_DISTANCE or over_card) and (
+                    best is None or distance < best[0]
+                ):
                     best = (distance, (item.node_id, port))
         return best[1] if best else None
 
@@ -78,9 +95,15 @@ class ConnectInteraction:
                 node_id = self._hot[0]
                 self.scene.node_item(node_id).set_drop_ports(self.targets[node_id])
             if target is not None:
-                self.scene.node_item(target[0]).set_drop_ports(self.targets[target[0]], target[1])
+                self.scene.node_item(target[0]).set_drop_ports(
+                    self.targets[target[0]], target[1]
+                )
             self._hot = target
-        end = self.scene.node_item(target[0]).input_port_pos(target[1]) if target else scene_pos
+        end = (
+            self.scene.node_item(target[0]).input_port_pos(target[1])
+            if target
+            else scene_pos
+        )
         self.draft.set_end(end, target is not None)
 
     def release(self, scene_pos: QPointF) -> str | None:
@@ -125,7 +148,9 @@ class ReverseConnectInteraction:
         for node_id, port in scene.document.connectable_outputs(target, target_port):
             self.sources[node_id] = self.sources.get(node_id, frozenset()) | {port}
         self._hot: tuple[str, str] | None = None
-        self.draft = DraftEdgeItem(scene.node_item(target).input_port_pos(target_port), scene.theme)
+        self.draft = DraftEdgeItem(
+            scene.node_item(target).input_port_pos(target_port), scene.theme
+        )
         scene.addItem(self.draft)
         for node_id, ports in self.sources.items():
             scene.node_item(node_id).set_drop_ports(ports, direction="out")
@@ -134,14 +159,23 @@ class ReverseConnectInteraction:
         """The valid output a drop at ``scene_pos`` would take its data from."""
         best: tuple[float, tuple[str, str]] | None = None
         r = SNAP_DISTANCE
-        for item in self.scene.items(scene_pos.x() - r, scene_pos.y() - r, 2 * r, 2 * r, Qt.ItemSelectionMode.IntersectsItemBoundingRect, Qt.SortOrder.DescendingOrder):
+        for item in self.scene.items(
+            scene_pos.x() - r,
+            scene_pos.y() - r,
+            2 * r,
+            2 * r,
+            Qt.ItemSelectionMode.IntersectsItemBoundingRect,
+            Qt.SortOrder.DescendingOrder,
+        ):
             if not isinstance(item, NodeItem) or item.node_id not in self.sources:
                 continue
             over_card = item.card_rect().contains(item.mapFromScene(scene_pos))
             for port in self.sources[item.node_id]:
                 delta = item.output_port_pos(port) - scene_pos
                 distance = (delta.x() ** 2 + delta.y() ** 2) ** 0.5
-                if (distance <= r or over_card) and (best is None or distance < best[0]):
+                if (distance <= r or over_card) and (
+                    best is None or distance < best[0]
+                ):
                     best = (distance, (item.node_id, port))
         return best[1] if best else None
 
@@ -151,18 +185,28 @@ class ReverseConnectInteraction:
         source = self.source_at(scene_pos)
         if source != self._hot:
             if self._hot is not None:
-                self.scene.node_item(self._hot[0]).set_drop_ports(self.sources[self._hot[0]], direction="out")
+                self.scene.node_item(self._hot[0]).set_drop_ports(
+                    self.sources[self._hot[0]], direction="out"
+                )
             if source is not None:
-                self.scene.node_item(source[0]).set_drop_ports(self.sources[source[0]], source[1], direction="out")
+                self.scene.node_item(source[0]).set_drop_ports(
+                    self.sources[source[0]], source[1], direction="out"
+                )
             self._hot = source
-        end = self.scene.node_item(source[0]).output_port_pos(source[1]) if source else scene_pos
+        end = (
+            self.scene.node_item(source[0]).output_port_pos(source[1])
+            if source
+            else scene_pos
+        )
         self.draft.set_end(end, source is not None)
 
     def release(self, scene_pos: QPointF) -> str | None:
         source = self.source_at(scene_pos)
         self._finish()
         if source is not None:
-            self.message = self.scene.document.connect(*source, self.target, self.target_port)
+            self.message = self.scene.document.connect(
+                *source, self.target, self.target_port
+            )
         return self.message
 
     def cancel(self) -> None:

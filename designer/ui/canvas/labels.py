@@ -15,7 +15,9 @@ from designer.ui.canvas.node_item import Fonts
 
 LABEL_PADDING_X = 7.0  # inside the pill, either side of the text
 LABEL_MARGIN = 10.0  # between the pill and the ports, either side
-FALLBACK_CHAR_WIDTH = 8.6  # the label font's advance, when no application can measure it
+FALLBACK_CHAR_WIDTH = (
+    8.6  # the label font's advance, when no application can measure it
+)
 
 
 def label_width(text: str) -> float:

@@ -85,11 +85,15 @@ def _barycenter_sweeps(columns: list[list[str]], graph: Graph) -> None:
                 result[node_id] = (index + 0.5) / len(column)
         return result
 
-    def reorder(column: list[str], neighbours: dict[str, list[str]], ranks: dict[str, float]) -> None:
+    def reorder(
+        column: list[str], neighbours: dict[str, list[str]], ranks: dict[str, float]
+    ) -> None:
         keys: dict[str, float] = {}
         for index, node_id in enumerate(column):
             near = [ranks[n] for n in neighbours[node_id] if n in ranks]
-            keys[node_id] = sum(near) / len(near) if near else (index + 0.5) / len(column)
+            keys[node_id] = (
+                sum(near) / len(near) if near else (index + 0.5) / len(column)
+            )
         column.sort(key=keys.__getitem__)  # stable: ties keep their order
 
     for _ in range(SWEEPS):
@@ -125,11 +129,15 @@ def tidy_positions(
     best: dict[str, Position] | None = None
     best_zoom = -1.0
     wrap = wrap and len(columns) > MAX_UNWRAPPED_COLUMNS
-    for bands in range(1, min(MAX_BANDS, len(columns) // MIN_BAND_COLUMNS) + 1 if wrap else 2):
+    for bands in range(
+        1, min(MAX_BANDS, len(columns) // MIN_BAND_COLUMNS) + 1 if wrap else 2
+    ):
         cuts = band_cuts(graph, depth, gaps, bands)
         if cuts is None:
             continue
-        positions = _place(graph, columns, anchor_y, gaps, cuts, origin, height_of, anchor_of)
+        positions = _place(
+            graph, columns, anchor_y, gaps, cuts, origin, height_of, anchor_of
+        )
         zoom = fit_zoom(graph, positions, height_of)
         if zoom >= COMFORTABLE_ZOOM:
             return positions
@@ -140,7 +148,10 @@ def tidy_positions(
 
 
 def column_gaps(
-    graph: Graph, depth: dict[str, int], count: int, label_room: Callable[[Edge], float] | None
+    graph: Graph,
+    depth: dict[str, int],
+    count: int,
+    label_room: Callable[[Edge], float] | None,
 ) -> list[float]:
     """The gap after each column: the room of the widest label on the edges that
     run from it to the next column."""
@@ -155,7 +166,9 @@ def column_gaps(
     return [math.ceil((NODE_WIDTH + gap) / GRID) * GRID - NODE_WIDTH for gap in gaps]
 
 
-def band_cuts(graph: Graph, depth: dict[str, int], gaps: list[float], bands: int) -> list[int] | None:
+def band_cuts(
+    graph: Graph, depth: dict[str, int], gaps: list[float], bands: int
+) -> list[int] | None:
     """The columns that start a new band, for ``bands`` bands of about equal width;
     a cut moves by a column where fewer edges run across it.  None when the network
     has too few columns for that many bands."""
@@ -177,7 +190,9 @@ def band_cuts(graph: Graph, depth: dict[str, int], gaps: list[float], bands: int
         options = [
             c
             for c in (column, column - 1, column + 1)
-            if previous + MIN_BAND_COLUMNS <= c <= count - MIN_BAND_COLUMNS * (bands - band)
+            if previous + MIN_BAND_COLUMNS
+            <= c
+            <= count - MIN_BAND_COLUMNS * (bands - band)
         ]
         if not options:
             return None
@@ -218,7 +233,9 @@ def _anchor_heights(
             wanted.append(sum(placed) / len(placed) if placed else None)
         tops = _place_column(heights, anchors, wanted)
         for node_id, top, anchor in zip(column, tops, anchors, strict=True):
-            anchor_y[node_id] = round((top + anchor) / GRID) * GRID  # anchors on the grid lines
+            anchor_y[node_id] = (
+                round((top + anchor) / GRID) * GRID
+            )  # anchors on the grid lines
     return anchor_y
 
 
@@ -239,16 +256,22 @@ def _place(
     starts = [0, *cuts, len(columns)]
     band_top: float | None = None
     for first, stop in zip(starts, starts[1:], strict=False):
-        band = [graph.node(node_id) for column in columns[first:stop] for node_id in column]
+        band = [
+            graph.node(node_id) for column in columns[first:stop] for node_id in column
+        ]
         tops = {node.id: anchor_y[node.id] - anchor_of(node) for node in band}
         lowest = min(tops.values())
-        shift = 0.0 if band_top is None else math.ceil((band_top - lowest) / GRID) * GRID
+        shift = (
+            0.0 if band_top is None else math.ceil((band_top - lowest) / GRID) * GRID
+        )
         x = origin[0]
         for index in range(first, stop):
             for node_id in columns[index]:
                 positions[node_id] = (x, origin[1] + tops[node_id] + shift)
             x += NODE_WIDTH + gaps[index]
-        band_top = max(tops[node.id] + height_of(node) for node in band) + shift + BAND_GAP
+        band_top = (
+            max(tops[node.id] + height_of(node) for node in band) + shift + BAND_GAP
+        )
     return positions
 
 
@@ -270,7 +293,9 @@ def fit_zoom(
     return min(FIT_MAX_ZOOM, view[0] / width, view[1] / height)
 
 
-def _place_column(heights: list[float], anchors: list[float], wanted: list[float | None]) -> list[float]:
+def _place_column(
+    heights: list[float], anchors: list[float], wanted: list[float | None]
+) -> list[float]:
     """Tops for one column: each node as near as it can be to its wanted anchor
     height, in order, without overlaps; then the column shifts as a whole so the
     nodes pushed away and the others balance out."""
@@ -283,10 +308,18 @@ def _place_column(heights: list[float], anchors: list[float], wanted: list[float
         return [top - (y - ROW_GAP) / 2 for top in tops]  # a column of sources: centred
     result: list[float] = []
     for k, (anchor, want) in enumerate(zip(anchors, wanted, strict=True)):
-        top = want - anchor if want is not None else (result[k - 1] + heights[k - 1] + ROW_GAP if k else 0.0)
+        top = (
+            want - anchor
+            if want is not None
+            else (result[k - 1] + heights[k - 1] + ROW_GAP if k else 0.0)
+        )
         if k:
             top = max(top, result[k - 1] + heights[k - 1] + ROW_GAP)
         result.append(top)
-    errors = [w - (r + a) for r, a, w in zip(result, anchors, wanted, strict=True) if w is not None]
+    errors = [
+        w - (r + a)
+        for r, a, w in zip(result, anchors, wanted, strict=True)
+        if w is not None
+    ]
     adjust = sum(errors) / len(errors)
     return [r + adjust for r in result]

@@ -32,13 +32,21 @@ def port_rows(inputs: int, outputs: int) -> int:
 
 
 def card_height(param_count: int, inputs: int, outputs: int) -> float:
-    body = PADDING + NAME_HEIGHT + param_count * PARAM_LINE_HEIGHT + SHAPE_HEIGHT + PADDING / 2
+    body = (
+        PADDING
+        + NAME_HEIGHT
+        + param_count * PARAM_LINE_HEIGHT
+        + SHAPE_HEIGHT
+        + PADDING / 2
+    )
     return HEADER_HEIGHT + body + port_rows(inputs, outputs) * PORT_SPACING
 
 
 def node_height(node: Node) -> float:
     """The card height: header, name, key parameters, shape, then labelled port rows."""
-    return card_height(param_lines(node), len(node.input_ports()), len(node.output_ports()))
+    return card_height(
+        param_lines(node), len(node.input_ports()), len(node.output_ports())
+    )
 
 
 def rows_top(height: float, rows: int) -> float:

@@ -52,8 +52,25 @@ TEXT_LEFT = 14.0
 NODE_TYPE = QGraphicsItem.UserType + 1
 
 
-SANS_FAMILIES = ["Inter", "Segoe UI", "SF Pro Text", "Cantarell", "Ubuntu", "Noto Sans", "DejaVu Sans", "Arial"]
-MONO_FAMILIES = ["JetBrains Mono", "Cascadia Mono", "Consolas", "SF Mono", "Menlo", "DejaVu Sans Mono", "Courier New"]
+SANS_FAMILIES = [
+    "Inter",
+    "Segoe UI",
+    "SF Pro Text",
+    "Cantarell",
+    "Ubuntu",
+    "Noto Sans",
+    "DejaVu Sans",
+    "Arial",
+]
+MONO_FAMILIES = [
+    "JetBrains Mono",
+    "Cascadia Mono",
+    "Consolas",
+    "SF Mono",
+    "Menlo",
+    "DejaVu Sans Mono",
+    "Courier New",
+]
 
 
 def _font(pixels: int, bold: bool = False, mono: bool = False) -> QFont:
@@ -124,7 +141,9 @@ def _fitted_header(text: str, room: float) -> tuple[QFont, str]:
         width = QFontMetricsF(font).horizontalAdvance(text)
         if width > room:
             font = QFont(font)
-            font.setPixelSize(max(MIN_HEADER_PIXELS, int(font.pixelSize() * room / width)))
+            font.setPixelSize(
+                max(MIN_HEADER_PIXELS, int(font.pixelSize() * room / width))
+            )
         fitted = _HEADER_FITS[key] = (font, elide(text, font, room))
     return fitted
 
@@ -183,8 +202,17 @@ class NodeItem(QGraphicsItem):
         lines: list[tuple[str, str]] = []
         for key in spec.key_params[:MAX_PARAM_LINES]:
             title = spec.param(key).title
-            value = elide(format_value(node.params.get(key)), fonts.value, NODE_WIDTH * 0.45)
-            label = elide(title, fonts.body, NODE_WIDTH - 2 * TEXT_LEFT - QFontMetricsF(fonts.value).horizontalAdvance(value) - 8)
+            value = elide(
+                format_value(node.params.get(key)), fonts.value, NODE_WIDTH * 0.45
+            )
+            label = elide(
+                title,
+                fonts.body,
+                NODE_WIDTH
+                - 2 * TEXT_LEFT
+                - QFontMetricsF(fonts.value).horizontalAdvance(value)
+                - 8,
+            )
             lines.append((label, value))
         self._param_lines = lines
         self._description = spec.description
@@ -198,10 +226,21 @@ class NodeItem(QGraphicsItem):
         self._update_tooltip()
         self.update()
 
-    def set_analysis(self, shape: Sequence[Any] | None, params: int, errors: list[str], warnings: list[str]) -> bool:
+    def set_analysis(
+        self,
+        shape: Sequence[Any] | None,
+        params: int,
+        errors: list[str],
+        warnings: list[str],
+    ) -> bool:
         """Show inference results; returns whether anything visible changed."""
         text = format_shape(tuple(shape)) if shape is not None else ""
-        if (text, params, errors, warnings) == (self._shape_text, self._param_count, self._errors, self._warnings):
+        if (text, params, errors, warnings) == (
+            self._shape_text,
+            self._param_count,
+            self._errors,
+            self._warnings,
+        ):
             return False
         self._shape_text = text
         self._param_count = params
@@ -229,8 +268,14 @@ class NodeItem(QGraphicsItem):
 
     def _update_tooltip(self) -> None:
         parts = [f"<b>{self.name}</b> — {self.layer_type}"]
-        parts += [f"<span style='color:#dc2626'>⚠ {message}</span>" for message in self._errors]
-        parts += [f"<span style='color:#b45309'>{message}</span>" for message in self._warnings]
+        parts += [
+            f"<span style='color:#dc2626'>⚠ {message}</span>"
+            for message in self._errors
+        ]
+        parts += [
+            f"<span style='color:#b45309'>{message}</span>"
+            for message in self._warnings
+        ]
         if not self._errors and not self._warnings and self._description:
             parts.append(self._description)
         self.setToolTip("<br>".join(parts))
@@ -239,10 +284,16 @@ class NodeItem(QGraphicsItem):
         self._theme = theme
         self.update()
 
-    def set_drop_ports(self, ports: frozenset[str], hot: str | None = None, direction: str = "in") -> None:
+    def set_drop_ports(
+        self, ports: frozenset[str], hot: str | None = None, direction: str = "in"
+    ) -> None:
         """Mark the ports a dragged connection may be dropped on (and the one under
         the cursor): inputs, or outputs when the drag started at an input."""
-        if ports != self._drop_ports or hot != self._hot_port or direction != self._drop_direction:
+        if (
+            ports != self._drop_ports
+            or hot != self._hot_port
+            or direction != self._drop_direction
+        ):
             self._drop_ports = ports
             self._hot_port = hot
             self._drop_direction = direction
@@ -259,25 +310,42 @@ class NodeItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         left = -PORT_RADIUS - 8
         right = NODE_WIDTH + PORT_RADIUS + 8
-        return QRectF(left, -BADGE_RADIUS - 6, right - left, self._height + BADGE_RADIUS + 14)
+        return QRectF(
+            left, -BADGE_RADIUS - 6, right - left, self._height + BADGE_RADIUS + 14
+        )
 
     def shape(self) -> QPainterPath:
         if self._shape_path is None or self._shape_height != self._height:
             path = QPainterPath()
-            path.addRoundedRect(self.card_rect().adjusted(-PORT_RADIUS, 0, PORT_RADIUS, 0), CORNER_RADIUS, CORNER_RADIUS)
+            path.addRoundedRect(
+                self.card_rect().adjusted(-PORT_RADIUS, 0, PORT_RADIUS, 0),
+                CORNER_RADIUS,
+                CORNER_RADIUS,
+            )
             self._shape_path, self._shape_height = path, self._height
         return self._shape_path
 
     def input_port_pos(self, port: str) -> QPointF:
         """Scene position of an input port."""
         index = self.inputs.index(port) if port in self.inputs else 0
-        return self.mapToScene(QPointF(0.0, port_offset_y(index, len(self.inputs), self._height, self._rows)))
+        return self.mapToScene(
+            QPointF(
+                0.0, port_offset_y(index, len(self.inputs), self._height, self._rows)
+            )
+        )
 
     def output_port_pos(self, port: str) -> QPointF:
         index = self.outputs.index(port) if port in self.outputs else 0
-        return self.mapToScene(QPointF(NODE_WIDTH, port_offset_y(index, len(self.outputs), self._height, self._rows)))
+        return self.mapToScene(
+            QPointF(
+                NODE_WIDTH,
+                port_offset_y(index, len(self.outputs), self._height, self._rows),
+            )
+        )
 
-    def port_at(self, scene_pos: QPointF, radius: float = PORT_HIT_RADIUS) -> tuple[str, str] | None:
+    def port_at(
+        self, scene_pos: QPointF, radius: float = PORT_HIT_RADIUS
+    ) -> tuple[str, str] | None:
         """("in" | "out", port name) of the port near ``scene_pos``, if any."""
         best: tuple[float, tuple[str, str]] | None = None
         for direction, ports, position in (
@@ -293,15 +361,27 @@ class NodeItem(QGraphicsItem):
 
     def name_rect(self) -> QRectF:
         """Where the name is drawn (local coordinates): double-click here to rename."""
-        return QRectF(TEXT_LEFT - 4, HEADER_HEIGHT + PADDING - 2, NODE_WIDTH - 2 * TEXT_LEFT + 8, NAME_HEIGHT)
+        return QRectF(
+            TEXT_LEFT - 4,
+            HEADER_HEIGHT + PADDING - 2,
+            NODE_WIDTH - 2 * TEXT_LEFT + 8,
+            NAME_HEIGHT,
+        )
 
     # -- painting ---------------------------------------------------------------------
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
         theme = self._theme
         fonts = Fonts.get()
         rect = self.card_rect()
         selected = self.isSelected()
-        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(
+            painter.worldTransform()
+        )
         if zoom < OVERVIEW_ZOOM:
             self._paint_overview(painter, theme, zoom, selected)
             return
@@ -313,7 +393,9 @@ class NodeItem(QGraphicsItem):
             glow = QColor(theme.selection)
             glow.setAlpha(70)
             painter.setBrush(glow)
-            painter.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), CORNER_RADIUS + 4, CORNER_RADIUS + 4)
+            painter.drawRoundedRect(
+                rect.adjusted(-5, -5, 5, 5), CORNER_RADIUS + 4, CORNER_RADIUS + 4
+            )
         else:
             painter.setBrush(theme.shadow)
             painter.drawRoundedRect(rect.translated(0, 3), CORNER_RADIUS, CORNER_RADIUS)
@@ -338,68 +420,109 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, CORNER_RADIUS, CORNER_RADIUS)
 
-
         # Header text: type on the left, parameter count on the right.
         painter.setFont(fonts.header)
         painter.setPen(QColor("#ffffff"))
         header = QRectF(TEXT_LEFT, 0, NODE_WIDTH - 2 * TEXT_LEFT, HEADER_HEIGHT)
         count = format_count(self._param_count) if self._param_count else ""
-        room = header.width() - (QFontMetricsF(fonts.body).horizontalAdvance(count) + 8 if count else 0)
+        room = header.width() - (
+            QFontMetricsF(fonts.body).horizontalAdvance(count) + 8 if count else 0
+        )
         font, text = _fitted_header(self._type_text, room)
         painter.setFont(font)
-        painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        painter.drawText(
+            header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
+        )
         if count:
             painter.setFont(fonts.body)
             painter.setPen(QColor(255, 255, 255, 215))
-            painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, count)
+            painter.drawText(
+                header,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                count,
+            )
 
         # Body: name, key parameters, shape.
         y = HEADER_HEIGHT + PADDING
         painter.setFont(fonts.name)
         painter.setPen(theme.text)
-        painter.drawText(QRectF(TEXT_LEFT, y, NODE_WIDTH - 2 * TEXT_LEFT, NAME_HEIGHT), Qt.AlignmentFlag.AlignVCenter, self._name_text)
+        painter.drawText(
+            QRectF(TEXT_LEFT, y, NODE_WIDTH - 2 * TEXT_LEFT, NAME_HEIGHT),
+            Qt.AlignmentFlag.AlignVCenter,
+            self._name_text,
+        )
         y += NAME_HEIGHT
         for label, value in self._param_lines:
             line = QRectF(TEXT_LEFT, y, NODE_WIDTH - 2 * TEXT_LEFT, PARAM_LINE_HEIGHT)
             painter.setFont(fonts.body)
             painter.setPen(theme.text_muted)
-            painter.drawText(line, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+            painter.drawText(
+                line, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label
+            )
             painter.setFont(fonts.value)
             painter.setPen(theme.text)
-            painter.drawText(line, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, value)
+            painter.drawText(
+                line, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, value
+            )
             y += PARAM_LINE_HEIGHT
         shape_top = rows_top(self._height, self._rows) - SHAPE_HEIGHT - 2
-        self._paint_shape(painter, theme, fonts, QRectF(TEXT_LEFT - 4, shape_top, NODE_WIDTH - 2 * TEXT_LEFT + 8, SHAPE_HEIGHT - 2))
+        self._paint_shape(
+            painter,
+            theme,
+            fonts,
+            QRectF(
+                TEXT_LEFT - 4,
+                shape_top,
+                NODE_WIDTH - 2 * TEXT_LEFT + 8,
+                SHAPE_HEIGHT - 2,
+            ),
+        )
         self._paint_ports(painter, theme, fonts)
         if self._errors or self._warnings:
             self._paint_badge(painter, theme, fonts)
 
-    def _paint_overview(self, painter: QPainter, theme: CanvasTheme, zoom: float, selected: bool) -> None:
+    def _paint_overview(
+        self, painter: QPainter, theme: CanvasTheme, zoom: float, selected: bool
+    ) -> None:
         """Zoomed far out, details would be specks: a plain card with the layer type,
         large (and cheap to draw: hundreds of these are painted at every step)."""
         rect = self.card_rect()
         painter.fillRect(rect, theme.card)
         painter.fillRect(QRectF(0, 0, NODE_WIDTH, HEADER_HEIGHT), self._color)
         if selected or self._errors:
-            pen = QPen(theme.error if self._errors else theme.selection, 3.0 / max(zoom, 0.01))
+            pen = QPen(
+                theme.error if self._errors else theme.selection, 3.0 / max(zoom, 0.01)
+            )
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
         size = max(14, min(int(13 / max(zoom, 0.01)), 64))
         cached = self._overview_text
         if cached is None or cached[0] != size or cached[3] != self._height:
-            body = QRectF(6, HEADER_HEIGHT, NODE_WIDTH - 12, self._height - HEADER_HEIGHT)
+            body = QRectF(
+                6, HEADER_HEIGHT, NODE_WIDTH - 12, self._height - HEADER_HEIGHT
+            )
             font = QFont(Fonts.get().name)
             font.setPixelSize(size)
             width = QFontMetricsF(font).horizontalAdvance(self._type_text)
-            if width > body.width():  # shrink long type names to fit rather than cut them
+            if (
+                width > body.width()
+            ):  # shrink long type names to fit rather than cut them
                 font.setPixelSize(max(14, int(size * body.width() / width)))
-            cached = self._overview_text = (size, font, body, self._height, elide(self._type_text, font, body.width()))
+            cached = self._overview_text = (
+                size,
+                font,
+                body,
+                self._height,
+                elide(self._type_text, font, body.width()),
+            )
         painter.setFont(cached[1])
         painter.setPen(theme.text)
         painter.drawText(cached[2], _ALIGN_CENTER, cached[4])
 
-    def _paint_shape(self, painter: QPainter, theme: CanvasTheme, fonts: Fonts, pill: QRectF) -> None:
+    def _paint_shape(
+        self, painter: QPainter, theme: CanvasTheme, fonts: Fonts, pill: QRectF
+    ) -> None:
         if self._errors:
             text, color = "shape error", theme.error
         elif self._shape_text:
@@ -411,7 +534,11 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(pill, 5, 5)
         painter.setFont(fonts.shape)
         painter.setPen(color)
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, elide(text, fonts.shape, pill.width() - 8))
+        painter.drawText(
+            pill,
+            Qt.AlignmentFlag.AlignCenter,
+            elide(text, fonts.shape, pill.width() - 8),
+        )
 
     def _paint_ports(self, painter: QPainter, theme: CanvasTheme, fonts: Fonts) -> None:
         metrics = QFontMetricsF(fonts.port)
@@ -419,7 +546,9 @@ class NodeItem(QGraphicsItem):
             x = 0.0 if direction == "in" else NODE_WIDTH
             for index, port in enumerate(ports):
                 y = port_offset_y(index, len(ports), self._height, self._rows)
-                droppable = direction == self._drop_direction and port in self._drop_ports
+                droppable = (
+                    direction == self._drop_direction and port in self._drop_ports
+                )
                 hot = droppable and port == self._hot_port
                 radius = PORT_RADIUS + (3 if hot else 1 if droppable else 0)
                 if droppable:
@@ -428,7 +557,9 @@ class NodeItem(QGraphicsItem):
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(ring)
                     painter.drawEllipse(QPointF(x, y), radius + 5, radius + 5)
-                painter.setPen(QPen(theme.highlight if droppable else theme.port_border, 2.0))
+                painter.setPen(
+                    QPen(theme.highlight if droppable else theme.port_border, 2.0)
+                )
                 painter.setBrush(QBrush(theme.highlight if hot else theme.port))
                 painter.drawEllipse(QPointF(x, y), radius, radius)
                 if len(ports) > 1:
@@ -436,8 +567,16 @@ class NodeItem(QGraphicsItem):
                     painter.setFont(fonts.port)
                     painter.setPen(theme.text_muted)
                     width = metrics.horizontalAdvance(port) + 2
-                    left = TEXT_LEFT if direction == "in" else NODE_WIDTH - TEXT_LEFT - width
-                    painter.drawText(QRectF(left, y - PORT_SPACING / 2, width, PORT_SPACING), Qt.AlignmentFlag.AlignVCenter, port)
+                    left = (
+                        TEXT_LEFT
+                        if direction == "in"
+                        else NODE_WIDTH - TEXT_LEFT - width
+                    )
+                    painter.drawText(
+                        QRectF(left, y - PORT_SPACING / 2, width, PORT_SPACING),
+                        Qt.AlignmentFlag.AlignVCenter,
+                        port,
+                    )
 
     def _paint_badge(self, painter: QPainter, theme: CanvasTheme, fonts: Fonts) -> None:
         centre = QPointF(NODE_WIDTH - 4, -2)
@@ -446,11 +585,21 @@ class NodeItem(QGraphicsItem):
         painter.drawEllipse(centre, BADGE_RADIUS, BADGE_RADIUS)
         painter.setFont(fonts.badge)
         painter.setPen(QColor("#ffffff"))
-        box = QRectF(centre.x() - BADGE_RADIUS, centre.y() - BADGE_RADIUS, 2 * BADGE_RADIUS, 2 * BADGE_RADIUS)
+        box = QRectF(
+            centre.x() - BADGE_RADIUS,
+            centre.y() - BADGE_RADIUS,
+            2 * BADGE_RADIUS,
+            2 * BADGE_RADIUS,
+        )
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "!")
 
     def badge_rect(self) -> QRectF:
-        return QRectF(NODE_WIDTH - 4 - BADGE_RADIUS, -2 - BADGE_RADIUS, 2 * BADGE_RADIUS, 2 * BADGE_RADIUS)
+        return QRectF(
+            NODE_WIDTH - 4 - BADGE_RADIUS,
+            -2 - BADGE_RADIUS,
+            2 * BADGE_RADIUS,
+            2 * BADGE_RADIUS,
+        )
 
     # -- movement -------------------------------------------------------------------------
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802

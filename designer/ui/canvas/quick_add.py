@@ -98,7 +98,11 @@ class QuickAddPopup(QFrame):
         lowered = text.strip().lower()
         for row in range(self.list.count()):
             item = self.list.item(row)
-            if lowered and not item.isHidden() and item.data(TYPE_ROLE).lower().startswith(lowered):
+            if (
+                lowered
+                and not item.isHidden()
+                and item.data(TYPE_ROLE).lower().startswith(lowered)
+            ):
                 first = item
                 break
         self.list.setCurrentItem(first)
@@ -112,8 +116,17 @@ class QuickAddPopup(QFrame):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.filter and event.type() == QEvent.Type.KeyPress:
-            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            key = (
+                QKeyEvent(event).key()
+                if not isinstance(event, QKeyEvent)
+                else event.key()
+            )
+            if key in (
+                Qt.Key.Key_Down,
+                Qt.Key.Key_Up,
+                Qt.Key.Key_PageDown,
+                Qt.Key.Key_PageUp,
+            ):
                 self._step(1 if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) else -1)
                 return True
             if key == Qt.Key.Key_Escape:
@@ -128,7 +141,11 @@ class QuickAddPopup(QFrame):
         super().keyPressEvent(event)
 
     def _step(self, direction: int) -> None:
-        rows = [row for row in range(self.list.count()) if not self.list.item(row).isHidden()]
+        rows = [
+            row
+            for row in range(self.list.count())
+            if not self.list.item(row).isHidden()
+        ]
         if not rows:
             return
         current = self.list.currentRow()

@@ -66,7 +66,9 @@ class NetworkScene(QGraphicsScene):
     quickAddRequested = Signal(QPointF)  # double-click on empty canvas (scene position)
     fitRequested = Signal()
 
-    def __init__(self, document: Document, network: str, dark: bool = False, parent=None) -> None:
+    def __init__(
+        self, document: Document, network: str, dark: bool = False, parent=None
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.network = network
@@ -83,7 +85,9 @@ class NetworkScene(QGraphicsScene):
         self._over_port = False
         self._caching = True
         self._pending_edges: set[EdgeItem] = set()
-        self.setSceneRect(QRectF(-SCENE_EXTENT / 2, -SCENE_EXTENT / 2, SCENE_EXTENT, SCENE_EXTENT))
+        self.setSceneRect(
+            QRectF(-SCENE_EXTENT / 2, -SCENE_EXTENT / 2, SCENE_EXTENT, SCENE_EXTENT)
+        )
         self._graph: Graph = document.project.network(network)
         self._graph.subscribe(self._on_event)
         document.analysisChanged.connect(self._on_analysis)
@@ -213,21 +217,35 @@ class NetworkScene(QGraphicsScene):
         warnings: dict[str, list[str]] = defaultdict(list)
         for problem in shapes.problems:
             if problem.node is not None:
-                (errors if problem.is_error else warnings)[problem.node].append(problem.message)
+                (errors if problem.is_error else warnings)[problem.node].append(
+                    problem.message
+                )
         for node_id, item in self._nodes.items():
             info = shapes.nodes.get(node_id)
             shape = info.shape if info is not None and info.error is None else None
-            item.set_analysis(shape, info.params if info else 0, errors.get(node_id, []), warnings.get(node_id, []))
+            item.set_analysis(
+                shape,
+                info.params if info else 0,
+                errors.get(node_id, []),
+                warnings.get(node_id, []),
+            )
         for edge, item in self._edges.items():
             shape = shapes.edge_shape(edge)
-            item.set_analysis(format_shape(shape) if shape is not None else "", item.target_item.has_error)
+            item.set_analysis(
+                format_shape(shape) if shape is not None else "",
+                item.target_item.has_error,
+            )
 
     # -- selection ----------------------------------------------------------------------------
     def selected_node_ids(self) -> list[str]:
-        return [item.node_id for item in self.selectedItems() if isinstance(item, NodeItem)]
+        return [
+            item.node_id for item in self.selectedItems() if isinstance(item, NodeItem)
+        ]
 
     def selected_edges(self) -> list[Edge]:
-        return [item.edge for item in self.selectedItems() if isinstance(item, EdgeItem)]
+        return [
+            item.edge for item in self.selectedItems() if isinstance(item, EdgeItem)
+        ]
 
     def _on_scene_selection(self) -> None:
         if self._syncing or self.document.current_network != self.network:
@@ -269,7 +287,11 @@ class NetworkScene(QGraphicsScene):
         if enabled == self._caching:
             return
         self._caching = enabled
-        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if enabled else QGraphicsItem.CacheMode.NoCache
+        mode = (
+            QGraphicsItem.CacheMode.DeviceCoordinateCache
+            if enabled
+            else QGraphicsItem.CacheMode.NoCache
+        )
         for item in self._nodes.values():
             item.setCacheMode(mode)
         for item in self._edges.values():
@@ -298,15 +320,23 @@ class NetworkScene(QGraphicsScene):
             painter.setPen(pen)
             left = math.floor(rect.left() / step) * step
             top = math.floor(rect.top() / step) * step
-            lines = [QLineF(x, rect.top(), x, rect.bottom()) for x in _steps(left, rect.right(), step)]
-            lines += [QLineF(rect.left(), y, rect.right(), y) for y in _steps(top, rect.bottom(), step)]
+            lines = [
+                QLineF(x, rect.top(), x, rect.bottom())
+                for x in _steps(left, rect.right(), step)
+            ]
+            lines += [
+                QLineF(rect.left(), y, rect.right(), y)
+                for y in _steps(top, rect.bottom(), step)
+            ]
             painter.drawLines(lines)
         painter.restore()
 
     # -- hit testing ------------------------------------------------------------------------------
     def node_at(self, scene_pos: QPointF) -> NodeItem | None:
         for item in self.items(scene_pos):
-            if isinstance(item, NodeItem) and item.shape().contains(item.mapFromScene(scene_pos)):
+            if isinstance(item, NodeItem) and item.shape().contains(
+                item.mapFromScene(scene_pos)
+            ):
                 return item
         return None
 
@@ -329,10 +359,14 @@ class NetworkScene(QGraphicsScene):
 
     # -- interactions ---------------------------------------------------------------------------
     @property
-    def connect_interaction(self) -> ConnectInteraction | ReverseConnectInteraction | None:
+    def connect_interaction(
+        self,
+    ) -> ConnectInteraction | ReverseConnectInteraction | None:
         return self._connect
 
-    def begin_connection(self, scene_pos: QPointF) -> ConnectInteraction | ReverseConnectInteraction | None:
+    def begin_connection(
+        self, scene_pos: QPointF
+    ) -> ConnectInteraction | ReverseConnectInteraction | None:
         """Start dragging a connection if ``scene_pos`` is on a port: from an output;
         from a connected input (pulling that edge's end away); or from a free input
         back to an output."""
@@ -347,7 +381,9 @@ class NetworkScene(QGraphicsScene):
             if edge is None:
                 self._connect = ReverseConnectInteraction(self, node_id, port)
             else:
-                self._connect = ConnectInteraction(self, edge.source, edge.source_port, detached=edge)
+                self._connect = ConnectInteraction(
+                    self, edge.source, edge.source_port, detached=edge
+                )
         self._connect.move(scene_pos)
         return self._connect
 
@@ -394,13 +430,24 @@ class NetworkScene(QGraphicsScene):
     # -- mouse and keys ---------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
         left = event.button() == Qt.MouseButton.LeftButton
-        if left and not self._editor_under(event.scenePos()) and self.begin_connection(event.scenePos()):
+        if (
+            left
+            and not self._editor_under(event.scenePos())
+            and self.begin_connection(event.scenePos())
+        ):
             event.accept()
             return
         super().mousePressEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and self.node_at(event.scenePos()) is not None:
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and self.node_at(event.scenePos()) is not None
+        ):
             self._dragging = True
-            self._drag_start = {item.node_id: item.pos() for item in self.selectedItems() if isinstance(item, NodeItem)}
+            self._drag_start = {
+                item.node_id: item.pos()
+                for item in self.selectedItems()
+                if isinstance(item, NodeItem)
+            }
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self._connect is not None:
@@ -411,7 +458,9 @@ class NetworkScene(QGraphicsScene):
             hit = self.port_at(event.scenePos())
             self._show_port_cursor(hit is not None)
             if hit is not None and event.widget() is not None:
-                QToolTip.showText(event.screenPos(), self.port_description(*hit), event.widget())
+                QToolTip.showText(
+                    event.screenPos(), self.port_description(*hit), event.widget()
+                )
         super().mouseMoveEvent(event)
 
     def port_description(self, node_id: str, direction: str, port: str) -> str:
@@ -463,7 +512,9 @@ class NetworkScene(QGraphicsScene):
         self.document.move_nodes(moves)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if event.button() != Qt.MouseButton.LeftButton or self._editor_under(event.scenePos()):
+        if event.button() != Qt.MouseButton.LeftButton or self._editor_under(
+            event.scenePos()
+        ):
             super().mouseDoubleClickEvent(event)
             return
         item = self.node_at(event.scenePos())
@@ -529,13 +580,21 @@ class NetworkScene(QGraphicsScene):
     def node_menu(self, node_id: str) -> QMenu:
         menu = QMenu()
         document = self.document
-        ids = self.selected_node_ids() if node_id in self.selected_node_ids() else [node_id]
-        menu.addAction("Rename", lambda: self.start_rename(node_id)).setShortcut(QKeySequence(Qt.Key.Key_F2))
+        ids = (
+            self.selected_node_ids()
+            if node_id in self.selected_node_ids()
+            else [node_id]
+        )
+        menu.addAction("Rename", lambda: self.start_rename(node_id)).setShortcut(
+            QKeySequence(Qt.Key.Key_F2)
+        )
         menu.addAction("Duplicate", lambda: document.duplicate(ids))
         menu.addAction("Copy", lambda: document.copy(ids))
         menu.addAction("Disconnect all", lambda: document.disconnect_all(node_id))
         menu.addSeparator()
-        menu.addAction("Delete", lambda: document.remove_nodes(ids)).setShortcut(QKeySequence.StandardKey.Delete)
+        menu.addAction("Delete", lambda: document.remove_nodes(ids)).setShortcut(
+            QKeySequence.StandardKey.Delete
+        )
         return menu
 
     def edge_menu(self, edge: Edge) -> QMenu:
@@ -554,8 +613,13 @@ class NetworkScene(QGraphicsScene):
                 continue
             submenu = add.addMenu(_swatch(category), category)
             for layer_type in by_category[category]:
-                submenu.addAction(layer_type, lambda t=layer_type: self.add_layer_at(t, scene_pos))
-        paste = menu.addAction("Paste", lambda: self.document.paste((snap(scene_pos.x()), snap(scene_pos.y()))))
+                submenu.addAction(
+                    layer_type, lambda t=layer_type: self.add_layer_at(t, scene_pos)
+                )
+        paste = menu.addAction(
+            "Paste",
+            lambda: self.document.paste((snap(scene_pos.x()), snap(scene_pos.y()))),
+        )
         paste.setEnabled(self.document.can_paste())
         menu.addSeparator()
         menu.addAction("Select all", self.select_all)
@@ -577,7 +641,11 @@ class NetworkScene(QGraphicsScene):
         return node_id
 
     def items_rect(self, ids: Iterable[str] | None = None) -> QRectF:
-        chosen = self._nodes.values() if ids is None else [self._nodes[i] for i in ids if i in self._nodes]
+        chosen = (
+            self._nodes.values()
+            if ids is None
+            else [self._nodes[i] for i in ids if i in self._nodes]
+        )
         rect = QRectF()
         for item in chosen:
             rect = rect.united(item.sceneBoundingRect())
@@ -614,4 +682,3 @@ def _swatch(category: str):
     pixmap = QPixmap(14, 14)
     pixmap.fill(category_color(category))
     return QIcon(pixmap)
-

@@ -55,7 +55,9 @@ class NetworkView(QGraphicsView):
     messageRequested = Signal(str)
     nodeActivated = Signal(str)
 
-    def __init__(self, document: Document, parent: QWidget | None = None, dark: bool = False) -> None:
+    def __init__(
+        self, document: Document, parent: QWidget | None = None, dark: bool = False
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self._dark = dark
@@ -64,7 +66,9 @@ class NetworkView(QGraphicsView):
         self._pan_start: QPoint | None = None
         self._space_held = False
         self._fit_pending = True
-        self._places: dict[str, tuple[float, QPointF]] = {}  # zoom and centre of networks not shown
+        self._places: dict[
+            str, tuple[float, QPointF]
+        ] = {}  # zoom and centre of networks not shown
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
             | QPainter.RenderHint.TextAntialiasing
@@ -75,7 +79,9 @@ class NetworkView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setOptimizationFlag(
+            QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True
+        )
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
@@ -141,7 +147,11 @@ class NetworkView(QGraphicsView):
                 self.set_zoom(place[0])
                 self.centerOn(place[1])
                 self.zoomChanged.emit(self.zoom)
-            elif self.isVisible() and self.viewport().width() > 1 and not self._fit_pending:
+            elif (
+                self.isVisible()
+                and self.viewport().width() > 1
+                and not self._fit_pending
+            ):
                 self.show_start()
 
     # -- theme and options ------------------------------------------------------------
@@ -277,14 +287,20 @@ class NetworkView(QGraphicsView):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._pan_start is not None:
             self._pan_start = None
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space_held else Qt.CursorShape.ArrowCursor)
+            self.viewport().setCursor(
+                Qt.CursorShape.OpenHandCursor
+                if self._space_held
+                else Qt.CursorShape.ArrowCursor
+            )
             event.accept()
             return
         super().mouseReleaseEvent(event)
 
     def pan_by(self, dx: float, dy: float) -> None:
         """Move the content by (dx, dy) viewport pixels."""
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(dx))
+        self.horizontalScrollBar().setValue(
+            self.horizontalScrollBar().value() - int(dx)
+        )
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(dy))
 
     # -- keys -----------------------------------------------------------------------------
@@ -325,7 +341,11 @@ class NetworkView(QGraphicsView):
         event.accept()
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space_held:
+        if (
+            event.key() == Qt.Key.Key_Space
+            and not event.isAutoRepeat()
+            and self._space_held
+        ):
             self._space_held = False
             self.setInteractive(True)
             self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
@@ -377,7 +397,9 @@ class NetworkView(QGraphicsView):
         raw = bytes(mime.data(LAYER_MIME_TYPE).data())[:200]
         layer_type = raw.decode("utf-8", errors="replace").strip()
         if not has_spec(layer_type):
-            self.messageRequested.emit(f"cannot add {layer_type!r}: there is no such layer type")
+            self.messageRequested.emit(
+                f"cannot add {layer_type!r}: there is no such layer type"
+            )
             return None
         return self.network_scene.add_layer_at(layer_type, scene_pos)
 

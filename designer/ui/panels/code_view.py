@@ -60,7 +60,9 @@ class CodeView(QWidget):
         self.editor.setReadOnly(True)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.editor.setFont(monospace_font())
-        self.editor.setTabStopDistance(4 * self.editor.fontMetrics().horizontalAdvance(" "))
+        self.editor.setTabStopDistance(
+            4 * self.editor.fontMetrics().horizontalAdvance(" ")
+        )
         self.highlighter = PythonHighlighter(self.editor.document())
 
         layout = QVBoxLayout(self)
@@ -102,7 +104,10 @@ class CodeView(QWidget):
         self.export_button.setEnabled(False)
 
     def _show(self, text: str) -> None:
-        if self.editor.toPlainText() == text and self.highlighter.document() is not None:
+        if (
+            self.editor.toPlainText() == text
+            and self.highlighter.document() is not None
+        ):
             return
         bar = self.editor.verticalScrollBar()
         scroll = bar.value()

@@ -74,7 +74,9 @@ class Inspector(QScrollArea):
         self._color_for = color_for
         self._node_id: str | None = None
         self._node_name = ""
-        self._layout_key: tuple[str, str] | None = None  # (node id, type) of the built form
+        self._layout_key: tuple[str, str] | None = (
+            None  # (node id, type) of the built form
+        )
         self.editors: dict[str, ParamEditor] = {}
         self.inferred_labels: dict[str, QLabel] = {}
         self.name_edit: QLineEdit | None = None
@@ -117,10 +119,17 @@ class Inspector(QScrollArea):
                 "(Ctrl+D) and Copy act on the whole selection."
             )
         else:
-            problems = analysis.problems_for(nodes[0].id) if analysis is not None else []
+            problems = (
+                analysis.problems_for(nodes[0].id) if analysis is not None else []
+            )
             self.show_node(nodes[0], info.get(nodes[0].id), problems)
 
-    def show_node(self, node: Node, shapes: NodeShapes | None, problems: list[Problem] | None = None) -> None:
+    def show_node(
+        self,
+        node: Node,
+        shapes: NodeShapes | None,
+        problems: list[Problem] | None = None,
+    ) -> None:
         """Show one node; ``problems`` are its errors and warnings from the analysis."""
         key = (node.id, node.type)
         if key != self._layout_key:
@@ -175,7 +184,11 @@ class Inspector(QScrollArea):
             form = self._form()
             for param in spec.params:
                 editor = make_editor(param, page)  # deleted with the page
-                editor.committed.connect(lambda value, name=param.name, ed=editor: self._commit(name, value, ed))
+                editor.committed.connect(
+                    lambda value, name=param.name, ed=editor: self._commit(
+                        name, value, ed
+                    )
+                )
                 label = QLabel(param.title)
                 if param.help:
                     label.setToolTip(param.help)
@@ -189,7 +202,9 @@ class Inspector(QScrollArea):
             form = self._form()
             for name in spec.inferred_names:
                 label = _value_label()
-                label.setToolTip("Worked out from the shape of the input; not editable.")
+                label.setToolTip(
+                    "Worked out from the shape of the input; not editable."
+                )
                 form.addRow(name.replace("_", " ").capitalize(), label)
                 self.inferred_labels[name] = label
             outer.addLayout(form)
@@ -219,7 +234,9 @@ class Inspector(QScrollArea):
     def _form() -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setLabelAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         form.setHorizontalSpacing(10)
         form.setVerticalSpacing(6)
         return form
@@ -243,7 +260,9 @@ class Inspector(QScrollArea):
         return text
 
     # -- updating -------------------------------------------------------------------------
-    def _update(self, node: Node, shapes: NodeShapes | None, problems: list[Problem]) -> None:
+    def _update(
+        self, node: Node, shapes: NodeShapes | None, problems: list[Problem]
+    ) -> None:
         assert self.name_edit is not None
         if not self.name_edit.hasFocus():
             with QSignalBlocker(self.name_edit):
@@ -269,7 +288,9 @@ class Inspector(QScrollArea):
             else:
                 self.params_label.setText(format_count(shapes.params))
                 compact, full = format_compact(shapes.macs), format_count(shapes.macs)
-                self.macs_label.setText(full if compact == full.replace(",", "") else f"{compact}  ({full})")
+                self.macs_label.setText(
+                    full if compact == full.replace(",", "") else f"{compact}  ({full})"
+                )
         errors = [p.message for p in problems if p.is_error]
         if shapes is not None and shapes.error and shapes.error not in errors:
             errors.insert(0, shapes.error)

@@ -29,12 +29,18 @@ def _param_text(param: ParamSpec) -> str:
         low = "" if param.minimum is None else f"{param.minimum:g}"
         high = "" if param.maximum is None else f"{param.maximum:g}"
         extra.append(f"range {low}…{high}")
-    detail = f" <span style='color:gray'>({html.escape('; '.join(extra))})</span>" if extra else ""
+    detail = (
+        f" <span style='color:gray'>({html.escape('; '.join(extra))})</span>"
+        if extra
+        else ""
+    )
     help_text = f" — {html.escape(param.help)}" if param.help else ""
     return f"<li><b>{html.escape(param.title)}</b> = <code>{html.escape(str(default))}</code>{detail}{help_text}</li>"
 
 
-def reference_html(specs: list[LayerSpec], color_for: Callable[[str], QColor], query: str = "") -> str:
+def reference_html(
+    specs: list[LayerSpec], color_for: Callable[[str], QColor], query: str = ""
+) -> str:
     words = query.lower().split()
     parts: list[str] = []
     for category in CATEGORIES:
@@ -42,28 +48,40 @@ def reference_html(specs: list[LayerSpec], color_for: Callable[[str], QColor], q
             s
             for s in specs
             if s.category == category
-            and all(w in f"{s.type} {s.category} {s.description}".lower() for w in words)
+            and all(
+                w in f"{s.type} {s.category} {s.description}".lower() for w in words
+            )
         ]
         if not members:
             continue
         color = color_for(category).name()
-        parts.append(f"<h2><span style='color:{color}'>■</span> {html.escape(category)}</h2>")
+        parts.append(
+            f"<h2><span style='color:{color}'>■</span> {html.escape(category)}</h2>"
+        )
         for spec in members:
-            parts.append(f"<h3>{html.escape(spec.type)}</h3><p>{html.escape(spec.description)}</p>")
+            parts.append(
+                f"<h3>{html.escape(spec.type)}</h3><p>{html.escape(spec.description)}</p>"
+            )
             if spec.formula:
                 parts.append(f"<p><code>{html.escape(spec.formula)}</code></p>")
             if spec.params:
-                parts.append("<ul>" + "".join(_param_text(p) for p in spec.params) + "</ul>")
+                parts.append(
+                    "<ul>" + "".join(_param_text(p) for p in spec.params) + "</ul>"
+                )
             if spec.inferred_names:
                 names = ", ".join(spec.inferred_names)
-                parts.append(f"<p><i>Inferred from the input:</i> {html.escape(names)}</p>")
+                parts.append(
+                    f"<p><i>Inferred from the input:</i> {html.escape(names)}</p>"
+                )
     if not parts:
         return "<p>No layer matches the search.</p>"
     return "\n".join(parts)
 
 
 class LayerReferenceDialog(QDialog):
-    def __init__(self, color_for: Callable[[str], QColor], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, color_for: Callable[[str], QColor], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Layer reference")
         self.resize(720, 760)

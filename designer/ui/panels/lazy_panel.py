@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 class LazyPanel(QWidget):
     built = Signal(QWidget)
 
-    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, factory: Callable[[], QWidget], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._factory = factory
         self._content: QWidget | None = None

@@ -98,7 +98,9 @@ class LayerTree(QTreeWidget):
         drag = QDrag(self)
         drag.setMimeData(layer_mime_data(layer_type))
         spec = next(s for s in all_specs() if s.type == layer_type)
-        drag.setPixmap(drag_chip(layer_type, self._color_for(spec.category), self.font()))
+        drag.setPixmap(
+            drag_chip(layer_type, self._color_for(spec.category), self.font())
+        )
         drag.setHotSpot(QPoint(12, 12))
         return drag
 
@@ -111,7 +113,11 @@ class LayerTree(QTreeWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         item = self.currentItem()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None and item.data(0, TYPE_ROLE):
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and item is not None
+            and item.data(0, TYPE_ROLE)
+        ):
             self.activated.emit(item.data(0, TYPE_ROLE))
             event.accept()
             return
@@ -205,7 +211,9 @@ class LayerPalette(QWidget):
                 item.setToolTip(0, layer_tooltip(spec))
                 item.setStatusTip(0, spec.description)
                 item.setFlags(
-                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsDragEnabled
                 )
                 group.addChild(item)
                 self._layer_items[spec.type] = item
@@ -239,14 +247,20 @@ class LayerPalette(QWidget):
             haystack = f"{spec.type} {spec.category} {spec.description}".lower()
             item.setHidden(not all(w in haystack for w in words))
         for group in self._category_items.values():
-            shown = any(not group.child(i).isHidden() for i in range(group.childCount()))
+            shown = any(
+                not group.child(i).isHidden() for i in range(group.childCount())
+            )
             group.setHidden(not shown)
             if words and shown:
                 group.setExpanded(True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Down in the search box moves into the list, onto the first match."""
-        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+        ):
             visible = self.visible_types()
             if visible:
                 self.tree.setCurrentItem(self._layer_items[visible[0]])

@@ -46,7 +46,10 @@ def parse_sizes(text: str, kind: str) -> tuple[list[int | str] | None, str | Non
         elif kind == "shape" and token.isidentifier():
             values.append(token)
         elif kind == "shape":
-            return None, f"dimension {index} must be a size or a short name like 'L', got {token!r}"
+            return (
+                None,
+                f"dimension {index} must be a size or a short name like 'L', got {token!r}",
+            )
         else:
             return None, f"item {index} must be an integer, got {token!r}"
     return values, None
@@ -190,7 +193,9 @@ class ChoiceEditor(ParamEditor):
     def _make_field(self) -> QWidget:
         box = QComboBox()
         box.addItems(list(self.spec.choices))
-        box.activated.connect(lambda index: self.committed.emit(self.spec.choices[index]))
+        box.activated.connect(
+            lambda index: self.committed.emit(self.spec.choices[index])
+        )
         return box
 
     def set_value(self, value: Any) -> None:
@@ -240,7 +245,11 @@ class SizesEditor(ParamEditor):
 
     def _make_field(self) -> QWidget:
         edit = QLineEdit()
-        examples = {"shape": "e.g. 1, 28, 28 or L", "ints": "e.g. 0, 2, 1", "target_shape": "e.g. 16, -1"}
+        examples = {
+            "shape": "e.g. 1, 28, 28 or L",
+            "ints": "e.g. 0, 2, 1",
+            "target_shape": "e.g. 16, -1",
+        }
         edit.setPlaceholderText(examples.get(self.spec.kind, ""))
         edit.textEdited.connect(self._check)
         edit.editingFinished.connect(self._finish)

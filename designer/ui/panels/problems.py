@@ -46,7 +46,9 @@ class ProblemsList(QTreeWidget):
         self.error_count = 0
         self.warning_count = 0
 
-    def set_problems(self, project: Project, analysis: Mapping[str, GraphShapes]) -> None:
+    def set_problems(
+        self, project: Project, analysis: Mapping[str, GraphShapes]
+    ) -> None:
         self.clear()
         style = self.style()
         error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
@@ -58,8 +60,14 @@ class ProblemsList(QTreeWidget):
             if shapes is None:
                 continue
             for problem in sorted(shapes.problems, key=_severity_first):
-                name = graph.node(problem.node).name if problem.node and graph.has_node(problem.node) else "—"
-                item = QTreeWidgetItem([name, problem.message, graph.name if several else ""])
+                name = (
+                    graph.node(problem.node).name
+                    if problem.node and graph.has_node(problem.node)
+                    else "—"
+                )
+                item = QTreeWidgetItem(
+                    [name, problem.message, graph.name if several else ""]
+                )
                 item.setIcon(0, error_icon if problem.is_error else warning_icon)
                 item.setToolTip(1, problem.message)
                 item.setData(0, NODE_ROLE, problem.node or "")

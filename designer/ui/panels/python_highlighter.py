@@ -55,12 +55,16 @@ DARK_CODE_COLORS = CodeColors(
 )
 
 _BUILTINS = sorted(
-    name for name in dir(builtins) if not name.startswith("_") and name not in keyword.kwlist
+    name
+    for name in dir(builtins)
+    if not name.startswith("_") and name not in keyword.kwlist
 )
 _KEYWORD_RE = re.compile(r"\b(?:" + "|".join(keyword.kwlist) + r")\b")
 _BUILTIN_RE = re.compile(r"\b(?:" + "|".join(_BUILTINS) + r")\b")
 _SELF_RE = re.compile(r"\bself\b")
-_NUMBER_RE = re.compile(r"\b(?:0[xX][0-9a-fA-F_]+|\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)\b")
+_NUMBER_RE = re.compile(
+    r"\b(?:0[xX][0-9a-fA-F_]+|\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)\b"
+)
 _DECORATOR_RE = re.compile(r"^\s*@[\w.]+")
 _DEFINITION_RE = re.compile(r"\b(?:def|class)\s+(\w+)")
 # A string or a comment, whichever starts first; triple quotes before single ones.
@@ -78,13 +82,17 @@ _DELIMITER = {_IN_DOUBLE: '"""', _IN_SINGLE: "'''"}
 class PythonHighlighter(QSyntaxHighlighter):
     """Colours Python source in a QTextDocument."""
 
-    def __init__(self, document: QTextDocument, colors: CodeColors = LIGHT_CODE_COLORS) -> None:
+    def __init__(
+        self, document: QTextDocument, colors: CodeColors = LIGHT_CODE_COLORS
+    ) -> None:
         super().__init__(document)
         self._formats: dict[str, QTextCharFormat] = {}
         self.set_colors(colors)
 
     def set_colors(self, colors: CodeColors) -> None:
-        def fmt(color: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+        def fmt(
+            color: str, bold: bool = False, italic: bool = False
+        ) -> QTextCharFormat:
             result = QTextCharFormat()
             result.setForeground(QColor(color))
             if bold:
@@ -132,9 +140,15 @@ class PythonHighlighter(QSyntaxHighlighter):
         self._apply(text, _DECORATOR_RE, "decorator", protected)
         for match in _DEFINITION_RE.finditer(text):
             if not _inside(match.start(1), protected):
-                self.setFormat(match.start(1), match.end(1) - match.start(1), self._formats["definition"])
+                self.setFormat(
+                    match.start(1),
+                    match.end(1) - match.start(1),
+                    self._formats["definition"],
+                )
 
-    def _strings_and_comments(self, text: str, start: int, protected: list[tuple[int, int]]) -> int:
+    def _strings_and_comments(
+        self, text: str, start: int, protected: list[tuple[int, int]]
+    ) -> int:
         """Colour strings and comments from ``start``; -1 when a triple string stays open."""
         position = start
         while True:
@@ -148,7 +162,9 @@ class PythonHighlighter(QSyntaxHighlighter):
                 if close < 0:
                     self.setFormat(begin, len(text) - begin, self._formats["string"])
                     protected.append((begin, len(text)))
-                    self.setCurrentBlockState(_IN_DOUBLE if delimiter == '"""' else _IN_SINGLE)
+                    self.setCurrentBlockState(
+                        _IN_DOUBLE if delimiter == '"""' else _IN_SINGLE
+                    )
                     self._colour_code_before(text, begin, protected)
                     return -1
                 end = close + 3
@@ -163,7 +179,9 @@ class PythonHighlighter(QSyntaxHighlighter):
             protected.append((begin, end))
             position = end
 
-    def _colour_code_before(self, text: str, limit: int, protected: list[tuple[int, int]]) -> None:
+    def _colour_code_before(
+        self, text: str, limit: int, protected: list[tuple[int, int]]
+    ) -> None:
         """Keyword colouring for code on a line that ends in an open triple string."""
         head = text[:limit]
         self._apply(head, _NUMBER_RE, "number", protected)
@@ -171,10 +189,18 @@ class PythonHighlighter(QSyntaxHighlighter):
         self._apply(head, _BUILTIN_RE, "builtin", protected)
         self._apply(head, _SELF_RE, "self", protected)
 
-    def _apply(self, text: str, pattern: re.Pattern[str], kind: str, protected: list[tuple[int, int]]) -> None:
+    def _apply(
+        self,
+        text: str,
+        pattern: re.Pattern[str],
+        kind: str,
+        protected: list[tuple[int, int]],
+    ) -> None:
         for match in pattern.finditer(text):
             if not _inside(match.start(), protected):
-                self.setFormat(match.start(), match.end() - match.start(), self._formats[kind])
+                self.setFormat(
+                    match.start(), match.end() - match.start(), self._formats[kind]
+                )
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -40,7 +40,9 @@ class SummaryTable(QTreeWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column in (3, 4):
-            self.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.headerItem().setTextAlignment(
+                column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
         self.total_params = 0
@@ -48,7 +50,9 @@ class SummaryTable(QTreeWidget):
 
     def set_analysis(self, graph: Graph, shapes: GraphShapes) -> None:
         self.clear()
-        ordered = list(shapes.order) + [n.id for n in graph.nodes if n.id not in shapes.order]
+        ordered = list(shapes.order) + [
+            n.id for n in graph.nodes if n.id not in shapes.order
+        ]
         for node_id in ordered:
             if not graph.has_node(node_id):
                 continue
@@ -64,10 +68,16 @@ class SummaryTable(QTreeWidget):
                 output = format_shapes(info.outputs)
             params = info.params if info else 0
             macs = info.macs if info else 0
-            known = info is not None and not info.error and (bool(info.outputs) or not node.output_ports())
+            known = (
+                info is not None
+                and not info.error
+                and (bool(info.outputs) or not node.output_ports())
+            )
             params_text = format_count(params) if known else "—"
             macs_text = (format_compact(macs) if macs else "0") if known else "—"
-            item = QTreeWidgetItem([node.name, node.type, output, params_text, macs_text])
+            item = QTreeWidgetItem(
+                [node.name, node.type, output, params_text, macs_text]
+            )
             item.setData(0, NODE_ROLE, node_id)
             item.setToolTip(4, f"{format_count(macs)} multiply-accumulates per sample")
             if info is not None and info.error:
@@ -78,10 +88,18 @@ class SummaryTable(QTreeWidget):
         self.total_params = shapes.total_params
         self.total_macs = shapes.total_macs
         total = QTreeWidgetItem(
-            [TOTAL_LABEL, f"{len(ordered)} layers", "", format_count(self.total_params), format_compact(self.total_macs)]
+            [
+                TOTAL_LABEL,
+                f"{len(ordered)} layers",
+                "",
+                format_count(self.total_params),
+                format_compact(self.total_macs),
+            ]
         )
         total.setToolTip(3, f"{format_count(self.total_params)} trainable parameters")
-        total.setToolTip(4, f"{format_count(self.total_macs)} multiply-accumulates per sample")
+        total.setToolTip(
+            4, f"{format_count(self.total_macs)} multiply-accumulates per sample"
+        )
         total.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = QFont(self.font())
         font.setBold(True)
@@ -93,13 +111,16 @@ class SummaryTable(QTreeWidget):
     def rows(self) -> list[list[str]]:
         """The table's text, row by row (used by tests and for copying)."""
         return [
-            [self.topLevelItem(r).text(c) for c in range(len(COLUMNS))] for r in range(self.topLevelItemCount())
+            [self.topLevelItem(r).text(c) for c in range(len(COLUMNS))]
+            for r in range(self.topLevelItemCount())
         ]
 
     @staticmethod
     def _align(item: QTreeWidgetItem) -> None:
         for column in (3, 4):
-            item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(
+                column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         node_id = item.data(0, NODE_ROLE)

@@ -60,4 +60,6 @@ class EmptyCanvasHint(QLabel):
         self.setFixedWidth(width)
         height = self.heightForWidth(width)
         self.setFixedHeight(max(height, 40))
-        self.move((host.width() - width) // 2, max(10, (host.height() - self.height()) // 2))
+        self.move(
+            (host.width() - width) // 2, max(10, (host.height() - self.height()) // 2)
+        )

@@ -31,7 +31,10 @@ class _Call(QRunnable):
         try:
             result = self._function()
         except Exception as error:  # reported to the caller as a message
-            message = str(error) or traceback.format_exception_only(type(error), error)[-1].strip()
+            message = (
+                str(error)
+                or traceback.format_exception_only(type(error), error)[-1].strip()
+            )
             self._relay.failed.emit(message)
             return
         self._relay.succeeded.emit(result)
@@ -65,6 +68,8 @@ def run_in_background(
     call = _Call(function, relay)
     if long_wait:
         # Waiting for another process may take a while: not in Qt's small shared pool.
-        threading.Thread(target=call.run, name="designer-background", daemon=True).start()
+        threading.Thread(
+            target=call.run, name="designer-background", daemon=True
+        ).start()
     else:
         QThreadPool.globalInstance().start(call)

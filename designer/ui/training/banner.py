@@ -45,7 +45,11 @@ class Banner(QFrame):
         self.close_button.clicked.connect(self.hide)
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        side.addWidget(
+            self.close_button,
+            0,
+            Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight,
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 4, 6)
         layout.addWidget(self.label, 1)
@@ -58,7 +62,9 @@ class Banner(QFrame):
     def text(self) -> str:
         return self.label.text()
 
-    def show_message(self, text: str, kind: str = "info", action: str | None = None) -> None:
+    def show_message(
+        self, text: str, kind: str = "info", action: str | None = None
+    ) -> None:
         background, border, color = STYLES[kind]
         self.setStyleSheet(
             f"QFrame#banner {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"

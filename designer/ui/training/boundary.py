@@ -51,7 +51,11 @@ def probability_image(probabilities: np.ndarray) -> np.ndarray:
     k = probs.shape[-1]
     colors = np.stack([CLASS_COLORS[i % len(CLASS_COLORS)] for i in range(k)])
     mixed = probs @ colors
-    confidence = (probs.max(axis=-1, keepdims=True) - 1.0 / k) / (1.0 - 1.0 / k) if k > 1 else np.ones(probs.shape[:-1] + (1,))
+    confidence = (
+        (probs.max(axis=-1, keepdims=True) - 1.0 / k) / (1.0 - 1.0 / k)
+        if k > 1
+        else np.ones(probs.shape[:-1] + (1,))
+    )
     strength = 0.15 + 0.55 * np.clip(confidence, 0.0, 1.0)
     white = np.full(3, 255.0)
     rgb = white * (1.0 - strength) + mixed * strength
@@ -76,9 +80,13 @@ class DecisionBoundaryView(QWidget):
         self.plot.addItem(self.image)
         self.scatter = pg.ScatterPlotItem(size=7, pxMode=True, antialias=True)
         self.plot.addItem(self.scatter)
-        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210))
+        self.legend = self.plot.addLegend(
+            offset=(6, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210)
+        )
         self._legend_items: list[pg.ScatterPlotItem] = []
-        self.caption = QLabel("The decision boundary is drawn while the model trains on 2-D data.")
+        self.caption = QLabel(
+            "The decision boundary is drawn while the model trains on 2-D data."
+        )
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #555; padding: 2px 4px;")
         layout = QVBoxLayout(self)
@@ -112,13 +120,22 @@ class DecisionBoundaryView(QWidget):
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         pts = np.asarray(points, dtype=float)
         true = np.asarray(labels).astype(int).reshape(-1)
-        guess = None if predicted is None else np.asarray(predicted).astype(int).reshape(-1)
+        guess = (
+            None if predicted is None else np.asarray(predicted).astype(int).reshape(-1)
+        )
         brushes = [pg.mkBrush(*class_color(c), 230) for c in true]
         wrong = np.zeros(len(true), dtype=bool) if guess is None else guess != true
-        pens = [pg.mkPen("#e03131", width=2.2) if w else pg.mkPen("#ffffff", width=0.8) for w in wrong]
+        pens = [
+            pg.mkPen("#e03131", width=2.2) if w else pg.mkPen("#ffffff", width=0.8)
+            for w in wrong
+        ]
         sizes = [9 if w else 7 for w in wrong]
         self.scatter.setData(pos=pts[:, :2], brush=brushes, pen=pens, size=sizes)
-        classes = sorted(set(true.tolist())) if class_names is None else list(range(len(class_names)))
+        classes = (
+            sorted(set(true.tolist()))
+            if class_names is None
+            else list(range(len(class_names)))
+        )
         self._update_legend(classes, class_names)
         if self._shown_range != (x0, x1, y0, y1):
             self.plot.setXRange(x0, x1, padding=0.0)
@@ -131,15 +148,21 @@ class DecisionBoundaryView(QWidget):
         )
         self.has_boundary = True
 
-    def _update_legend(self, classes: list[int], class_names: Sequence[str] | None) -> None:
+    def _update_legend(
+        self, classes: list[int], class_names: Sequence[str] | None
+    ) -> None:
         if len(self._legend_items) == len(classes):
             return
         for item in self._legend_items:
             self.legend.removeItem(item)
         self._legend_items.clear()
         for c in classes:
-            name = class_names[c] if class_names and c < len(class_names) else f"class {c}"
-            swatch = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(*class_color(c)), pen=None)
+            name = (
+                class_names[c] if class_names and c < len(class_names) else f"class {c}"
+            )
+            swatch = pg.ScatterPlotItem(
+                size=8, brush=pg.mkBrush(*class_color(c)), pen=None
+            )
             self.legend.addItem(swatch, str(name))
             self._legend_items.append(swatch)
 
@@ -149,14 +172,29 @@ def grid_extent(xx: np.ndarray, yy: np.ndarray) -> tuple[float, float, float, fl
     xs, ys = xx[0], yy[:, 0]
     dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
     dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1)
-    return float(xs[0] - dx / 2), float(xs[-1] + dx / 2), float(ys[0] - dy / 2), float(ys[-1] + dy / 2)
+    return (
+        float(xs[0] - dx / 2),
+        float(xs[-1] + dx / 2),
+        float(ys[0] - dy / 2),
+        float(ys[-1] + dy / 2),
+    )
 
 
-def predicted_at(points: np.ndarray, xx: np.ndarray, yy: np.ndarray, probs: np.ndarray) -> np.ndarray:
+def predicted_at(
+    points: np.ndarray, xx: np.ndarray, yy: np.ndarray, probs: np.ndarray
+) -> np.ndarray:
     """The class the grid predicts at each point (its nearest grid cell)."""
     xs, ys = xx[0], yy[:, 0]
-    cols = np.clip(np.rint((points[:, 0] - xs[0]) / max(xs[-1] - xs[0], 1e-12) * (len(xs) - 1)), 0, len(xs) - 1)
-    rows = np.clip(np.rint((points[:, 1] - ys[0]) / max(ys[-1] - ys[0], 1e-12) * (len(ys) - 1)), 0, len(ys) - 1)
+    cols = np.clip(
+        np.rint((points[:, 0] - xs[0]) / max(xs[-1] - xs[0], 1e-12) * (len(xs) - 1)),
+        0,
+        len(xs) - 1,
+    )
+    rows = np.clip(
+        np.rint((points[:, 1] - ys[0]) / max(ys[-1] - ys[0], 1e-12) * (len(ys) - 1)),
+        0,
+        len(ys) - 1,
+    )
     cell = probs[rows.astype(int), cols.astype(int)]
     if cell.shape[-1] == 1:
         return (cell[:, 0] > 0.5).astype(int)

@@ -33,7 +33,9 @@ def data_network(project: Project, task: str = "") -> Graph:
     return project.networks[0]
 
 
-def network_io(project: Project, analysis: dict[str, GraphShapes], task: str = "") -> NetworkIO:
+def network_io(
+    project: Project, analysis: dict[str, GraphShapes], task: str = ""
+) -> NetworkIO:
     graph = data_network(project, task)
     shapes = analysis.get(graph.name)
     inputs: dict[str, tuple] = {}
@@ -43,7 +45,9 @@ def network_io(project: Project, analysis: dict[str, GraphShapes], task: str = "
         info = shapes.nodes.get(node.id) if shapes is not None else None
         if node.type == "Input":
             shape = info.outputs.get("out") if info is not None else None
-            inputs[node.name] = tuple(shape) if shape else ("N", *node.params.get("shape", []))
+            inputs[node.name] = (
+                tuple(shape) if shape else ("N", *node.params.get("shape", []))
+            )
             dtypes[node.name] = str(node.params.get("dtype", "float"))
         elif node.type == "Output" and info is not None and info.inputs:
             outputs[node.name] = tuple(next(iter(info.inputs.values())))
@@ -52,7 +56,9 @@ def network_io(project: Project, analysis: dict[str, GraphShapes], task: str = "
     return NetworkIO(graph.name, inputs, outputs, dtypes, rows)
 
 
-def compatibility_problems(project: Project, analysis: dict[str, GraphShapes], dataset: Any, task: str) -> list[str]:
+def compatibility_problems(
+    project: Project, analysis: dict[str, GraphShapes], dataset: Any, task: str
+) -> list[str]:
     """Reasons (for people) why ``dataset`` cannot train the project; [] when it fits."""
     from designer.training.datasets import check_compatibility
 
@@ -77,4 +83,6 @@ def input_shape_differs(graph: Graph, dataset: Any) -> bool:
     from designer.training.datasets import suggested_input_shape
 
     node = single_input(graph)
-    return node is not None and list(node.params.get("shape", [])) != list(suggested_input_shape(dataset))
+    return node is not None and list(node.params.get("shape", [])) != list(
+        suggested_input_shape(dataset)
+    )

@@ -21,7 +21,9 @@ MAX_LABELLED_CELLS = 400  # beyond 20×20 classes the numbers would not fit
 def _blues() -> pg.ColorMap:
     return pg.ColorMap(
         pos=np.array([0.0, 0.35, 1.0]),
-        color=np.array([[247, 251, 255], [107, 174, 214], [8, 48, 107]], dtype=np.ubyte),
+        color=np.array(
+            [[247, 251, 255], [107, 174, 214], [8, 48, 107]], dtype=np.ubyte
+        ),
     )
 
 
@@ -35,7 +37,9 @@ class CellCounts(QGraphicsObject):
         self.dark = np.zeros((0, 0), dtype=bool)
         self.font = QFont()
 
-    def set_counts(self, counts: np.ndarray, dark: np.ndarray, point_size: float) -> None:
+    def set_counts(
+        self, counts: np.ndarray, dark: np.ndarray, point_size: float
+    ) -> None:
         self.prepareGeometryChange()
         self.counts = counts.astype(int)
         self.dark = dark
@@ -51,7 +55,10 @@ class CellCounts(QGraphicsObject):
         if k == 0 or k * k > MAX_LABELLED_CELLS:
             return
         transform = painter.transform()
-        centres = [[transform.map(QPointF(col + 0.5, row + 0.5)) for col in range(k)] for row in range(k)]
+        centres = [
+            [transform.map(QPointF(col + 0.5, row + 0.5)) for col in range(k)]
+            for row in range(k)
+        ]
         cell = abs(transform.map(QPointF(1, 0)).x() - transform.map(QPointF(0, 0)).x())
         painter.save()
         painter.resetTransform()
@@ -107,16 +114,26 @@ class ConfusionMatrixView(QWidget):
         self.counts.set_counts(np.zeros((0, 0)), np.zeros((0, 0), dtype=bool), 9.0)
         self.summary.setText("The confusion matrix appears after the first epoch.")
 
-    def set_matrix(self, matrix: Sequence[Sequence[int]] | np.ndarray, class_names: Sequence[str] | None = None) -> None:
+    def set_matrix(
+        self,
+        matrix: Sequence[Sequence[int]] | np.ndarray,
+        class_names: Sequence[str] | None = None,
+    ) -> None:
         counts = np.asarray(matrix, dtype=float)
         if counts.ndim != 2 or counts.shape[0] != counts.shape[1] or counts.size == 0:
             return
         k = counts.shape[0]
-        names = [str(n) for n in class_names] if class_names and len(class_names) == k else [str(i) for i in range(k)]
+        names = (
+            [str(n) for n in class_names]
+            if class_names and len(class_names) == k
+            else [str(i) for i in range(k)]
+        )
         self.matrix = counts
         self.class_names = names
         row_totals = counts.sum(axis=1, keepdims=True)
-        shares = np.divide(counts, row_totals, out=np.zeros_like(counts), where=row_totals > 0)
+        shares = np.divide(
+            counts, row_totals, out=np.zeros_like(counts), where=row_totals > 0
+        )
         self.image.setImage(shares, levels=(0.0, 1.0))
         self.image.setRect(QRectF(0, 0, k, k))
 

@@ -141,8 +141,14 @@ class DatasetPicker(QWidget):
         self._option_editors.clear()
         for option in info.options:
             try:
-                editor = self._make_editor(option, values.get(option.name, option.default))
-            except (TypeError, ValueError, OverflowError):  # a hand-edited file: show the default
+                editor = self._make_editor(
+                    option, values.get(option.name, option.default)
+                )
+            except (
+                TypeError,
+                ValueError,
+                OverflowError,
+            ):  # a hand-edited file: show the default
                 editor = self._make_editor(option, option.default)
             editor.setToolTip(option.help)
             editor.setObjectName(f"datasetOption_{option.name}")
@@ -159,8 +165,15 @@ class DatasetPicker(QWidget):
             return combo
         if option.kind == "int":
             spin = QSpinBox()
-            spin.setRange(int(option.minimum if option.minimum is not None else 0),
-                          int(min(option.maximum if option.maximum is not None else 2**31 - 1, 2**31 - 1)))
+            spin.setRange(
+                int(option.minimum if option.minimum is not None else 0),
+                int(
+                    min(
+                        option.maximum if option.maximum is not None else 2**31 - 1,
+                        2**31 - 1,
+                    )
+                ),
+            )
             spin.setValue(int(min(max(int(value), spin.minimum()), spin.maximum())))
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(self._edited)
@@ -168,7 +181,10 @@ class DatasetPicker(QWidget):
         if option.kind == "float":
             spin = QDoubleSpinBox()
             spin.setDecimals(3)
-            spin.setRange(option.minimum or 0.0, option.maximum if option.maximum is not None else 1e9)
+            spin.setRange(
+                option.minimum or 0.0,
+                option.maximum if option.maximum is not None else 1e9,
+            )
             spin.setSingleStep(0.01 if (option.maximum or 10) <= 2 else 0.1)
             spin.setValue(min(max(float(value), spin.minimum()), spin.maximum()))
             spin.setKeyboardTracking(False)
@@ -199,7 +215,9 @@ class DatasetPicker(QWidget):
         """Load the chosen dataset in the background and show a few samples."""
         spec = self.spec()
         info = self._infos[spec["name"]]
-        if any(o.kind == "path" and not spec["options"].get(o.name) for o in info.options):
+        if any(
+            o.kind == "path" and not spec["options"].get(o.name) for o in info.options
+        ):
             self.dataset = None
             self.preview.show_message("Choose a file or folder to see its samples.")
             return
@@ -252,9 +270,13 @@ class _PathEditor(QWidget):
 
     def _browse(self) -> None:
         if self._folder:
-            chosen = QFileDialog.getExistingDirectory(self, "Choose the dataset folder", self.path())
+            chosen = QFileDialog.getExistingDirectory(
+                self, "Choose the dataset folder", self.path()
+            )
         else:
-            chosen, _ = QFileDialog.getOpenFileName(self, "Choose the dataset file", self.path())
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, "Choose the dataset file", self.path()
+            )
         if chosen:
             self.line.setText(chosen)
             self.changed.emit()

@@ -40,7 +40,9 @@ class DatasetPreview(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 200))
+        self.legend = self.plot.addLegend(
+            offset=(6, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 200)
+        )
         self.text = QLabel()
         self.text.setStyleSheet("font-family: monospace; padding: 6px; color: #222;")
         self.text.setWordWrap(False)
@@ -58,7 +60,9 @@ class DatasetPreview(QWidget):
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(f"color: {'#c92a2a' if error else '#666'}; padding: 8px;")
+        self.message.setStyleSheet(
+            f"color: {'#c92a2a' if error else '#666'}; padding: 8px;"
+        )
         self.stack.setCurrentWidget(self.message)
         self.summary.clear()
         self.kind = "error" if error else "message"
@@ -66,7 +70,9 @@ class DatasetPreview(QWidget):
     def show_dataset(self, dataset: Any) -> None:
         x, y = np.asarray(dataset.x), np.asarray(dataset.y)
         classes = dataset.classes
-        self.summary.setText(getattr(dataset, "description", "") or f"{len(x):,} samples")
+        self.summary.setText(
+            getattr(dataset, "description", "") or f"{len(x):,} samples"
+        )
         self.plot.clear()
         self.legend.clear()
         self.legend.setVisible(False)
@@ -74,7 +80,12 @@ class DatasetPreview(QWidget):
             self._show_images(dataset)
         elif x.ndim == 2 and x.shape[1] == 2 and np.issubdtype(x.dtype, np.floating):
             self._show_points(x, y, classes)
-        elif x.ndim == 2 and x.shape[1] == 1 and y.ndim <= 2 and np.issubdtype(x.dtype, np.floating):
+        elif (
+            x.ndim == 2
+            and x.shape[1] == 1
+            and y.ndim <= 2
+            and np.issubdtype(x.dtype, np.floating)
+        ):
             self._show_curve(x[:, 0], y.reshape(len(y), -1)[:, 0])
         elif x.ndim == 3 and np.issubdtype(x.dtype, np.floating):
             self._show_sequences(x, y)
@@ -84,12 +95,18 @@ class DatasetPreview(QWidget):
     # -- kinds ------------------------------------------------------------------
     def _show_images(self, dataset: Any) -> None:
         samples = preview_samples(dataset, PREVIEW_IMAGES)
-        images = np.stack([sample for sample, _ in samples]) if samples else np.zeros((0, 1, 1, 1))
+        images = (
+            np.stack([sample for sample, _ in samples])
+            if samples
+            else np.zeros((0, 1, 1, 1))
+        )
         self.images.set_images(images, [label for _, label in samples])
         self.stack.setCurrentWidget(self.images)
         self.kind = "images"
 
-    def _show_points(self, x: np.ndarray, y: np.ndarray, classes: list[str] | None) -> None:
+    def _show_points(
+        self, x: np.ndarray, y: np.ndarray, classes: list[str] | None
+    ) -> None:
         pts = x[:PREVIEW_POINTS]
         self.plot.setLabel("bottom", "x₁")
         self.plot.setLabel("left", "x₂")
@@ -99,13 +116,28 @@ class DatasetPreview(QWidget):
             for c in sorted(set(labels.tolist())):
                 chosen = pts[labels == c]
                 name = classes[c] if 0 <= c < len(classes) else str(c)
-                self.plot.plot(chosen[:, 0], chosen[:, 1], pen=None, symbol="o", symbolSize=5,
-                               symbolBrush=pg.mkBrush(*class_color(c), 220), symbolPen=None, name=name)
+                self.plot.plot(
+                    chosen[:, 0],
+                    chosen[:, 1],
+                    pen=None,
+                    symbol="o",
+                    symbolSize=5,
+                    symbolBrush=pg.mkBrush(*class_color(c), 220),
+                    symbolPen=None,
+                    name=name,
+                )
         else:
             values = y.reshape(len(y), -1)[: len(pts), 0]
             span = float(values.max() - values.min()) or 1.0
-            brushes = [pg.mkBrush(pg.intColor(int(255 * (v - values.min()) / span), 300)) for v in values]
-            self.plot.addItem(pg.ScatterPlotItem(pts[:, 0], pts[:, 1], size=5, brush=brushes, pen=None))
+            brushes = [
+                pg.mkBrush(pg.intColor(int(255 * (v - values.min()) / span), 300))
+                for v in values
+            ]
+            self.plot.addItem(
+                pg.ScatterPlotItem(
+                    pts[:, 0], pts[:, 1], size=5, brush=brushes, pen=None
+                )
+            )
         self.plot.getViewBox().setAspectLocked(True)
         self.plot.autoRange()
         self.stack.setCurrentWidget(self.plot_widget)
@@ -116,8 +148,15 @@ class DatasetPreview(QWidget):
         self.plot.getViewBox().setAspectLocked(False)
         self.plot.setLabel("bottom", "input")
         self.plot.setLabel("left", "target")
-        self.plot.plot(x[:count], y[:count], pen=None, symbol="o", symbolSize=4,
-                       symbolBrush=pg.mkBrush(31, 119, 180, 180), symbolPen=None)
+        self.plot.plot(
+            x[:count],
+            y[:count],
+            pen=None,
+            symbol="o",
+            symbolSize=4,
+            symbolBrush=pg.mkBrush(31, 119, 180, 180),
+            symbolPen=None,
+        )
         self.plot.autoRange()
         self.stack.setCurrentWidget(self.plot_widget)
         self.kind = "curve"
@@ -129,12 +168,26 @@ class DatasetPreview(QWidget):
         length = x.shape[1]
         for i in range(min(4, len(x))):
             color = class_color(i)
-            self.plot.plot(np.arange(length), x[i, :, 0], pen=pg.mkPen(*color, width=1.5), antialias=True)
+            self.plot.plot(
+                np.arange(length),
+                x[i, :, 0],
+                pen=pg.mkPen(*color, width=1.5),
+                antialias=True,
+            )
             target = np.asarray(y[i]).reshape(-1)
             if target.size and y.ndim >= 2 and np.issubdtype(y.dtype, np.floating):
                 steps = np.arange(length, length + target.size)
-                self.plot.plot(steps, target, pen=pg.mkPen(*color, width=1.5, style=pg.QtCore.Qt.PenStyle.DotLine),
-                               symbol="o", symbolSize=4, symbolBrush=pg.mkBrush(*color), symbolPen=None)
+                self.plot.plot(
+                    steps,
+                    target,
+                    pen=pg.mkPen(
+                        *color, width=1.5, style=pg.QtCore.Qt.PenStyle.DotLine
+                    ),
+                    symbol="o",
+                    symbolSize=4,
+                    symbolBrush=pg.mkBrush(*color),
+                    symbolPen=None,
+                )
         self.plot.autoRange()
         self.stack.setCurrentWidget(self.plot_widget)
         self.kind = "sequences"
@@ -143,7 +196,9 @@ class DatasetPreview(QWidget):
         rows = []
         for sample, label in preview_samples(dataset, PREVIEW_ROWS):
             flat = np.asarray(sample).reshape(-1)
-            shown = " ".join(_fmt(v) for v in flat[:12]) + (" …" if flat.size > 12 else "")
+            shown = " ".join(_fmt(v) for v in flat[:12]) + (
+                " …" if flat.size > 12 else ""
+            )
             rows.append(f"{shown}  →  {label}")
         self.text.setText("\n".join(rows))
         self.stack.setCurrentWidget(self.text)

@@ -28,7 +28,9 @@ def to_qimages(images: np.ndarray) -> list[QImage]:
     if array.ndim == 3:
         array = array[:, None]
     if array.ndim != 4:
-        raise ValueError(f"expected N×C×H×W images, got an array of shape {array.shape}")
+        raise ValueError(
+            f"expected N×C×H×W images, got an array of shape {array.shape}"
+        )
     array = np.nan_to_num(array, nan=0.0, posinf=1.0, neginf=0.0)
     pixels = (np.clip(array, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
     result: list[QImage] = []
@@ -36,10 +38,14 @@ def to_qimages(images: np.ndarray) -> list[QImage]:
         channels, height, width = sample.shape
         if channels == 3:
             rgb = np.ascontiguousarray(sample.transpose(1, 2, 0))
-            image = QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888)
+            image = QImage(
+                rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888
+            )
         else:
             grey = np.ascontiguousarray(sample[0])
-            image = QImage(grey.data, width, height, width, QImage.Format.Format_Grayscale8)
+            image = QImage(
+                grey.data, width, height, width, QImage.Format.Format_Grayscale8
+            )
         result.append(image.copy())
     return result
 
@@ -47,7 +53,9 @@ def to_qimages(images: np.ndarray) -> list[QImage]:
 class ImageGrid(QWidget):
     """Paints images in rows with an optional caption under each tile."""
 
-    def __init__(self, parent: QWidget | None = None, tile: int = 64, empty_text: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, tile: int = 64, empty_text: str = ""
+    ) -> None:
         super().__init__(parent)
         self._images: list[QImage] = []
         self._captions: list[str] = []
@@ -108,7 +116,10 @@ class ImageGrid(QWidget):
         for tile in range(160, 23, -4):
             columns = max(1, min(count, width // (tile + gap)))
             rows = -(-count // columns)
-            if rows * (tile + caption + gap) <= height and columns * (tile + gap) <= width:
+            if (
+                rows * (tile + caption + gap) <= height
+                and columns * (tile + gap) <= width
+            ):
                 return columns, tile, tile + caption
         tile = 24
         return max(1, min(count, width // (tile + gap))), tile, tile + caption
@@ -121,7 +132,11 @@ class ImageGrid(QWidget):
         painter.fillRect(self.rect(), QColor("#ffffff"))
         if not self._images:
             painter.setPen(QColor("#888888"))
-            painter.drawText(self.rect().adjusted(8, 8, -8, -8), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._empty_text)
+            painter.drawText(
+                self.rect().adjusted(8, 8, -8, -8),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self._empty_text,
+            )
             painter.end()
             return
         columns, tile, cell_height = self._cells()
@@ -147,8 +162,14 @@ class ImageGrid(QWidget):
             if caption:
                 painter.setPen(MISTAKE if mistake else CAPTION)
                 rect = QRect(x - gap // 2, y + tile + 1, tile + gap, cell_height - tile)
-                text = painter.fontMetrics().elidedText(caption, Qt.TextElideMode.ElideRight, rect.width())
-                painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+                text = painter.fontMetrics().elidedText(
+                    caption, Qt.TextElideMode.ElideRight, rect.width()
+                )
+                painter.drawText(
+                    rect,
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                    text,
+                )
         painter.end()
 
 
@@ -158,4 +179,9 @@ def _fit(size: QSize, box: QRect) -> QRect:
         return box
     scale = min(box.width() / size.width(), box.height() / size.height())
     width, height = int(size.width() * scale), int(size.height() * scale)
-    return QRect(box.x() + (box.width() - width) // 2, box.y() + (box.height() - height) // 2, width, height)
+    return QRect(
+        box.x() + (box.width() - width) // 2,
+        box.y() + (box.height() - height) // 2,
+        width,
+        height,
+    )

@@ -76,7 +76,9 @@ from designer.ui.training.terms_plot import LossTermsPlot
 from designer.ui.training.worker import DatasetSummary, RunRequest, TrainingRun
 
 REDRAW_INTERVAL_MS = 100  # curves and progress at 10 frames a second: live, and cheap
-_LIVE_RUNS: set[TrainingRun] = set()  # keeps a thread object alive until its thread has ended
+_LIVE_RUNS: set[TrainingRun] = (
+    set()
+)  # keeps a thread object alive until its thread has ended
 
 
 def format_duration(seconds: float | None) -> str:
@@ -134,7 +136,9 @@ class TrainingPanel(QWidget):
         self._metric_name = ""
         self._dirty = False
         self._devices_requested = False
-        self.trained_weights: Path | None = None  # the last run's weights (in a temporary folder)
+        self.trained_weights: Path | None = (
+            None  # the last run's weights (in a temporary folder)
+        )
         self._run_dirs: list[Path] = []
         self.initial_weights: Path | None = None
         self._preview_tabs: dict[str, QWidget] = {}
@@ -156,7 +160,9 @@ class TrainingPanel(QWidget):
         # -- left column: data and settings --------------------------------
         self.dataset_picker = DatasetPicker()
         self.dataset_picker.datasetEdited.connect(self._dataset_edited)
-        self.dataset_picker.datasetLoaded.connect(lambda _d: self.update_compatibility())
+        self.dataset_picker.datasetLoaded.connect(
+            lambda _d: self.update_compatibility()
+        )
         data_box = QGroupBox("Dataset")
         data_layout = QVBoxLayout(data_box)
         data_layout.setContentsMargins(8, 6, 8, 8)
@@ -182,14 +188,20 @@ class TrainingPanel(QWidget):
         self.left_scroll.setWidgetResizable(True)
         self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.left_scroll.setMinimumWidth(300)
-        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.left_scroll.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
 
         # -- right column: controls, progress, results ----------------------
         style = self.style()
         self.start_button = QPushButton("Train")
-        self.start_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.start_button.setIcon(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
+        )
         self.start_button.setObjectName("startButton")
-        self.start_button.setToolTip("Start training with these settings (the document is copied; you can keep editing)")
+        self.start_button.setToolTip(
+            "Start training with these settings (the document is copied; you can keep editing)"
+        )
         self.start_button.setStyleSheet(
             "QPushButton#startButton { background: #2f6fdb; color: white; font-weight: bold; padding: 5px 16px;"
             " border-radius: 4px; border: 1px solid #1f56b3; }"
@@ -198,7 +210,9 @@ class TrainingPanel(QWidget):
         )
         self.start_button.clicked.connect(self.start)
         self.pause_button = QPushButton("Pause")
-        self.pause_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+        self.pause_button.setIcon(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+        )
         self.pause_button.setCheckable(True)
         self.pause_button.toggled.connect(self._pause_toggled)
         self.stop_button = QPushButton("Stop")
@@ -213,9 +227,15 @@ class TrainingPanel(QWidget):
         self.weights_button.setText("Weights")
         self.weights_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.weights_button)
-        self.save_weights_action = menu.addAction("Save trained weights…", self._save_weights_dialog)
-        self.load_weights_action = menu.addAction("Load weights to start from…", self._load_weights_dialog)
-        self.clear_weights_action = menu.addAction("Start from fresh weights", self.clear_initial_weights)
+        self.save_weights_action = menu.addAction(
+            "Save trained weights…", self._save_weights_dialog
+        )
+        self.load_weights_action = menu.addAction(
+            "Load weights to start from…", self._load_weights_dialog
+        )
+        self.clear_weights_action = menu.addAction(
+            "Start from fresh weights", self.clear_initial_weights
+        )
         self.weights_button.setMenu(menu)
 
         controls = QHBoxLayout()
@@ -264,7 +284,9 @@ class TrainingPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.plots, "Curves")
-        self.terms_plot = LossTermsPlot()  # shown once a run reports loss terms (VAE, GAN, …)
+        self.terms_plot = (
+            LossTermsPlot()
+        )  # shown once a run reports loss terms (VAE, GAN, …)
         self.tabs.addTab(self.terms_plot, "Loss terms")
         self.tabs.setTabVisible(self.tabs.indexOf(self.terms_plot), False)
         self.tabs.addTab(self.confusion, "Confusion matrix")
@@ -273,7 +295,9 @@ class TrainingPanel(QWidget):
         self.tabs.addTab(self.predictions, "Predictions")
         self.tabs.setTabVisible(self.tabs.indexOf(self.boundary), False)
         self.tabs.setTabVisible(self.tabs.indexOf(self.predictions), False)
-        self.tabs.currentChanged.connect(lambda _index: self._flush_pending(only_current=True))
+        self.tabs.currentChanged.connect(
+            lambda _index: self._flush_pending(only_current=True)
+        )
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -351,7 +375,12 @@ class TrainingPanel(QWidget):
         torch); the answer comes once it has loaded, in the background."""
         self._devices_requested = True
         server = worker_module.training_server()
-        run_in_background(server.wait_for_devices, self.set_devices, self._devices_unknown, long_wait=True)
+        run_in_background(
+            server.wait_for_devices,
+            self.set_devices,
+            self._devices_unknown,
+            long_wait=True,
+        )
 
     def _devices_unknown(self, message: str) -> None:
         self.device_combo.setToolTip(f"Where to train. ({message})")
@@ -392,7 +421,10 @@ class TrainingPanel(QWidget):
             return []
         try:
             return compatibility_problems(
-                self.document.project, self.document.analysis, dataset, self.settings_form.settings()["task"]
+                self.document.project,
+                self.document.analysis,
+                dataset,
+                self.settings_form.settings()["task"],
             )
         except Exception as error:  # a checker bug must not block the panel
             return [f"The fit of the dataset could not be checked: {error}"]
@@ -405,10 +437,16 @@ class TrainingPanel(QWidget):
         if not problems:
             self._hide_fit_banner()
             return
-        graph = data_network(self.document.project, self.settings_form.settings()["task"])
+        graph = data_network(
+            self.document.project, self.settings_form.settings()["task"]
+        )
         fixable = dataset is not None and input_shape_differs(graph, dataset)
-        text = "The dataset does not fit the network yet:\n" + "\n".join(f"• {p}" for p in problems)
-        self.fit_banner.show_message(text, "warning", "Set Input shape from dataset" if fixable else None)
+        text = "The dataset does not fit the network yet:\n" + "\n".join(
+            f"• {p}" for p in problems
+        )
+        self.fit_banner.show_message(
+            text, "warning", "Set Input shape from dataset" if fixable else None
+        )
 
     def _hide_fit_banner(self) -> None:
         self.fit_banner.clear()
@@ -421,17 +459,24 @@ class TrainingPanel(QWidget):
         from designer.training.datasets import suggested_input_shape
 
         doc = self.document
-        graph = data_network(doc.project, self.settings_form.settings()["task"])  # a GAN's discriminator
+        graph = data_network(
+            doc.project, self.settings_form.settings()["task"]
+        )  # a GAN's discriminator
         first = graph.name
         node = single_input(graph)
         if node is None:
-            self.banner.show_message("The network needs exactly one Input for this; add one or remove the extras.", "warning")
+            self.banner.show_message(
+                "The network needs exactly one Input for this; add one or remove the extras.",
+                "warning",
+            )
             return False
         if doc.current_network != first:
             doc.set_current_network(first)
         problem = doc.set_param(node.id, "shape", list(suggested_input_shape(dataset)))
         if problem:
-            self.banner.show_message(f"The Input shape could not be set: {problem}", "error")
+            self.banner.show_message(
+                f"The Input shape could not be set: {problem}", "error"
+            )
             return False
         self.update_compatibility()
         return True
@@ -469,7 +514,9 @@ class TrainingPanel(QWidget):
         self._classes = None
         self._last_step = None
         self.last_result = None
-        self.plots.start_run(f"run {self.run_count}", epochs=int(request.settings.get("epochs", 1)))
+        self.plots.start_run(
+            f"run {self.run_count}", epochs=int(request.settings.get("epochs", 1))
+        )
         self.confusion.clear()
         self.samples.clear()
         self.boundary.clear()
@@ -478,7 +525,9 @@ class TrainingPanel(QWidget):
         self.tabs.setTabVisible(self.tabs.indexOf(self.terms_plot), False)
         for widget in self._preview_tabs.values():
             widget.clear()  # type: ignore[attr-defined]
-            self.tabs.setTabVisible(self.tabs.indexOf(widget), False)  # until this run sends its kind
+            self.tabs.setTabVisible(
+                self.tabs.indexOf(widget), False
+            )  # until this run sends its kind
         self._pending.clear()
         self.epoch_bar.setValue(0)
         self.run_bar.setValue(0)
@@ -489,7 +538,9 @@ class TrainingPanel(QWidget):
 
         run = TrainingRun(request)
         if run.server.runs_submitted == 0:
-            self._status("Starting the training engine (PyTorch loads once per session)…")
+            self._status(
+                "Starting the training engine (PyTorch loads once per session)…"
+            )
         else:
             self._status("Starting…")
         worker = run.worker
@@ -525,7 +576,11 @@ class TrainingPanel(QWidget):
 
     def _pause_toggled(self, paused: bool) -> None:
         self.pause_button.setText("Resume" if paused else "Pause")
-        icon = QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPlay
+            if paused
+            else QStyle.StandardPixmap.SP_MediaPause
+        )
         self.pause_button.setIcon(self.style().standardIcon(icon))
         if self.run is None:
             return
@@ -588,13 +643,18 @@ class TrainingPanel(QWidget):
         if info.notes:
             self.banner.show_message("\n".join(info.notes), "info")
         # A VAE or GAN on a labelled dataset (digits) also knows the classes, but predicts none.
-        is_classifier = info.classes is not None and info.task in ("classification", "sequence_classification")
+        is_classifier = info.classes is not None and info.task in (
+            "classification",
+            "sequence_classification",
+        )
         self.tabs.setTabVisible(self.tabs.indexOf(self.confusion), is_classifier)
         self.tabs.setTabVisible(self.tabs.indexOf(self.samples), is_classifier)
         summary = self._summary
         two_d = summary is not None and summary.points is not None and is_classifier
         self.tabs.setTabVisible(self.tabs.indexOf(self.boundary), two_d)
-        self.tabs.setTabVisible(self.tabs.indexOf(self.predictions), info.task == "regression")
+        self.tabs.setTabVisible(
+            self.tabs.indexOf(self.predictions), info.task == "regression"
+        )
         self._task = info.task
         self.epoch_bar.setFormat(f"Epoch 1/{info.epochs}")
         self.run_bar.setFormat("Run 0%")
@@ -622,29 +682,47 @@ class TrainingPanel(QWidget):
         self.epoch_bar.setFormat(
             f"Epoch {update.epoch}/{epochs} — step {update.step}/{update.steps_per_epoch} — {format_rate(update.samples_per_sec)}"
         )
-        self.run_bar.setFormat(f"{update.run_fraction:.0%} — {format_duration(update.eta_seconds)} left")
+        self.run_bar.setFormat(
+            f"{update.run_fraction:.0%} — {format_duration(update.eta_seconds)} left"
+        )
 
     def _on_epoch(self, metrics: Any) -> None:
         metric = metrics.val_accuracy
-        if metric is None and self._metric_name and self._metric_name in (metrics.extra or {}):
+        if (
+            metric is None
+            and self._metric_name
+            and self._metric_name in (metrics.extra or {})
+        ):
             metric = metrics.extra[self._metric_name]
         elif metric is None and not self._metric_name and metrics.extra:
             self._metric_name = next(iter(metrics.extra))  # e.g. "mae" for regression
             self.plots.set_metric(self._metric_name)
             metric = metrics.extra[self._metric_name]
-        self.plots.add_epoch(metrics.epoch, metrics.val_loss, metric, metrics.train_loss, metrics.lr)
+        self.plots.add_epoch(
+            metrics.epoch, metrics.val_loss, metric, metrics.train_loss, metrics.lr
+        )
         if metrics.extra:
             self.terms_plot.add_epoch(metrics.epoch, metrics.extra)
             self.tabs.setTabVisible(self.tabs.indexOf(self.terms_plot), True)
             self._show_when_visible(self.terms_plot, self.terms_plot.redraw)
         self._dirty = True
         if self._last_step is not None:
-            epochs = max(1, round(self._last_step.total_steps / max(self._last_step.steps_per_epoch, 1)))
+            epochs = max(
+                1,
+                round(
+                    self._last_step.total_steps
+                    / max(self._last_step.steps_per_epoch, 1)
+                ),
+            )
             self.epoch_bar.setValue(1000)
-            self.epoch_bar.setFormat(f"Epoch {metrics.epoch}/{epochs} done — {format_rate(metrics.samples_per_sec)}")
+            self.epoch_bar.setFormat(
+                f"Epoch {metrics.epoch}/{epochs} done — {format_rate(metrics.samples_per_sec)}"
+            )
         if metrics.confusion is not None:
             confusion, classes = metrics.confusion, self._classes
-            self._show_when_visible(self.confusion, lambda: self.confusion.set_matrix(confusion, classes))
+            self._show_when_visible(
+                self.confusion, lambda: self.confusion.set_matrix(confusion, classes)
+            )
         parts = [f"Epoch {metrics.epoch}: train loss {metrics.train_loss:.4g}"]
         if metrics.val_loss is not None:
             parts.append(f"validation loss {metrics.val_loss:.4g}")
@@ -657,9 +735,13 @@ class TrainingPanel(QWidget):
 
     def _on_predictions(self, snapshot: Any) -> None:
         if snapshot.classes or snapshot.probs is not None:
-            self._show_when_visible(self.samples, lambda: self.samples.show_snapshot(snapshot))
+            self._show_when_visible(
+                self.samples, lambda: self.samples.show_snapshot(snapshot)
+            )
         elif self._task == "regression":
-            self._show_when_visible(self.predictions, lambda: self.predictions.show_snapshot(snapshot))
+            self._show_when_visible(
+                self.predictions, lambda: self.predictions.show_snapshot(snapshot)
+            )
         grid = snapshot.grid
         summary = self._summary
         if grid is not None and summary is not None and summary.points is not None:
@@ -669,13 +751,17 @@ class TrainingPanel(QWidget):
             def draw_boundary() -> None:
                 predicted = predicted_at(points, grid.xx, grid.yy, grid.probs)
                 extent = grid_extent(grid.xx, grid.yy)
-                self.boundary.set_boundary(grid.probs, extent, points, labels, predicted, snapshot.classes)
+                self.boundary.set_boundary(
+                    grid.probs, extent, points, labels, predicted, snapshot.classes
+                )
 
             self._show_when_visible(self.boundary, draw_boundary)
         for kind_name, data in (snapshot.previews or {}).items():
             widget = self._preview_widget(kind_name)
             if widget is not None:
-                self._show_when_visible(widget, lambda w=widget, d=data: w.show_preview(d))  # type: ignore[attr-defined]
+                self._show_when_visible(
+                    widget, lambda w=widget, d=data: w.show_preview(d)
+                )  # type: ignore[attr-defined]
 
     def _show_when_visible(self, widget: QWidget, draw: Callable[[], None]) -> None:
         if self.tabs.currentWidget() is widget and self.isVisible():
@@ -711,17 +797,39 @@ class TrainingPanel(QWidget):
             last = result.epochs[-1]
             total = self._total_epochs or len(result.epochs)
             self.epoch_bar.setValue(1000)
-            self.epoch_bar.setFormat(f"Epoch {last.epoch}/{total} — {format_rate(last.samples_per_sec)}")
-        kind = {"finished": "success", "early_stopped": "success", "stopped": "info"}.get(result.status, "error")
+            self.epoch_bar.setFormat(
+                f"Epoch {last.epoch}/{total} — {format_rate(last.samples_per_sec)}"
+            )
+        kind = {
+            "finished": "success",
+            "early_stopped": "success",
+            "stopped": "info",
+        }.get(result.status, "error")
         if result.status == "failed":
             self.banner.show_message(f"Training failed. {result.message}", "error")
-            self._status("The run failed; your project is unchanged. Fix the problem and press Train again.")
+            self._status(
+                "The run failed; your project is unchanged. Fix the problem and press Train again."
+            )
         else:
             self.banner.show_message(result.message, kind)
-            self._status({"finished": "Done.", "early_stopped": "Stopped early.", "stopped": "Stopped."}[result.status])
+            self._status(
+                {
+                    "finished": "Done.",
+                    "early_stopped": "Stopped early.",
+                    "stopped": "Stopped.",
+                }[result.status]
+            )
             if result.epochs:
-                self.run_bar.setValue(1000 if result.status == "finished" else self.run_bar.value())
-                self.run_bar.setFormat({"finished": "Done", "early_stopped": "Stopped early", "stopped": "Stopped"}[result.status])
+                self.run_bar.setValue(
+                    1000 if result.status == "finished" else self.run_bar.value()
+                )
+                self.run_bar.setFormat(
+                    {
+                        "finished": "Done",
+                        "early_stopped": "Stopped early",
+                        "stopped": "Stopped",
+                    }[result.status]
+                )
         self.runFinished.emit(result)
 
     def _on_weights_saved(self, path: str) -> None:
@@ -730,7 +838,9 @@ class TrainingPanel(QWidget):
 
     def _remove_run_dirs(self, keep: Path | None = None) -> None:
         for folder in list(self._run_dirs):
-            if folder != keep and (self.run is None or folder != self._current_run_dir()):
+            if folder != keep and (
+                self.run is None or folder != self._current_run_dir()
+            ):
                 shutil.rmtree(folder, ignore_errors=True)
                 self._run_dirs.remove(folder)
 
@@ -761,10 +871,16 @@ class TrainingPanel(QWidget):
         self.device_combo.setEnabled(not running)
         self.settings_form.setEnabled(not running)
         self.dataset_picker.setEnabled(not running)
-        self.save_weights_action.setEnabled(self.trained_weights is not None and not running)
+        self.save_weights_action.setEnabled(
+            self.trained_weights is not None and not running
+        )
         self.load_weights_action.setEnabled(not running)
-        self.clear_weights_action.setEnabled(self.initial_weights is not None and not running)
-        self.start_button.setText("Train" if self.initial_weights is None else "Train (from loaded weights)")
+        self.clear_weights_action.setEnabled(
+            self.initial_weights is not None and not running
+        )
+        self.start_button.setText(
+            "Train" if self.initial_weights is None else "Train (from loaded weights)"
+        )
 
     # == weights ==================================================================
     def can_save_weights(self) -> bool:
@@ -773,17 +889,23 @@ class TrainingPanel(QWidget):
     def save_weights_to(self, path: str | Path) -> bool:
         """Save the last run's trained weights; shows the outcome in the message strip."""
         if self.trained_weights is None or not self.trained_weights.is_file():
-            self.banner.show_message("There are no trained weights yet: train first.", "warning")
+            self.banner.show_message(
+                "There are no trained weights yet: train first.", "warning"
+            )
             return False
         target = Path(path)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            handle, temporary = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+            )
             os.close(handle)
             shutil.copyfile(self.trained_weights, temporary)
             os.replace(temporary, target)
         except OSError as error:
-            self.banner.show_message(f"The weights were not saved: {error.strerror or error}", "error")
+            self.banner.show_message(
+                f"The weights were not saved: {error.strerror or error}", "error"
+            )
             return False
         self.banner.show_message(f"Saved the trained weights to {target}.", "success")
         return True
@@ -812,7 +934,9 @@ class TrainingPanel(QWidget):
 
     def _weights_checked(self, path: Path, problem: str | None) -> None:
         if problem:
-            self.banner.show_message(f"Those weights cannot be loaded: {problem}", "error")
+            self.banner.show_message(
+                f"Those weights cannot be loaded: {problem}", "error"
+            )
             self.weightsChecked.emit(False)
             return
         self.initial_weights = path
@@ -829,12 +953,20 @@ class TrainingPanel(QWidget):
         self._update_buttons()
 
     def _save_weights_dialog(self) -> None:
-        base = self.document.path.with_suffix(".pt") if getattr(self.document, "path", None) else Path("weights.pt")
-        path, _ = QFileDialog.getSaveFileName(self, "Save trained weights", str(base), "PyTorch weights (*.pt *.pth)")
+        base = (
+            self.document.path.with_suffix(".pt")
+            if getattr(self.document, "path", None)
+            else Path("weights.pt")
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save trained weights", str(base), "PyTorch weights (*.pt *.pth)"
+        )
         if path:
             self.save_weights_to(path)
 
     def _load_weights_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load weights", "", "PyTorch weights (*.pt *.pth);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Load weights", "", "PyTorch weights (*.pt *.pth);;All files (*)"
+        )
         if path:
             self.load_weights_from(path)

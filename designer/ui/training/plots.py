@@ -21,7 +21,9 @@ VAL_LOSS = "#e8590c"
 VAL_ACCURACY = "#2b8a3e"
 LEARNING_RATE = "#7048e8"
 FAINT_ALPHA = 70
-EPOCH_SMOOTHING = 0.6  # moving-average weight when the smoothed curve steps a whole epoch
+EPOCH_SMOOTHING = (
+    0.6  # moving-average weight when the smoothed curve steps a whole epoch
+)
 MAX_PAST_RUNS = 6
 
 
@@ -112,7 +114,11 @@ class _StableRange:
         if self.user_controlled or not (math.isfinite(low) and math.isfinite(high)):
             return
         bottom = 0.0 if low >= 0 else -nice_ceiling(-low)
-        if self.top is not None and bottom == self.bottom and 0.3 * self.top <= high <= self.top:
+        if (
+            self.top is not None
+            and bottom == self.bottom
+            and 0.3 * self.top <= high <= self.top
+        ):
             return
         self.top, self.bottom = nice_ceiling(high * 1.05) if high > 0 else 1.0, bottom
         self.plot.setYRange(self.bottom, self.top, padding=0.02)
@@ -151,7 +157,9 @@ class TrainingPlots(QWidget):
         self.loss_range = _StableRange(self.loss_plot)
         self.lr_range = _StableRange(self.lr_plot)
         self._epochs = 0
-        self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210))
+        self.loss_plot.addLegend(
+            offset=(-8, 8), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210)
+        )
 
         self._past_items: list[list[pg.PlotDataItem]] = []
         self._run_number = 0
@@ -173,8 +181,12 @@ class TrainingPlots(QWidget):
         for index, plot in enumerate(plots):
             items.addItem(plot, row=0 if wide else index, col=index if wide else 0)
         for index, stretch in enumerate(stretches):
-            grid.setRowStretchFactor(index, (1 if index == 0 else 0) if wide else stretch)
-            grid.setColumnStretchFactor(index, stretch if wide else (1 if index == 0 else 0))
+            grid.setRowStretchFactor(
+                index, (1 if index == 0 else 0) if wide else stretch
+            )
+            grid.setColumnStretchFactor(
+                index, stretch if wide else (1 if index == 0 else 0)
+            )
 
     @property
     def side_by_side(self) -> bool:
@@ -224,8 +236,13 @@ class TrainingPlots(QWidget):
         self.lr_curve = self.lr_plot.plot(pen=_pen(LEARNING_RATE, 1.8), antialias=True)
 
     def _current_curves(self) -> tuple[pg.PlotDataItem, ...]:
-        return (self.raw_curve, self.smooth_curve, self.val_loss_curve,
-                self.val_accuracy_curve, self.lr_curve)
+        return (
+            self.raw_curve,
+            self.smooth_curve,
+            self.val_loss_curve,
+            self.val_accuracy_curve,
+            self.lr_curve,
+        )
 
     def set_metric(self, name: str | None) -> None:
         """What the middle plot shows: accuracy (None) or a task's metric, e.g. "mae"."""
@@ -235,8 +252,13 @@ class TrainingPlots(QWidget):
             title, label = "Validation accuracy", "accuracy"
             self.accuracy_plot.setYRange(0.0, 1.0, padding=0.02)
         else:
-            title, label = f"Validation {name.upper() if len(name) <= 4 else name}", name
-        self.accuracy_plot.setTitle(f"<span style='font-size:10pt;color:#333'>{title}</span>")
+            title, label = (
+                f"Validation {name.upper() if len(name) <= 4 else name}",
+                name,
+            )
+        self.accuracy_plot.setTitle(
+            f"<span style='font-size:10pt;color:#333'>{title}</span>"
+        )
         self.accuracy_plot.setLabel("left", label)
 
     def set_epochs(self, epochs: int) -> None:
@@ -324,7 +346,9 @@ class TrainingPlots(QWidget):
             # Continue the smoothed curve through the epoch's mean, so a fast run
             # (few step updates) still gets a smoothed line.
             last = self.train_smooth.y[-1] if len(self.train_smooth) else train_loss
-            self.train_smooth.add(epoch_x, EPOCH_SMOOTHING * last + (1 - EPOCH_SMOOTHING) * train_loss)
+            self.train_smooth.add(
+                epoch_x, EPOCH_SMOOTHING * last + (1 - EPOCH_SMOOTHING) * train_loss
+            )
         if lr is not None and (not self.lr.x or self.lr.x[-1] < epoch_x):
             self.lr.add(epoch_x, lr)
         self.val_loss.add(epoch_x, val_loss)

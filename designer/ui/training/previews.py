@@ -39,7 +39,9 @@ class PreviewKind:
 _KINDS: dict[str, PreviewKind] = {}
 
 
-def register_preview(name: str, title: str, factory: Callable[[], QWidget]) -> PreviewKind:
+def register_preview(
+    name: str, title: str, factory: Callable[[], QWidget]
+) -> PreviewKind:
     kind = PreviewKind(name, title, factory)
     _KINDS[name] = kind
     return kind
@@ -58,7 +60,9 @@ class ImagePreview(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.grid = ImageGrid(tile=56, empty_text="Images appear after the first epoch.")
+        self.grid = ImageGrid(
+            tile=56, empty_text="Images appear after the first epoch."
+        )
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #555; padding: 2px 4px;")

@@ -89,7 +89,9 @@ class DatasetSummary:
     classes: list[str] | None
     train_count: int
     val_count: int
-    points: Any = None  # for 2-D classification: up to MAX_POINTS validation points (K×2)
+    points: Any = (
+        None  # for 2-D classification: up to MAX_POINTS validation points (K×2)
+    )
     point_labels: Any = None  # their class ids
 
 
@@ -100,11 +102,20 @@ def summarise(dataset: Any, settings: dict[str, Any]) -> DatasetSummary:
     x_val = getattr(dataset, "x_val", None)
     points = labels = None
     x = dataset.x
-    if x.ndim == 2 and x.shape[1] == 2 and dataset.classes is not None and x.dtype.kind == "f":
+    if (
+        x.ndim == 2
+        and x.shape[1] == 2
+        and dataset.classes is not None
+        and x.dtype.kind == "f"
+    ):
         from designer.training.engine import split_data
 
         try:
-            _xt, _yt, xv, yv = split_data(dataset, float(settings.get("val_split", 0.2)), int(settings.get("seed", 0)))
+            _xt, _yt, xv, yv = split_data(
+                dataset,
+                float(settings.get("val_split", 0.2)),
+                int(settings.get("seed", 0)),
+            )
         except Exception:  # the run reports data problems itself
             xv = yv = None
         if xv is None:
@@ -114,7 +125,9 @@ def summarise(dataset: Any, settings: dict[str, Any]) -> DatasetSummary:
         name=str(getattr(dataset, "name", "")),
         task=str(getattr(dataset, "task", "")),
         sample_shape=tuple(getattr(dataset, "sample_shape", ())),
-        classes=list(dataset.classes) if getattr(dataset, "classes", None) is not None else None,
+        classes=list(dataset.classes)
+        if getattr(dataset, "classes", None) is not None
+        else None,
         train_count=len(dataset),
         val_count=0 if x_val is None else int(len(x_val)),
         points=points,
@@ -137,7 +150,11 @@ class _QueueCallbacks:
             from designer.training.checkpoints import WeightsError, load_state
 
             try:
-                load_state(self.trainer.networks, self.initial_state, f"the weights in {self.weights_name}")
+                load_state(
+                    self.trainer.networks,
+                    self.initial_state,
+                    f"the weights in {self.weights_name}",
+                )
             except WeightsError as error:
                 self.weights_problem = f"The saved weights could not be used: {error}"
                 self.trainer.stop()
@@ -158,7 +175,9 @@ class _QueueCallbacks:
         pass  # sent after run() returns, once the weights are saved
 
 
-def _watch_controls(trainer: Any, stop_event: Any, pause_event: Any, finished: threading.Event) -> None:
+def _watch_controls(
+    trainer: Any, stop_event: Any, pause_event: Any, finished: threading.Event
+) -> None:
     """Turn the window's stop/pause events into Trainer calls (in the child)."""
     paused = False
     while not finished.is_set():
@@ -181,7 +200,9 @@ def _share_cores_with_the_window(device: str) -> None:
         torch.set_num_threads(cores - 1)
 
 
-def serve(requests: Any, messages: Any, stop_event: Any, pause_event: Any, info: Any = None) -> None:
+def serve(
+    requests: Any, messages: Any, stop_event: Any, pause_event: Any, info: Any = None
+) -> None:
     """Entry point of the training process: run requests one after another.
 
     The process is started once and kept, so only the first run pays for
@@ -219,7 +240,9 @@ def _release_memory() -> None:
         torch.cuda.empty_cache()
 
 
-def run_training(run_id: int, request: RunRequest, messages: Any, stop_event: Any, pause_event: Any) -> None:
+def run_training(
+    run_id: int, request: RunRequest, messages: Any, stop_event: Any, pause_event: Any
+) -> None:
     """One run; every outcome ends with a ``done`` message."""
 
     def send(kind: str, payload: Any = None) -> None:
@@ -261,7 +284,11 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
     try:
         settings = TrainingSettings.from_dict(request.settings)
     except SettingsError as error:
-        send("failed", "The training settings need attention:\n" + "\n".join(f"  - {p}" for p in error.problems))
+        send(
+            "failed",
+            "The training settings need attention:\n"
+            + "\n".join(f"  - {p}" for p in error.problems),
+        )
         return
     initial_state = None
     weights_name = Path(request.initial_weights).name if request.initial_weights else ""
@@ -273,11 +300,19 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
             return
     _share_cores_with_the_window(settings.device)
     callbacks = _QueueCallbacks(send, initial_state, weights_name)
-    trainer = Trainer(project, dataset, settings, callbacks=callbacks, step_interval_s=request.step_interval_s)
+    trainer = Trainer(
+        project,
+        dataset,
+        settings,
+        callbacks=callbacks,
+        step_interval_s=request.step_interval_s,
+    )
     callbacks.trainer = trainer
     finished = threading.Event()
     watcher = threading.Thread(
-        target=_watch_controls, args=(trainer, stop_event, pause_event, finished), daemon=True
+        target=_watch_controls,
+        args=(trainer, stop_event, pause_event, finished),
+        daemon=True,
     )
     watcher.start()
     send("status", "Training…")

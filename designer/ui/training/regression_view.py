@@ -25,8 +25,12 @@ class RegressionView(QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210))
-        self.caption = QLabel("Predictions on validation samples appear after the first epoch.")
+        self.legend = self.plot.addLegend(
+            offset=(6, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210)
+        )
+        self.caption = QLabel(
+            "Predictions on validation samples appear after the first epoch."
+        )
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #555; padding: 2px 4px;")
         layout = QVBoxLayout(self)
@@ -50,20 +54,49 @@ class RegressionView(QWidget):
         if x.ndim == 2 and x.shape[1] == 1:
             order = np.argsort(x[:, 0])
             xs = x[order, 0]
-            self.plot.plot(xs, true[order], pen=None, symbol="o", symbolSize=7,
-                           symbolBrush=None, symbolPen=pg.mkPen(*TRUE_COLOR, width=1.5), name="target")
-            self.plot.plot(xs, pred[order], pen=pg.mkPen(*PREDICTED_COLOR, width=2), symbol="o", symbolSize=5,
-                           symbolBrush=pg.mkBrush(*PREDICTED_COLOR), symbolPen=None, antialias=True, name="prediction")
+            self.plot.plot(
+                xs,
+                true[order],
+                pen=None,
+                symbol="o",
+                symbolSize=7,
+                symbolBrush=None,
+                symbolPen=pg.mkPen(*TRUE_COLOR, width=1.5),
+                name="target",
+            )
+            self.plot.plot(
+                xs,
+                pred[order],
+                pen=pg.mkPen(*PREDICTED_COLOR, width=2),
+                symbol="o",
+                symbolSize=5,
+                symbolBrush=pg.mkBrush(*PREDICTED_COLOR),
+                symbolPen=None,
+                antialias=True,
+                name="prediction",
+            )
             self.plot.setLabel("bottom", "input")
             self.plot.setLabel("left", "value")
             self.mode = "curve"
         else:
             low = float(min(true.min(), pred.min()))
             high = float(max(true.max(), pred.max()))
-            self.plot.plot([low, high], [low, high], pen=pg.mkPen(*TRUE_COLOR, width=1, style=Qt.PenStyle.DashLine),
-                           name="perfect")
-            self.plot.plot(true, pred, pen=None, symbol="o", symbolSize=6,
-                           symbolBrush=pg.mkBrush(*PREDICTED_COLOR, 200), symbolPen=None, name="samples")
+            self.plot.plot(
+                [low, high],
+                [low, high],
+                pen=pg.mkPen(*TRUE_COLOR, width=1, style=Qt.PenStyle.DashLine),
+                name="perfect",
+            )
+            self.plot.plot(
+                true,
+                pred,
+                pen=None,
+                symbol="o",
+                symbolSize=6,
+                symbolBrush=pg.mkBrush(*PREDICTED_COLOR, 200),
+                symbolPen=None,
+                name="samples",
+            )
             self.plot.setLabel("bottom", "true value")
             self.plot.setLabel("left", "predicted")
             self.mode = "parity"

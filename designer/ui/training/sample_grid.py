@@ -28,7 +28,10 @@ class SampleGridView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.grid = ImageGrid(tile=56, empty_text="Validation samples with their predictions appear after the first epoch.")
+        self.grid = ImageGrid(
+            tile=56,
+            empty_text="Validation samples with their predictions appear after the first epoch.",
+        )
         self.rows = QLabel()
         self.rows.setTextFormat(Qt.TextFormat.RichText)
         self.rows.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -39,7 +42,9 @@ class SampleGridView(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.grid)
         self.stack.addWidget(scroll)
-        self.summary = QLabel("Captions read predicted / true; mistakes are framed in red.")
+        self.summary = QLabel(
+            "Captions read predicted / true; mistakes are framed in red."
+        )
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #555; padding: 2px 4px;")
         layout = QVBoxLayout(self)
@@ -68,20 +73,34 @@ class SampleGridView(QWidget):
         self.sample_count = count
         probs = None if snapshot.probs is None else np.asarray(snapshot.probs)
         if x.ndim == 4 and np.issubdtype(x.dtype, np.floating):
-            captions = [f"{_name(classes, int(pred[i]))} / {_name(classes, int(true[i]))}" for i in range(count)]
+            captions = [
+                f"{_name(classes, int(pred[i]))} / {_name(classes, int(true[i]))}"
+                for i in range(count)
+            ]
             self.grid.set_images(x[:count], captions, wrong)
             self.stack.setCurrentWidget(self.grid)
         else:
             lines = []
             for i in range(count):
                 flat = x[i].reshape(-1)
-                values = " ".join(f"{v:.2f}" if np.issubdtype(flat.dtype, np.floating) else str(int(v)) for v in flat[:10])
+                values = " ".join(
+                    f"{v:.2f}"
+                    if np.issubdtype(flat.dtype, np.floating)
+                    else str(int(v))
+                    for v in flat[:10]
+                )
                 if flat.size > 10:
                     values += " …"
-                sure = f" ({probs[i].max():.0%})" if probs is not None and probs.ndim == 2 else ""
+                sure = (
+                    f" ({probs[i].max():.0%})"
+                    if probs is not None and probs.ndim == 2
+                    else ""
+                )
                 text = f"{html.escape(values)} &nbsp;→&nbsp; <b>{html.escape(_name(classes, int(pred[i])))}</b>{sure} / {html.escape(_name(classes, int(true[i])))}"
                 color = "#e03131" if wrong[i] else "#222"
-                lines.append(f"<div style='color:{color}; font-family: monospace'>{text}</div>")
+                lines.append(
+                    f"<div style='color:{color}; font-family: monospace'>{text}</div>"
+                )
             self.rows.setText("".join(lines))
             self.stack.setCurrentWidget(self.stack.widget(1))
         self.summary.setText(

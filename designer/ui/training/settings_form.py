@@ -34,8 +34,14 @@ from designer.training.tasks.registry import get_task_info
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Task", ("task", "loss")),
-    ("Optimizer", ("optimizer", "lr", "momentum", "nesterov", "weight_decay", "grad_clip")),
-    ("Schedule", ("epochs", "batch_size", "schedule", "step_size", "gamma", "early_stopping")),
+    (
+        "Optimizer",
+        ("optimizer", "lr", "momentum", "nesterov", "weight_decay", "grad_clip"),
+    ),
+    (
+        "Schedule",
+        ("epochs", "batch_size", "schedule", "step_size", "gamma", "early_stopping"),
+    ),
     ("Data and hardware", ("val_split", "seed", "device", "mixed_precision")),
 )
 
@@ -82,7 +88,11 @@ class LogSpinBox(QDoubleSpinBox):
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+    )
 
 
 def _is_float(text: str) -> bool:
@@ -98,7 +108,11 @@ def _next_nice(value: float, up: bool) -> float:
     if value <= 0:
         return 1e-6 if up else value
     exponent = math.floor(math.log10(value))
-    ladder = [m * 10.0**e for e in (exponent - 1, exponent, exponent + 1) for m in LogSpinBox.MANTISSAS]
+    ladder = [
+        m * 10.0**e
+        for e in (exponent - 1, exponent, exponent + 1)
+        for m in LogSpinBox.MANTISSAS
+    ]
     if up:
         return next(v for v in ladder if v > value * (1 + 1e-9))
     return next(v for v in reversed(ladder) if v < value * (1 - 1e-9))
@@ -114,7 +128,10 @@ class SettingsForm(QWidget):
         self._editors: dict[str, QWidget] = {}
         self._labels: dict[str, QWidget] = {}
         self._loading = False
-        self._devices: list[tuple[str, str]] = [("auto", "Best available"), ("cpu", "CPU")]
+        self._devices: list[tuple[str, str]] = [
+            ("auto", "Best available"),
+            ("cpu", "CPU"),
+        ]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -144,7 +161,13 @@ class SettingsForm(QWidget):
     def _make_editor(self, spec: FieldSpec) -> QWidget:
         if spec.kind == "choice":
             combo = QComboBox()
-            self._fill_choices(combo, spec.name, list(zip(spec.choices, spec.choice_labels or spec.choices, strict=False)))
+            self._fill_choices(
+                combo,
+                spec.name,
+                list(
+                    zip(spec.choices, spec.choice_labels or spec.choices, strict=False)
+                ),
+            )
             combo.currentIndexChanged.connect(lambda _i, n=spec.name: self._edited(n))
             return combo
         if spec.kind == "bool":
@@ -153,26 +176,36 @@ class SettingsForm(QWidget):
             return box
         if spec.kind == "int":
             spin = QSpinBox()
-            spin.setRange(int(spec.minimum if spec.minimum is not None else 0), int(min(spec.maximum or 2**31 - 1, 2**31 - 1)))
+            spin.setRange(
+                int(spec.minimum if spec.minimum is not None else 0),
+                int(min(spec.maximum or 2**31 - 1, 2**31 - 1)),
+            )
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(lambda _v, n=spec.name: self._edited(n))
             return spin
         if spec.log_scale:
             spin: QDoubleSpinBox = LogSpinBox()
             low = spec.minimum or 0.0
-            spin.setRange(max(low, 1e-9) if spec.exclusive_minimum else low, spec.maximum or 1e9)
+            spin.setRange(
+                max(low, 1e-9) if spec.exclusive_minimum else low, spec.maximum or 1e9
+            )
         else:
             spin = QDoubleSpinBox()
             spin.setDecimals(4)
             spin.setKeyboardTracking(False)
             low = spec.minimum or 0.0
-            spin.setRange(low + (1e-4 if spec.exclusive_minimum else 0.0), spec.maximum if spec.maximum is not None else 1e9)
+            spin.setRange(
+                low + (1e-4 if spec.exclusive_minimum else 0.0),
+                spec.maximum if spec.maximum is not None else 1e9,
+            )
             span = (spec.maximum or 1.0) - low
             spin.setSingleStep(0.05 if span <= 1.0 else 0.1)
         spin.valueChanged.connect(lambda _v, n=spec.name: self._edited(n))
         return spin
 
-    def _fill_choices(self, combo: QComboBox, name: str, items: Sequence[tuple[str, str]]) -> None:
+    def _fill_choices(
+        self, combo: QComboBox, name: str, items: Sequence[tuple[str, str]]
+    ) -> None:
         current = combo.currentData()
         blocked = combo.blockSignals(True)
         combo.clear()
@@ -237,9 +270,13 @@ class SettingsForm(QWidget):
                 elif isinstance(editor, QCheckBox):
                     editor.setChecked(value is True)
                 elif isinstance(editor, QSpinBox) and _is_number(value):
-                    editor.setValue(int(min(max(value, editor.minimum()), editor.maximum())))
+                    editor.setValue(
+                        int(min(max(value, editor.minimum()), editor.maximum()))
+                    )
                 elif isinstance(editor, QDoubleSpinBox) and _is_number(value):
-                    editor.setValue(float(min(max(value, editor.minimum()), editor.maximum())))
+                    editor.setValue(
+                        float(min(max(value, editor.minimum()), editor.maximum()))
+                    )
                 # a value of the wrong type (a hand-edited file) leaves the default shown
             self._update_enabled()
         finally:
@@ -252,7 +289,9 @@ class SettingsForm(QWidget):
             losses = tuple(LOSSES)
         combo = self._editors["loss"]
         assert isinstance(combo, QComboBox)
-        self._fill_choices(combo, "loss", [(name, LOSSES.get(name, name)) for name in losses])
+        self._fill_choices(
+            combo, "loss", [(name, LOSSES.get(name, name)) for name in losses]
+        )
 
     def _update_enabled(self) -> None:
         values = self.settings()
@@ -262,14 +301,22 @@ class SettingsForm(QWidget):
             "nesterov": optimizer == "sgd" and values["momentum"] > 0,
             "step_size": values["schedule"] == "step",
             "gamma": values["schedule"] == "step",
-            "mixed_precision": str(values["device"]).startswith("cuda") or (
-                values["device"] == "auto" and any(d.startswith("cuda") for d, _ in self._devices)
+            "mixed_precision": str(values["device"]).startswith("cuda")
+            or (
+                values["device"] == "auto"
+                and any(d.startswith("cuda") for d, _ in self._devices)
             ),
         }
         nesterov = self._editors["nesterov"]
-        if not rules["nesterov"] and isinstance(nesterov, QCheckBox) and nesterov.isChecked():
+        if (
+            not rules["nesterov"]
+            and isinstance(nesterov, QCheckBox)
+            and nesterov.isChecked()
+        ):
             blocked = nesterov.blockSignals(True)
-            nesterov.setChecked(False)  # Nesterov without SGD momentum is not a valid setting
+            nesterov.setChecked(
+                False
+            )  # Nesterov without SGD momentum is not a valid setting
             nesterov.blockSignals(blocked)
         for name, enabled in rules.items():
             self._editors[name].setEnabled(enabled)

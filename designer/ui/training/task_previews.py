@@ -43,8 +43,18 @@ EMPTY_FORECAST = "Forecasts for a few validation windows appear after the first 
 PAST_PEN = pg.mkPen(HISTORY_COLOR, width=2)
 TRUTH_PEN = pg.mkPen(TRUTH_COLOR, width=2.5)
 FORECAST_PEN = pg.mkPen(FORECAST_COLOR, width=2.5, style=Qt.PenStyle.DashLine)
-TRUTH_SYMBOL = {"symbol": "o", "symbolSize": 9, "symbolBrush": TRUTH_COLOR, "symbolPen": None}
-FORECAST_SYMBOL = {"symbol": "d", "symbolSize": 12, "symbolBrush": FORECAST_COLOR, "symbolPen": None}
+TRUTH_SYMBOL = {
+    "symbol": "o",
+    "symbolSize": 9,
+    "symbolBrush": TRUTH_COLOR,
+    "symbolPen": None,
+}
+FORECAST_SYMBOL = {
+    "symbol": "d",
+    "symbolSize": 12,
+    "symbolBrush": FORECAST_COLOR,
+    "symbolPen": None,
+}
 
 
 def _caption_label(text: str = "") -> QLabel:
@@ -84,7 +94,9 @@ class ForecastPreview(QWidget):
             f"<span style='color:{FORECAST_COLOR}'>╍◆</span> its forecast"
         )
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setStyleSheet("color: #333; background: white; padding: 4px 8px 0 8px;")
+        self.legend.setStyleSheet(
+            "color: #333; background: white; padding: 4px 8px 0 8px;"
+        )
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
         self.view.ci.setSpacing(4)
@@ -118,7 +130,9 @@ class ForecastPreview(QWidget):
             truth = _as_rows(data["truth"], len(history))
             prediction = _as_rows(data["prediction"], len(history))
             if truth.shape != prediction.shape:
-                raise ValueError(f"truth {truth.shape} and prediction {prediction.shape} differ")
+                raise ValueError(
+                    f"truth {truth.shape} and prediction {prediction.shape} differ"
+                )
         except (KeyError, TypeError, ValueError) as error:
             self.clear()
             self.caption.setText(html.escape(f"The forecast cannot be drawn: {error}."))
@@ -130,7 +144,9 @@ class ForecastPreview(QWidget):
         self._draw()
         self.mse = float(np.mean((prediction - truth) ** 2))
         self.baseline_mse = float(np.mean((history[:, -1:] - truth) ** 2))
-        verdict = "better than" if self.mse < self.baseline_mse else "not yet better than"
+        verdict = (
+            "better than" if self.mse < self.baseline_mse else "not yet better than"
+        )
         horizon = truth.shape[1]
         self.caption.setText(
             f"Mean squared error <b>{self.mse:.3g}</b> over {len(history)} windows: {verdict} repeating the last "
@@ -170,9 +186,13 @@ class ForecastPreview(QWidget):
         y_range = (low - pad, high + pad)
         # Room right of the forecast, so a one-step forecast is not squeezed against the edge.
         x_range = (past_steps[0], future_steps[-1] + max(1.0, 0.1 * len(past_steps)))
-        title_size = text_size(self, -1)  # follows the window's text size ("Larger Text" when presenting)
+        title_size = text_size(
+            self, -1
+        )  # follows the window's text size ("Larger Text" when presenting)
         for index, plot in enumerate(self.plots):
-            past, truth_line, truth_marks, forecast_line, forecast_marks = self._curves[index]
+            past, truth_line, truth_marks, forecast_line, forecast_marks = self._curves[
+                index
+            ]
             last = history[index, -1]
             past.setData(past_steps, history[index])
             # The lines start at the last seen value; the markers are only on the values after it.
@@ -181,7 +201,9 @@ class ForecastPreview(QWidget):
             forecast_line.setData(future_steps, np.r_[last, prediction[index]])
             forecast_marks.setData(future_steps[1:], prediction[index])
             error = float(np.mean((prediction[index] - truth[index]) ** 2))
-            plot.setTitle(f"<span style='font-size:{title_size};color:#555'>window {index + 1}: error² {error:.2g}</span>")
+            plot.setTitle(
+                f"<span style='font-size:{title_size};color:#555'>window {index + 1}: error² {error:.2g}</span>"
+            )
             if self._ranges != (x_range, y_range):  # unchanged axes are not repainted
                 plot.setXRange(*x_range, padding=0.0)
                 plot.setYRange(*y_range, padding=0.0)
@@ -195,13 +217,15 @@ class ForecastPreview(QWidget):
         for index in range(count):
             plot = self.view.ci.addPlot(row=index // columns, col=index % columns)
             self._style(plot, index, columns, count)
-            self._curves.append((
-                plot.plot(pen=PAST_PEN, antialias=True),
-                plot.plot(pen=TRUTH_PEN, antialias=True),
-                plot.plot(pen=None, antialias=True, **TRUTH_SYMBOL),
-                plot.plot(pen=FORECAST_PEN, antialias=True),
-                plot.plot(pen=None, antialias=True, **FORECAST_SYMBOL),
-            ))
+            self._curves.append(
+                (
+                    plot.plot(pen=PAST_PEN, antialias=True),
+                    plot.plot(pen=TRUTH_PEN, antialias=True),
+                    plot.plot(pen=None, antialias=True, **TRUTH_SYMBOL),
+                    plot.plot(pen=FORECAST_PEN, antialias=True),
+                    plot.plot(pen=None, antialias=True, **FORECAST_SYMBOL),
+                )
+            )
             self.plots.append(plot)
 
     @staticmethod
@@ -248,10 +272,21 @@ class PairGrid(QWidget):
         before = np.asarray(originals, dtype=np.float32)
         after = np.asarray(reconstructions, dtype=np.float32)
         if before.shape != after.shape:
-            raise ValueError(f"originals {before.shape} and reconstructions {after.shape} differ in shape")
+            raise ValueError(
+                f"originals {before.shape} and reconstructions {after.shape} differ in shape"
+            )
         self.originals = to_qimages(before) if len(before) else []
         self.reconstructions = to_qimages(after) if len(after) else []
-        self.errors = [float(e) for e in np.mean((before - after) ** 2, axis=tuple(range(1, before.ndim)))] if len(before) else []
+        self.errors = (
+            [
+                float(e)
+                for e in np.mean(
+                    (before - after) ** 2, axis=tuple(range(1, before.ndim))
+                )
+            ]
+            if len(before)
+            else []
+        )
         self.update()
 
     def clear(self) -> None:
@@ -266,7 +301,9 @@ class PairGrid(QWidget):
         return QSize(12 * 66 + 90, 2 * 66 + 40)
 
     def _label_width(self) -> int:
-        return max(self.fontMetrics().horizontalAdvance(text) for text in self.ROWS) + 14
+        return (
+            max(self.fontMetrics().horizontalAdvance(text) for text in self.ROWS) + 14
+        )
 
     def layout_cells(self) -> tuple[int, int]:
         """(columns, tile): the biggest tiles for which every band fits the widget."""
@@ -280,7 +317,9 @@ class PairGrid(QWidget):
             bands = -(-count // columns)
             band = 2 * tile + gap + caption
             if bands * band + (bands - 1) * band_gap <= height:
-                return -(-count // bands), tile  # the same number of pairs in every band
+                return -(
+                    -count // bands
+                ), tile  # the same number of pairs in every band
         return max(1, min(count, width // 24)), 20
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
@@ -288,7 +327,11 @@ class PairGrid(QWidget):
         painter.fillRect(self.rect(), QColor("#ffffff"))
         if not self.originals:
             painter.setPen(QColor("#888888"))
-            painter.drawText(self.rect().adjusted(8, 8, -8, -8), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._empty_text)
+            painter.drawText(
+                self.rect().adjusted(8, 8, -8, -8),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self._empty_text,
+            )
             painter.end()
             return
         columns, tile = self.layout_cells()
@@ -301,14 +344,20 @@ class PairGrid(QWidget):
         small.setPointSizeF(max(7.5, small.pointSizeF() - 1))
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         band_height = 2 * tile + gap + caption
-        for index, (before, after) in enumerate(zip(self.originals, self.reconstructions, strict=True)):
+        for index, (before, after) in enumerate(
+            zip(self.originals, self.reconstructions, strict=True)
+        ):
             band, column = divmod(index, columns)
             top = gap + band * (band_height + band_gap)
             if column == 0:
                 painter.setPen(QColor("#555555"))
                 for row, text in enumerate(self.ROWS):
                     rect = QRect(left, top + row * (tile + gap), label_width - 8, tile)
-                    painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+                    painter.drawText(
+                        rect,
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                        text,
+                    )
             x = left + label_width + column * (tile + gap)
             for row, image in enumerate((before, after)):
                 target = QRect(x, top + row * (tile + gap), tile, tile)
@@ -318,8 +367,12 @@ class PairGrid(QWidget):
             painter.setFont(small)
             painter.setPen(QColor("#666666"))
             rect = QRect(x - gap // 2, top + 2 * tile + gap, tile + gap, caption)
-            text = painter.fontMetrics().elidedText(f"{self.errors[index]:.3f}", Qt.TextElideMode.ElideRight, rect.width())
-            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+            text = painter.fontMetrics().elidedText(
+                f"{self.errors[index]:.3f}", Qt.TextElideMode.ElideRight, rect.width()
+            )
+            painter.drawText(
+                rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text
+            )
             painter.setFont(self.font())
         painter.end()
 
@@ -329,7 +382,9 @@ class ReconstructionPreview(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.pairs = PairGrid(empty_text="Validation images and their reconstructions appear after the first epoch.")
+        self.pairs = PairGrid(
+            empty_text="Validation images and their reconstructions appear after the first epoch."
+        )
         self.caption = _caption_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -339,16 +394,22 @@ class ReconstructionPreview(QWidget):
 
     def show_preview(self, data: Any) -> None:
         try:
-            self.pairs.set_pairs(np.asarray(data["originals"]), np.asarray(data["reconstructions"]))
+            self.pairs.set_pairs(
+                np.asarray(data["originals"]), np.asarray(data["reconstructions"])
+            )
         except (KeyError, TypeError, ValueError) as error:
             self.pairs.clear()
-            self.caption.setText(html.escape(f"The reconstructions cannot be drawn: {error}."))
+            self.caption.setText(
+                html.escape(f"The reconstructions cannot be drawn: {error}.")
+            )
             return
         if not self.pairs.pair_count:
             self.caption.clear()
             return
         mean = float(np.mean(self.pairs.errors))
-        self.caption.setText(f"Mean squared pixel error under each pair; on average <b>{mean:.4f}</b>.")
+        self.caption.setText(
+            f"Mean squared pixel error under each pair; on average <b>{mean:.4f}</b>."
+        )
         self.caption.setToolTip(
             f"{self.pairs.pair_count} validation images, each above the network's reconstruction of it."
         )
@@ -366,9 +427,13 @@ class SamplesPreview(QWidget):
         super().__init__(parent)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.title.setStyleSheet("color: #333; background: white; padding: 4px 8px 2px 8px;")
+        self.title.setStyleSheet(
+            "color: #333; background: white; padding: 4px 8px 2px 8px;"
+        )
         self.title.setWordWrap(True)
-        self.grid = ImageGrid(tile=48, empty_text="Generated samples appear after the first epoch.")
+        self.grid = ImageGrid(
+            tile=48, empty_text="Generated samples appear after the first epoch."
+        )
         self.message = _caption_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -387,7 +452,9 @@ class SamplesPreview(QWidget):
         else:
             images, title = data, ""
         try:
-            self.grid.set_images(np.asarray(images if images is not None else np.zeros((0, 1, 1, 1))))
+            self.grid.set_images(
+                np.asarray(images if images is not None else np.zeros((0, 1, 1, 1)))
+            )
         except (TypeError, ValueError) as error:
             self.grid.clear()
             self.message.setText(html.escape(f"The samples cannot be drawn: {error}."))

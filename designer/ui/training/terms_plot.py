@@ -41,13 +41,17 @@ def text_size(widget: QWidget, delta: float = 0.0) -> str:
 class TermStyle:
     label: str
     color: str
-    training: bool = False  # a mean over the epoch's training steps (thinner, no markers)
+    training: bool = (
+        False  # a mean over the epoch's training steps (thinner, no markers)
+    )
     baseline: bool = False  # a bar to beat (dashed grey-ish, no markers)
 
 
 TERM_STYLES: dict[str, TermStyle] = {
     # VAE
-    "train_reconstruction": TermStyle("reconstruction (training)", "#1f5fbf", training=True),
+    "train_reconstruction": TermStyle(
+        "reconstruction (training)", "#1f5fbf", training=True
+    ),
     "train_kl": TermStyle("KL (training)", "#e8590c", training=True),
     "reconstruction": TermStyle("reconstruction", "#1f5fbf"),
     "kl": TermStyle("KL divergence", "#e8590c"),
@@ -63,7 +67,9 @@ TERM_STYLES: dict[str, TermStyle] = {
     "val_mse": TermStyle("mean squared error", "#1f5fbf"),
     "mse": TermStyle("mean squared error", "#1f5fbf"),
     "mae": TermStyle("mean absolute error", "#0c8599"),
-    "baseline_mse": TermStyle("baseline to beat (mean squared error)", "#868e96", baseline=True),
+    "baseline_mse": TermStyle(
+        "baseline to beat (mean squared error)", "#868e96", baseline=True
+    ),
 }
 MAX_MARKED_EPOCHS = 30
 LOG_RATIO = 30.0  # terms this far apart get a log axis
@@ -75,22 +81,35 @@ def term_style(name: str, index: int = 0) -> TermStyle:
     style = TERM_STYLES.get(name)
     if style is not None:
         return style
-    return TermStyle(name.replace("_", " "), FALLBACK_COLORS[index % len(FALLBACK_COLORS)])
+    return TermStyle(
+        name.replace("_", " "), FALLBACK_COLORS[index % len(FALLBACK_COLORS)]
+    )
 
 
 def _current_pen(style: TermStyle):
     if style.baseline:
         return _pen(style.color, 2.0, 230, Qt.PenStyle.DashLine)
-    return _pen(style.color, 1.6 if style.training else 2.4, 150 if style.training else 255)
+    return _pen(
+        style.color, 1.6 if style.training else 2.4, 150 if style.training else 255
+    )
 
 
 def _markers(style: TermStyle) -> dict:
     """Filled dots for validation terms, hollow ones for training means and baselines
     (every curve has markers, so a one-epoch run still shows its values)."""
     if style.training or style.baseline:
-        return {"symbol": "s" if style.baseline else "o", "symbolSize": 6, "symbolBrush": "w",
-                "symbolPen": _pen(style.color, 1.4)}
-    return {"symbol": "o", "symbolSize": 7, "symbolBrush": style.color, "symbolPen": None}
+        return {
+            "symbol": "s" if style.baseline else "o",
+            "symbolSize": 6,
+            "symbolBrush": "w",
+            "symbolPen": _pen(style.color, 1.4),
+        }
+    return {
+        "symbol": "o",
+        "symbolSize": 7,
+        "symbolBrush": style.color,
+        "symbolPen": None,
+    }
 
 
 class LossTermsPlot(QWidget):
@@ -116,18 +135,31 @@ class LossTermsPlot(QWidget):
         self.terms_plot: pg.PlotItem = pg.PlotItem()
         self.probability_plot: pg.PlotItem = pg.PlotItem()
         _style_plot(self.terms_plot, "Loss terms and metrics", "value")
-        _style_plot(self.probability_plot, "Discriminator's mean P(real)", "probability")
+        _style_plot(
+            self.probability_plot, "Discriminator's mean P(real)", "probability"
+        )
         self.probability_plot.setYRange(0.0, 1.0, padding=0.02)
         self.probability_plot.getAxis("left").setTicks(
-            [[(v, f"{v:g}") for v in (0.0, 0.25, 0.5, 0.75, 1.0)], [(v / 20, "") for v in range(21)]]
+            [
+                [(v, f"{v:g}") for v in (0.0, 0.25, 0.5, 0.75, 1.0)],
+                [(v / 20, "") for v in range(21)],
+            ]
         )
-        self.probability_plot.addLine(y=0.5, pen=_pen("#adb5bd", 1.0, 255, Qt.PenStyle.DotLine))
+        self.probability_plot.addLine(
+            y=0.5, pen=_pen("#adb5bd", 1.0, 255, Qt.PenStyle.DotLine)
+        )
         self.probability_plot.setXLink(self.terms_plot)
         self.legend = pg.LegendItem(
-            labelTextSize=text_size(self, -1), labelTextColor="#333", frame=False, horSpacing=18, verSpacing=-4
+            labelTextSize=text_size(self, -1),
+            labelTextColor="#333",
+            frame=False,
+            horSpacing=18,
+            verSpacing=-4,
         )
         # As small as its entries: a legend stretched to the plot's height spreads them apart.
-        self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        self.legend.setSizePolicy(
+            QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum
+        )
         self._probabilities_shown = False
         self._wide: bool | None = None
         self._arrange(wide=False)
@@ -145,7 +177,11 @@ class LossTermsPlot(QWidget):
             return
         self._wide = wide
         items = self._view.ci
-        plots = (self.terms_plot, self.probability_plot) if self._probabilities_shown else (self.terms_plot,)
+        plots = (
+            (self.terms_plot, self.probability_plot)
+            if self._probabilities_shown
+            else (self.terms_plot,)
+        )
         for item in (self.terms_plot, self.probability_plot, self.legend):
             if item in items.items:
                 items.removeItem(item)
@@ -158,21 +194,33 @@ class LossTermsPlot(QWidget):
                 items.addItem(plot, row=0, col=col)
                 grid.setColumnStretchFactor(col, stretch)
             items.addItem(self.legend, row=0, col=len(plots))
-            grid.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            grid.setAlignment(
+                self.legend, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            )
             grid.setRowStretchFactor(0, 1)
         else:
             items.addItem(self.legend, row=0, col=0)
-            grid.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-            for row, (plot, stretch) in enumerate(zip(plots, (3, 2), strict=False), start=1):
+            grid.setAlignment(
+                self.legend, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+            )
+            for row, (plot, stretch) in enumerate(
+                zip(plots, (3, 2), strict=False), start=1
+            ):
                 items.addItem(plot, row=row, col=0)
                 grid.setRowStretchFactor(row, stretch)
             grid.setColumnStretchFactor(0, 1)
-        self.terms_plot.setLabel("bottom", "epoch" if wide or not self._probabilities_shown else "")
+        self.terms_plot.setLabel(
+            "bottom", "epoch" if wide or not self._probabilities_shown else ""
+        )
         self._fit_legend()
 
     def _fit_legend(self) -> None:
         """One column beside the plots; above them, as many columns as the width holds (~200 px each)."""
-        columns = 1 if self._wide else max(1, min(len(self.legend.items) or 1, self.width() // 200))
+        columns = (
+            1
+            if self._wide
+            else max(1, min(len(self.legend.items) or 1, self.width() // 200))
+        )
         if self.legend.columnCount != columns:
             self.legend.setColumnCount(columns)
 
@@ -321,7 +369,9 @@ class LossTermsPlot(QWidget):
             if len(series):
                 curve = self.curves[name]
                 if len(series) > MAX_MARKED_EPOCHS and curve.opts["symbol"] is not None:
-                    curve.setSymbol(None)  # dots on every epoch of a long run would be clutter
+                    curve.setSymbol(
+                        None
+                    )  # dots on every epoch of a long run would be clutter
                 curve.setData(*series.arrays())
                 if name not in PROBABILITY_TERMS:
                     values += series.y

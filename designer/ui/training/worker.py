@@ -49,7 +49,9 @@ class TrainingServer:
     def __init__(self) -> None:
         self.process: Any = None
         self.busy = False  # a run has been submitted and has not yet reported its end
-        self.runs_submitted = 0  # by this process; 0: the next run waits for torch to load
+        self.runs_submitted = (
+            0  # by this process; 0: the next run waits for torch to load
+        )
         self._devices: list[tuple[str, str]] | None = None
         self._ids = itertools.count(1)
 
@@ -66,7 +68,13 @@ class TrainingServer:
         self.info = context.Queue()
         self.process = context.Process(
             target=serve,
-            args=(self.requests, self.messages, self.stop_event, self.pause_event, self.info),
+            args=(
+                self.requests,
+                self.messages,
+                self.stop_event,
+                self.pause_event,
+                self.info,
+            ),
             name="designer-training",
             daemon=True,
         )
@@ -80,7 +88,9 @@ class TrainingServer:
             try:
                 answer = self.info.get(timeout=timeout_s)
             except queue_module.Empty:
-                raise RuntimeError("the training process did not start in time") from None
+                raise RuntimeError(
+                    "the training process did not start in time"
+                ) from None
             if isinstance(answer, str):
                 raise RuntimeError(answer)
             self._devices = [tuple(pair) for pair in answer]
@@ -161,7 +171,9 @@ class TrainingWorker(QObject):
     predictionsReady = Signal(object)  # PredictionSnapshot
     weightsSaved = Signal(str)  # path of the trained weights the run left behind
     runEnded = Signal(object)  # RunResult
-    failed = Signal(str)  # the run could not start or the process died: a message for people
+    failed = Signal(
+        str
+    )  # the run could not start or the process died: a message for people
     done = Signal()
 
     def __init__(self, server: TrainingServer) -> None:
