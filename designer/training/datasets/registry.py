@@ -19,7 +19,12 @@ import numpy as np
 
 from designer.training.datasets import builtin, files
 from designer.training.datasets.dataset import Dataset, DatasetInfo, DatasetOption
+from designer.training.datasets.download import DOWNLOADS
 from designer.training.datasets.errors import DatasetError
+from designer.training.datasets.named_downloads import (
+    downloadable_key,
+    named_dataset_spec,
+)
 
 MAX_SAMPLES = 200_000
 FASHION_MNIST_CLASSES = (
@@ -526,8 +531,8 @@ def detect_format(path: str | Path) -> str:
 
 def _known_names() -> str:
     return (
-        f"built in: {', '.join(BUILTINS)}; from files: {', '.join(FORMATS)} "
-        "(or give a file or folder path)"
+        f"built in: {', '.join(BUILTINS)}; downloaded: {', '.join(DOWNLOADS)}; "
+        f"from files: {', '.join(FORMATS)} (or give a file or folder path)"
     )
 
 
@@ -541,6 +546,9 @@ def parse_spec(spec: Mapping[str, Any] | str | os.PathLike) -> tuple[str, dict]:
             raise DatasetError(f"No dataset chosen. Known datasets: {_known_names()}.")
         if text in BUILTINS or text in FORMATS:
             return text, {}
+        key = downloadable_key(text)
+        if key is not None:
+            return named_dataset_spec(key)
         if os.sep in text or "/" in text or Path(text).suffix or Path(text).exists():
             return detect_format(text), {"path": text}
         raise DatasetError(
@@ -566,6 +574,9 @@ def parse_spec(spec: Mapping[str, Any] | str | os.PathLike) -> tuple[str, dict]:
             f"The dataset has no name. Known datasets: {_known_names()}."
         )
     name = name.strip()
+    key = downloadable_key(name)
+    if key is not None and name not in FORMATS:
+        return named_dataset_spec(key)
     if name not in BUILTINS and name not in FORMATS:
         raise DatasetError(
             f"Unknown dataset '{name}'. Known datasets: {_known_names()}."
