@@ -50,3 +50,16 @@ def test_missing_files_without_torchvision_explain_the_manual_route(
 def test_unknown_names_list_the_downloadable_ones(data_home: Path) -> None:
     with pytest.raises(DatasetError, match="downloaded: mnist, fashion_mnist, cifar10"):
         load_dataset("emnist")
+
+
+def test_the_picker_entries_load_by_their_name(data_home: Path) -> None:
+    from designer.training.datasets import downloadable_datasets
+
+    entries = {info.name: info for info in downloadable_datasets()}
+    assert set(entries) == {"mnist", "fashion_mnist", "cifar10"}
+    mnist_folder(data_home / "mnist")
+    assert load_dataset({"name": entries["mnist"].name, "options": {}}).x.shape[1:] == (
+        1,
+        6,
+        6,
+    )

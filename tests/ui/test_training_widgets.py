@@ -3,6 +3,8 @@ decision boundary, previews by name, the settings form and the dataset preview."
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -262,3 +264,21 @@ def test_hand_edited_nonsense_shows_defaults_instead_of_crashing(qtbot):
     }
     picker.set_spec({"name": "no such dataset"})
     assert picker.current_name() == "moons"
+
+
+def test_the_picker_offers_downloads_and_explains_a_missing_torchvision(
+    qtbot, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("DESIGNER_DATA_DIR", str(tmp_path))
+    monkeypatch.setitem(sys.modules, "torchvision", None)
+    from designer.ui.training.dataset_picker import DatasetPicker
+
+    picker = DatasetPicker()
+    qtbot.addWidget(picker)
+    assert picker.combo.findData("mnist") >= 0
+    failures: list[str] = []
+    picker.datasetFailed.connect(failures.append)
+    picker.set_spec({"name": "mnist", "options": {}})
+    assert picker.current_name() == "mnist"
+    qtbot.waitUntil(lambda: bool(failures), timeout=10_000)
+    assert "needs torchvision" in failures[0]

@@ -16,6 +16,7 @@ from designer.training.datasets.dataset import (
 )
 from designer.training.datasets.download import download_dataset
 from designer.training.datasets.errors import DatasetError
+from designer.training.datasets.named_downloads import downloadable_datasets
 from designer.training.datasets.preview import preview_samples
 from designer.training.datasets.registry import (
     FASHION_MNIST_CLASSES,
@@ -44,6 +45,7 @@ __all__ = [
     "describe_samples",
     "detect_format",
     "download_dataset",
+    "downloadable_datasets",
     "file_formats",
     "generator_source",
     "load_dataset",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from designer.training.datasets.dataset import DatasetInfo
 from designer.training.datasets.download import _ALIASES, DOWNLOADS, download_dataset
 
 _IDX_TRAIN_IMAGES = "train-images-idx3-ubyte"
@@ -59,3 +60,20 @@ def named_dataset_spec(key: str) -> tuple[str, dict]:
     if key == "fashion_mnist":
         options["class_names"] = ",".join(FASHION_MNIST_CLASSES)
     return "idx", options
+
+
+def downloadable_datasets() -> list[DatasetInfo]:
+    """Picker entries for the datasets that can be fetched by name (no options)."""
+    return [
+        DatasetInfo(
+            key,
+            f"{title} (download)",
+            f"{title}, read from {data_home() / key} when its files are there, else "
+            "downloaded through torchvision (optional) — without it, how to get the "
+            "files by hand is explained.",
+            "classification",
+            (),
+            is_image=True,
+        )
+        for key, title in DOWNLOADS.items()
+    ]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.training.datasets.dataset import DatasetInfo, DatasetOption
+from designer.training.datasets.named_downloads import downloadable_datasets
 from designer.training.datasets.registry import (
     builtin_datasets,
     file_formats,
@@ -58,6 +59,10 @@ class DatasetPicker(QWidget):
         self.combo = QComboBox()
         self.combo.setObjectName("datasetCombo")
         for info in builtin_datasets():
+            self._infos[info.name] = info
+            self.combo.addItem(info.title, info.name)
+        self.combo.insertSeparator(self.combo.count())
+        for info in downloadable_datasets():
             self._infos[info.name] = info
             self.combo.addItem(info.title, info.name)
         self.combo.insertSeparator(self.combo.count())
