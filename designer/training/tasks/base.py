@@ -121,6 +121,11 @@ class Task:
     def setup(self, context: TaskContext) -> None:
         self.context = context
 
+    @property
+    def sum_dtype(self) -> torch.dtype:
+        """The dtype loss and error sums are kept in on this run's device."""
+        return sum_dtype(self.context.device)
+
     def notes(self) -> list[str]:
         """Things worth telling the user when the run starts (after :meth:`setup`)."""
         return []

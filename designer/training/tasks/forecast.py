@@ -61,14 +61,14 @@ class ForecastTask(RegressionTask):
         total = values = 0
         for x, y in batches:
             outputs = self.forward(x).float().reshape(y.shape)
-            loss_sum += self.loss_fn(outputs, y).double() * len(y)
-            squared += (outputs - y).pow(2).sum().double()
-            absolute += (outputs - y).abs().sum().double()
+            loss_sum += self.loss_fn(outputs, y).to(self.sum_dtype) * len(y)
+            squared += (outputs - y).pow(2).sum().to(self.sum_dtype)
+            absolute += (outputs - y).abs().sum().to(self.sum_dtype)
             naive = last_value_forecast(x, y)
             if naive is None:
                 has_baseline = False
             else:
-                baseline += (naive - y).pow(2).sum().double()
+                baseline += (naive - y).pow(2).sum().to(self.sum_dtype)
             total += len(y)
             values += y.numel()
         values = max(values, 1)

@@ -222,19 +222,19 @@ class GANTask(Task):
             return {}
         d_loss, g_loss = (
             torch.stack([torch.stack(step) for step in self._losses])
-            .double()
+            .to(self.sum_dtype)
             .mean(dim=0)
             .tolist()
         )
         # Means of the per-batch means, as the exported train.py computes them.
         d_real = float(
             torch.stack([torch.sigmoid(logits).mean() for logits in self._real_logits])
-            .double()
+            .to(self.sum_dtype)
             .mean()
         )
         d_fake = float(
             torch.stack([torch.sigmoid(logits).mean() for logits in self._fake_logits])
-            .double()
+            .to(self.sum_dtype)
             .mean()
         )
         self._losses, self._real_logits, self._fake_logits = [], [], []
@@ -253,7 +253,7 @@ class GANTask(Task):
             ) + F.binary_cross_entropy_with_logits(fake, torch.zeros_like(fake))
             sums += torch.stack(
                 [d_loss, torch.sigmoid(real).mean(), torch.sigmoid(fake).mean()]
-            ).double() * len(x)
+            ).to(self.sum_dtype) * len(x)
             total += len(x)
         if not total:
             return None

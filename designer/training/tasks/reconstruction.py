@@ -30,6 +30,7 @@ from designer.training.tasks.base import (
     NetworkInfo,
     PredictionSnapshot,
     SupervisedTask,
+    sum_dtype,
 )
 
 PREVIEW_SAMPLES = 12
@@ -92,7 +93,7 @@ class _MeanBaseline:
         self.count = 0
 
     def add(self, x: torch.Tensor) -> None:
-        flat = x.detach().double().reshape(len(x), -1)
+        flat = x.detach().to(sum_dtype(x.device)).reshape(len(x), -1)
         total, squares = flat.sum(dim=0), flat.pow(2).sum(dim=0)
         self.total = total if self.total is None else self.total + total
         self.squares = squares if self.squares is None else self.squares + squares
@@ -205,12 +206,12 @@ class ReconstructionTask(SupervisedTask):
         total = values = 0
         for x, _y in batches:
             outputs = self.forward(x)
-            loss_sum += self.loss_fn(outputs, x).double() * len(x)
+            loss_sum += self.loss_fn(outputs, x).to(self.sum_dtype) * len(x)
             squared_sum += (
                 (self.reconstructed(outputs).reshape(x.shape) - x.float())
                 .pow(2)
                 .sum()
-                .double()
+                .to(self.sum_dtype)
             )
             baseline.add(x)
             total += len(x)

@@ -317,7 +317,7 @@ class VAETask(Task):
             return {}
         error, kl = (
             torch.stack([torch.stack(step) for step in self._terms])
-            .double()
+            .to(self.sum_dtype)
             .mean(dim=0)
             .tolist()
         )
@@ -331,7 +331,7 @@ class VAETask(Task):
         total = 0
         for x, _y in batches:
             _recon, error, kl = self.terms(x)
-            sums += torch.stack([error, kl]).double() * len(x)
+            sums += torch.stack([error, kl]).to(self.sum_dtype) * len(x)
             total += len(x)
         error, kl = (sums / max(total, 1)).tolist()
         return EvalResult(
