@@ -282,3 +282,17 @@ def test_the_picker_offers_downloads_and_explains_a_missing_torchvision(
     assert picker.current_name() == "mnist"
     qtbot.waitUntil(lambda: bool(failures), timeout=10_000)
     assert "needs torchvision" in failures[0]
+
+
+def test_a_preview_arriving_after_the_picker_closed_is_dropped(qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    from designer.ui.training.dataset_picker import DatasetPicker
+
+    picker = DatasetPicker()
+    picker.set_spec({"name": "digits28", "options": {}})
+    picker.refresh_preview()  # digits28 takes a moment: still loading when we close
+    picker.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QThreadPool.globalInstance().waitForDone(20_000)
+    qtbot.wait(50)  # deliver the queued result; pytest-qt fails on an exception here

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from designer.training.datasets.dataset import DatasetInfo, DatasetOption
 from designer.training.datasets.named_downloads import downloadable_datasets
@@ -236,6 +237,8 @@ class DatasetPicker(QWidget):
         )
 
     def _preview_ready(self, token: int, dataset: Any) -> None:
+        if not isValid(self) or not isValid(self.preview):
+            return  # the picker was closed while the preview loaded
         if token != self._preview_token:
             return  # an older request; a newer one is on its way
         self.dataset = dataset
@@ -243,6 +246,8 @@ class DatasetPicker(QWidget):
         self.datasetLoaded.emit(dataset)
 
     def _preview_failed(self, token: int, message: str) -> None:
+        if not isValid(self) or not isValid(self.preview):
+            return
         if token != self._preview_token:
             return
         self.dataset = None
