@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from designer.graph.model import Project
 from designer.graph.project_file import project_to_dict
@@ -933,6 +934,8 @@ class TrainingPanel(QWidget):
         )
 
     def _weights_checked(self, path: Path, problem: str | None) -> None:
+        if not isValid(self):
+            return  # the panel closed while the weights were checked
         if problem:
             self.banner.show_message(
                 f"Those weights cannot be loaded: {problem}", "error"
