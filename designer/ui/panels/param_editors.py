@@ -203,22 +203,17 @@ class ChoiceEditor(ParamEditor):
             self.field.setCurrentIndex(max(0, self.field.findText(str(value))))
 
 
-class PaddingEditor(ParamEditor):
-    """An editable combo: pick "same"/"valid" or type a number of pixels."""
+class TextParamEditor(ParamEditor):
+    """An editor whose text is parsed as you type and committed when editing finishes."""
 
-    def _make_field(self) -> QWidget:
-        box = QComboBox()
-        box.setEditable(True)
-        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        box.addItems([*self.spec.choices, "0", "1", "2"])
-        box.lineEdit().textEdited.connect(self._check)
-        box.lineEdit().editingFinished.connect(self._finish)
-        box.activated.connect(lambda _index: self._finish())
-        self._shown: Any = None
-        return box
+    _shown: Any = None
+
+    def _convert(self) -> tuple[Any, str | None]:
+        """The value the text stands for, or a message when it stands for none."""
+        raise NotImplementedError
 
     def _parse(self) -> tuple[Any, str | None]:
-        value, problem = parse_padding(self.field.currentText(), self.spec)
+        value, problem = self._convert()
         if problem is None:
             problem = self.spec.validate(value)
         return value, problem
@@ -230,8 +225,25 @@ class PaddingEditor(ParamEditor):
         value, problem = self._parse()
         self.show_message(problem)
         if problem is None and value != self._shown:
-            self._shown = value
+            self._shown = list(value) if isinstance(value, list) else value
             self.committed.emit(value)
+
+
+class PaddingEditor(TextParamEditor):
+    """An editable combo: pick "same"/"valid" or type a number of pixels."""
+
+    def _make_field(self) -> QWidget:
+        box = QComboBox()
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.addItems([*self.spec.choices, "0", "1", "2"])
+        box.lineEdit().textEdited.connect(self._check)
+        box.lineEdit().editingFinished.connect(self._finish)
+        box.activated.connect(lambda _index: self._finish())
+        return box
+
+    def _convert(self) -> tuple[Any, str | None]:
+        return parse_padding(self.field.currentText(), self.spec)
 
     def set_value(self, value: Any) -> None:
         self._shown = value
@@ -240,7 +252,7 @@ class PaddingEditor(ParamEditor):
         self.show_message(None)
 
 
-class SizesEditor(ParamEditor):
+class SizesEditor(TextParamEditor):
     """A line edit for ``shape``/``ints``/``target_shape``: "1, 28, 28"."""
 
     def _make_field(self) -> QWidget:
@@ -253,24 +265,10 @@ class SizesEditor(ParamEditor):
         edit.setPlaceholderText(examples.get(self.spec.kind, ""))
         edit.textEdited.connect(self._check)
         edit.editingFinished.connect(self._finish)
-        self._shown: Any = None
         return edit
 
-    def _parse(self) -> tuple[Any, str | None]:
-        value, problem = parse_sizes(self.field.text(), self.spec.kind)
-        if problem is None:
-            problem = self.spec.validate(value)
-        return value, problem
-
-    def _check(self, _text: str = "") -> None:
-        self.show_message(self._parse()[1])
-
-    def _finish(self) -> None:
-        value, problem = self._parse()
-        self.show_message(problem)
-        if problem is None and value != self._shown:
-            self._shown = list(value)
-            self.committed.emit(value)
+    def _convert(self) -> tuple[Any, str | None]:
+        return parse_sizes(self.field.text(), self.spec.kind)
 
     def set_value(self, value: Any) -> None:
         self._shown = list(value) if isinstance(value, list | tuple) else value
