@@ -126,6 +126,15 @@ class Task:
         """The dtype loss and error sums are kept in on this run's device."""
         return sum_dtype(self.context.device)
 
+    def step_means(self, steps: list[tuple[torch.Tensor, ...]]) -> list[float]:
+        """Per-term means over an epoch's steps, each step a tuple of scalar tensors."""
+        return (
+            torch.stack([torch.stack(step) for step in steps])
+            .to(self.sum_dtype)
+            .mean(dim=0)
+            .tolist()
+        )
+
     def notes(self) -> list[str]:
         """Things worth telling the user when the run starts (after :meth:`setup`)."""
         return []

@@ -220,12 +220,7 @@ class GANTask(Task):
     def epoch_terms(self) -> dict[str, float]:
         if not self._losses:
             return {}
-        d_loss, g_loss = (
-            torch.stack([torch.stack(step) for step in self._losses])
-            .to(self.sum_dtype)
-            .mean(dim=0)
-            .tolist()
-        )
+        d_loss, g_loss = self.step_means(self._losses)
         # Means of the per-batch means, as the exported train.py computes them.
         d_real = float(
             torch.stack([torch.sigmoid(logits).mean() for logits in self._real_logits])

@@ -315,12 +315,7 @@ class VAETask(Task):
     def epoch_terms(self) -> dict[str, float]:
         if not self._terms:
             return {}
-        error, kl = (
-            torch.stack([torch.stack(step) for step in self._terms])
-            .to(self.sum_dtype)
-            .mean(dim=0)
-            .tolist()
-        )
+        error, kl = self.step_means(self._terms)
         self._terms = []
         return {"train_reconstruction": error, "train_kl": kl}
 
