@@ -8,9 +8,7 @@ folder is written, flushed and renamed over the old one.
 
 from __future__ import annotations
 
-import difflib
 import json
-import math
 import os
 import tempfile
 from collections.abc import Iterable
@@ -19,14 +17,22 @@ from typing import Any
 
 import jsonschema
 
-from designer.graph.catalog import all_specs, get_spec, has_spec
-from designer.graph.model import Edge, Graph, Node, Project
+from designer.graph.model import Graph, Project
+from designer.graph.validation import (
+    EDGE_SCHEMA,
+    NAME_SCHEMA,
+    NODE_SCHEMA,
+    graph_from_dicts,
+    schema_problems,
+)
+from designer.graph.validation import (
+    MAX_POSITION as MAX_POSITION,  # kept importable from here
+)
 
 FORMAT_NAME = "designer-project"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_NODES = 20_000
-MAX_POSITION = 1e7
 SUFFIX = ".json"
 
 
@@ -50,7 +56,6 @@ class ProjectFileError(ValueError):
         super().__init__(text)
 
 
-_NAME = {"type": "string", "minLength": 1, "maxLength": 64}
 _SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["format", "version", "networks"],
@@ -68,62 +73,13 @@ _SCHEMA: dict[str, Any] = {
                 "required": ["name", "nodes", "edges"],
                 "additionalProperties": False,
                 "properties": {
-                    "name": _NAME,
+                    "name": NAME_SCHEMA,
                     "nodes": {
                         "type": "array",
                         "maxItems": MAX_NODES,
-                        "items": {
-                            "type": "object",
-                            "required": ["id", "type", "name"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "id": {
-                                    "type": "string",
-                                    "minLength": 1,
-                                    "maxLength": 64,
-                                },
-                                "type": {
-                                    "type": "string",
-                                    "minLength": 1,
-                                    "maxLength": 64,
-                                },
-                                "name": _NAME,
-                                "params": {"type": "object"},
-                                "position": {
-                                    "type": "array",
-                                    "items": {
-                                        "type": "number",
-                                        "minimum": -MAX_POSITION,
-                                        "maximum": MAX_POSITION,
-                                    },
-                                    "minItems": 2,
-                                    "maxItems": 2,
-                                },
-                            },
-                        },
+                        "items": NODE_SCHEMA,
                     },
-                    "edges": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": [
-                                "source",
-                                "source_port",
-                                "target",
-                                "target_port",
-                            ],
-                            "additionalProperties": False,
-                            "properties": {
-                                key: {"type": "string", "minLength": 1, "maxLength": 64}
-                                for key in (
-                                    "source",
-                                    "source_port",
-                                    "target",
-                                    "target_port",
-                                )
-                            },
-                        },
-                    },
+                    "edges": {"type": "array", "items": EDGE_SCHEMA},
                 },
             },
         },
@@ -132,39 +88,6 @@ _SCHEMA: dict[str, Any] = {
     },
 }
 _VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
-
-
-def _path(parts: Iterable[Any]) -> str:
-    text = ""
-    for part in parts:
-        text += (
-            f"[{part}]"
-            if isinstance(part, int)
-            else (f".{part}" if text else str(part))
-        )
-    return text or "(document)"
-
-
-def _describe(value: Any) -> str:
-    text = json.dumps(value)[:40] if not isinstance(value, str) else repr(value[:40])
-    return text
-
-
-def _schema_message(error: jsonschema.ValidationError) -> str:
-    where = _path(error.absolute_path)
-    validator = error.validator
-    if validator == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return f"{where}: is missing {missing!r}"
-    if validator == "additionalProperties":
-        return f"{where}: {error.message}"
-    if validator == "const":
-        return f"{where}: must be {FORMAT_NAME!r}; this is not a designer project"
-    if validator == "type":
-        return f"{where}: must be {'an' if error.validator_value in ('object', 'array', 'integer') else 'a'} {error.validator_value}, got {_describe(error.instance)}"
-    if validator in ("minimum", "maximum"):
-        return f"{where}: {_describe(error.instance)} is out of range ({validator} {error.validator_value})"
-    return f"{where}: {error.message}"
 
 
 def _reject_constant(name: str) -> Any:
@@ -233,9 +156,9 @@ def project_from_dict(document: dict[str, Any], source: str | None = None) -> Pr
                 [f"version: {version} is not a valid format version"], source
             )
     problems = [
-        _schema_message(e)
-        for e in sorted(
-            _VALIDATOR.iter_errors(document), key=lambda e: list(e.absolute_path)
+        message
+        for _, message in schema_problems(
+            _VALIDATOR, document, "; this is not a designer project"
         )
     ]
     if problems:
@@ -260,88 +183,8 @@ def project_from_dict(document: dict[str, Any], source: str | None = None) -> Pr
     )
 
 
-def _suggest(layer_type: str) -> str:
-    known = [spec.type for spec in all_specs()]
-    close = difflib.get_close_matches(layer_type, known, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def _graph_from_dict(data: dict[str, Any], where: str, problems: list[str]) -> Graph:
-    graph = Graph(data["name"])
-    names: set[str] = set()
-    for k, raw in enumerate(data["nodes"]):
-        here = f"{where}.nodes[{k}]"
-        if not has_spec(raw["type"]):
-            problems.append(
-                f"{here}.type: unknown layer type {raw['type']!r}{_suggest(raw['type'])}"
-            )
-            continue
-        if graph.has_node(raw["id"]):
-            problems.append(f"{here}.id: duplicate id {raw['id']!r}")
-            continue
-        if raw["name"] in names:
-            problems.append(
-                f"{here}.name: another node is already called {raw['name']!r}"
-            )
-            continue
-        spec = get_spec(raw["type"])
-        params = spec.defaults()
-        ok = True
-        for key, value in raw.get("params", {}).items():
-            try:
-                param = spec.param(key)
-            except KeyError:
-                problems.append(
-                    f"{here}.params.{key}: {spec.type} has no parameter {key!r}"
-                )
-                ok = False
-                continue
-            message = param.validate(value)
-            if message:
-                problems.append(f"{here}.params.{key}: {message}")
-                ok = False
-            else:
-                params[key] = list(value) if isinstance(value, list) else value
-        if not ok:
-            continue
-        position = raw.get("position", [0.0, 0.0])
-        if not all(math.isfinite(v) for v in position):
-            problems.append(f"{here}.position: must be two finite numbers")
-            continue
-        names.add(raw["name"])
-        graph.insert_node(
-            Node(
-                raw["id"],
-                raw["type"],
-                raw["name"],
-                params,
-                (float(position[0]), float(position[1])),
-            )
-        )
-    for k, raw in enumerate(data["edges"]):
-        here = f"{where}.edges[{k}]"
-        missing = [end for end in ("source", "target") if not graph.has_node(raw[end])]
-        if missing:
-            known_ids = {node["id"] for node in data["nodes"]}
-            for end in missing:
-                if raw[end] not in known_ids:
-                    problems.append(
-                        f"{here}.{end}: no node has id {raw[end]!r} (dangling edge)"
-                    )
-            continue
-        edge = Edge(
-            raw["source"], raw["source_port"], raw["target"], raw["target_port"]
-        )
-        reason = graph.can_connect(*edge.to_dict().values())
-        if reason:
-            problems.append(f"{here}: {reason}")
-        elif graph.edge_into(edge.target, edge.target_port) is not None:
-            problems.append(
-                f"{here}: input {edge.target_port!r} of {graph.node(edge.target).name} is connected twice"
-            )
-        else:
-            graph.connect(*edge.to_dict().values())
-    return graph
+    return graph_from_dicts(data["name"], data["nodes"], data["edges"], where, problems)
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:

@@ -6,13 +6,13 @@ that depend on it; other branches are still inferred.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from designer.graph.catalog import FLOAT, ShapeError
 from designer.graph.model import Edge, Graph
+from designer.graph.order import topological_order
 from designer.graph.shape import Shape
 from designer.shapes.problems import ERROR, Problem
 from designer.shapes.structure import check_structure
@@ -76,36 +76,6 @@ class GraphShapes:
 
     def problems_for(self, node_id: str) -> list[Problem]:
         return [p for p in self.problems if p.node == node_id]
-
-
-def topological_order(graph: Graph) -> list[str]:
-    """A stable topological order (ties keep the order nodes were added in).
-
-    Nodes on or behind a cycle are left out.  (Kahn's algorithm with a heap on the
-    insertion rank: the order networkx's ``lexicographical_topological_sort``
-    gives, without building a networkx graph on every edit.)
-    """
-    nodes = graph.nodes
-    rank = {node.id: k for k, node in enumerate(nodes)}
-    waiting = {
-        node.id: sum(graph.has_node(e.source) for e in graph.edges_into(node.id))
-        for node in nodes
-    }
-    ready = [
-        (rank[node_id], node_id) for node_id, count in waiting.items() if count == 0
-    ]
-    heapq.heapify(ready)
-    order: list[str] = []
-    while ready:
-        _, node_id = heapq.heappop(ready)
-        order.append(node_id)
-        for edge in graph.edges_out_of(node_id):
-            if edge.target not in waiting:  # an edge to a node that is gone
-                continue
-            waiting[edge.target] -= 1
-            if waiting[edge.target] == 0:
-                heapq.heappush(ready, (rank[edge.target], edge.target))
-    return order
 
 
 def _describe_node(graph: Graph, node_id: str) -> str:
