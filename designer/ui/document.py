@@ -31,7 +31,6 @@ from designer.graph.events import (
 )
 from designer.graph.fragments import (
     CLIPBOARD_FORMAT,
-    MAX_FRAGMENT_NODES,
     Fragment,
     fragment_to_dict,
     parse_fragment,
@@ -44,7 +43,6 @@ from designer.ui.commands import EditCommand
 
 CLIPBOARD_MIME = "application/x-designer-nodes"
 PASTE_OFFSET = 40.0
-MAX_PASTE_NODES = MAX_FRAGMENT_NODES
 __all__ = ["CLIPBOARD_FORMAT", "CLIPBOARD_MIME", "Document"]
 
 
