@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.training.settings import FIELD_SPECS, LOSSES, FieldSpec, TrainingSettings
+from designer.training.settings import (
+    FIELD_SPECS,
+    LOSSES,
+    SettingField,
+    TrainingSettings,
+)
 from designer.training.tasks.registry import get_task_info
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -158,7 +163,7 @@ class SettingsForm(QWidget):
         self.set_settings(TrainingSettings().to_dict())
 
     # -- editors --------------------------------------------------------------
-    def _make_editor(self, spec: FieldSpec) -> QWidget:
+    def _make_editor(self, spec: SettingField) -> QWidget:
         if spec.kind == "choice":
             combo = QComboBox()
             self._fill_choices(
