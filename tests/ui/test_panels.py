@@ -366,6 +366,10 @@ def test_problems_list_errors_and_reports_clicks(qtbot) -> None:
     assert problems.error_count >= 1
     first = problems.topLevelItem(0)
     assert first.text(0) == "conv1" and "larger" in first.text(1)
+    # The layer column names the node, so the message does not repeat it; the
+    # tooltip is the whole sentence the command line prints.
+    assert not first.text(1).startswith("Conv2d 'conv1'")
+    assert first.toolTip(1) == f"Conv2d 'conv1': {first.text(1)}"
     with qtbot.waitSignal(problems.problemActivated) as blocker:
         problems.itemClicked.emit(first, 1)
     assert blocker.args == ["model", conv.id]
