@@ -86,7 +86,7 @@ def add_node(
     spec = get_spec(layer_type)
     for key, value in (params or {}).items():
         try:
-            problem = spec.param(key).validate(value)
+            problem = spec.param(key).check(value)
         except KeyError:
             raise GraphError(f"{layer_type} has no parameter {key!r}") from None
         if problem:
@@ -238,7 +238,7 @@ def set_param(
     except KeyError:
         raise GraphError(f"{node.type} has no parameter {key!r}") from None
     value = json_value(value)
-    problem = spec.validate(value)
+    problem = spec.check(value)
     if problem:
         raise GraphError(f"{spec.title} {problem}")
     old = node.params[key]

@@ -247,7 +247,7 @@ class Graph:
             raise GraphError(f"{layer_type} has no parameter {sorted(unknown)[0]!r}")
         merged.update(copy.deepcopy(dict(params or {})))
         for key, value in merged.items():
-            problem = spec.param(key).validate(value)
+            problem = spec.param(key).check(value)
             if problem:
                 raise GraphError(f"{layer_type} parameter {key} {problem}")
         # A chosen name that is taken gets a copy suffix, never the next number.
@@ -362,7 +362,7 @@ class Graph:
     def set_param(self, node_id: str, key: str, value: Any) -> None:
         node = self.node(node_id)
         spec = node.spec.param(key)
-        problem = spec.validate(value)
+        problem = spec.check(value)
         if problem:
             raise GraphError(f"{node.name}: {spec.title} {problem}")
         old = node.params[key]

@@ -148,7 +148,7 @@ def node_from_dict(
             )
             ok = False
             continue
-        message = param.validate(value)
+        message = param.check(value)
         if message:
             problems.append(f"{here}.params.{key}: {message}")
             ok = False

@@ -14,7 +14,7 @@ from designer.graph.catalog import FLOAT, ShapeError
 from designer.graph.model import Edge, Graph
 from designer.graph.order import topological_order
 from designer.graph.shape import Shape
-from designer.shapes.problems import ERROR, Problem
+from designer.shapes.problems import ERROR, Problem, node_label
 from designer.shapes.structure import check_structure
 
 
@@ -78,9 +78,6 @@ class GraphShapes:
         return [p for p in self.problems if p.node == node_id]
 
 
-def _describe_node(graph: Graph, node_id: str) -> str:
-    node = graph.node(node_id)
-    return f"{node.type} '{node.name}'"
 
 
 def infer_shapes(graph: Graph) -> GraphShapes:
@@ -113,9 +110,11 @@ def infer_shapes(graph: Graph) -> GraphShapes:
             dtype = node.spec.dtype(node.params, input_dtypes)
             result = node.spec.infer(node.params, info.inputs)
         except ShapeError as error:
-            info.error = f"{_describe_node(graph, node_id)}: {error}"
+            info.error = f"{node_label(graph, node_id)}: {error}"
         except Exception as error:  # a rule's bug must not take the app down
-            info.error = f"{_describe_node(graph, node_id)}: could not work out the shape ({error})"
+            info.error = (
+                f"{node_label(graph, node_id)}: could not work out the shape ({error})"
+            )
         else:
             info.outputs = dict(result.outputs)
             info.inferred = dict(result.inferred)
