@@ -78,8 +78,6 @@ class GraphShapes:
         return [p for p in self.problems if p.node == node_id]
 
 
-
-
 def infer_shapes(graph: Graph) -> GraphShapes:
     """Check the structure and infer every shape; never raises for a bad graph."""
     order = topological_order(graph)
