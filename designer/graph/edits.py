@@ -26,6 +26,7 @@ MERGE_WINDOW_S = 1.5
 NO_MERGE = -1
 MERGE_MOVES = 1001
 MERGE_PARAMS = 1002
+MERGE_PROJECT_FIELDS = 1003
 
 Position = tuple[float, float]
 IndexEdge = tuple[int, str, int, str]
@@ -323,13 +324,43 @@ class MoveNodes(GraphEdit):
 
 
 class SetProjectField(Edit):
-    """Replace the project's ``training``, ``dataset`` or ``name``."""
+    """Replace the project's ``training``, ``dataset`` or ``name``.
+
+    A burst of changes to one setting (arrow clicks in a spin box, typing) merges
+    into one step, like :class:`SetParam`: both edits change the same single key of
+    the same field, the second starts where the first ended, within a moment.
+    """
+
+    merge_id = MERGE_PROJECT_FIELDS
 
     def __init__(self, field: str, old: Any, new: Any, text: str) -> None:
         super().__init__(text)
         self.field = field
         self.old = copy.deepcopy(old)
         self.new = copy.deepcopy(new)
+        self._time = time.monotonic()
+
+    def changed_keys(self) -> frozenset[str]:
+        """The keys of a ``training``/``dataset`` object this edit changes."""
+        if not isinstance(self.old, dict) or not isinstance(self.new, dict):
+            return frozenset()
+        keys = set(self.old) | set(self.new)
+        return frozenset(k for k in keys if self.old.get(k) != self.new.get(k))
+
+    def merge(self, other: Edit) -> bool:
+        if not isinstance(other, SetProjectField) or other.field != self.field:
+            return False
+        keys = self.changed_keys()
+        if (
+            len(keys) != 1
+            or other.changed_keys() != keys
+            or other.old != self.new
+            or other._time - self._time > MERGE_WINDOW_S
+        ):
+            return False
+        self.new = copy.deepcopy(other.new)
+        self._time = other._time
+        return True
 
     def apply(self, project: Project) -> None:
         project.set_field(self.field, self.new)

@@ -277,3 +277,40 @@ def test_quick_param_changes_merge_into_one_step() -> None:
     assert len(history.done) == 1
     history.undo()
     assert history.graph.node(conv).params["out_channels"] == 8
+
+
+def test_a_burst_of_changes_to_one_setting_is_one_step() -> None:
+    history = History(_start("cnn"))
+    project = history.project
+    start = dict(project.training)
+    for epochs in (6, 7, 8):
+        history.push(
+            editing.set_project_field(
+                project, "training", {**project.training, "epochs": epochs}
+            )
+        )
+    assert len(history.done) == 1
+    history.push(
+        editing.set_project_field(project, "training", {**project.training, "lr": 0.5})
+    )
+    assert len(history.done) == 2  # another setting is another step
+    history.undo()
+    history.undo()
+    assert project.training == start
+
+
+def test_changes_to_one_setting_far_apart_stay_separate_steps() -> None:
+    history = History(_start("cnn"))
+    project = history.project
+    history.push(
+        editing.set_project_field(
+            project, "training", {**project.training, "epochs": 6}
+        )
+    )
+    history.done[-1]._time -= 10  # as if the first change was made long ago
+    history.push(
+        editing.set_project_field(
+            project, "training", {**project.training, "epochs": 7}
+        )
+    )
+    assert len(history.done) == 2
