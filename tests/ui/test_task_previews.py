@@ -16,8 +16,8 @@ import pyqtgraph as pg
 import pytest
 
 from designer.training.metrics import EpochMetrics
+from designer.training.server import pool as server_pool
 from designer.ui.document import Document
-from designer.ui.training import worker as worker_module
 from designer.ui.training.previews import preview_kind
 from designer.ui.training.task_previews import (
     ForecastPreview,
@@ -274,9 +274,7 @@ def test_earlier_runs_stay_faint_behind_a_run_with_the_same_terms(qtbot):
 def panel(qtbot, monkeypatch):
     from designer.ui.training.panel import TrainingPanel
 
-    monkeypatch.setattr(
-        worker_module.TrainingServer, "ensure_started", lambda self: None
-    )
+    monkeypatch.setattr(server_pool.TrainingServer, "ensure_started", lambda self: None)
     monkeypatch.setattr(TrainingPanel, "refresh_devices", lambda self: None)
     widget = TrainingPanel(Document())
     qtbot.addWidget(widget)

@@ -587,12 +587,10 @@ def test_find_layer_focuses_the_palette_search(make_window, qtbot) -> None:
 @pytest.fixture
 def no_training_process(monkeypatch):
     """Showing the training panel starts its worker process (torch); not needed here."""
+    from designer.training.server import pool as server_pool
     from designer.ui.training import panel as panel_module
-    from designer.ui.training import worker as worker_module
 
-    monkeypatch.setattr(
-        worker_module.TrainingServer, "ensure_started", lambda self: None
-    )
+    monkeypatch.setattr(server_pool.TrainingServer, "ensure_started", lambda self: None)
     monkeypatch.setattr(
         panel_module.TrainingPanel, "refresh_devices", lambda self: None
     )
