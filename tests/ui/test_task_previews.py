@@ -401,7 +401,7 @@ def window(qtbot, tmp_path, monkeypatch):
         recovery=RecoveryStore(tmp_path / "recovery"),
         interactive=False,
     )
-    main.ask_save_changes = lambda _action: QMessageBox.StandardButton.Discard
+    main.files.ask_save_changes = lambda _action: QMessageBox.StandardButton.Discard
     qtbot.addWidget(main)
     main.resize(1400, 900)
     main.show()
@@ -421,7 +421,7 @@ def window(qtbot, tmp_path, monkeypatch):
 def test_a_sample_trains_in_the_window_with_its_previews(qtbot, window, sample, tabs):
     from designer.ui.main_window import SAMPLES_DIR
 
-    assert window.open_sample(SAMPLES_DIR / f"{sample}.json")
+    assert window.files.open_sample(SAMPLES_DIR / f"{sample}.json")
     settings = dict(window.document.project.training)
     settings["epochs"] = 1
     window.document.set_training(settings)
