@@ -66,9 +66,11 @@ def run_app(argv: list[str]) -> int:
     window = MainWindow(dark=True if args.dark else None)
     window.show()
     if args.file:
-        window.open_file(args.file, ask=False)  # a load error shows over the window
+        window.files.open_file(
+            args.file, ask=False
+        )  # a load error shows over the window
     else:
-        window.offer_recovery()
+        window.files.offer_recovery()
     return app.exec()
 
 
@@ -76,7 +78,7 @@ def _screenshot(app, args: argparse.Namespace) -> int:
     from designer.ui.main_window import MainWindow
 
     window = MainWindow(dark=args.dark, interactive=False)
-    if args.file and not window.open_file(args.file, ask=False):
+    if args.file and not window.files.open_file(args.file, ask=False):
         return 2
     window.resize(*SCREENSHOT_SIZE)
     window.show()

@@ -1,9 +1,10 @@
 """File handling for the main window: new/open/save/recent/samples/export,
 the unsaved-changes prompt, and autosave with crash recovery.
 
-:class:`ProjectFiles` is mixed into :class:`~designer.ui.main_window.MainWindow`;
-it uses the window's ``document``, ``recent``, ``recovery``, ``interactive`` and
-``recent_menu``.  Every dialog goes through a small method (``ask_save_changes``,
+:class:`ProjectFiles` is a part the window owns (``window.files``): it works on
+the document, the recent-files list and the recovery store it is given, and
+uses the window only as the parent of its dialogs and for its status bar.
+Every dialog goes through a small method (``ask_save_changes``,
 ``choose_open_path``, ``choose_save_path``, ``ask_restore``, ``show_error``) so
 tests can replace it.
 """
@@ -13,8 +14,10 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
 from designer.graph.project_file import (
     ProjectFileError,
@@ -22,6 +25,7 @@ from designer.graph.project_file import (
     load_project,
 )
 from designer.ui.recovery import RecoveredProject, RecoveryStore
+from designer.ui.settings import RecentFiles
 
 APP_NAME = "designer"
 PROJECT_FILTER = "Designer projects (*.json);;All files (*)"
@@ -47,8 +51,37 @@ def sample_files(folder: Path = SAMPLES_DIR) -> list[tuple[str, Path]]:
     return sorted(found, key=lambda item: item[0].lower())
 
 
+def project_in_drop(mime: QMimeData) -> str | None:
+    """The first local ``.json`` file among dropped files, if any."""
+    for url in mime.urls() if mime.hasUrls() else []:
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".json"):
+            return url.toLocalFile()
+    return None
+
+
 class ProjectFiles:
-    """Project files and recovery, as methods of the main window."""
+    """Project files and recovery for one window's document."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        document: Any,
+        recent: RecentFiles,
+        recovery: RecoveryStore,
+    ) -> None:
+        self.window = window  # parent of the dialogs; its status bar shows outcomes
+        self.document = document
+        self.recent = recent
+        self.recovery = recovery
+        self.recent_menu: QMenu | None = None
+
+    @property
+    def interactive(self) -> bool:
+        """The window's flag: False (screenshots) shows no dialogs."""
+        return bool(getattr(self.window, "interactive", True))
+
+    def _say(self, text: str, timeout_ms: int) -> None:
+        self.window.statusBar().showMessage(text, timeout_ms)
 
     def ask_save_changes(self, action: str) -> QMessageBox.StandardButton:
         """Ask what to do with unsaved changes before ``action``: Save, Discard or Cancel."""
@@ -59,7 +92,7 @@ class ProjectFiles:
             if self.document.path
             else self.document.project.name
         )
-        box = QMessageBox(self)
+        box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
         box.setText(f"Save the changes to “{name}” before {action}?")
@@ -79,25 +112,27 @@ class ProjectFiles:
 
     def choose_open_path(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open project", self._last_folder(), PROJECT_FILTER
+            self.window, "Open project", self._last_folder(), PROJECT_FILTER
         )
         return path or None
 
     def choose_save_path(
         self, title: str, file_filter: str, suggested: str
     ) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, title, suggested, file_filter
+        )
         return path or None
 
     def show_error(self, title: str, message: str) -> None:
         if self.interactive:
-            QMessageBox.warning(self, title, message)
+            QMessageBox.warning(self.window, title, message)
         else:
             print(f"{title}: {message}", file=sys.stderr)
 
     def show_info(self, title: str, message: str) -> None:
         if self.interactive:
-            QMessageBox.information(self, title, message)
+            QMessageBox.information(self.window, title, message)
         else:
             print(f"{title}: {message}", file=sys.stderr)
 
@@ -129,7 +164,7 @@ class ProjectFiles:
             self.show_error("Could not open the project", str(error))
             return False
         self.recent.add(path)
-        self.statusBar().showMessage(f"Opened {Path(path).name}", 4000)
+        self._say(f"Opened {Path(path).name}", 4000)
         return True
 
     def open_recent(self, path: str) -> bool:
@@ -155,8 +190,24 @@ class ProjectFiles:
         self.document.new(project)
         return True
 
+    def attach_recent_menu(self, menu: QMenu) -> None:
+        """Keep ``menu`` listing the recent files (refilled each time it opens)."""
+        self.recent_menu = menu
+        menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+
+    def fill_samples_menu(self, menu: QMenu, folder: Path = SAMPLES_DIR) -> None:
+        """One entry per sample project; disabled when there are none."""
+        for title, path in sample_files(folder):
+            action = menu.addAction(title)
+            action.setStatusTip(f"Open the sample project {path.name}")
+            action.triggered.connect(lambda _checked=False, p=path: self.open_sample(p))
+        menu.setEnabled(not menu.isEmpty())
+
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu
+        if menu is None:
+            return
         menu.clear()
         paths = self.recent.paths()
         for index, path in enumerate(paths, start=1):
@@ -205,13 +256,13 @@ class ProjectFiles:
             return False
         self.recent.add(path)
         self.recovery.clear()
-        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        self._say(f"Saved {path.name}", 4000)
         return True
 
     def ask_project_name(self, current: str) -> str | None:
         """The new project name, or None when cancelled (tests replace this)."""
         text, ok = QInputDialog.getText(
-            self,
+            self.window,
             "Project name",
             "Name (also used for the generated class):",
             text=current,
@@ -250,12 +301,12 @@ class ProjectFiles:
                 "Could not export the code", f"{path}: {error.strerror or error}"
             )
             return False
-        self.statusBar().showMessage(f"Exported {Path(path).name}", 4000)
+        self._say(f"Exported {Path(path).name}", 4000)
         return True
 
     def choose_export_folder(self) -> str | None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Export model and training script", self._last_folder()
+            self.window, "Export model and training script", self._last_folder()
         )
         return folder or None
 
@@ -263,7 +314,7 @@ class ProjectFiles:
         if not self.interactive:
             return True
         answer = QMessageBox.question(
-            self,
+            self.window,
             APP_NAME,
             f"{' and '.join(names)} already exist in {folder}. Replace them?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
@@ -311,9 +362,7 @@ class ProjectFiles:
                 "Could not export", f"{folder}: {problem.strerror or problem}"
             )
             return False
-        self.statusBar().showMessage(
-            f"Exported model.py and train.py to {folder}", 6000
-        )
+        self._say(f"Exported model.py and train.py to {folder}", 6000)
         return True
 
     # == autosave and recovery ================================================================
@@ -323,14 +372,12 @@ class ProjectFiles:
         try:
             self.recovery.write(self.document.project, self.document.path)
         except OSError as error:
-            self.statusBar().showMessage(
-                f"Autosave failed: {error.strerror or error}", 6000
-            )
+            self._say(f"Autosave failed: {error.strerror or error}", 6000)
 
     def ask_restore(self, recovered: RecoveredProject) -> bool:
         where = recovered.original_path or "an unsaved project"
         answer = QMessageBox.question(
-            self,
+            self.window,
             "Restore unsaved work?",
             f"designer did not exit cleanly. Unsaved changes to {where} "
             f"(autosaved {recovered.saved_at}) can be restored.\n\nRestore them?",
@@ -346,7 +393,7 @@ class ProjectFiles:
             if recovered is None:
                 kept = RecoveryStore.set_aside(path)
                 if kept is not None:
-                    self.statusBar().showMessage(
+                    self._say(
                         f"An autosaved project could not be read; it was kept as {kept}",
                         10000,
                     )
@@ -366,5 +413,5 @@ class ProjectFiles:
             doc.path = Path(recovered.original_path)
             doc.pathChanged.emit(doc.path)
         doc.undo_stack.resetClean()
-        self._update_title()
+        self.window.update_title()
         self.autosave()

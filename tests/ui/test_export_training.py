@@ -47,8 +47,8 @@ def test_the_menu_offers_the_export(window: MainWindow) -> None:
 
 def test_export_writes_both_files(window: MainWindow, tmp_path: Path) -> None:
     target = tmp_path / "out"
-    window.choose_export_folder = lambda: str(target)
-    assert window.export_training_script() is True
+    window.files.choose_export_folder = lambda: str(target)
+    assert window.files.export_training_script() is True
     model = (target / "model.py").read_text()
     script = (target / "train.py").read_text()
     assert model == window.document.code()
@@ -69,9 +69,9 @@ def test_existing_files_are_kept_when_the_user_declines(
     window: MainWindow, tmp_path: Path
 ) -> None:
     (tmp_path / "train.py").write_text("mine")
-    window.choose_export_folder = lambda: str(tmp_path)
-    window.ask_overwrite = lambda names, folder: False
-    assert window.export_training_script() is False
+    window.files.choose_export_folder = lambda: str(tmp_path)
+    window.files.ask_overwrite = lambda names, folder: False
+    assert window.files.export_training_script() is False
     assert (tmp_path / "train.py").read_text() == "mine"
     assert not (tmp_path / "model.py").exists()
 
@@ -80,10 +80,10 @@ def test_an_invalid_graph_is_explained_not_exported(
     window: MainWindow, tmp_path: Path
 ) -> None:
     errors: list[tuple[str, str]] = []
-    window.show_error = lambda title, message: errors.append((title, message))
-    window.choose_export_folder = lambda: str(tmp_path)
+    window.files.show_error = lambda title, message: errors.append((title, message))
+    window.files.choose_export_folder = lambda: str(tmp_path)
     output = next(n for n in window.document.graph.nodes if n.type == "Output")
     window.document.remove_nodes([output.id])
-    assert window.export_training_script() is False
+    assert window.files.export_training_script() is False
     assert errors and errors[0][0] == "Cannot export yet" and "Output" in errors[0][1]
     assert not (tmp_path / "train.py").exists() and not (tmp_path / "model.py").exists()

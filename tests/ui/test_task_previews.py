@@ -16,8 +16,8 @@ import pyqtgraph as pg
 import pytest
 
 from designer.training.metrics import EpochMetrics
+from designer.training.server import pool as server_pool
 from designer.ui.document import Document
-from designer.ui.training import worker as worker_module
 from designer.ui.training.previews import preview_kind
 from designer.ui.training.task_previews import (
     ForecastPreview,
@@ -274,9 +274,7 @@ def test_earlier_runs_stay_faint_behind_a_run_with_the_same_terms(qtbot):
 def panel(qtbot, monkeypatch):
     from designer.ui.training.panel import TrainingPanel
 
-    monkeypatch.setattr(
-        worker_module.TrainingServer, "ensure_started", lambda self: None
-    )
+    monkeypatch.setattr(server_pool.TrainingServer, "ensure_started", lambda self: None)
     monkeypatch.setattr(TrainingPanel, "refresh_devices", lambda self: None)
     widget = TrainingPanel(Document())
     qtbot.addWidget(widget)
@@ -403,7 +401,7 @@ def window(qtbot, tmp_path, monkeypatch):
         recovery=RecoveryStore(tmp_path / "recovery"),
         interactive=False,
     )
-    main.ask_save_changes = lambda _action: QMessageBox.StandardButton.Discard
+    main.files.ask_save_changes = lambda _action: QMessageBox.StandardButton.Discard
     qtbot.addWidget(main)
     main.resize(1400, 900)
     main.show()
@@ -423,7 +421,7 @@ def window(qtbot, tmp_path, monkeypatch):
 def test_a_sample_trains_in_the_window_with_its_previews(qtbot, window, sample, tabs):
     from designer.ui.main_window import SAMPLES_DIR
 
-    assert window.open_sample(SAMPLES_DIR / f"{sample}.json")
+    assert window.files.open_sample(SAMPLES_DIR / f"{sample}.json")
     settings = dict(window.document.project.training)
     settings["epochs"] = 1
     window.document.set_training(settings)

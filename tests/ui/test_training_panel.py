@@ -9,10 +9,11 @@ import time
 import numpy as np
 import pytest
 
+from designer.training.server import pool as server_pool
 from designer.ui import training as training_ui
 from designer.ui.document import Document
-from designer.ui.training import worker as worker_module
-from designer.ui.training.panel import TrainingPanel, format_duration, format_rate
+from designer.ui.training.controls import format_duration, format_rate
+from designer.ui.training.panel import TrainingPanel
 
 MOONS_MLP = [
     ("Input", {"shape": [2]}),
@@ -52,7 +53,7 @@ def make_document(layers, training: dict, dataset: dict) -> Document:
 @pytest.fixture
 def every_step(monkeypatch):
     """Report every step (no 50 ms throttle), so even a tiny run sends step updates."""
-    monkeypatch.setattr(worker_module, "UPDATE_INTERVAL_S", 0.0)
+    monkeypatch.setattr(server_pool, "UPDATE_INTERVAL_S", 0.0)
 
 
 @pytest.fixture
@@ -457,7 +458,7 @@ def test_a_training_process_that_dies_is_reported_and_the_next_run_works(
     panel = make_panel(qtbot, moons_document)
     assert panel.start()
     wait_for_progress(qtbot, panel)
-    worker_module.training_server().kill()  # as if torch crashed or the system killed it
+    server_pool.training_server().kill()  # as if torch crashed or the system killed it
     finish(qtbot, panel)
     assert panel.banner.kind == "error" and "ended unexpectedly" in panel.banner.text
     assert panel.start_button.isEnabled()
@@ -549,12 +550,12 @@ def test_durations_and_rates_read_well():
 
 def test_a_busy_training_process_is_not_given_a_second_run():
     """Two windows training at once get a process each (they would share stop/pause)."""
-    first = worker_module.idle_training_server()
+    first = server_pool.idle_training_server()
     first.busy = True
     try:
-        second = worker_module.idle_training_server()
+        second = server_pool.idle_training_server()
         assert second is not first and not second.busy
     finally:
         first.busy = False
-        worker_module._SERVERS.remove(second)
-    assert worker_module.idle_training_server() is first
+        server_pool._SERVERS.remove(second)
+    assert server_pool.idle_training_server() is first

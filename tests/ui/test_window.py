@@ -62,7 +62,9 @@ def make_window(qtbot, settings, tmp_path, messages):
             recovery=RecoveryStore(tmp_path / "recovery"),
             autosave_ms=autosave_ms,
         )
-        window.ask_save_changes = lambda _action: Discard  # tests override per case
+        window.files.ask_save_changes = lambda _action: (
+            Discard
+        )  # tests override per case
         qtbot.addWidget(window)
         created.append(window)
         return window
@@ -71,7 +73,7 @@ def make_window(qtbot, settings, tmp_path, messages):
     from PySide6.QtCore import QCoreApplication, QEvent
 
     for window in created:
-        window.ask_save_changes = lambda _action: Discard
+        window.files.ask_save_changes = lambda _action: Discard
         window.close()
         window.deleteLater()  # a closed window would otherwise live on and slow restyling
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -108,7 +110,7 @@ def test_one_tab_per_network_and_switching_sets_the_current_network(
     make_window,
 ) -> None:
     window = make_window()
-    assert window.open_sample(SAMPLES_DIR / "gan.json")
+    assert window.files.open_sample(SAMPLES_DIR / "gan.json")
     assert window.tab_names == ["generator", "discriminator"]
     assert not window.network_tabs.isHidden()
     window.network_tabs.setCurrentIndex(1)
@@ -116,7 +118,7 @@ def test_one_tab_per_network_and_switching_sets_the_current_network(
     assert window.view.network_scene.network == "discriminator"
     window.document.set_current_network("generator")
     assert window.network_tabs.currentIndex() == 0
-    window.open_sample(SAMPLES_DIR / "mlp.json")
+    window.files.open_sample(SAMPLES_DIR / "mlp.json")
     assert window.tab_names == ["model"] and window.network_tabs.isHidden()
 
 
@@ -124,7 +126,7 @@ def test_title_names_the_file_and_marks_changes(make_window, tmp_path) -> None:
     path = tmp_path / "net.json"
     save_project(cnn_project(), path)
     window = make_window()
-    assert window.open_file(path)
+    assert window.files.open_file(path)
     assert window.windowTitle() == "net.json[*] — designer"
     assert not window.isWindowModified()
     window.document.set_param(node_id(window, "fc"), "out_features", 12)
@@ -141,7 +143,9 @@ def test_summary_totals_follow_the_document(make_window, qtbot) -> None:
     window.document.set_param(node_id(window, "fc"), "out_features", 20)
     new_total = window.document.analysis["model"].total_params
     assert new_total != shapes.total_params
-    assert f"{new_total:,}" in window.params_label.text()  # the status bar at once
+    assert (
+        f"{new_total:,}" in window.readouts.params_label.text()
+    )  # the status bar at once
     qtbot.waitUntil(
         lambda: window.summary.total_params == new_total, timeout=2000
     )  # after the pause
@@ -187,7 +191,7 @@ def test_problem_click_selects_and_centres_the_node(make_window, qtbot) -> None:
     conv = node_id(window, "conv1")
     window.document.set_param(conv, "kernel_size", 40)
     assert window.problems.error_count >= 1
-    assert "error" in window.problem_label.text()
+    assert "error" in window.readouts.problem_label.text()
     item = window.problems.topLevelItem(0)
     with qtbot.waitSignal(window.document.centreRequested) as blocker:
         window.problems.itemClicked.emit(item, 1)
@@ -222,16 +226,16 @@ def test_edit_actions_act_on_the_selection(make_window) -> None:
 
 def test_save_then_reopen_gives_an_equal_project(make_window, tmp_path) -> None:
     window = make_window()
-    assert window.open_sample(SAMPLES_DIR / "cnn_mnist.json")
+    assert window.files.open_sample(SAMPLES_DIR / "cnn_mnist.json")
     original = load_project(SAMPLES_DIR / "cnn_mnist.json")
     assert window.document.path is None  # a sample opens as a new project
     target = tmp_path / "mine"
-    window.choose_save_path = lambda *_: str(target)
+    window.files.choose_save_path = lambda *_: str(target)
     assert window.action("save").trigger() is None
     saved = tmp_path / "mine.json"
     assert window.document.path == saved and not window.document.modified
     other = make_window()
-    assert other.open_file(saved)
+    assert other.files.open_file(saved)
     assert other.document.project == original
     assert str(saved.resolve()) == other.recent.paths()[0]
 
@@ -242,13 +246,13 @@ def test_close_with_unsaved_changes_asks_and_cancel_keeps_everything(
     window = make_window(Document(cnn_project()))
     window.show()
     asked: list[str] = []
-    window.ask_save_changes = lambda action: asked.append(action) or Cancel
+    window.files.ask_save_changes = lambda action: asked.append(action) or Cancel
     window.document.add_node("ReLU", (0, 300))
     assert not window.close()
     assert asked == ["closing"]
     assert window.isVisible()
     assert len(window.document.graph.nodes) == 6
-    window.ask_save_changes = lambda action: Discard
+    window.files.ask_save_changes = lambda action: Discard
     assert window.close()
 
 
@@ -256,10 +260,10 @@ def test_close_with_save_writes_the_file(make_window, tmp_path) -> None:
     path = tmp_path / "p.json"
     save_project(cnn_project(), path)
     window = make_window()
-    window.open_file(path)
+    window.files.open_file(path)
     window.show()
     window.document.add_node("ReLU", (0, 300))
-    window.ask_save_changes = lambda action: Save
+    window.files.ask_save_changes = lambda action: Save
     assert window.close()
     assert len(load_project(path).graph.nodes) == 6
 
@@ -267,16 +271,16 @@ def test_close_with_save_writes_the_file(make_window, tmp_path) -> None:
 def test_new_and_open_ask_first(make_window, tmp_path) -> None:
     window = make_window(Document(cnn_project()))
     window.document.add_node("ReLU", (0, 300))
-    window.ask_save_changes = lambda action: Cancel
+    window.files.ask_save_changes = lambda action: Cancel
     opened: list[bool] = []
-    window.choose_open_path = lambda: opened.append(True) or None
-    assert not window.new_document()
-    assert not window.open_dialog()
-    assert not window.open_sample(SAMPLES_DIR / "mlp.json")
+    window.files.choose_open_path = lambda: opened.append(True) or None
+    assert not window.files.new_document()
+    assert not window.files.open_dialog()
+    assert not window.files.open_sample(SAMPLES_DIR / "mlp.json")
     assert opened == []
     assert len(window.document.graph.nodes) == 6
-    window.ask_save_changes = lambda action: Discard
-    assert window.new_document()
+    window.files.ask_save_changes = lambda action: Discard
+    assert window.files.new_document()
     assert len(window.document.graph.nodes) <= 2
     assert not window.document.modified
 
@@ -290,7 +294,7 @@ def test_a_file_that_fails_to_load_shows_the_message_and_keeps_the_document(
     broken.write_text(
         '{"format": "designer-project", "version": 1, "networks": [{"name": "m"}]}'
     )
-    assert not window.open_file(broken)
+    assert not window.files.open_file(broken)
     assert len(messages) == 1
     title, text = messages[0]
     assert "broken.json" in text and "nodes" in text
@@ -304,11 +308,11 @@ def test_open_recent_drops_missing_files_with_a_message(
     path = tmp_path / "gone.json"
     save_project(cnn_project(), path)
     window = make_window()
-    assert window.open_file(path)
+    assert window.files.open_file(path)
     assert window.recent.paths()[0] == str(path.resolve())
-    window.new_document()
+    window.files.new_document()
     path.unlink()
-    assert not window.open_recent(str(path.resolve()))
+    assert not window.files.open_recent(str(path.resolve()))
     assert window.recent.paths() == []
     assert "no longer exists" in messages[-1][1]
 
@@ -324,8 +328,8 @@ def test_recent_files_keep_the_newest_ten(make_window, tmp_path) -> None:
 def test_export_python_writes_the_code(make_window, tmp_path) -> None:
     window = make_window(Document(cnn_project()))
     target = tmp_path / "model.py"
-    window.choose_save_path = lambda *_: str(target)
-    assert window.export_python()
+    window.files.choose_save_path = lambda *_: str(target)
+    assert window.files.export_python()
     assert target.read_text() == window.document.code()
     compile(target.read_text(), str(target), "exec")
 
@@ -340,7 +344,7 @@ def test_autosave_writes_a_recovery_file_that_the_next_start_restores(
     save_project(cnn_project(), path)
     window = make_window(autosave_ms=30)
     window.autosave_timer.start()
-    window.open_file(path)
+    window.files.open_file(path)
     window.document.set_param(node_id(window, "fc"), "out_features", 77)
     recovery_file = window.recovery.file
     qtbot.waitUntil(recovery_file.exists, timeout=3000)
@@ -355,10 +359,10 @@ def test_autosave_writes_a_recovery_file_that_the_next_start_restores(
 
     second = make_window()
     offered: list[str | None] = []
-    second.ask_restore = lambda recovered: (
+    second.files.ask_restore = lambda recovered: (
         offered.append(recovered.original_path) or True
     )
-    assert second.offer_recovery()
+    assert second.files.offer_recovery()
     assert offered == [str(path)]
     assert second.document.project.to_dict() == edited
     assert second.document.path == path
@@ -371,8 +375,8 @@ def test_declining_recovery_discards_the_file(make_window, tmp_path) -> None:
     store.file = store.directory / "autosave-999999998.json"
     store.write(cnn_project(), None)
     window = make_window()
-    window.ask_restore = lambda recovered: False
-    assert not window.offer_recovery()
+    window.files.ask_restore = lambda recovered: False
+    assert not window.files.offer_recovery()
     assert not store.file.exists()
     assert len(window.document.graph.nodes) <= 2
 
@@ -381,9 +385,9 @@ def test_a_clean_exit_deletes_the_recovery_file(make_window, qtbot) -> None:
     window = make_window(Document(cnn_project()))
     window.show()
     window.document.add_node("ReLU", (0, 300))
-    window.autosave()
+    window.files.autosave()
     assert window.recovery.file.exists()
-    window.ask_save_changes = lambda action: Discard
+    window.files.ask_save_changes = lambda action: Discard
     assert window.close()
     assert not window.recovery.file.exists()
 
@@ -430,12 +434,12 @@ def test_status_bar_shows_zoom_and_view_actions_change_it(make_window) -> None:
     window.view.set_zoom(1.0)
     window.action("zoom_in").trigger()
     assert (
-        window.zoom_label.text()
+        window.readouts.zoom_label.text()
         == f"Zoom {round(window.view.zoom * 100)}%"
         != "Zoom 100%"
     )
     window.action("fit").trigger()
-    assert window.zoom_label.text() == f"Zoom {round(window.view.zoom * 100)}%"
+    assert window.readouts.zoom_label.text() == f"Zoom {round(window.view.zoom * 100)}%"
 
 
 def test_view_menu_toggles_panels_and_add_panel_registers_one(make_window) -> None:
@@ -564,11 +568,13 @@ def test_a_failed_save_says_why_and_keeps_the_changes(
 ) -> None:
     window = make_window(Document(cnn_project()))
     window.document.add_node("ReLU", (0, 300))
-    window.choose_save_path = lambda *_: str(tmp_path / "missing-folder" / "p.json")
-    assert not window.save()
+    window.files.choose_save_path = lambda *_: str(
+        tmp_path / "missing-folder" / "p.json"
+    )
+    assert not window.files.save()
     assert messages and messages[-1][0] == "Could not save the project"
     assert window.document.modified and window.document.path is None
-    window.ask_save_changes = lambda action: Save
+    window.files.ask_save_changes = lambda action: Save
     window.show()
     assert not window.close()  # the save failed, so the window stays
     assert window.isVisible()
@@ -587,12 +593,10 @@ def test_find_layer_focuses_the_palette_search(make_window, qtbot) -> None:
 @pytest.fixture
 def no_training_process(monkeypatch):
     """Showing the training panel starts its worker process (torch); not needed here."""
+    from designer.training.server import pool as server_pool
     from designer.ui.training import panel as panel_module
-    from designer.ui.training import worker as worker_module
 
-    monkeypatch.setattr(
-        worker_module.TrainingServer, "ensure_started", lambda self: None
-    )
+    monkeypatch.setattr(server_pool.TrainingServer, "ensure_started", lambda self: None)
     monkeypatch.setattr(
         panel_module.TrainingPanel, "refresh_devices", lambda self: None
     )
@@ -646,11 +650,14 @@ def test_problem_count_in_the_status_bar_opens_the_problems(make_window, qtbot) 
     qtbot.waitUntil(
         lambda: window.problems_dock.visibleRegion().isEmpty(), timeout=2000
     )
-    window.problem_label.clicked.emit()
+    window.readouts.problem_label.clicked.emit()
     qtbot.waitUntil(
         lambda: not window.problems_dock.visibleRegion().isEmpty(), timeout=2000
     )
-    assert window.problem_label.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    assert (
+        window.readouts.problem_label.cursor().shape()
+        == Qt.CursorShape.PointingHandCursor
+    )
 
 
 def test_larger_text_for_presenting_persists(make_window) -> None:
@@ -689,13 +696,13 @@ def test_an_unreadable_recovery_file_is_kept_but_not_offered_again(
         '{"project": {"format": "designer-project", "version": 99, "networks": []}}'
     )
     window = make_window()
-    window.ask_restore = lambda recovered: pytest.fail(
+    window.files.ask_restore = lambda recovered: pytest.fail(
         "an unreadable file must not be offered"
     )
-    assert not window.offer_recovery()
+    assert not window.files.offer_recovery()
     assert not broken.exists()
     assert (folder / "unreadable-autosave-999999997.json").exists()
-    assert not window.offer_recovery()
+    assert not window.files.offer_recovery()
 
 
 def test_a_project_file_dropped_on_the_window_opens(
@@ -703,15 +710,17 @@ def test_a_project_file_dropped_on_the_window_opens(
 ) -> None:
     from PySide6.QtCore import QMimeData, QUrl
 
+    from designer.ui.window_files import project_in_drop
+
     path = tmp_path / "dropped.json"
     save_project(cnn_project(), path)
     window = make_window()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    assert window._dropped_project(mime) == str(path)
+    assert project_in_drop(mime) == str(path)
     other = QMimeData()
     other.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
-    assert window._dropped_project(other) is None
+    assert project_in_drop(other) is None
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtGui import QDropEvent
 
@@ -728,7 +737,7 @@ def test_a_project_file_dropped_on_the_window_opens(
 
 def test_renaming_the_project_is_undoable_and_names_the_code(make_window) -> None:
     window = make_window(Document(cnn_project()))
-    window.ask_project_name = lambda current: "Digit Reader"
+    window.files.ask_project_name = lambda current: "Digit Reader"
     window.action("rename_project").trigger()
     assert window.document.project.name == "Digit Reader"
     assert window.windowTitle().startswith("Digit Reader")
@@ -736,8 +745,8 @@ def test_renaming_the_project_is_undoable_and_names_the_code(make_window) -> Non
     assert "class DigitReader(nn.Module)" in window.code_view.code
     window.action("undo").trigger()
     assert window.document.project.name == "Small CNN"
-    window.ask_project_name = lambda current: "   "
-    assert not window.rename_project()
+    window.files.ask_project_name = lambda current: "   "
+    assert not window.files.rename_project()
 
 
 def test_the_seed_cnn_opens_whole_and_readable_in_a_1400x900_window(
@@ -751,7 +760,7 @@ def test_the_seed_cnn_opens_whole_and_readable_in_a_1400x900_window(
     qtbot.waitExposed(window)
     # The default docks leave the canvas most of the window.
     assert window.view.width() >= 800 and window.view.height() >= 520
-    assert window.open_file(SAMPLES_DIR / "cnn_mnist.json")
+    assert window.files.open_file(SAMPLES_DIR / "cnn_mnist.json")
     qtbot.waitUntil(lambda: window.view.zoom >= READABLE_ZOOM, timeout=2000)
     scene = window.view.network_scene
     visible = window.view.visible_scene_rect()
@@ -764,4 +773,41 @@ def test_the_seed_cnn_opens_whole_and_readable_in_a_1400x900_window(
         edge.label_shown and visible.contains(edge.label_rect())
         for edge in scene.edge_items()
     )
-    assert window.zoom_label.text() == f"Zoom {round(window.view.zoom * 100)}%"
+    assert window.readouts.zoom_label.text() == f"Zoom {round(window.view.zoom * 100)}%"
+
+
+def test_the_action_table_is_consistent_and_every_slot_exists(make_window) -> None:
+    from designer.ui.actions import ACTIONS, MENUS, ActionSpec, resolve
+
+    window = make_window()
+    specs = [spec for spec in ACTIONS if isinstance(spec, ActionSpec)]
+    keys = [spec.key for spec in specs]
+    assert len(keys) == len(set(keys))
+    places = [spec.toolbar for spec in specs if spec.toolbar is not None]
+    assert len(places) == len(set(places))
+    assert all(spec.menu in MENUS for spec in ACTIONS)
+    for spec in specs:
+        assert window.action(spec.key).objectName() == f"action_{spec.key}"
+        if not spec.undo_stack:
+            assert callable(resolve(window, spec.slot)), spec.slot
+    toolbar_keys = [
+        action.objectName().removeprefix("action_")
+        for action in window.toolbar.actions()
+        if not action.isSeparator()
+    ]
+    assert toolbar_keys == [
+        *("new", "open", "save", "undo", "redo", "cut", "copy", "paste", "delete"),
+        *("fit", "zoom_in", "zoom_out", "tidy", "snap", "export", "train"),
+    ]
+
+
+def test_file_handling_is_a_part_of_the_window_not_a_base_class(make_window) -> None:
+    from designer.ui.window_files import ProjectFiles
+
+    window = make_window()
+    assert isinstance(window.files, ProjectFiles)
+    assert not isinstance(window, ProjectFiles)
+    assert window.files.document is window.document
+    window.files.ask_project_name = lambda current: "Renamed"
+    window.action("rename_project").trigger()  # the table reaches the part's method
+    assert window.document.project.name == "Renamed"

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import torch
 from torch import nn
 
@@ -25,6 +24,11 @@ from designer.codegen.module import NetworkCode
 from designer.graph.model import Project
 from designer.graph.shape import Shape, format_shape
 from designer.shapes.infer import GraphShapes
+from designer.training.messages import (  # noqa: F401 - defined torch-free, re-exported
+    DecisionGrid,
+    EvalResult,
+    PredictionSnapshot,
+)
 from designer.training.settings import TrainingSettings
 
 
@@ -57,40 +61,6 @@ class TaskContext:
     mixed_precision: bool = (
         False  # autocast() is bf16 autocast (CUDA); else a no-op context
     )
-
-
-@dataclass
-class EvalResult:
-    """What one pass over the validation data measured."""
-
-    loss: float
-    accuracy: float | None = None
-    confusion: np.ndarray | None = None
-    per_class_accuracy: list[float] | None = None
-    extra: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass
-class DecisionGrid:
-    """Class probabilities over a grid covering 2-D inputs, for a decision-boundary plot."""
-
-    xx: np.ndarray  # (rows, cols) first input feature
-    yy: np.ndarray  # (rows, cols) second input feature
-    probs: np.ndarray  # (rows, cols, classes)
-
-
-@dataclass
-class PredictionSnapshot:
-    """After an epoch: how the model does on a few validation samples."""
-
-    epoch: int
-    x: np.ndarray  # the first k validation samples
-    y_true: np.ndarray
-    y_pred: np.ndarray  # class ids (classification) or predicted values
-    probs: np.ndarray | None = None  # (k, classes) for classification
-    classes: list[str] | None = None
-    grid: DecisionGrid | None = None
-    previews: dict[str, Any] = field(default_factory=dict)  # task-specific extras
 
 
 def sum_dtype(device: torch.device) -> torch.dtype:

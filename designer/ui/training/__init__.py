@@ -1,7 +1,7 @@
 """The training panel: dataset, settings, background runs and live results (Qt).
 
 ``TrainingPanel`` is imported on first use, so the training process (which
-imports :mod:`designer.ui.training.process`) does not load the widgets.
+imports :mod:`designer.training.server`) does not load the widgets.
 """
 
 from __future__ import annotations

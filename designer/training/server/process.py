@@ -9,8 +9,10 @@ take the app down, and closing the window can always end a run in time.
 
 The child is started once and serves run after run (see :func:`serve`).  It
 talks to the window through one queue of ``(run id, kind, payload)`` messages
-(the engine's picklable dataclasses) and is steered with two events (stop,
-pause) that the window clears before each run.  This module imports neither Qt nor torch at import time.
+(:mod:`designer.training.messages`, torch-free so that unpickling them does not
+load torch in the window) and is steered with two events (stop, pause) that the
+window clears before each run.  This module imports neither Qt nor torch at
+import time; :mod:`.pool` starts and keeps the processes.
 """
 
 from __future__ import annotations
@@ -18,83 +20,12 @@ from __future__ import annotations
 import os
 import threading
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from designer.training.messages import DatasetSummary, RunRequest
+
 MAX_POINTS = 1000  # validation points sent for the decision-boundary scatter
-
-
-@dataclass(frozen=True)
-class RunRequest:
-    """Everything a run needs, copied out of the document before the run starts."""
-
-    project: dict[str, Any]  # project_to_dict(...)
-    dataset_spec: dict[str, Any]
-    settings: dict[str, Any]
-    weights_dir: str  # where the child writes the trained weights (trained.pt)
-    initial_weights: str | None = None
-    step_interval_s: float = 0.05
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Grid:
-    """A decision grid (see the task's DecisionGrid), without the torch-importing class."""
-
-    xx: Any
-    yy: Any
-    probs: Any
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """A PredictionSnapshot as the window receives it.
-
-    The engine's class lives in a module that imports torch, and unpickling it
-    in the window would load torch there (seconds, and a stalled event loop).
-    """
-
-    epoch: int
-    x: Any
-    y_true: Any
-    y_pred: Any
-    probs: Any = None
-    classes: list[str] | None = None
-    grid: Grid | None = None
-    previews: dict[str, Any] = field(default_factory=dict)
-
-
-def plain_snapshot(snapshot: Any) -> Snapshot:
-    grid = snapshot.grid
-    return Snapshot(
-        epoch=snapshot.epoch,
-        x=snapshot.x,
-        y_true=snapshot.y_true,
-        y_pred=snapshot.y_pred,
-        probs=snapshot.probs,
-        classes=snapshot.classes,
-        grid=None if grid is None else Grid(grid.xx, grid.yy, grid.probs),
-        previews=dict(snapshot.previews or {}),
-    )
-
-
-@dataclass(frozen=True)
-class DatasetSummary:
-    """What the panel shows about the dataset a run uses (no big arrays)."""
-
-    name: str
-    task: str
-    sample_shape: tuple[int, ...]
-    classes: list[str] | None
-    train_count: int
-    val_count: int
-    points: Any = (
-        None  # for 2-D classification: up to MAX_POINTS validation points (K×2)
-    )
-    point_labels: Any = None  # their class ids
-
-
 TRAINED_WEIGHTS = "trained.pt"
 
 
@@ -169,7 +100,7 @@ class _QueueCallbacks:
         self.send("epoch", metrics)
 
     def on_predictions(self, snapshot: Any) -> None:
-        self.send("predictions", plain_snapshot(snapshot))
+        self.send("predictions", snapshot)  # a designer.training.messages class
 
     def on_end(self, result: Any) -> None:
         pass  # sent after run() returns, once the weights are saved

@@ -1,0 +1,21 @@
+"""The About box's text."""
+
+from __future__ import annotations
+
+
+def about_html() -> str:
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    import PySide6
+
+    try:
+        own = version("designer")
+    except PackageNotFoundError:
+        own = "development copy"
+    return (
+        f"<h3>designer {own}</h3>"
+        "<p>Build neural networks visually: drag layers onto the canvas, see every shape "
+        "as you go, export readable PyTorch code and train in the background.</p>"
+        f"<p style='color:gray'>Python {platform.python_version()} · PySide6 {PySide6.__version__}</p>"
+    )

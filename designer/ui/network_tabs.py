@@ -1,0 +1,54 @@
+"""The tab bar above the canvas: one tab per network of the document.
+
+Choosing a tab makes its network the document's current one; the bar follows
+the document when the current network or the set of networks changes.  It
+hides itself while the project has only one network.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QTabBar
+
+
+class NetworkTabs(QTabBar):
+    """One tab per network; the document decides which is current."""
+
+    def __init__(self, document: Any) -> None:
+        super().__init__()
+        self.document = document
+        self.setObjectName("networkTabs")
+        self.setDocumentMode(True)
+        self.setExpanding(False)
+        self.setDrawBase(False)
+        self.currentChanged.connect(self._on_tab_changed)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.tabText(i) for i in range(self.count())]
+
+    def rebuild(self) -> None:
+        """A tab for each of the document's networks (after a project was loaded)."""
+        blocked = self.blockSignals(True)
+        while self.count():
+            self.removeTab(0)
+        for name in self.document.network_names:
+            self.addTab(name)
+            self.setTabToolTip(self.count() - 1, f"The {name} network")
+        self.setVisible(self.count() > 1)
+        self.setCurrentIndex(
+            self.document.network_names.index(self.document.current_network)
+        )
+        self.blockSignals(blocked)
+
+    def follow(self, name: str) -> None:
+        """Show ``name``'s tab as current (the document switched networks)."""
+        names = self.document.network_names
+        if name in names and self.currentIndex() != names.index(name):
+            self.setCurrentIndex(names.index(name))
+
+    def _on_tab_changed(self, index: int) -> None:
+        names = self.document.network_names
+        if 0 <= index < len(names):
+            self.document.set_current_network(names[index])
