@@ -81,6 +81,12 @@ def add_train_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="random seed (same seed, same run on the CPU)",
     )
     parser.add_argument(
+        "--limit",
+        type=_positive_int,
+        metavar="N",
+        help="use only the first N samples of each split (a quick check)",
+    )
+    parser.add_argument(
         "--out",
         metavar="DIR",
         help="folder for metrics.json and weights.pt (default: runs/<project>)",
@@ -152,7 +158,13 @@ def run_train(args: argparse.Namespace) -> int:
         )
     progress = ProgressBar(settings.epochs)
     trainer = Trainer(
-        project, dataset, settings, progress, checkpoint_dir=out, step_interval_s=0.1
+        project,
+        dataset,
+        settings,
+        progress,
+        checkpoint_dir=out,
+        step_interval_s=0.1,
+        limit=args.limit or 0,
     )
     previous = _stop_on_interrupt(trainer)
     try:

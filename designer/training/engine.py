@@ -39,6 +39,16 @@ from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.training.checkpoints import WeightsError, save_weights
 from designer.training.devices import DeviceError, device_label, resolve_device
 from designer.training.metrics import EpochMetrics, RunInfo, RunResult, StepUpdate
+from designer.training.recipes.common import (
+    make_optimizer as recipe_optimizer,
+)
+from designer.training.recipes.common import (
+    make_scheduler,
+    split_validation,
+    steps_per_batch,
+    steps_per_epoch,
+    validation_batches,
+)
 from designer.training.settings import SettingsError, TrainingSettings
 from designer.training.tasks.base import (
     NetworkInfo,
@@ -61,7 +71,6 @@ __all__ = [
     "predict_classes",
 ]
 
-VAL_BATCH_MIN = 512
 DEVICE_MEMORY_SHARE = (
     0.5  # move the data to the GPU when it takes at most this share of free memory
 )
@@ -133,6 +142,7 @@ class Trainer:
         callbacks: TrainingCallbacks | None = None,
         checkpoint_dir: str | Path | None = None,
         step_interval_s: float = 0.05,
+        limit: int = 0,
     ) -> None:
         self.project = project
         self.dataset = dataset
@@ -142,6 +152,9 @@ class Trainer:
             Path(checkpoint_dir) if checkpoint_dir is not None else None
         )
         self.step_interval_s = step_interval_s
+        self.limit = (
+            limit  # > 0: only the first N samples of each split (a quick check)
+        )
         self.networks: dict[str, nn.Module] = {}
         self.task: Task | None = None
         self.result: RunResult | None = None
@@ -289,9 +302,7 @@ class Trainer:
         optimizers = task.configure_optimizers()
         notes += task.notes()
         batch = min(settings.batch_size, data.num_train)
-        steps = max(1, math.ceil(data.num_train / batch))
-        if data.num_train % batch == 1 and steps > 1:
-            steps -= 1  # a last batch of one sample breaks BatchNorm; skip it
+        steps = steps_per_epoch(data.num_train, batch)
         schedulers, per_step = make_schedulers(optimizers, settings, steps)
         info = RunInfo(
             device=str(device),
@@ -388,6 +399,10 @@ class Trainer:
         x_train, y_train, x_val, y_val = split_data(
             dataset, settings.val_split, settings.seed
         )
+        if self.limit > 0:
+            x_train, y_train = x_train[: self.limit], y_train[: self.limit]
+            if x_val is not None and y_val is not None:
+                x_val, y_val = x_val[: self.limit], y_val[: self.limit]
         dtype = task.input_dtype(infos)
 
         def tensor(array: np.ndarray | None, targets: bool) -> torch.Tensor | None:
@@ -580,14 +595,12 @@ class Trainer:
     ) -> Any:
         if data.x_val is None or data.num_val == 0:
             return None
-        size = max(batch, VAL_BATCH_MIN)
         x_val, y_val = data.x_val, data.y_val
         assert y_val is not None
         copy = not data.on_device
 
         def batches() -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
-            for start in range(0, data.num_val, size):
-                xb, yb = x_val[start : start + size], y_val[start : start + size]
+            for xb, yb in validation_batches(x_val, y_val, batch):
                 yield (xb.to(device), yb.to(device)) if copy else (xb, yb)
 
         for module in modules:
@@ -665,19 +678,12 @@ def split_data(
         and getattr(dataset, "y_val", None) is not None
     ):
         return x, y, dataset.x_val, dataset.y_val
-    count = len(x)
-    val_count = round(count * val_split)
-    if val_split > 0 and val_count == 0 and count > 1:
-        val_count = 1
-    if count - val_count < 1:
+    x_train, y_train, x_val, y_val = split_validation(x, y, val_split, seed)
+    if len(x_train) < 1:
         raise TrainingError(
-            f"the dataset {dataset.name!r} has too few samples ({count}) to train on"
+            f"the dataset {dataset.name!r} has too few samples ({len(x)}) to train on"
         )
-    if val_count == 0:
-        return x, y, None, None
-    order = np.random.default_rng(seed).permutation(count)
-    val_index, train_index = np.sort(order[:val_count]), order[val_count:]
-    return x[train_index], y[train_index], x[val_index], y[val_index]
+    return x_train, y_train, x_val, y_val
 
 
 def _sum_losses(pending: list[torch.Tensor]) -> float:
@@ -701,24 +707,18 @@ def fits_on_device(size_bytes: int, device: torch.device) -> bool:
 
 
 def make_optimizer(params: Any, settings: TrainingSettings) -> torch.optim.Optimizer:
-    name, lr, decay = settings.optimizer, settings.lr, settings.weight_decay
-    if name == "sgd":
-        return torch.optim.SGD(
+    """The settings' optimizer (:func:`designer.training.recipes.common.make_optimizer`)."""
+    try:
+        return recipe_optimizer(
             params,
-            lr=lr,
-            momentum=settings.momentum,
-            nesterov=settings.nesterov,
-            weight_decay=decay,
+            settings.optimizer,
+            settings.lr,
+            settings.weight_decay,
+            settings.momentum,
+            settings.nesterov,
         )
-    if name == "adam":
-        return torch.optim.Adam(params, lr=lr, weight_decay=decay)
-    if name == "adamw":
-        return torch.optim.AdamW(params, lr=lr, weight_decay=decay)
-    if name == "rmsprop":
-        return torch.optim.RMSprop(
-            params, lr=lr, momentum=settings.momentum, weight_decay=decay
-        )
-    raise TrainingError(f"unknown optimizer {name!r}")
+    except ValueError as error:
+        raise TrainingError(str(error)) from None
 
 
 def make_schedulers(
@@ -727,24 +727,22 @@ def make_schedulers(
     steps_per_epoch: int,
 ) -> tuple[list[Any], bool]:
     """One scheduler per optimizer, and whether they step per batch (else per epoch)."""
-    schedule = settings.schedule
-    total = settings.epochs * steps_per_epoch
-    sched = torch.optim.lr_scheduler
-    if schedule == "none":
-        return [], False
-    if schedule == "step":
-        return [
-            sched.StepLR(o, step_size=settings.step_size, gamma=settings.gamma)
-            for o in optimizers
-        ], False
-    if schedule == "cosine":
-        return [sched.CosineAnnealingLR(o, T_max=total) for o in optimizers], True
-    if schedule == "one_cycle":
-        return [
-            sched.OneCycleLR(o, max_lr=settings.lr, total_steps=total)
-            for o in optimizers
-        ], True
-    raise TrainingError(f"unknown learning-rate schedule {schedule!r}")
+    try:
+        made = [
+            make_scheduler(
+                optimizer,
+                settings.schedule,
+                settings.epochs,
+                steps_per_epoch,
+                settings.step_size,
+                settings.gamma,
+            )
+            for optimizer in optimizers
+        ]
+    except ValueError as error:
+        raise TrainingError(str(error)) from None
+    schedulers = [scheduler for scheduler in made if scheduler is not None]
+    return schedulers, bool(schedulers) and steps_per_batch(settings.schedule)
 
 
 def current_lr(optimizers: list[torch.optim.Optimizer]) -> float:
