@@ -50,6 +50,12 @@ def autocast_or_not(autocast: Any) -> Any:
     return autocast() if autocast is not None else contextlib.nullcontext()
 
 
+def input_tensor(x: np.ndarray, long_inputs: bool) -> torch.Tensor:
+    """The samples as a tensor: token ids as int64, everything else float32."""
+    value = torch.from_numpy(np.ascontiguousarray(x))
+    return value.to(torch.int64 if long_inputs else torch.float32)
+
+
 def split_validation(x: np.ndarray, y: np.ndarray, fraction: float, seed: int) -> tuple:
     """Hold out a seeded random share of the samples for validation (None: no split)."""
     val_count = round(len(x) * fraction)

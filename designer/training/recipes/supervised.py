@@ -5,19 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 import torch
 from torch import nn
 
 from designer.training.recipes.common import optimizer_step
 
 Loss = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
-
-
-def input_tensor(x: np.ndarray, long_inputs: bool) -> torch.Tensor:
-    """The samples as a tensor: token ids as int64, everything else float32."""
-    value = torch.from_numpy(np.ascontiguousarray(x))
-    return value.to(torch.int64 if long_inputs else torch.float32)
 
 
 def forward(model: nn.Module, x: torch.Tensor, autocast: Any = None) -> Any:
