@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from designer.codegen.layout import statement
 from designer.export.data_code import DataCode
-from designer.export.source import py_literal
+from designer.export.source import literal_assignment, py_literal
 from designer.training.settings import TrainingSettings
 
 CLASSIFICATION_TASKS = ("classification", "sequence_classification")
@@ -53,7 +53,7 @@ def constants_block(
         f"GRAD_CLIP = {py_literal(settings.grad_clip)}  # largest gradient norm (0: off)",
         f"PATIENCE = {settings.early_stopping}  # epochs without a better loss (0: off)",
         f"MIXED_PRECISION = {py_literal(settings.mixed_precision)}  # bfloat16, CUDA only",
-        f"DATASET = {py_literal(data.dataset.name)}",
+        literal_assignment("DATASET", data.dataset.name),
     ]
     return "\n".join([*lines, *extra, *data.constants])
 
@@ -215,9 +215,8 @@ _EVALUATE = {
         "        return evaluate_forecast(model, loss_fn, batches, device, autocast)"
     ],
     "reconstruction": [
-        "        return evaluate_reconstruction(",
-        "            model, loss_fn, LOSS, batches, device, autocast",
-        "        )",
+        "        return evaluate_reconstruction("
+        "model, loss_fn, LOSS, batches, device, autocast)"
     ],
 }
 _EVALUATE["sequence_classification"] = _EVALUATE["classification"]
@@ -299,18 +298,22 @@ def gan_main(
         "            generator, discriminator, batches, NOISE_SHAPE, REAL_LABEL, device, autocast",
         "        )",
     ]
-    state = (
-        "{"
-        + ", ".join(
-            f"{py_literal(n.graph_name)}: cpu_state({n.variable})" for n in networks
-        )
-        + "}"
-    )
+    lines += [
+        "",
+        "    def state() -> dict:",
+        '        """Both networks\' weights, by the names of their canvas tabs."""',
+        "        return {",
+        *(
+            f"            {py_literal(n.graph_name)}: cpu_state({n.variable}),"
+            for n in networks
+        ),
+        "        }",
+    ]
     lines += _finish(
         "[g_optimizer, d_optimizer]",
         "[generator, discriminator]",
         "GAN_TERMS",
-        state,
+        "state()",
         "of both networks ",
     )
     return "\n".join(lines)
