@@ -190,8 +190,9 @@ def epoch_record(
         "train_loss": number(train["train_loss"]),
         "val_loss": number(evaluation.pop("val_loss", None)),
     }
+    accuracy = evaluation.pop("val_accuracy", None)
     if classification:
-        record["val_accuracy"] = number(evaluation.pop("val_accuracy", None))
+        record["val_accuracy"] = number(accuracy)
     for name, value in [*train.items(), *evaluation.items()]:
         record.setdefault(name, number(value))
     record["seconds"] = round(seconds, 4)
