@@ -139,7 +139,7 @@ def steps_per_batch(schedule: str) -> bool:
 
 
 def optimizer_step(
-    optimizer: torch.optim.Optimizer, loss: torch.Tensor, parameters: list, clip: float
+    optimizer: torch.optim.Optimizer, loss: torch.Tensor, parameters: Any, clip: float
 ) -> None:
     """Backpropagate ``loss`` and step, the gradient norm clipped to ``clip`` (0: off)."""
     optimizer.zero_grad(set_to_none=True)

@@ -82,14 +82,14 @@ def gan_step(
     real_logits = discriminate(discriminator, x, autocast)
     fake_logits = discriminate(discriminator, fake.detach(), autocast)
     d_loss = discriminator_loss(real_logits, fake_logits, real_label)
-    optimizer_step(d_optimizer, d_loss, list(discriminator.parameters()), clip)
+    optimizer_step(d_optimizer, d_loss, discriminator.parameters(), clip)
 
     # Generator: make the discriminator call the generated samples real.
     fooled_logits = discriminate(discriminator, fake, autocast)
     g_loss = F.binary_cross_entropy_with_logits(
         fooled_logits, torch.ones_like(fooled_logits)
     )
-    optimizer_step(g_optimizer, g_loss, list(generator.parameters()), clip)
+    optimizer_step(g_optimizer, g_loss, generator.parameters(), clip)
 
     d_loss, g_loss = d_loss.detach(), g_loss.detach()
     d_real = torch.sigmoid(real_logits.detach()).mean()
