@@ -198,7 +198,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export_with_train_script(
     project: Project, source: str, folder: Path, project_path: str
 ) -> int:
-    from designer.codegen.train_script import TrainScriptError, generate_train_script
+    from designer.export.train_script import TrainScriptError, generate_train_script
 
     try:
         script = generate_train_script(project, project_path=Path(project_path))

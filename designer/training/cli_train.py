@@ -81,6 +81,12 @@ def add_train_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="random seed (same seed, same run on the CPU)",
     )
     parser.add_argument(
+        "--limit",
+        type=_positive_int,
+        metavar="N",
+        help="use only the first N samples of each split (a quick check)",
+    )
+    parser.add_argument(
         "--out",
         metavar="DIR",
         help="folder for metrics.json and weights.pt (default: runs/<project>)",
@@ -101,6 +107,7 @@ def run_train(args: argparse.Namespace) -> int:
         atomic_write_text,
         load_project,
     )
+    from designer.shapes.problems import listed
     from designer.training.settings import SettingsError, TrainingSettings
 
     path = Path(args.file)
@@ -112,7 +119,7 @@ def run_train(args: argparse.Namespace) -> int:
         settings = TrainingSettings.from_dict(project.training)
     except SettingsError as error:
         return _fail(
-            "the project's training settings have problems:\n" + _listed(error.problems)
+            listed("the project's training settings have problems", error.problems)
         )
     overrides = {
         "epochs": args.epochs,
@@ -126,7 +133,7 @@ def run_train(args: argparse.Namespace) -> int:
     )
     problems = settings.problems()
     if problems:
-        return _fail("the training settings have problems:\n" + _listed(problems))
+        return _fail(listed("the training settings have problems", problems))
 
     from designer.training.devices import DeviceError, resolve_device
 
@@ -152,7 +159,13 @@ def run_train(args: argparse.Namespace) -> int:
         )
     progress = ProgressBar(settings.epochs)
     trainer = Trainer(
-        project, dataset, settings, progress, checkpoint_dir=out, step_interval_s=0.1
+        project,
+        dataset,
+        settings,
+        progress,
+        checkpoint_dir=out,
+        step_interval_s=0.1,
+        limit=args.limit or 0,
     )
     previous = _stop_on_interrupt(trainer)
     try:
@@ -198,10 +211,6 @@ def _load_dataset(choice: str | None, project_spec: dict[str, Any]) -> Any:
         return load_dataset(spec)
     except DatasetError as error:
         return str(error)
-
-
-def _listed(problems: list[str]) -> str:
-    return "\n".join(f"  - {problem}" for problem in problems)
 
 
 def _stop_on_interrupt(trainer: Any) -> Any:

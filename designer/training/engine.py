@@ -25,24 +25,37 @@ import math
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import torch
 from torch import nn
 
 from designer.codegen.build import build_networks
 from designer.graph.model import Project
-from designer.shapes.infer import GraphShapes, infer_shapes
-from designer.shapes.problems import describe, listed
+from designer.shapes.problems import listed
 from designer.training.checkpoints import WeightsError, save_weights
 from designer.training.devices import DeviceError, device_label, resolve_device
+from designer.training.engine_parts import (
+    TrainingData,
+    TrainingError,
+    analyse_project,
+    current_lr,
+    describe_failure,
+    epochs_summary,
+    fits_on_device,
+    make_optimizer,
+    make_schedulers,
+    place_data,
+    predict,
+    predict_classes,
+    split_data,
+    sum_losses,
+)
 from designer.training.metrics import EpochMetrics, RunInfo, RunResult, StepUpdate
+from designer.training.recipes.common import steps_per_epoch, validation_batches
 from designer.training.settings import SettingsError, TrainingSettings
 from designer.training.tasks.base import (
-    NetworkInfo,
     PredictionSnapshot,
     Task,
     TaskContext,
@@ -58,19 +71,17 @@ __all__ = [
     "Trainer",
     "TrainingCallbacks",
     "TrainingError",
+    "current_lr",
+    "describe_failure",
+    "fits_on_device",
+    "make_optimizer",
+    "make_schedulers",
+    "split_data",
     "predict",
     "predict_classes",
 ]
 
-VAL_BATCH_MIN = 512
-DEVICE_MEMORY_SHARE = (
-    0.5  # move the data to the GPU when it takes at most this share of free memory
-)
 SMOOTHING = 0.8
-
-
-class TrainingError(Exception):
-    """A run cannot start or cannot go on; the message is written for people."""
 
 
 class TrainingCallbacks:
@@ -98,25 +109,6 @@ class _NonFiniteLoss(Exception):
         self.value, self.epoch, self.step = value, epoch, step
 
 
-@dataclass
-class _Data:
-    """Training and validation tensors, on the device when they fit."""
-
-    x_train: torch.Tensor
-    y_train: torch.Tensor
-    x_val: torch.Tensor | None
-    y_val: torch.Tensor | None
-    on_device: bool
-
-    @property
-    def num_train(self) -> int:
-        return int(self.x_train.shape[0])
-
-    @property
-    def num_val(self) -> int:
-        return 0 if self.x_val is None else int(self.x_val.shape[0])
-
-
 class Trainer:
     """Trains a project's networks on a dataset; :meth:`run` blocks in the calling thread.
 
@@ -134,6 +126,7 @@ class Trainer:
         callbacks: TrainingCallbacks | None = None,
         checkpoint_dir: str | Path | None = None,
         step_interval_s: float = 0.05,
+        limit: int = 0,
     ) -> None:
         self.project = project
         self.dataset = dataset
@@ -143,6 +136,9 @@ class Trainer:
             Path(checkpoint_dir) if checkpoint_dir is not None else None
         )
         self.step_interval_s = step_interval_s
+        self.limit = (
+            limit  # > 0: only the first N samples of each split (a quick check)
+        )
         self.networks: dict[str, nn.Module] = {}
         self.task: Task | None = None
         self.result: RunResult | None = None
@@ -234,7 +230,7 @@ class Trainer:
         settings = self._settings()
         device = self._device(settings)
         dataset = self._load_dataset()
-        infos = self._analyse()
+        infos = analyse_project(self.project)
         task = create_task(settings.task)
         problems = task.check(self.project, infos, dataset, settings)
         if problems:
@@ -250,7 +246,7 @@ class Trainer:
         self.networks = {
             name: network.module.to(device) for name, network in built.items()
         }
-        data = self._place_data(task, infos, dataset, settings, device)
+        data = place_data(task, infos, dataset, settings, device, self.limit)
         notes = []
         mixed = settings.mixed_precision and device.type == "cuda"
         if settings.mixed_precision and not mixed:
@@ -290,9 +286,7 @@ class Trainer:
         optimizers = task.configure_optimizers()
         notes += task.notes()
         batch = min(settings.batch_size, data.num_train)
-        steps = max(1, math.ceil(data.num_train / batch))
-        if data.num_train % batch == 1 and steps > 1:
-            steps -= 1  # a last batch of one sample breaks BatchNorm; skip it
+        steps = steps_per_epoch(data.num_train, batch)
         schedulers, per_step = make_schedulers(optimizers, settings, steps)
         info = RunInfo(
             device=str(device),
@@ -349,71 +343,11 @@ class Trainer:
             raise TrainingError(str(error)) from None
         return self.dataset
 
-    def _analyse(self) -> dict[str, NetworkInfo]:
-        problems: list[str] = []
-        analysed: dict[str, GraphShapes] = {}
-        for graph in self.project.networks:
-            shapes = infer_shapes(graph)
-            analysed[graph.name] = shapes
-            several = len(self.project.networks) > 1
-            problems += [
-                describe(problem, graph, with_network=several)
-                for problem in shapes.errors
-            ]
-        if problems:
-            raise TrainingError(
-                listed("The model has problems, so it cannot be trained", problems)
-            )
-        from designer.codegen.module import generate_project
-
-        _source, codes = generate_project(self.project, analysed)
-        infos = {}
-        for graph, code in zip(self.project.networks, codes, strict=True):
-            shapes = analysed[graph.name]
-            outputs = []
-            for node in graph.nodes:
-                if node.type == "Output":
-                    edge = graph.edges_into(node.id)[0]
-                    outputs.append(shapes.edge_shape(edge))
-            infos[graph.name] = NetworkInfo(graph.name, code, shapes, outputs)
-        return infos
-
-    def _place_data(
-        self,
-        task: Task,
-        infos: dict[str, NetworkInfo],
-        dataset: Any,
-        settings: TrainingSettings,
-        device: torch.device,
-    ) -> _Data:
-        x_train, y_train, x_val, y_val = split_data(
-            dataset, settings.val_split, settings.seed
-        )
-        dtype = task.input_dtype(infos)
-
-        def tensor(array: np.ndarray | None, targets: bool) -> torch.Tensor | None:
-            if array is None:
-                return None
-            value = torch.from_numpy(np.ascontiguousarray(array))
-            return task.prepare_targets(value) if targets else value.to(dtype)
-
-        tensors = [
-            tensor(x_train, False),
-            tensor(y_train, True),
-            tensor(x_val, False),
-            tensor(y_val, True),
-        ]
-        size = sum(t.numel() * t.element_size() for t in tensors if t is not None)
-        on_device = fits_on_device(size, device)
-        if on_device:
-            tensors = [t.to(device) if t is not None else None for t in tensors]
-        return _Data(*tensors, on_device=on_device)  # type: ignore[arg-type]
-
     # -- the loop ---------------------------------------------------------------
     def _loop(
         self,
         task: Task,
-        data: _Data,
+        data: TrainingData,
         settings: TrainingSettings,
         device: torch.device,
         optimizers: list[torch.optim.Optimizer],
@@ -478,7 +412,7 @@ class Trainer:
                 now = time.perf_counter()
                 if now - last_update >= interval:
                     done = step + 1
-                    mean = _sum_losses(pending[read_step:]) / (done - read_step)
+                    mean = sum_losses(pending[read_step:]) / (done - read_step)
                     if not math.isfinite(mean):
                         raise _NonFiniteLoss(mean, epoch, done)
                     read_step, last_update = done, now
@@ -508,7 +442,7 @@ class Trainer:
                             run_fraction=global_done / total_steps,
                         )
                     )
-            train_loss = _sum_losses(pending) / steps  # waits for the device
+            train_loss = sum_losses(pending) / steps  # waits for the device
             terms = task.epoch_terms()
             train_seconds = time.perf_counter() - epoch_start - epoch_paused
             global_step += steps
@@ -574,21 +508,19 @@ class Trainer:
     def _evaluate(
         self,
         task: Task,
-        data: _Data,
+        data: TrainingData,
         batch: int,
         device: torch.device,
         modules: list[nn.Module],
     ) -> Any:
         if data.x_val is None or data.num_val == 0:
             return None
-        size = max(batch, VAL_BATCH_MIN)
         x_val, y_val = data.x_val, data.y_val
         assert y_val is not None
         copy = not data.on_device
 
         def batches() -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
-            for start in range(0, data.num_val, size):
-                xb, yb = x_val[start : start + size], y_val[start : start + size]
+            for xb, yb in validation_batches(x_val, y_val, batch):
                 yield (xb.to(device), yb.to(device)) if copy else (xb, yb)
 
         for module in modules:
@@ -601,7 +533,7 @@ class Trainer:
                 module.train()
 
     def _send_predictions(
-        self, task: Task, data: _Data, epoch: int, modules: list[nn.Module]
+        self, task: Task, data: TrainingData, epoch: int, modules: list[nn.Module]
     ) -> None:
         x, y = (
             (data.x_val, data.y_val) if data.num_val else (data.x_train, data.y_train)
@@ -637,174 +569,4 @@ class Trainer:
         return f"{text} {self._summary()}" if done else text
 
     def _summary(self) -> str:
-        last = self._epochs[-1]
-        parts = [f"train loss {last.train_loss:.4g}"]
-        if last.val_loss is not None:
-            parts.append(f"validation loss {last.val_loss:.4g}")
-        if last.val_accuracy is not None:
-            best = max(
-                m.val_accuracy for m in self._epochs if m.val_accuracy is not None
-            )
-            parts.append(
-                f"validation accuracy {last.val_accuracy:.1%} (best {best:.1%})"
-            )
-        return "Last epoch: " + ", ".join(parts) + "."
-
-
-# -- building blocks ------------------------------------------------------------------
-def split_data(
-    dataset: Any, val_split: float, seed: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]:
-    """Training and validation arrays: the dataset's own validation part, else a seeded random split."""
-    x, y = dataset.x, dataset.y
-    if len(x) != len(y):
-        raise TrainingError(
-            f"the dataset {dataset.name!r} has {len(x)} samples but {len(y)} targets"
-        )
-    if (
-        getattr(dataset, "x_val", None) is not None
-        and getattr(dataset, "y_val", None) is not None
-    ):
-        return x, y, dataset.x_val, dataset.y_val
-    count = len(x)
-    val_count = round(count * val_split)
-    if val_split > 0 and val_count == 0 and count > 1:
-        val_count = 1
-    if count - val_count < 1:
-        raise TrainingError(
-            f"the dataset {dataset.name!r} has too few samples ({count}) to train on"
-        )
-    if val_count == 0:
-        return x, y, None, None
-    order = np.random.default_rng(seed).permutation(count)
-    val_index, train_index = np.sort(order[:val_count]), order[val_count:]
-    return x[train_index], y[train_index], x[val_index], y[val_index]
-
-
-def _sum_losses(pending: list[torch.Tensor]) -> float:
-    """The sum of the step losses (one device sync), and forget them."""
-    if not pending:
-        return 0.0
-    total = float(torch.stack(pending).float().sum())  # float32: MPS has no float64
-    pending.clear()
-    return total
-
-
-def fits_on_device(size_bytes: int, device: torch.device) -> bool:
-    """Whether the whole dataset should live on the device for the run."""
-    if device.type != "cuda":
-        return True
-    try:
-        free, _total = torch.cuda.mem_get_info(device)
-    except Exception:
-        return False
-    return size_bytes <= DEVICE_MEMORY_SHARE * free
-
-
-def make_optimizer(params: Any, settings: TrainingSettings) -> torch.optim.Optimizer:
-    name, lr, decay = settings.optimizer, settings.lr, settings.weight_decay
-    if name == "sgd":
-        return torch.optim.SGD(
-            params,
-            lr=lr,
-            momentum=settings.momentum,
-            nesterov=settings.nesterov,
-            weight_decay=decay,
-        )
-    if name == "adam":
-        return torch.optim.Adam(params, lr=lr, weight_decay=decay)
-    if name == "adamw":
-        return torch.optim.AdamW(params, lr=lr, weight_decay=decay)
-    if name == "rmsprop":
-        return torch.optim.RMSprop(
-            params, lr=lr, momentum=settings.momentum, weight_decay=decay
-        )
-    raise TrainingError(f"unknown optimizer {name!r}")
-
-
-def make_schedulers(
-    optimizers: list[torch.optim.Optimizer],
-    settings: TrainingSettings,
-    steps_per_epoch: int,
-) -> tuple[list[Any], bool]:
-    """One scheduler per optimizer, and whether they step per batch (else per epoch)."""
-    schedule = settings.schedule
-    total = settings.epochs * steps_per_epoch
-    sched = torch.optim.lr_scheduler
-    if schedule == "none":
-        return [], False
-    if schedule == "step":
-        return [
-            sched.StepLR(o, step_size=settings.step_size, gamma=settings.gamma)
-            for o in optimizers
-        ], False
-    if schedule == "cosine":
-        return [sched.CosineAnnealingLR(o, T_max=total) for o in optimizers], True
-    if schedule == "one_cycle":
-        return [
-            sched.OneCycleLR(o, max_lr=settings.lr, total_steps=total)
-            for o in optimizers
-        ], True
-    raise TrainingError(f"unknown learning-rate schedule {schedule!r}")
-
-
-def current_lr(optimizers: list[torch.optim.Optimizer]) -> float:
-    return float(optimizers[0].param_groups[0]["lr"]) if optimizers else 0.0
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
-
-
-def describe_failure(error: BaseException, settings: TrainingSettings | None) -> str:
-    """A message for people about an exception raised while training."""
-    text = _first_line(error)
-    batch = settings.batch_size if settings else None
-    out_of_memory = getattr(torch, "OutOfMemoryError", ())
-    if (
-        out_of_memory and isinstance(error, out_of_memory)
-    ) or "out of memory" in text.lower():
-        size = f" (now {batch})" if batch else ""
-        return f"The device ran out of memory. Use a smaller batch size{size} or a smaller model. ({text})"
-    if isinstance(error, RuntimeError | ValueError | IndexError | TypeError):
-        return (
-            f"Training failed while running the model: {text}. "
-            "Check the layer sizes and the data's shape; the shape labels on the canvas show what each layer expects."
-        )
-    if isinstance(error, MemoryError):
-        return "The computer ran out of memory. Use a smaller batch size, model or dataset."
-    return f"Training failed: {type(error).__name__}: {text}"
-
-
-# -- predictions for the UI and for users -----------------------------------------
-def predict(
-    model: nn.Module, x: np.ndarray | torch.Tensor, batch_size: int = 1024
-) -> np.ndarray:
-    """The model's outputs for ``x`` (in eval mode, without gradients), as a numpy array."""
-    parameter = next(model.parameters(), None)
-    device = parameter.device if parameter is not None else torch.device("cpu")
-    inputs = torch.as_tensor(x)
-    if inputs.is_floating_point():
-        inputs = inputs.float()
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.no_grad():
-            parts = [
-                model(inputs[i : i + batch_size].to(device)).float().cpu()
-                for i in range(0, len(inputs), batch_size)
-            ]
-    finally:
-        model.train(was_training)
-    return torch.cat(parts).numpy() if parts else np.zeros((0,), dtype=np.float32)
-
-
-def predict_classes(
-    model: nn.Module, x: np.ndarray | torch.Tensor, batch_size: int = 1024
-) -> np.ndarray:
-    """Predicted class ids: the highest score, or for a single output a positive logit."""
-    outputs = predict(model, x, batch_size)
-    if outputs.ndim == 2 and outputs.shape[1] == 1:
-        return (outputs[:, 0] > 0).astype(np.int64)
-    return outputs.argmax(axis=1)
+        return epochs_summary(self._epochs)

@@ -6,7 +6,6 @@ The reports are plain dataclasses defined in :mod:`designer.training.messages`
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from designer.training.messages import EpochMetrics, RunInfo, RunResult, StepUpdate
@@ -21,36 +20,24 @@ __all__ = [
 ]
 
 
-def _number(value: float | None) -> float | None:
-    if value is None or not math.isfinite(value):
-        return None
-    return float(value)
-
-
 def epoch_to_json(metrics: EpochMetrics, classification: bool) -> dict[str, Any]:
-    """One epoch as written to metrics.json (JSON has no NaN: non-finite numbers become null)."""
-    data: dict[str, Any] = {
-        "epoch": metrics.epoch,
-        "train_loss": _number(metrics.train_loss),
-        "val_loss": _number(metrics.val_loss),
-    }
-    if classification:
-        data["val_accuracy"] = _number(metrics.val_accuracy)
-    for name, value in metrics.extra.items():  # named loss terms and task metrics
-        data.setdefault(name, _number(value))
-    data["seconds"] = round(metrics.seconds, 4)
-    data["samples_per_sec"] = round(metrics.samples_per_sec, 1)
-    return data
+    """One epoch as written to metrics.json (the recipe's format, shared with train.py)."""
+    from designer.training.recipes.common import epoch_record
+
+    evaluation = {"val_loss": metrics.val_loss, "val_accuracy": metrics.val_accuracy}
+    return epoch_record(
+        metrics.epoch,
+        {"train_loss": metrics.train_loss},
+        {**evaluation, **metrics.extra},
+        metrics.seconds,
+        metrics.samples_per_sec,
+        classification,
+    )
 
 
 def result_to_json(result: RunResult, classification: bool) -> dict[str, Any]:
-    """The run as written to metrics.json by ``designer train``."""
-    return {
-        "device": result.device,
-        "dataset": result.dataset,
-        "task": result.task,
-        "status": result.status,
-        "epochs": [epoch_to_json(m, classification) for m in result.epochs],
-        "best_val_accuracy": _number(result.best_val_accuracy),
-        "best_val_loss": _number(result.best_val_loss),
-    }
+    """The run as written to metrics.json by ``designer train`` (and by train.py)."""
+    from designer.training.recipes.common import run_record
+
+    epochs = [epoch_to_json(m, classification) for m in result.epochs]
+    return run_record(epochs, result.status, result.device, result.dataset, result.task)

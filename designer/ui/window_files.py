@@ -326,7 +326,7 @@ class ProjectFiles:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication
 
-        from designer.codegen.train_script import (
+        from designer.export.train_script import (
             TrainScriptError,
             generate_train_script,
         )

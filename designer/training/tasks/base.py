@@ -29,7 +29,11 @@ from designer.training.messages import (  # noqa: F401 - defined torch-free, re-
     EvalResult,
     PredictionSnapshot,
 )
+from designer.training.recipes.common import parameters_of, step_means, sum_dtype
+from designer.training.recipes.supervised import supervised_step
 from designer.training.settings import TrainingSettings
+
+__all__ = ["sum_dtype"]  # re-exported for the task modules and their tests
 
 
 @dataclass
@@ -53,7 +57,9 @@ class TaskContext:
     settings: TrainingSettings
     device: torch.device
     classes: list[str] | None
-    autocast: Callable[[], AbstractContextManager[Any]]
+    autocast: Callable[
+        [], AbstractContextManager[Any]
+    ]  # a no-op context without mixed precision
     make_optimizer: Callable[[Iterable[nn.Parameter]], torch.optim.Optimizer]
     project: Project | None = (
         None  # the graphs, for tasks that build extra modules from them
@@ -63,9 +69,6 @@ class TaskContext:
     )
 
 
-def sum_dtype(device: torch.device) -> torch.dtype:
-    """The dtype for sums of losses and errors: float64, except on Apple GPUs, which lack it."""
-    return torch.float32 if device.type == "mps" else torch.float64
 
 
 class Task:
@@ -98,12 +101,7 @@ class Task:
 
     def step_means(self, steps: list[tuple[torch.Tensor, ...]]) -> list[float]:
         """Per-term means over an epoch's steps, each step a tuple of scalar tensors."""
-        return (
-            torch.stack([torch.stack(step) for step in steps])
-            .to(self.sum_dtype)
-            .mean(dim=0)
-            .tolist()
-        )
+        return step_means(steps, self.sum_dtype)
 
     def notes(self) -> list[str]:
         """Things worth telling the user when the run starts (after :meth:`setup`)."""
@@ -227,23 +225,26 @@ class SupervisedTask(Task):
 
     def configure_optimizers(self) -> list[torch.optim.Optimizer]:
         self.optimizer = self.context.make_optimizer(self.model.parameters())
-        self.parameters = [
-            p for group in self.optimizer.param_groups for p in group["params"]
-        ]
+        self.parameters = parameters_of(self.optimizer)
         return [self.optimizer]
 
+    @property
+    def recipe_autocast(self) -> Any:
+        """The recipes' autocast argument: None (the hot path of CPU runs) or the context."""
+        return self.context.autocast if self.context.mixed_precision else None
+
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        self.optimizer.zero_grad(set_to_none=True)
-        if self.context.mixed_precision:
-            with self.context.autocast():
-                loss = self.loss_fn(self.model(x), y)
-        else:  # the hot path of CPU runs: not even a no-op context manager
-            loss = self.loss_fn(self.model(x), y)
-        loss.backward()
-        if self.clip > 0:
-            nn.utils.clip_grad_norm_(self.parameters, self.clip)
-        self.optimizer.step()
-        return loss.detach()
+        (loss,) = supervised_step(
+            self.model,
+            self.optimizer,
+            self.loss_fn,
+            x,
+            y,
+            self.parameters,
+            self.clip,
+            self.recipe_autocast,
+        )
+        return loss
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         with self.context.autocast():

@@ -7,9 +7,13 @@ from typing import Any
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 from designer.graph.shape import Shape
+from designer.training.recipes.classification import (
+    classification_loss,
+    evaluate_classification,
+    predict_labels,
+)
 from designer.training.settings import TrainingSettings
 from designer.training.tasks.base import (
     DecisionGrid,
@@ -17,7 +21,6 @@ from designer.training.tasks.base import (
     NetworkInfo,
     PredictionSnapshot,
     SupervisedTask,
-    sum_dtype,
 )
 
 GRID_SIZE = 80
@@ -78,27 +81,10 @@ class ClassificationTask(SupervisedTask):
         self, name: str
     ) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
         self.num_classes = len(self.context.classes or [])
-        if name == "cross_entropy":
-            return F.cross_entropy
-        if name == "nll":
-            return F.nll_loss
-        if name == "bce_with_logits":
-            return self._bce
-        raise ValueError(f"the loss {name!r} does not fit classification")
-
-    def _bce(self, outputs: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        if outputs.shape[1] == 1:
-            return F.binary_cross_entropy_with_logits(
-                outputs[:, 0], labels.to(outputs.dtype)
-            )
-        return F.binary_cross_entropy_with_logits(
-            outputs, F.one_hot(labels, outputs.shape[1]).to(outputs.dtype)
-        )
+        return classification_loss(name)
 
     def predict_labels(self, outputs: torch.Tensor) -> torch.Tensor:
-        if outputs.shape[1] == 1:
-            return (outputs[:, 0] > 0).long()
-        return outputs.argmax(dim=1)
+        return predict_labels(outputs)
 
     def probabilities(self, outputs: torch.Tensor) -> torch.Tensor:
         outputs = outputs.float()
@@ -115,22 +101,15 @@ class ClassificationTask(SupervisedTask):
     def evaluate(
         self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
     ) -> EvalResult:
-        classes = self.num_classes
-        device = self.context.device
-        total_dtype = sum_dtype(device)
-        loss_sum = torch.zeros((), device=device, dtype=total_dtype)
-        counts = torch.zeros(classes * classes, device=device, dtype=torch.int64)
-        total = 0
-        for x, y in batches:
-            outputs = self.forward(x)
-            loss_sum += self.loss_fn(outputs, y).to(total_dtype) * len(y)
-            predicted = self.predict_labels(outputs)
-            counts += torch.bincount(
-                y * classes + predicted, minlength=classes * classes
-            )
-            total += len(y)
-        confusion = counts.view(classes, classes).cpu().numpy()
-        return summarize_confusion(float(loss_sum) / max(total, 1), confusion)
+        metrics, confusion = evaluate_classification(
+            self.model,
+            self.loss_fn,
+            batches,
+            self.num_classes,
+            self.context.device,
+            self.recipe_autocast,
+        )
+        return summarize_confusion(metrics["val_loss"], confusion)
 
     def snapshot(
         self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor

@@ -25,11 +25,18 @@ from typing import Any
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from designer.graph.model import Project
 from designer.graph.shape import Shape, format_shape
+from designer.training.recipes.gan import (
+    GAN_TERMS,
+    discriminate,
+    evaluate_gan,
+    gan_step,
+    generate,
+    noise,
+)
 from designer.training.settings import TrainingSettings
 from designer.training.tasks.base import (
     EvalResult,
@@ -151,10 +158,8 @@ class GANTask(Task):
         self.clip = context.settings.grad_clip
         self.d_steps = 0
         self.g_steps = 0
-        # Per step, read at the epoch's end: the losses and the discriminator's logits.
-        self._losses: list[tuple[torch.Tensor, torch.Tensor]] = []
-        self._real_logits: list[torch.Tensor] = []
-        self._fake_logits: list[torch.Tensor] = []
+        # Per step, read at the epoch's end: d_loss, g_loss, D(x) and D(G(z)).
+        self._terms: list[tuple[torch.Tensor, ...]] = []
         generator = torch.Generator().manual_seed(context.settings.seed)
         self.fixed_noise = torch.randn(
             (SAMPLE_COUNT, *self.noise_shape), generator=generator
@@ -170,92 +175,57 @@ class GANTask(Task):
         return [self.g_optimizer, self.d_optimizer]
 
     def noise(self, count: int) -> torch.Tensor:
-        return torch.randn((count, *self.noise_shape), device=self.context.device)
+        return noise(count, self.noise_shape, self.context.device)
+
+    @property
+    def recipe_autocast(self) -> Any:
+        return self.context.autocast if self.context.mixed_precision else None
 
     def logits(self, samples: torch.Tensor) -> torch.Tensor:
-        with self.context.autocast():
-            return self.discriminator(samples).float().reshape(len(samples))
+        return discriminate(self.discriminator, samples, self.recipe_autocast)
 
-    def generate(self, noise: torch.Tensor) -> torch.Tensor:
-        with self.context.autocast():
-            return self.generator(noise)
-
-    def _step(
-        self, optimizer: torch.optim.Optimizer, module: nn.Module, loss: torch.Tensor
-    ) -> None:
-        optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        if self.clip > 0:
-            nn.utils.clip_grad_norm_(module.parameters(), self.clip)
-        optimizer.step()
+    def generate(self, z: torch.Tensor) -> torch.Tensor:
+        return generate(self.generator, z, self.recipe_autocast)
 
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        fake = self.generate(self.noise(len(x)))
-
-        # Discriminator: real samples are real, generated ones fake.
-        real_logits = self.logits(x)
-        fake_logits = self.logits(fake.detach())
-        d_loss = F.binary_cross_entropy_with_logits(
-            real_logits, torch.full_like(real_logits, self.real_label)
-        ) + F.binary_cross_entropy_with_logits(
-            fake_logits, torch.zeros_like(fake_logits)
+        total, *terms = gan_step(
+            self.generator,
+            self.discriminator,
+            self.g_optimizer,
+            self.d_optimizer,
+            x,
+            self.noise_shape,
+            self.real_label,
+            self.clip,
+            self.recipe_autocast,
         )
-        self._step(self.d_optimizer, self.discriminator, d_loss)
         self.d_steps += 1
-
-        # Generator: make the discriminator call the generated samples real.
-        fooled_logits = self.logits(fake)
-        g_loss = F.binary_cross_entropy_with_logits(
-            fooled_logits, torch.ones_like(fooled_logits)
-        )
-        self._step(self.g_optimizer, self.generator, g_loss)
         self.g_steps += 1
-
-        d_loss, g_loss = d_loss.detach(), g_loss.detach()
-        self._losses.append((d_loss, g_loss))
-        self._real_logits.append(real_logits.detach())
-        self._fake_logits.append(fake_logits.detach())
-        return d_loss + g_loss
+        self._terms.append(tuple(terms))
+        return total
 
     def epoch_terms(self) -> dict[str, float]:
-        if not self._losses:
+        if not self._terms:
             return {}
-        d_loss, g_loss = self.step_means(self._losses)
-        # Means of the per-batch means, as the exported train.py computes them.
-        d_real = float(
-            torch.stack([torch.sigmoid(logits).mean() for logits in self._real_logits])
-            .to(self.sum_dtype)
-            .mean()
-        )
-        d_fake = float(
-            torch.stack([torch.sigmoid(logits).mean() for logits in self._fake_logits])
-            .to(self.sum_dtype)
-            .mean()
-        )
-        self._losses, self._real_logits, self._fake_logits = [], [], []
-        return {"d_loss": d_loss, "g_loss": g_loss, "d_real": d_real, "d_fake": d_fake}
+        means = self.step_means(self._terms)
+        self._terms = []
+        return dict(zip(GAN_TERMS[1:], means, strict=True))
 
     def evaluate(
         self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
     ) -> EvalResult | None:
-        sums = torch.zeros(3, device=self.context.device, dtype=torch.float64)
-        total = 0
-        for x, _y in batches:
-            real = self.logits(x)
-            fake = self.logits(self.generate(self.noise(len(x))))
-            d_loss = F.binary_cross_entropy_with_logits(
-                real, torch.full_like(real, self.real_label)
-            ) + F.binary_cross_entropy_with_logits(fake, torch.zeros_like(fake))
-            sums += torch.stack(
-                [d_loss, torch.sigmoid(real).mean(), torch.sigmoid(fake).mean()]
-            ).to(self.sum_dtype) * len(x)
-            total += len(x)
-        if not total:
-            return None
-        d_loss, d_real, d_fake = (sums / total).tolist()
-        return EvalResult(
-            loss=d_loss, extra={"val_d_real": d_real, "val_d_fake": d_fake}
+        metrics = evaluate_gan(
+            self.generator,
+            self.discriminator,
+            batches,
+            self.noise_shape,
+            self.real_label,
+            self.context.device,
+            self.recipe_autocast,
         )
+        if metrics is None:
+            return None
+        return EvalResult(loss=metrics.pop("val_loss"), extra=metrics)
 
     def snapshot(
         self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor

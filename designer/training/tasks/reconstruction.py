@@ -21,16 +21,19 @@ from typing import Any
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 from designer.graph.model import Graph, Project
+from designer.training.recipes.reconstruction import (
+    evaluate_reconstruction,
+    reconstructed,
+    reconstruction_loss,
+)
 from designer.training.settings import TrainingSettings
 from designer.training.tasks.base import (
     EvalResult,
     NetworkInfo,
     PredictionSnapshot,
     SupervisedTask,
-    sum_dtype,
 )
 
 PREVIEW_SAMPLES = 12
@@ -82,47 +85,6 @@ def reconstruction_preview(
     if before is None or after is None:
         return None
     return {"originals": before, "reconstructions": after}
-
-
-class _MeanBaseline:
-    """Accumulates per-value sums so the error of predicting the mean sample comes out at the end."""
-
-    def __init__(self) -> None:
-        self.total: torch.Tensor | None = None
-        self.squares: torch.Tensor | None = None
-        self.count = 0
-
-    def add(self, x: torch.Tensor) -> None:
-        flat = x.detach().to(sum_dtype(x.device)).reshape(len(x), -1)
-        total, squares = flat.sum(dim=0), flat.pow(2).sum(dim=0)
-        self.total = total if self.total is None else self.total + total
-        self.squares = squares if self.squares is None else self.squares + squares
-        self.count += len(x)
-
-    def mse(self) -> float | None:
-        if self.total is None or self.squares is None or self.count == 0:
-            return None
-        mean = self.total / self.count
-        variance = self.squares / self.count - mean.pow(2)
-        return float(variance.clamp_min(0).mean())
-
-
-def _reshaped(
-    loss: Callable[..., torch.Tensor],
-) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
-    def compare(outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
-        return loss(outputs.float().reshape(targets.shape), targets.float())
-
-    return compare
-
-
-LOSSES: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
-    "mse": _reshaped(F.mse_loss),
-    "l1": _reshaped(F.l1_loss),
-    "huber": _reshaped(F.huber_loss),
-    "bce": _reshaped(F.binary_cross_entropy),
-    "bce_with_logits": _reshaped(F.binary_cross_entropy_with_logits),
-}
 
 
 SHAPE_ONLY_LAYERS = ("Reshape", "Flatten", "Permute", "Dropout")
@@ -179,19 +141,11 @@ class ReconstructionTask(SupervisedTask):
     def make_loss(
         self, name: str
     ) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
-        try:
-            return LOSSES[name]
-        except KeyError:
-            raise ValueError(f"the loss {name!r} does not fit reconstruction") from None
+        return reconstruction_loss(name)
 
     def reconstructed(self, outputs: torch.Tensor) -> torch.Tensor:
         """The network's outputs as values comparable to the input (logits go through a sigmoid)."""
-        outputs = outputs.float()
-        return (
-            torch.sigmoid(outputs)
-            if self.context.settings.loss == "bce_with_logits"
-            else outputs
-        )
+        return reconstructed(outputs, self.context.settings.loss)
 
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         return super().train_step(x, x)
@@ -199,28 +153,15 @@ class ReconstructionTask(SupervisedTask):
     def evaluate(
         self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
     ) -> EvalResult:
-        device = self.context.device
-        loss_sum = torch.zeros((), device=device, dtype=torch.float64)
-        squared_sum = torch.zeros((), device=device, dtype=torch.float64)
-        baseline = _MeanBaseline()
-        total = values = 0
-        for x, _y in batches:
-            outputs = self.forward(x)
-            loss_sum += self.loss_fn(outputs, x).to(self.sum_dtype) * len(x)
-            squared_sum += (
-                (self.reconstructed(outputs).reshape(x.shape) - x.float())
-                .pow(2)
-                .sum()
-                .to(self.sum_dtype)
-            )
-            baseline.add(x)
-            total += len(x)
-            values += x.numel()
-        extra = {"mse": float(squared_sum) / max(values, 1)}
-        baseline_mse = baseline.mse()
-        if baseline_mse is not None:
-            extra["baseline_mse"] = baseline_mse
-        return EvalResult(loss=float(loss_sum) / max(total, 1), extra=extra)
+        metrics = evaluate_reconstruction(
+            self.model,
+            self.loss_fn,
+            self.context.settings.loss,
+            batches,
+            self.context.device,
+            self.recipe_autocast,
+        )
+        return EvalResult(loss=metrics.pop("val_loss"), extra=metrics)
 
     def snapshot(
         self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor

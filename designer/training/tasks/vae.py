@@ -32,13 +32,21 @@ from typing import Any
 
 import networkx as nx
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from designer.codegen.naming import Namespace
 from designer.graph.model import Graph, GraphError, Project
 from designer.graph.shape import format_shape
 from designer.shapes.infer import GraphShapes, infer_shapes
+from designer.training.recipes.common import parameters_of
+from designer.training.recipes.vae import (
+    VAE_TERMS,
+    evaluate_vae,
+    kl_divergence,
+    output_roles,
+    reconstruction_error,
+    vae_step,
+)
 from designer.training.settings import TrainingSettings
 from designer.training.tasks.base import (
     EvalResult,
@@ -56,36 +64,11 @@ from designer.training.tasks.reconstruction import (
 
 SAMPLE_COUNT = 64
 OUTPUT_ROLES = ("reconstruction", "mu", "logvar")
+__all__ = ["VAETask", "kl_divergence", "output_roles", "reconstruction_error"]
 
 
 class DecoderUnavailable(Exception):
     """The graph has no decoder that runs from a code alone; the message says why."""
-
-
-def output_roles(output_names: list[str]) -> tuple[int, int, int]:
-    """Indices of the reconstruction, mu and logvar among a network's three outputs."""
-    lowered = [name.strip().lower() for name in output_names]
-    if "mu" in lowered and "logvar" in lowered and len(lowered) == 3:
-        mu, logvar = lowered.index("mu"), lowered.index("logvar")
-        (reconstruction,) = {0, 1, 2} - {mu, logvar}
-        return reconstruction, mu, logvar
-    return 0, 1, 2
-
-
-def kl_divergence(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
-    """KL(N(mu, exp(logvar)) ‖ N(0, I)), summed over the code and averaged over the batch."""
-    mu, logvar = mu.float(), logvar.float()
-    return -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp()) / len(mu)
-
-
-def reconstruction_error(
-    name: str, reconstruction: torch.Tensor, x: torch.Tensor
-) -> torch.Tensor:
-    """Per-sample reconstruction error: summed over each sample's values, averaged over the batch."""
-    recon = reconstruction.float().reshape(x.shape)
-    if name == "bce":
-        return F.binary_cross_entropy(recon, x.float(), reduction="sum") / len(x)
-    return F.mse_loss(recon, x.float(), reduction="sum") / len(x)
 
 
 def _identifiers(graph: Graph) -> dict[str, str]:
@@ -285,54 +268,48 @@ class VAETask(Task):
 
     def configure_optimizers(self) -> list[torch.optim.Optimizer]:
         self.optimizer = self.context.make_optimizer(self.model.parameters())
-        self.parameters = [
-            p for group in self.optimizer.param_groups for p in group["params"]
-        ]
+        self.parameters = parameters_of(self.optimizer)
         return [self.optimizer]
 
-    def terms(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """The reconstruction (as the network gives it) and the two loss terms for a batch."""
-        with self.context.autocast():
-            outputs = self.model(x)
-        recon, mu, logvar = (outputs[i] for i in self.roles)
-        return (
-            recon,
-            reconstruction_error(self.loss_name, recon, x),
-            kl_divergence(mu, logvar),
-        )
+    @property
+    def recipe_autocast(self) -> Any:
+        return self.context.autocast if self.context.mixed_precision else None
 
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        self.optimizer.zero_grad(set_to_none=True)
-        _recon, error, kl = self.terms(x)
-        loss = error + self.beta * kl if self.beta != 1.0 else error + kl
-        loss.backward()
-        if self.clip > 0:
-            nn.utils.clip_grad_norm_(self.parameters, self.clip)
-        self.optimizer.step()
-        self._terms.append((error.detach(), kl.detach()))
-        return loss.detach()
+        loss, error, kl = vae_step(
+            self.model,
+            self.optimizer,
+            x,
+            self.roles,
+            self.loss_name,
+            self.beta,
+            self.parameters,
+            self.clip,
+            self.recipe_autocast,
+        )
+        self._terms.append((error, kl))
+        return loss
 
     def epoch_terms(self) -> dict[str, float]:
         if not self._terms:
             return {}
         error, kl = self.step_means(self._terms)
         self._terms = []
-        return {"train_reconstruction": error, "train_kl": kl}
+        return dict(zip(VAE_TERMS[1:], (error, kl), strict=True))
 
     def evaluate(
         self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
     ) -> EvalResult:
-        sums = torch.zeros(2, device=self.context.device, dtype=torch.float64)
-        total = 0
-        for x, _y in batches:
-            _recon, error, kl = self.terms(x)
-            sums += torch.stack([error, kl]).to(self.sum_dtype) * len(x)
-            total += len(x)
-        error, kl = (sums / max(total, 1)).tolist()
-        return EvalResult(
-            loss=error + self.beta * kl,
-            extra={"reconstruction": error, "kl": kl, "neg_elbo": error + kl},
+        metrics = evaluate_vae(
+            self.model,
+            batches,
+            self.roles,
+            self.loss_name,
+            self.beta,
+            self.context.device,
+            self.recipe_autocast,
         )
+        return EvalResult(loss=metrics.pop("val_loss"), extra=metrics)
 
     def decode(self, z: torch.Tensor) -> torch.Tensor:
         """Reconstructions from codes z (the decoder must exist)."""

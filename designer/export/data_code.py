@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from designer.codegen.layout import INDENT, statement
-from designer.codegen.train_script_source import (
+from designer.export.source import (
     ImportLine,
     literal_assignment,
     py_literal,

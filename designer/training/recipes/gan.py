@@ -1,0 +1,123 @@
+"""GANs: a generator (noise -> sample) and a discriminator (sample -> logit), in turns.
+
+Every batch of real samples gives one discriminator step (real samples
+labelled ``real_label``, 1 minus the label smoothing; generated ones 0) and
+then one generator step with the non-saturating loss (generated samples
+labelled 1).  The noise comes from torch's global random stream.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from designer.training.recipes.common import optimizer_step, sum_dtype
+
+GAN_TERMS = ("train_loss", "d_loss", "g_loss", "d_real", "d_fake")
+
+
+def noise(
+    count: int, noise_shape: tuple[int, ...], device: torch.device
+) -> torch.Tensor:
+    """A batch of generator inputs drawn from N(0, I)."""
+    return torch.randn((count, *noise_shape), device=device)
+
+
+def discriminate(
+    discriminator: nn.Module, samples: torch.Tensor, autocast: Any = None
+) -> torch.Tensor:
+    """One logit per sample, as float32."""
+    if autocast is None:
+        return discriminator(samples).float().reshape(len(samples))
+    with autocast():
+        return discriminator(samples).float().reshape(len(samples))
+
+
+def generate(
+    generator: nn.Module, z: torch.Tensor, autocast: Any = None
+) -> torch.Tensor:
+    """Samples made from the noise ``z``."""
+    if autocast is None:
+        return generator(z)
+    with autocast():
+        return generator(z)
+
+
+def discriminator_loss(
+    real_logits: torch.Tensor, fake_logits: torch.Tensor, real_label: float
+) -> torch.Tensor:
+    """Real samples should be called real (``real_label``), generated ones fake (0)."""
+    real = F.binary_cross_entropy_with_logits(
+        real_logits, torch.full_like(real_logits, real_label)
+    )
+    fake = F.binary_cross_entropy_with_logits(
+        fake_logits, torch.zeros_like(fake_logits)
+    )
+    return real + fake
+
+
+def gan_step(
+    generator: nn.Module,
+    discriminator: nn.Module,
+    g_optimizer: torch.optim.Optimizer,
+    d_optimizer: torch.optim.Optimizer,
+    x: torch.Tensor,
+    noise_shape: tuple[int, ...],
+    real_label: float = 1.0,
+    clip: float = 0.0,
+    autocast: Any = None,
+) -> tuple[torch.Tensor, ...]:
+    """A discriminator step, then a generator step, on one batch of real samples.
+
+    Returns (d_loss + g_loss, d_loss, g_loss, D(x), D(G(z))), the last two the
+    discriminator's mean probability that a real / generated sample is real.
+    """
+    fake = generate(generator, noise(len(x), noise_shape, x.device), autocast)
+
+    # Discriminator: real samples are real, generated ones fake.
+    real_logits = discriminate(discriminator, x, autocast)
+    fake_logits = discriminate(discriminator, fake.detach(), autocast)
+    d_loss = discriminator_loss(real_logits, fake_logits, real_label)
+    optimizer_step(d_optimizer, d_loss, discriminator.parameters(), clip)
+
+    # Generator: make the discriminator call the generated samples real.
+    fooled_logits = discriminate(discriminator, fake, autocast)
+    g_loss = F.binary_cross_entropy_with_logits(
+        fooled_logits, torch.ones_like(fooled_logits)
+    )
+    optimizer_step(g_optimizer, g_loss, generator.parameters(), clip)
+
+    d_loss, g_loss = d_loss.detach(), g_loss.detach()
+    d_real = torch.sigmoid(real_logits.detach()).mean()
+    d_fake = torch.sigmoid(fake_logits.detach()).mean()
+    return d_loss + g_loss, d_loss, g_loss, d_real, d_fake
+
+
+def evaluate_gan(
+    generator: nn.Module,
+    discriminator: nn.Module,
+    batches: Iterable[tuple[torch.Tensor, Any]],
+    noise_shape: tuple[int, ...],
+    real_label: float,
+    device: torch.device,
+    autocast: Any = None,
+) -> dict[str, float] | None:
+    """The discriminator on held-out real samples and fresh generated ones."""
+    sums = torch.zeros(3, device=device, dtype=sum_dtype(device))
+    total = 0
+    for x, _y in batches:
+        real = discriminate(discriminator, x, autocast)
+        made = generate(generator, noise(len(x), noise_shape, device), autocast)
+        fake = discriminate(discriminator, made, autocast)
+        d_loss = discriminator_loss(real, fake, real_label)
+        terms = [d_loss, torch.sigmoid(real).mean(), torch.sigmoid(fake).mean()]
+        sums += torch.stack(terms).to(sums.dtype) * len(x)
+        total += len(x)
+    if not total:
+        return None
+    d_loss, d_real, d_fake = (sums / total).tolist()
+    return {"val_loss": d_loss, "val_d_real": d_real, "val_d_fake": d_fake}
