@@ -309,3 +309,20 @@ def css(color: str) -> str:
     if a == 255:
         return f"#{r:02x}{g:02x}{b:02x}"
     return f"rgba({r}, {g}, {b}, {a})"
+
+
+# Data colours, the same in both themes (the data, not the app, decides them).
+CLASS_COLORS = (  # one per class, matplotlib's "tab10"
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+)
+HEATMAP = ("#f7fbff", "#6baed6", "#08306b")  # confusion matrix: none → all of a row
+HEATMAP_TEXT = ("#1a1a1a", "#ffffff")  # counts on pale and on dark cells

@@ -18,13 +18,13 @@ import pytest
 from designer.training.metrics import EpochMetrics
 from designer.ui.document import Document
 from designer.ui.training import worker as worker_module
+from designer.ui.training.plot_style import VIEW_PADDING
 from designer.ui.training.previews import preview_kind
 from designer.ui.training.task_previews import (
     ForecastPreview,
     ReconstructionPreview,
     SamplesPreview,
 )
-from designer.ui.training.plot_style import VIEW_PADDING
 from designer.ui.training.terms_plot import LossTermsPlot, term_style
 
 RNG = np.random.default_rng(0)
