@@ -9,6 +9,8 @@ def about_html() -> str:
 
     import PySide6
 
+    from designer.ui.theme import current_theme
+
     try:
         own = version("designer")
     except PackageNotFoundError:
@@ -17,5 +19,5 @@ def about_html() -> str:
         f"<h3>designer {own}</h3>"
         "<p>Build neural networks visually: drag layers onto the canvas, see every shape "
         "as you go, export readable PyTorch code and train in the background.</p>"
-        f"<p style='color:gray'>Python {platform.python_version()} · PySide6 {PySide6.__version__}</p>"
+        f"<p style='color:{current_theme().muted}'>Python {platform.python_version()} · PySide6 {PySide6.__version__}</p>"
     )

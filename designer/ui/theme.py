@@ -1,16 +1,22 @@
-"""Light and dark themes: a QPalette, a stylesheet from ``resources/`` and icons.
+"""Light and dark themes applied to the app: a QPalette, the stylesheet, icons, and
+a signal for the widgets that paint their own colours (plots, canvas items).
 
-Icons are SVG files we wrote, drawn with ``currentColor``; :func:`icon` fills in
-the theme's icon colour so the same files serve both themes.
+The colours live in :mod:`designer.ui.theme_colors`; the stylesheet is one
+template, ``designer/resources/style.qss``, filled from them.  Icons are SVG
+files we wrote, drawn with ``currentColor``; :func:`icon` fills in the theme's
+icon colour so the same files serve both themes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import fields
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
+from string import Template
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,69 +29,27 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
+from designer.ui.theme_colors import DARK, LIGHT, ThemeColors, css, rgba
+
+Theme = ThemeColors  # the name the window and panels use
+__all__ = ["DARK", "LIGHT", "Theme", "ThemeColors"]
+
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICONS = RESOURCES / "icons"
 MIN_POINT_SIZE = 10  # readable on a projector
 LARGE_POINT_SIZE = 13  # View ▸ Larger Text, for presenting
 
 
-@dataclass(frozen=True)
-class Theme:
-    name: str
-    dark: bool
-    window: str
-    base: str
-    alternate: str
-    text: str
-    muted: str
-    button: str
-    highlight: str
-    highlight_text: str
-    border: str
-    icon: str
-    error: str
-    warning: str
-
-
-LIGHT = Theme(
-    name="light",
-    dark=False,
-    window="#f3f4f6",
-    base="#ffffff",
-    alternate="#f7f8fa",
-    text="#1f2328",
-    muted="#6a737d",
-    button="#ffffff",
-    highlight="#2f6fed",
-    highlight_text="#ffffff",
-    border="#d0d4da",
-    icon="#3b4350",
-    error="#d1242f",
-    warning="#b08800",
-)
-DARK = Theme(
-    name="dark",
-    dark=True,
-    window="#1e1f22",
-    base="#2b2d30",
-    alternate="#26282b",
-    text="#dfe1e5",
-    muted="#8c9199",
-    button="#393b40",
-    highlight="#3574f0",
-    highlight_text="#ffffff",
-    border="#43454a",
-    icon="#ced0d6",
-    error="#f75464",
-    warning="#e0b341",
-)
-
-
-def theme_for(dark: bool) -> Theme:
+def theme_for(dark: bool) -> ThemeColors:
     return DARK if dark else LIGHT
 
 
-def make_palette(theme: Theme) -> QPalette:
+def qcolor(color: str) -> QColor:
+    """A theme colour (``#rrggbb`` or CSS-ordered ``#rrggbbaa``) as a QColor."""
+    return QColor(*rgba(color))
+
+
+def make_palette(theme: ThemeColors) -> QPalette:
     palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: theme.window,
@@ -105,47 +69,96 @@ def make_palette(theme: Theme) -> QPalette:
         QPalette.ColorRole.Mid: theme.border,
         QPalette.ColorRole.Midlight: theme.alternate,
         QPalette.ColorRole.Dark: theme.border,
-        QPalette.ColorRole.Shadow: "#000000",
+        QPalette.ColorRole.Shadow: theme.shadow,
         QPalette.ColorRole.Light: theme.base,
     }
     for role, color in roles.items():
-        palette.setColor(role, QColor(color))
+        palette.setColor(role, qcolor(color))
     for role in (
         QPalette.ColorRole.Text,
         QPalette.ColorRole.WindowText,
         QPalette.ColorRole.ButtonText,
     ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.muted))
+        palette.setColor(QPalette.ColorGroup.Disabled, role, qcolor(theme.muted))
     return palette
 
 
-def stylesheet(theme: Theme, point_size: int = MIN_POINT_SIZE) -> str:
-    """The theme's QSS, or "" when the resources folder is not installed.
-
-    In the file, ``@ICONS@`` stands for the absolute icons folder (QSS urls are
-    otherwise relative to the working directory), ``@BASE_PT@`` for the text
-    size and ``@SMALL_PT@`` for captions (never below :data:`MIN_POINT_SIZE`).
-    """
-    path = RESOURCES / f"{theme.name}.qss"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return ""
-    base = max(point_size, MIN_POINT_SIZE)
+def stylesheet_template() -> str:
+    """The stylesheet template, package data of ``designer.resources``."""
     return (
-        text.replace("@ICONS@", ICONS.as_posix())
-        .replace("@BASE_PT@", str(base))
-        .replace("@SMALL_PT@", str(max(base - 1, MIN_POINT_SIZE)))
+        resources.files("designer.resources")
+        .joinpath("style.qss")
+        .read_text(encoding="utf-8")
     )
 
 
-def apply_theme(app: QApplication, dark: bool, large_text: bool = False) -> Theme:
+def stylesheet(theme: ThemeColors, point_size: int = MIN_POINT_SIZE) -> str:
+    """The template filled for ``theme``: ``$role`` is the colour of that name,
+    ``$icons`` the absolute icons folder (QSS urls are otherwise relative to the
+    working directory), ``$base_pt`` the text size and ``$small_pt`` the caption
+    size (never below :data:`MIN_POINT_SIZE`)."""
+    base = max(point_size, MIN_POINT_SIZE)
+    values = {
+        field.name: css(value)
+        for field in fields(theme)
+        if isinstance(value := getattr(theme, field.name), str)
+        and value.startswith("#")
+    }
+    values.update(
+        icons=ICONS.as_posix(),
+        base_pt=str(base),
+        small_pt=str(max(base - 1, MIN_POINT_SIZE)),
+    )
+    return Template(stylesheet_template()).substitute(values)
+
+
+class _ThemeNotifier(QObject):
+    """Holds the app's current theme and says when it changes."""
+
+    changed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.theme: ThemeColors = LIGHT
+
+
+_NOTIFIER: list[_ThemeNotifier] = []  # created on first use, after Qt is loaded
+
+
+def _notifier() -> _ThemeNotifier:
+    if not _NOTIFIER:
+        _NOTIFIER.append(_ThemeNotifier())
+    return _NOTIFIER[0]
+
+
+def current_theme() -> ThemeColors:
+    """The theme last applied with :func:`apply_theme` (light until then)."""
+    return _notifier().theme
+
+
+def follow_theme(restyle: Callable[[ThemeColors], None]) -> None:
+    """Call ``restyle`` with the current theme now and after every theme change.
+
+    ``restyle`` should be a method of a QObject (a widget): the connection then
+    ends when that object is deleted.  For what the stylesheet cannot reach:
+    pyqtgraph plots, painted widgets, rich text.
+    """
+    notifier = _notifier()
+    restyle(notifier.theme)
+    notifier.changed.connect(restyle)
+
+
+def apply_theme(app: QApplication, dark: bool, large_text: bool = False) -> ThemeColors:
     theme = theme_for(dark)
     app.setStyle("Fusion")
     app.setPalette(make_palette(theme))
     app.setStyleSheet(
         stylesheet(theme, LARGE_POINT_SIZE if large_text else MIN_POINT_SIZE)
     )
+    notifier = _notifier()
+    if notifier.theme is not theme:
+        notifier.theme = theme
+        notifier.changed.emit(theme)
     return theme
 
 
@@ -175,7 +188,7 @@ def _svg_pixmap(name: str, color: str, size: int, ratio: float) -> QPixmap:
     return pixmap
 
 
-def icon(name: str, theme: Theme) -> QIcon:
+def icon(name: str, theme: ThemeColors) -> QIcon:
     """An icon from ``resources/icons/<name>.svg`` in the theme's colour, crisp at any DPI."""
     ratio = (
         QGuiApplication.instance().devicePixelRatio()

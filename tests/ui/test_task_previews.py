@@ -18,6 +18,7 @@ import pytest
 from designer.training.metrics import EpochMetrics
 from designer.training.server import pool as server_pool
 from designer.ui.document import Document
+from designer.ui.training.plot_style import VIEW_PADDING
 from designer.ui.training.previews import preview_kind
 from designer.ui.training.task_previews import (
     ForecastPreview,
@@ -226,8 +227,9 @@ def test_one_curve_per_term_with_probabilities_on_their_own_axis(qtbot):
         "D(x), real",
         "D(G(z)), generated",
     }
+    # 0..1 with room for the markers of a value of exactly 0 or 1
     assert plot.probability_plot.getViewBox().viewRange()[1] == pytest.approx(
-        [-0.02, 1.02]
+        [-VIEW_PADDING, 1 + VIEW_PADDING]
     )
     assert not plot.log_scale
 

@@ -69,8 +69,6 @@ class TaskContext:
     )
 
 
-
-
 class Task:
     """Base of all tasks.  See the module docstring for the split of duties."""
 

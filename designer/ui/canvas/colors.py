@@ -1,5 +1,6 @@
-"""Colours of the canvas: one per layer category (shared with the palette) and the
-light and dark canvas themes.
+"""Colours of the canvas: one per layer category (shared with the palette, the same
+in both themes) and the canvas's light and dark QColors, made from the roles in
+:mod:`designer.ui.theme_colors`.
 
 Category colours are saturated mid-tones chosen so white header text on them has
 a contrast ratio of at least 4.5:1 and neighbouring categories stay distinct on a
@@ -8,9 +9,13 @@ projector; red is kept for errors only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from PySide6.QtGui import QColor
+
+from designer.ui import theme_colors
+from designer.ui.theme import qcolor
+from designer.ui.theme_colors import CanvasColors, ThemeColors
 
 CATEGORY_HEX: dict[str, str] = {
     "Input/Output": "#475569",
@@ -65,57 +70,23 @@ class CanvasTheme:
     port_border: QColor
     highlight: QColor
     rubber_band: QColor
+    on_header: QColor
+    on_header_muted: QColor
 
 
-LIGHT = CanvasTheme(
-    dark=False,
-    background=QColor("#f6f7f9"),
-    grid_minor=QColor("#eceef2"),
-    grid_major=QColor("#dde1e7"),
-    card=QColor("#ffffff"),
-    card_border=QColor("#c5cbd3"),
-    shadow=QColor(15, 23, 42, 36),
-    text=QColor("#111827"),
-    text_muted=QColor("#4b5563"),
-    shape_fill=QColor("#eef2f7"),
-    shape_text=QColor("#1f2937"),
-    edge=QColor("#6b7280"),
-    label_fill=QColor("#ffffff"),
-    label_border=QColor("#cfd5dd"),
-    label_text=QColor("#1f2937"),
-    selection=QColor("#f59e0b"),
-    error=QColor("#dc2626"),
-    warning=QColor("#d97706"),
-    port=QColor("#ffffff"),
-    port_border=QColor("#4b5563"),
-    highlight=QColor("#16a34a"),
-    rubber_band=QColor(37, 99, 235, 40),
-)
+def canvas_theme(colors: ThemeColors) -> CanvasTheme:
+    """The canvas's QColors for an app theme (the hex values live in theme_colors)."""
+    return CanvasTheme(
+        dark=colors.dark,
+        **{
+            field.name: qcolor(getattr(colors.canvas, field.name))
+            for field in fields(CanvasColors)
+        },
+    )
 
-DARK = CanvasTheme(
-    dark=True,
-    background=QColor("#1b1e24"),
-    grid_minor=QColor("#22262d"),
-    grid_major=QColor("#2d323b"),
-    card=QColor("#2a2f38"),
-    card_border=QColor("#444b57"),
-    shadow=QColor(0, 0, 0, 90),
-    text=QColor("#f3f4f6"),
-    text_muted=QColor("#b6bcc7"),
-    shape_fill=QColor("#1f242c"),
-    shape_text=QColor("#e5e7eb"),
-    edge=QColor("#9aa3b2"),
-    label_fill=QColor("#262b33"),
-    label_border=QColor("#4a515e"),
-    label_text=QColor("#e5e7eb"),
-    selection=QColor("#fbbf24"),
-    error=QColor("#f87171"),
-    warning=QColor("#fbbf24"),
-    port=QColor("#2a2f38"),
-    port_border=QColor("#c0c7d2"),
-    highlight=QColor("#4ade80"),
-    rubber_band=QColor(96, 165, 250, 50),
-)
+
+LIGHT = canvas_theme(theme_colors.LIGHT)
+DARK = canvas_theme(theme_colors.DARK)
 
 
 def theme_for(dark: bool) -> CanvasTheme:

@@ -276,7 +276,9 @@ class RenameInteraction:
         text = self.editor.text() if text is None else text
         message = self.scene.document.rename(self.node_id, text)
         if message:
-            self.editor.setStyleSheet("QLineEdit { border: 2px solid #dc2626; }")
+            self.editor.setProperty("invalid", True)  # the stylesheet's red frame
+            self.editor.style().unpolish(self.editor)
+            self.editor.style().polish(self.editor)
             self.editor.setToolTip(message)
             self.scene.messageRequested.emit(message)
             return message

@@ -269,11 +269,11 @@ class NodeItem(QGraphicsItem):
     def _update_tooltip(self) -> None:
         parts = [f"<b>{self.name}</b> — {self.layer_type}"]
         parts += [
-            f"<span style='color:#dc2626'>⚠ {message}</span>"
+            f"<span style='color:{self._theme.error.name()}'>⚠ {message}</span>"
             for message in self._errors
         ]
         parts += [
-            f"<span style='color:#b45309'>{message}</span>"
+            f"<span style='color:{self._theme.warning.name()}'>{message}</span>"
             for message in self._warnings
         ]
         if not self._errors and not self._warnings and self._description:
@@ -282,6 +282,7 @@ class NodeItem(QGraphicsItem):
 
     def set_theme(self, theme: CanvasTheme) -> None:
         self._theme = theme
+        self._update_tooltip()
         self.update()
 
     def set_drop_ports(
@@ -422,7 +423,7 @@ class NodeItem(QGraphicsItem):
 
         # Header text: type on the left, parameter count on the right.
         painter.setFont(fonts.header)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(theme.on_header)
         header = QRectF(TEXT_LEFT, 0, NODE_WIDTH - 2 * TEXT_LEFT, HEADER_HEIGHT)
         count = format_count(self._param_count) if self._param_count else ""
         room = header.width() - (
@@ -435,7 +436,7 @@ class NodeItem(QGraphicsItem):
         )
         if count:
             painter.setFont(fonts.body)
-            painter.setPen(QColor(255, 255, 255, 215))
+            painter.setPen(theme.on_header_muted)
             painter.drawText(
                 header,
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
@@ -584,7 +585,7 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(theme.error if self._errors else theme.warning)
         painter.drawEllipse(centre, BADGE_RADIUS, BADGE_RADIUS)
         painter.setFont(fonts.badge)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(theme.on_header)
         box = QRectF(
             centre.x() - BADGE_RADIUS,
             centre.y() - BADGE_RADIUS,

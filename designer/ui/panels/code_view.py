@@ -13,11 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.ui.panels.python_highlighter import (
-    DARK_CODE_COLORS,
-    LIGHT_CODE_COLORS,
-    PythonHighlighter,
-)
+from designer.ui.panels.python_highlighter import PythonHighlighter
+from designer.ui.theme_colors import theme_colors
 
 
 def monospace_font(point_size: int = 10) -> QFont:
@@ -117,7 +114,7 @@ class CodeView(QWidget):
         bar.setValue(min(scroll, bar.maximum()))
 
     def set_dark(self, dark: bool) -> None:
-        self.highlighter.set_colors(DARK_CODE_COLORS if dark else LIGHT_CODE_COLORS)
+        self.highlighter.set_colors(theme_colors(dark).code)
 
     def copy_to_clipboard(self) -> None:
         if self._code:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.graph.catalog import CATEGORIES, LayerSpec, ParamSpec, all_specs
+from designer.ui.theme import current_theme
 
 
 def _param_text(param: ParamSpec) -> str:
@@ -30,7 +31,7 @@ def _param_text(param: ParamSpec) -> str:
         high = "" if param.maximum is None else f"{param.maximum:g}"
         extra.append(f"range {low}…{high}")
     detail = (
-        f" <span style='color:gray'>({html.escape('; '.join(extra))})</span>"
+        f" <span style='color:{current_theme().muted}'>({html.escape('; '.join(extra))})</span>"
         if extra
         else ""
     )

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.graph.catalog import CATEGORIES, LayerSpec, all_specs
+from designer.ui.theme import current_theme, qcolor
 
 LAYER_MIME_TYPE = "application/x-designer-layer"
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -142,7 +143,7 @@ def drag_chip(text: str, color: QColor, font: QFont) -> QPixmap:
     painter.setPen(color.darker(130))
     painter.setBrush(color)
     painter.drawRoundedRect(0, 0, width - 1, height - 1, 6, 6)
-    painter.setPen(QColor("white"))
+    painter.setPen(qcolor(current_theme().canvas.on_header))
     painter.setFont(font)
     painter.drawText(0, 0, width, height, Qt.AlignmentFlag.AlignCenter, text)
     painter.end()

@@ -10,49 +10,21 @@ from __future__ import annotations
 import builtins
 import keyword
 import re
-from dataclasses import dataclass
 
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextDocument,
 )
 
+from designer.ui import theme_colors
+from designer.ui.theme import qcolor
+from designer.ui.theme_colors import CodeColors
 
-@dataclass(frozen=True)
-class CodeColors:
-    keyword: str
-    builtin: str
-    self_word: str
-    string: str
-    number: str
-    comment: str
-    decorator: str
-    definition: str
+LIGHT_CODE_COLORS = theme_colors.LIGHT.code
+DARK_CODE_COLORS = theme_colors.DARK.code
 
-
-LIGHT_CODE_COLORS = CodeColors(
-    keyword="#0033b3",
-    builtin="#7a3e9d",
-    self_word="#94558d",
-    string="#067d17",
-    number="#1750eb",
-    comment="#8c8c8c",
-    decorator="#9e880d",
-    definition="#00627a",
-)
-DARK_CODE_COLORS = CodeColors(
-    keyword="#cf8e6d",
-    builtin="#c77dbb",
-    self_word="#94558d",
-    string="#6aab73",
-    number="#2aacb8",
-    comment="#7a7e85",
-    decorator="#b3ae60",
-    definition="#56a8f5",
-)
 
 _BUILTINS = sorted(
     name
@@ -94,7 +66,7 @@ class PythonHighlighter(QSyntaxHighlighter):
             color: str, bold: bool = False, italic: bool = False
         ) -> QTextCharFormat:
             result = QTextCharFormat()
-            result.setForeground(QColor(color))
+            result.setForeground(qcolor(color))
             if bold:
                 result.setFontWeight(QFont.Weight.Bold)
             result.setFontItalic(italic)

@@ -15,9 +15,11 @@ from designer.graph.model import Graph
 from designer.graph.shape import format_shape
 from designer.shapes.infer import GraphShapes
 from designer.ui.panels.formatting import format_compact, format_count, format_shapes
+from designer.ui.theme import ThemeColors, follow_theme, qcolor
 
 COLUMNS = ("Layer", "Type", "Output shape", "Params", "MACs")
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+ERROR_ROLE = Qt.ItemDataRole.UserRole + 2  # the output shape is an error (drawn red)
 TOTAL_LABEL = "Total"
 
 
@@ -47,6 +49,14 @@ class SummaryTable(QTreeWidget):
         self.itemClicked.connect(self._activated)
         self.total_params = 0
         self.total_macs = 0
+        follow_theme(self._restyle)
+
+    def _restyle(self, theme: ThemeColors) -> None:
+        self._error_color = qcolor(theme.error)
+        for index in range(self.topLevelItemCount()):
+            item = self.topLevelItem(index)
+            if item.data(2, ERROR_ROLE):
+                item.setForeground(2, self._error_color)
 
     def set_analysis(self, graph: Graph, shapes: GraphShapes) -> None:
         self.clear()
@@ -82,7 +92,8 @@ class SummaryTable(QTreeWidget):
             item.setToolTip(4, f"{format_count(macs)} multiply-accumulates per sample")
             if info is not None and info.error:
                 item.setToolTip(2, info.error)
-                item.setForeground(2, Qt.GlobalColor.red)
+                item.setData(2, ERROR_ROLE, True)
+                item.setForeground(2, self._error_color)
             self._align(item)
             self.addTopLevelItem(item)
         self.total_params = shapes.total_params

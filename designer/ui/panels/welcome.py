@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from designer.ui.theme import ThemeColors, follow_theme
+
 
 class EmptyCanvasHint(QLabel):
     """Shown over the canvas while the current network has no layers.
@@ -28,9 +30,15 @@ class EmptyCanvasHint(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.linkActivated.connect(self.sampleChosen)
         self._samples = samples
-        self.setText(self._html())
+        self._link_color = ""
+        follow_theme(self._restyle)
         host.installEventFilter(self)
         self._place()
+
+    def _restyle(self, theme: ThemeColors) -> None:
+        # Rich-text links ignore the stylesheet: they get the theme's accent here.
+        self._link_color = theme.highlight
+        self.setText(self._html())
 
     def _html(self) -> str:
         parts = [
@@ -41,7 +49,7 @@ class EmptyCanvasHint(QLabel):
         ]
         if self._samples:
             links = " · ".join(
-                f"<a href='{html.escape(path.as_posix(), quote=True)}'>{html.escape(title)}</a>"
+                f"<a style='color:{self._link_color}' href='{html.escape(path.as_posix(), quote=True)}'>{html.escape(title)}</a>"
                 for title, path in self._samples
             )
             parts.append(f"<p>Or open a sample: {links}</p>")

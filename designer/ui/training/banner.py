@@ -12,12 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-STYLES = {
-    "info": ("#e7f1fb", "#a5c8ec", "#1c4f80"),
-    "success": ("#e8f6ec", "#9fd3ad", "#1d6b34"),
-    "warning": ("#fff6db", "#f0d27a", "#6b5200"),
-    "error": ("#fdecec", "#f2a5a5", "#9b1c1c"),
-}
+KINDS = ("info", "success", "warning", "error")  # coloured by the stylesheet
 
 
 class Banner(QFrame):
@@ -65,12 +60,15 @@ class Banner(QFrame):
     def show_message(
         self, text: str, kind: str = "info", action: str | None = None
     ) -> None:
-        background, border, color = STYLES[kind]
-        self.setStyleSheet(
-            f"QFrame#banner {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
-            f"QFrame#banner QLabel {{ color: {color}; background: transparent; }}"
-        )
+        if kind not in KINDS:
+            raise ValueError(f"unknown banner kind {kind!r}; expected one of {KINDS}")
         self.kind = kind
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)  # a dynamic property needs a re-polish to restyle
+        self.style().polish(self)
+        for child in self.findChildren(QLabel):
+            self.style().unpolish(child)
+            self.style().polish(child)
         self.label.setText(text)
         self.action.setVisible(bool(action))
         if action:

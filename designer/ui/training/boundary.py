@@ -15,26 +15,26 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-CLASS_COLORS = np.array(
-    [
-        [31, 119, 180],
-        [255, 127, 14],
-        [44, 160, 44],
-        [214, 39, 40],
-        [148, 103, 189],
-        [140, 86, 75],
-        [227, 119, 194],
-        [127, 127, 127],
-        [188, 189, 34],
-        [23, 190, 207],
-    ],
-    dtype=float,
-)
+from designer.ui import theme_colors
+from designer.ui.theme import ThemeColors, current_theme, follow_theme
+from designer.ui.theme_colors import rgba
+from designer.ui.training.plot_style import brush, pen, theme_plots
+
+CLASS_COLORS = np.array([rgba(c)[:3] for c in theme_colors.CLASS_COLORS], dtype=float)
 
 
 def class_color(index: int) -> tuple[int, int, int]:
     r, g, b = CLASS_COLORS[index % len(CLASS_COLORS)]
     return int(r), int(g), int(b)
+
+
+def class_hex(index: int) -> str:
+    return theme_colors.CLASS_COLORS[index % len(theme_colors.CLASS_COLORS)]
+
+
+def class_brush(index: int, alpha: int | None = None):
+    """A brush in the colour of class ``index``."""
+    return brush(class_hex(index), alpha)
 
 
 def probability_image(probabilities: np.ndarray) -> np.ndarray:
@@ -67,7 +67,7 @@ class DecisionBoundaryView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget = pg.PlotWidget()
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
@@ -80,21 +80,34 @@ class DecisionBoundaryView(QWidget):
         self.plot.addItem(self.image)
         self.scatter = pg.ScatterPlotItem(size=7, pxMode=True, antialias=True)
         self.plot.addItem(self.scatter)
-        self.legend = self.plot.addLegend(
-            offset=(6, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210)
-        )
+        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt")
         self._legend_items: list[pg.ScatterPlotItem] = []
         self.caption = QLabel(
             "The decision boundary is drawn while the model trains on 2-D data."
         )
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color: #555; padding: 2px 4px;")
+        self.caption.setObjectName("plotCaption")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.caption)
         self.has_boundary = False
         self._shown_range: tuple[float, float, float, float] | None = None
+        self._wrong = np.zeros(0, dtype=bool)
+        self.theme: ThemeColors = current_theme()
+        follow_theme(self._restyle)
+
+    def _restyle(self, theme: ThemeColors) -> None:
+        self.theme = theme
+        theme_plots(self.plot_widget, theme, self.plot)
+        if len(self._wrong):
+            self.scatter.setPen(self._ring_pens(self._wrong))
+
+    def _ring_pens(self, wrong: np.ndarray) -> list:
+        """Mistakes ringed in the theme's mistake colour, the rest in the background's."""
+        mistake = pen(self.theme.series.mistake, 2.2)
+        right = pen(self.theme.plot_background, 0.8)
+        return [mistake if w else right for w in wrong]
 
     def clear(self) -> None:
         self.image.clear()
@@ -123,12 +136,10 @@ class DecisionBoundaryView(QWidget):
         guess = (
             None if predicted is None else np.asarray(predicted).astype(int).reshape(-1)
         )
-        brushes = [pg.mkBrush(*class_color(c), 230) for c in true]
+        brushes = [class_brush(c, 230) for c in true]
         wrong = np.zeros(len(true), dtype=bool) if guess is None else guess != true
-        pens = [
-            pg.mkPen("#e03131", width=2.2) if w else pg.mkPen("#ffffff", width=0.8)
-            for w in wrong
-        ]
+        self._wrong = wrong
+        pens = self._ring_pens(wrong)
         sizes = [9 if w else 7 for w in wrong]
         self.scatter.setData(pos=pts[:, :2], brush=brushes, pen=pens, size=sizes)
         classes = (
@@ -160,9 +171,7 @@ class DecisionBoundaryView(QWidget):
             name = (
                 class_names[c] if class_names and c < len(class_names) else f"class {c}"
             )
-            swatch = pg.ScatterPlotItem(
-                size=8, brush=pg.mkBrush(*class_color(c)), pen=None
-            )
+            swatch = pg.ScatterPlotItem(size=8, brush=class_brush(c), pen=None)
             self.legend.addItem(swatch, str(name))
             self._legend_items.append(swatch)
 

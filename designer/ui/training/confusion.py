@@ -12,8 +12,12 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QGraphicsObject, QLabel, QVBoxLayout, QWidget
+
+from designer.ui.theme import ThemeColors, follow_theme, qcolor
+from designer.ui.theme_colors import HEATMAP, HEATMAP_TEXT, rgba
+from designer.ui.training.plot_style import theme_plots
 
 MAX_LABELLED_CELLS = 400  # beyond 20×20 classes the numbers would not fit
 
@@ -21,9 +25,7 @@ MAX_LABELLED_CELLS = 400  # beyond 20×20 classes the numbers would not fit
 def _blues() -> pg.ColorMap:
     return pg.ColorMap(
         pos=np.array([0.0, 0.35, 1.0]),
-        color=np.array(
-            [[247, 251, 255], [107, 174, 214], [8, 48, 107]], dtype=np.ubyte
-        ),
+        color=np.array([rgba(c)[:3] for c in HEATMAP], dtype=np.ubyte),
     )
 
 
@@ -66,7 +68,7 @@ class CellCounts(QGraphicsObject):
         if painter.fontMetrics().horizontalAdvance("000") > cell * 0.95:
             painter.restore()
             return  # the cells are too small to hold numbers
-        white, black = QColor("#ffffff"), QColor("#1a1a1a")
+        black, white = (qcolor(c) for c in HEATMAP_TEXT)
         for row in range(k):
             for col in range(k):
                 value = int(self.counts[row, col])
@@ -84,7 +86,7 @@ class ConfusionMatrixView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget = pg.PlotWidget()
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
@@ -100,13 +102,17 @@ class ConfusionMatrixView(QWidget):
         self.plot.addItem(self.counts)
         self.summary = QLabel("The confusion matrix appears after the first epoch.")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("color: #555; padding: 2px 4px;")
+        self.summary.setObjectName("plotCaption")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.summary)
         self.matrix: np.ndarray | None = None
         self.class_names: list[str] = []
+        follow_theme(self._restyle)
+
+    def _restyle(self, theme: ThemeColors) -> None:
+        theme_plots(self.plot_widget, theme, self.plot)
 
     def clear(self) -> None:
         self.matrix = None

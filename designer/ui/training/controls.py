@@ -91,12 +91,6 @@ class RunControls(QWidget):
         self.start_button.setToolTip(
             "Start training with these settings (the document is copied; you can keep editing)"
         )
-        self.start_button.setStyleSheet(
-            "QPushButton#startButton { background: #2f6fdb; color: white; font-weight: bold; padding: 5px 16px;"
-            " border-radius: 4px; border: 1px solid #1f56b3; }"
-            "QPushButton#startButton:disabled { background: #a9bfe6; border-color: #a9bfe6; }"
-            "QPushButton#startButton:hover:!disabled { background: #3b7cf0; }"
-        )
         self.start_button.clicked.connect(self.startRequested)
         self.pause_button = QPushButton("Pause")
         self.pause_button.setIcon(
@@ -136,7 +130,7 @@ class RunControls(QWidget):
         buttons.addWidget(self.stop_button)
         buttons.addSpacing(12)
         device_label = QLabel("Device")
-        device_label.setStyleSheet("color: #555;")
+        device_label.setObjectName("mutedText")
         buttons.addWidget(device_label)
         buttons.addWidget(self.device_combo, 1)
         buttons.addWidget(self.weights_button)
@@ -151,14 +145,14 @@ class RunControls(QWidget):
             bar.setTextVisible(True)
             bar.setFixedHeight(18)
         self.status_label = QLabel("Ready. Choose a dataset and press Train.")
-        self.status_label.setStyleSheet("color: #444;")
+        self.status_label.setObjectName("statusText")
         self.status_label.setWordWrap(True)
         progress = QGridLayout()
         progress.setHorizontalSpacing(8)
         progress.setVerticalSpacing(3)
         epoch_caption, run_caption = QLabel("Epoch"), QLabel("Run")
         for caption in (epoch_caption, run_caption):
-            caption.setStyleSheet("color: #555;")
+            caption.setObjectName("mutedText")
         progress.addWidget(epoch_caption, 0, 0)
         progress.addWidget(self.epoch_bar, 0, 1)
         progress.addWidget(run_caption, 1, 0)

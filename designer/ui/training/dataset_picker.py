@@ -74,7 +74,7 @@ class DatasetPicker(QWidget):
 
         self.description = QLabel()
         self.description.setWordWrap(True)
-        self.description.setStyleSheet("color: #555;")
+        self.description.setObjectName("mutedText")
         self.options_box = QWidget()
         self.options_form = QFormLayout(self.options_box)
         self.options_form.setContentsMargins(0, 0, 0, 0)

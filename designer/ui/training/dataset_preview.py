@@ -14,8 +14,10 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from designer.training.datasets import preview_samples
-from designer.ui.training.boundary import class_color
+from designer.ui.theme import ThemeColors, follow_theme
+from designer.ui.training.boundary import class_brush, class_hex
 from designer.ui.training.image_grid import ImageGrid
+from designer.ui.training.plot_style import pen, theme_plots
 
 PREVIEW_IMAGES = 12
 PREVIEW_POINTS = 400
@@ -30,39 +32,41 @@ class DatasetPreview(QWidget):
         self.stack = QStackedWidget()
         self.message = QLabel("Choose a dataset to see a few of its samples.")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #666; padding: 8px;")
+        self.message.setObjectName("previewMessage")
         self.images = ImageGrid(tile=40)
         self.images.setMaximumHeight(260)
-        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget = pg.PlotWidget()
         self.plot_widget.setMinimumHeight(150)
         self.plot_widget.setMaximumHeight(260)
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.legend = self.plot.addLegend(
-            offset=(6, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 200)
-        )
+        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt")
         self.text = QLabel()
-        self.text.setStyleSheet("font-family: monospace; padding: 6px; color: #222;")
+        self.text.setObjectName("previewText")
         self.text.setWordWrap(False)
         for widget in (self.message, self.images, self.plot_widget, self.text):
             self.stack.addWidget(widget)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("color: #444;")
+        self.summary.setObjectName("previewSummary")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
         self.kind = "none"
+        follow_theme(self._restyle)
+
+    def _restyle(self, theme: ThemeColors) -> None:
+        theme_plots(self.plot_widget, theme, self.plot)
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(
-            f"color: {'#c92a2a' if error else '#666'}; padding: 8px;"
-        )
+        self.message.setProperty("problem", error)  # red in the stylesheet
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
         self.stack.setCurrentWidget(self.message)
         self.summary.clear()
         self.kind = "error" if error else "message"
@@ -122,7 +126,7 @@ class DatasetPreview(QWidget):
                     pen=None,
                     symbol="o",
                     symbolSize=5,
-                    symbolBrush=pg.mkBrush(*class_color(c), 220),
+                    symbolBrush=class_brush(c, 220),
                     symbolPen=None,
                     name=name,
                 )
@@ -154,7 +158,7 @@ class DatasetPreview(QWidget):
             pen=None,
             symbol="o",
             symbolSize=4,
-            symbolBrush=pg.mkBrush(31, 119, 180, 180),
+            symbolBrush=class_brush(0, 180),
             symbolPen=None,
         )
         self.plot.autoRange()
@@ -167,11 +171,11 @@ class DatasetPreview(QWidget):
         self.plot.setLabel("left", "value")
         length = x.shape[1]
         for i in range(min(4, len(x))):
-            color = class_color(i)
+            color = class_hex(i)
             self.plot.plot(
                 np.arange(length),
                 x[i, :, 0],
-                pen=pg.mkPen(*color, width=1.5),
+                pen=pen(color, 1.5),
                 antialias=True,
             )
             target = np.asarray(y[i]).reshape(-1)
@@ -180,12 +184,10 @@ class DatasetPreview(QWidget):
                 self.plot.plot(
                     steps,
                     target,
-                    pen=pg.mkPen(
-                        *color, width=1.5, style=pg.QtCore.Qt.PenStyle.DotLine
-                    ),
+                    pen=pen(color, 1.5, style=pg.QtCore.Qt.PenStyle.DotLine),
                     symbol="o",
                     symbolSize=4,
-                    symbolBrush=pg.mkBrush(*color),
+                    symbolBrush=class_brush(i),
                     symbolPen=None,
                 )
         self.plot.autoRange()

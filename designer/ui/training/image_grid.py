@@ -13,13 +13,10 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-MISTAKE = QColor("#e03131")
-CORRECT = QColor("#2b8a3e")
-CAPTION = QColor("#333333")
-FRAME = QColor("#d0d4da")
+from designer.ui.theme import ThemeColors, current_theme, follow_theme, qcolor
 
 
 def to_qimages(images: np.ndarray) -> list[QImage]:
@@ -64,6 +61,12 @@ class ImageGrid(QWidget):
         self._empty_text = empty_text
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(tile + 24)
+        self.theme: ThemeColors = current_theme()
+        follow_theme(self._restyle)
+
+    def _restyle(self, theme: ThemeColors) -> None:
+        self.theme = theme
+        self.update()
 
     # -- data -----------------------------------------------------------------
     def set_images(
@@ -129,9 +132,10 @@ class ImageGrid(QWidget):
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        theme = self.theme
+        painter.fillRect(self.rect(), qcolor(theme.plot_background))
         if not self._images:
-            painter.setPen(QColor("#888888"))
+            painter.setPen(qcolor(theme.muted))
             painter.drawText(
                 self.rect().adjusted(8, 8, -8, -8),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
@@ -145,6 +149,13 @@ class ImageGrid(QWidget):
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         painter.setFont(font)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        mistake_color = qcolor(theme.series.mistake)
+        colors = {
+            None: qcolor(theme.border),
+            True: mistake_color,
+            False: qcolor(theme.series.correct),
+        }
+        caption_color = qcolor(theme.plot_foreground)
         total_width = columns * (tile + gap) - gap
         left = max(gap, (self.width() - total_width) // 2)
         for index, image in enumerate(self._images):
@@ -155,12 +166,11 @@ class ImageGrid(QWidget):
             scaled = _fit(image.size(), target)
             painter.drawImage(scaled, image)
             mistake = self._mistakes[index]
-            frame = FRAME if mistake is None else (MISTAKE if mistake else CORRECT)
-            painter.setPen(QPen(frame, 2.5 if mistake else 1.0))
+            painter.setPen(QPen(colors[mistake], 2.5 if mistake else 1.0))
             painter.drawRect(target.adjusted(0, 0, -1, -1))
             caption = self._captions[index]
             if caption:
-                painter.setPen(MISTAKE if mistake else CAPTION)
+                painter.setPen(mistake_color if mistake else caption_color)
                 rect = QRect(x - gap // 2, y + tile + 1, tile + gap, cell_height - tile)
                 text = painter.fontMetrics().elidedText(
                     caption, Qt.TextElideMode.ElideRight, rect.width()

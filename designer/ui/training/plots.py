@@ -2,7 +2,8 @@
 
 The x axis of every plot is the epoch as a real number (step 50 of 100 in
 epoch 2 is x = 1.5), so per-step and per-epoch curves line up.  Earlier runs of
-the session stay behind the current one as faint curves for comparison.
+the session stay behind the current one as faint curves for comparison.  The
+epoch axis shows whole epochs, and the plots follow the app's theme.
 """
 
 from __future__ import annotations
@@ -15,11 +16,20 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-RAW_LOSS = "#9ab8de"
-SMOOTH_LOSS = "#1f5fbf"
-VAL_LOSS = "#e8590c"
-VAL_ACCURACY = "#2b8a3e"
-LEARNING_RATE = "#7048e8"
+from designer.ui.theme import ThemeColors, current_theme, follow_theme
+from designer.ui.training.plot_style import (
+    VIEW_PADDING,
+    epoch_plot,
+    pen,
+    theme_plots,
+)
+
+# Curve colours, by their name in the theme's SeriesColors.
+RAW_LOSS = "pale_blue"
+SMOOTH_LOSS = "blue"
+VAL_LOSS = "orange"
+VAL_ACCURACY = "green"
+LEARNING_RATE = "violet"
 FAINT_ALPHA = 70
 EPOCH_SMOOTHING = (
     0.6  # moving-average weight when the smoothed curve steps a whole epoch
@@ -47,14 +57,14 @@ class _Series:
         return len(self.y)
 
 
-def _pen(color: str, width: float = 2.0, alpha: int = 255, style=Qt.PenStyle.SolidLine):
-    qcolor = pg.mkColor(color)
-    qcolor.setAlpha(alpha)
-    return pg.mkPen(qcolor, width=width, style=style)
+def series_color(theme: ThemeColors, role: str) -> str:
+    """The colour of the series role ``role`` (a SeriesColors field) in ``theme``."""
+    return getattr(theme.series, role)
 
 
 def _style_plot(plot: pg.PlotItem, title: str, left: str) -> None:
-    plot.setTitle(f"<span style='font-size:10pt;color:#333'>{title}</span>")
+    """Everything but the colours, which :func:`theme_plot` sets."""
+    plot.setTitle(title)
     plot.setLabel("left", left)
     plot.setLabel("bottom", "epoch")
     plot.showGrid(x=True, y=True, alpha=0.15)
@@ -64,8 +74,6 @@ def _style_plot(plot: pg.PlotItem, title: str, left: str) -> None:
     for side in ("left", "bottom"):
         axis = plot.getAxis(side)
         axis.enableAutoSIPrefix(False)
-        axis.setPen(pg.mkPen("#888"))
-        axis.setTextPen(pg.mkPen("#444"))
     plot.getAxis("left").setWidth(58)  # equal widths keep the stacked x axes aligned
 
 
@@ -121,7 +129,7 @@ class _StableRange:
         ):
             return
         self.top, self.bottom = nice_ceiling(high * 1.05) if high > 0 else 1.0, bottom
-        self.plot.setYRange(self.bottom, self.top, padding=0.02)
+        self.plot.setYRange(self.bottom, self.top, padding=VIEW_PADDING)
 
 
 class TrainingPlots(QWidget):
@@ -135,19 +143,18 @@ class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layout_widget = pg.GraphicsLayoutWidget()
-        self._layout_widget.setBackground("w")
         self._layout_widget.ci.setSpacing(4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._layout_widget)
 
-        self.loss_plot: pg.PlotItem = pg.PlotItem()
-        self.accuracy_plot: pg.PlotItem = pg.PlotItem()
-        self.lr_plot: pg.PlotItem = pg.PlotItem()
+        self.loss_plot: pg.PlotItem = epoch_plot()
+        self.accuracy_plot: pg.PlotItem = epoch_plot()
+        self.lr_plot: pg.PlotItem = epoch_plot()
         _style_plot(self.loss_plot, "Loss", "loss")
         _style_plot(self.accuracy_plot, "Validation accuracy", "accuracy")
         _style_plot(self.lr_plot, "Learning rate", "lr")
-        self.accuracy_plot.setYRange(0.0, 1.0, padding=0.02)
+        self.accuracy_plot.setYRange(0.0, 1.0, padding=VIEW_PADDING)
         self.metric_range = _StableRange(self.accuracy_plot)
         self.metric_is_accuracy = True
         self.accuracy_plot.setXLink(self.loss_plot)
@@ -157,13 +164,43 @@ class TrainingPlots(QWidget):
         self.loss_range = _StableRange(self.loss_plot)
         self.lr_range = _StableRange(self.lr_plot)
         self._epochs = 0
-        self.loss_plot.addLegend(
-            offset=(-8, 8), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210)
-        )
+        self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
 
-        self._past_items: list[list[pg.PlotDataItem]] = []
+        # Faded curves of earlier runs, each with its colour's role.
+        self._past_items: list[list[tuple[pg.PlotDataItem, str]]] = []
         self._run_number = 0
+        self.theme: ThemeColors = current_theme()
         self._create_current_curves()
+        follow_theme(self._restyle)
+
+    def _restyle(self, theme: ThemeColors) -> None:
+        """Background, axes and every curve in the app's theme."""
+        self.theme = theme
+        theme_plots(
+            self._layout_widget, theme, self.loss_plot, self.accuracy_plot, self.lr_plot
+        )
+        self._pen_current_curves()
+        for items in self._past_items:
+            for curve, role in items:
+                curve.setPen(self._faint_pen(role))
+
+    def _color(self, role: str) -> str:
+        return series_color(self.theme, role)
+
+    def _faint_pen(self, role: str):
+        return pen(self._color(role), 1.4, FAINT_ALPHA, Qt.PenStyle.DashLine)
+
+    def _pen_current_curves(self) -> None:
+        for curve, role, width in (
+            (self.raw_curve, RAW_LOSS, 1.0),
+            (self.smooth_curve, SMOOTH_LOSS, 2.2),
+            (self.val_loss_curve, VAL_LOSS, 2.2),
+            (self.val_accuracy_curve, VAL_ACCURACY, 2.2),
+            (self.lr_curve, LEARNING_RATE, 1.8),
+        ):
+            curve.setPen(pen(self._color(role), width))
+            if curve.opts["symbol"] is not None:
+                curve.setSymbolBrush(self._color(role))
 
     # -- layout ---------------------------------------------------------------
     def _arrange(self, wide: bool) -> None:
@@ -209,31 +246,22 @@ class TrainingPlots(QWidget):
         self.val_loss = _Series()
         self.val_accuracy = _Series()
         self.lr = _Series()
-        self.raw_curve = self.loss_plot.plot(
-            pen=_pen(RAW_LOSS, 1.0), antialias=True, name="training (per step)"
-        )
+        self.raw_curve = self.loss_plot.plot(antialias=True, name="training (per step)")
         self.smooth_curve = self.loss_plot.plot(
-            pen=_pen(SMOOTH_LOSS, 2.2), antialias=True, name="training (smoothed)"
+            antialias=True, name="training (smoothed)"
         )
         self.val_loss_curve = self.loss_plot.plot(
-            pen=_pen(VAL_LOSS, 2.2),
-            symbol="o",
-            symbolSize=6,
-            symbolBrush=VAL_LOSS,
-            symbolPen=None,
-            antialias=True,
-            name="validation",
+            symbol="o", symbolSize=6, symbolPen=None, antialias=True, name="validation"
         )
         self.val_accuracy_curve = self.accuracy_plot.plot(
-            pen=_pen(VAL_ACCURACY, 2.2),
             symbol="o",
             symbolSize=6,
-            symbolBrush=VAL_ACCURACY,
             symbolPen=None,
             antialias=True,
             name=f"run {self._run_number + 1}",
         )
-        self.lr_curve = self.lr_plot.plot(pen=_pen(LEARNING_RATE, 1.8), antialias=True)
+        self.lr_curve = self.lr_plot.plot(antialias=True)
+        self._pen_current_curves()
 
     def _current_curves(self) -> tuple[pg.PlotDataItem, ...]:
         return (
@@ -250,21 +278,19 @@ class TrainingPlots(QWidget):
         self.metric_range.reset()
         if name is None:
             title, label = "Validation accuracy", "accuracy"
-            self.accuracy_plot.setYRange(0.0, 1.0, padding=0.02)
+            self.accuracy_plot.setYRange(0.0, 1.0, padding=VIEW_PADDING)
         else:
             title, label = (
                 f"Validation {name.upper() if len(name) <= 4 else name}",
                 name,
             )
-        self.accuracy_plot.setTitle(
-            f"<span style='font-size:10pt;color:#333'>{title}</span>"
-        )
+        self.accuracy_plot.setTitle(title)
         self.accuracy_plot.setLabel("left", label)
 
     def set_epochs(self, epochs: int) -> None:
         """Show the whole run, 0 to ``epochs``, on the shared x axis."""
         self._epochs = max(1, int(epochs))
-        self.loss_plot.setXRange(0.0, float(self._epochs), padding=0.01)
+        self.loss_plot.setXRange(0.0, float(self._epochs), padding=VIEW_PADDING)
 
     def start_run(self, label: str | None = None, epochs: int | None = None) -> None:
         """Fade the current run's curves (if it has data) and start fresh ones."""
@@ -303,19 +329,19 @@ class TrainingPlots(QWidget):
         self._remove_legend_entries()
         self.loss_plot.removeItem(self.raw_curve)
         faded = []
-        for curve, color in (
+        for curve, role in (
             (self.smooth_curve, SMOOTH_LOSS),
             (self.val_loss_curve, VAL_LOSS),
             (self.val_accuracy_curve, VAL_ACCURACY),
             (self.lr_curve, LEARNING_RATE),
         ):
-            curve.setPen(_pen(color, 1.4, FAINT_ALPHA, Qt.PenStyle.DashLine))
+            curve.setPen(self._faint_pen(role))
             curve.setSymbol(None)
             curve.setZValue(-10)
-            faded.append(curve)
+            faded.append((curve, role))
         self._past_items.append(faded)
         while len(self._past_items) > MAX_PAST_RUNS:
-            for curve in self._past_items.pop(0):
+            for curve, _role in self._past_items.pop(0):
                 _detach(curve)
 
     @property
@@ -376,7 +402,7 @@ class TrainingPlots(QWidget):
     def clear_history(self) -> None:
         """Forget every run, past and current."""
         for items in self._past_items:
-            for curve in items:
+            for curve, _role in items:
                 _detach(curve)
         self._past_items.clear()
         self._remove_legend_entries()

@@ -65,7 +65,7 @@ class ImagePreview(QWidget):
         )
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color: #555; padding: 2px 4px;")
+        self.caption.setObjectName("plotCaption")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.grid, 1)

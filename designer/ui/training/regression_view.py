@@ -14,35 +14,43 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-TRUE_COLOR = (120, 120, 120)
-PREDICTED_COLOR = (31, 95, 191)
+from designer.ui.theme import ThemeColors, current_theme, follow_theme
+from designer.ui.training.plot_style import brush, pen, theme_plots
 
 
 class RegressionView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget = pg.PlotWidget()
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.legend = self.plot.addLegend(
-            offset=(6, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210)
-        )
+        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt")
         self.caption = QLabel(
             "Predictions on validation samples appear after the first epoch."
         )
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color: #555; padding: 2px 4px;")
+        self.caption.setObjectName("plotCaption")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.caption)
         self.mode = ""
+        self._snapshot: Any = None
+        self.theme: ThemeColors = current_theme()
+        follow_theme(self._restyle)
+
+    def _restyle(self, theme: ThemeColors) -> None:
+        self.theme = theme
+        theme_plots(self.plot_widget, theme, self.plot)
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)  # redrawn in the theme's colours
 
     def clear(self) -> None:
         self.plot.clear()
         self.legend.clear()
         self.mode = ""
+        self._snapshot = None
 
     def show_snapshot(self, snapshot: Any) -> None:
         x = np.asarray(snapshot.x, dtype=float)
@@ -51,6 +59,8 @@ class RegressionView(QWidget):
         if len(x) == 0:
             return
         self.clear()
+        self._snapshot = snapshot
+        target, predicted = self.theme.series.grey, self.theme.series.blue
         if x.ndim == 2 and x.shape[1] == 1:
             order = np.argsort(x[:, 0])
             xs = x[order, 0]
@@ -61,16 +71,16 @@ class RegressionView(QWidget):
                 symbol="o",
                 symbolSize=7,
                 symbolBrush=None,
-                symbolPen=pg.mkPen(*TRUE_COLOR, width=1.5),
+                symbolPen=pen(target, 1.5),
                 name="target",
             )
             self.plot.plot(
                 xs,
                 pred[order],
-                pen=pg.mkPen(*PREDICTED_COLOR, width=2),
+                pen=pen(predicted, 2),
                 symbol="o",
                 symbolSize=5,
-                symbolBrush=pg.mkBrush(*PREDICTED_COLOR),
+                symbolBrush=brush(predicted),
                 symbolPen=None,
                 antialias=True,
                 name="prediction",
@@ -84,7 +94,7 @@ class RegressionView(QWidget):
             self.plot.plot(
                 [low, high],
                 [low, high],
-                pen=pg.mkPen(*TRUE_COLOR, width=1, style=Qt.PenStyle.DashLine),
+                pen=pen(target, 1, style=Qt.PenStyle.DashLine),
                 name="perfect",
             )
             self.plot.plot(
@@ -93,7 +103,7 @@ class RegressionView(QWidget):
                 pen=None,
                 symbol="o",
                 symbolSize=6,
-                symbolBrush=pg.mkBrush(*PREDICTED_COLOR, 200),
+                symbolBrush=brush(predicted, 200),
                 symbolPen=None,
                 name="samples",
             )

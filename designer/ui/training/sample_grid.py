@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.training.image_grid import ImageGrid
 
 
@@ -35,7 +36,7 @@ class SampleGridView(QWidget):
         self.rows = QLabel()
         self.rows.setTextFormat(Qt.TextFormat.RichText)
         self.rows.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.rows.setStyleSheet("padding: 6px; background: white;")
+        self.rows.setObjectName("sampleRows")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.rows)
@@ -46,17 +47,26 @@ class SampleGridView(QWidget):
             "Captions read predicted / true; mistakes are framed in red."
         )
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("color: #555; padding: 2px 4px;")
+        self.summary.setObjectName("plotCaption")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.summary)
         self.mistake_count = 0
         self.sample_count = 0
+        self._snapshot: Any = None
+        self.theme: ThemeColors = current_theme()
+        follow_theme(self._restyle)
+
+    def _restyle(self, theme: ThemeColors) -> None:
+        self.theme = theme
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)  # the rows' colours are in their HTML
 
     def clear(self) -> None:
         self.grid.clear()
         self.rows.clear()
+        self._snapshot = None
         self.mistake_count = self.sample_count = 0
         self.stack.setCurrentWidget(self.grid)
 
@@ -68,6 +78,7 @@ class SampleGridView(QWidget):
         count = min(len(x), len(true), len(pred))
         if count == 0:
             return
+        self._snapshot, theme = snapshot, self.theme
         wrong = [int(pred[i]) != int(true[i]) for i in range(count)]
         self.mistake_count = sum(wrong)
         self.sample_count = count
@@ -97,7 +108,7 @@ class SampleGridView(QWidget):
                     else ""
                 )
                 text = f"{html.escape(values)} &nbsp;→&nbsp; <b>{html.escape(_name(classes, int(pred[i])))}</b>{sure} / {html.escape(_name(classes, int(true[i])))}"
-                color = "#e03131" if wrong[i] else "#222"
+                color = theme.series.mistake if wrong[i] else theme.text
                 lines.append(
                     f"<div style='color:{color}; font-family: monospace'>{text}</div>"
                 )

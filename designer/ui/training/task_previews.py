@@ -26,43 +26,41 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from designer.ui.training.image_grid import FRAME, ImageGrid, _fit, to_qimages
+from designer.ui.theme import ThemeColors, current_theme, follow_theme, qcolor
+from designer.ui.training.image_grid import ImageGrid, _fit, to_qimages
+from designer.ui.training.plot_style import pen, theme_plot, theme_plots
 from designer.ui.training.previews import register_preview
 from designer.ui.training.terms_plot import text_size
 
-HISTORY_COLOR = "#495057"
-TRUTH_COLOR = "#2b8a3e"
-FORECAST_COLOR = "#e8590c"
-CAPTION_STYLE = "color: #444; background: white; padding: 3px 8px;"
+# Series colours (SeriesColors fields) of the forecast plots.
+HISTORY = "ink"
+TRUTH = "green"
+FORECAST = "orange"
 MAX_FORECAST_PLOTS = 6
 EXPLANATION = "The same inputs every epoch, so each tile shows one input's output changing as the network learns."
 EMPTY_FORECAST = "Forecasts for a few validation windows appear after the first epoch."
-PAST_PEN = pg.mkPen(HISTORY_COLOR, width=2)
-TRUTH_PEN = pg.mkPen(TRUTH_COLOR, width=2.5)
-FORECAST_PEN = pg.mkPen(FORECAST_COLOR, width=2.5, style=Qt.PenStyle.DashLine)
-TRUTH_SYMBOL = {
-    "symbol": "o",
-    "symbolSize": 9,
-    "symbolBrush": TRUTH_COLOR,
-    "symbolPen": None,
-}
-FORECAST_SYMBOL = {
-    "symbol": "d",
-    "symbolSize": 12,
-    "symbolBrush": FORECAST_COLOR,
-    "symbolPen": None,
-}
 
 
 def _caption_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
-    label.setStyleSheet(CAPTION_STYLE)
+    label.setObjectName("plotTitle")  # coloured by the stylesheet
     return label
+
+
+def _legend_html(theme: ThemeColors) -> str:
+    history, truth, forecast = (
+        getattr(theme.series, role) for role in (HISTORY, TRUTH, FORECAST)
+    )
+    return (
+        f"<span style='color:{history}'>━━</span> what the network saw &nbsp;&nbsp; "
+        f"<span style='color:{truth}'>━●</span> what came next &nbsp;&nbsp; "
+        f"<span style='color:{forecast}'>╍◆</span> its forecast"
+    )
 
 
 def _as_rows(values: Any, count: int | None = None) -> np.ndarray:
@@ -88,17 +86,10 @@ class ForecastPreview(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.legend = QLabel(
-            f"<span style='color:{HISTORY_COLOR}'>━━</span> what the network saw &nbsp;&nbsp; "
-            f"<span style='color:{TRUTH_COLOR}'>━●</span> what came next &nbsp;&nbsp; "
-            f"<span style='color:{FORECAST_COLOR}'>╍◆</span> its forecast"
-        )
+        self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setStyleSheet(
-            "color: #333; background: white; padding: 4px 8px 0 8px;"
-        )
+        self.legend.setObjectName("plotLegend")
         self.view = pg.GraphicsLayoutWidget()
-        self.view.setBackground("w")
         self.view.ci.setSpacing(4)
         self.caption = _caption_label(EMPTY_FORECAST)
         layout = QVBoxLayout(self)
@@ -114,6 +105,16 @@ class ForecastPreview(QWidget):
         self._grid = (0, 0)
         self._curves: list[tuple[pg.PlotDataItem, ...]] = []
         self._ranges: tuple | None = None
+        self.theme: ThemeColors = current_theme()
+        follow_theme(self._restyle)
+
+    def _restyle(self, theme: ThemeColors) -> None:
+        self.theme = theme
+        theme_plots(self.view, theme)
+        self.legend.setText(_legend_html(theme))
+        if self._data is not None:
+            self._grid = (0, 0)  # build the plots again, in the new colours
+            self._draw()
 
     def clear(self) -> None:
         self.view.ci.clear()
@@ -202,7 +203,9 @@ class ForecastPreview(QWidget):
             forecast_marks.setData(future_steps[1:], prediction[index])
             error = float(np.mean((prediction[index] - truth[index]) ** 2))
             plot.setTitle(
-                f"<span style='font-size:{title_size};color:#555'>window {index + 1}: error² {error:.2g}</span>"
+                f"window {index + 1}: error² {error:.2g}",
+                color=self.theme.plot_foreground,
+                size=title_size,
             )
             if self._ranges != (x_range, y_range):  # unchanged axes are not repainted
                 plot.setXRange(*x_range, padding=0.0)
@@ -214,32 +217,52 @@ class ForecastPreview(QWidget):
         self.view.ci.clear()
         self.plots, self._curves = [], []
         self._ranges = None
+        series = self.theme.series
+        history, truth, forecast = (
+            getattr(series, role) for role in (HISTORY, TRUTH, FORECAST)
+        )
         for index in range(count):
             plot = self.view.ci.addPlot(row=index // columns, col=index % columns)
             self._style(plot, index, columns, count)
             self._curves.append(
                 (
-                    plot.plot(pen=PAST_PEN, antialias=True),
-                    plot.plot(pen=TRUTH_PEN, antialias=True),
-                    plot.plot(pen=None, antialias=True, **TRUTH_SYMBOL),
-                    plot.plot(pen=FORECAST_PEN, antialias=True),
-                    plot.plot(pen=None, antialias=True, **FORECAST_SYMBOL),
+                    plot.plot(pen=pen(history, 2), antialias=True),
+                    plot.plot(pen=pen(truth, 2.5), antialias=True),
+                    plot.plot(
+                        pen=None,
+                        antialias=True,
+                        symbol="o",
+                        symbolSize=9,
+                        symbolBrush=truth,
+                        symbolPen=None,
+                    ),
+                    plot.plot(
+                        pen=pen(forecast, 2.5, style=Qt.PenStyle.DashLine),
+                        antialias=True,
+                    ),
+                    plot.plot(
+                        pen=None,
+                        antialias=True,
+                        symbol="d",
+                        symbolSize=12,
+                        symbolBrush=forecast,
+                        symbolPen=None,
+                    ),
                 )
             )
             self.plots.append(plot)
 
-    @staticmethod
-    def _style(plot: pg.PlotItem, index: int, columns: int, count: int) -> None:
+    def _style(self, plot: pg.PlotItem, index: int, columns: int, count: int) -> None:
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
         plot.showGrid(x=True, y=True, alpha=0.15)
-        plot.addLine(x=0, pen=pg.mkPen("#adb5bd", width=1, style=Qt.PenStyle.DotLine))
+        plot.addLine(
+            x=0, pen=pen(self.theme.series.guide, 1, style=Qt.PenStyle.DotLine)
+        )
         for side in ("left", "bottom"):
-            axis = plot.getAxis(side)
-            axis.enableAutoSIPrefix(False)
-            axis.setPen(pg.mkPen("#888"))
-            axis.setTextPen(pg.mkPen("#444"))
+            plot.getAxis(side).enableAutoSIPrefix(False)
+        theme_plot(plot, self.theme)
         if index + columns >= count:  # the bottom row names the axis
             plot.setLabel("bottom", "steps from now")
         if index % columns:
@@ -267,6 +290,12 @@ class PairGrid(QWidget):
         self._empty_text = empty_text
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(120)
+        self.theme: ThemeColors = current_theme()
+        follow_theme(self._restyle)
+
+    def _restyle(self, theme: ThemeColors) -> None:
+        self.theme = theme
+        self.update()
 
     def set_pairs(self, originals: np.ndarray, reconstructions: np.ndarray) -> None:
         before = np.asarray(originals, dtype=np.float32)
@@ -324,9 +353,10 @@ class PairGrid(QWidget):
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        theme = self.theme
+        painter.fillRect(self.rect(), qcolor(theme.plot_background))
         if not self.originals:
-            painter.setPen(QColor("#888888"))
+            painter.setPen(qcolor(theme.muted))
             painter.drawText(
                 self.rect().adjusted(8, 8, -8, -8),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
@@ -350,7 +380,7 @@ class PairGrid(QWidget):
             band, column = divmod(index, columns)
             top = gap + band * (band_height + band_gap)
             if column == 0:
-                painter.setPen(QColor("#555555"))
+                painter.setPen(qcolor(theme.plot_foreground))
                 for row, text in enumerate(self.ROWS):
                     rect = QRect(left, top + row * (tile + gap), label_width - 8, tile)
                     painter.drawText(
@@ -362,10 +392,10 @@ class PairGrid(QWidget):
             for row, image in enumerate((before, after)):
                 target = QRect(x, top + row * (tile + gap), tile, tile)
                 painter.drawImage(_fit(image.size(), target), image)
-                painter.setPen(QPen(FRAME, 1.0))
+                painter.setPen(QPen(qcolor(theme.border), 1.0))
                 painter.drawRect(target.adjusted(0, 0, -1, -1))
             painter.setFont(small)
-            painter.setPen(QColor("#666666"))
+            painter.setPen(qcolor(theme.muted))
             rect = QRect(x - gap // 2, top + 2 * tile + gap, tile + gap, caption)
             text = painter.fontMetrics().elidedText(
                 f"{self.errors[index]:.3f}", Qt.TextElideMode.ElideRight, rect.width()
@@ -427,9 +457,7 @@ class SamplesPreview(QWidget):
         super().__init__(parent)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.title.setStyleSheet(
-            "color: #333; background: white; padding: 4px 8px 2px 8px;"
-        )
+        self.title.setObjectName("plotLegend")
         self.title.setWordWrap(True)
         self.grid = ImageGrid(
             tile=48, empty_text="Generated samples appear after the first epoch."

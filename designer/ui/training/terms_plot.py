@@ -18,14 +18,22 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from designer.ui.theme import ThemeColors, current_theme, follow_theme
+from designer.ui.training.plot_style import (
+    VIEW_PADDING,
+    epoch_plot,
+    pen,
+    theme_legend,
+    theme_plots,
+)
 from designer.ui.training.plots import (
     FAINT_ALPHA,
     MAX_PAST_RUNS,
     _detach,
-    _pen,
     _Series,
     _StableRange,
     _style_plot,
+    series_color,
 )
 
 PROBABILITY_TERMS = frozenset({"d_real", "d_fake", "val_d_real", "val_d_fake"})
@@ -40,7 +48,7 @@ def text_size(widget: QWidget, delta: float = 0.0) -> str:
 @dataclass(frozen=True)
 class TermStyle:
     label: str
-    color: str
+    color: str  # a SeriesColors field: the colour follows the theme
     training: bool = (
         False  # a mean over the epoch's training steps (thinner, no markers)
     )
@@ -50,30 +58,30 @@ class TermStyle:
 TERM_STYLES: dict[str, TermStyle] = {
     # VAE
     "train_reconstruction": TermStyle(
-        "reconstruction (training)", "#1f5fbf", training=True
+        "reconstruction (training)", "blue", training=True
     ),
-    "train_kl": TermStyle("KL (training)", "#e8590c", training=True),
-    "reconstruction": TermStyle("reconstruction", "#1f5fbf"),
-    "kl": TermStyle("KL divergence", "#e8590c"),
-    "neg_elbo": TermStyle("−ELBO (reconstruction + KL)", "#343a40"),
+    "train_kl": TermStyle("KL (training)", "orange", training=True),
+    "reconstruction": TermStyle("reconstruction", "blue"),
+    "kl": TermStyle("KL divergence", "orange"),
+    "neg_elbo": TermStyle("−ELBO (reconstruction + KL)", "ink"),
     # GAN
-    "d_loss": TermStyle("discriminator loss", "#c2255c"),
-    "g_loss": TermStyle("generator loss", "#1971c2"),
-    "d_real": TermStyle("D(x), real", "#2b8a3e"),
-    "d_fake": TermStyle("D(G(z)), generated", "#7048e8"),
-    "val_d_real": TermStyle("D(x), validation", "#2b8a3e", training=True),
-    "val_d_fake": TermStyle("D(G(z)), validation", "#7048e8", training=True),
+    "d_loss": TermStyle("discriminator loss", "crimson"),
+    "g_loss": TermStyle("generator loss", "blue"),
+    "d_real": TermStyle("D(x), real", "green"),
+    "d_fake": TermStyle("D(G(z)), generated", "violet"),
+    "val_d_real": TermStyle("D(x), validation", "green", training=True),
+    "val_d_fake": TermStyle("D(G(z)), validation", "violet", training=True),
     # forecasting, reconstruction, regression
-    "val_mse": TermStyle("mean squared error", "#1f5fbf"),
-    "mse": TermStyle("mean squared error", "#1f5fbf"),
-    "mae": TermStyle("mean absolute error", "#0c8599"),
+    "val_mse": TermStyle("mean squared error", "blue"),
+    "mse": TermStyle("mean squared error", "blue"),
+    "mae": TermStyle("mean absolute error", "teal"),
     "baseline_mse": TermStyle(
-        "baseline to beat (mean squared error)", "#868e96", baseline=True
+        "baseline to beat (mean squared error)", "grey", baseline=True
     ),
 }
 MAX_MARKED_EPOCHS = 30
 LOG_RATIO = 30.0  # terms this far apart get a log axis
-FALLBACK_COLORS = ("#d6336c", "#5c940d", "#f08c00", "#3bc9db", "#9c36b5", "#495057")
+FALLBACK_COLORS = ("pink", "olive", "amber", "cyan", "purple", "grey")
 
 
 def term_style(name: str, index: int = 0) -> TermStyle:
@@ -86,30 +94,29 @@ def term_style(name: str, index: int = 0) -> TermStyle:
     )
 
 
-def _current_pen(style: TermStyle):
+def _current_pen(style: TermStyle, theme: ThemeColors):
+    color = series_color(theme, style.color)
     if style.baseline:
-        return _pen(style.color, 2.0, 230, Qt.PenStyle.DashLine)
-    return _pen(
-        style.color, 1.6 if style.training else 2.4, 150 if style.training else 255
-    )
+        return pen(color, 2.0, 230, Qt.PenStyle.DashLine)
+    return pen(color, 1.6 if style.training else 2.4, 150 if style.training else 255)
 
 
-def _markers(style: TermStyle) -> dict:
+def _markers(style: TermStyle, theme: ThemeColors) -> dict:
     """Filled dots for validation terms, hollow ones for training means and baselines
     (every curve has markers, so a one-epoch run still shows its values)."""
+    color = series_color(theme, style.color)
     if style.training or style.baseline:
         return {
             "symbol": "s" if style.baseline else "o",
             "symbolSize": 6,
-            "symbolBrush": "w",
-            "symbolPen": _pen(style.color, 1.4),
+            "symbolBrush": theme.plot_background,
+            "symbolPen": pen(color, 1.4),
         }
-    return {
-        "symbol": "o",
-        "symbolSize": 7,
-        "symbolBrush": style.color,
-        "symbolPen": None,
-    }
+    return {"symbol": "o", "symbolSize": 7, "symbolBrush": color, "symbolPen": None}
+
+
+def _faint_pen(style: TermStyle, theme: ThemeColors):
+    return pen(series_color(theme, style.color), 1.3, FAINT_ALPHA, Qt.PenStyle.DashLine)
 
 
 class LossTermsPlot(QWidget):
@@ -126,32 +133,28 @@ class LossTermsPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view = pg.GraphicsLayoutWidget()
-        self._view.setBackground("w")
         self._view.ci.setSpacing(2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
 
-        self.terms_plot: pg.PlotItem = pg.PlotItem()
-        self.probability_plot: pg.PlotItem = pg.PlotItem()
+        self.terms_plot: pg.PlotItem = epoch_plot()
+        self.probability_plot: pg.PlotItem = epoch_plot()
         _style_plot(self.terms_plot, "Loss terms and metrics", "value")
         _style_plot(
             self.probability_plot, "Discriminator's mean P(real)", "probability"
         )
-        self.probability_plot.setYRange(0.0, 1.0, padding=0.02)
+        self.probability_plot.setYRange(0.0, 1.0, padding=VIEW_PADDING)
         self.probability_plot.getAxis("left").setTicks(
             [
                 [(v, f"{v:g}") for v in (0.0, 0.25, 0.5, 0.75, 1.0)],
                 [(v / 20, "") for v in range(21)],
             ]
         )
-        self.probability_plot.addLine(
-            y=0.5, pen=_pen("#adb5bd", 1.0, 255, Qt.PenStyle.DotLine)
-        )
+        self.half_line = self.probability_plot.addLine(y=0.5)
         self.probability_plot.setXLink(self.terms_plot)
         self.legend = pg.LegendItem(
             labelTextSize=text_size(self, -1),
-            labelTextColor="#333",
             frame=False,
             horSpacing=18,
             verSpacing=-4,
@@ -168,8 +171,28 @@ class LossTermsPlot(QWidget):
         self._epochs = 0
         self.series: dict[str, _Series] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
-        self._past: list[dict[str, pg.PlotDataItem]] = []
+        self.styles: dict[str, TermStyle] = {}
+        # Faded runs: term name → (curve, how it was drawn).
+        self._past: list[dict[str, tuple[pg.PlotDataItem, TermStyle]]] = []
         self._dirty = False
+        self.theme: ThemeColors = current_theme()
+        follow_theme(self._restyle)
+
+    def _restyle(self, theme: ThemeColors) -> None:
+        """Background, axes, legend and every curve in the app's theme."""
+        self.theme = theme
+        theme_plots(self._view, theme, self.terms_plot, self.probability_plot)
+        theme_legend(self.legend, theme)
+        self.half_line.setPen(pen(theme.series.guide, 1.0, style=Qt.PenStyle.DotLine))
+        for name, curve in self.curves.items():
+            style = self.styles[name]
+            curve.setPen(_current_pen(style, theme))
+            markers = _markers(style, theme)
+            curve.setSymbolBrush(markers["symbolBrush"])
+            curve.setSymbolPen(markers["symbolPen"])
+        for run in self._past:
+            for curve, style in run.values():
+                curve.setPen(_faint_pen(style, theme))
 
     # -- layout -------------------------------------------------------------------
     def _arrange(self, wide: bool) -> None:
@@ -243,7 +266,7 @@ class LossTermsPlot(QWidget):
     # -- runs -------------------------------------------------------------------
     def set_epochs(self, epochs: int) -> None:
         self._epochs = max(1, int(epochs))
-        self.terms_plot.setXRange(0.0, float(self._epochs), padding=0.01)
+        self.terms_plot.setXRange(0.0, float(self._epochs), padding=VIEW_PADDING)
 
     def start_run(self, epochs: int | None = None) -> None:
         """Fade this run's curves (if any) behind the next run's.
@@ -256,27 +279,28 @@ class LossTermsPlot(QWidget):
         self._set_log_scale(False)
         if epochs:
             self.set_epochs(epochs)
-        faded: dict[str, pg.PlotDataItem] = {}
+        faded: dict[str, tuple[pg.PlotDataItem, TermStyle]] = {}
         for name, curve in self.curves.items():
             self.legend.removeItem(curve)
             if len(self.series[name]):
-                style = term_style(name)
-                curve.setPen(_pen(style.color, 1.3, FAINT_ALPHA, Qt.PenStyle.DashLine))
+                style = self.styles[name]
+                curve.setPen(_faint_pen(style, self.theme))
                 curve.setSymbol(None)
                 curve.setZValue(-10)
-                faded[name] = curve
+                faded[name] = (curve, style)
             else:
                 _detach(curve)
         if faded:
             self._past.append(faded)
         while len(self._past) > MAX_PAST_RUNS:
-            for curve in self._past.pop(0).values():
+            for curve, _style in self._past.pop(0).values():
                 _detach(curve)
         for run in self._past:
-            for curve in run.values():
+            for curve, _style in run.values():
                 curve.setVisible(False)
         self.series.clear()
         self.curves.clear()
+        self.styles.clear()
         if self._probabilities_shown:
             self._probabilities_shown = False
             self._rearrange()
@@ -285,7 +309,7 @@ class LossTermsPlot(QWidget):
         """Forget every run, past and current."""
         self.start_run()
         for run in self._past:
-            for curve in run.values():
+            for curve, _style in run.values():
                 _detach(curve)
         self._past.clear()
 
@@ -294,7 +318,9 @@ class LossTermsPlot(QWidget):
         return len(self._past)
 
     def visible_past_curves(self) -> int:
-        return sum(curve.isVisible() for run in self._past for curve in run.values())
+        return sum(
+            curve.isVisible() for run in self._past for curve, _style in run.values()
+        )
 
     @property
     def has_terms(self) -> bool:
@@ -322,7 +348,7 @@ class LossTermsPlot(QWidget):
             self._dirty = True
             names = set(self.series)
             for run in self._past:
-                for curve in run.values():
+                for curve, _style in run.values():
                     curve.setVisible(set(run) == names)
 
     def _add_curve(self, name: str) -> None:
@@ -332,8 +358,13 @@ class LossTermsPlot(QWidget):
             plot = self.probability_plot
             self._show_probabilities()
         self.series[name] = _Series()
-        curve = plot.plot(pen=_current_pen(style), antialias=True, **_markers(style))
+        curve = plot.plot(
+            pen=_current_pen(style, self.theme),
+            antialias=True,
+            **_markers(style, self.theme),
+        )
         self.curves[name] = curve
+        self.styles[name] = style
         self.legend.addItem(curve, style.label)
         self._fit_legend()
 

@@ -1,0 +1,104 @@
+"""How every pyqtgraph plot of the training views looks, in the app's theme.
+
+pyqtgraph ignores Qt's stylesheet, so its background, axes, titles and legends
+are coloured here from :mod:`designer.ui.theme_colors`; a view calls
+:func:`theme_plots` from the method it hands to
+:func:`~designer.ui.theme.follow_theme`, so the plots switch with View ▸ Dark
+theme.  :class:`EpochAxis` counts whole epochs only.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from designer.ui.theme import qcolor
+from designer.ui.theme_colors import ThemeColors
+
+# Share of the view range left free around the data, so the markers of the first
+# and last points (and of values at the top of a fixed range) are drawn whole.
+VIEW_PADDING = 0.04
+TITLE_SIZE = "10pt"
+
+
+def pen(
+    color: str,
+    width: float = 2.0,
+    alpha: int | None = None,
+    style: Qt.PenStyle = Qt.PenStyle.SolidLine,
+):
+    """A cosmetic pen in a theme colour, optionally with its alpha replaced."""
+    qc = qcolor(color)
+    if alpha is not None:
+        qc.setAlpha(alpha)
+    return pg.mkPen(qc, width=width, style=style)
+
+
+def brush(color: str, alpha: int | None = None):
+    qc = qcolor(color)
+    if alpha is not None:
+        qc.setAlpha(alpha)
+    return pg.mkBrush(qc)
+
+
+class EpochAxis(pg.AxisItem):
+    """An x axis of epochs: ticks and labels at whole epochs only (no "1.5")."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph's names
+        levels = []
+        for spacing, values in super().tickValues(minVal, maxVal, size):
+            if spacing < 1:
+                continue
+            whole = [v for v in values if abs(v - round(v)) < 1e-9]
+            if whole:
+                levels.append((spacing, whole))
+        if not levels:
+            first, last = math.ceil(minVal), math.floor(maxVal)
+            if last >= first:
+                levels = [(1.0, [float(v) for v in range(first, last + 1)])]
+        return levels
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        return [str(round(v * scale)) for v in values]
+
+
+def epoch_plot() -> pg.PlotItem:
+    """A PlotItem whose bottom axis is an :class:`EpochAxis`."""
+    return pg.PlotItem(axisItems={"bottom": EpochAxis("bottom")})
+
+
+def theme_legend(legend: pg.LegendItem, theme: ThemeColors) -> None:
+    legend.setBrush(brush(theme.plot_legend))
+    legend.setLabelTextColor(qcolor(theme.plot_foreground))
+    for _sample, label in legend.items:
+        label.setText(label.text)  # re-render with the new colour
+
+
+def theme_plot(plot: pg.PlotItem, theme: ThemeColors) -> None:
+    """Axes, tick labels, axis titles, the plot title and the legend in ``theme``."""
+    for side in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(side)
+        axis.setPen(pen(theme.plot_axis, 1.0))
+        axis.setTextPen(pen(theme.plot_foreground, 1.0))
+    title = plot.titleLabel
+    if title.text:
+        title.setText(title.text, color=theme.plot_foreground, size=TITLE_SIZE)
+    else:
+        title.setAttr("color", theme.plot_foreground)
+    if plot.legend is not None:
+        theme_legend(plot.legend, theme)
+
+
+def theme_plots(
+    widget: pg.GraphicsView, theme: ThemeColors, *plots: pg.PlotItem
+) -> None:
+    """The background of a plot widget, and ``plots`` (shown in it or not) in ``theme``."""
+    widget.setBackground(qcolor(theme.plot_background))
+    for plot in plots:
+        theme_plot(plot, theme)
+
+
+def title(plot: pg.PlotItem, text: str, theme: ThemeColors) -> None:
+    plot.setTitle(text, color=theme.plot_foreground, size=TITLE_SIZE)
