@@ -16,14 +16,26 @@ import functools
 import json
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-import jsonschema
-
 from designer.graph.catalog import all_specs, get_spec, has_spec
-from designer.graph.json_values import MAX_DEPTH, place_text, value_problems
+from designer.graph.json_values import MAX_DEPTH, nested_deeper_than, value_problems
 from designer.graph.model import Edge, Graph, Node, Project
+from designer.graph.project_schema import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    KEPT_PROBLEMS,
+    LISTED_PROBLEMS,
+    MAX_EDGES,
+    MAX_FILE_BYTES,
+    MAX_NODES,
+    MAX_POSITION,
+    SUFFIX,
+    document_value_problems,
+    schema_problems,
+    total_problems,
+)
 from designer.graph.safe_files import (
     UnreadableFileError,
     atomic_write_text,
@@ -37,6 +49,8 @@ __all__ = [
     "MAX_EDGES",
     "MAX_FILE_BYTES",
     "MAX_NODES",
+    "MAX_POSITION",
+    "SUFFIX",
     "ProjectFileError",
     "ProjectSaveError",
     "atomic_write_text",
@@ -49,19 +63,6 @@ __all__ = [
     "save_project",
 ]
 
-FORMAT_NAME = "designer-project"
-FORMAT_VERSION = 1
-MAX_FILE_BYTES = 32 * 1024 * 1024
-# In the whole project (all networks together); an input port takes one edge and
-# no layer has more than eight inputs.
-MAX_NODES = 20_000
-MAX_EDGES = 8 * MAX_NODES
-MAX_POSITION = 1e7
-SUFFIX = ".json"
-# How many problems a message lists; the rest are counted.
-LISTED_PROBLEMS = 20
-# How many problems are kept at all (``ProjectFileError.problems``).
-KEPT_PROBLEMS = 200
 # How many unknown layer types get a "did you mean" (each costs a fuzzy match).
 SUGGESTED_TYPES = 50
 
@@ -98,189 +99,14 @@ class ProjectSaveError(ProjectFileError):
     """A project that cannot be written as a file that would load again."""
 
 
-_NAME = {"type": "string", "minLength": 1, "maxLength": 64}
-_ID = {"type": "string", "minLength": 1, "maxLength": 64}
-_NODE_KEYS = frozenset({"id", "type", "name", "params", "position"})
-_NODE_REQUIRED = frozenset({"id", "type", "name"})
-_EDGE_KEYS = frozenset({"source", "source_port", "target", "target_port"})
-_NODE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": sorted(_NODE_REQUIRED),
-    "additionalProperties": False,
-    "properties": {
-        "id": _ID,
-        "type": _ID,
-        "name": _NAME,
-        "params": {"type": "object"},
-        "position": {
-            "type": "array",
-            "items": {
-                "type": "number",
-                "minimum": -MAX_POSITION,
-                "maximum": MAX_POSITION,
-            },
-            "minItems": 2,
-            "maxItems": 2,
-        },
-    },
-}
-_EDGE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": sorted(_EDGE_KEYS),
-    "additionalProperties": False,
-    "properties": {key: _ID for key in sorted(_EDGE_KEYS)},
-}
-# The document without its nodes and edges, which are checked one by one below:
-# jsonschema costs about 0.3 ms per node, so a node that plainly fits the schema
-# (``_plain_node``) skips it, and only the others get jsonschema's detailed reasons.
-_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["format", "version", "networks"],
-    "additionalProperties": False,
-    "properties": {
-        "format": {"const": FORMAT_NAME},
-        "version": {"type": "integer"},
-        "name": {"type": "string", "maxLength": 200},
-        "networks": {
-            "type": "array",
-            "minItems": 1,
-            "maxItems": 16,
-            "items": {
-                "type": "object",
-                "required": ["name", "nodes", "edges"],
-                "additionalProperties": False,
-                "properties": {
-                    "name": _NAME,
-                    "nodes": {"type": "array", "maxItems": MAX_NODES},
-                    "edges": {"type": "array", "maxItems": MAX_EDGES},
-                },
-            },
-        },
-        "training": {"type": "object"},
-        "dataset": {"type": "object"},
-    },
-}
-_VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
-_NODE_VALIDATOR = jsonschema.Draft202012Validator(_NODE_SCHEMA)
-_EDGE_VALIDATOR = jsonschema.Draft202012Validator(_EDGE_SCHEMA)
-
-
-def _path(parts: Iterable[Any]) -> str:
-    return place_text(list(parts))
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, str):
-        return repr(value[:40])
-    if isinstance(value, dict):
-        return f"an object with {len(value)} key{'s' if len(value) != 1 else ''}"
-    if isinstance(value, list):
-        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
-    return json.dumps(value)[:40]
-
-
-def _schema_message(error: jsonschema.ValidationError, prefix: tuple = ()) -> str:
-    where = _path((*prefix, *error.absolute_path))
-    validator = error.validator
-    if validator == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return f"{where}: is missing {missing!r}"
-    if validator == "additionalProperties":
-        extra = sorted(k for k in error.instance if k not in error.schema["properties"])
-        shown = ", ".join(repr(k[:40]) for k in extra[:3])
-        more = f" and {len(extra) - 3:,} more" if len(extra) > 3 else ""
-        return f"{where}: unexpected key{'s' if len(extra) != 1 else ''} {shown}{more}"
-    if validator == "const":
-        return f"{where}: must be {FORMAT_NAME!r}; this is not a designer project"
-    if validator == "type":
-        return f"{where}: must be {'an' if error.validator_value in ('object', 'array', 'integer') else 'a'} {error.validator_value}, got {_describe(error.instance)}"
-    if validator in ("minimum", "maximum"):
-        return f"{where}: {_describe(error.instance)} is out of range ({validator} {error.validator_value})"
-    if validator in ("maxItems", "minItems"):
-        most = "at most" if validator == "maxItems" else "at least"
-        return f"{where}: has {len(error.instance):,} items; {most} {error.validator_value:,} are allowed"
-    if validator in ("maxLength", "minLength"):
-        most = "at most" if validator == "maxLength" else "at least"
-        return f"{where}: {_describe(error.instance)} is {len(error.instance):,} characters long; {most} {error.validator_value} are allowed"
-    return f"{where}: {error.message[:200]}"
-
-
-def _plain_node(raw: Any) -> bool:
-    """True when ``raw`` certainly fits ``_NODE_SCHEMA`` (a fast path, not the judge)."""
-    if type(raw) is not dict or not _NODE_REQUIRED <= raw.keys() <= _NODE_KEYS:
-        return False
-    if not all(
-        type(raw[key]) is str and 0 < len(raw[key]) <= 64
-        for key in ("id", "type", "name")
-    ):
-        return False
-    if type(raw.get("params", {})) is not dict:
-        return False
-    position = raw.get("position", (0.0, 0.0))
-    return (
-        type(position) in (list, tuple)
-        and len(position) == 2
-        and all(
-            type(v) in (int, float) and -MAX_POSITION <= v <= MAX_POSITION
-            for v in position
-        )
-    )
-
-
-def _plain_edge(raw: Any) -> bool:
-    return (
-        type(raw) is dict
-        and raw.keys() == _EDGE_KEYS
-        and all(type(v) is str and 0 < len(v) <= 64 for v in raw.values())
-    )
-
-
-def _schema_problems(document: dict[str, Any]) -> list[tuple[list[Any], str]]:
-    found = [
-        (list(e.absolute_path), _schema_message(e))
-        for e in _VALIDATOR.iter_errors(document)
-    ]
-    networks = document.get("networks")
-    for n, network in enumerate(networks if isinstance(networks, list) else []):
-        if not isinstance(network, dict):
-            continue
-        for key, plain, validator in (
-            ("nodes", _plain_node, _NODE_VALIDATOR),
-            ("edges", _plain_edge, _EDGE_VALIDATOR),
-        ):
-            items = network.get(key)
-            for k, raw in enumerate(items if isinstance(items, list) else []):
-                if plain(raw):
-                    continue
-                prefix = ("networks", n, key, k)
-                found += [
-                    ([*prefix, *e.absolute_path], _schema_message(e, prefix))
-                    for e in validator.iter_errors(raw)
-                ]
-                if len(found) > KEPT_PROBLEMS:
-                    return found
-    return found
-
-
-def _total_problems(document: dict[str, Any]) -> list[str]:
-    """Limits on the whole project rather than on one network."""
-    networks = document["networks"]
-    problems = []
-    nodes = sum(len(network["nodes"]) for network in networks)
-    if nodes > MAX_NODES:
-        problems.append(
-            f"networks: {nodes:,} nodes in all; a project holds at most {MAX_NODES:,}"
-        )
-    edges = sum(len(network["edges"]) for network in networks)
-    if edges > MAX_EDGES:
-        problems.append(
-            f"networks: {edges:,} edges in all; a project holds at most {MAX_EDGES:,}"
-        )
-    return problems
-
-
 def parse_document(text: str | bytes, source: str | None = None) -> dict[str, Any]:
     """Bytes or text → the JSON document, with a readable error for anything else."""
+    return _parse(text, source)[0]
+
+
+def _parse(text: str | bytes, source: str | None) -> tuple[dict[str, Any], bool]:
+    """The document, and whether its values certainly pass :func:`value_problems`."""
+    raw = text if isinstance(text, bytes) else None
     if isinstance(text, bytes):
         if not text.strip():
             raise ProjectFileError(["the file is empty"], source)
@@ -299,10 +125,13 @@ def parse_document(text: str | bytes, source: str | None = None) -> dict[str, An
             ) from None
     if not text.strip():
         raise ProjectFileError(["the file is empty"], source)
+    unusual: list[str] = []
     try:
         # NaN and ±Infinity parse as floats so that the value check can name
         # their place; so does 1e999, which Python reads as infinity.
-        document = json.loads(text, parse_constant=float)
+        document = json.loads(
+            text, parse_constant=_note_float(unusual), parse_float=_note_float(unusual)
+        )
     except json.JSONDecodeError as error:
         raise ProjectFileError(
             [
@@ -326,14 +155,33 @@ def parse_document(text: str | bytes, source: str | None = None) -> dict[str, An
             [f"the document must be a JSON object, got {type(document).__name__}"],
             source,
         )
-    return document
+    if raw is None:
+        raw = text.encode("utf-8", "surrogatepass")
+    return document, not unusual and not nested_deeper_than(raw, MAX_DEPTH)
 
 
-def project_from_dict(document: dict[str, Any], source: str | None = None) -> Project:
-    """Validate a whole document and build the project; raises :class:`ProjectFileError`."""
-    problems = value_problems(document, limit=LISTED_PROBLEMS)
-    if problems:
-        raise ProjectFileError(problems, source)
+def _note_float(unusual: list[str]) -> Callable[[str], float]:
+    def parse(spelling: str) -> float:
+        number = float(spelling)
+        if not math.isfinite(number):
+            unusual.append(spelling)
+        return number
+
+    return parse
+
+
+def project_from_dict(
+    document: dict[str, Any], source: str | None = None, *, values_checked: bool = False
+) -> Project:
+    """Validate a whole document and build the project; raises :class:`ProjectFileError`.
+
+    ``values_checked`` skips the walk of every value for depth and finiteness when
+    the parser has already vouched for them.
+    """
+    if not values_checked:
+        problems = document_value_problems(document)
+        if problems:
+            raise ProjectFileError(problems, source)
     version = document.get("version")
     if (
         document.get("format") == FORMAT_NAME
@@ -352,11 +200,11 @@ def project_from_dict(document: dict[str, Any], source: str | None = None) -> Pr
             raise ProjectFileError(
                 [f"version: {version} is not a valid format version"], source
             )
-    found = _schema_problems(document)
+    found = schema_problems(document)
     if found:
         found.sort(key=lambda item: [(isinstance(p, str), p) for p in item[0]])
         raise ProjectFileError([message for _, message in found], source)
-    problems = _total_problems(document)
+    problems = total_problems(document)
     if problems:
         raise ProjectFileError(problems, source)
     networks: list[Graph] = []
@@ -467,8 +315,17 @@ def _graph_from_dict(data: dict[str, Any], where: str, problems: list[str]) -> G
 
 def project_to_dict(project: Project) -> dict[str, Any]:
     """The project as a document; :class:`ProjectSaveError` if it could not load again."""
-    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, **project.to_dict()}
-    problems = value_problems(document, limit=LISTED_PROBLEMS)
+    # The settings are checked before Project.to_dict deep-copies them, which
+    # would recurse without end on a value nested thousands of levels deep.
+    settings = {"training": project.training, "dataset": project.dataset}
+    problems = value_problems(settings, limit=LISTED_PROBLEMS)
+    if not problems:
+        document = {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            **project.to_dict(),
+        }
+        problems = value_problems(document, limit=LISTED_PROBLEMS)
     if problems:
         raise ProjectSaveError(
             [f"the project cannot be saved: {p}" for p in problems], project.name
@@ -490,7 +347,8 @@ def dumps_project(project: Project) -> str:
 
 
 def loads_project(text: str | bytes, source: str | None = None) -> Project:
-    return project_from_dict(parse_document(text, source), source)
+    document, values_checked = _parse(text, source)
+    return project_from_dict(document, source, values_checked=values_checked)
 
 
 def load_project(path: str | os.PathLike[str]) -> Project:
