@@ -93,6 +93,15 @@ def test_a_project_holding_infinity_cannot_be_saved_and_the_file_is_kept(
     assert path.read_bytes() == before
 
 
+def test_a_number_with_too_many_digits_is_refused_in_words() -> None:
+    text = json.dumps(chain(3, training={"seed": 0})).replace(
+        '"seed": 0', '"seed": ' + "9" * 5000
+    )
+    assert refusal(text).problems == [
+        "this is not a usable JSON document: a number has more digits than can be read"
+    ]
+
+
 # -- 2. deep nesting ------------------------------------------------------------------
 @pytest.mark.parametrize("depth", [40, 600, 990, 5000])
 @pytest.mark.parametrize("key", ["training", "dataset"])

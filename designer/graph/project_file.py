@@ -147,8 +147,13 @@ def _parse(text: str | bytes, source: str | None) -> tuple[dict[str, Any], bool]
             source,
         ) from None
     except ValueError as error:
+        reason = (
+            "a number has more digits than can be read"
+            if "integer string conversion" in str(error)
+            else str(error)
+        )
         raise ProjectFileError(
-            [f"this is not a usable JSON document: {error}"], source
+            [f"this is not a usable JSON document: {reason}"], source
         ) from None
     if not isinstance(document, dict):
         raise ProjectFileError(
