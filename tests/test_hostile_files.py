@@ -197,7 +197,7 @@ def test_a_long_cycle_is_reported_once_in_a_short_message() -> None:
 
 
 def test_cycle_checks_are_linear() -> None:
-    linear(cycle, 1500)
+    linear(cycle, 1000)
 
 
 def test_dangling_edges_are_checked_in_linear_time() -> None:
