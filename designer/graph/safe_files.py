@@ -86,7 +86,7 @@ def remove_stale_temporaries(path: str | os.PathLike[str]) -> list[Path]:
     now = time.time()
     removed: list[Path] = []
     try:
-        candidates = list(folder.glob(f".{glob_escape(target.name)}.*.tmp"))
+        candidates = list(folder.glob(f".{_glob_escape(target.name)}.*.tmp"))
     except OSError:
         return removed
     for candidate in candidates:
@@ -102,7 +102,7 @@ def remove_stale_temporaries(path: str | os.PathLike[str]) -> list[Path]:
     return removed
 
 
-def glob_escape(name: str) -> str:
+def _glob_escape(name: str) -> str:
     """``name`` with glob's special characters taken literally."""
     return re.sub(r"([*?\[])", r"[\1]", name)
 
