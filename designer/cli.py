@@ -19,7 +19,8 @@ from designer.graph.project_file import (
     load_project,
 )
 from designer.graph.shape import format_shape
-from designer.shapes.infer import GraphShapes, infer_shapes
+from designer.shapes.infer import infer_shapes
+from designer.shapes.problems import describe
 
 SUBCOMMANDS = ("validate", "export", "train")
 EXIT_INVALID = 1
@@ -28,14 +29,6 @@ EXIT_UNREADABLE = 2
 
 def _shape_list(shape: tuple | None) -> list[Any] | None:
     return None if shape is None else list(shape)
-
-
-def _problem_text(analysis: GraphShapes, node_id: str | None, message: str) -> str:
-    if node_id is None:
-        return message
-    node = analysis.graph.node(node_id)
-    prefix = f"{node.type} '{node.name}'"
-    return message if message.startswith(prefix) else f"{prefix}: {message}"
 
 
 def validation_report(project: Project) -> dict[str, Any]:
@@ -57,7 +50,7 @@ def validation_report(project: Project) -> dict[str, Any]:
         for problem in analysis.problems:
             entry = {
                 "node": problem.node,
-                "message": _problem_text(analysis, problem.node, problem.message),
+                "message": describe(problem, graph),
             }
             report["errors" if problem.is_error else "warnings"].append(entry)
         for node in graph.nodes:
@@ -147,9 +140,7 @@ def render_summary(project: Project) -> tuple[str, bool]:
         )
         for problem in analysis.problems:
             marker = "error" if problem.is_error else "warning"
-            parts.append(
-                f"{marker}: {_problem_text(analysis, problem.node, problem.message)}"
-            )
+            parts.append(f"{marker}: {describe(problem, analysis.graph)}")
         parts.append("")
     parts.append("valid" if valid else "INVALID: fix the errors above")
     return "\n".join(parts), valid

@@ -408,3 +408,15 @@ def test_the_command_line_refuses_hostile_files_in_one_message(
         assert code in (1, 2), (path, captured)
         assert "cannot open" in captured.err and "Traceback" not in captured.err
         assert len(captured.err) < 2000, captured.err
+
+
+def test_export_of_a_graph_with_thousands_of_errors_lists_a_few(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nodes = [node(0, "Input", {"shape": [4]}), node(1, "Output")]
+    nodes += [node(k) for k in range(2, 3000)]  # every ReLU's input is loose
+    path = tmp_path / "loose.json"
+    path.write_text(json.dumps(document(nodes, [])), encoding="utf-8")
+    assert main(["export", str(path), "-o", str(tmp_path / "m.py")]) == 1
+    err = capsys.readouterr().err
+    assert "… and 2,9" in err and len(err) < 4000

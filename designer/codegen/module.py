@@ -17,6 +17,7 @@ from designer.codegen.naming import SCRIPT_RESERVED, Namespace, safe_text, to_cl
 from designer.graph.model import Graph, Node, Project
 from designer.graph.shape import Shape, concrete, evaluate_dim, format_shape, symbols_in
 from designer.shapes.infer import GraphShapes, infer_shapes
+from designer.shapes.problems import describe, listed
 
 SYMBOL_EXAMPLE_SIZE = 16
 EXAMPLE_BATCH = 2
@@ -68,19 +69,10 @@ def _class_names(project: Project) -> list[str]:
 
 def _require_valid(graph: Graph, shapes: GraphShapes) -> None:
     if not shapes.valid:
-        details = "\n".join(
-            f"  - {_problem_text(graph, p.node, p.message)}" for p in shapes.errors
-        )
+        headline = f"network {graph.name!r} has problems, so no code can be written"
         raise CodegenError(
-            f"network {graph.name!r} has problems, so no code can be written:\n{details}"
+            listed(headline, (describe(p, graph) for p in shapes.errors))
         )
-
-
-def _problem_text(graph: Graph, node_id: str | None, message: str) -> str:
-    if node_id is None or message.startswith(graph.node(node_id).type + " '"):
-        return message
-    node = graph.node(node_id)
-    return f"{node.type} '{node.name}': {message}"
 
 
 def _vocabulary_for(graph: Graph, shapes: GraphShapes, node: Node) -> int:

@@ -64,6 +64,7 @@ from designer.codegen.train_script_tasks import (
 from designer.graph.model import Graph, Project
 from designer.graph.shape import Shape
 from designer.shapes.infer import GraphShapes, infer_shapes
+from designer.shapes.problems import listed
 from designer.training.settings import SettingsError, TrainingSettings
 
 __all__ = ["TrainScriptError", "generate_train_script", "script_settings"]
@@ -84,17 +85,13 @@ class TrainScriptError(ValueError):
     """The project cannot be exported as a training script; the message says why."""
 
 
-def _listed(title: str, problems: list[str]) -> str:
-    return title + ":\n" + "\n".join(f"  - {problem}" for problem in problems)
-
-
 def script_settings(training: Mapping[str, Any] | None) -> TrainingSettings:
     """The project's settings, the app's defaults filled in; checked like a run's."""
     try:
         settings = TrainingSettings.from_dict(training)
     except SettingsError as error:
         title = "the training settings have problems"
-        raise TrainScriptError(_listed(title, error.problems)) from None
+        raise TrainScriptError(listed(title, error.problems)) from None
     if settings.task not in SUPPORTED_TASKS:
         raise TrainScriptError(
             f"the task {settings.task!r} cannot be exported as a training script yet; "
@@ -162,7 +159,7 @@ def _check_task(
     problems = task.check(project, infos, data.dataset, settings)
     if problems:
         title = "the model and the data do not fit together"
-        raise TrainScriptError(_listed(title, problems))
+        raise TrainScriptError(listed(title, problems))
     by_name = {n.graph.name: n for n in networks}
     return [by_name[name] for name in task.trained_networks(project)]
 

@@ -7,12 +7,12 @@ a layer type is one spec in one module of :mod:`designer.graph.layers`.
 
 from __future__ import annotations
 
-import keyword
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from designer.graph.shape import BATCH, Shape
+from designer.fields import Field
+from designer.graph.shape import Shape
 
 PORT_IN = "in"
 PORT_OUT = "out"
@@ -22,150 +22,10 @@ class ShapeError(Exception):
     """A shape rule's complaint, written for people (the node name is added later)."""
 
 
-@dataclass(frozen=True)
-class ParamSpec:
-    """One user-facing parameter of a layer.
-
-    ``kind`` is one of ``int``, ``float``, ``bool``, ``choice``, ``padding`` (a
-    non-negative int or one of ``choices`` such as "same"), ``shape`` (a list of
-    positive ints or symbolic names such as "L") or ``ints`` (a list of ints).
-    """
-
-    name: str
-    kind: str
-    default: Any
-    label: str = ""
-    minimum: float | None = None
-    maximum: float | None = None
-    choices: tuple[str, ...] = ()
-    help: str = ""
-
-    @property
-    def title(self) -> str:
-        return self.label or self.name.replace("_", " ").capitalize()
-
-    def validate(self, value: Any) -> str | None:
-        """Return a message for people when ``value`` is not acceptable, else None."""
-        return _VALIDATORS[self.kind](self, value)
-
-
-def _describe(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _check_range(spec: ParamSpec, value: float, noun: str) -> str | None:
-    if spec.minimum is not None and value < spec.minimum:
-        return (
-            f"must be {noun} of at least {_num(spec.minimum)}, got {_describe(value)}"
-        )
-    if spec.maximum is not None and value > spec.maximum:
-        return f"must be {noun} of at most {_num(spec.maximum)}, got {_describe(value)}"
-    return None
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _validate_int(spec: ParamSpec, value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        noun = "a positive integer" if (spec.minimum or 0) >= 1 else "an integer"
-        return f"must be {noun}, got {_describe(value)}"
-    return _check_range(spec, value, "an integer")
-
-
-def _validate_float(spec: ParamSpec, value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"must be a number, got {_describe(value)}"
-    if value != value or value in (float("inf"), float("-inf")):
-        return f"must be a finite number, got {_describe(value)}"
-    return _check_range(spec, float(value), "a number")
-
-
-def _validate_bool(spec: ParamSpec, value: Any) -> str | None:
-    if not isinstance(value, bool):
-        return f"must be true or false, got {_describe(value)}"
-    return None
-
-
-def _validate_choice(spec: ParamSpec, value: Any) -> str | None:
-    if value not in spec.choices:
-        options = ", ".join(repr(c) for c in spec.choices)
-        return f"must be one of {options}, got {_describe(value)}"
-    return None
-
-
-def _validate_padding(spec: ParamSpec, value: Any) -> str | None:
-    if isinstance(value, str):
-        return _validate_choice(spec, value)
-    return _validate_int(spec, value)
-
-
-MAX_DIM = 1_000_000
-MAX_ELEMENTS = 100_000_000
-
-
-def _validate_shape(spec: ParamSpec, value: Any) -> str | None:
-    if not isinstance(value, list | tuple) or not value:
-        return f"must be a non-empty list of sizes, got {_describe(value)}"
-    if spec.maximum is not None and len(value) > spec.maximum:
-        return f"must have at most {_num(spec.maximum)} dimensions, got {len(value)}"
-    total = 1
-    for index, dim in enumerate(value):
-        if isinstance(dim, str):
-            if not dim.isidentifier() or keyword.iskeyword(dim) or len(dim) > 16:
-                return f"dimension {index} must be a size or a short name like 'L', got {_describe(dim)}"
-            if dim == BATCH:
-                return f"dimension {index} cannot be called {BATCH}: {BATCH} is the batch size, which is left out"
-            continue
-        if isinstance(dim, bool) or not isinstance(dim, int) or dim < 1:
-            return f"dimension {index} must be a positive integer, got {_describe(dim)}"
-        if dim > MAX_DIM:
-            return f"dimension {index} is {dim}, larger than the limit of {MAX_DIM}"
-        total *= dim
-    if total > MAX_ELEMENTS:
-        return f"has {total} elements per sample, more than the limit of {MAX_ELEMENTS}"
-    return None
-
-
-def _validate_ints(spec: ParamSpec, value: Any) -> str | None:
-    if not isinstance(value, list | tuple) or not value:
-        return f"must be a non-empty list of integers, got {_describe(value)}"
-    for index, item in enumerate(value):
-        if isinstance(item, bool) or not isinstance(item, int):
-            return f"item {index} must be an integer, got {_describe(item)}"
-        if abs(item) > 64:
-            return f"item {index} is out of range, got {item}"
-    return None
-
-
-def _validate_target_shape(spec: ParamSpec, value: Any) -> str | None:
-    """A reshape target: positive sizes, with at most one -1 meaning "the rest"."""
-    if not isinstance(value, list | tuple) or not value:
-        return f"must be a non-empty list of sizes, got {_describe(value)}"
-    for index, dim in enumerate(value):
-        if (
-            isinstance(dim, bool)
-            or not isinstance(dim, int)
-            or not (dim == -1 or 1 <= dim <= MAX_DIM)
-        ):
-            return f"dimension {index} must be a positive integer or -1, got {_describe(dim)}"
-    if list(value).count(-1) > 1:
-        return "may contain -1 only once"
-    return None
-
-
-_VALIDATORS: dict[str, Callable[[ParamSpec, Any], str | None]] = {
-    "int": _validate_int,
-    "float": _validate_float,
-    "bool": _validate_bool,
-    "choice": _validate_choice,
-    "padding": _validate_padding,
-    "shape": _validate_shape,
-    "ints": _validate_ints,
-    "target_shape": _validate_target_shape,
-}
+# A layer parameter is a field: its kind, range, choices and messages live in
+# designer.fields, shared with the training settings.  (The graph model, the
+# project loader and the layer reference know it by this name.)
+ParamSpec = Field
 
 
 @dataclass(frozen=True)
@@ -247,7 +107,7 @@ class LayerSpec:
     type: str
     category: str
     description: str
-    params: tuple[ParamSpec, ...]
+    params: tuple[Field, ...]
     infer: ShapeRule
     construct: Constructor
     forward: ForwardRenderer = _call_module
@@ -269,7 +129,7 @@ class LayerSpec:
         """The stem of automatic node names (``conv2d`` → conv2d_1, conv2d_2…)."""
         return self.short_name or self.type.lower()
 
-    def param(self, name: str) -> ParamSpec:
+    def param(self, name: str) -> Field:
         for spec in self.params:
             if spec.name == name:
                 return spec

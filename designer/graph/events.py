@@ -1,4 +1,5 @@
-"""Change events a :class:`~designer.graph.model.Graph` sends to its subscribers."""
+"""Change events a :class:`~designer.graph.model.Graph` (and a
+:class:`~designer.graph.model.Project`, for its own fields) sends to its subscribers."""
 
 from __future__ import annotations
 
@@ -51,6 +52,21 @@ class NodeMoved:
     new: tuple[float, float]
 
 
+@dataclass(frozen=True)
+class OrderChanged:
+    """The nodes or edges were put in another order (same nodes, same edges)."""
+
+
+@dataclass(frozen=True)
+class ProjectChanged:
+    """A project field (``name``, ``training`` or ``dataset``) was replaced."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+ProjectEvent = ProjectChanged
 GraphEvent = (
     NodeAdded
     | NodeRemoved
@@ -59,7 +75,9 @@ GraphEvent = (
     | ParamChanged
     | NodeRenamed
     | NodeMoved
+    | OrderChanged
 )
+# Events after which analysis and generated code must be worked out again.
 STRUCTURAL_EVENTS = (
     NodeAdded,
     NodeRemoved,
@@ -67,4 +85,5 @@ STRUCTURAL_EVENTS = (
     EdgeRemoved,
     ParamChanged,
     NodeRenamed,
+    OrderChanged,
 )

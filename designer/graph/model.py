@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import copy
 import itertools
-import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,8 +24,12 @@ from designer.graph.events import (
     NodeMoved,
     NodeRemoved,
     NodeRenamed,
+    OrderChanged,
     ParamChanged,
+    ProjectChanged,
+    ProjectEvent,
 )
+from designer.graph.naming import automatic_name, copy_name, rename_problem
 
 
 class GraphError(ValueError):
@@ -117,9 +120,6 @@ class _EdgeIndex:
             )
             if twin is not None:
                 self.into[(edge.target, edge.target_port)] = twin
-
-
-_NAME_TAIL = re.compile(r"^(.*?)_(\d+)$")
 
 
 @dataclass
@@ -215,19 +215,18 @@ class Graph:
             if candidate not in self._nodes:
                 return candidate
 
+    def names(self, exclude: str | None = None) -> set[str]:
+        """The names of the nodes (but the one with id ``exclude``)."""
+        return {n.name for n in self._nodes.values() if n.id != exclude}
+
     def unique_name(self, stem: str, exclude: str | None = None) -> str:
-        """``stem`` itself if free, else ``stem_1``, ``stem_2``…"""
-        taken = {n.name for n in self._nodes.values() if n.id != exclude}
-        stem = stem or "node"
-        if stem not in taken and _NAME_TAIL.match(stem):
-            return stem
-        match = _NAME_TAIL.match(stem)
-        base = match.group(1) if match else stem
-        for k in itertools.count(1):
-            candidate = f"{base}_{k}"
-            if candidate not in taken:
-                return candidate
-        raise AssertionError("unreachable")
+        """An automatic name: ``stem_1``, ``stem_2``… (see :mod:`designer.graph.naming`)."""
+        return automatic_name(self.names(exclude), stem)
+
+    def rename_problem(self, node_id: str, name: str) -> str | None:
+        """Why ``node_id`` cannot be called ``name`` (stripped), or None when it can."""
+        node = self.node(node_id)
+        return rename_problem(self.names(exclude=node_id), node.name, name.strip())
 
     # -- edits ----------------------------------------------------------------
     def add_node(
@@ -248,11 +247,15 @@ class Graph:
             raise GraphError(f"{layer_type} has no parameter {sorted(unknown)[0]!r}")
         merged.update(copy.deepcopy(dict(params or {})))
         for key, value in merged.items():
-            problem = spec.param(key).validate(value)
+            problem = spec.param(key).check(value)
             if problem:
                 raise GraphError(f"{layer_type} parameter {key} {problem}")
-        if name is None or self.node_by_name(name) is not None:
-            name = self.unique_name(name or spec.default_name)
+        # A chosen name that is taken gets a copy suffix, never the next number.
+        name = (
+            self.unique_name(spec.default_name)
+            if name is None
+            else copy_name(self.names(), name)
+        )
         node = Node(
             node_id, layer_type, name, merged, (float(position[0]), float(position[1]))
         )
@@ -261,15 +264,41 @@ class Graph:
         self._emit(NodeAdded(node))
         return node
 
-    def insert_node(self, node: Node, edges: list[Edge] = ()) -> None:  # type: ignore[assignment]
-        """Put back a node (and its edges) exactly as it was, e.g. on undo."""
+    def insert_node(
+        self, node: Node, edges: Iterable[Edge] = (), index: int | None = None
+    ) -> None:
+        """Put back a node (and its edges) exactly as it was, e.g. on undo; at
+        ``index`` in the order of the nodes (at the end without one)."""
         if node.id in self._nodes:
             raise GraphError(f"a node with id {node.id!r} already exists")
-        self._nodes[node.id] = node
+        if index is None or index >= len(self._nodes):
+            self._nodes[node.id] = node
+        else:
+            items = list(self._nodes.items())
+            items.insert(max(index, 0), (node.id, node))
+            self._nodes = dict(items)
         self._nx_view = None
         self._emit(NodeAdded(node))
         for edge in edges:
             self._add_edge(edge)
+
+    def reorder(self, node_ids: Iterable[str], edges: Iterable[Edge]) -> bool:
+        """Put the nodes and edges into this order (e.g. as they were before an edit
+        that is undone).  The order decides topological tie-breaks, hence the
+        generated code.  Lists that are not the graph's own nodes and edges are
+        refused (GraphError); returns whether the order changed."""
+        node_ids, edges = list(node_ids), list(edges)
+        if len(node_ids) != len(self._nodes) or set(node_ids) != set(self._nodes):
+            raise GraphError("a new order must list every node once")
+        if len(edges) != len(self._edges) or set(edges) != set(self._edges):
+            raise GraphError("a new order must list every edge once")
+        if node_ids == list(self._nodes) and edges == self._edges:
+            return False
+        self._nodes = {node_id: self._nodes[node_id] for node_id in node_ids}
+        self._edges = edges
+        self._nx_cache = None
+        self._emit(OrderChanged())
+        return True
 
     def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
         """Remove a node and its edges; returns both so the removal can be undone."""
@@ -333,7 +362,7 @@ class Graph:
     def set_param(self, node_id: str, key: str, value: Any) -> None:
         node = self.node(node_id)
         spec = node.spec.param(key)
-        problem = spec.validate(value)
+        problem = spec.check(value)
         if problem:
             raise GraphError(f"{node.name}: {spec.title} {problem}")
         old = node.params[key]
@@ -360,13 +389,9 @@ class Graph:
     def rename(self, node_id: str, name: str) -> None:
         node = self.node(node_id)
         name = name.strip()
-        if not name:
-            raise GraphError("a name cannot be empty")
-        if len(name) > 64:
-            raise GraphError("a name can be at most 64 characters")
-        other = self.node_by_name(name)
-        if other is not None and other.id != node_id:
-            raise GraphError(f"another node is already called {name!r}")
+        problem = self.rename_problem(node_id, name)
+        if problem:
+            raise GraphError(problem)
         old = node.name
         if old == name:
             return
@@ -413,18 +438,27 @@ class Graph:
     __hash__ = None  # type: ignore[assignment]
 
 
+ProjectListener = Callable[[ProjectEvent], None]
+PROJECT_FIELDS = ("name", "training", "dataset")
+MAX_PROJECT_NAME = 200
+
+
 @dataclass
 class Project:
     """A document: one or more networks, plus training settings and the dataset choice.
 
     ``training`` and ``dataset`` are plain JSON objects owned by the training
-    package, which validates them; the core only carries them.
+    package, which validates them; the core only carries them.  Edits of these
+    fields go through :meth:`set_field`, which tells subscribers as a graph does.
     """
 
     name: str = "Untitled"
     networks: list[Graph] = field(default_factory=lambda: [Graph("model")])
     training: dict[str, Any] = field(default_factory=dict)
     dataset: dict[str, Any] = field(default_factory=dict)
+    _listeners: list[ProjectListener] = field(
+        default_factory=list, repr=False, compare=False
+    )
 
     @property
     def graph(self) -> Graph:
@@ -436,6 +470,44 @@ class Project:
             if graph.name == name:
                 return graph
         raise GraphError(f"the project has no network called {name!r}")
+
+    # -- events and edits of the project's own fields --------------------------------
+    def subscribe(self, listener: ProjectListener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: ProjectListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    @staticmethod
+    def name_problem(name: str) -> str | None:
+        """Why ``name`` (stripped) cannot name a project, or None when it can."""
+        if not name:
+            return "a project name cannot be empty"
+        if len(name) > MAX_PROJECT_NAME:
+            return f"a project name can be at most {MAX_PROJECT_NAME} characters"
+        return None
+
+    def set_field(self, name: str, value: Any) -> None:
+        """Replace ``name``, ``training`` or ``dataset`` (a copy of ``value``)."""
+        if name not in PROJECT_FIELDS:
+            raise GraphError(f"a project has no field {name!r}")
+        if name == "name":
+            if not isinstance(value, str):
+                raise GraphError("a project name must be text")
+            value = value.strip()
+            problem = self.name_problem(value)
+            if problem:
+                raise GraphError(problem)
+        elif not isinstance(value, dict):
+            raise GraphError(f"the project's {name} must be a JSON object")
+        old = getattr(self, name)
+        if old == value:
+            return
+        setattr(self, name, copy.deepcopy(value))
+        event = ProjectChanged(name, old, copy.deepcopy(value))
+        for listener in list(self._listeners):
+            listener(event)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -11,17 +11,14 @@ Saving is atomic (see :mod:`designer.graph.safe_files`).
 
 from __future__ import annotations
 
-import difflib
-import functools
 import json
 import math
 import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from designer.graph.catalog import all_specs, get_spec, has_spec
 from designer.graph.json_values import MAX_DEPTH, nested_deeper_than, value_problems
-from designer.graph.model import Edge, Graph, Node, Project
+from designer.graph.model import Graph, Project
 from designer.graph.project_schema import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -41,6 +38,7 @@ from designer.graph.safe_files import (
     atomic_write_text,
     read_bytes_limited,
 )
+from designer.graph.validation import graph_from_dicts
 
 __all__ = [
     "FORMAT_NAME",
@@ -62,9 +60,6 @@ __all__ = [
     "project_to_dict",
     "save_project",
 ]
-
-# How many unknown layer types get a "did you mean" (each costs a fuzzy match).
-SUGGESTED_TYPES = 50
 
 
 class ProjectFileError(ValueError):
@@ -232,90 +227,8 @@ def project_from_dict(
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _suggest(layer_type: str) -> str:
-    known = [spec.type for spec in all_specs()]
-    close = difflib.get_close_matches(layer_type, known, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def _graph_from_dict(data: dict[str, Any], where: str, problems: list[str]) -> Graph:
-    graph = Graph(data["name"])
-    names: set[str] = set()
-    unknown_types = 0
-    for k, raw in enumerate(data["nodes"]):
-        here = f"{where}.nodes[{k}]"
-        if not has_spec(raw["type"]):
-            unknown_types += 1
-            hint = _suggest(raw["type"]) if unknown_types <= SUGGESTED_TYPES else ""
-            problems.append(f"{here}.type: unknown layer type {raw['type']!r}{hint}")
-            continue
-        if graph.has_node(raw["id"]):
-            problems.append(f"{here}.id: duplicate id {raw['id']!r}")
-            continue
-        if raw["name"] in names:
-            problems.append(
-                f"{here}.name: another node is already called {raw['name']!r}"
-            )
-            continue
-        spec = get_spec(raw["type"])
-        params = spec.defaults()
-        ok = True
-        for key, value in raw.get("params", {}).items():
-            try:
-                param = spec.param(key)
-            except KeyError:
-                problems.append(
-                    f"{here}.params.{key}: {spec.type} has no parameter {key!r}"
-                )
-                ok = False
-                continue
-            message = param.validate(value)
-            if message:
-                problems.append(f"{here}.params.{key}: {message}")
-                ok = False
-            else:
-                params[key] = list(value) if isinstance(value, list) else value
-        if not ok:
-            continue
-        position = raw.get("position", [0.0, 0.0])
-        if not all(math.isfinite(v) for v in position):
-            problems.append(f"{here}.position: must be two finite numbers")
-            continue
-        names.add(raw["name"])
-        graph.insert_node(
-            Node(
-                raw["id"],
-                raw["type"],
-                raw["name"],
-                params,
-                (float(position[0]), float(position[1])),
-            )
-        )
-    known_ids = {node["id"] for node in data["nodes"]}
-    for k, raw in enumerate(data["edges"]):
-        here = f"{where}.edges[{k}]"
-        missing = [end for end in ("source", "target") if not graph.has_node(raw[end])]
-        if missing:
-            for end in missing:
-                if raw[end] not in known_ids:
-                    problems.append(
-                        f"{here}.{end}: no node has id {raw[end]!r} (dangling edge)"
-                    )
-            continue
-        edge = Edge(
-            raw["source"], raw["source_port"], raw["target"], raw["target_port"]
-        )
-        reason = graph.can_connect(*edge.to_dict().values())
-        if reason:
-            problems.append(f"{here}: {reason}")
-        elif graph.edge_into(edge.target, edge.target_port) is not None:
-            problems.append(
-                f"{here}: input {edge.target_port!r} of {graph.node(edge.target).name} is connected twice"
-            )
-        else:
-            graph.connect(*edge.to_dict().values())
-    return graph
+    return graph_from_dicts(data["name"], data["nodes"], data["edges"], where, problems)
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:

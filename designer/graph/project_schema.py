@@ -15,6 +15,14 @@ from typing import Any
 import jsonschema
 
 from designer.graph.json_values import place_text, value_problems
+from designer.graph.naming import MAX_NAME_LENGTH
+from designer.graph.validation import (
+    EDGE_KEYS,
+    EDGE_SCHEMA,
+    MAX_POSITION,
+    NAME_SCHEMA,
+    NODE_SCHEMA,
+)
 
 FORMAT_NAME = "designer-project"
 FORMAT_VERSION = 1
@@ -23,7 +31,6 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 # no layer has more than eight inputs.
 MAX_NODES = 20_000
 MAX_EDGES = 8 * MAX_NODES
-MAX_POSITION = 1e7
 SUFFIX = ".json"
 # How many problems a message lists; the rest are counted.
 LISTED_PROBLEMS = 20
@@ -31,38 +38,12 @@ LISTED_PROBLEMS = 20
 KEPT_PROBLEMS = 200
 
 
-_NAME = {"type": "string", "minLength": 1, "maxLength": 64}
-_ID = {"type": "string", "minLength": 1, "maxLength": 64}
-_NODE_KEYS = frozenset({"id", "type", "name", "params", "position"})
-_NODE_REQUIRED = frozenset({"id", "type", "name"})
-_EDGE_KEYS = frozenset({"source", "source_port", "target", "target_port"})
-_NODE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": sorted(_NODE_REQUIRED),
-    "additionalProperties": False,
-    "properties": {
-        "id": _ID,
-        "type": _ID,
-        "name": _NAME,
-        "params": {"type": "object"},
-        "position": {
-            "type": "array",
-            "items": {
-                "type": "number",
-                "minimum": -MAX_POSITION,
-                "maximum": MAX_POSITION,
-            },
-            "minItems": 2,
-            "maxItems": 2,
-        },
-    },
-}
-_EDGE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": sorted(_EDGE_KEYS),
-    "additionalProperties": False,
-    "properties": {key: _ID for key in sorted(_EDGE_KEYS)},
-}
+_NODE_KEYS = frozenset(NODE_SCHEMA["properties"])
+_NODE_REQUIRED = frozenset(NODE_SCHEMA["required"])
+_EDGE_KEYS = frozenset(EDGE_KEYS)
+# Every id, port, type and name of at most this length fits the schema (ids,
+# ports and types may have 64 characters, names MAX_NAME_LENGTH).
+_SHORT = min(64, MAX_NAME_LENGTH)
 # The document without its nodes and edges, which are checked one by one below:
 # jsonschema costs about 0.3 ms per node, so a node that plainly fits the schema
 # (``plain_node``) skips it, and only the others get jsonschema's detailed reasons.
@@ -83,7 +64,7 @@ _SCHEMA: dict[str, Any] = {
                 "required": ["name", "nodes", "edges"],
                 "additionalProperties": False,
                 "properties": {
-                    "name": _NAME,
+                    "name": NAME_SCHEMA,
                     "nodes": {"type": "array", "maxItems": MAX_NODES},
                     "edges": {"type": "array", "maxItems": MAX_EDGES},
                 },
@@ -94,8 +75,8 @@ _SCHEMA: dict[str, Any] = {
     },
 }
 _VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
-_NODE_VALIDATOR = jsonschema.Draft202012Validator(_NODE_SCHEMA)
-_EDGE_VALIDATOR = jsonschema.Draft202012Validator(_EDGE_SCHEMA)
+_NODE_VALIDATOR = jsonschema.Draft202012Validator(NODE_SCHEMA)
+_EDGE_VALIDATOR = jsonschema.Draft202012Validator(EDGE_SCHEMA)
 
 
 def _path(parts: Iterable[Any]) -> str:
@@ -139,11 +120,11 @@ def _schema_message(error: jsonschema.ValidationError, prefix: tuple = ()) -> st
 
 
 def plain_node(raw: Any) -> bool:
-    """True when ``raw`` certainly fits ``_NODE_SCHEMA`` (a fast path, not the judge)."""
+    """True when ``raw`` certainly fits ``NODE_SCHEMA`` (a fast path, not the judge)."""
     if type(raw) is not dict or not _NODE_REQUIRED <= raw.keys() <= _NODE_KEYS:
         return False
     if not all(
-        type(raw[key]) is str and 0 < len(raw[key]) <= 64
+        type(raw[key]) is str and 0 < len(raw[key]) <= _SHORT
         for key in ("id", "type", "name")
     ):
         return False
@@ -164,7 +145,7 @@ def plain_edge(raw: Any) -> bool:
     return (
         type(raw) is dict
         and raw.keys() == _EDGE_KEYS
-        and all(type(v) is str and 0 < len(v) <= 64 for v in raw.values())
+        and all(type(v) is str and 0 < len(v) <= _SHORT for v in raw.values())
     )
 
 

@@ -6,16 +6,16 @@ that depend on it; other branches are still inferred.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from designer.graph.catalog import FLOAT, LONG, ShapeError, needs_tokens
 from designer.graph.model import Edge, Graph
+from designer.graph.order import topological_order
 from designer.graph.shape import Shape
 from designer.shapes.limits import computes_on_ids, size_problem
-from designer.shapes.problems import ERROR, Problem
+from designer.shapes.problems import ERROR, Problem, node_label
 from designer.shapes.structure import check_structure
 
 
@@ -79,41 +79,6 @@ class GraphShapes:
         return [p for p in self.problems if p.node == node_id]
 
 
-def topological_order(graph: Graph) -> list[str]:
-    """A stable topological order (ties keep the order nodes were added in).
-
-    Nodes on or behind a cycle are left out.  (Kahn's algorithm with a heap on the
-    insertion rank: the order networkx's ``lexicographical_topological_sort``
-    gives, without building a networkx graph on every edit.)
-    """
-    nodes = graph.nodes
-    rank = {node.id: k for k, node in enumerate(nodes)}
-    waiting = {
-        node.id: sum(graph.has_node(e.source) for e in graph.edges_into(node.id))
-        for node in nodes
-    }
-    ready = [
-        (rank[node_id], node_id) for node_id, count in waiting.items() if count == 0
-    ]
-    heapq.heapify(ready)
-    order: list[str] = []
-    while ready:
-        _, node_id = heapq.heappop(ready)
-        order.append(node_id)
-        for edge in graph.edges_out_of(node_id):
-            if edge.target not in waiting:  # an edge to a node that is gone
-                continue
-            waiting[edge.target] -= 1
-            if waiting[edge.target] == 0:
-                heapq.heappush(ready, (rank[edge.target], edge.target))
-    return order
-
-
-def _describe_node(graph: Graph, node_id: str) -> str:
-    node = graph.node(node_id)
-    return f"{node.type} '{node.name}'"
-
-
 def infer_shapes(graph: Graph) -> GraphShapes:
     """Check the structure and infer every shape; never raises for a bad graph."""
     order = topological_order(graph)
@@ -160,13 +125,15 @@ def infer_shapes(graph: Graph) -> GraphShapes:
                 )
             result = node.spec.infer(node.params, info.inputs)
         except ShapeError as error:
-            info.error = f"{_describe_node(graph, node_id)}: {error}"
+            info.error = f"{node_label(graph, node_id)}: {error}"
         except Exception as error:  # a rule's bug must not take the app down
-            info.error = f"{_describe_node(graph, node_id)}: could not work out the shape ({error})"
+            info.error = (
+                f"{node_label(graph, node_id)}: could not work out the shape ({error})"
+            )
         else:
             too_large = size_problem(result.outputs, result.params)
             if too_large:
-                info.error = f"{_describe_node(graph, node_id)}: {too_large}"
+                info.error = f"{node_label(graph, node_id)}: {too_large}"
             else:
                 info.outputs = dict(result.outputs)
                 info.inferred = dict(result.inferred)
@@ -176,7 +143,7 @@ def infer_shapes(graph: Graph) -> GraphShapes:
                 if origin is not None and dtype == LONG:
                     computed_from_ids[node_id] = origin
                 elif computes_on_ids(node.type, dtype):
-                    computed_from_ids[node_id] = _describe_node(graph, node_id)
+                    computed_from_ids[node_id] = node_label(graph, node_id)
         if info.error:
             problems.append(Problem(ERROR, info.error, node_id, graph.name))
     problems = [

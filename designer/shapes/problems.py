@@ -1,8 +1,18 @@
-"""Problems found in a graph, written for people."""
+"""Problems found in a graph, and the one place that words them for people.
+
+A :class:`Problem` carries what is wrong; :func:`describe` turns it into the
+sentence the command line, the training engine and code generation print
+("Linear 'fc1': expects (N, features), got (N, 8, 4, 4)"), :func:`detail` is the
+same sentence without the node for views that show the node beside it, and
+:func:`listed` puts several under a headline.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from designer.graph.model import Graph
 
 ERROR = "error"
 WARNING = "warning"
@@ -20,3 +30,36 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
+
+
+def node_label(graph: Graph, node_id: str) -> str:
+    """How a message names a node: its type and name, "Linear 'fc1'"."""
+    node = graph.node(node_id)
+    return f"{node.type} '{node.name}'"
+
+
+def describe(problem: Problem, graph: Graph, *, with_network: bool = False) -> str:
+    """The problem as one sentence that names its node (and network, when asked)."""
+    text = problem.message
+    if problem.node is not None and graph.has_node(problem.node):
+        prefix = node_label(graph, problem.node)
+        if not text.startswith(f"{prefix}:"):
+            text = f"{prefix}: {text}"
+    return f"{graph.name}: {text}" if with_network else text
+
+
+def detail(problem: Problem, graph: Graph) -> str:
+    """The problem without the node's name, for a view that shows the node beside it."""
+    if problem.node is not None and graph.has_node(problem.node):
+        return problem.message.removeprefix(f"{node_label(graph, problem.node)}: ")
+    return problem.message
+
+
+def listed(headline: str, problems: Iterable[str], limit: int = 20) -> str:
+    """A headline and one indented line per problem, the first ``limit`` of them
+    (a graph of thousands of broken nodes gives a readable message, not a book)."""
+    every = list(problems)
+    lines = [f"  - {p}" for p in every[:limit]]
+    if len(every) > limit:
+        lines.append(f"  … and {len(every) - limit:,} more")
+    return headline + ":\n" + "\n".join(lines)

@@ -36,6 +36,7 @@ from torch import nn
 from designer.codegen.build import build_networks
 from designer.graph.model import Project
 from designer.shapes.infer import GraphShapes, infer_shapes
+from designer.shapes.problems import describe, listed
 from designer.training.checkpoints import WeightsError, save_weights
 from designer.training.devices import DeviceError, device_label, resolve_device
 from designer.training.metrics import EpochMetrics, RunInfo, RunResult, StepUpdate
@@ -238,7 +239,7 @@ class Trainer:
         problems = task.check(self.project, infos, dataset, settings)
         if problems:
             raise TrainingError(
-                _listed("The model and the data do not fit together", problems)
+                listed("The model and the data do not fit together", problems)
             )
         self.task = task
 
@@ -320,7 +321,7 @@ class Trainer:
                 self.settings.validate()
         except SettingsError as error:
             raise TrainingError(
-                _listed("The training settings have problems", error.problems)
+                listed("The training settings have problems", error.problems)
             ) from None
         return self.settings
 
@@ -354,14 +355,14 @@ class Trainer:
         for graph in self.project.networks:
             shapes = infer_shapes(graph)
             analysed[graph.name] = shapes
-            for problem in shapes.errors:
-                text = _problem_text(graph, problem.node, problem.message)
-                problems.append(
-                    f"{graph.name}: {text}" if len(self.project.networks) > 1 else text
-                )
+            several = len(self.project.networks) > 1
+            problems += [
+                describe(problem, graph, with_network=several)
+                for problem in shapes.errors
+            ]
         if problems:
             raise TrainingError(
-                _listed("The model has problems, so it cannot be trained", problems)
+                listed("The model has problems, so it cannot be trained", problems)
             )
         from designer.codegen.module import generate_project
 
@@ -774,18 +775,6 @@ def describe_failure(error: BaseException, settings: TrainingSettings | None) ->
     if isinstance(error, MemoryError):
         return "The computer ran out of memory. Use a smaller batch size, model or dataset."
     return f"Training failed: {type(error).__name__}: {text}"
-
-
-def _problem_text(graph: Any, node_id: str | None, message: str) -> str:
-    if node_id is None or not graph.has_node(node_id):
-        return message
-    node = graph.node(node_id)
-    prefix = f"{node.type} '{node.name}'"
-    return message if message.startswith(prefix) else f"{prefix}: {message}"
-
-
-def _listed(headline: str, problems: list[str]) -> str:
-    return headline + ":\n" + "\n".join(f"  - {p}" for p in problems)
 
 
 # -- predictions for the UI and for users -----------------------------------------

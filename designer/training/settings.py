@@ -7,12 +7,11 @@ start-up.  :data:`FIELD_SPECS` describes every field well enough to build a form
 from __future__ import annotations
 
 import dataclasses
-import math
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from typing import Any
 
+from designer.fields import BOOL, CHOICE, FLOAT, INT, Field
 from designer.training.tasks.registry import get_task_info, task_names
 
 LOSSES: dict[str, str] = {
@@ -53,20 +52,10 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True)
-class FieldSpec:
-    """One setting, described for a form: its kind, range or choices, and help."""
+class SettingField(Field):
+    """A training setting: a :class:`~designer.fields.Field` that may matter for some tasks only."""
 
-    name: str
-    kind: str  # "choice" | "float" | "int" | "bool"
-    label: str
-    default: Any
-    choices: tuple[str, ...] = ()
-    choice_labels: tuple[str, ...] = ()
-    minimum: float | None = None
-    maximum: float | None = None
-    exclusive_minimum: bool = False
-    log_scale: bool = False
-    help: str = ""
+    _: KW_ONLY
     tasks: tuple[str, ...] = ()  # the tasks this setting matters for; empty: every task
 
 
@@ -116,13 +105,13 @@ class TrainingSettings:
         # Whole-number floats for int fields are what JSON editors often write.
         for key, value in values.items():
             if (
-                FIELD_SPECS[key].kind == "int"
+                FIELD_SPECS[key].kind == INT
                 and isinstance(value, float)
                 and value.is_integer()
             ):
                 values[key] = int(value)
             if (
-                FIELD_SPECS[key].kind == "float"
+                FIELD_SPECS[key].kind == FLOAT
                 and isinstance(value, int)
                 and not isinstance(value, bool)
             ):
@@ -143,9 +132,9 @@ class TrainingSettings:
     def problems(self) -> list[str]:
         """Every problem with these settings, as messages for people; empty when fine."""
         problems = [
-            message
+            f"training.{spec.name}: {message}"
             for spec in FIELD_SPECS.values()
-            if (message := _check_field(spec, getattr(self, spec.name))) is not None
+            if (message := spec.check(getattr(self, spec.name))) is not None
         ]
         if problems:
             return problems
@@ -168,85 +157,30 @@ class TrainingSettings:
             raise SettingsError(problems)
 
 
-def _describe(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _check_field(spec: FieldSpec, value: Any) -> str | None:
-    where = f"training.{spec.name}"
-    if spec.kind == "choice":
-        if (
-            spec.name == "device"
-            and isinstance(value, str)
-            and re.fullmatch(r"cuda:\d+", value)
-        ):
-            return None  # a particular GPU, as listed by available_devices()
-        if value not in spec.choices:
-            return f"{where}: must be one of {', '.join(spec.choices)}, got {_describe(value)}"
-        return None
-    if spec.kind == "bool":
-        if not isinstance(value, bool):
-            return f"{where}: must be true or false, got {_describe(value)}"
-        return None
-    if spec.kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            noun = (
-                "a positive integer" if (spec.minimum or 0) >= 1 else "a whole number"
-            )
-            return f"{where}: must be {noun}, got {_describe(value)}"
-    elif (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not math.isfinite(value)
-    ):
-        noun = (
-            "a positive number"
-            if spec.exclusive_minimum and spec.minimum == 0
-            else "a number"
-        )
-        return f"{where}: must be {noun}, got {_describe(value)}"
-    if spec.minimum is not None:
-        if spec.exclusive_minimum and value <= spec.minimum:
-            noun = (
-                "a positive number"
-                if spec.minimum == 0
-                else f"above {_number(spec.minimum)}"
-            )
-            return f"{where}: must be {noun}, got {_describe(value)}"
-        if value < spec.minimum:
-            if spec.kind == "int" and spec.minimum == 1:
-                return f"{where}: must be a positive integer, got {_describe(value)}"
-            return f"{where}: must be at least {_number(spec.minimum)}, got {_describe(value)}"
-    if spec.maximum is not None and value > spec.maximum:
-        return (
-            f"{where}: must be at most {_number(spec.maximum)}, got {_describe(value)}"
-        )
-    return None
-
-
-def _choice(name: str, label: str, table: Mapping[str, str], help: str) -> FieldSpec:
+def _choice(
+    name: str, label: str, table: Mapping[str, str], help: str, **extra: Any
+) -> SettingField:
     default = getattr(TrainingSettings, name)
-    return FieldSpec(
-        name, "choice", label, default, tuple(table), tuple(table.values()), help=help
+    return SettingField(
+        name,
+        CHOICE,
+        default,
+        label=label,
+        choices=tuple(table),
+        choice_labels=tuple(table.values()),
+        help=help,
+        **extra,
     )
 
 
-FIELD_SPECS: dict[str, FieldSpec] = {
+FIELD_SPECS: dict[str, SettingField] = {
     spec.name: spec
     for spec in (
-        FieldSpec(
+        _choice(
             "task",
-            "choice",
             "Task",
-            "classification",
-            task_names(),
-            tuple(get_task_info(name).title for name in task_names()),
-            help="What the network learns: class labels, numbers, …",
+            {name: get_task_info(name).title for name in task_names()},
+            "What the network learns: class labels, numbers, …",
         ),
         _choice(
             "loss",
@@ -260,56 +194,58 @@ FIELD_SPECS: dict[str, FieldSpec] = {
             OPTIMIZERS,
             "Adam is a good default; SGD with momentum for the classic recipe.",
         ),
-        FieldSpec(
+        SettingField(
             "lr",
-            "float",
-            "Learning rate",
+            FLOAT,
             1e-3,
+            label="Learning rate",
             minimum=0.0,
             maximum=10.0,
             exclusive_minimum=True,
             log_scale=True,
             help="Step size of the optimizer. Typical: 1e-3 for Adam, 0.01–0.1 for SGD.",
         ),
-        FieldSpec(
+        SettingField(
             "momentum",
-            "float",
-            "Momentum",
+            FLOAT,
             0.9,
+            label="Momentum",
             minimum=0.0,
             maximum=0.999,
+            step=0.05,
             help="For SGD and RMSprop: how much of the previous step is kept.",
         ),
-        FieldSpec(
+        SettingField(
             "nesterov",
-            "bool",
-            "Nesterov momentum",
+            BOOL,
             False,
+            label="Nesterov momentum",
             help="SGD only: look-ahead momentum.",
         ),
-        FieldSpec(
+        SettingField(
             "weight_decay",
-            "float",
-            "Weight decay",
+            FLOAT,
             0.0,
+            label="Weight decay",
             minimum=0.0,
             maximum=1.0,
+            step=0.05,
             help="L2 penalty on the weights (decoupled for AdamW).",
         ),
-        FieldSpec(
+        SettingField(
             "batch_size",
-            "int",
-            "Batch size",
+            INT,
             64,
+            label="Batch size",
             minimum=1,
             maximum=65536,
             help="Samples per optimizer step.",
         ),
-        FieldSpec(
+        SettingField(
             "epochs",
-            "int",
-            "Epochs",
+            INT,
             10,
+            label="Epochs",
             minimum=1,
             maximum=100000,
             help="Passes over the training data.",
@@ -320,39 +256,41 @@ FIELD_SPECS: dict[str, FieldSpec] = {
             SCHEDULES,
             "How the learning rate changes during the run.",
         ),
-        FieldSpec(
+        SettingField(
             "step_size",
-            "int",
-            "Step every (epochs)",
+            INT,
             5,
+            label="Step every (epochs)",
             minimum=1,
             maximum=100000,
             help="Step decay: multiply the learning rate by gamma every this many epochs.",
         ),
-        FieldSpec(
+        SettingField(
             "gamma",
-            "float",
-            "Step factor (gamma)",
+            FLOAT,
             0.5,
+            label="Step factor (gamma)",
             minimum=0.0,
             maximum=1.0,
             exclusive_minimum=True,
+            step=0.05,
             help="Step decay: the factor applied to the learning rate.",
         ),
-        FieldSpec(
+        SettingField(
             "val_split",
-            "float",
-            "Validation split",
+            FLOAT,
             0.2,
+            label="Validation split",
             minimum=0.0,
             maximum=0.9,
+            step=0.05,
             help="Share of the training data held out for validation (unless the dataset brings its own).",
         ),
-        FieldSpec(
+        SettingField(
             "seed",
-            "int",
-            "Seed",
+            INT,
             0,
+            label="Seed",
             minimum=0,
             maximum=2**32 - 1,
             help="Same seed, same run (exactly, on the CPU).",
@@ -362,49 +300,51 @@ FIELD_SPECS: dict[str, FieldSpec] = {
             "Device",
             DEVICES,
             "Where to train; Best available picks a GPU when there is one.",
+            accepts=r"cuda:\d+",  # a particular GPU, as listed by available_devices()
         ),
-        FieldSpec(
+        SettingField(
             "mixed_precision",
-            "bool",
-            "Mixed precision (bf16)",
+            BOOL,
             False,
+            label="Mixed precision (bf16)",
             help="CUDA only: compute in bfloat16 where safe; faster on modern GPUs.",
         ),
-        FieldSpec(
+        SettingField(
             "grad_clip",
-            "float",
-            "Gradient clipping",
+            FLOAT,
             0.0,
+            label="Gradient clipping",
             minimum=0.0,
             maximum=1e6,
             help="Largest allowed gradient norm; 0 turns clipping off.",
         ),
-        FieldSpec(
+        SettingField(
             "early_stopping",
-            "int",
-            "Early stopping patience",
+            INT,
             0,
+            label="Early stopping patience",
             minimum=0,
             maximum=100000,
             help="Stop after this many epochs without a better validation loss; 0 turns it off.",
         ),
-        FieldSpec(
+        SettingField(
             "beta",
-            "float",
-            "KL weight (β)",
+            FLOAT,
             1.0,
+            label="KL weight (β)",
             minimum=0.0,
             maximum=1000.0,
             help="VAE only: loss = reconstruction + β·KL. Above 1 gives smoother codes, below 1 sharper images.",
             tasks=("vae",),
         ),
-        FieldSpec(
+        SettingField(
             "label_smoothing",
-            "float",
-            "Real-label smoothing",
+            FLOAT,
             0.0,
+            label="Real-label smoothing",
             minimum=0.0,
             maximum=0.4,
+            step=0.05,
             help="GAN only: the discriminator learns to call real samples 1 minus this; 0.1 steadies training.",
             tasks=("gan",),
         ),

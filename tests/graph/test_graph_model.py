@@ -127,13 +127,13 @@ from designer.graph.model import Graph, GraphError, Project
 def test_param_validation_messages(
     spec: ParamSpec, value: object, message: str
 ) -> None:
-    assert spec.validate(value) == message
+    assert spec.check(value) == message
 
 
 def test_valid_values_pass_and_long_values_are_shortened() -> None:
-    assert ParamSpec("units", "int", 1, minimum=1, maximum=10).validate(10) is None
-    assert ParamSpec("shape", "shape", [1]).validate([1, "L", 28]) is None
-    message = ParamSpec("p", "float", 0.5).validate("x" * 100)
+    assert ParamSpec("units", "int", 1, minimum=1, maximum=10).check(10) is None
+    assert ParamSpec("shape", "shape", [1]).check([1, "L", 28]) is None
+    message = ParamSpec("p", "float", 0.5).check("x" * 100)
     assert message is not None and len(message) < 80 and message.endswith("...")
 
 
@@ -142,7 +142,7 @@ def test_every_spec_default_is_valid() -> None:
 
     for spec in all_specs():
         for param in spec.params:
-            assert param.validate(param.default) is None, (spec.type, param.name)
+            assert param.check(param.default) is None, (spec.type, param.name)
 
 
 # -- edits and events ----------------------------------------------------------------------

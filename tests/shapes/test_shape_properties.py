@@ -75,7 +75,7 @@ def test_drawn_parameters_are_accepted_by_the_spec(layer_type: str) -> None:
     @given(st.fixed_dictionaries({p.name: param_values(p) for p in spec.params}))
     def check(params: dict[str, Any]) -> None:
         for param in spec.params:
-            assert param.validate(params[param.name]) is None, (
+            assert param.check(params[param.name]) is None, (
                 param.name,
                 params[param.name],
             )

@@ -48,9 +48,9 @@ def test_every_problem_is_listed_at_once() -> None:
         }
     )
     assert problems == [
-        "training.optimizer: must be one of sgd, adam, adamw, rmsprop, got 'lbfgs'",
-        "training.batch_size: must be a positive integer, got 0",
-        "training.val_split: must be at most 0.9, got 0.95",
+        "training.optimizer: must be one of 'sgd', 'adam', 'adamw', 'rmsprop', got 'lbfgs'",
+        "training.batch_size: must be an integer of at least 1, got 0",
+        "training.val_split: must be a number of at most 0.9, got 0.95",
         "training.mixed_precision: must be true or false, got 'yes'",
     ]
 
@@ -91,7 +91,7 @@ def test_whole_number_floats_are_accepted_for_counts_but_fractions_are_not() -> 
 def test_devices_accept_a_particular_gpu() -> None:
     assert TrainingSettings.from_dict({"device": "cuda:1"}).device == "cuda:1"
     assert problems_of({"device": "tpu"})[0].startswith(
-        "training.device: must be one of auto, cpu, cuda, mps"
+        "training.device: must be one of 'auto', 'cpu', 'cuda', 'mps'"
     )
 
 

@@ -171,7 +171,7 @@ def test_label_smoothing_is_checked_and_matters_for_the_gan_only() -> None:
             {"task": "gan", "loss": "bce_with_logits", "label_smoothing": 0.5}
         )
     assert caught.value.problems == [
-        "training.label_smoothing: must be at most 0.4, got 0.5"
+        "training.label_smoothing: must be a number of at most 0.4, got 0.5"
     ]
     assert FIELD_SPECS["label_smoothing"].tasks == ("gan",)
     assert TrainingSettings().label_smoothing == 0.0

@@ -227,7 +227,9 @@ def test_beta_is_checked_and_matters_for_the_vae_only() -> None:
 
     with pytest.raises(SettingsError) as caught:
         TrainingSettings.from_dict({"task": "vae", "loss": "bce", "beta": -1})
-    assert caught.value.problems == ["training.beta: must be at least 0, got -1.0"]
+    assert caught.value.problems == [
+        "training.beta: must be a number of at least 0, got -1.0"
+    ]
     with pytest.raises(SettingsError):
         TrainingSettings.from_dict({"task": "vae", "loss": "cross_entropy"})
     assert FIELD_SPECS["beta"].tasks == ("vae",)

@@ -201,6 +201,21 @@ def test_training_and_dataset_edits_are_undoable_and_signalled(
     assert document.project.training == {"epochs": 3, "learning_rate": 0.01}
 
 
+def test_project_name_edits_are_checked_undoable_and_signalled(
+    document: Document, qtbot
+) -> None:
+    assert document.set_project_name("   ") == "a project name cannot be empty"
+    assert document.set_project_name("x" * 201).endswith("at most 200 characters")
+    assert document.undo_stack.count() == 0
+    with qtbot.waitSignal(document.projectNameChanged) as blocker:
+        assert document.set_project_name(" Digits ") is None
+    assert blocker.args == ["Digits"]
+    assert document.undo_stack.text(0) == "Rename project to Digits"
+    with qtbot.waitSignal(document.projectNameChanged) as blocker:
+        document.undo_stack.undo()
+    assert blocker.args == ["Untitled"] and document.project.name == "Untitled"
+
+
 def test_modified_follows_the_undo_stack(document: Document, qtbot, tmp_path) -> None:
     assert not document.modified
     with qtbot.waitSignal(document.modifiedChanged) as blocker:
@@ -266,6 +281,17 @@ def test_paste_ignores_foreign_or_broken_clipboard_text(document: Document) -> N
         QGuiApplication.clipboard().setText(text)
         assert document.paste() == []
     assert document.undo_stack.count() == 0
+
+
+def test_pasting_a_named_node_twice_leaves_the_users_series_alone(
+    document: Document,
+) -> None:
+    node = document.add_node("Linear", (0, 0), name="b2_1")
+    document.copy([node])
+    pasted = document.paste() + document.paste()
+    assert [document.graph.node(i).name for i in pasted] == ["b2_1_copy", "b2_1_copy2"]
+    intended = document.add_node("Linear", (0, 300), name="b2_2")
+    assert document.graph.node(intended).name == "b2_2"
 
 
 def test_cut_removes_and_paste_restores(document: Document, cnn: list[str]) -> None:

@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox
 
+from designer.fields import parse_sizes
 from designer.graph.catalog import all_specs
 from designer.graph.model import Graph, GraphError, Project
 from designer.shapes.infer import infer_shapes
 from designer.ui.panels.code_view import CodeView
 from designer.ui.panels.inspector import Inspector
 from designer.ui.panels.palette import LAYER_MIME_TYPE, LayerPalette
-from designer.ui.panels.param_editors import parse_sizes
 from designer.ui.panels.problems import ProblemsList
 from designer.ui.panels.summary import TOTAL_LABEL, SummaryTable
 
@@ -214,6 +214,21 @@ def test_inspector_spinbox_applies_through_set_param(qtbot) -> None:
     assert editor.undo == [(node_id, "out_features", 10)]
 
 
+def test_scrolling_over_the_inspector_changes_no_parameter(qtbot) -> None:
+    from tests.ui.test_field_editors import wheel
+
+    graph = small_cnn()
+    inspector, editor = make_inspector(qtbot, graph)
+    node_id = show(inspector, graph, "conv1")
+    inspector.show()
+    qtbot.waitExposed(inspector)
+    for name in ("out_channels", "padding"):
+        event = wheel(inspector.editors[name].field, notches=-1)
+        assert not event.isAccepted()
+    assert graph.node(node_id).params["out_channels"] == 8
+    assert editor.undo == []
+
+
 def test_inspector_shows_the_models_refusal(qtbot) -> None:
     graph = small_cnn()
     calls: list[Any] = []
@@ -351,6 +366,10 @@ def test_problems_list_errors_and_reports_clicks(qtbot) -> None:
     assert problems.error_count >= 1
     first = problems.topLevelItem(0)
     assert first.text(0) == "conv1" and "larger" in first.text(1)
+    # The layer column names the node, so the message does not repeat it; the
+    # tooltip is the whole sentence the command line prints.
+    assert not first.text(1).startswith("Conv2d 'conv1'")
+    assert first.toolTip(1) == f"Conv2d 'conv1': {first.text(1)}"
     with qtbot.waitSignal(problems.problemActivated) as blocker:
         problems.itemClicked.emit(first, 1)
     assert blocker.args == ["model", conv.id]
@@ -428,7 +447,7 @@ def test_inspector_shows_the_nodes_errors_and_warnings(qtbot) -> None:
 
 
 def test_inspector_does_not_keep_old_editors(qtbot) -> None:
-    from designer.ui.panels.param_editors import ParamEditor
+    from designer.ui.fields.editors import FieldEditor
 
     graph = small_cnn()
     inspector, _ = make_inspector(qtbot, graph)
@@ -439,7 +458,7 @@ def test_inspector_does_not_keep_old_editors(qtbot) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    alive = inspector.findChildren(ParamEditor)
+    alive = inspector.findChildren(FieldEditor)
     assert len(alive) == len(inspector.editors) == 2  # the Input's shape and dtype
 
 
@@ -448,7 +467,7 @@ def test_inspector_does_not_keep_old_editors(qtbot) -> None:
     [(0.5, 0.1), (0.01, 0.01), (1.0, 0.1), (0.0, 0.1), (0.002, 0.001)],
 )
 def test_float_step_follows_the_default(default: float, step: float) -> None:
-    from designer.ui.panels.param_editors import float_step
+    from designer.ui.fields.widgets import float_step
 
     assert float_step(default) == pytest.approx(step)
 

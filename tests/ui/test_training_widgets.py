@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from designer.training.datasets import load_dataset
+from designer.ui.fields.widgets import LogSpinBox, next_nice
 from designer.ui.training.boundary import (
     DecisionBoundaryView,
     grid_extent,
@@ -21,7 +22,7 @@ from designer.ui.training.dataset_preview import DatasetPreview
 from designer.ui.training.image_grid import ImageGrid, to_qimages
 from designer.ui.training.plots import TrainingPlots, nice_ceiling
 from designer.ui.training.previews import ImagePreview, preview_kind, register_preview
-from designer.ui.training.settings_form import LogSpinBox, SettingsForm, _next_nice
+from designer.ui.training.settings_form import SettingsForm
 
 
 def test_images_of_any_channel_count_become_qimages():
@@ -150,10 +151,10 @@ def test_nice_ceilings():
 
 
 def test_log_spin_box_steps_along_1_2_5():
-    assert _next_nice(0.001, up=True) == pytest.approx(0.002)
-    assert _next_nice(0.002, up=True) == pytest.approx(0.005)
-    assert _next_nice(0.005, up=True) == pytest.approx(0.01)
-    assert _next_nice(0.001, up=False) == pytest.approx(0.0005)
+    assert next_nice(0.001, up=True) == pytest.approx(0.002)
+    assert next_nice(0.002, up=True) == pytest.approx(0.005)
+    assert next_nice(0.005, up=True) == pytest.approx(0.01)
+    assert next_nice(0.001, up=False) == pytest.approx(0.0005)
     box = LogSpinBox()
     box.setRange(1e-6, 10)
     box.setValue(0.003)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from designer.graph.catalog import PORT_IN, ParamSpec, ShapeError
+from designer.fields import Field, float_field, int_field
+from designer.graph.catalog import PORT_IN, ShapeError
 from designer.graph.shape import Dim, Shape, format_shape
 
 
@@ -27,18 +28,16 @@ def require_known(dim: Dim, what: str) -> int:
 
 def int_param(
     name: str, default: int, minimum: int = 1, maximum: int = 65536, **extra: Any
-) -> ParamSpec:
-    return ParamSpec(name, "int", default, minimum=minimum, maximum=maximum, **extra)
-
-
-def bool_param(name: str, default: bool, **extra: Any) -> ParamSpec:
-    return ParamSpec(name, "bool", default, **extra)
+) -> Field:
+    """A count-like layer parameter: positive and at most 65536 unless told otherwise."""
+    return int_field(name, default, minimum, maximum, **extra)
 
 
 def float_param(
     name: str, default: float, minimum: float, maximum: float, **extra: Any
-) -> ParamSpec:
-    return ParamSpec(name, "float", default, minimum=minimum, maximum=maximum, **extra)
+) -> Field:
+    """A layer's real-valued parameter; layers always bound them."""
+    return float_field(name, default, minimum, maximum, **extra)
 
 
 def render_args(

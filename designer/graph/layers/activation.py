@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from designer.graph.catalog import Inference, LayerSpec, ParamSpec, ShapeError, register
+from designer.fields import Field
+from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
 from designer.graph.layers._rules import float_param, render_args, single_input
 
 
@@ -14,7 +15,7 @@ def _simple(
     name: str,
     description: str,
     formula: str,
-    params: tuple[ParamSpec, ...] = (),
+    params: tuple[Field, ...] = (),
     defaults: dict | None = None,
 ):
     defaults = defaults or {}
@@ -88,7 +89,7 @@ for _name, _description, _formula in (
             category="Activation",
             description=_description,
             formula=_formula,
-            params=(ParamSpec("dim", "int", -1, minimum=-6, maximum=5),),
+            params=(Field("dim", "int", -1, minimum=-6, maximum=5),),
             infer=_softmax_rule,
             construct=lambda p, i, _name=_name: f"nn.{_name}(dim={p['dim']})",
             key_params=("dim",),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from designer.graph.catalog import Inference, LayerSpec, ParamSpec, ShapeError, register
+from designer.fields import Field, bool_field
+from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
 from designer.graph.layers._rules import (
-    bool_param,
     float_param,
     int_param,
     render_args,
@@ -45,7 +45,7 @@ register(
         params=(
             int_param("num_heads", 4, maximum=256),
             float_param("dropout", 0.0, 0.0, 0.99),
-            bool_param("bias", True),
+            bool_field("bias", True),
         ),
         infer=_attention_rule,
         construct=lambda p, i: (
@@ -92,8 +92,8 @@ register(
             int_param("nhead", 4, maximum=256),
             int_param("dim_feedforward", 128, maximum=65536),
             float_param("dropout", 0.1, 0.0, 0.99),
-            ParamSpec("activation", "choice", "relu", choices=("relu", "gelu")),
-            bool_param("norm_first", False),
+            Field("activation", "choice", "relu", choices=("relu", "gelu")),
+            bool_field("norm_first", False),
         ),
         infer=_encoder_rule,
         construct=lambda p, i: (

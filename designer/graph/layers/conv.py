@@ -6,9 +6,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from designer.graph.catalog import Inference, LayerSpec, ParamSpec, ShapeError, register
+from designer.fields import Field, bool_field
+from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
 from designer.graph.layers._rules import (
-    bool_param,
     int_param,
     render_args,
     require_known,
@@ -93,13 +93,13 @@ def _conv_rule(dims: int):
     return rule
 
 
-def _conv_params(same: bool) -> tuple[ParamSpec, ...]:
+def _conv_params(same: bool) -> tuple[Field, ...]:
     padding_choices = ("same", "valid") if same else ()
     return (
         int_param("out_channels", 32, help="Number of filters (output channels)"),
         int_param("kernel_size", 3, maximum=64),
         int_param("stride", 1, maximum=64),
-        ParamSpec(
+        Field(
             "padding",
             "padding" if same else "int",
             0,
@@ -112,7 +112,7 @@ def _conv_params(same: bool) -> tuple[ParamSpec, ...]:
         ),
         int_param("dilation", 1, maximum=64),
         int_param("groups", 1, maximum=65536),
-        bool_param("bias", True),
+        bool_field("bias", True),
     )
 
 
@@ -222,7 +222,7 @@ register(
             int_param("output_padding", 0, minimum=0, maximum=63),
             int_param("dilation", 1, maximum=64),
             int_param("groups", 1, maximum=65536),
-            bool_param("bias", True),
+            bool_field("bias", True),
         ),
         infer=_transpose_rule,
         construct=_conv_construct("ConvTranspose2d"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
+from designer.fields import bool_field
 from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
 from designer.graph.layers._rules import (
-    bool_param,
     float_param,
     int_param,
     render_args,
@@ -41,7 +41,7 @@ LINEAR = register(
         formula="y = x·Wᵀ + b",
         params=(
             int_param("out_features", 64, help="Number of output units"),
-            bool_param("bias", True),
+            bool_field("bias", True),
         ),
         infer=_linear_shape,
         construct=lambda p, i: (

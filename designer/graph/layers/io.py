@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from designer.fields import Field
 from designer.graph.catalog import (
     Inference,
     LayerSpec,
-    ParamSpec,
     keeps_dtype,
     register,
 )
@@ -43,14 +43,14 @@ INPUT = register(
         description="Data entering the network. The shape excludes the batch dimension; "
         "use a name such as L for a sequence length that may vary.",
         params=(
-            ParamSpec(
+            Field(
                 "shape",
                 "shape",
                 [1, 28, 28],
                 maximum=6,
                 help="Sample shape without the batch dimension, e.g. 1, 28, 28",
             ),
-            ParamSpec(
+            Field(
                 "dtype",
                 "choice",
                 "float",

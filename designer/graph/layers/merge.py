@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from designer.fields import Field
 from designer.graph.catalog import (
     Inference,
     LayerSpec,
-    ParamSpec,
     ShapeError,
     keeps_dtype,
     register,
@@ -37,7 +37,7 @@ def _elementwise_rule(params, inputs) -> Inference:
     return Inference(outputs={"out": first})
 
 
-def _inputs_param() -> ParamSpec:
+def _inputs_param() -> Field:
     return int_param("inputs", 2, minimum=2, maximum=8, help="Number of input ports")
 
 
@@ -107,7 +107,7 @@ register(
         type="Concat",
         category="Merge",
         description="Joins tensors along one dimension (e.g. channels, dim 1).",
-        params=(_inputs_param(), ParamSpec("dim", "int", 1, minimum=-6, maximum=5)),
+        params=(_inputs_param(), Field("dim", "int", 1, minimum=-6, maximum=5)),
         infer=_concat_rule,
         dtype=keeps_dtype,
         construct=lambda p, i: None,
@@ -147,7 +147,7 @@ register(
         "output into mu and logvar.",
         params=(
             int_param("chunks", 2, minimum=2, maximum=8),
-            ParamSpec("dim", "int", 1, minimum=-6, maximum=5),
+            Field("dim", "int", 1, minimum=-6, maximum=5),
         ),
         infer=_split_rule,
         dtype=keeps_dtype,

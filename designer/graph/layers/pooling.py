@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from designer.graph.catalog import Inference, LayerSpec, ParamSpec, ShapeError, register
+from designer.fields import Field
+from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
 from designer.graph.layers._rules import (
     int_param,
     render_args,
@@ -118,7 +119,7 @@ register(
         description="Enlarges an image or sequence by a whole factor.",
         params=(
             int_param("scale_factor", 2, maximum=16),
-            ParamSpec("mode", "choice", "nearest", choices=("nearest", "bilinear")),
+            Field("mode", "choice", "nearest", choices=("nearest", "bilinear")),
         ),
         infer=_upsample_rule,
         construct=lambda p, i: (

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from designer.graph.catalog import Inference, LayerSpec, ParamSpec, register
+from designer.fields import Field, bool_field
+from designer.graph.catalog import Inference, LayerSpec, register
 from designer.graph.layers._rules import (
-    bool_param,
     float_param,
     int_param,
     render_args,
@@ -54,12 +54,12 @@ def _recurrent_rule(kind: str):
     return rule
 
 
-def _recurrent_params(kind: str) -> tuple[ParamSpec, ...]:
+def _recurrent_params(kind: str) -> tuple[Field, ...]:
     params = [
         int_param("hidden_size", 64, maximum=16384),
         int_param("num_layers", 1, maximum=16),
-        bool_param("bidirectional", False),
-        bool_param(
+        bool_field("bidirectional", False),
+        bool_field(
             "batch_first",
             True,
             help="Off runs the layer time-major inside; the graph's tensors stay batch-first",
@@ -67,9 +67,7 @@ def _recurrent_params(kind: str) -> tuple[ParamSpec, ...]:
         float_param("dropout", 0.0, 0.0, 0.99, help="Dropout between stacked layers"),
     ]
     if kind == "RNN":
-        params.append(
-            ParamSpec("nonlinearity", "choice", "tanh", choices=("tanh", "relu"))
-        )
+        params.append(Field("nonlinearity", "choice", "tanh", choices=("tanh", "relu")))
     return tuple(params)
 
 

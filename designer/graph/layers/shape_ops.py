@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from designer.fields import Field
 from designer.graph.catalog import (
     Inference,
     LayerSpec,
-    ParamSpec,
     ShapeError,
     keeps_dtype,
     register,
@@ -65,7 +65,7 @@ register(
         description="Gives each sample a new shape with the same number of values "
         "(batch dimension kept; -1 means 'the rest').",
         params=(
-            ParamSpec(
+            Field(
                 "shape", "target_shape", [-1], help="New sample shape, e.g. 64, 7, 7"
             ),
         ),
@@ -96,9 +96,7 @@ register(
         category="Shape",
         description="Reorders the sample dimensions (the batch stays first), e.g. 2, 1 turns "
         "(N, C, L) into (N, L, C).",
-        params=(
-            ParamSpec("dims", "ints", [2, 1], help="New order of dimensions 1, 2, …"),
-        ),
+        params=(Field("dims", "ints", [2, 1], help="New order of dimensions 1, 2, …"),),
         infer=_permute_rule,
         dtype=keeps_dtype,
         construct=lambda p, i: None,

@@ -1,6 +1,7 @@
 """The inspector: the selected node's name, parameters, inferred values and counts.
 
-The form is generated from the layer's :class:`ParamSpec` list.  Edits go through
+The form is generated from the layer's parameter fields (:mod:`designer.fields`),
+with the editors of :mod:`designer.ui.fields.editors`.  Edits go through
 two callables the window provides (``apply_param`` and ``rename``, normally the
 document's ``set_param`` and ``rename``); each returns None or a message for people.
 """
@@ -23,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.fields import format_value
 from designer.graph.catalog import LayerSpec
 from designer.graph.model import Node
 from designer.shapes.infer import GraphShapes, NodeShapes
 from designer.shapes.problems import Problem
+from designer.ui.fields.editors import FieldEditor, make_editor
 from designer.ui.panels.formatting import format_compact, format_count, format_shapes
-from designer.ui.panels.param_editors import ParamEditor, format_sizes, make_editor
 
 ApplyParam = Callable[[str, str, Any], "str | None"]
 Rename = Callable[[str, str], "str | None"]
@@ -77,7 +79,7 @@ class Inspector(QScrollArea):
         self._layout_key: tuple[str, str] | None = (
             None  # (node id, type) of the built form
         )
-        self.editors: dict[str, ParamEditor] = {}
+        self.editors: dict[str, FieldEditor] = {}
         self.inferred_labels: dict[str, QLabel] = {}
         self.name_edit: QLineEdit | None = None
         self.name_message: QLabel | None = None
@@ -272,7 +274,7 @@ class Inspector(QScrollArea):
                 editor.set_value(node.params[name])
         for name, label in self.inferred_labels.items():
             value = shapes.inferred.get(name) if shapes else None
-            label.setText("—" if value is None else format_sizes(value))
+            label.setText("—" if value is None else format_value(value))
         if shapes is None:
             self.input_label.setText("—")
             self.output_label.setText("—")
@@ -300,7 +302,7 @@ class Inspector(QScrollArea):
         self.warning_label.setText("\n".join(warnings))
         self.warning_label.setVisible(bool(warnings))
 
-    def _commit(self, name: str, value: Any, editor: ParamEditor) -> None:
+    def _commit(self, name: str, value: Any, editor: FieldEditor) -> None:
         if self._node_id is None:
             return
         problem = self._apply_param(self._node_id, name, value)

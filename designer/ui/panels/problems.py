@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from designer.graph.model import Project
 from designer.shapes.infer import GraphShapes
-from designer.shapes.problems import Problem
+from designer.shapes.problems import Problem, describe, detail
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 NETWORK_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -65,11 +65,12 @@ class ProblemsList(QTreeWidget):
                     if problem.node and graph.has_node(problem.node)
                     else "—"
                 )
+                # The layer column names the node, so the message leaves it out.
                 item = QTreeWidgetItem(
-                    [name, problem.message, graph.name if several else ""]
+                    [name, detail(problem, graph), graph.name if several else ""]
                 )
                 item.setIcon(0, error_icon if problem.is_error else warning_icon)
-                item.setToolTip(1, problem.message)
+                item.setToolTip(1, describe(problem, graph))
                 item.setData(0, NODE_ROLE, problem.node or "")
                 item.setData(0, NETWORK_ROLE, graph.name)
                 self.addTopLevelItem(item)

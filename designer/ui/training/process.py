@@ -268,6 +268,7 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
         return
     send("status", "Preparing the model…")
     from designer.graph.project_file import ProjectFileError, project_from_dict
+    from designer.shapes.problems import listed
     from designer.training.checkpoints import WeightsError, read_weights, save_weights
     from designer.training.engine import Trainer
     from designer.training.settings import SettingsError, TrainingSettings
@@ -284,11 +285,7 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
     try:
         settings = TrainingSettings.from_dict(request.settings)
     except SettingsError as error:
-        send(
-            "failed",
-            "The training settings need attention:\n"
-            + "\n".join(f"  - {p}" for p in error.problems),
-        )
+        send("failed", listed("The training settings need attention", error.problems))
         return
     initial_state = None
     weights_name = Path(request.initial_weights).name if request.initial_weights else ""

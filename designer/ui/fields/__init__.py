@@ -1,0 +1,1 @@
+"""Editors for :class:`designer.fields.Field`: one factory for the inspector and the settings form."""
