@@ -6,6 +6,7 @@ tests can compare n with 4n and prove a check linear in seconds.
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from collections.abc import Callable
@@ -89,11 +90,18 @@ def best_time(action: Callable[[], object], repeats: int = 3) -> float:
     """The fastest of a few runs, in CPU seconds of this process.
 
     The machine is shared: wall time grows with everyone else's load, while the
-    process's own CPU time (and the minimum of a few runs) stays steady.
+    process's own CPU time (and the minimum of a few runs) stays steady.  The
+    garbage collector is paused: its full passes cost in proportion to everything
+    the test process holds (a whole suite's worth), not to the check measured.
     """
     times = []
-    for _ in range(repeats):
-        start = time.process_time()
-        action()
-        times.append(time.process_time() - start)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(repeats):
+            start = time.process_time()
+            action()
+            times.append(time.process_time() - start)
+    finally:
+        gc.enable()
     return min(times)
