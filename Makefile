@@ -10,7 +10,7 @@ TORCH_SPEC ?= torch==2.13.0
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean screenshot
+.PHONY: run test fuzz lint bench clean screenshot
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadfile
 	$(PY) -m ruff check designer tests bench
+
+# The project-file fuzz test, long: FUZZ_EXAMPLES examples per property (make test
+# runs a few hundred).
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(STAMP)
+	DESIGNER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/test_fuzz_project_files.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check designer tests bench

@@ -2,100 +2,106 @@
 
 Loading validates the whole document and reports every problem with its place in
 the document (``networks[0].nodes[3].params.out_features: must be …``).  Nothing
-in a file is executed or unpickled.  Saving is atomic: a temporary file in the same
-folder is written, flushed and renamed over the old one.
+in a file is executed or unpickled.  Whatever loads can be saved and loaded again:
+numbers must be finite, values at most :data:`MAX_DEPTH` levels deep, and the
+whole project at most :data:`MAX_NODES` nodes.  Every check is linear in the size
+of the file, and messages name a few examples and a count rather than everything.
+Saving is atomic (see :mod:`designer.graph.safe_files`).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
-import tempfile
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Callable, Iterable
 from typing import Any
 
-import jsonschema
-
+from designer.graph.json_values import MAX_DEPTH, nested_deeper_than, value_problems
 from designer.graph.model import Graph, Project
-from designer.graph.validation import (
-    EDGE_SCHEMA,
-    NAME_SCHEMA,
-    NODE_SCHEMA,
-    graph_from_dicts,
+from designer.graph.project_schema import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    KEPT_PROBLEMS,
+    LISTED_PROBLEMS,
+    MAX_EDGES,
+    MAX_FILE_BYTES,
+    MAX_NODES,
+    MAX_POSITION,
+    SUFFIX,
+    document_value_problems,
     schema_problems,
+    total_problems,
 )
-from designer.graph.validation import (
-    MAX_POSITION as MAX_POSITION,  # kept importable from here
+from designer.graph.safe_files import (
+    UnreadableFileError,
+    atomic_write_text,
+    read_bytes_limited,
 )
+from designer.graph.validation import graph_from_dicts
 
-FORMAT_NAME = "designer-project"
-FORMAT_VERSION = 1
-MAX_FILE_BYTES = 32 * 1024 * 1024
-MAX_NODES = 20_000
-SUFFIX = ".json"
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MAX_DEPTH",
+    "MAX_EDGES",
+    "MAX_FILE_BYTES",
+    "MAX_NODES",
+    "MAX_POSITION",
+    "SUFFIX",
+    "ProjectFileError",
+    "ProjectSaveError",
+    "atomic_write_text",
+    "dumps_project",
+    "load_project",
+    "loads_project",
+    "parse_document",
+    "project_from_dict",
+    "project_to_dict",
+    "save_project",
+]
 
 
 class ProjectFileError(ValueError):
-    """A project file that cannot be used; ``problems`` lists every reason."""
+    """A project file that cannot be used.
 
-    def __init__(self, problems: Iterable[str], source: str | None = None) -> None:
-        self.problems = list(problems)
+    ``problems`` lists the first :data:`KEPT_PROBLEMS` reasons and ``count`` says
+    how many there were; the message lists a few and counts the rest.
+    """
+
+    def __init__(
+        self,
+        problems: Iterable[str],
+        source: str | None = None,
+        count: int | None = None,
+    ) -> None:
+        every = list(problems)
+        self.count = max(count or 0, len(every))
+        self.problems = every[:KEPT_PROBLEMS]
         self.source = source
         where = f"{source}: " if source else ""
-        if len(self.problems) == 1:
+        if self.count == 1:
             text = f"{where}{self.problems[0]}"
         else:
-            listed = "\n".join(f"  - {p}" for p in self.problems[:50])
-            more = (
-                f"\n  … and {len(self.problems) - 50} more"
-                if len(self.problems) > 50
-                else ""
-            )
-            text = f"{where}{len(self.problems)} problems:\n{listed}{more}"
+            listed = "\n".join(f"  - {p}" for p in self.problems[:LISTED_PROBLEMS])
+            rest = self.count - min(len(self.problems), LISTED_PROBLEMS)
+            more = f"\n  … and {rest:,} more" if rest > 0 else ""
+            text = f"{where}{self.count:,} problems:\n{listed}{more}"
         super().__init__(text)
 
 
-_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["format", "version", "networks"],
-    "additionalProperties": False,
-    "properties": {
-        "format": {"const": FORMAT_NAME},
-        "version": {"type": "integer"},
-        "name": {"type": "string", "maxLength": 200},
-        "networks": {
-            "type": "array",
-            "minItems": 1,
-            "maxItems": 16,
-            "items": {
-                "type": "object",
-                "required": ["name", "nodes", "edges"],
-                "additionalProperties": False,
-                "properties": {
-                    "name": NAME_SCHEMA,
-                    "nodes": {
-                        "type": "array",
-                        "maxItems": MAX_NODES,
-                        "items": NODE_SCHEMA,
-                    },
-                    "edges": {"type": "array", "items": EDGE_SCHEMA},
-                },
-            },
-        },
-        "training": {"type": "object"},
-        "dataset": {"type": "object"},
-    },
-}
-_VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in a project file")
+class ProjectSaveError(ProjectFileError):
+    """A project that cannot be written as a file that would load again."""
 
 
 def parse_document(text: str | bytes, source: str | None = None) -> dict[str, Any]:
     """Bytes or text → the JSON document, with a readable error for anything else."""
+    return _parse(text, source)[0]
+
+
+def _parse(text: str | bytes, source: str | None) -> tuple[dict[str, Any], bool]:
+    """The document, and whether its values certainly pass :func:`value_problems`."""
+    raw = text if isinstance(text, bytes) else None
     if isinstance(text, bytes):
         if not text.strip():
             raise ProjectFileError(["the file is empty"], source)
@@ -114,8 +120,13 @@ def parse_document(text: str | bytes, source: str | None = None) -> dict[str, An
             ) from None
     if not text.strip():
         raise ProjectFileError(["the file is empty"], source)
+    unusual: list[str] = []
     try:
-        document = json.loads(text, parse_constant=_reject_constant)
+        # NaN and ±Infinity parse as floats so that the value check can name
+        # their place; so does 1e999, which Python reads as infinity.
+        document = json.loads(
+            text, parse_constant=_note_float(unusual), parse_float=_note_float(unusual)
+        )
     except json.JSONDecodeError as error:
         raise ProjectFileError(
             [
@@ -123,20 +134,54 @@ def parse_document(text: str | bytes, source: str | None = None) -> dict[str, An
             ],
             source,
         ) from None
-    except (ValueError, RecursionError) as error:
+    except RecursionError:
         raise ProjectFileError(
-            [f"this is not a usable JSON document: {error}"], source
+            [
+                f"this is not a usable JSON document: it is nested far more than {MAX_DEPTH} levels deep"
+            ],
+            source,
+        ) from None
+    except ValueError as error:
+        reason = (
+            "a number has more digits than can be read"
+            if "integer string conversion" in str(error)
+            else str(error)
+        )
+        raise ProjectFileError(
+            [f"this is not a usable JSON document: {reason}"], source
         ) from None
     if not isinstance(document, dict):
         raise ProjectFileError(
             [f"the document must be a JSON object, got {type(document).__name__}"],
             source,
         )
-    return document
+    if raw is None:
+        raw = text.encode("utf-8", "surrogatepass")
+    return document, not unusual and not nested_deeper_than(raw, MAX_DEPTH)
 
 
-def project_from_dict(document: dict[str, Any], source: str | None = None) -> Project:
-    """Validate a whole document and build the project; raises :class:`ProjectFileError`."""
+def _note_float(unusual: list[str]) -> Callable[[str], float]:
+    def parse(spelling: str) -> float:
+        number = float(spelling)
+        if not math.isfinite(number):
+            unusual.append(spelling)
+        return number
+
+    return parse
+
+
+def project_from_dict(
+    document: dict[str, Any], source: str | None = None, *, values_checked: bool = False
+) -> Project:
+    """Validate a whole document and build the project; raises :class:`ProjectFileError`.
+
+    ``values_checked`` skips the walk of every value for depth and finiteness when
+    the parser has already vouched for them.
+    """
+    if not values_checked:
+        problems = document_value_problems(document)
+        if problems:
+            raise ProjectFileError(problems, source)
     version = document.get("version")
     if (
         document.get("format") == FORMAT_NAME
@@ -155,12 +200,11 @@ def project_from_dict(document: dict[str, Any], source: str | None = None) -> Pr
             raise ProjectFileError(
                 [f"version: {version} is not a valid format version"], source
             )
-    problems = [
-        message
-        for _, message in schema_problems(
-            _VALIDATOR, document, "; this is not a designer project"
-        )
-    ]
+    found = schema_problems(document)
+    if found:
+        found.sort(key=lambda item: [(isinstance(p, str), p) for p in item[0]])
+        raise ProjectFileError([message for _, message in found], source)
+    problems = total_problems(document)
     if problems:
         raise ProjectFileError(problems, source)
     networks: list[Graph] = []
@@ -188,30 +232,50 @@ def _graph_from_dict(data: dict[str, Any], where: str, problems: list[str]) -> G
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:
-    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **project.to_dict()}
+    """The project as a document; :class:`ProjectSaveError` if it could not load again."""
+    # The settings are checked before Project.to_dict deep-copies them, which
+    # would recurse without end on a value nested thousands of levels deep.
+    settings = {"training": project.training, "dataset": project.dataset}
+    problems = value_problems(settings, limit=LISTED_PROBLEMS)
+    if not problems:
+        document = {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            **project.to_dict(),
+        }
+        problems = value_problems(document, limit=LISTED_PROBLEMS)
+    if problems:
+        raise ProjectSaveError(
+            [f"the project cannot be saved: {p}" for p in problems], project.name
+        )
+    return document
 
 
 def dumps_project(project: Project) -> str:
-    return json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
+    """The file's text; raises :class:`ProjectSaveError`, never a RecursionError."""
+    document = project_to_dict(project)
+    try:
+        return (
+            json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        )
+    except (ValueError, TypeError, RecursionError) as error:
+        raise ProjectSaveError(
+            [f"the project cannot be saved: {error}"], project.name
+        ) from None
 
 
 def loads_project(text: str | bytes, source: str | None = None) -> Project:
-    return project_from_dict(parse_document(text, source), source)
+    document, values_checked = _parse(text, source)
+    return project_from_dict(document, source, values_checked=values_checked)
 
 
 def load_project(path: str | os.PathLike[str]) -> Project:
     """Read and validate a project file; every failure is a :class:`ProjectFileError`."""
-    path = Path(path)
     source = str(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ProjectFileError(["this is a folder, not a project file"], source)
-        if size > MAX_FILE_BYTES:
-            raise ProjectFileError(
-                [f"the file is {size:,} bytes, larger than a project can be"], source
-            )
-        data = path.read_bytes()
+        data = read_bytes_limited(path, MAX_FILE_BYTES)
+    except UnreadableFileError as error:
+        raise ProjectFileError([str(error)], source) from None
     except FileNotFoundError:
         raise ProjectFileError(["no such file"], source) from None
     except PermissionError:
@@ -225,25 +289,6 @@ def load_project(path: str | os.PathLike[str]) -> Project:
     return loads_project(data, source)
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write via a temporary file in the same folder and rename it into place."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    descriptor, temporary = tempfile.mkstemp(
-        dir=folder, prefix=f".{path.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def save_project(project: Project, path: str | os.PathLike[str]) -> None:
+    """Write the project atomically (:class:`ProjectSaveError` or ``OSError``)."""
     atomic_write_text(path, dumps_project(project))

@@ -22,6 +22,8 @@ from designer.graph.model import Edge, Graph, Node
 from designer.graph.naming import MAX_NAME_LENGTH
 
 MAX_POSITION = 1e7
+# Problems after this many get no "did you mean" suggestion.
+SUGGESTED_PROBLEMS = 50
 
 NAME_SCHEMA: dict[str, Any] = {
     "type": "string",
@@ -72,7 +74,12 @@ def place(parts: Iterable[Any]) -> str:
 
 
 def _describe(value: Any) -> str:
-    return json.dumps(value)[:40] if not isinstance(value, str) else repr(value[:40])
+    if isinstance(value, str):
+        return repr(value[:40])
+    if isinstance(value, dict | list) and value:  # never the whole of a large value
+        kind = "an object" if isinstance(value, dict) else "a list"
+        return f"{kind} of {len(value)} item{'s' if len(value) != 1 else ''}"
+    return json.dumps(value)[:40]
 
 
 def schema_message(error: jsonschema.ValidationError, not_ours: str = "") -> str:
@@ -126,9 +133,10 @@ def node_from_dict(
     when its type, its id (taken in ``graph``), its name (one of ``names``), a
     parameter or its position cannot be used."""
     if not has_spec(raw["type"]):
-        problems.append(
-            f"{here}.type: unknown layer type {raw['type']!r}{_suggest(raw['type'])}"
-        )
+        # A "did you mean" costs a fuzzy match: a file of thousands of unknown
+        # types gets them for the first few problems only (the rest are counted).
+        hint = _suggest(raw["type"]) if len(problems) < SUGGESTED_PROBLEMS else ""
+        problems.append(f"{here}.type: unknown layer type {raw['type']!r}{hint}")
         return None
     if graph is not None and graph.has_node(raw["id"]):
         problems.append(f"{here}.id: duplicate id {raw['id']!r}")

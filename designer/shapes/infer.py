@@ -10,10 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from designer.graph.catalog import FLOAT, ShapeError
+from designer.graph.catalog import FLOAT, LONG, ShapeError, needs_tokens
 from designer.graph.model import Edge, Graph
 from designer.graph.order import topological_order
 from designer.graph.shape import Shape
+from designer.shapes.limits import computes_on_ids, size_problem
 from designer.shapes.problems import ERROR, Problem, node_label
 from designer.shapes.structure import check_structure
 
@@ -86,6 +87,8 @@ def infer_shapes(graph: Graph) -> GraphShapes:
         (e.target, e.target_port): e for e in reversed(graph.edges)
     }
     results: dict[str, NodeShapes] = {}
+    # Node id -> the node whose arithmetic turned token ids into mere integers.
+    computed_from_ids: dict[str, str] = {}
     for node_id in order:
         node = graph.node(node_id)
         info = NodeShapes()
@@ -104,8 +107,22 @@ def infer_shapes(graph: Graph) -> GraphShapes:
                 input_dtypes[port] = source.dtypes.get(edge.source_port, FLOAT)  # type: ignore[union-attr]
         if not ready:
             continue
+        origin = next(
+            (
+                computed_from_ids[e.source]
+                for port in ports
+                if (e := incoming[(node_id, port)]).source in computed_from_ids
+            ),
+            None,
+        )
         try:
             dtype = node.spec.dtype(node.params, input_dtypes)
+            if origin is not None and node.spec.dtype is needs_tokens:
+                raise ShapeError(
+                    f"gets integers computed from token ids by {origin}, which are "
+                    "not token ids any more and can index past its rows; feed it the "
+                    "ids themselves and combine the embedded vectors instead"
+                )
             result = node.spec.infer(node.params, info.inputs)
         except ShapeError as error:
             info.error = f"{node_label(graph, node_id)}: {error}"
@@ -114,11 +131,19 @@ def infer_shapes(graph: Graph) -> GraphShapes:
                 f"{node_label(graph, node_id)}: could not work out the shape ({error})"
             )
         else:
-            info.outputs = dict(result.outputs)
-            info.inferred = dict(result.inferred)
-            info.params = result.params
-            info.macs = result.macs
-            info.dtypes = {port: dtype for port in info.outputs}
+            too_large = size_problem(result.outputs, result.params)
+            if too_large:
+                info.error = f"{node_label(graph, node_id)}: {too_large}"
+            else:
+                info.outputs = dict(result.outputs)
+                info.inferred = dict(result.inferred)
+                info.params = result.params
+                info.macs = result.macs
+                info.dtypes = {port: dtype for port in info.outputs}
+                if origin is not None and dtype == LONG:
+                    computed_from_ids[node_id] = origin
+                elif computes_on_ids(node.type, dtype):
+                    computed_from_ids[node_id] = node_label(graph, node_id)
         if info.error:
             problems.append(Problem(ERROR, info.error, node_id, graph.name))
     problems = [

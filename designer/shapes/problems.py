@@ -55,6 +55,11 @@ def detail(problem: Problem, graph: Graph) -> str:
     return problem.message
 
 
-def listed(headline: str, problems: Iterable[str]) -> str:
-    """A headline and one indented line per problem."""
-    return headline + ":\n" + "\n".join(f"  - {p}" for p in problems)
+def listed(headline: str, problems: Iterable[str], limit: int = 20) -> str:
+    """A headline and one indented line per problem, the first ``limit`` of them
+    (a graph of thousands of broken nodes gives a readable message, not a book)."""
+    every = list(problems)
+    lines = [f"  - {p}" for p in every[:limit]]
+    if len(every) > limit:
+        lines.append(f"  … and {len(every) - limit:,} more")
+    return headline + ":\n" + "\n".join(lines)

@@ -17,6 +17,27 @@ def find_cycle_nodes(graph: Graph) -> list[str]:
     return [source for source, *_ in cycle]
 
 
+# A cycle's message names at most this many of its nodes (then counts the rest).
+CYCLE_NAMES_SHOWN = 6
+
+
+def cycle_message(graph: Graph, cycle: list[str]) -> str:
+    """One message for a whole cycle, naming a few of its nodes and their count.
+
+    The cycle is reported once, on its first node: a message per node, each
+    naming the whole cycle, grew with the square of the cycle's length.
+    """
+    names = [graph.node(n).name for n in cycle[:CYCLE_NAMES_SHOWN]]
+    if len(cycle) > CYCLE_NAMES_SHOWN:
+        rest = len(cycle) - CYCLE_NAMES_SHOWN
+        names.append(f"… {rest:,} more")
+    path = " → ".join([*names, graph.node(cycle[0]).name])
+    return (
+        f"is part of a cycle of {len(cycle):,} nodes: {path}; "
+        "networks must flow one way"
+    )
+
+
 def check_structure(graph: Graph, acyclic: bool | None = None) -> list[Problem]:
     """Missing Input/Output, cycles, loose inputs and dead ends.
 
@@ -42,15 +63,7 @@ def check_structure(graph: Graph, acyclic: bool | None = None) -> list[Problem]:
 
     cycle = [] if acyclic else find_cycle_nodes(graph)
     if cycle:
-        names = " → ".join(graph.node(n).name for n in [*cycle, cycle[0]])
-        for node_id in cycle:
-            problems.append(
-                Problem(
-                    ERROR,
-                    f"is part of a cycle: {names}; networks must flow one way",
-                    node_id,
-                )
-            )
+        problems.append(Problem(ERROR, cycle_message(graph, cycle), cycle[0]))
 
     for node in graph.nodes:
         for port in node.input_ports():

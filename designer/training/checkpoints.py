@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from designer.graph.model import Project
+from designer.graph.safe_files import real_target, remove_stale_temporaries
 
 
 class WeightsError(ValueError):
@@ -33,11 +34,12 @@ def save_weights(modules: Mapping[str, Any], path: str | os.PathLike[str]) -> No
     """Write the modules' weights atomically (a temporary file, then a rename)."""
     import torch
 
-    path = Path(path)
+    path = real_target(path)  # through a symbolic link, not over it
     if not modules:
         raise WeightsError("there are no networks whose weights could be saved")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(path)
         handle, temporary = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
         )
@@ -64,17 +66,23 @@ def read_weights(path: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         state = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:
-        first = (
-            str(error).strip().splitlines()[0]
-            if str(error).strip()
-            else type(error).__name__
-        )
-        raise WeightsError(
-            f"{path} is not a weights file designer can read ({first})"
-        ) from None
+        raise WeightsError(_unreadable_message(path, error)) from None
     if not isinstance(state, dict) or not state:
         raise WeightsError(f"{path} does not hold a state_dict")
     return state
+
+
+def _unreadable_message(path: Path, error: Exception) -> str:
+    """One line for people, instead of PyTorch's page of advice on unsafe loading."""
+    if "weights only" in str(error).lower():
+        return (
+            f"{path.name} is not a weights file designer can read safely: it holds "
+            "more than tensors, so it was not opened"
+        )
+    return (
+        f"{path.name} is not a weights file designer can read: it is damaged or "
+        "in another format"
+    )
 
 
 def load_state(

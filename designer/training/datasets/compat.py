@@ -117,6 +117,19 @@ def _check_tokens(dataset: Dataset, num_embeddings: int | None) -> list[str]:
 
 
 def _check_task(dataset: Dataset, task: str) -> list[str]:
+    if (
+        task in CLASSIFICATION_TASKS
+        and dataset.task in CLASSIFICATION_TASKS
+        and dataset.num_classes is not None
+        and dataset.num_classes < 2
+    ):
+        # Advice to match the Output to one class would lead to a meaningless
+        # 100 % accuracy: every prediction is that class.
+        return [
+            f"The dataset '{dataset.name}' has only {dataset.num_classes} class, but "
+            "a classifier needs at least two classes to tell apart — choose a "
+            "dataset whose labels take two or more values."
+        ]
     if task in CLASSIFICATION_TASKS and dataset.task not in CLASSIFICATION_TASKS:
         what = (
             "no class labels (its targets are its inputs)"
