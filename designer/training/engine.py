@@ -38,6 +38,12 @@ from designer.graph.model import Project
 from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.training.checkpoints import WeightsError, save_weights
 from designer.training.devices import DeviceError, device_label, resolve_device
+from designer.training.memory import (
+    MemoryCheck,
+    check_memory,
+    describe_out_of_memory,
+    is_out_of_memory,
+)
 from designer.training.metrics import EpochMetrics, RunInfo, RunResult, StepUpdate
 from designer.training.settings import SettingsError, TrainingSettings
 from designer.training.tasks.base import (
@@ -152,6 +158,10 @@ class Trainer:
         self._wake.set()
         self._epochs: list[EpochMetrics] = []
         self._device_name = ""
+        self.check_memory = (
+            True  # the memory pre-flight; `designer train --no-memory-check` skips it
+        )
+        self._memory: MemoryCheck | None = None
 
     # -- control from other threads -------------------------------------------
     def stop(self) -> None:
@@ -185,7 +195,9 @@ class Trainer:
         except _NonFiniteLoss as error:
             result = self._result("failed", self._non_finite_message(error))
         except Exception as error:  # the app must survive whatever the model does
-            result = self._result("failed", describe_failure(error, self.settings))
+            result = self._result(
+                "failed", describe_failure(error, self.settings, self._memory)
+            )
         if result.status == "failed" and self._device_name.startswith("cuda"):
             with contextlib.suppress(Exception):
                 torch.cuda.empty_cache()  # give the memory of a failed run back for the next one
@@ -241,6 +253,12 @@ class Trainer:
                 _listed("The model and the data do not fit together", problems)
             )
         self.task = task
+        if (
+            self.check_memory
+        ):  # before building anything: a model too big is refused with numbers
+            self._memory = check_memory(self.project, dataset, settings, device)
+            if self._memory.problems:
+                raise TrainingError(" ".join(self._memory.problems))
 
         torch.manual_seed(settings.seed)
         built = build_networks(
@@ -250,7 +268,7 @@ class Trainer:
             name: network.module.to(device) for name, network in built.items()
         }
         data = self._place_data(task, infos, dataset, settings, device)
-        notes = []
+        notes = list(self._memory.warnings) if self._memory else []
         mixed = settings.mixed_precision and device.type == "cuda"
         if settings.mixed_precision and not mixed:
             notes.append(
@@ -756,23 +774,26 @@ def _first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
-def describe_failure(error: BaseException, settings: TrainingSettings | None) -> str:
-    """A message for people about an exception raised while training."""
+def describe_failure(
+    error: BaseException,
+    settings: TrainingSettings | None,
+    memory: MemoryCheck | None = None,
+) -> str:
+    """A message for people about an exception raised while training.
+
+    Running out of memory (a GPU's, or the computer's: ``MemoryError`` or the
+    CPU allocator's RuntimeError) is told as memory, with the batch size and
+    one the pre-flight estimate ``memory`` says should fit.
+    """
     text = _first_line(error)
     batch = settings.batch_size if settings else None
-    out_of_memory = getattr(torch, "OutOfMemoryError", ())
-    if (
-        out_of_memory and isinstance(error, out_of_memory)
-    ) or "out of memory" in text.lower():
-        size = f" (now {batch})" if batch else ""
-        return f"The device ran out of memory. Use a smaller batch size{size} or a smaller model. ({text})"
+    if is_out_of_memory(error):
+        return f"{describe_out_of_memory(error, batch, memory)} ({text})"
     if isinstance(error, RuntimeError | ValueError | IndexError | TypeError):
         return (
             f"Training failed while running the model: {text}. "
             "Check the layer sizes and the data's shape; the shape labels on the canvas show what each layer expects."
         )
-    if isinstance(error, MemoryError):
-        return "The computer ran out of memory. Use a smaller batch size, model or dataset."
     return f"Training failed: {type(error).__name__}: {text}"
 
 
