@@ -19,6 +19,15 @@ sizes, which gives the need at any batch size and the largest one that fits.
 problems (the run cannot fit: refused with numbers) and warnings (above
 :data:`WARN_SHARE` of what is free).  :func:`describe_out_of_memory` words a
 real out-of-memory error with the batch size and one that should fit.
+
+Measured against real runs on the CPU (tests/training/test_memory.py): MLPs
+and CNNs within a few per cent of the storage really allocated and of the peak
+resident memory, an LSTM within about 10 %.  Known differences, all small or
+on the safe side: mixed precision is estimated as float32 (bf16 activations
+take less); on a GPU the optimizers' multi-tensor ("foreach") updates make
+temporaries the meta run (one tensor at a time) does not, and the CUDA
+allocator rounds and caches blocks; the validation pass is a forward pass at
+the validation batch size, without the task's metrics.
 """
 
 from __future__ import annotations
@@ -201,7 +210,7 @@ def estimate_memory(
         working = max(
             working, first.gradients + first.optimizer_state + first.eval_peak
         )
-    data = _dataset_bytes(dataset, own_val, num_val, first, device, settings)
+    data = _dataset_bytes(dataset, own_val, num_val, first, device)
     return MemoryEstimate(
         device=str(device),
         batch_size=batch,
@@ -425,7 +434,6 @@ def _dataset_bytes(
     num_val: int,
     probe: _Probe,
     device: torch.device,
-    settings: TrainingSettings,
 ) -> int:
     """The memory the engine's copy of the data takes on the device.
 
