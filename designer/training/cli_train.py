@@ -3,7 +3,8 @@
 Writes ``DIR/metrics.json`` (per-epoch losses, accuracy, timing), ``DIR/weights.pt``
 (the final weights as a state_dict) and the checkpoints ``DIR/best.pt`` and
 ``DIR/last.pt``.  Flags override the project's training settings; bad input gets
-a message and exit code 1.
+a message and exit code 1, and so does a run the memory pre-flight
+(:mod:`designer.training.memory`) says will not fit in memory.
 """
 
 from __future__ import annotations
@@ -91,6 +92,11 @@ def add_train_parser(subparsers: Any) -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for metrics.json and weights.pt (default: runs/<project>)",
     )
+    parser.add_argument(
+        "--no-memory-check",
+        action="store_true",
+        help="start even when the memory estimate says the run will not fit",
+    )
     parser.set_defaults(handler=run_train)
     return parser
 
@@ -167,6 +173,9 @@ def run_train(args: argparse.Namespace) -> int:
         step_interval_s=0.1,
         limit=args.limit or 0,
     )
+    # The trainer estimates the memory the run needs before it builds anything and
+    # refuses, with the numbers, a run that cannot fit (exit 1, not a kill by the kernel).
+    trainer.check_memory = not args.no_memory_check
     previous = _stop_on_interrupt(trainer)
     try:
         result = trainer.run()

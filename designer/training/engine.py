@@ -52,6 +52,7 @@ from designer.training.engine_parts import (
     split_data,
     sum_losses,
 )
+from designer.training.memory import MemoryCheck, check_memory
 from designer.training.metrics import EpochMetrics, RunInfo, RunResult, StepUpdate
 from designer.training.recipes.common import steps_per_epoch, validation_batches
 from designer.training.settings import SettingsError, TrainingSettings
@@ -149,6 +150,10 @@ class Trainer:
         self._wake.set()
         self._epochs: list[EpochMetrics] = []
         self._device_name = ""
+        self.check_memory = (
+            True  # the memory pre-flight; `designer train --no-memory-check` skips it
+        )
+        self._memory: MemoryCheck | None = None
 
     # -- control from other threads -------------------------------------------
     def stop(self) -> None:
@@ -182,7 +187,9 @@ class Trainer:
         except _NonFiniteLoss as error:
             result = self._result("failed", self._non_finite_message(error))
         except Exception as error:  # the app must survive whatever the model does
-            result = self._result("failed", describe_failure(error, self.settings))
+            result = self._result(
+                "failed", describe_failure(error, self.settings, self._memory)
+            )
         if result.status == "failed" and self._device_name.startswith("cuda"):
             with contextlib.suppress(Exception):
                 torch.cuda.empty_cache()  # give the memory of a failed run back for the next one
@@ -238,6 +245,12 @@ class Trainer:
                 listed("The model and the data do not fit together", problems)
             )
         self.task = task
+        if (
+            self.check_memory
+        ):  # before building anything: a model too big is refused with numbers
+            self._memory = check_memory(self.project, dataset, settings, device)
+            if self._memory.problems:
+                raise TrainingError(" ".join(self._memory.problems))
 
         torch.manual_seed(settings.seed)
         built = build_networks(
@@ -247,7 +260,7 @@ class Trainer:
             name: network.module.to(device) for name, network in built.items()
         }
         data = place_data(task, infos, dataset, settings, device, self.limit)
-        notes = []
+        notes = list(self._memory.warnings) if self._memory else []
         mixed = settings.mixed_precision and device.type == "cuda"
         if settings.mixed_precision and not mixed:
             notes.append(

@@ -18,6 +18,12 @@ from designer.codegen.module import generate_project
 from designer.graph.model import Project
 from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.shapes.problems import describe, listed
+from designer.training.memory import (
+    DEVICE_DATA_SHARE,
+    MemoryCheck,
+    describe_out_of_memory,
+    is_out_of_memory,
+)
 from designer.training.metrics import EpochMetrics
 from designer.training.recipes.common import (
     make_optimizer as recipe_optimizer,
@@ -29,10 +35,6 @@ from designer.training.recipes.common import (
 )
 from designer.training.settings import TrainingSettings
 from designer.training.tasks.base import NetworkInfo, Task
-
-DEVICE_MEMORY_SHARE = (
-    0.5  # move the data to the GPU when it takes at most this share of free memory
-)
 
 
 class TrainingError(Exception):
@@ -79,7 +81,7 @@ def fits_on_device(size_bytes: int, device: torch.device) -> bool:
         free, _total = torch.cuda.mem_get_info(device)
     except Exception:
         return False
-    return size_bytes <= DEVICE_MEMORY_SHARE * free
+    return size_bytes <= DEVICE_DATA_SHARE * free
 
 
 def make_optimizer(params: Any, settings: TrainingSettings) -> torch.optim.Optimizer:
@@ -130,23 +132,26 @@ def _first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
-def describe_failure(error: BaseException, settings: TrainingSettings | None) -> str:
-    """A message for people about an exception raised while training."""
+def describe_failure(
+    error: BaseException,
+    settings: TrainingSettings | None,
+    memory: MemoryCheck | None = None,
+) -> str:
+    """A message for people about an exception raised while training.
+
+    Running out of memory (a GPU's, or the computer's: ``MemoryError`` or the
+    CPU allocator's RuntimeError) is told as memory, with the batch size and
+    one the pre-flight estimate ``memory`` says should fit.
+    """
     text = _first_line(error)
     batch = settings.batch_size if settings else None
-    out_of_memory = getattr(torch, "OutOfMemoryError", ())
-    if (
-        out_of_memory and isinstance(error, out_of_memory)
-    ) or "out of memory" in text.lower():
-        size = f" (now {batch})" if batch else ""
-        return f"The device ran out of memory. Use a smaller batch size{size} or a smaller model. ({text})"
+    if is_out_of_memory(error):
+        return f"{describe_out_of_memory(error, batch, memory)} ({text})"
     if isinstance(error, RuntimeError | ValueError | IndexError | TypeError):
         return (
             f"Training failed while running the model: {text}. "
             "Check the layer sizes and the data's shape; the shape labels on the canvas show what each layer expects."
         )
-    if isinstance(error, MemoryError):
-        return "The computer ran out of memory. Use a smaller batch size, model or dataset."
     return f"Training failed: {type(error).__name__}: {text}"
 
 

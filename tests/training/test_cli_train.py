@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,8 @@ from designer.cli import main
 from designer.graph.model import Graph, Project
 from designer.graph.project_file import save_project
 from designer.training.checkpoints import load_weights
+from designer.training.datasets import load_dataset
+from designer.training.settings import TrainingSettings
 
 
 def digits_project(training: dict | None = None) -> Project:
@@ -237,3 +243,93 @@ def test_the_moons_sample_reaches_95_percent(tmp_path) -> None:
     assert (
         metrics["dataset"] == "moons" and metrics["epochs"][-1]["val_accuracy"] >= 0.95
     )
+
+
+def huge_project_file(tmp_path: Path, wide_layers: int) -> Path:
+    """A digits project with ``wide_layers`` Linear layers of 40,000×50,000 (2 billion parameters each)."""
+    graph = Graph("model")
+    chain = [
+        graph.add_node("Input", "image", {"shape": [1, 8, 8]}),
+        graph.add_node("Flatten", "flat"),
+        graph.add_node("Linear", "wide_in", {"out_features": 40000}),
+    ]
+    for k in range(wide_layers):
+        width = 50000 if k % 2 == 0 else 40000
+        chain.append(graph.add_node("Linear", f"wide{k}", {"out_features": width}))
+    chain += [
+        graph.add_node("Linear", "scores", {"out_features": 10}),
+        graph.add_node("Output", "logits"),
+    ]
+    for a, b in zip(chain, chain[1:], strict=False):
+        graph.connect(a.id, "out", b.id, "in")
+    project = Project(
+        "Huge",
+        [graph],
+        training={"epochs": 1, "batch_size": 32},
+        dataset={"name": "digits"},
+    )
+    path = tmp_path / "huge.json"
+    save_project(project, path)
+    return path
+
+
+def test_a_model_too_big_for_memory_is_refused_with_numbers(
+    tmp_path, capsys, monkeypatch
+) -> None:
+    from designer.training import memory
+
+    monkeypatch.setattr(memory, "available_memory", lambda device: 16 * 10**9)
+    path = huge_project_file(tmp_path, 1)
+    start = time.perf_counter()
+    err = error_of(
+        capsys, ["train", str(path), "--device", "cpu", "--out", str(tmp_path / "run")]
+    )
+    assert time.perf_counter() - start < 60
+    assert "This run needs about" in err and "16.0 GB available" in err
+    assert "parameters 8.0 GB, gradients 8.0 GB, optimizer state 16.0 GB" in err
+    assert not (tmp_path / "run" / "weights.pt").exists()
+
+
+def test_the_memory_check_warns_and_can_be_skipped(
+    project_file, tmp_path, capsys, monkeypatch
+) -> None:
+    from designer.training import memory
+
+    monkeypatch.setattr(memory, "available_memory", lambda device: 1000)
+    argv = ["train", str(project_file), "--device", "cpu", "--epochs", "1"]
+    err = error_of(capsys, [*argv, "--out", str(tmp_path / "refused")])
+    assert "1.0 kB available" in err and "Even a batch of 1 does not fit" in err
+    code = main([*argv, "--out", str(tmp_path / "run"), "--no-memory-check"])
+    assert code == 0 and (tmp_path / "run" / "weights.pt").exists()
+    estimate = memory.estimate_memory(
+        digits_project(), TrainingSettings(batch_size=32), load_dataset("digits"), "cpu"
+    )
+    tight = int(estimate.total * 1.1)
+    monkeypatch.setattr(memory, "available_memory", lambda device: tight)
+    code = main([*argv, "--out", str(tmp_path / "tight")])
+    assert code == 0
+    assert "note: This run needs about" in capsys.readouterr().err
+
+
+def test_designer_train_exits_1_with_the_message_rather_than_being_killed(
+    tmp_path,
+) -> None:
+    from designer.training.memory_available import cpu_available_memory
+
+    # Ten layers of 2 billion parameters: about 80 GB of weights, several times that to train.
+    available = cpu_available_memory()
+    if available is None or available > 300 * 10**9:
+        pytest.skip("this machine might really have the memory for it")
+    path = huge_project_file(tmp_path, 10)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "designer", "train", str(path), "--device", "cpu"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    assert done.returncode == 1, done.stderr
+    assert "This run needs about" in done.stderr and "available" in done.stderr
+    assert time.perf_counter() - start < 120

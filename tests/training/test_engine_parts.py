@@ -101,7 +101,7 @@ def test_failure_messages_say_what_to_do() -> None:
         RuntimeError("CUDA out of memory. Tried to allocate 2.00 GiB"), settings
     )
     assert oom.startswith(
-        "The device ran out of memory. Use a smaller batch size (now 256)"
+        "The device ran out of memory. Use a smaller batch size (now 256; try 128)"
     )
     shape = describe_failure(
         RuntimeError("mat1 and mat2 shapes cannot be multiplied (4x3 and 5x2)\nmore"),
