@@ -6,7 +6,7 @@ reads them with one sync, and the weights are copied only on measured steps.
 
 Use it around the optimiser step::
 
-    tracker = GradientTracker(networks, layer_names)
+    tracker = GradientTracker(modules, node_names(project, built))
     loss.backward(); tracker.after_backward()
     optimizer.step(); tracker.after_step()
     ...
@@ -20,9 +20,25 @@ from collections.abc import Mapping
 import torch
 from torch import nn
 
+from designer.codegen.build import BuiltNetwork
+from designer.graph.model import Project
 from designer.training.probes.messages import GradientFlow
 
 DEFAULT_EVERY = 10
+
+
+def node_names(
+    project: Project, built: Mapping[str, BuiltNetwork]
+) -> dict[str, dict[str, str]]:
+    """Per network, submodule attribute → node name (the names shown on the cards)."""
+    return {
+        graph.name: {
+            attribute: graph.node(node_id).name
+            for node_id, attribute in built[graph.name].code.attributes.items()
+        }
+        for graph in project.networks
+        if graph.name in built
+    }
 
 
 def layer_parameters(
