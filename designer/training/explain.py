@@ -230,7 +230,7 @@ def explain(
     from designer.training.checkpoints import WeightsError, load_state, read_weights
     from designer.training.datasets import DatasetError, load_dataset
     from designer.training.probes.capture import ProbeError
-    from designer.training.probes.report import network_inputs, probe_network
+    from designer.training.probes.report import fits, network_inputs, probe_network
 
     try:
         project = load_project(project_path)
@@ -266,6 +266,16 @@ def explain(
         notes.append(
             "no --weights given: these are the pictures of an untrained network"
         )
+    x = np.asarray(data.x[sample])
+    if not any(fits(s, x) for b in built.values() for s in b.code.input_shapes):
+        wanted = "; ".join(
+            f"{name} takes {tuple(b.code.input_shapes[0][1:])}"
+            for name, b in built.items()
+        )
+        raise ExplainError(
+            f"the samples of {data.name!r} have shape {x.shape}, which does not fit "
+            f"the project ({wanted}); pick a dataset that fits"
+        )
     folder = Path(out)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -274,7 +284,6 @@ def explain(
             f"cannot create {folder}: {error.strerror or error}"
         ) from None
     written = Written(folder)
-    x = np.asarray(data.x[sample])
     reports = []
     for graph in project.networks:
         network = built[graph.name]
@@ -297,7 +306,14 @@ def explain(
     if data.classes is not None and np.ndim(data.y[sample]) == 0:
         label = f" (label: {data.classes[int(data.y[sample])]})"
     title = f"{project.name}: sample {sample} of {data.name}{label}"
-    atomic_write_text(folder / "index.md", index_text(title, reports, written, notes))
+    try:
+        atomic_write_text(
+            folder / "index.md", index_text(title, reports, written, notes)
+        )
+    except OSError as error:
+        raise ExplainError(
+            f"cannot write into {folder}: {error.strerror or error}"
+        ) from None
     written.files.append(("index.md", "this list"))
     return written
 

@@ -43,6 +43,7 @@ def linear_formula(module: nn.Linear, x: torch.Tensor, y: torch.Tensor) -> str |
     weight = module.weight.detach().float().cpu()
     bias = module.bias.detach().float().cpu() if module.bias is not None else None
     xs = x.detach().float().cpu()
+    y = y.detach()
     lines = [
         ", ".join(f"x{subscript(k + 1)} = {number(float(v))}" for k, v in enumerate(xs))
     ]
@@ -124,7 +125,8 @@ def node_formula(result: Capture, node_id: str, sample: int = 0) -> str | None:
     inputs = result.inputs_of(node_id)
     if len(inputs) != 1:
         return None
-    x, y = inputs[0][1][sample], result.value(node_id)[sample]
+    x = inputs[0][1][sample].detach()
+    y = result.value(node_id)[sample].detach()
     if node.type == "Linear" and isinstance(module, nn.Linear):
         return linear_formula(module, x, y)
     if node.type == "Conv2d" and isinstance(module, nn.Conv2d):
