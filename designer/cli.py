@@ -22,7 +22,7 @@ from designer.graph.shape import format_shape
 from designer.shapes.infer import infer_shapes
 from designer.shapes.problems import describe
 
-SUBCOMMANDS = ("validate", "export", "train")
+SUBCOMMANDS = ("validate", "export", "train", "explain")
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
 
@@ -248,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(handler=cmd_export)
     _add_train(sub)
+    _add_explain(sub)
     return parser
 
 
@@ -257,6 +258,14 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     except ImportError:  # the training package is optional for validate/export
         return
     add_train_parser(sub)
+
+
+def _add_explain(sub: argparse._SubParsersAction) -> None:
+    try:
+        from designer.training.explain import add_explain_parser
+    except ImportError:  # the training package is optional for validate/export
+        return
+    add_explain_parser(sub)
 
 
 def _open_app(argv: Sequence[str]) -> int:

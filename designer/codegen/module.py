@@ -41,6 +41,11 @@ class NetworkCode:
     support: list[str] = field(default_factory=list)
     # Values for symbolic sizes (such as L) that every layer can take, for examples.
     example_sizes: dict[str, int] = field(default_factory=dict)
+    # Node id → the forward variables holding its outputs (in port order), for the
+    # Input nodes and every node in the code; probes read a node's values by them.
+    variables: dict[str, list[str]] = field(default_factory=dict)
+    # Node id → the attribute of its submodule, for nodes that construct one.
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 def _support_classes(project: Project) -> frozenset[str]:
@@ -153,6 +158,8 @@ def generate_network(
     forward_lines: list[str] = []
     support: list[str] = []
     variables: dict[tuple[str, str], str] = {}
+    node_variables: dict[str, list[str]] = {}
+    attributes: dict[str, str] = {}
     body = INDENT * 2
     live = _live_nodes(graph)
     unused = [
@@ -170,6 +177,7 @@ def generate_network(
         info = shapes.nodes[node_id]
         if node.type == "Input":
             variables[(node_id, "out")] = ident[node_id]
+            node_variables[node_id] = [ident[node_id]]
             continue
         if node.type == "Output" or node_id not in live:
             continue
@@ -179,6 +187,7 @@ def generate_network(
         constructor = spec.construct(node.params, info.inferred)
         if constructor is not None:
             init_lines += statement(body, attribute, constructor)
+            attributes[node_id] = ident[node_id]
         port_vars = {
             edge.target_port: variables[(edge.source, edge.source_port)]
             for edge in graph.edges_into(node_id)
@@ -193,6 +202,7 @@ def generate_network(
             ]
         for port, target in zip(out_ports, targets, strict=True):
             variables[(node_id, port)] = target
+        node_variables[node_id] = targets
         comment = ", ".join(format_shape(info.outputs[port]) for port in out_ports)
         forward_lines += statement(body, ", ".join(targets), expression, comment)
 
@@ -229,6 +239,8 @@ def generate_network(
         token_ranges=[_vocabulary_for(graph, shapes, node) for node in inputs],
         support=support,
         example_sizes=_example_sizes(graph, shapes),
+        variables=node_variables,
+        attributes=attributes,
     )
 
 
