@@ -10,12 +10,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from designer.graph.catalog import FLOAT, ShapeError
-from designer.graph.model import Edge, Graph
+from designer.graph.blocks import BLOCK
+from designer.graph.catalog import FLOAT, Inference, ShapeError
+from designer.graph.model import Edge, Graph, Node
 from designer.graph.order import topological_order
 from designer.graph.shape import Shape
 from designer.shapes.problems import ERROR, Problem
-from designer.shapes.structure import check_structure
+from designer.shapes.structure import check_structure, live_nodes
 
 
 @dataclass
@@ -30,6 +31,9 @@ class NodeShapes:
     error: str | None = None
     # The dtype ("float" or "long") of each output port.
     dtypes: dict[str, str] = field(default_factory=dict)
+    # For a block use: the definition inferred with this use's inputs, one
+    # analysis per repetition (in order).
+    block: list[GraphShapes] = field(default_factory=list)
 
     @property
     def shape(self) -> Shape | None:
@@ -49,6 +53,8 @@ class GraphShapes:
     order: list[str]
     nodes: dict[str, NodeShapes]
     problems: list[Problem]
+    # The nodes whose result reaches an Output: only they are exported and counted.
+    live: set[str] = field(default_factory=set)
 
     @property
     def valid(self) -> bool:
@@ -60,11 +66,12 @@ class GraphShapes:
 
     @property
     def total_params(self) -> int:
-        return sum(info.params for info in self.nodes.values())
+        """Parameters of the nodes that reach an Output (what the export keeps)."""
+        return sum(info.params for n, info in self.nodes.items() if n in self.live)
 
     @property
     def total_macs(self) -> int:
-        return sum(info.macs for info in self.nodes.values())
+        return sum(info.macs for n, info in self.nodes.items() if n in self.live)
 
     def shape_of(self, node_id: str) -> Shape | None:
         info = self.nodes.get(node_id)
@@ -83,8 +90,38 @@ def _describe_node(graph: Graph, node_id: str) -> str:
     return f"{node.type} '{node.name}'"
 
 
-def infer_shapes(graph: Graph) -> GraphShapes:
-    """Check the structure and infer every shape; never raises for a bad graph."""
+# Input node id → (shape, dtype) given from outside, as a block use gives its
+# definition's Inputs.
+InputOverrides = Mapping[str, tuple[Shape, str]]
+
+
+def _infer_node(
+    node: Node,
+    inputs: Mapping[str, Shape],
+    dtypes: Mapping[str, str],
+    overrides: InputOverrides,
+    depth: int,
+) -> tuple[Inference, str, list[GraphShapes]]:
+    if node.type == "Input" and node.id in overrides:
+        shape, dtype = overrides[node.id]
+        return Inference(outputs={"out": shape}), dtype, []
+    if node.type == BLOCK:
+        from designer.shapes.blocks import infer_block_use
+
+        return infer_block_use(node, inputs, dtypes, depth)
+    dtype = node.spec.dtype(node.params, dtypes)
+    return node.spec.infer(node.params, inputs), dtype, []
+
+
+def infer_shapes(
+    graph: Graph, overrides: InputOverrides | None = None, depth: int = 0
+) -> GraphShapes:
+    """Check the structure and infer every shape; never raises for a bad graph.
+
+    ``overrides`` replaces what Input nodes give (a block's definition inferred
+    for one use); ``depth`` counts the blocks inferred around this graph.
+    """
+    overrides = overrides or {}
     order = topological_order(graph)
     problems = check_structure(graph, acyclic=len(order) == len(graph.nodes))
     incoming: dict[tuple[str, str], Edge] = {
@@ -110,8 +147,9 @@ def infer_shapes(graph: Graph) -> GraphShapes:
         if not ready:
             continue
         try:
-            dtype = node.spec.dtype(node.params, input_dtypes)
-            result = node.spec.infer(node.params, info.inputs)
+            result, dtype, info.block = _infer_node(
+                node, info.inputs, input_dtypes, overrides, depth
+            )
         except ShapeError as error:
             info.error = f"{_describe_node(graph, node_id)}: {error}"
         except Exception as error:  # a rule's bug must not take the app down
@@ -130,7 +168,7 @@ def infer_shapes(graph: Graph) -> GraphShapes:
         else Problem(p.severity, p.message, p.node, graph.name)
         for p in problems
     ]
-    return GraphShapes(graph, order, results, problems)
+    return GraphShapes(graph, order, results, problems, live_nodes(graph))
 
 
 def infer_project(networks: list[Graph]) -> Mapping[str, GraphShapes]:
