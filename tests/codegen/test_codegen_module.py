@@ -319,7 +319,8 @@ def test_hostile_node_names_become_safe_unique_identifiers() -> None:
         for t in s.targets
         if isinstance(t, ast.Attribute)
     ]
-    assert len(attributes) == len(set(attributes)) == len(HOSTILE_NAMES)
+    # One attribute per Linear, and the ReLUs (no parameters) share one.
+    assert len(attributes) == len(set(attributes)) == len(HOSTILE_NAMES) // 2 + 1
     assert all(a.isidentifier() and not a.startswith("_") for a in attributes)
     assert not {"forward", "training", "self", "l"} & set(attributes)
     module = build_model(project)
