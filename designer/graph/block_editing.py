@@ -104,6 +104,7 @@ def _definition_graph(
     shape_of: ShapeLookup | None,
 ) -> Graph:
     inner = Graph("block")
+    inner.blocks = graph.blocks
     xs = [graph.node(n).position[0] for n in chosen]
     left, right = min(xs), max(xs)
     middle = sum(graph.node(n).position[1] for n in chosen) / len(chosen)

@@ -579,7 +579,9 @@ class Project:
             "dataset": copy.deepcopy(self.dataset),
         }
         if len(self.blocks):
-            data["blocks"] = [d.to_dict() for d in self.blocks]
+            # Each definition after the blocks it uses, so a file reads in order.
+            order = self.blocks.dependency_order(self.blocks.names())
+            data["blocks"] = [self.blocks.get(name).to_dict() for name in order]
         return data
 
     def __eq__(self, other: object) -> bool:
@@ -590,8 +592,8 @@ class Project:
             and self.networks == other.networks
             and self.training == other.training
             and self.dataset == other.dataset
-            and [d.to_dict() for d in self.blocks]
-            == [d.to_dict() for d in other.blocks]
+            and sorted((d.name, d.graph, d.description) for d in self.blocks)
+            == sorted((d.name, d.graph, d.description) for d in other.blocks)
         )
 
     __hash__ = None  # type: ignore[assignment]

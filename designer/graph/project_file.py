@@ -17,11 +17,13 @@ from typing import Any
 
 import jsonschema
 
+from designer.graph.blocks import BlockTable
 from designer.graph.model import Graph, Project
 from designer.graph.validation import (
     EDGE_SCHEMA,
     NAME_SCHEMA,
     NODE_SCHEMA,
+    blocks_from_dicts,
     graph_from_dicts,
     schema_problems,
 )
@@ -30,7 +32,7 @@ from designer.graph.validation import (
 )
 
 FORMAT_NAME = "designer-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: block definitions (a file without them reads as before)
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_NODES = 20_000
 SUFFIX = ".json"
@@ -85,6 +87,25 @@ _SCHEMA: dict[str, Any] = {
         },
         "training": {"type": "object"},
         "dataset": {"type": "object"},
+        "blocks": {
+            "type": "array",
+            "maxItems": 256,
+            "items": {
+                "type": "object",
+                "required": ["name", "nodes", "edges"],
+                "additionalProperties": False,
+                "properties": {
+                    "name": NAME_SCHEMA,
+                    "description": {"type": "string", "maxLength": 2000},
+                    "nodes": {
+                        "type": "array",
+                        "maxItems": MAX_NODES,
+                        "items": NODE_SCHEMA,
+                    },
+                    "edges": {"type": "array", "items": EDGE_SCHEMA},
+                },
+            },
+        },
     },
 }
 _VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
@@ -163,6 +184,7 @@ def project_from_dict(document: dict[str, Any], source: str | None = None) -> Pr
     ]
     if problems:
         raise ProjectFileError(problems, source)
+    blocks = blocks_from_dicts(document.get("blocks", []), problems)
     networks: list[Graph] = []
     seen_networks: set[str] = set()
     for index, data in enumerate(document["networks"]):
@@ -172,7 +194,7 @@ def project_from_dict(document: dict[str, Any], source: str | None = None) -> Pr
                 f"{where}.name: another network is already called {data['name']!r}"
             )
         seen_networks.add(data["name"])
-        networks.append(_graph_from_dict(data, where, problems))
+        networks.append(_graph_from_dict(data, where, problems, blocks))
     if problems:
         raise ProjectFileError(problems, source)
     return Project(
@@ -180,11 +202,16 @@ def project_from_dict(document: dict[str, Any], source: str | None = None) -> Pr
         networks=networks,
         training=document.get("training", {}),
         dataset=document.get("dataset", {}),
+        blocks=blocks,
     )
 
 
-def _graph_from_dict(data: dict[str, Any], where: str, problems: list[str]) -> Graph:
-    return graph_from_dicts(data["name"], data["nodes"], data["edges"], where, problems)
+def _graph_from_dict(
+    data: dict[str, Any], where: str, problems: list[str], blocks: BlockTable
+) -> Graph:
+    return graph_from_dicts(
+        data["name"], data["nodes"], data["edges"], where, problems, blocks=blocks
+    )
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:
