@@ -186,6 +186,7 @@ def _block_class(
         inferred=inferred,
         block_calls=calls,
         inputs_in_node_order=True,
+        share_activations=True,
     )
     code.lines += ["", "", *rendered.lines]
     code.support += [s for s in rendered.support if s not in code.support]

@@ -5,7 +5,8 @@ Networks and block definitions are both written by :func:`render_class`; a block
 use is a line like ``self.stage1 = ResidualBlock(in_channels=32)`` whose
 constructor :mod:`designer.codegen.blocks` works out.  Activations without
 parameters that a class uses several times with the same settings are one
-attribute, called as often as needed, as a person writes ``self.relu``.
+attribute, called as often as needed, as a person writes ``self.relu`` (in block
+classes; see :func:`render_class`).
 """
 
 from __future__ import annotations
@@ -91,10 +92,13 @@ def render_class(
     inferred: Mapping[str, Mapping[str, Any]] | None = None,
     block_calls: Mapping[str, str] | None = None,
     inputs_in_node_order: bool = False,
+    share_activations: bool = False,
 ) -> RenderedClass:
     """The class's lines.  ``inferred`` replaces a node's inferred values (names of
     ``__init__`` arguments for a block class); ``block_calls`` gives the
-    constructor of each block use."""
+    constructor of each block use.  ``share_activations`` is for block classes:
+    a network class keeps one attribute per node, which the VAE's decoder matches
+    to the trained network by name."""
     inferred = inferred or {}
     block_calls = block_calls or {}
     names = Namespace()
@@ -120,7 +124,11 @@ def render_class(
         )
         if text is not None:
             constructors[node_id] = text
-    shared = _shared_activations(graph, shapes, order, constructors)
+    shared = (
+        _shared_activations(graph, shapes, order, constructors)
+        if share_activations
+        else {}
+    )
 
     init_lines: list[str] = []
     forward_lines: list[str] = []

@@ -82,3 +82,19 @@ def test_a_block_used_with_the_same_sizes_needs_no_arguments() -> None:
     assert "def __init__(self) -> None:" in code.split("class Res")[0]
     assert "self.stage2 = ConvRelu()" in code
     assert build_model(project)(torch.randn(1, 1, 8, 8)).shape == (1, 3)
+
+
+def test_parameterless_activations_in_a_block_share_one_attribute() -> None:
+    project = residual_project()
+    inner = project.blocks.get("ConvRelu").graph
+    [relu] = inner.nodes_of_type("ReLU")
+    [output] = inner.nodes_of_type("Output")
+    second = inner.add_node("ReLU", name="relu_again")
+    edge = inner.edges_into(output.id)[0]
+    inner.disconnect(edge)
+    inner.connect(relu.id, "out", second.id, "in")
+    inner.connect(second.id, "out", output.id, "in")
+    block = generate_code(project).split("class Res")[0]
+    assert block.count("nn.ReLU()") == 1
+    assert "relu_again = self.relu_1(relu_1)" in block
+    assert build_model(project)(torch.randn(1, 1, 8, 8)).shape == (1, 3)
