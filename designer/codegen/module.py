@@ -10,12 +10,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import networkx as nx
-
-from designer.codegen.layout import INDENT, LINE_LENGTH, statement
+from designer.codegen.blocks import block_classes
+from designer.codegen.classes import render_class
+from designer.codegen.layout import INDENT, statement
 from designer.codegen.naming import SCRIPT_RESERVED, Namespace, safe_text, to_class_name
 from designer.graph.model import Graph, Node, Project
-from designer.graph.shape import Shape, concrete, evaluate_dim, format_shape, symbols_in
+from designer.graph.shape import Shape, concrete, evaluate_dim, symbols_in
 from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.shapes.problems import describe, listed
 
@@ -51,7 +51,7 @@ class NetworkCode:
 def _support_classes(project: Project) -> frozenset[str]:
     """Names of the helper classes the catalog's support code defines."""
     names: set[str] = set()
-    for graph in project.networks:
+    for graph in [*project.networks, *(d.graph for d in project.blocks)]:
         for node in graph.nodes:
             names.update(
                 re.findall(r"^class (\w+)", node.spec.support_code, flags=re.MULTILINE)
@@ -134,139 +134,38 @@ def _example_sizes(graph: Graph, shapes: GraphShapes) -> dict[str, int]:
     return dict.fromkeys(symbols, value)
 
 
-def _live_nodes(graph: Graph) -> set[str]:
-    """Nodes whose result reaches an Output; the others are left out of the code."""
-    view = graph.to_networkx()
-    live: set[str] = set()
-    for output in graph.nodes_of_type("Output"):
-        live.add(output.id)
-        live.update(nx.ancestors(view, output.id))
-    return live
-
-
 def generate_network(
-    graph: Graph, class_name: str, shapes: GraphShapes | None = None
+    graph: Graph,
+    class_name: str,
+    shapes: GraphShapes | None = None,
+    block_calls: Mapping[str, str] | None = None,
 ) -> NetworkCode:
     shapes = shapes or infer_shapes(graph)
     _require_valid(graph, shapes)
-    names = Namespace()
-    ident = {node.id: names.create(node.name) for node in graph.nodes}
+    live = shapes.live
     inputs = [graph.node(n) for n in shapes.order if graph.node(n).type == "Input"]
-    outputs = [node for node in graph.nodes if node.type == "Output"]
-
-    init_lines: list[str] = []
-    forward_lines: list[str] = []
-    support: list[str] = []
-    variables: dict[tuple[str, str], str] = {}
-    node_variables: dict[str, list[str]] = {}
-    attributes: dict[str, str] = {}
-    body = INDENT * 2
-    live = _live_nodes(graph)
-    unused = [
-        graph.node(n).name
-        for n in shapes.order
-        if n not in live and graph.node(n).type != "Input"
-    ]
-    if unused:
-        forward_lines.append(
-            f"{body}# Left out, as they lead to no Output: {safe_text(', '.join(unused), 200)}"
-        )
-    for node_id in shapes.order:
-        node = graph.node(node_id)
-        spec = node.spec
-        info = shapes.nodes[node_id]
-        if node.type == "Input":
-            variables[(node_id, "out")] = ident[node_id]
-            node_variables[node_id] = [ident[node_id]]
-            continue
-        if node.type == "Output" or node_id not in live:
-            continue
-        if spec.support_code and spec.support_code not in support:
-            support.append(spec.support_code)
-        attribute = f"self.{ident[node_id]}"
-        constructor = spec.construct(node.params, info.inferred)
-        if constructor is not None:
-            init_lines += statement(body, attribute, constructor)
-            attributes[node_id] = ident[node_id]
-        port_vars = {
-            edge.target_port: variables[(edge.source, edge.source_port)]
-            for edge in graph.edges_into(node_id)
-        }
-        expression = spec.forward(node.params, info.inferred, attribute, port_vars)
-        out_ports = node.output_ports()
-        if len(out_ports) == 1:
-            targets = [ident[node_id]]
-        else:
-            targets = [
-                names.create(f"{node.name}_{k}") for k in range(1, len(out_ports) + 1)
-            ]
-        for port, target in zip(out_ports, targets, strict=True):
-            variables[(node_id, port)] = target
-        node_variables[node_id] = targets
-        comment = ", ".join(format_shape(info.outputs[port]) for port in out_ports)
-        forward_lines += statement(body, ", ".join(targets), expression, comment)
-
-    returned = []
-    for node in outputs:
-        edge = graph.edges_into(node.id)[0]
-        returned.append(variables[(edge.source, edge.source_port)])
-    parameters_text = ", ".join(
-        ["self", *(f"{ident[node.id]}: torch.Tensor" for node in inputs)]
-    )
-    returns = "torch.Tensor" if len(returned) == 1 else "tuple[torch.Tensor, ...]"
-    signature_lines = _signature(parameters_text, returns)
     described = safe_text(graph.name) or "network"
     parameters = sum(shapes.nodes[n].params for n in live)
-    lines = [
-        f"class {class_name}(nn.Module):",
-        f'{INDENT}"""The {described} network: {len(live | {n.id for n in inputs})} nodes, {parameters:,} parameters."""',
-        "",
-        f"{INDENT}def __init__(self) -> None:",
-        f"{body}super().__init__()",
-        *init_lines,
-        "",
-        *signature_lines,
-        *forward_lines,
-        *_return(returned),
-    ]
+    docstring = (
+        f"The {described} network: {len(live | {n.id for n in inputs})} nodes, "
+        f"{parameters:,} parameters."
+    )
+    rendered = render_class(
+        graph, shapes, class_name, docstring, block_calls=block_calls
+    )
     return NetworkCode(
         class_name=class_name,
-        lines=lines,
-        input_names=[node.name for node in inputs],
-        output_names=[node.name for node in outputs],
+        lines=rendered.lines,
+        input_names=[node.name for node in rendered.inputs],
+        output_names=[node.name for node in rendered.outputs],
         input_shapes=[shapes.nodes[node.id].outputs["out"] for node in inputs],
         input_dtypes=[node.params["dtype"] for node in inputs],
         token_ranges=[_vocabulary_for(graph, shapes, node) for node in inputs],
-        support=support,
+        support=rendered.support,
         example_sizes=_example_sizes(graph, shapes),
-        variables=node_variables,
-        attributes=attributes,
+        variables=rendered.variables,
+        attributes=rendered.attributes,
     )
-
-
-def _signature(parameters: str, returns: str) -> list[str]:
-    """``def forward(...) -> ...:`` laid out as ruff would."""
-    line = f"{INDENT}def forward({parameters}) -> {returns}:"
-    if len(line) <= LINE_LENGTH:
-        return [line]
-    inner = INDENT * 2
-    if len(inner + parameters) <= LINE_LENGTH:
-        return [f"{INDENT}def forward(", inner + parameters, f"{INDENT}) -> {returns}:"]
-    return (
-        [f"{INDENT}def forward("]
-        + [f"{inner}{p}," for p in parameters.split(", ")]
-        + [f"{INDENT}) -> {returns}:"]
-    )
-
-
-def _return(values: list[str]) -> list[str]:
-    body = INDENT * 2
-    line = f"{body}return {', '.join(values)}"
-    if len(line) <= LINE_LENGTH:
-        return [line]
-    # ruff explodes a returned tuple one item a line.
-    inner = body + INDENT
-    return [f"{body}return ("] + [f"{inner}{v}," for v in values] + [f"{body})"]
 
 
 def _example_lines(network: NetworkCode, names: Namespace) -> list[str]:
@@ -317,13 +216,23 @@ def generate_project(
     project: Project, shapes: Mapping[str, GraphShapes] | None = None
 ) -> tuple[str, list[NetworkCode]]:
     """The whole module's source and, per network, what the caller needs to use it."""
+    analyses = [
+        (shapes or {}).get(graph.name) or infer_shapes(graph)
+        for graph in project.networks
+    ]
+    for graph, analysis in zip(project.networks, analyses, strict=True):
+        _require_valid(graph, analysis)
+    class_names = _class_names(project)
+    blocks = block_classes(
+        project.blocks, analyses, _support_classes(project) | set(class_names)
+    )
     networks = [
-        generate_network(graph, class_name, (shapes or {}).get(graph.name))
-        for graph, class_name in zip(
-            project.networks, _class_names(project), strict=True
+        generate_network(graph, class_name, analysis, blocks.calls_for(analysis))
+        for graph, class_name, analysis in zip(
+            project.networks, class_names, analyses, strict=True
         )
     ]
-    support: list[str] = []
+    support: list[str] = list(blocks.support)
     for network in networks:
         support += [code for code in network.support if code not in support]
     title = safe_text(project.name) or "Untitled"
@@ -338,11 +247,15 @@ def generate_project(
     ]
     for code in support:
         lines += ["", *code.strip("\n").split("\n")]
+    lines += blocks.lines
     for network in networks:
         lines += ["", "", *network.lines]
     lines += ["", "", 'if __name__ == "__main__":', f"{INDENT}torch.manual_seed(0)"]
     script_names = Namespace(
-        SCRIPT_RESERVED | {n.class_name for n in networks} | _support_classes(project)
+        SCRIPT_RESERVED
+        | {n.class_name for n in networks}
+        | _support_classes(project)
+        | set(blocks.class_names)
     )
     for network in networks:
         lines += _example_lines(network, script_names)

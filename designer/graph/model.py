@@ -15,7 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-from designer.graph.catalog import get_spec
+from designer.graph.blocks import BLOCK, BLOCK_NETWORK_PREFIX, BlockTable
+from designer.graph.catalog import LayerSpec, get_spec
 from designer.graph.events import (
     EdgeAdded,
     EdgeRemoved,
@@ -43,10 +44,13 @@ class Node:
     name: str
     params: dict[str, Any]
     position: tuple[float, float] = (0.0, 0.0)
+    # The block table of the graph the node is in (set by the graph); a node of
+    # type Block finds its ports through it.
+    blocks: BlockTable | None = field(default=None, repr=False, compare=False)
 
     @property
-    def spec(self):
-        return get_spec(self.type)
+    def spec(self) -> LayerSpec:
+        return spec_for(self.type, self.blocks)
 
     def input_ports(self) -> list[str]:
         return list(self.spec.input_ports(self.params))
@@ -83,6 +87,13 @@ class Edge:
 
 
 Listener = Callable[[GraphEvent], None]
+
+
+def spec_for(layer_type: str, blocks: BlockTable | None) -> LayerSpec:
+    """The catalog's spec, or for a block use the spec its table gives."""
+    if layer_type == BLOCK:
+        return (blocks if blocks is not None else BlockTable()).spec()
+    return get_spec(layer_type)
 
 
 @dataclass
@@ -135,6 +146,28 @@ class Graph:
     )
     _nx_view: nx.MultiDiGraph | None = field(default=None, repr=False)
     _index: _EdgeIndex | None = field(default=None, repr=False)
+    _blocks: BlockTable = field(default_factory=BlockTable, repr=False)
+
+    @property
+    def blocks(self) -> BlockTable:
+        """The block definitions this graph's Block nodes use (its project's)."""
+        return self._blocks
+
+    @blocks.setter
+    def blocks(self, table: BlockTable) -> None:
+        self._blocks = table
+        for node in self._nodes.values():
+            node.blocks = table
+
+    def _check_block_use(self, layer_type: str, params: Mapping[str, Any]) -> None:
+        if layer_type != BLOCK:
+            return
+        used = params.get("block")
+        if used not in self._blocks:
+            raise GraphError(f"the project has no block called {used!r}")
+        problem = self._blocks.recursion_problem(self, used)
+        if problem:
+            raise GraphError(problem)
 
     # Resetting the networkx cache (as code that reorders ``_edges`` in place does)
     # also drops the edge index, which is rebuilt on the next lookup.
@@ -237,7 +270,7 @@ class Graph:
         position: tuple[float, float] = (0.0, 0.0),
         node_id: str | None = None,
     ) -> Node:
-        spec = get_spec(layer_type)
+        spec = spec_for(layer_type, self._blocks)
         node_id = node_id or self.new_id()
         if node_id in self._nodes:
             raise GraphError(f"a node with id {node_id!r} already exists")
@@ -246,6 +279,7 @@ class Graph:
         if unknown:
             raise GraphError(f"{layer_type} has no parameter {sorted(unknown)[0]!r}")
         merged.update(copy.deepcopy(dict(params or {})))
+        self._check_block_use(layer_type, merged)
         for key, value in merged.items():
             problem = spec.param(key).check(value)
             if problem:
@@ -257,7 +291,12 @@ class Graph:
             else copy_name(self.names(), name)
         )
         node = Node(
-            node_id, layer_type, name, merged, (float(position[0]), float(position[1]))
+            node_id,
+            layer_type,
+            name,
+            merged,
+            (float(position[0]), float(position[1])),
+            self._blocks,
         )
         self._nodes[node_id] = node
         self._nx_view = None
@@ -271,6 +310,8 @@ class Graph:
         ``index`` in the order of the nodes (at the end without one)."""
         if node.id in self._nodes:
             raise GraphError(f"a node with id {node.id!r} already exists")
+        self._check_block_use(node.type, node.params)
+        node.blocks = self._blocks
         if index is None or index >= len(self._nodes):
             self._nodes[node.id] = node
         else:
@@ -415,10 +456,15 @@ class Graph:
 
     def copy(self) -> Graph:
         """A deep copy without listeners."""
-        twin = Graph(self.name)
+        twin = Graph(self.name, _blocks=self._blocks)
         for node in self._nodes.values():
             twin._nodes[node.id] = Node(
-                node.id, node.type, node.name, copy.deepcopy(node.params), node.position
+                node.id,
+                node.type,
+                node.name,
+                copy.deepcopy(node.params),
+                node.position,
+                self._blocks,
             )
         twin._edges = list(self._edges)
         return twin
@@ -456,9 +502,20 @@ class Project:
     networks: list[Graph] = field(default_factory=lambda: [Graph("model")])
     training: dict[str, Any] = field(default_factory=dict)
     dataset: dict[str, Any] = field(default_factory=dict)
+    blocks: BlockTable = field(default_factory=BlockTable)
     _listeners: list[ProjectListener] = field(
         default_factory=list, repr=False, compare=False
     )
+
+    def __post_init__(self) -> None:
+        # Every graph of the project shares one block table; a project made of
+        # graphs that already have blocks (a part of a network) adopts theirs.
+        if not len(self.blocks):
+            self.blocks = next(
+                (g.blocks for g in self.networks if len(g.blocks)), self.blocks
+            )
+        for graph in self.networks:
+            graph.blocks = self.blocks
 
     @property
     def graph(self) -> Graph:
@@ -466,9 +523,14 @@ class Project:
         return self.networks[0]
 
     def network(self, name: str) -> Graph:
+        """A network by name; ``block:Name`` is the graph of the block ``Name``."""
         for graph in self.networks:
             if graph.name == name:
                 return graph
+        if name.startswith(BLOCK_NETWORK_PREFIX):
+            block = name[len(BLOCK_NETWORK_PREFIX) :]
+            if block in self.blocks:
+                return self.blocks.get(block).graph
         raise GraphError(f"the project has no network called {name!r}")
 
     # -- events and edits of the project's own fields --------------------------------
@@ -510,12 +572,17 @@ class Project:
             listener(event)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "name": self.name,
             "networks": [g.to_dict() for g in self.networks],
             "training": copy.deepcopy(self.training),
             "dataset": copy.deepcopy(self.dataset),
         }
+        if len(self.blocks):
+            # Each definition after the blocks it uses, so a file reads in order.
+            order = self.blocks.dependency_order(self.blocks.names())
+            data["blocks"] = [self.blocks.get(name).to_dict() for name in order]
+        return data
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Project):
@@ -525,6 +592,8 @@ class Project:
             and self.networks == other.networks
             and self.training == other.training
             and self.dataset == other.dataset
+            and sorted((d.name, d.graph, d.description) for d in self.blocks)
+            == sorted((d.name, d.graph, d.description) for d in other.blocks)
         )
 
     __hash__ = None  # type: ignore[assignment]

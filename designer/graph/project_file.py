@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from designer.graph.blocks import BlockTable
 from designer.graph.json_values import MAX_DEPTH, nested_deeper_than, value_problems
 from designer.graph.model import Graph, Project
 from designer.graph.project_schema import (
@@ -38,7 +39,7 @@ from designer.graph.safe_files import (
     atomic_write_text,
     read_bytes_limited,
 )
-from designer.graph.validation import graph_from_dicts
+from designer.graph.validation import blocks_from_dicts, graph_from_dicts
 
 __all__ = [
     "FORMAT_NAME",
@@ -207,6 +208,7 @@ def project_from_dict(
     problems = total_problems(document)
     if problems:
         raise ProjectFileError(problems, source)
+    blocks = blocks_from_dicts(document.get("blocks", []), problems)
     networks: list[Graph] = []
     seen_networks: set[str] = set()
     for index, data in enumerate(document["networks"]):
@@ -216,7 +218,7 @@ def project_from_dict(
                 f"{where}.name: another network is already called {data['name']!r}"
             )
         seen_networks.add(data["name"])
-        networks.append(_graph_from_dict(data, where, problems))
+        networks.append(_graph_from_dict(data, where, problems, blocks))
     if problems:
         raise ProjectFileError(problems, source)
     return Project(
@@ -224,11 +226,16 @@ def project_from_dict(
         networks=networks,
         training=document.get("training", {}),
         dataset=document.get("dataset", {}),
+        blocks=blocks,
     )
 
 
-def _graph_from_dict(data: dict[str, Any], where: str, problems: list[str]) -> Graph:
-    return graph_from_dicts(data["name"], data["nodes"], data["edges"], where, problems)
+def _graph_from_dict(
+    data: dict[str, Any], where: str, problems: list[str], blocks: BlockTable
+) -> Graph:
+    return graph_from_dicts(
+        data["name"], data["nodes"], data["edges"], where, problems, blocks=blocks
+    )
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:

@@ -25,13 +25,14 @@ from designer.graph.validation import (
 )
 
 FORMAT_NAME = "designer-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: block definitions (a file without them reads as before)
 MAX_FILE_BYTES = 32 * 1024 * 1024
 # In the whole project (all networks together); an input port takes one edge and
 # no layer has more than eight inputs.
 MAX_NODES = 20_000
 MAX_EDGES = 8 * MAX_NODES
 SUFFIX = ".json"
+MAX_BLOCKS = 256  # block definitions in one project
 # How many problems a message lists; the rest are counted.
 LISTED_PROBLEMS = 20
 # How many problems are kept at all (``ProjectFileError.problems``).
@@ -72,6 +73,30 @@ _SCHEMA: dict[str, Any] = {
         },
         "training": {"type": "object"},
         "dataset": {"type": "object"},
+        # Block definitions are few and small: jsonschema checks their nodes whole.
+        "blocks": {
+            "type": "array",
+            "maxItems": MAX_BLOCKS,
+            "items": {
+                "type": "object",
+                "required": ["name", "nodes", "edges"],
+                "additionalProperties": False,
+                "properties": {
+                    "name": NAME_SCHEMA,
+                    "description": {"type": "string", "maxLength": 2000},
+                    "nodes": {
+                        "type": "array",
+                        "maxItems": MAX_NODES,
+                        "items": NODE_SCHEMA,
+                    },
+                    "edges": {
+                        "type": "array",
+                        "maxItems": MAX_EDGES,
+                        "items": EDGE_SCHEMA,
+                    },
+                },
+            },
+        },
     },
 }
 _VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
@@ -215,16 +240,16 @@ def schema_problems(document: dict[str, Any]) -> list[tuple[list[Any], str]]:
 
 def total_problems(document: dict[str, Any]) -> list[str]:
     """Limits on the whole project rather than on one network."""
-    networks = document["networks"]
+    graphs = [*document["networks"], *document.get("blocks", [])]
     problems = []
-    nodes = sum(len(network["nodes"]) for network in networks)
+    nodes = sum(len(graph["nodes"]) for graph in graphs)
     if nodes > MAX_NODES:
         problems.append(
-            f"networks: {nodes:,} nodes in all; a project holds at most {MAX_NODES:,}"
+            f"networks: {nodes:,} nodes in all (blocks included); a project holds at most {MAX_NODES:,}"
         )
-    edges = sum(len(network["edges"]) for network in networks)
+    edges = sum(len(graph["edges"]) for graph in graphs)
     if edges > MAX_EDGES:
         problems.append(
-            f"networks: {edges:,} edges in all; a project holds at most {MAX_EDGES:,}"
+            f"networks: {edges:,} edges in all (blocks included); a project holds at most {MAX_EDGES:,}"
         )
     return problems

@@ -17,8 +17,9 @@ from typing import Any
 
 import jsonschema
 
-from designer.graph.catalog import all_specs, get_spec, has_spec
-from designer.graph.model import Edge, Graph, Node
+from designer.graph.blocks import BLOCK, BlockDefinition, BlockTable, block_name_problem
+from designer.graph.catalog import all_specs, has_spec
+from designer.graph.model import Edge, Graph, GraphError, Node, spec_for
 from designer.graph.naming import MAX_NAME_LENGTH
 
 MAX_POSITION = 1e7
@@ -128,11 +129,13 @@ def node_from_dict(
     problems: list[str],
     graph: Graph | None = None,
     names: Collection[str] = (),
+    blocks: BlockTable | None = None,
 ) -> Node | None:
     """The node a schema-valid ``raw`` describes, or None (with its problems added)
     when its type, its id (taken in ``graph``), its name (one of ``names``), a
     parameter or its position cannot be used."""
-    if not has_spec(raw["type"]):
+    is_block = raw["type"] == BLOCK and blocks is not None
+    if not is_block and not has_spec(raw["type"]):
         # A "did you mean" costs a fuzzy match: a file of thousands of unknown
         # types gets them for the first few problems only (the rest are counted).
         hint = _suggest(raw["type"]) if len(problems) < SUGGESTED_PROBLEMS else ""
@@ -144,7 +147,7 @@ def node_from_dict(
     if raw["name"] in names:
         problems.append(f"{here}.name: another node is already called {raw['name']!r}")
         return None
-    spec = get_spec(raw["type"])
+    spec = spec_for(raw["type"], blocks)
     params = spec.defaults()
     ok = True
     for key, value in raw.get("params", {}).items():
@@ -166,6 +169,11 @@ def node_from_dict(
     if ok and not all(math.isfinite(v) for v in position):
         problems.append(f"{here}.position: must be two finite numbers")
         ok = False
+    if ok and is_block and graph is not None:
+        problem = blocks.recursion_problem(graph, params["block"])  # type: ignore[union-attr]
+        if problem:
+            problems.append(f"{here}.params.block: {problem}")
+            ok = False
     if not ok:
         return None
     return Node(
@@ -184,17 +192,23 @@ def graph_from_dicts(
     where: str,
     problems: list[str],
     skip: Collection[tuple[str, int]] = (),
+    blocks: BlockTable | None = None,
+    into: Graph | None = None,
 ) -> Graph:
     """Build a network from schema-valid node and edge dicts, adding every problem
     (at ``where``.nodes[k] / ``where``.edges[k]) to ``problems``; what has a problem
     is left out.  ``skip`` holds ``("nodes", k)`` / ``("edges", k)`` items that are
-    already known to be unusable (their schema problems reported)."""
-    graph = Graph(name)
+    already known to be unusable (their schema problems reported).  ``blocks``
+    is the project's block table, which Block nodes may use; ``into`` an empty
+    graph to fill (a block definition's, already in the table)."""
+    graph = into if into is not None else Graph(name)
+    if blocks is not None:
+        graph.blocks = blocks
     names: set[str] = set()
     for k, raw in enumerate(nodes):
         if ("nodes", k) not in skip:
             here = _at(where, f"nodes[{k}]")
-            node = node_from_dict(raw, here, problems, graph, names)
+            node = node_from_dict(raw, here, problems, graph, names, blocks)
             if node is not None:
                 names.add(node.name)
                 graph.insert_node(node)
@@ -222,3 +236,35 @@ def graph_from_dicts(
         else:
             graph.connect(*edge.to_dict().values())
     return graph
+
+
+def blocks_from_dicts(raw_blocks: Sequence[Any], problems: list[str]) -> BlockTable:
+    """The block table of schema-valid definitions (``blocks[k]``), each checked
+    with the same rules as a network; a definition may use the ones listed before
+    it, so a block that uses itself (directly or not) is refused."""
+    table = BlockTable()
+    for k, raw in enumerate(raw_blocks):
+        where = f"blocks[{k}]"
+        problem = block_name_problem(raw["name"], table.names())
+        if problem:
+            problems.append(f"{where}.name: {problem}")
+            continue
+        # The definition joins the table first, so its own Block nodes see it
+        # (and a use of itself is refused as recursion).
+        graph = Graph(raw["name"])
+        definition = BlockDefinition(raw["name"], graph, raw.get("description", ""))
+        try:
+            table.add(definition)
+        except GraphError as error:
+            problems.append(f"{where}: {error}")
+            continue
+        graph_from_dicts(
+            raw["name"],
+            raw["nodes"],
+            raw["edges"],
+            where,
+            problems,
+            blocks=table,
+            into=graph,
+        )
+    return table

@@ -10,13 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from designer.graph.catalog import FLOAT, LONG, ShapeError, needs_tokens
-from designer.graph.model import Edge, Graph
+from designer.graph.blocks import BLOCK
+from designer.graph.catalog import FLOAT, LONG, Inference, ShapeError, needs_tokens
+from designer.graph.model import Edge, Graph, Node
 from designer.graph.order import topological_order
 from designer.graph.shape import Shape
 from designer.shapes.limits import computes_on_ids, size_problem
 from designer.shapes.problems import ERROR, Problem, node_label
-from designer.shapes.structure import check_structure
+from designer.shapes.structure import check_structure, live_nodes
 
 
 @dataclass
@@ -31,6 +32,9 @@ class NodeShapes:
     error: str | None = None
     # The dtype ("float" or "long") of each output port.
     dtypes: dict[str, str] = field(default_factory=dict)
+    # For a block use: the definition inferred with this use's inputs, one
+    # analysis per repetition (in order).
+    block: list[GraphShapes] = field(default_factory=list)
 
     @property
     def shape(self) -> Shape | None:
@@ -50,6 +54,8 @@ class GraphShapes:
     order: list[str]
     nodes: dict[str, NodeShapes]
     problems: list[Problem]
+    # The nodes whose result reaches an Output: only they are exported and counted.
+    live: set[str] = field(default_factory=set)
 
     @property
     def valid(self) -> bool:
@@ -61,11 +67,12 @@ class GraphShapes:
 
     @property
     def total_params(self) -> int:
-        return sum(info.params for info in self.nodes.values())
+        """Parameters of the nodes that reach an Output (what the export keeps)."""
+        return sum(info.params for n, info in self.nodes.items() if n in self.live)
 
     @property
     def total_macs(self) -> int:
-        return sum(info.macs for info in self.nodes.values())
+        return sum(info.macs for n, info in self.nodes.items() if n in self.live)
 
     def shape_of(self, node_id: str) -> Shape | None:
         info = self.nodes.get(node_id)
@@ -79,8 +86,38 @@ class GraphShapes:
         return [p for p in self.problems if p.node == node_id]
 
 
-def infer_shapes(graph: Graph) -> GraphShapes:
-    """Check the structure and infer every shape; never raises for a bad graph."""
+# Input node id → (shape, dtype) given from outside, as a block use gives its
+# definition's Inputs.
+InputOverrides = Mapping[str, tuple[Shape, str]]
+
+
+def _infer_node(
+    node: Node,
+    inputs: Mapping[str, Shape],
+    dtypes: Mapping[str, str],
+    overrides: InputOverrides,
+    depth: int,
+) -> tuple[Inference, str, list[GraphShapes]]:
+    if node.type == "Input" and node.id in overrides:
+        shape, dtype = overrides[node.id]
+        return Inference(outputs={"out": shape}), dtype, []
+    if node.type == BLOCK:
+        from designer.shapes.blocks import infer_block_use
+
+        return infer_block_use(node, inputs, dtypes, depth)
+    dtype = node.spec.dtype(node.params, dtypes)
+    return node.spec.infer(node.params, inputs), dtype, []
+
+
+def infer_shapes(
+    graph: Graph, overrides: InputOverrides | None = None, depth: int = 0
+) -> GraphShapes:
+    """Check the structure and infer every shape; never raises for a bad graph.
+
+    ``overrides`` replaces what Input nodes give (a block's definition inferred
+    for one use); ``depth`` counts the blocks inferred around this graph.
+    """
+    overrides = overrides or {}
     order = topological_order(graph)
     problems = check_structure(graph, acyclic=len(order) == len(graph.nodes))
     incoming: dict[tuple[str, str], Edge] = {
@@ -116,14 +153,19 @@ def infer_shapes(graph: Graph) -> GraphShapes:
             None,
         )
         try:
-            dtype = node.spec.dtype(node.params, input_dtypes)
-            if origin is not None and node.spec.dtype is needs_tokens:
+            if (
+                origin is not None
+                and node.type != BLOCK
+                and node.spec.dtype is needs_tokens
+            ):
                 raise ShapeError(
                     f"gets integers computed from token ids by {origin}, which are "
                     "not token ids any more and can index past its rows; feed it the "
                     "ids themselves and combine the embedded vectors instead"
                 )
-            result = node.spec.infer(node.params, info.inputs)
+            result, dtype, info.block = _infer_node(
+                node, info.inputs, input_dtypes, overrides, depth
+            )
         except ShapeError as error:
             info.error = f"{node_label(graph, node_id)}: {error}"
         except Exception as error:  # a rule's bug must not take the app down
@@ -152,7 +194,7 @@ def infer_shapes(graph: Graph) -> GraphShapes:
         else Problem(p.severity, p.message, p.node, graph.name)
         for p in problems
     ]
-    return GraphShapes(graph, order, results, problems)
+    return GraphShapes(graph, order, results, problems, live_nodes(graph))
 
 
 def infer_project(networks: list[Graph]) -> Mapping[str, GraphShapes]:

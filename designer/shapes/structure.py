@@ -73,20 +73,26 @@ def check_structure(graph: Graph, acyclic: bool | None = None) -> list[Problem]:
                 )
                 problems.append(Problem(ERROR, f"{where} is not connected", node.id))
 
-    reaching: set[str] = {output.id for output in outputs}
+    reaching = live_nodes(graph)
+    for node in graph.nodes:
+        if node.type != "Output" and node.id not in reaching and outputs:
+            problems.append(
+                Problem(
+                    WARNING,
+                    f"'{node.name}' reaches no Output: it is left out of the exported code",
+                    node.id,
+                )
+            )
+    return problems
+
+
+def live_nodes(graph: Graph) -> set[str]:
+    """The nodes whose result reaches an Output (the Outputs included)."""
+    reaching = {output.id for output in graph.nodes_of_type("Output")}
     pending = list(reaching)
     while pending:
         for edge in graph.edges_into(pending.pop()):
             if edge.source not in reaching:
                 reaching.add(edge.source)
                 pending.append(edge.source)
-    for node in graph.nodes:
-        if node.type != "Output" and node.id not in reaching and outputs:
-            problems.append(
-                Problem(
-                    WARNING,
-                    "does not lead to any Output, so its result is unused",
-                    node.id,
-                )
-            )
-    return problems
+    return reaching

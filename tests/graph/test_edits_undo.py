@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from designer.graph import editing
+from designer.graph import block_editing, editing
 from designer.graph.catalog import all_specs
 from designer.graph.edits import Edit
 from designer.graph.events import OrderChanged, ProjectChanged
@@ -78,7 +78,9 @@ def random_edit(history: History, rng: random.Random) -> None:
     kind = rng.choice(
         ["add", "add", "connect", "connect", "remove", "disconnect", "param"]
         + ["rename", "move", "paste", "tidy", "training", "switch", "delete"]
+        + ["group", "ungroup", "unique", "rename_block", "repeat"]
     )
+    uses = [n for n in nodes if n.type == "Block"]
     if kind == "switch":
         history.network = rng.choice([g.name for g in history.project.networks])
     elif kind == "add" or not nodes:
@@ -135,6 +137,40 @@ def random_edit(history: History, rng: random.Random) -> None:
     elif kind == "tidy":
         moves = tidy_moves(graph, CARDS)
         history.attempt(editing.move_nodes, moves, "Tidy layout", False)
+    elif kind == "group":
+        # A layer with data in and out, and perhaps the one after it.
+        inner = [
+            n.id for n in nodes if graph.edges_into(n.id) and graph.edges_out_of(n.id)
+        ]
+        ids = rng.sample(inner, k=1) if inner else [rng.choice(nodes).id]
+        following = [e.target for e in graph.edges_out_of(ids[0])]
+        if following and rng.random() < 0.5:
+            ids.append(following[0])
+        name = f"B{rng.randint(1, 4)}"
+        try:
+            edit = block_editing.group_into_block(history.project, network, ids, name)
+        except GraphError:
+            return
+        history.push(edit)
+    elif kind == "ungroup" and uses:
+        history.push(
+            block_editing.ungroup(history.project, network, rng.choice(uses).id)
+        )
+    elif kind == "unique" and uses:
+        history.push(
+            block_editing.make_unique(history.project, network, rng.choice(uses).id)
+        )
+    elif kind == "rename_block" and len(history.project.blocks):
+        old = rng.choice(history.project.blocks.names())
+        try:
+            edit = block_editing.rename_block(history.project, old, old + "x")
+        except GraphError:
+            return
+        history.push(edit)
+    elif kind == "repeat" and uses:
+        history.attempt(
+            block_editing.set_repeat, rng.choice(uses).id, rng.randint(1, 3)
+        )
     elif kind == "training":
         settings_ = {"epochs": rng.randint(1, 9)}
         history.push(editing.set_project_field(history.project, "training", settings_))
@@ -193,6 +229,17 @@ def test_the_edit_generator_really_edits() -> None:
     kinds = {type(edit).__name__ for edit in history.done}
     assert len(history.done) > 10 and len(kinds) >= 5, kinds
     assert snapshot(history.project) != snapshot(Project())
+
+
+def test_the_edit_generator_really_groups_and_ungroups() -> None:
+    texts: list[str] = []
+    for seed in range(6):
+        history = History(_start("cnn"))
+        rng = random.Random(seed)
+        for _ in range(60):
+            random_edit(history, rng)
+        texts += [edit.text.split()[0] for edit in history.done]
+    assert {"Group", "Ungroup", "Make"} <= set(texts), sorted(set(texts))
 
 
 def test_the_editing_layer_loads_without_qt() -> None:

@@ -146,7 +146,14 @@ def test_unreachable_layers_are_warnings_only() -> None:
     shapes = infer_shapes(graph)
     assert shapes.valid
     [warning] = [p for p in shapes.problems if not p.is_error]
-    assert warning.node == spare.id and "does not lead to any Output" in warning.message
+    assert warning.node == spare.id
+    assert warning.message == (
+        "'spare' reaches no Output: it is left out of the exported code"
+    )
+    # The totals count only what the export keeps: the used Linear, not the spare.
+    assert shapes.total_params == shapes.nodes[used.id].params == 4 * 64 + 64
+    assert shapes.nodes[spare.id].params == 4 * 64 + 64
+    assert shapes.total_macs == shapes.nodes[used.id].macs
 
 
 def test_missing_input_and_output_are_reported() -> None:

@@ -1,0 +1,214 @@
+"""One ``nn.Module`` class from one graph: ``__init__`` with a line per layer and
+``forward`` with a line per node, shapes as comments.
+
+Networks and block definitions are both written by :func:`render_class`; a block
+use is a line like ``self.stage1 = ResidualBlock(in_channels=32)`` whose
+constructor :mod:`designer.codegen.blocks` works out.  Activations without
+parameters that a class uses several times with the same settings are one
+attribute, called as often as needed, as a person writes ``self.relu`` (in block
+classes; see :func:`render_class`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from designer.codegen.layout import INDENT, LINE_LENGTH, statement
+from designer.codegen.naming import Namespace, safe_text
+from designer.graph.blocks import BLOCK
+from designer.graph.model import Graph, Node
+from designer.graph.shape import format_shape
+from designer.shapes.infer import GraphShapes
+
+
+@dataclass
+class RenderedClass:
+    lines: list[str]
+    inputs: list[Node]
+    outputs: list[Node]
+    support: list[str] = field(default_factory=list)
+    # Node id → the forward variables holding its outputs (in port order), for the
+    # Input nodes and every node in the code; probes read a node's values by them.
+    variables: dict[str, list[str]] = field(default_factory=dict)
+    # Node id → the attribute of its submodule, for nodes that construct one.
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+def signature(
+    parameters: str, returns: str, name: str = "forward", indent: str = INDENT
+) -> list[str]:
+    """``def name(...) -> ...:`` laid out as ruff would."""
+    line = f"{indent}def {name}({parameters}) -> {returns}:"
+    if len(line) <= LINE_LENGTH:
+        return [line]
+    inner = indent + INDENT
+    if len(inner + parameters) <= LINE_LENGTH:
+        return [f"{indent}def {name}(", inner + parameters, f"{indent}) -> {returns}:"]
+    return (
+        [f"{indent}def {name}("]
+        + [f"{inner}{p}," for p in parameters.split(", ")]
+        + [f"{indent}) -> {returns}:"]
+    )
+
+
+def return_lines(values: list[str]) -> list[str]:
+    body = INDENT * 2
+    line = f"{body}return {', '.join(values)}"
+    if len(line) <= LINE_LENGTH:
+        return [line]
+    # ruff explodes a returned tuple one item a line.
+    inner = body + INDENT
+    return [f"{body}return ("] + [f"{inner}{v}," for v in values] + [f"{body})"]
+
+
+def _shared_activations(
+    graph: Graph, shapes: GraphShapes, order: list[str], constructors: dict[str, str]
+) -> dict[str, str]:
+    """Node id → the id of the node whose attribute it calls (for parameterless
+    activations with the same constructor, used twice or more)."""
+    first: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for node_id in order:
+        node = graph.node(node_id)
+        text = constructors.get(node_id)
+        if (
+            text
+            and node.spec.category == "Activation"
+            and not shapes.nodes[node_id].params
+        ):
+            first.setdefault(text, node_id)
+            counts[text] = counts.get(text, 0) + 1
+    return {
+        node_id: first[constructors[node_id]]
+        for node_id in order
+        if constructors.get(node_id) in first and counts[constructors[node_id]] > 1
+    }
+
+
+def render_class(
+    graph: Graph,
+    shapes: GraphShapes,
+    class_name: str,
+    docstring: str,
+    *,
+    init_parameters: str = "",
+    inferred: Mapping[str, Mapping[str, Any]] | None = None,
+    block_calls: Mapping[str, str] | None = None,
+    inputs_in_node_order: bool = False,
+    share_activations: bool = False,
+) -> RenderedClass:
+    """The class's lines.  ``inferred`` replaces a node's inferred values (names of
+    ``__init__`` arguments for a block class); ``block_calls`` gives the
+    constructor of each block use.  ``share_activations`` is for block classes:
+    a network class keeps one attribute per node, which the VAE's decoder matches
+    to the trained network by name."""
+    inferred = inferred or {}
+    block_calls = block_calls or {}
+    names = Namespace()
+    ident = {node.id: names.create(node.name) for node in graph.nodes}
+    if inputs_in_node_order:
+        inputs = graph.nodes_of_type("Input")
+    else:
+        inputs = [graph.node(n) for n in shapes.order if graph.node(n).type == "Input"]
+    outputs = graph.nodes_of_type("Output")
+    body = INDENT * 2
+    live = shapes.live
+    order = [n for n in shapes.order if n in live]
+    constructors: dict[str, str] = {}
+    for node_id in order:
+        node = graph.node(node_id)
+        if node.type in ("Input", "Output"):
+            continue
+        values = inferred.get(node_id, shapes.nodes[node_id].inferred)
+        text = (
+            block_calls[node_id]
+            if node.type == BLOCK
+            else node.spec.construct(node.params, values)
+        )
+        if text is not None:
+            constructors[node_id] = text
+    shared = (
+        _shared_activations(graph, shapes, order, constructors)
+        if share_activations
+        else {}
+    )
+
+    init_lines: list[str] = []
+    forward_lines: list[str] = []
+    support: list[str] = []
+    variables: dict[tuple[str, str], str] = {}
+    node_variables: dict[str, list[str]] = {}
+    attributes: dict[str, str] = {}
+    unused = [
+        graph.node(n).name
+        for n in shapes.order
+        if n not in live and graph.node(n).type != "Input"
+    ]
+    if unused:
+        forward_lines.append(
+            f"{body}# Left out, as they lead to no Output: {safe_text(', '.join(unused), 200)}"
+        )
+    for node in inputs:
+        variables[(node.id, "out")] = ident[node.id]
+        node_variables[node.id] = [ident[node.id]]
+    for node_id in order:
+        node = graph.node(node_id)
+        info = shapes.nodes[node_id]
+        if node.type in ("Input", "Output"):
+            continue
+        spec = node.spec
+        if spec.support_code and spec.support_code not in support:
+            support.append(spec.support_code)
+        owner = shared.get(node_id, node_id)
+        attribute = f"self.{ident[owner]}"
+        if node_id in constructors:
+            attributes[node_id] = ident[owner]
+            if owner == node_id:
+                init_lines += statement(body, attribute, constructors[node_id])
+        port_vars = {
+            edge.target_port: variables[(edge.source, edge.source_port)]
+            for edge in graph.edges_into(node_id)
+        }
+        if node.type == BLOCK:
+            arguments = ", ".join(port_vars[p] for p in node.input_ports())
+            expression = f"{attribute}({arguments})"
+        else:
+            values = inferred.get(node_id, info.inferred)
+            expression = spec.forward(node.params, values, attribute, port_vars)
+        out_ports = node.output_ports()
+        if len(out_ports) == 1:
+            targets = [ident[node_id]]
+        else:
+            targets = [
+                names.create(f"{node.name}_{k}") for k in range(1, len(out_ports) + 1)
+            ]
+        for port, target in zip(out_ports, targets, strict=True):
+            variables[(node_id, port)] = target
+        node_variables[node_id] = targets
+        comment = ", ".join(format_shape(info.outputs[port]) for port in out_ports)
+        forward_lines += statement(body, ", ".join(targets), expression, comment)
+
+    returned = []
+    for node in outputs:
+        edge = graph.edges_into(node.id)[0]
+        returned.append(variables[(edge.source, edge.source_port)])
+    parameters_text = ", ".join(
+        ["self", *(f"{ident[node.id]}: torch.Tensor" for node in inputs)]
+    )
+    returns = "torch.Tensor" if len(returned) == 1 else "tuple[torch.Tensor, ...]"
+    init_text = ", ".join(["self", *([init_parameters] if init_parameters else [])])
+    lines = [
+        f"class {class_name}(nn.Module):",
+        f'{INDENT}"""{docstring}"""',
+        "",
+        *signature(init_text, "None", "__init__"),
+        f"{body}super().__init__()",
+        *init_lines,
+        "",
+        *signature(parameters_text, returns),
+        *forward_lines,
+        *return_lines(returned),
+    ]
+    return RenderedClass(lines, inputs, outputs, support, node_variables, attributes)

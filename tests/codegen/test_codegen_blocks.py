@@ -1,0 +1,100 @@
+"""Generated code for blocks builds, runs and gives the shapes inference says."""
+
+from __future__ import annotations
+
+import ast
+
+import torch
+
+from designer.codegen.build import build_model
+from designer.codegen.module import generate_code
+from designer.graph import block_editing
+from designer.graph.model import Project
+from designer.shapes.infer import infer_shapes
+
+
+def residual_project() -> Project:
+    """Input → conv → [conv-relu block] → block again ×2 → pool → flatten → linear."""
+    project = Project("res")
+    graph = project.graph
+    chain = [
+        ("Input", {"shape": [1, 8, 8]}),
+        ("Conv2d", {"out_channels": 4, "padding": "same"}),
+        ("Conv2d", {"out_channels": 6, "padding": "same"}),
+        ("ReLU", {}),
+        ("Flatten", {}),
+        ("Linear", {"out_features": 3}),
+        ("Output", {}),
+    ]
+    ids: list[str] = []
+    for layer_type, params in chain:
+        node = graph.add_node(layer_type, params=params)
+        if ids:
+            graph.connect(ids[-1], "out", node.id, "in")
+        ids.append(node.id)
+    block_editing.group_into_block(project, "model", ids[2:4], "ConvRelu").apply(
+        project
+    )
+    [use] = graph.nodes_of_type("Block")
+    graph.rename(use.id, "stage1")
+    second = block_editing.add_block_use(project, "model", "ConvRelu")
+    second.apply(project)
+    stage2 = second.node_ids[0]
+    graph.rename(stage2, "stage2")
+    flatten = graph.edge_into(ids[4], "in")
+    graph.disconnect(flatten)
+    graph.connect(use.id, "out", stage2, "in")
+    graph.connect(stage2, "out", ids[4], "in")
+    graph.set_param(stage2, "repeat", 2)
+    return project
+
+
+def test_one_class_per_block_with_sizes_as_arguments_and_a_repeat() -> None:
+    project = residual_project()
+    shapes = infer_shapes(project.graph)
+    assert shapes.valid, shapes.problems
+    code = generate_code(project)
+    tree = ast.parse(code)
+    classes = [n.name for n in tree.body if isinstance(n, ast.ClassDef)]
+    assert classes == ["ConvRelu", "Res"]
+    assert "def __init__(self, in_channels: int) -> None:" in code
+    assert "self.stage1 = ConvRelu(in_channels=4)" in code
+    assert "nn.Sequential(*[ConvRelu(in_channels=6) for _ in range(2)])" in code
+    model = build_model(project)
+    keys = list(model.state_dict())
+    assert "stage1.conv2d_2.weight" in keys and "stage2.1.conv2d_2.weight" in keys
+    assert sum(p.numel() for p in model.parameters()) == shapes.total_params
+    result = model(torch.randn(2, 1, 8, 8))
+    [output] = project.graph.nodes_of_type("Output")
+    edge = project.graph.edges_into(output.id)[0]
+    expected = shapes.nodes[edge.source].outputs["out"]
+    assert tuple(result.shape) == (2, *expected[1:])
+
+
+def test_a_block_used_with_the_same_sizes_needs_no_arguments() -> None:
+    project = residual_project()
+    stage2 = project.graph.node_by_name("stage2")
+    project.graph.set_param(stage2.id, "repeat", 1)
+    inner = project.blocks.get("ConvRelu").graph
+    conv = inner.nodes_of_type("Conv2d")[0]
+    inner.set_param(conv.id, "out_channels", 4)
+    code = generate_code(project)
+    assert "def __init__(self) -> None:" in code.split("class Res")[0]
+    assert "self.stage2 = ConvRelu()" in code
+    assert build_model(project)(torch.randn(1, 1, 8, 8)).shape == (1, 3)
+
+
+def test_parameterless_activations_in_a_block_share_one_attribute() -> None:
+    project = residual_project()
+    inner = project.blocks.get("ConvRelu").graph
+    [relu] = inner.nodes_of_type("ReLU")
+    [output] = inner.nodes_of_type("Output")
+    second = inner.add_node("ReLU", name="relu_again")
+    edge = inner.edges_into(output.id)[0]
+    inner.disconnect(edge)
+    inner.connect(relu.id, "out", second.id, "in")
+    inner.connect(second.id, "out", output.id, "in")
+    block = generate_code(project).split("class Res")[0]
+    assert block.count("nn.ReLU()") == 1
+    assert "relu_again = self.relu_1(relu_1)" in block
+    assert build_model(project)(torch.randn(1, 1, 8, 8)).shape == (1, 3)
