@@ -22,7 +22,7 @@ from designer.graph.shape import format_shape
 from designer.shapes.infer import infer_shapes
 from designer.shapes.problems import describe
 
-SUBCOMMANDS = ("validate", "export", "train", "explain")
+SUBCOMMANDS = ("validate", "export", "train", "explain", "import")
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
 
@@ -249,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(handler=cmd_export)
     _add_train(sub)
     _add_explain(sub)
+    _add_import(sub)
     return parser
 
 
@@ -266,6 +267,12 @@ def _add_explain(sub: argparse._SubParsersAction) -> None:
     except ImportError:  # the training package is optional for validate/export
         return
     add_explain_parser(sub)
+
+
+def _add_import(sub: argparse._SubParsersAction) -> None:
+    from designer.export.import_cli import add_import_parser
+
+    add_import_parser(sub)
 
 
 def _open_app(argv: Sequence[str]) -> int:

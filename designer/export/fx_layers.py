@@ -1,0 +1,396 @@
+"""Which ``torch.nn`` modules and functions become which layer cards, with which settings.
+
+Each rule reads a traced module (or a function call's arguments and the tensor
+shapes ``ShapeProp`` found) and gives the catalog type and its parameters, or
+raises :class:`Unsupported` naming the setting the catalog cannot express.
+Settings a card has no field for must hold PyTorch's defaults: anything else
+would export to code that computes something different.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+class Unsupported(Exception):
+    """A module or call the catalog cannot express; the message says what and why."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """A layer card to create: its catalog type and parameters."""
+
+    type: str
+    params: dict[str, Any]
+
+
+def _square(value: Any, what: str) -> int:
+    """One int for a setting PyTorch allows per dimension (the cards take one)."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, tuple | list) and len(set(value)) == 1:
+        return int(value[0])
+    raise Unsupported(f"{what} {tuple(value)} differs per dimension; cards take one")
+
+
+def _require(module: Any, **expected: Any) -> None:
+    """Settings a card has no field for must hold their defaults."""
+    for name, default in expected.items():
+        value = getattr(module, name, default)
+        if value != default:
+            raise Unsupported(f"{name}={value!r} (only {default!r} can be drawn)")
+
+
+def _linear(m: nn.Linear) -> Card:
+    return Card("Linear", {"out_features": m.out_features, "bias": m.bias is not None})
+
+
+def _conv(kind: str) -> Callable[[Any], Card]:
+    def rule(m: Any) -> Card:
+        if isinstance(m.padding, str):
+            raise Unsupported(f"padding={m.padding!r} (give the padding as a number)")
+        _require(m, padding_mode="zeros")
+        params = {
+            "out_channels": m.out_channels,
+            "kernel_size": _square(m.kernel_size, "kernel_size"),
+            "stride": _square(m.stride, "stride"),
+            "padding": _square(m.padding, "padding"),
+            "dilation": _square(m.dilation, "dilation"),
+            "groups": m.groups,
+            "bias": m.bias is not None,
+        }
+        if kind == "ConvTranspose2d":
+            params["output_padding"] = _square(m.output_padding, "output_padding")
+        return Card(kind, params)
+
+    return rule
+
+
+def _pool(kind: str) -> Callable[[Any], Card]:
+    def rule(m: Any) -> Card:
+        if kind == "MaxPool2d":
+            _require(m, dilation=1, ceil_mode=False, return_indices=False)
+        else:
+            _require(m, ceil_mode=False, count_include_pad=True, divisor_override=None)
+        stride = m.stride if m.stride is not None else m.kernel_size
+        return Card(
+            kind,
+            {
+                "kernel_size": _square(m.kernel_size, "kernel_size"),
+                "stride": _square(stride, "stride"),
+                "padding": _square(m.padding, "padding"),
+            },
+        )
+
+    return rule
+
+
+def _adaptive_avg(m: nn.AdaptiveAvgPool2d) -> Card:
+    return Card(
+        "AdaptiveAvgPool2d", {"output_size": _square(m.output_size, "output_size")}
+    )
+
+
+def _upsample(m: nn.Upsample) -> Card:
+    if m.size is not None or m.scale_factor is None:
+        raise Unsupported("a target size (give a scale factor instead)")
+    scale = m.scale_factor
+    if isinstance(scale, tuple | list):
+        if len(set(scale)) != 1:
+            raise Unsupported(f"scale_factor {tuple(scale)} differs per dimension")
+        scale = scale[0]
+    if float(scale) != int(scale):
+        raise Unsupported(f"scale_factor={scale} (whole numbers only)")
+    if m.mode not in ("nearest", "bilinear"):
+        raise Unsupported(f"mode={m.mode!r} (nearest or bilinear)")
+    _require(m, align_corners=None)
+    return Card("Upsample", {"scale_factor": int(scale), "mode": m.mode})
+
+
+def _batch_norm(kind: str) -> Callable[[Any], Card]:
+    def rule(m: Any) -> Card:
+        _require(m, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True)
+        return Card(kind, {})
+
+    return rule
+
+
+def _layer_norm(m: nn.LayerNorm) -> Card:
+    if len(m.normalized_shape) != 1:
+        raise Unsupported(
+            f"normalized_shape={tuple(m.normalized_shape)} (the last dimension only)"
+        )
+    _require(m, eps=1e-5, elementwise_affine=True)
+    if m.elementwise_affine and m.bias is None:
+        raise Unsupported("bias=False")
+    return Card("LayerNorm", {})
+
+
+def _plain(kind: str, **fields: str) -> Callable[[Any], Card]:
+    """A card whose parameters are attributes of the module under the same names."""
+
+    def rule(m: Any) -> Card:
+        return Card(kind, {card: getattr(m, attr) for card, attr in fields.items()})
+
+    return rule
+
+
+def _gelu(m: nn.GELU) -> Card:
+    _require(m, approximate="none")
+    return Card("GELU", {})
+
+
+def _softmax(kind: str) -> Callable[[Any], Card]:
+    def rule(m: Any) -> Card:
+        if m.dim is None:
+            raise Unsupported("dim=None (give the dimension)")
+        return Card(kind, {"dim": m.dim})
+
+    return rule
+
+
+def _flatten(m: nn.Flatten) -> Card:
+    if m.end_dim != -1:
+        raise Unsupported(f"end_dim={m.end_dim} (flattening to the end only)")
+    return Card("Flatten", {"start_dim": m.start_dim})
+
+
+def _embedding(m: nn.Embedding) -> Card:
+    _require(m, padding_idx=None, max_norm=None, scale_grad_by_freq=False, sparse=False)
+    return Card(
+        "Embedding",
+        {"num_embeddings": m.num_embeddings, "embedding_dim": m.embedding_dim},
+    )
+
+
+def _recurrent(kind: str) -> Callable[[Any], Card]:
+    def rule(m: Any) -> Card:
+        _require(m, proj_size=0, bias=True)
+        if not m.batch_first:
+            # The original reads dimension 0 as time; a card keeps the batch first.
+            raise Unsupported("batch_first=False (build it with batch_first=True)")
+        params = {
+            "hidden_size": m.hidden_size,
+            "num_layers": m.num_layers,
+            "bidirectional": m.bidirectional,
+            "batch_first": True,
+            "dropout": float(m.dropout),
+        }
+        if kind == "RNN":
+            params["nonlinearity"] = m.nonlinearity
+        return Card(kind, params)
+
+    return rule
+
+
+def _attention(m: nn.MultiheadAttention) -> Card:
+    if not m.batch_first:
+        raise Unsupported("batch_first=False (cards keep the batch first)")
+    if not m._qkv_same_embed_dim or m.bias_k is not None or m.add_zero_attn:
+        raise Unsupported("separate key/value sizes or extra key/value biases")
+    return Card(
+        "MultiheadAttention",
+        {
+            "num_heads": m.num_heads,
+            "dropout": float(m.dropout),
+            "bias": m.in_proj_bias is not None,
+        },
+    )
+
+
+def _encoder(m: nn.TransformerEncoderLayer) -> Card:
+    attention = m.self_attn
+    if not attention.batch_first:
+        raise Unsupported("batch_first=False (cards keep the batch first)")
+    activation = {F.relu: "relu", F.gelu: "gelu"}.get(m.activation)  # type: ignore[call-overload]
+    if activation is None:
+        raise Unsupported(f"activation {m.activation!r} (relu or gelu)")
+    if m.norm1.eps != 1e-5 or attention.in_proj_bias is None:
+        raise Unsupported("layer_norm_eps or bias other than the defaults")
+    return Card(
+        "TransformerEncoderLayer",
+        {
+            "nhead": attention.num_heads,
+            "dim_feedforward": m.linear1.out_features,
+            "dropout": float(m.dropout.p),
+            "activation": activation,
+            "norm_first": m.norm_first,
+        },
+    )
+
+
+MODULE_RULES: dict[type, Callable[[Any], Card]] = {
+    nn.Linear: _linear,
+    nn.Conv1d: _conv("Conv1d"),
+    nn.Conv2d: _conv("Conv2d"),
+    nn.ConvTranspose2d: _conv("ConvTranspose2d"),
+    nn.MaxPool2d: _pool("MaxPool2d"),
+    nn.AvgPool2d: _pool("AvgPool2d"),
+    nn.AdaptiveAvgPool2d: _adaptive_avg,
+    nn.Upsample: _upsample,
+    nn.Dropout: _plain("Dropout", p="p"),
+    nn.BatchNorm1d: _batch_norm("BatchNorm1d"),
+    nn.BatchNorm2d: _batch_norm("BatchNorm2d"),
+    nn.LayerNorm: _layer_norm,
+    nn.ReLU: _plain("ReLU"),
+    nn.LeakyReLU: _plain("LeakyReLU", negative_slope="negative_slope"),
+    nn.GELU: _gelu,
+    nn.ELU: _plain("ELU", alpha="alpha"),
+    nn.Sigmoid: _plain("Sigmoid"),
+    nn.Tanh: _plain("Tanh"),
+    nn.Softmax: _softmax("Softmax"),
+    nn.LogSoftmax: _softmax("LogSoftmax"),
+    nn.Flatten: _flatten,
+    nn.Embedding: _embedding,
+    nn.RNN: _recurrent("RNN"),
+    nn.LSTM: _recurrent("LSTM"),
+    nn.GRU: _recurrent("GRU"),
+    nn.MultiheadAttention: _attention,
+    nn.TransformerEncoderLayer: _encoder,
+}
+# Modules whose call returns a tuple: the cards give its first item (the outputs).
+TUPLE_MODULES = (nn.RNN, nn.LSTM, nn.GRU, nn.MultiheadAttention)
+# Calls that change nothing a card shows (``nn.Identity``, ``x.contiguous()``).
+PASS_THROUGH_MODULES = (nn.Identity,)
+PASS_THROUGH_METHODS = frozenset({"contiguous", "float", "clone"})
+
+
+def rule_for(module: Any) -> Callable[[Any], Card] | None:
+    return MODULE_RULES.get(type(module))
+
+
+# -- functions and tensor methods ---------------------------------------------------
+Shape = Sequence[int]
+
+
+def _dim(value: int, rank: int) -> int:
+    return value + rank if value < 0 else value
+
+
+def _activation(kind: str) -> Callable[..., Card]:
+    def rule(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
+        if kwargs.get("inplace") or (len(args) > 1 and kind == "ReLU" and args[1]):
+            pass  # in place or not, the values are the same
+        if kind == "LeakyReLU":
+            slope = kwargs.get("negative_slope", args[1] if len(args) > 1 else 0.01)
+            return Card(kind, {"negative_slope": float(slope)})
+        if kind == "ELU":
+            return Card(kind, {"alpha": float(kwargs.get("alpha", 1.0))})
+        if kind == "GELU" and kwargs.get("approximate", "none") != "none":
+            raise Unsupported("approximate GELU")
+        return Card(kind, {})
+
+    return rule
+
+
+def _softmax_call(kind: str) -> Callable[..., Card]:
+    def rule(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
+        dim = kwargs.get("dim", args[1] if len(args) > 1 else None)
+        if not isinstance(dim, int):
+            raise Unsupported("softmax without a dimension")
+        return Card(kind, {"dim": dim})
+
+    return rule
+
+
+def _merge(kind: str) -> Callable[..., Card]:
+    def rule(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
+        if len(shapes) != 2 or kwargs.get("alpha", 1) != 1:
+            raise Unsupported(f"{kind.lower()} with a constant (only of two tensors)")
+        if list(shapes[0]) != list(shapes[1]):
+            raise Unsupported(
+                f"{kind.lower()} of shapes {tuple(shapes[0])} and {tuple(shapes[1])} "
+                "(broadcasting is not drawn)"
+            )
+        return Card(kind, {"inputs": 2})
+
+    return rule
+
+
+def _cat(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
+    dim = kwargs.get("dim", args[1] if len(args) > 1 else 0)
+    dim = _dim(dim, len(shapes[0]))
+    if dim == 0:
+        raise Unsupported("concatenating along the batch")
+    return Card("Concat", {"inputs": len(shapes), "dim": dim})
+
+
+def _flatten_call(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
+    start = kwargs.get("start_dim", args[1] if len(args) > 1 else 0)
+    end = kwargs.get("end_dim", args[2] if len(args) > 2 else -1)
+    if _dim(end, len(shapes[0])) != len(shapes[0]) - 1 or start == 0:
+        raise Unsupported("flattening that keeps no batch or stops before the end")
+    return Card("Flatten", {"start_dim": start})
+
+
+FUNCTION_RULES: dict[Any, Callable[..., Card]] = {
+    operator.add: _merge("Add"),
+    torch.add: _merge("Add"),
+    operator.mul: _merge("Multiply"),
+    torch.mul: _merge("Multiply"),
+    torch.cat: _cat,
+    torch.concat: _cat,
+    torch.flatten: _flatten_call,
+    torch.relu: _activation("ReLU"),
+    F.relu: _activation("ReLU"),
+    torch.sigmoid: _activation("Sigmoid"),
+    F.sigmoid: _activation("Sigmoid"),
+    torch.tanh: _activation("Tanh"),
+    F.tanh: _activation("Tanh"),
+    F.gelu: _activation("GELU"),
+    F.elu: _activation("ELU"),
+    F.leaky_relu: _activation("LeakyReLU"),
+    F.softmax: _softmax_call("Softmax"),
+    torch.softmax: _softmax_call("Softmax"),
+    F.log_softmax: _softmax_call("LogSoftmax"),
+    torch.log_softmax: _softmax_call("LogSoftmax"),
+}
+METHOD_RULES: dict[str, Callable[..., Card]] = {
+    "add": _merge("Add"),
+    "mul": _merge("Multiply"),
+    "flatten": _flatten_call,
+    "relu": _activation("ReLU"),
+    "sigmoid": _activation("Sigmoid"),
+    "tanh": _activation("Tanh"),
+    "softmax": _softmax_call("Softmax"),
+    "log_softmax": _softmax_call("LogSoftmax"),
+}
+# Calls whose result is the input's values in another arrangement: drawn as Reshape
+# (the output's shape) or Permute (the order of the sample dimensions).
+RESHAPES = frozenset({"view", "reshape"})
+PERMUTES = frozenset({"permute", "transpose"})
+RESHAPE_FUNCTIONS = (torch.reshape,)
+PERMUTE_FUNCTIONS = (torch.permute, torch.transpose)
+
+
+def reshape_card(out_shape: Shape) -> Card:
+    return Card("Reshape", {"shape": [int(d) for d in out_shape[1:]]})
+
+
+def permute_card(name: str, args: list[Any], rank: int) -> Card:
+    """Permute for ``x.permute(...)``/``x.transpose(a, b)`` (args after the tensor)."""
+    if name == "transpose":
+        a, b = (_dim(int(d), rank) for d in args[:2])
+        order = list(range(rank))
+        order[a], order[b] = order[b], order[a]
+    else:
+        dims = args[0] if len(args) == 1 and isinstance(args[0], list | tuple) else args
+        order = [_dim(int(d), rank) for d in dims]
+    if order[0] != 0:
+        raise Unsupported("moving the batch dimension")
+    return Card("Permute", {"dims": order[1:]})
+
+
+def is_last_step(index: Any, rank: int) -> bool:
+    """``x[:, -1]`` or ``x[:, -1, :]`` on a (N, L, F) sequence: LastTimeStep."""
+    everything = slice(None, None, None)
+    if not isinstance(index, tuple) or rank != 3:
+        return False
+    return index[:2] == (everything, -1) and all(i == everything for i in index[2:])

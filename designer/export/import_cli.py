@@ -1,0 +1,96 @@
+"""``designer import FILE.py:Name --input 1x28x28 -o project.json``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_REFUSED = 1
+
+
+def add_import_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "import",
+        help="draw an existing PyTorch model (traced with torch.fx) as a project",
+        description="Build the model that FILE.py:Name makes (a class or a function; "
+        "this runs the file's code), trace it with torch.fx and write a project whose "
+        "generated code loads the model's weights and gives the same outputs.",
+    )
+    parser.add_argument(
+        "model", metavar="FILE.py:Name", help="the model's file and name"
+    )
+    parser.add_argument(
+        "--input",
+        action="append",
+        required=True,
+        metavar="SHAPE",
+        help="one input's sample shape without the batch, e.g. 1x28x28, or long:16 "
+        "for 16 token ids; once per input of forward",
+    )
+    parser.add_argument(
+        "--args", metavar="JSON", help="keyword arguments for Name, as a JSON object"
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, help="project file to write (.json)"
+    )
+    parser.add_argument(
+        "--weights",
+        metavar="W.pt",
+        help="also write the model's weights, renamed for the project's code",
+    )
+    parser.set_defaults(handler=run_import)
+    return parser
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from designer.export.model_import import (
+        InputSpec,
+        ModelImportError,
+        import_model,
+        load_model,
+    )
+    from designer.graph.project_file import ProjectFileError, save_project
+
+    try:
+        specs = [InputSpec.parse(text) for text in args.input]
+        model, path = load_model(args.model, args.args)
+        name = args.model.rpartition(":")[2]
+        result = import_model(model, specs, name, path)
+    except ModelImportError as error:
+        print(f"designer import: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    output = Path(args.output)
+    try:
+        save_project(result.project, output)
+    except (ProjectFileError, OSError) as error:
+        print(f"designer import: cannot write {output}: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    if args.weights:
+        import torch
+
+        from designer.graph.safe_files import atomic_write_bytes
+
+        state = result.converted_state_dict(model.state_dict())
+        try:
+            atomic_write_bytes(Path(args.weights), _saved(torch, state))
+        except OSError as error:
+            print(
+                f"designer import: cannot write {args.weights}: {error}",
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
+    graph = result.project.networks[0]
+    print(f"wrote {output}: {len(graph.nodes)} cards from {args.model}")
+    for note in result.notes:
+        print(note)
+    return 0
+
+
+def _saved(torch: Any, state: dict[str, Any]) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    torch.save(state, buffer)
+    return buffer.getvalue()

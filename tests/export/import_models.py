@@ -1,0 +1,122 @@
+"""Small models for the import tests: together they use every module and function
+the importer draws (see designer/export/fx_layers.py)."""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+class Residual(nn.Module):
+    def __init__(self, channels: int) -> None:
+        super().__init__()
+        self.conv1 = nn.Conv2d(channels, channels, 3, padding=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(channels)
+        self.conv2 = nn.Conv2d(channels, channels, (3, 3), padding=(1, 1))
+        self.bn2 = nn.BatchNorm2d(channels)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = F.relu(self.bn1(self.conv1(x)))
+        return torch.relu(x + self.bn2(self.conv2(y)))
+
+
+class ConvNet(nn.Module):
+    def __init__(self, classes: int = 10) -> None:
+        super().__init__()
+        self.stem = nn.Sequential(
+            nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2)
+        )
+        self.block = Residual(8)
+        self.down = nn.Sequential(nn.AvgPool2d(2), nn.Conv2d(8, 8, 1, groups=2))
+        self.up = nn.Sequential(
+            nn.Upsample(scale_factor=2),
+            nn.ConvTranspose2d(8, 4, 4, stride=2, padding=1),
+        )
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.head = nn.Linear(4, classes)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.up(self.down(self.block(self.stem(x))))
+        x = self.pool(x).view(x.size(0), -1)
+        return F.log_softmax(self.head(x), dim=1)
+
+
+class Activations(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.a = nn.Linear(6, 6)
+        self.norm = nn.LayerNorm(6)
+        self.b = nn.Linear(6, 6)
+        self.bn = nn.BatchNorm1d(6)
+        self.acts = nn.Sequential(
+            nn.LeakyReLU(0.2),
+            nn.ELU(0.5),
+            nn.GELU(),
+            nn.Tanh(),
+            nn.Sigmoid(),
+            nn.Identity(),
+        )
+        self.soft = nn.Softmax(dim=-1)
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        h = self.acts(self.norm(self.a(x)))
+        g = F.leaky_relu(self.bn(self.b(x)), 0.1)
+        g = F.elu(torch.tanh(torch.sigmoid(F.gelu(g))))
+        both = torch.cat([h, g], dim=1)
+        first, second = both.chunk(2, dim=-1)
+        return self.soft(first * second), torch.log_softmax(h.mul(g), dim=1)
+
+
+class Sequence(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.embed = nn.Embedding(40, 16)
+        self.attention = nn.MultiheadAttention(16, 4, batch_first=True)
+        self.encoder = nn.TransformerEncoderLayer(
+            16, 2, dim_feedforward=32, dropout=0.0, batch_first=True, activation="gelu"
+        )
+        self.rnn = nn.RNN(16, 8, batch_first=True, nonlinearity="relu")
+        self.gru = nn.GRU(8, 8, batch_first=True, bidirectional=True)
+        self.lstm = nn.LSTM(16, 12, num_layers=2, batch_first=True)
+        self.conv = nn.Conv1d(12, 6, 3, padding=1)
+        self.flatten = nn.Flatten()
+        self.drop = nn.Dropout(0.1)
+        self.out = nn.Linear(6 * 10 + 16, 3)
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        x = self.embed(ids)
+        x = self.encoder(self.attention(x, x, x)[0])
+        r, _ = self.gru(self.rnn(x)[0])
+        h, _ = self.lstm(x)
+        c = self.conv(h.permute(0, 2, 1)).contiguous()
+        features = torch.cat([self.flatten(c), r[:, -1]], dim=1)
+        return self.out(self.drop(features.reshape(-1, 76)))
+
+
+def mlp(hidden: int = 20) -> nn.Module:
+    return nn.Sequential(
+        nn.Flatten(), nn.Linear(4, hidden), nn.ReLU(), nn.Linear(hidden, 2)
+    )
+
+
+class DataDependent(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if x.sum() > 0:
+            return x
+        return -x
+
+
+class Unknown(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.a = nn.Linear(4, 4)
+        self.act = nn.Hardswish()
+        self.scale = nn.Parameter(torch.ones(4))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.act(self.a(x)) + torch.clamp(self.a(x), 0, 1) * 2 + x * self.scale
+
+
+def not_a_model() -> int:
+    return 3
