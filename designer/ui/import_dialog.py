@@ -1,0 +1,229 @@
+"""File ▸ Import PyTorch Model…: pick a Python file, a model and its input shapes.
+
+The import runs ``designer import`` in a separate process (the window never
+imports torch, and the user's file runs there, not in the window); the dialog
+says plainly that importing runs the file's code.  The names offered are read
+from the file with ``ast`` — choosing a file runs nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.graph.model import Project
+from designer.graph.project_file import ProjectFileError, load_project
+
+
+def model_names(path: Path) -> list[str]:
+    """The classes and functions defined at the top of a Python file (not run)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return []
+    return [
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.ClassDef | ast.FunctionDef)
+        and not node.name.startswith("_")
+    ]
+
+
+class ImportModelDialog(QDialog):
+    """Asks for ``FILE.py``, the model's name, one shape per input and keyword arguments."""
+
+    def __init__(self, folder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import PyTorch Model"))
+        self.folder = folder
+        self.file_edit = QLineEdit()
+        self.file_edit.setPlaceholderText(
+            self.tr("a Python file that defines the model")
+        )
+        self.file_edit.editingFinished.connect(self._fill_names)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(browse)
+        self.name_combo = QComboBox()
+        self.name_combo.setEditable(True)
+        self.name_combo.setToolTip(
+            self.tr("A class, or a function that returns the model")
+        )
+        self.inputs_edit = QLineEdit("1x28x28")
+        self.inputs_edit.setToolTip(
+            self.tr(
+                "One sample shape per input of forward, without the batch, separated "
+                "by spaces: 1x28x28, or long:16 for 16 token ids"
+            )
+        )
+        self.args_edit = QLineEdit()
+        self.args_edit.setPlaceholderText('{"classes": 10}')
+        self.args_edit.setToolTip(self.tr("Keyword arguments for the model, as JSON"))
+        form = QFormLayout()
+        form.addRow(self.tr("File"), file_row)
+        form.addRow(self.tr("Model"), self.name_combo)
+        form.addRow(self.tr("Input shapes"), self.inputs_edit)
+        form.addRow(self.tr("Arguments"), self.args_edit)
+        warning = QLabel(
+            self.tr(
+                "Importing runs the code in this file to build the model. Import only "
+                "files you trust."
+            )
+        )
+        warning.setObjectName("mutedText")
+        warning.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Run and Import"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(warning)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Python file with the model"), self.folder, "Python (*.py)"
+        )
+        if path:
+            self.file_edit.setText(path)
+            self._fill_names()
+
+    def _fill_names(self) -> None:
+        current = self.name_combo.currentText()
+        self.name_combo.clear()
+        self.name_combo.addItems(model_names(Path(self.file_edit.text())))
+        if current:
+            self.name_combo.setCurrentText(current)
+
+    def command(self, output: Path) -> list[str]:
+        """The ``designer import`` arguments for what the dialog holds."""
+        arguments = [
+            "-m",
+            "designer",
+            "import",
+            f"{self.file_edit.text().strip()}:{self.name_combo.currentText().strip()}",
+            "-o",
+            str(output),
+        ]
+        for shape in self.inputs_edit.text().replace(",", " ").split():
+            arguments += ["--input", shape]
+        if self.args_edit.text().strip():
+            arguments += ["--args", self.args_edit.text().strip()]
+        return arguments
+
+
+class ModelImporter(QObject):
+    """Runs one ``designer import`` in a child process and reports the project."""
+
+    imported = Signal(object)  # Project
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.process: QProcess | None = None
+        self._folder = tempfile.TemporaryDirectory(prefix="designer-import-")
+        self.output = Path(self._folder.name) / "imported.json"
+
+    def start(self, arguments: list[str]) -> None:
+        self.process = QProcess(self)
+        self.process.finished.connect(self._finished)
+        self.process.errorOccurred.connect(self._error)
+        self.process.start(sys.executable, arguments)
+
+    def _error(self, _error: QProcess.ProcessError) -> None:
+        if (
+            self.process is not None
+            and self.process.state() == QProcess.ProcessState.NotRunning
+        ):
+            self.failed.emit(
+                self.tr("The import could not start: {0}").format(
+                    self.process.errorString()
+                )
+            )
+
+    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
+        assert self.process is not None
+        errors = bytes(self.process.readAllStandardError().data()).decode(
+            "utf-8", "replace"
+        )
+        if code != 0:
+            message = errors.strip().removeprefix("designer import: ")
+            self.failed.emit(message or self.tr("The import failed."))
+            return
+        try:
+            project: Project = load_project(self.output)
+        except ProjectFileError as error:
+            self.failed.emit(str(error))
+            return
+        self.imported.emit(project)
+
+
+class ModelImportFlow:
+    """The window's File ▸ Import PyTorch Model…: the dialog, the process, the result.
+
+    The imported project opens as a new, unsaved project (after the usual question
+    about unsaved changes); a refusal is shown as the importer words it.
+    """
+
+    def __init__(self, files: Any) -> None:
+        self.files = files  # the window's ProjectFiles: dialogs, status, the document
+        self.importer: ModelImporter | None = None
+
+    def run(self) -> bool:
+        if not self.files.maybe_save("importing a model"):
+            return False
+        dialog = ImportModelDialog(self.files._last_folder(), self.files.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.start(dialog)
+        return True
+
+    def start(self, dialog: ImportModelDialog) -> ModelImporter:
+        importer = ModelImporter(self.files.window)
+        importer.imported.connect(self._imported)
+        importer.failed.connect(self._failed)
+        self.importer = importer
+        self.files._say(importer.tr("Importing the model (running its file)…"), 0)
+        importer.start(dialog.command(importer.output))
+        return importer
+
+    def _imported(self, project: Project) -> None:
+        self.files.document.new(project)
+        self.files._say(
+            QCoreApplication.translate("ModelImportFlow", "Imported {0}").format(
+                project.name
+            ),
+            4000,
+        )
+
+    def _failed(self, message: str) -> None:
+        self.files._say("", 0)
+        self.files.show_error(
+            QCoreApplication.translate("ModelImportFlow", "Could not import the model"),
+            message,
+        )
