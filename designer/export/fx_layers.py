@@ -54,14 +54,16 @@ def _linear(m: nn.Linear) -> Card:
 
 def _conv(kind: str) -> Callable[[Any], Card]:
     def rule(m: Any) -> Card:
-        if isinstance(m.padding, str):
-            raise Unsupported(f"padding={m.padding!r} (give the padding as a number)")
         _require(m, padding_mode="zeros")
+        if m.padding == "same" and kind != "ConvTranspose2d":
+            padding: int | str = "same"
+        else:
+            padding = 0 if m.padding == "valid" else _square(m.padding, "padding")
         params = {
             "out_channels": m.out_channels,
             "kernel_size": _square(m.kernel_size, "kernel_size"),
             "stride": _square(m.stride, "stride"),
-            "padding": _square(m.padding, "padding"),
+            "padding": padding,
             "dilation": _square(m.dilation, "dilation"),
             "groups": m.groups,
             "bias": m.bias is not None,

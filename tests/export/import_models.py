@@ -13,7 +13,7 @@ class Residual(nn.Module):
         super().__init__()
         self.conv1 = nn.Conv2d(channels, channels, 3, padding=1, bias=False)
         self.bn1 = nn.BatchNorm2d(channels)
-        self.conv2 = nn.Conv2d(channels, channels, (3, 3), padding=(1, 1))
+        self.conv2 = nn.Conv2d(channels, channels, (3, 3), padding="same")
         self.bn2 = nn.BatchNorm2d(channels)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
