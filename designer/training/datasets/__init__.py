@@ -3,6 +3,7 @@
 No Qt and no torch here (torchvision is imported only to download).
 """
 
+from designer.training.datasets.catalog import FASHION_MNIST_CLASSES
 from designer.training.datasets.compat import (
     check_compatibility,
     describe_samples,
@@ -19,7 +20,6 @@ from designer.training.datasets.errors import DatasetError
 from designer.training.datasets.named_downloads import downloadable_datasets
 from designer.training.datasets.preview import preview_samples
 from designer.training.datasets.registry import (
-    FASHION_MNIST_CLASSES,
     builtin_datasets,
     detect_format,
     file_formats,

@@ -48,7 +48,7 @@ def named_dataset_spec(key: str) -> tuple[str, dict]:
 
     Raises DatasetError (from :func:`download_dataset`) when it is neither there nor downloadable.
     """
-    from designer.training.datasets.registry import FASHION_MNIST_CLASSES
+    from designer.training.datasets.catalog import FASHION_MNIST_CLASSES
 
     root = data_home() / key
     folder = _cached_folder(key, root) if root.exists() else None

@@ -62,9 +62,17 @@ def _definition(module: ModuleType, name: str) -> str:
 
 
 def function_source(module: ModuleType, name: str) -> str:
-    """Imports, then ``name`` with the helpers it needs, as one runnable block."""
-    parts = ["\n".join(_imports(module))]
-    parts += [_definition(module, helper) for helper in _closure(module, name)]
+    """Imports, then ``name`` with the helpers it needs, as one runnable block.
+
+    The imports are those of ``module`` and of every module a helper is defined
+    in (``files`` re-exports the image readers of ``files_images``)."""
+    helpers = _closure(module, name)
+    modules = [module] + [
+        inspect.getmodule(getattr(module, helper)) or module for helper in helpers
+    ]
+    lines = [line for m in dict.fromkeys(modules) for line in _imports(m)]
+    parts = ["\n".join(dict.fromkeys(lines))]
+    parts += [_definition(module, helper) for helper in helpers]
     return "\n\n\n".join(parts) + "\n"
 
 
