@@ -122,3 +122,17 @@ from ..export import train_script
         == []
     )
     assert violations("import designer.cli", "designer.fields")  # the top is above all
+
+
+MAX_MODULE_LINES = 600
+
+
+def test_no_module_is_over_600_lines() -> None:
+    """Small modules with one job: a module that grows past this is split by job."""
+    too_long = {
+        str(path.relative_to(PACKAGE.parent)): lines
+        for path in PACKAGE.rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines()))
+        > MAX_MODULE_LINES
+    }
+    assert too_long == {}

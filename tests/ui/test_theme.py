@@ -27,9 +27,6 @@ from designer.ui.training.terms_plot import TERM_STYLES, LossTermsPlot
 UI = Path(__file__).resolve().parents[2] / "designer" / "ui"
 # Modules whose job is to hold colours.
 THEME_MODULES = {"theme.py", "theme_colors.py", "canvas/colors.py"}
-# Files other engineers edit at the same time; the lead moves their colours to the
-# theme after merging and removes these exemptions.
-PENDING: set[str] = set()  # modules still allowed colour literals: none
 HEX = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?(?:[0-9a-fA-F]{2})?\b")
 CSS_FUNCTION = re.compile(r"\brgba?\(")
 CSS_NAMED = re.compile(
@@ -116,21 +113,13 @@ def test_no_colour_literals_outside_the_theme_modules() -> None:
     offenders = []
     for path in sorted(UI.rglob("*.py")):
         relative = path.relative_to(UI).as_posix()
-        if relative in THEME_MODULES or relative in PENDING:
+        if relative in THEME_MODULES:
             continue
         for line, what in colour_literals(path.read_text(encoding="utf-8")):
             offenders.append(f"designer/ui/{relative}:{line}: {what}")
     assert offenders == [], (
         "colours belong in designer/ui/theme_colors.py:\n" + "\n".join(offenders)
     )
-
-
-def test_the_pending_exemptions_are_still_needed() -> None:
-    for relative in PENDING:
-        path = UI / relative
-        assert path.exists() and colour_literals(path.read_text(encoding="utf-8")), (
-            f"{relative} has no colour literals any more: drop its exemption"
-        )
 
 
 @pytest.mark.parametrize("theme", [LIGHT, DARK], ids=lambda t: t.name)

@@ -6,6 +6,7 @@ Node positions in the model are the top-left corners of their cards.
 
 from __future__ import annotations
 
+from designer.graph.catalog import get_spec
 from designer.graph.model import Node
 
 NODE_WIDTH = 196.0
@@ -71,3 +72,9 @@ def port_anchor(node: Node) -> float:
 
 def snap(value: float, grid: float = GRID) -> float:
     return round(value / grid) * grid
+
+
+def port_anchor_for(layer_type: str) -> float:
+    """Where a new layer's ports will sit below its top (default parameters)."""
+    spec = get_spec(layer_type)
+    return port_anchor(Node("", layer_type, "", spec.defaults()))

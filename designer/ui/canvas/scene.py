@@ -9,12 +9,11 @@ resulting model events update the items, so undo and redo need no special code.
 from __future__ import annotations
 
 import contextlib
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPen, QTransform
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsProxyWidget,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from designer.graph.catalog import CATEGORIES, all_specs, get_spec
 from designer.graph.events import (
     EdgeAdded,
     EdgeRemoved,
@@ -38,8 +36,10 @@ from designer.graph.events import (
 )
 from designer.graph.model import Edge, Graph
 from designer.graph.shape import format_shape
-from designer.ui.canvas.colors import CanvasTheme, category_color, theme_for
+from designer.ui.canvas import scene_menus
+from designer.ui.canvas.colors import CanvasTheme, theme_for
 from designer.ui.canvas.edge_item import EdgeItem
+from designer.ui.canvas.grid import draw_grid
 from designer.ui.canvas.interactions import (
     ConnectInteraction,
     RenameInteraction,
@@ -49,7 +49,7 @@ from designer.ui.canvas.metrics import (
     GRID,
     HEADER_HEIGHT,
     NODE_WIDTH,
-    port_anchor,
+    port_anchor_for,
     snap,
 )
 from designer.ui.canvas.node_item import PORT_HIT_RADIUS, NodeItem
@@ -306,30 +306,7 @@ class NetworkScene(QGraphicsScene):
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
         """The canvas colour and a subtle grid (minor lines fade out when zoomed out)."""
-        theme = self.theme
-        painter.fillRect(rect, theme.background)
-        zoom = painter.worldTransform().m11() or 1.0
-        # Axis-aligned hairlines need no antialiasing, which is what makes them slow.
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for step, color in ((GRID, theme.grid_minor), (GRID * 5, theme.grid_major)):
-            if step * zoom < 7:
-                continue
-            pen = QPen(color, 1.0)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            left = math.floor(rect.left() / step) * step
-            top = math.floor(rect.top() / step) * step
-            lines = [
-                QLineF(x, rect.top(), x, rect.bottom())
-                for x in _steps(left, rect.right(), step)
-            ]
-            lines += [
-                QLineF(rect.left(), y, rect.right(), y)
-                for y in _steps(top, rect.bottom(), step)
-            ]
-            painter.drawLines(lines)
-        painter.restore()
+        draw_grid(painter, rect, self.theme)
 
     # -- hit testing ------------------------------------------------------------------------------
     def node_at(self, scene_pos: QPointF) -> NodeItem | None:
@@ -578,54 +555,13 @@ class NetworkScene(QGraphicsScene):
         event.accept()
 
     def node_menu(self, node_id: str) -> QMenu:
-        menu = QMenu()
-        document = self.document
-        ids = (
-            self.selected_node_ids()
-            if node_id in self.selected_node_ids()
-            else [node_id]
-        )
-        menu.addAction("Rename", lambda: self.start_rename(node_id)).setShortcut(
-            QKeySequence(Qt.Key.Key_F2)
-        )
-        menu.addAction("Duplicate", lambda: document.duplicate(ids))
-        menu.addAction("Copy", lambda: document.copy(ids))
-        menu.addAction("Disconnect all", lambda: document.disconnect_all(node_id))
-        menu.addSeparator()
-        menu.addAction("Delete", lambda: document.remove_nodes(ids)).setShortcut(
-            QKeySequence.StandardKey.Delete
-        )
-        return menu
+        return scene_menus.node_menu(self, node_id)
 
     def edge_menu(self, edge: Edge) -> QMenu:
-        menu = QMenu()
-        menu.addAction("Delete connection", lambda: self.document.disconnect(edge))
-        return menu
+        return scene_menus.edge_menu(self, edge)
 
     def canvas_menu(self, scene_pos: QPointF) -> QMenu:
-        menu = QMenu()
-        add = menu.addMenu("Add layer")
-        by_category: dict[str, list[str]] = defaultdict(list)
-        for spec in all_specs():
-            by_category[spec.category].append(spec.type)
-        for category in CATEGORIES:
-            if not by_category.get(category):
-                continue
-            submenu = add.addMenu(_swatch(category), category)
-            for layer_type in by_category[category]:
-                submenu.addAction(
-                    layer_type, lambda t=layer_type: self.add_layer_at(t, scene_pos)
-                )
-        paste = menu.addAction(
-            "Paste",
-            lambda: self.document.paste((snap(scene_pos.x()), snap(scene_pos.y()))),
-        )
-        paste.setEnabled(self.document.can_paste())
-        menu.addSeparator()
-        menu.addAction("Select all", self.select_all)
-        menu.addAction("Tidy layout", self.document.tidy_layout)
-        menu.addAction("Fit to view", self.fitRequested.emit)
-        return menu
+        return scene_menus.canvas_menu(self, scene_pos)
 
     def add_layer_at(self, layer_type: str, scene_pos: QPointF) -> str:
         """Add a layer so that its header sits under ``scene_pos`` (snapped to the grid)."""
@@ -655,30 +591,9 @@ class NetworkScene(QGraphicsScene):
         return rect
 
 
-def port_anchor_for(layer_type: str) -> float:
-    """Where a new layer's ports will sit below its top (default parameters)."""
-    from designer.graph.model import Node
-
-    spec = get_spec(layer_type)
-    return port_anchor(Node("", layer_type, "", spec.defaults()))
-
-
-def _steps(start: float, stop: float, step: float) -> list[float]:
-    count = int((stop - start) / step) + 1
-    return [start + k * step for k in range(max(count, 0))]
-
-
 _NUDGES = {
     Qt.Key.Key_Left: (-1, 0),
     Qt.Key.Key_Right: (1, 0),
     Qt.Key.Key_Up: (0, -1),
     Qt.Key.Key_Down: (0, 1),
 }
-
-
-def _swatch(category: str):
-    from PySide6.QtGui import QIcon, QPixmap
-
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(category_color(category))
-    return QIcon(pixmap)

@@ -1,0 +1,77 @@
+"""The canvas's context menus: on a card, on a connection, on the empty canvas."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QMenu
+
+from designer.graph.catalog import CATEGORIES, all_specs
+from designer.graph.model import Edge
+from designer.ui.canvas.colors import category_color
+from designer.ui.canvas.metrics import snap
+
+if TYPE_CHECKING:
+    from designer.ui.canvas.scene import NetworkScene
+
+
+def node_menu(scene: NetworkScene, node_id: str) -> QMenu:
+    """Rename, duplicate, copy, disconnect and delete the card (or the selection)."""
+    menu = QMenu()
+    document = scene.document
+    ids = (
+        scene.selected_node_ids() if node_id in scene.selected_node_ids() else [node_id]
+    )
+    menu.addAction("Rename", lambda: scene.start_rename(node_id)).setShortcut(
+        QKeySequence(Qt.Key.Key_F2)
+    )
+    menu.addAction("Duplicate", lambda: document.duplicate(ids))
+    menu.addAction("Copy", lambda: document.copy(ids))
+    menu.addAction("Disconnect all", lambda: document.disconnect_all(node_id))
+    menu.addSeparator()
+    menu.addAction("Delete", lambda: document.remove_nodes(ids)).setShortcut(
+        QKeySequence.StandardKey.Delete
+    )
+    return menu
+
+
+def edge_menu(scene: NetworkScene, edge: Edge) -> QMenu:
+    menu = QMenu()
+    menu.addAction("Delete connection", lambda: scene.document.disconnect(edge))
+    return menu
+
+
+def canvas_menu(scene: NetworkScene, scene_pos: QPointF) -> QMenu:
+    """Add a layer here, paste, select all, tidy and fit."""
+    menu = QMenu()
+    add = menu.addMenu("Add layer")
+    by_category: dict[str, list[str]] = defaultdict(list)
+    for spec in all_specs():
+        by_category[spec.category].append(spec.type)
+    for category in CATEGORIES:
+        if not by_category.get(category):
+            continue
+        submenu = add.addMenu(_swatch(category), category)
+        for layer_type in by_category[category]:
+            submenu.addAction(
+                layer_type, lambda t=layer_type: scene.add_layer_at(t, scene_pos)
+            )
+    paste = menu.addAction(
+        "Paste",
+        lambda: scene.document.paste((snap(scene_pos.x()), snap(scene_pos.y()))),
+    )
+    paste.setEnabled(scene.document.can_paste())
+    menu.addSeparator()
+    menu.addAction("Select all", scene.select_all)
+    menu.addAction("Tidy layout", scene.document.tidy_layout)
+    menu.addAction("Fit to view", scene.fitRequested.emit)
+    return menu
+
+
+def _swatch(category: str):
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(category_color(category))
+    return QIcon(pixmap)
