@@ -73,7 +73,7 @@ ACTIONS: tuple[ActionSpec | SubmenuSpec, ...] = (
                "files.export_training_script", ("Ctrl+Shift+E",), None,
                "Write model.py and a standalone train.py (needs only torch, numpy "
                "and scikit-learn) into a folder", menu=FILE),
-    ActionSpec("import_model", "&Import PyTorch Model…", "model_import.run", (), None,
+    ActionSpec("import_model", "&Import PyTorch Model…", "files.model_import.run", (), None,
                "Draw an nn.Module from a Python file (runs that file)", menu=FILE,
                separator_before=True),
     ActionSpec("rename_project", "Project &Name…", "files.rename_project", (), None,

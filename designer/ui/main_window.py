@@ -32,7 +32,6 @@ from designer.ui.about import about_html  # noqa: F401 (re-exported for tests)
 from designer.ui.actions import build_actions, build_menus, build_toolbar
 from designer.ui.canvas.colors import category_color
 from designer.ui.document import Document
-from designer.ui.import_dialog import ModelImportFlow
 from designer.ui.network_tabs import NetworkTabs
 from designer.ui.panels.code_view import CodeView
 from designer.ui.panels.inspector import Inspector
@@ -110,7 +109,6 @@ class MainWindow(QMainWindow):
         )
 
         self.files = ProjectFiles(self, self.document, self.recent, self.recovery)
-        self.model_import = ModelImportFlow(self.files)
         # In this order, each part finds what it uses already built.
         self._create_status_bar()
         self._create_panels()

@@ -24,6 +24,7 @@ from designer.graph.project_file import (
     atomic_write_text,
     load_project,
 )
+from designer.ui.import_dialog import ModelImportFlow
 from designer.ui.recovery import RecoveredProject, RecoveryStore
 from designer.ui.settings import RecentFiles
 
@@ -74,6 +75,7 @@ class ProjectFiles:
         self.recent = recent
         self.recovery = recovery
         self.recent_menu: QMenu | None = None
+        self.model_import = ModelImportFlow(self)  # File ▸ Import PyTorch Model…
 
     @property
     def interactive(self) -> bool:

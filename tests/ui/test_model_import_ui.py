@@ -76,7 +76,7 @@ def _dialog(qtbot, name: str, inputs: str) -> ImportModelDialog:
 
 
 def test_an_imported_model_opens_as_a_new_project(qtbot, window: MainWindow) -> None:
-    importer = window.model_import.start(_dialog(qtbot, "ConvNet", "1x16x16"))
+    importer = window.files.model_import.start(_dialog(qtbot, "ConvNet", "1x16x16"))
     qtbot.waitUntil(lambda: window.document.project.name == "ConvNet", timeout=60_000)
     assert importer.process is not None and importer.process.exitCode() == 0
     names = {node.name for node in window.document.graph.nodes}
@@ -86,7 +86,7 @@ def test_an_imported_model_opens_as_a_new_project(qtbot, window: MainWindow) -> 
 
 def test_a_refusal_is_shown_and_the_document_is_kept(qtbot, window: MainWindow) -> None:
     before = [node.id for node in window.document.graph.nodes]
-    window.model_import.start(_dialog(qtbot, "DataDependent", "4"))
+    window.files.model_import.start(_dialog(qtbot, "DataDependent", "4"))
     qtbot.waitUntil(lambda: bool(window.errors), timeout=60_000)
     title, message = window.errors[0]
     assert "import" in title.lower()
