@@ -84,11 +84,7 @@ def _networks(project: Project) -> list[_Network]:
     networks = []
     for graph, code in zip(project.networks, codes, strict=True):
         shapes = analyses[graph.name]
-        outputs = [
-            shapes.edge_shape(graph.edges_into(node.id)[0])
-            for node in graph.nodes
-            if node.type == "Output"
-        ]
+        outputs = shapes.output_shapes()
         networks.append(_Network(graph, code, shapes, outputs))  # type: ignore[arg-type]
     return networks
 

@@ -82,6 +82,14 @@ class GraphShapes:
         info = self.nodes.get(edge.source)
         return info.outputs.get(edge.source_port) if info else None
 
+    def output_shapes(self) -> list[Shape | None]:
+        """What reaches each Output node, in the order of the graph's nodes (forward's)."""
+        return [
+            self.edge_shape(self.graph.edges_into(node.id)[0])
+            for node in self.graph.nodes
+            if node.type == "Output" and self.graph.edges_into(node.id)
+        ]
+
     def problems_for(self, node_id: str) -> list[Problem]:
         return [p for p in self.problems if p.node == node_id]
 

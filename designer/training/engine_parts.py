@@ -208,12 +208,9 @@ def analyse_project(project: Project) -> dict[str, NetworkInfo]:
     infos = {}
     for graph, code in zip(project.networks, codes, strict=True):
         shapes = analysed[graph.name]
-        outputs = []
-        for node in graph.nodes:
-            if node.type == "Output":
-                edge = graph.edges_into(node.id)[0]
-                outputs.append(shapes.edge_shape(edge))
-        infos[graph.name] = NetworkInfo(graph.name, code, shapes, outputs)
+        infos[graph.name] = NetworkInfo(
+            graph.name, code, shapes, shapes.output_shapes()
+        )
     return infos
 
 

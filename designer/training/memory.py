@@ -242,11 +242,7 @@ def network_infos(project: Project) -> dict[str, NetworkInfo]:
     infos = {}
     for graph, code in zip(project.networks, codes, strict=True):
         shapes = analysed[graph.name]
-        outputs = [
-            shapes.edge_shape(graph.edges_into(node.id)[0])
-            for node in graph.nodes
-            if node.type == "Output"
-        ]
+        outputs = shapes.output_shapes()
         infos[graph.name] = NetworkInfo(graph.name, code, shapes, outputs)
     return infos
 
