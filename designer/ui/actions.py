@@ -115,6 +115,9 @@ ACTIONS: tuple[ActionSpec | SubmenuSpec, ...] = (
                "their own; every use changes", menu=EDIT),
     ActionSpec("close_block", "Close Block &Tab", "blocks.close_current", (), None,
                "Close the block definition being edited", menu=EDIT),
+    ActionSpec("save_block", "Save Block to &Library…", "blocks.save_selection_to_library",
+               (), None, "Keep the selected block in your library, for every project",
+               menu=EDIT),
     # -- View -----------------------------------------------------------------------
     ActionSpec("fit", "&Fit to Window", "fit_view", ("F",), "fit",
                "Show the whole network", menu=VIEW, toolbar=(3, 0)),

@@ -6,17 +6,24 @@ The rules are the model's (:mod:`designer.graph.block_editing`, through the
 document); this module asks for a name where one is needed and says why a
 request was refused.  The canvas's context menu and the window's actions call
 the same functions, so the two never differ.
+
+The block library (built-in blocks and the user's own, saved in the user's data
+folder) is read after the window's first paint and listed in the palette.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from designer.graph.block_library import builtin_folder, read_library, save_to_library
 from designer.graph.blocks import BLOCK
 from designer.graph.naming import automatic_name
+from designer.ui.canvas.metrics import LIBRARY_ITEM_PREFIX
+from designer.ui.panels.palette_blocks import BlockRow
 
 if TYPE_CHECKING:
     from designer.ui.document import Document
@@ -26,6 +33,12 @@ CONTEXT = "BlockCommands"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def user_library_folder() -> Path:
+    """Where the user's own blocks are saved (the platform's app data folder)."""
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    return Path(QStandardPaths.writableLocation(location)) / "blocks"
 
 
 def block_of(document: Document, node_id: str) -> str | None:
@@ -79,14 +92,70 @@ class BlockCommands:
         self.window = window
         self.document = document
         self.palette = palette
+        self.user_folder = user_library_folder()
+        self.library_problems: list[str] = []
         document.projectReplaced.connect(self.refresh_palette)
         document.blocksChanged.connect(self.refresh_palette)
         self.refresh_palette()
+        QTimer.singleShot(0, self.refresh_library)  # reading files waits for the paint
+
+    def refresh_library(self) -> None:
+        """List the built-in blocks and the user's own in the palette."""
+        entries, self.library_problems = read_library(
+            [(builtin_folder(), True), (self.user_folder, False)]
+        )
+        rows = [
+            BlockRow(
+                entry.name,
+                LIBRARY_ITEM_PREFIX + str(entry.path),
+                entry.description,
+                "" if entry.builtin else _tr("yours"),
+            )
+            for entry in entries
+        ]
+        self.palette.set_library(rows)
+        if self.library_problems:
+            text = _tr("Some blocks of your library could not be read: %1")
+            self.window.statusBar().showMessage(
+                text.replace("%1", "; ".join(self.library_problems[:3])), 10000
+            )
+
+    def save_selection_to_library(self) -> None:
+        """Save the selected block (with the blocks it uses) to the user's library."""
+        title = _tr("Save Block to Library")
+        node_id = self._selected_use(title)
+        if node_id is None:
+            return
+        block = block_of(self.document, node_id)
+        target = self.user_folder / f"{block}.json"
+        if target.exists():
+            question = _tr("Your library already has a block called %1. Replace it?")
+            answer = QMessageBox.question(
+                self.window, title, question.replace("%1", block)
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            save_to_library(self.document.project, block, self.user_folder)
+        except OSError as error:
+            text = _tr("The block could not be saved to %1: %2")
+            _refused(
+                self.window,
+                title,
+                text.replace("%1", str(self.user_folder)).replace(
+                    "%2", error.strerror or str(error)
+                ),
+            )
+            return
+        self.refresh_library()
+        done = _tr("Saved %1 to your block library")
+        self.window.statusBar().showMessage(done.replace("%1", block), 5000)
 
     def open_or_inspect(self, node_id: str) -> None:
         """A double-clicked card: a block opens its definition, a layer the Inspector."""
         if not open_definition(self.document, node_id):
-            self.window.focus_inspector(node_id)
+            self.window.inspector_dock.show()
+            self.window.inspector_dock.raise_()
 
     def refresh_palette(self) -> None:
         """List the project's blocks in the layer palette."""

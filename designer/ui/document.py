@@ -21,7 +21,7 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from designer.codegen.module import CodegenError, generate_code
-from designer.graph import block_editing, connections, editing
+from designer.graph import block_editing, block_library, connections, editing
 from designer.graph.blocks import BLOCK, BLOCK_NETWORK_PREFIX, block_network
 from designer.graph.edits import Edit, Position
 from designer.graph.events import (
@@ -37,7 +37,7 @@ from designer.graph.fragments import (
     parse_fragment,
 )
 from designer.graph.model import Edge, Graph, GraphError, Project
-from designer.graph.project_file import load_project, save_project
+from designer.graph.project_file import ProjectFileError, load_project, save_project
 from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.shapes.problems import Problem
 from designer.ui.commands import EditCommand
@@ -540,27 +540,21 @@ class Document(QObject):
             return None
         return list(info.outputs[port][1:]), info.dtypes.get(port, "float")
 
+    def _push_block_edit(self, plan: Any, *args: Any) -> str | None:
+        return self._push_or_refuse(lambda _g, net: plan(self.project, net, *args))
+
     def group_into_block(self, ids: Iterable[str], name: str) -> str | None:
         """Group the nodes into a new block ``name`` used in their place; why not."""
-        return self._push_or_refuse(
-            lambda _g, network: block_editing.group_into_block(
-                self.project, network, ids, name, self._shape_of
-            )
-        )
+        group = block_editing.group_into_block
+        return self._push_block_edit(group, list(ids), name, self._shape_of)
 
     def ungroup(self, node_id: str) -> str | None:
         """Put a block use's layers back in its place; why not."""
-        return self._push_or_refuse(
-            lambda _g, network: block_editing.ungroup(self.project, network, node_id)
-        )
+        return self._push_block_edit(block_editing.ungroup, node_id)
 
     def make_unique(self, node_id: str) -> str | None:
         """Give one use of a block its own copy of the definition; why not."""
-        return self._push_or_refuse(
-            lambda _g, network: block_editing.make_unique(
-                self.project, network, node_id
-            )
-        )
+        return self._push_block_edit(block_editing.make_unique, node_id)
 
     def add_block_use(self, name: str, position: Position = (0.0, 0.0)) -> str:
         """Add a use of block ``name`` (GraphError when refused); its node id."""
@@ -569,6 +563,22 @@ class Document(QObject):
         )
         self.push(edit)
         return edit.node_ids[0]
+
+    def add_library_block(self, path: str | Path, position: Position = (0, 0)) -> str:
+        """Add the library entry at ``path`` (its blocks and one use); the use's id.
+
+        GraphError says why not: a file that cannot be read, or a block that
+        would end up inside itself."""
+        try:
+            edit = block_library.add_from_library(
+                self.project, self.current_network, Path(path), position
+            )
+        except ProjectFileError as error:
+            raise GraphError(
+                f"the block library entry cannot be read: {error}"
+            ) from None
+        self.push(edit)
+        return edit.edits[-1].node_ids[0]
 
     # -- project settings ----------------------------------------------------------
     def set_training(self, settings: dict[str, Any]) -> None:

@@ -331,7 +331,9 @@ class MainWindow(QMainWindow):
         self.view = NetworkView(self.document, dark=self.theme.dark)
         self.view.setObjectName("networkView")
         self.view.zoomChanged.connect(lambda _zoom: self._update_zoom_label())
-        self.view.messageRequested.connect(lambda t: self.statusBar().showMessage(t, 6000))
+        self.view.messageRequested.connect(
+            lambda t: self.statusBar().showMessage(t, 6000)
+        )
         self.blocks = BlockCommands(self, self.document, self.palette_panel)
         self.view.nodeActivated.connect(self.blocks.open_or_inspect)
         centre = QWidget()
@@ -363,10 +365,6 @@ class MainWindow(QMainWindow):
     def _on_project_replaced(self) -> None:
         self._rebuild_tabs()
         self._refresh_all()
-
-    def focus_inspector(self, _node_id: str = "") -> None:
-        self.inspector_dock.show()
-        self.inspector_dock.raise_()
 
     # == refreshing panels ===============================================================
     def _refresh_all(self) -> None:

@@ -168,7 +168,11 @@ def test_a_block_from_the_palette_lands_as_a_use(window) -> None:
     doc.load(RESNET)
     palette = window.palette_panel
     palette.set_filter("residual")
-    item = palette.tree.findItems("ResidualBlock", Qt.MatchFlag.MatchRecursive)[0]
+    [item] = [
+        i
+        for i in palette.tree.findItems("ResidualBlock", Qt.MatchFlag.MatchRecursive)
+        if i.data(0, TYPE_ROLE).startswith("block:")
+    ]
     assert not item.isHidden()
     palette.tree.activated.emit(item.data(0, TYPE_ROLE))
     uses = [n for n in doc.graph.nodes if n.type == BLOCK]
@@ -180,3 +184,59 @@ def test_a_block_from_the_palette_lands_as_a_use(window) -> None:
 
     palette.set_filter("conv2d")
     assert item.isHidden()
+
+
+def test_the_library_is_listed_and_its_blocks_come_in_with_a_double_click(
+    window, tmp_path: Path
+) -> None:
+    window.blocks.user_folder = tmp_path / "mine"
+    window.blocks.refresh_library()
+    palette = window.palette_panel
+    assert "InceptionBlock" in palette.library_labels()
+    doc = window.document
+    doc.load(RESNET)
+    palette.set_filter("inception")
+    [item] = [
+        i
+        for i in palette.tree.findItems("InceptionBlock", Qt.MatchFlag.MatchRecursive)
+        if not i.isHidden()
+    ]
+    palette.tree.activated.emit(item.data(0, TYPE_ROLE))
+    assert "InceptionBlock" in doc.project.blocks
+    assert "InceptionBlock" in palette.block_names()  # now a block of the project
+    doc.undo_stack.undo()
+    assert "InceptionBlock" not in doc.project.blocks
+
+
+def test_a_block_saved_to_the_library_is_offered_as_yours(
+    window, tmp_path: Path, monkeypatch
+) -> None:
+    window.blocks.user_folder = tmp_path / "mine"
+    doc = window.document
+    doc.load(RESNET)
+    doc.set_selection(_ids(doc, "stage1"))
+    window.action("save_block").trigger()
+    assert (tmp_path / "mine" / "ResidualBlock.json").is_file()
+    assert "ResidualBlock  (yours)" in window.palette_panel.library_labels()
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text, *a, **k: (
+            asked.append(text) or QMessageBox.StandardButton.No
+        ),
+    )
+    window.action("save_block").trigger()  # the same name again: asks first
+    assert asked and "already has a block called ResidualBlock" in asked[0]
+
+
+def test_a_broken_library_file_is_reported_not_fatal(window, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "Broken.json").write_text("[1, 2", encoding="utf-8")
+    window.blocks.user_folder = folder
+    window.blocks.refresh_library()
+    assert window.blocks.library_problems[0].startswith("Broken.json")
+    assert "Broken.json" in window.statusBar().currentMessage()
+    assert "VGGBlock" in window.palette_panel.library_labels()

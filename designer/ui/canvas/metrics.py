@@ -82,3 +82,5 @@ def port_anchor_for(layer_type: str) -> float:
 
 # What a palette item of a project's block carries instead of a layer type.
 BLOCK_ITEM_PREFIX = "block:"
+# ... and what an item of the block library carries: the entry's file.
+LIBRARY_ITEM_PREFIX = "library:"

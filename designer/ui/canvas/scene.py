@@ -50,6 +50,7 @@ from designer.ui.canvas.metrics import (
     BLOCK_ITEM_PREFIX,
     GRID,
     HEADER_HEIGHT,
+    LIBRARY_ITEM_PREFIX,
     NODE_WIDTH,
     port_anchor_for,
     snap,
@@ -559,13 +560,17 @@ class NetworkScene(QGraphicsScene):
         x = scene_pos.x() - NODE_WIDTH / 2
         y = scene_pos.y() - HEADER_HEIGHT / 2
         block = layer_type.removeprefix(BLOCK_ITEM_PREFIX)
+        entry = layer_type.removeprefix(LIBRARY_ITEM_PREFIX)
         if self.snap_to_grid:
-            anchor = port_anchor_for(layer_type) if block == layer_type else 0.0
+            layer = block == entry == layer_type
+            anchor = port_anchor_for(layer_type) if layer else 0.0
             x, y = snap(x), snap(y + anchor) - anchor
         if self.document.current_network != self.network:
             self.document.set_current_network(self.network)
         if block != layer_type:  # a use of one of the project's blocks
             node_id = self.document.add_block_use(block, (x, y))
+        elif entry != layer_type:  # a block from the library
+            node_id = self.document.add_library_block(entry, (x, y))
         else:
             node_id = self.document.add_node(layer_type, (x, y))
         self.document.set_selection([node_id])
