@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
 from designer.graph.project_file import (
@@ -24,6 +24,7 @@ from designer.graph.project_file import (
     atomic_write_text,
     load_project,
 )
+from designer.resources import resources_root
 from designer.ui.import_dialog import ModelImportFlow
 from designer.ui.recovery import RecoveredProject, RecoveryStore
 from designer.ui.settings import RecentFiles
@@ -31,7 +32,7 @@ from designer.ui.settings import RecentFiles
 APP_NAME = "designer"
 PROJECT_FILTER = "Designer projects (*.json);;All files (*)"
 PYTHON_FILTER = "Python files (*.py);;All files (*)"
-SAMPLES_DIR = Path(__file__).resolve().parents[2] / "samples"
+SAMPLES_DIR = resources_root() / "samples"  # package data (designer/resources)
 
 Save = QMessageBox.StandardButton.Save
 Discard = QMessageBox.StandardButton.Discard
@@ -199,7 +200,17 @@ class ProjectFiles:
         self._fill_recent_menu()
 
     def fill_samples_menu(self, menu: QMenu, folder: Path = SAMPLES_DIR) -> None:
-        """One entry per sample project; disabled when there are none."""
+        """One entry per sample project; when the folder is missing, one disabled
+        entry that says so (a broken install), rather than a silently grey menu."""
+        if not folder.is_dir():
+            menu.addAction(
+                QCoreApplication.translate(
+                    "ProjectFiles",
+                    "Samples missing: {0} is not there; reinstall designer",
+                ).format(folder)
+            ).setEnabled(False)
+            print(f"designer: the samples folder {folder} is missing", file=sys.stderr)
+            return
         for title, path in sample_files(folder):
             action = menu.addAction(title)
             action.setStatusTip(f"Open the sample project {path.name}")
