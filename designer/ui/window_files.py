@@ -26,6 +26,7 @@ from designer.graph.project_file import (
 )
 from designer.resources import resources_root
 from designer.ui.import_dialog import ModelImportFlow
+from designer.ui.read_only import ReadOnlyFile
 from designer.ui.recovery import RecoveredProject, RecoveryStore
 from designer.ui.settings import RecentFiles
 
@@ -77,6 +78,8 @@ class ProjectFiles:
         self.recovery = recovery
         self.recent_menu: QMenu | None = None
         self.model_import = ModelImportFlow(self)  # File ▸ Import PyTorch Model…
+        # A file from a newer designer: banner, Save disabled, Save As offered.
+        self.read_only = ReadOnlyFile(window, document, self.save_as)
 
     @property
     def interactive(self) -> bool:
@@ -239,7 +242,7 @@ class ProjectFiles:
         self._fill_recent_menu()
 
     def save(self) -> bool:
-        if self.document.path is None:
+        if self.document.path is None or self.read_only.active:
             return self.save_as()
         return self._save_to(self.document.path)
 
@@ -269,6 +272,7 @@ class ProjectFiles:
             return False
         self.recent.add(path)
         self.recovery.clear()
+        self.read_only.saved_elsewhere()
         self._say(f"Saved {path.name}", 4000)
         return True
 
