@@ -89,6 +89,20 @@ def test_version_comes_from_one_place() -> None:
     assert is_newer_than_this("999.0")
 
 
+def test_version_falls_back_to_the_number_in_the_source(monkeypatch) -> None:
+    import importlib.metadata
+
+    def not_installed(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+    app_version.cache_clear()
+    try:
+        assert app_version() == __version__
+    finally:
+        app_version.cache_clear()
+
+
 def test_version_flag_prints_the_version(capsys) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"designer {app_version()}"
