@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QGraphicsProxyWidget, QGraphicsView, QWidget
 
 from designer.graph.catalog import has_spec
 from designer.graph.model import GraphError
+from designer.ui.canvas.metrics import BLOCK_ITEM_PREFIX
 from designer.ui.canvas.node_item import OVERVIEW_ZOOM
 from designer.ui.canvas.quick_add import QuickAddPopup
 from designer.ui.canvas.scene import NetworkScene
@@ -396,7 +397,7 @@ class NetworkView(QGraphicsView):
         """What a palette drop does: add the layer named in the mime data at ``scene_pos``."""
         raw = bytes(mime.data(LAYER_MIME_TYPE).data())[:200]
         layer_type = raw.decode("utf-8", errors="replace").strip()
-        if not has_spec(layer_type):
+        if not has_spec(layer_type) and not layer_type.startswith(BLOCK_ITEM_PREFIX):
             self.messageRequested.emit(
                 f"cannot add {layer_type!r}: there is no such layer type"
             )

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.graph.catalog import CATEGORIES, LayerSpec, all_specs
+from designer.ui.canvas.metrics import BLOCK_ITEM_PREFIX
 from designer.ui.theme import current_theme, qcolor
 
 LAYER_MIME_TYPE = "application/x-designer-layer"
@@ -190,6 +191,8 @@ class LayerPalette(QWidget):
 
         self._category_items: dict[str, QTreeWidgetItem] = {}
         self._layer_items: dict[str, QTreeWidgetItem] = {}
+        self._blocks_group: QTreeWidgetItem | None = None
+        self._block_items: dict[str, tuple[QTreeWidgetItem, str]] = {}
         self._populate()
 
     def _populate(self) -> None:
@@ -220,6 +223,48 @@ class LayerPalette(QWidget):
                 self._layer_items[spec.type] = item
             group.setExpanded(True)
 
+    def set_blocks(self, blocks: Iterable[tuple[str, str]]) -> None:
+        """List the project's blocks, ``(name, description)``, under "Blocks"."""
+        if self._blocks_group is not None:
+            self.tree.takeTopLevelItem(
+                self.tree.indexOfTopLevelItem(self._blocks_group)
+            )
+        self._blocks_group, self._block_items = None, {}
+        blocks = list(blocks)
+        if not blocks:
+            return
+        group = QTreeWidgetItem([self.tr("Blocks")])
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = group.font(0)
+        font.setBold(True)
+        group.setFont(0, font)
+        group.setIcon(0, swatch_icon(self._color_for("Blocks")))
+        self.tree.addTopLevelItem(group)
+        for name, description in blocks:
+            item = QTreeWidgetItem([name])
+            item.setData(0, TYPE_ROLE, BLOCK_ITEM_PREFIX + name)
+            tip = self.tr(
+                "Block: a sub-network of this project. Drag it onto the "
+                "canvas to use it; double-click a use to edit it."
+            )
+            item.setToolTip(
+                0, f"<b>{html.escape(name)}</b><br>" + html.escape(description or tip)
+            )
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled
+            )
+            group.addChild(item)
+            self._block_items[name] = (item, description)
+        group.setExpanded(True)
+        self._blocks_group = group
+        self.set_filter(self.search.text())
+
+    def block_names(self) -> list[str]:
+        """The blocks listed (shown or filtered out)."""
+        return list(self._block_items)
+
     def refresh_colors(self) -> None:
         """Redraw the category chips (after a theme change)."""
         for category, group in self._category_items.items():
@@ -247,7 +292,11 @@ class LayerPalette(QWidget):
             spec = specs[layer_type]
             haystack = f"{spec.type} {spec.category} {spec.description}".lower()
             item.setHidden(not all(w in haystack for w in words))
-        for group in self._category_items.values():
+        for name, (item, description) in self._block_items.items():
+            haystack = f"{name} block {description}".lower()
+            item.setHidden(not all(w in haystack for w in words))
+        groups = list(self._category_items.values())
+        for group in groups + [g for g in [self._blocks_group] if g is not None]:
             shown = any(
                 not group.child(i).isHidden() for i in range(group.childCount())
             )
