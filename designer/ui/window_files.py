@@ -387,7 +387,9 @@ class ProjectFiles:
         if not self.document.modified:
             return
         try:
-            self.recovery.write(self.document.project, self.document.path)
+            self.recovery.write(
+                self.document.project, self.document.path, self.document.newer_app_note
+            )
         except OSError as error:
             self._say(f"Autosave failed: {error.strerror or error}", 6000)
 
@@ -427,6 +429,7 @@ class ProjectFiles:
         doc = self.document
         doc.new(recovered.project)
         if recovered.original_path:
+            doc.newer_app_note = recovered.read_only_note
             doc.path = Path(recovered.original_path)
             doc.pathChanged.emit(doc.path)
         doc.undo_stack.resetClean()

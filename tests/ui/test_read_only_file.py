@@ -96,3 +96,22 @@ def test_a_newer_format_is_refused_with_a_clear_message(
     assert "designer 999.0" in err and "Update designer" in err
     assert window.document.project.name == name
     assert not window.files.read_only.banner.isVisible()
+
+
+def test_restored_work_on_a_newer_file_stays_read_only(qtbot, window, tmp_path) -> None:
+    from designer.ui.main_window import MainWindow
+
+    newer = write_project(tmp_path / "newer.json", app_version="999.0")
+    window.files.open_file(newer, ask=False)
+    window.document.set_project_name("Edited")
+    window.files.autosave()
+    crashed = window.recovery.file.with_name("autosave-999999999.json")
+    window.recovery.file.rename(crashed)  # as if the process had died
+
+    second = MainWindow(interactive=False, recovery=window.recovery)
+    qtbot.addWidget(second)
+    second.files.ask_restore = lambda recovered: True
+    assert second.files.offer_recovery()
+    assert second.document.path == newer and second.document.project.name == "Edited"
+    assert second.files.read_only.active
+    assert not second.action("save").isEnabled()
