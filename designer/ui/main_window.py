@@ -44,7 +44,7 @@ from designer.ui.panels.summary import SummaryTable
 from designer.ui.panels.welcome import EmptyCanvasHint
 from designer.ui.recovery import RecoveryStore
 from designer.ui.settings import RecentFiles, app_settings
-from designer.ui.theme import Theme, apply_theme, icon, theme_for
+from designer.ui.theme import Theme, app_icon, apply_theme, icon, theme_for
 from designer.ui.window_files import (  # noqa: F401 (re-exported for callers and tests)
     APP_NAME,
     SAMPLES_DIR,
@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
             name = action.data()
             if name:
                 action.setIcon(icon(name, self.theme))
-        self.setWindowIcon(icon("app", self.theme))
+        self.setWindowIcon(app_icon())
         self.view.set_theme(dark)
         self.code_view.set_dark(dark)
         self.palette_panel.refresh_colors()

@@ -36,6 +36,8 @@ class RecoveredProject:
     original_path: str | None
     saved_at: str
     file: Path
+    # The original file came from a newer designer: it stays read-only when restored.
+    read_only_note: str | None = None
 
 
 def recovery_dir() -> Path:
@@ -72,11 +74,15 @@ class RecoveryStore:
         self.file = self.directory / f"{_PREFIX}{os.getpid()}.json"
 
     def write(
-        self, project: Project, original_path: str | os.PathLike[str] | None
+        self,
+        project: Project,
+        original_path: str | os.PathLike[str] | None,
+        read_only_note: str | None = None,
     ) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         record = {
             "original_path": str(original_path) if original_path else None,
+            "read_only_note": read_only_note,
             "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "project": project_to_dict(project),
         }
@@ -106,11 +112,13 @@ class RecoveryStore:
             record = json.loads(path.read_text(encoding="utf-8"))
             project = project_from_dict(record["project"], source=str(path))
             original = record.get("original_path")
+            note = record.get("read_only_note")
             return RecoveredProject(
                 project,
                 str(original) if original else None,
                 str(record.get("saved_at", "")),
                 path,
+                str(note) if note and original else None,
             )
         except (
             OSError,

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
 from designer.graph.project_file import (
@@ -24,14 +24,16 @@ from designer.graph.project_file import (
     atomic_write_text,
     load_project,
 )
+from designer.resources import resources_root
 from designer.ui.import_dialog import ModelImportFlow
+from designer.ui.read_only import ReadOnlyFile
 from designer.ui.recovery import RecoveredProject, RecoveryStore
 from designer.ui.settings import RecentFiles
 
 APP_NAME = "designer"
 PROJECT_FILTER = "Designer projects (*.json);;All files (*)"
 PYTHON_FILTER = "Python files (*.py);;All files (*)"
-SAMPLES_DIR = Path(__file__).resolve().parents[2] / "samples"
+SAMPLES_DIR = resources_root() / "samples"  # package data (designer/resources)
 
 Save = QMessageBox.StandardButton.Save
 Discard = QMessageBox.StandardButton.Discard
@@ -76,6 +78,8 @@ class ProjectFiles:
         self.recovery = recovery
         self.recent_menu: QMenu | None = None
         self.model_import = ModelImportFlow(self)  # File ▸ Import PyTorch Model…
+        # A file from a newer designer: banner, Save disabled, Save As offered.
+        self.read_only = ReadOnlyFile(window, document, self.save_as)
 
     @property
     def interactive(self) -> bool:
@@ -199,7 +203,17 @@ class ProjectFiles:
         self._fill_recent_menu()
 
     def fill_samples_menu(self, menu: QMenu, folder: Path = SAMPLES_DIR) -> None:
-        """One entry per sample project; disabled when there are none."""
+        """One entry per sample project; when the folder is missing, one disabled
+        entry that says so (a broken install), rather than a silently grey menu."""
+        if not folder.is_dir():
+            menu.addAction(
+                QCoreApplication.translate(
+                    "ProjectFiles",
+                    "Samples missing: {0} is not there; reinstall designer",
+                ).format(folder)
+            ).setEnabled(False)
+            print(f"designer: the samples folder {folder} is missing", file=sys.stderr)
+            return
         for title, path in sample_files(folder):
             action = menu.addAction(title)
             action.setStatusTip(f"Open the sample project {path.name}")
@@ -228,7 +242,7 @@ class ProjectFiles:
         self._fill_recent_menu()
 
     def save(self) -> bool:
-        if self.document.path is None:
+        if self.document.path is None or self.read_only.active:
             return self.save_as()
         return self._save_to(self.document.path)
 
@@ -258,6 +272,7 @@ class ProjectFiles:
             return False
         self.recent.add(path)
         self.recovery.clear()
+        self.read_only.saved_elsewhere()
         self._say(f"Saved {path.name}", 4000)
         return True
 
@@ -372,7 +387,9 @@ class ProjectFiles:
         if not self.document.modified:
             return
         try:
-            self.recovery.write(self.document.project, self.document.path)
+            self.recovery.write(
+                self.document.project, self.document.path, self.document.newer_app_note
+            )
         except OSError as error:
             self._say(f"Autosave failed: {error.strerror or error}", 6000)
 
@@ -412,6 +429,7 @@ class ProjectFiles:
         doc = self.document
         doc.new(recovered.project)
         if recovered.original_path:
+            doc.newer_app_note = recovered.read_only_note
             doc.path = Path(recovered.original_path)
             doc.pathChanged.emit(doc.path)
         doc.undo_stack.resetClean()

@@ -485,13 +485,15 @@ def test_layer_reference_lists_every_spec(make_window) -> None:
 
 
 def test_themes_load_their_stylesheets_and_icons() -> None:
-    from designer.ui.theme import DARK, ICONS, LIGHT, icon, stylesheet
+    from designer.resources import resource_folder
+    from designer.ui.theme import DARK, LIGHT, icon, stylesheet
 
+    icons = resource_folder("icons")
     for theme in (LIGHT, DARK):
         qss = stylesheet(theme)
         assert "QDockWidget" in qss and "@ICONS@" not in qss
         for name in ("arrow-up.svg", "arrow-down.svg", "check.svg"):
-            assert (ICONS / name).is_file() and ICONS.as_posix() + "/" + name in qss
+            assert (icons / name).is_file() and icons.as_posix() + "/" + name in qss
         assert not icon("save", theme).isNull()
     assert LIGHT.window != DARK.window
 
