@@ -55,6 +55,7 @@ def run_app(argv: list[str]) -> int:
     app = _application([])
 
     from designer.ui.main_window import MainWindow
+    from designer.ui.termination import close_on_terminate
     from designer.ui.theme import ensure_readable_font
 
     ensure_readable_font(app)
@@ -64,6 +65,7 @@ def run_app(argv: list[str]) -> int:
     # Ctrl+C in the terminal ends the app; unsaved work stays in the recovery file.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     window = MainWindow(dark=True if args.dark else None)
+    close_on_terminate(app, window)  # SIGTERM: no orphaned training process
     window.show()
     if args.file:
         window.files.open_file(

@@ -412,6 +412,13 @@ class ProjectFiles:
     def _autosave_resumed(self) -> None:
         self._say(_tr("Autosave works again."), 6000)
 
+    def keep_for_recovery(self) -> None:
+        """The session ends with nobody to ask (SIGTERM): unsaved changes stay in the
+        recovery copy, which the next start offers."""
+        if self.document.modified:
+            self.autosaver.save_now()
+        self.autosaver.close()
+
     def close(self) -> None:
         """The window closes cleanly: no recovery copy, no writer thread."""
         self.autosaver.clear()
