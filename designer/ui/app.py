@@ -89,6 +89,7 @@ def run_app(argv: list[str]) -> int:
 
 def _run_window(app, args: argparse.Namespace) -> int:
     from designer.ui.main_window import MainWindow
+    from designer.ui.termination import close_on_terminate
     from designer.ui.theme import app_icon, ensure_readable_font
 
     ensure_readable_font(app)
@@ -99,6 +100,7 @@ def _run_window(app, args: argparse.Namespace) -> int:
     # Ctrl+C in the terminal ends the app; unsaved work stays in the recovery file.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     window = MainWindow(dark=True if args.dark else None)
+    close_on_terminate(app, window)  # SIGTERM: no orphaned training process
     window.show()
     if args.file:
         window.files.open_file(

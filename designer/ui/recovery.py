@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths
 
@@ -25,6 +26,7 @@ from designer.graph.project_file import (
     project_from_dict,
     project_to_dict,
 )
+from designer.graph.safe_files import remove_stale_temporaries_in
 
 RECOVERY_DIR_ENV = "DESIGNER_RECOVERY_DIR"
 _PREFIX = "autosave-"
@@ -73,20 +75,35 @@ class RecoveryStore:
         self.directory = Path(directory) if directory is not None else recovery_dir()
         self.file = self.directory / f"{_PREFIX}{os.getpid()}.json"
 
+    @staticmethod
+    def record(
+        project: Project,
+        original_path: str | os.PathLike[str] | None,
+        read_only_note: str | None = None,
+    ) -> dict[str, Any]:
+        """What a recovery file holds, as fresh plain data (no references into the
+        project, so another thread may encode it).  Raises ``ProjectSaveError``."""
+        return {
+            "original_path": str(original_path) if original_path else None,
+            "read_only_note": read_only_note,
+            "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "project": project_to_dict(project),
+        }
+
+    def write_record(self, record: dict[str, Any]) -> None:
+        """Encode and write a :meth:`record` atomically (``OSError``, ``ValueError``)."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries_in(self.directory)
+        text = json.dumps(record, ensure_ascii=False, allow_nan=False)
+        atomic_write_text(self.file, text)
+
     def write(
         self,
         project: Project,
         original_path: str | os.PathLike[str] | None,
         read_only_note: str | None = None,
     ) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        record = {
-            "original_path": str(original_path) if original_path else None,
-            "read_only_note": read_only_note,
-            "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "project": project_to_dict(project),
-        }
-        atomic_write_text(self.file, json.dumps(record, indent=1))
+        self.write_record(self.record(project, original_path, read_only_note))
 
     def clear(self) -> None:
         self.file.unlink(missing_ok=True)

@@ -343,7 +343,6 @@ def test_autosave_writes_a_recovery_file_that_the_next_start_restores(
     path = tmp_path / "work.json"
     save_project(cnn_project(), path)
     window = make_window(autosave_ms=30)
-    window.autosave_timer.start()
     window.files.open_file(path)
     window.document.set_param(node_id(window, "fc"), "out_features", 77)
     recovery_file = window.recovery.file
@@ -353,7 +352,7 @@ def test_autosave_writes_a_recovery_file_that_the_next_start_restores(
     edited = window.document.project.to_dict()
 
     # Simulate a crash: the file stays behind under the id of a dead process.
-    window.autosave_timer.stop()
+    window.files.autosaver.close()
     crashed = recovery_file.with_name("autosave-999999999.json")
     recovery_file.rename(crashed)
 
