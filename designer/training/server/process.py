@@ -26,7 +26,7 @@ from typing import Any
 from designer.training.messages import DatasetSummary, RunRequest
 
 MAX_POINTS = 1000  # validation points sent for the decision-boundary scatter
-TRAINED_WEIGHTS = "trained.pt"
+TRAINED_WEIGHTS = "trained.safetensors"
 
 
 def summarise(dataset: Any, settings: dict[str, Any]) -> DatasetSummary:

@@ -573,19 +573,28 @@ class TrainingPanel(QWidget):
 
     def _save_weights_dialog(self) -> None:
         base = (
-            self.document.path.with_suffix(".pt")
+            self.document.path.with_suffix(".safetensors")
             if getattr(self.document, "path", None)
-            else Path("weights.pt")
+            else Path("weights.safetensors")
         )
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save trained weights", str(base), "PyTorch weights (*.pt *.pth)"
+            self,
+            self.tr("Save trained weights"),
+            str(base),
+            self.tr("safetensors (*.safetensors);;PyTorch weights (*.pt *.pth)"),
         )
         if path:
             self.save_weights_to(path)
 
     def _load_weights_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Load weights", "", "PyTorch weights (*.pt *.pth);;All files (*)"
+            self,
+            self.tr("Load weights"),
+            "",
+            self.tr(
+                "Weights (*.safetensors *.pt *.pth);;safetensors (*.safetensors);;"
+                "PyTorch weights (*.pt *.pth);;All files (*)"
+            ),
         )
         if path:
             self.load_weights_from(path)
