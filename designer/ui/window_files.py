@@ -25,6 +25,7 @@ from designer.graph.project_file import (
     load_project,
 )
 from designer.ui.import_dialog import ModelImportFlow
+from designer.ui.onnx_export_flow import OnnxExportFlow
 from designer.ui.recovery import RecoveredProject, RecoveryStore
 from designer.ui.settings import RecentFiles
 
@@ -76,6 +77,7 @@ class ProjectFiles:
         self.recovery = recovery
         self.recent_menu: QMenu | None = None
         self.model_import = ModelImportFlow(self)  # File ▸ Import PyTorch Model…
+        self.onnx_export = OnnxExportFlow(self)  # File ▸ Export ▸ ONNX…
 
     @property
     def interactive(self) -> bool:
