@@ -80,7 +80,8 @@ def test_an_imported_model_opens_as_a_new_project(qtbot, window: MainWindow) -> 
     qtbot.waitUntil(lambda: window.document.project.name == "ConvNet", timeout=60_000)
     assert importer.process is not None and importer.process.exitCode() == 0
     names = {node.name for node in window.document.graph.nodes}
-    assert {"stem_0", "block_conv1", "head"} <= names
+    assert {"stem_0", "block", "head"} <= names
+    assert "Residual" in window.document.project.blocks
     assert window.errors == []
 
 
