@@ -576,29 +576,20 @@ class TrainingPanel(QWidget):
         self._update_buttons()
 
     def _save_weights_dialog(self) -> None:
+        project_path = getattr(self.document, "path", None)
         base = (
-            self.document.path.with_suffix(".safetensors")
-            if getattr(self.document, "path", None)
+            project_path.with_suffix(".safetensors")
+            if project_path
             else Path("weights.safetensors")
         )
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save trained weights"),
-            str(base),
-            self.tr("safetensors (*.safetensors);;PyTorch weights (*.pt *.pth)"),
-        )
+        kinds = self.tr("safetensors (*.safetensors);;PyTorch weights (*.pt *.pth)")
+        title = self.tr("Save trained weights")
+        path, _ = QFileDialog.getSaveFileName(self, title, str(base), kinds)
         if path:
             self.save_weights_to(path)
 
     def _load_weights_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Load weights"),
-            "",
-            self.tr(
-                "Weights (*.safetensors *.pt *.pth);;safetensors (*.safetensors);;"
-                "PyTorch weights (*.pt *.pth);;All files (*)"
-            ),
-        )
+        kinds = self.tr("Weights (*.safetensors *.pt *.pth);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load weights"), "", kinds)
         if path:
             self.load_weights_from(path)
