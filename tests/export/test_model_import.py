@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import torch
+from safetensors.torch import load_file
 
 from designer.codegen.build import build_networks
 from designer.codegen.module import generate_code
@@ -200,7 +201,7 @@ def test_the_wrong_number_of_inputs_is_explained() -> None:
 
 
 def test_the_command_writes_a_project_and_weights_that_load(tmp_path: Path) -> None:
-    out, weights = tmp_path / "net.json", tmp_path / "net.pt"
+    out, weights = tmp_path / "net.json", tmp_path / "net.safetensors"
     command = [
         sys.executable,
         "-m",
@@ -221,7 +222,7 @@ def test_the_command_writes_a_project_and_weights_that_load(tmp_path: Path) -> N
     assert "checked" in done.stdout
     project = load_project(out)
     module = build_networks(project)[project.networks[0].name].module
-    module.load_state_dict(torch.load(weights, weights_only=True))
+    module.load_state_dict(load_file(weights))
     refused = subprocess.run(
         [
             *command[:4],
