@@ -105,6 +105,14 @@ def parse_args(title: str, data: DataCode) -> str:
         '        help="use only the first N samples of each split (a quick check)",',
         "    )",
     ]
+    lines += [
+        "    parser.add_argument(",
+        '        "--threads",',
+        "        type=int,",
+        "        default=0,",
+        '        help="PyTorch CPU threads (0: the usable cores less the machine\'s load)",',
+        "    )",
+    ]
     if data.is_file:
         lines += [
             "    parser.add_argument(",
@@ -120,6 +128,7 @@ def _prepare(data: DataCode, targets: str) -> list[str]:
     return [
         "def main() -> None:",
         "    args = parse_args()",
+        "    print(use_threads(args.threads))",
         "    torch.manual_seed(SEED)  # the same seed, the same run as in designer",
         "    device = pick_device(args.device)",
         f"    x, y, x_val, y_val = {load}",

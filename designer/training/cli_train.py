@@ -93,6 +93,12 @@ def add_train_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="folder for metrics.json and weights.pt (default: runs/<project>)",
     )
     parser.add_argument(
+        "--threads",
+        type=_positive_int,
+        metavar="N",
+        help="PyTorch CPU threads (default: the usable cores less the machine's load)",
+    )
+    parser.add_argument(
         "--no-memory-check",
         action="store_true",
         help="start even when the memory estimate says the run will not fit",
@@ -163,6 +169,9 @@ def run_train(args: argparse.Namespace) -> int:
         return _fail(
             f"cannot create the output folder {out}: {error.strerror or error}"
         )
+    from designer.training.recipes.speed import use_threads
+
+    print(use_threads(args.threads or 0), file=sys.stderr)
     progress = ProgressBar(settings.epochs)
     trainer = Trainer(
         project,

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 # The recipe modules a task's script needs, in the order they are pasted.
 TASK_MODULES: dict[str, tuple[str, ...]] = {
-    "classification": ("common", "supervised", "classification"),
-    "sequence_classification": ("common", "supervised", "classification"),
-    "regression": ("common", "supervised", "regression"),
-    "forecast": ("common", "supervised", "regression"),
-    "reconstruction": ("common", "supervised", "reconstruction"),
-    "vae": ("common", "vae"),
-    "gan": ("common", "gan"),
+    "classification": ("common", "speed", "supervised", "classification"),
+    "sequence_classification": ("common", "speed", "supervised", "classification"),
+    "regression": ("common", "speed", "supervised", "regression"),
+    "forecast": ("common", "speed", "supervised", "regression"),
+    "reconstruction": ("common", "speed", "supervised", "reconstruction"),
+    "vae": ("common", "speed", "vae"),
+    "gan": ("common", "speed", "gan"),
 }

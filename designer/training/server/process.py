@@ -17,7 +17,6 @@ import time; :mod:`.pool` starts and keeps the processes.
 
 from __future__ import annotations
 
-import os
 import threading
 import traceback
 from pathlib import Path
@@ -122,15 +121,6 @@ def _watch_controls(
         finished.wait(0.02)
 
 
-def _share_cores_with_the_window(device: str) -> None:
-    """Leave one CPU core to the window so it stays responsive."""
-    import torch
-
-    cores = os.cpu_count() or 1
-    if device in ("auto", "cpu") and cores > 1 and torch.get_num_threads() >= cores:
-        torch.set_num_threads(cores - 1)
-
-
 def serve(
     requests: Any, messages: Any, stop_event: Any, pause_event: Any, info: Any = None
 ) -> None:
@@ -226,7 +216,11 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
         except WeightsError as error:
             send("failed", f"The saved weights could not be used: {error}")
             return
-    _share_cores_with_the_window(settings.device)
+    from designer.training.recipes.speed import use_threads
+
+    # One core stays with the window so that it keeps painting while this trains;
+    # the run's device label ("CPU (3 threads)") says how many it took.
+    use_threads(reserve=1)
     callbacks = _QueueCallbacks(send, initial_state, weights_name)
     trainer = Trainer(
         project,
