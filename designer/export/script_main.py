@@ -53,6 +53,7 @@ def constants_block(
         f"GRAD_CLIP = {py_literal(settings.grad_clip)}  # largest gradient norm (0: off)",
         f"PATIENCE = {settings.early_stopping}  # epochs without a better loss (0: off)",
         f"MIXED_PRECISION = {py_literal(settings.mixed_precision)}  # bfloat16, CUDA only",
+        f"FAST = {py_literal(settings.fast)}  # fast mode (CUDA; --fast / --no-fast)",
         literal_assignment("DATASET", data.dataset.name),
     ]
     return "\n".join([*lines, *extra, *data.constants])
@@ -107,6 +108,12 @@ def parse_args(title: str, data: DataCode) -> str:
     ]
     lines += [
         "    parser.add_argument(",
+        '        "--fast",',
+        "        action=argparse.BooleanOptionalAction,",
+        "        default=FAST,",
+        '        help="fast mode: on a CUDA GPU a larger batch, bf16, compiled steps…",',
+        "    )",
+        "    parser.add_argument(",
         '        "--threads",',
         "        type=int,",
         "        default=0,",
@@ -146,7 +153,6 @@ def _prepare(data: DataCode, targets: str) -> list[str]:
         f"        y_val = {targets.format('y_val', 'x_val')}",
         '    count = f"{len(x):,} training and {len(x_val) if has_val else 0:,} validation"',
         '    print(f"{count} samples, on {device}")',
-        "    autocast = make_autocast(device, MIXED_PRECISION)",
         "    batch_size = min(args.batch_size, len(x))",
         "",
     ]
@@ -189,11 +195,34 @@ def _optimizer(model: str, target: str = "optimizer") -> list[str]:
         f"    {target} = make_optimizer(",
         f"        {model}.parameters(),",
         "        OPTIMIZER,",
-        "        args.lr,",
+        "        fast.lr,",
         "        WEIGHT_DECAY,",
         "        MOMENTUM,",
         "        NESTEROV,",
+        "        fast.fused,",
         "    )",
+    ]
+
+
+def _fast_mode(modules: str) -> list[str]:
+    """Fast mode's plan, applied to the networks and the data (a note per skipped switch)."""
+    return [
+        "    fast = fast_mode(",
+        "        args.fast,",
+        "        device,",
+        f"        {modules},",
+        "        batch_size,",
+        "        args.lr,",
+        "        OPTIMIZER,",
+        "        len(x),",
+        "    )",
+        "    for note in fast.notes:",
+        '        print(f"note: {note}")',
+        "    batch_size = fast.batch_size",
+        "    x = fast_inputs(x, fast)",
+        "    if has_val:",
+        "        x_val = fast_inputs(x_val, fast)",
+        "    autocast = make_autocast(device, MIXED_PRECISION or fast.bf16)",
     ]
 
 
@@ -239,6 +268,7 @@ def supervised_main(
     lines = _prepare(data, _TARGETS.get(task, "{1}"))
     lines += [
         f"    model = {network.class_name}().to(device)",
+        *_fast_mode("[model]"),
         *_optimizer("model"),
         "    parameters = parameters_of(optimizer)",
         f"    loss_fn = {_SUPERVISED_LOSS[task]}(LOSS)",
@@ -262,6 +292,7 @@ def vae_main(settings: TrainingSettings, data: DataCode, network: NetworkRef) ->
     lines = _prepare(data, "{1}")
     lines += [
         f"    model = {network.class_name}().to(device)",
+        *_fast_mode("[model]"),
         *_optimizer("model"),
         "    parameters = parameters_of(optimizer)",
         "",
@@ -284,6 +315,7 @@ def gan_main(
     """``networks`` in project order (the order they are built and seeded in)."""
     lines = _prepare(data, "{1}")
     lines += [f"    {n.variable} = {n.class_name}().to(device)" for n in networks]
+    lines += _fast_mode("[" + ", ".join(n.variable for n in networks) + "]")
     lines += [
         *_optimizer("generator", "g_optimizer"),
         *_optimizer("discriminator", "d_optimizer"),
