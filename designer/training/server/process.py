@@ -178,6 +178,23 @@ def run_training(
         send("done")
 
 
+def memory_text(project: Any, dataset: Any, settings: Any) -> str:
+    """The memory pre-flight in one line for the settings form ("about X of Y …")."""
+    from designer.training.devices import DeviceError, device_label, resolve_device
+    from designer.training.memory import check_memory, memory_summary
+
+    try:
+        device = resolve_device(settings.device)
+    except DeviceError as error:
+        return str(error)
+    check = check_memory(project, dataset, settings, device)
+    if check.estimate is None:
+        return " ".join(check.warnings)
+    batch = check.estimate.batch_size
+    summary = memory_summary(check.estimate, check.available)
+    return f"Batch {batch:,} on {device_label(device)}: {summary}."
+
+
 def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
     send("status", "Loading the dataset…")
     from designer.training.datasets import DatasetError, load_dataset
@@ -207,6 +224,9 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
         settings = TrainingSettings.from_dict(request.settings)
     except SettingsError as error:
         send("failed", listed("The training settings need attention", error.problems))
+        return
+    if request.extra.get("memory_only"):  # the settings form's pre-flight, no run
+        send("memory", memory_text(project, dataset, settings))
         return
     initial_state = None
     weights_name = Path(request.initial_weights).name if request.initial_weights else ""
