@@ -54,6 +54,8 @@ print(" ".join(m for m in heavy if m in sys.modules))
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # As installed: the modules' bytecode is cached (the warm-up run writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(REPO), env.get("PYTHONPATH", "")) if p
     )
