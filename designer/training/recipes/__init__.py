@@ -12,11 +12,29 @@ from __future__ import annotations
 
 # The recipe modules a task's script needs, in the order they are pasted.
 TASK_MODULES: dict[str, tuple[str, ...]] = {
-    "classification": ("common", "speed", "supervised", "classification"),
-    "sequence_classification": ("common", "speed", "supervised", "classification"),
-    "regression": ("common", "speed", "supervised", "regression"),
-    "forecast": ("common", "speed", "supervised", "regression"),
-    "reconstruction": ("common", "speed", "supervised", "reconstruction"),
-    "vae": ("common", "speed", "vae"),
-    "gan": ("common", "speed", "gan"),
+    "classification": (
+        "common",
+        "speed",
+        "distributed",
+        "supervised",
+        "classification",
+    ),
+    "sequence_classification": (
+        "common",
+        "speed",
+        "distributed",
+        "supervised",
+        "classification",
+    ),
+    "regression": ("common", "speed", "distributed", "supervised", "regression"),
+    "forecast": ("common", "speed", "distributed", "supervised", "regression"),
+    "reconstruction": (
+        "common",
+        "speed",
+        "distributed",
+        "supervised",
+        "reconstruction",
+    ),
+    "vae": ("common", "speed", "distributed", "vae"),
+    "gan": ("common", "speed", "distributed", "gan"),
 }
