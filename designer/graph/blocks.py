@@ -239,7 +239,8 @@ class BlockTable:
         if definition.name in definition.uses():
             raise GraphError(f"block {definition.name!r} cannot use itself")
         self._definitions[definition.name] = definition
-        if self.usage_graph_has_cycle():
+        # A definition that uses no block cannot close a cycle (and needs no networkx).
+        if definition.uses() and self.usage_graph_has_cycle():
             del self._definitions[definition.name]
             raise GraphError(
                 f"block {definition.name!r} would use itself through other blocks"

@@ -229,36 +229,53 @@ def document_value_problems(document: dict[str, Any]) -> list[str]:
 def plain_outline(document: Any) -> bool:
     """True when ``document`` certainly fits ``_SCHEMA`` (a fast path, not the judge).
 
-    Only the outline: the nodes and edges are judged one by one.  A project with
-    block definitions always goes to jsonschema.
+    The networks' nodes and edges are judged one by one after this; block
+    definitions, which jsonschema checks whole, must hold only plain nodes and edges.
     """
+    keys = {"format", "version", "app_version", "name", "networks"}
     if type(document) is not dict or not {"format", "version", "networks"} <= (
         document.keys()
-    ) <= {"format", "version", "name", "networks", "training", "dataset"}:
+    ) <= keys | {"training", "dataset", "blocks"}:
         return False
-    name = document.get("name", "")
-    networks = document["networks"]
+    name, version = document.get("name", ""), document.get("app_version", "")
+    networks, blocks = document["networks"], document.get("blocks", [])
     if (
         document["format"] != FORMAT_NAME
         or type(document["version"]) is not int
         or type(name) is not str
         or len(name) > 200
+        or type(version) is not str
+        or len(version) > 64
         or type(document.get("training", {})) is not dict
         or type(document.get("dataset", {})) is not dict
         or type(networks) is not list
         or not 0 < len(networks) <= 16
+        or type(blocks) is not list
+        or len(blocks) > MAX_BLOCKS
     ):
         return False
-    return all(
-        type(network) is dict
-        and network.keys() == {"name", "nodes", "edges"}
-        and type(network["name"]) is str
-        and 0 < len(network["name"]) <= MAX_NAME_LENGTH
-        and type(network["nodes"]) is list
-        and len(network["nodes"]) <= MAX_NODES
-        and type(network["edges"]) is list
-        and len(network["edges"]) <= MAX_EDGES
-        for network in networks
+    return all(_plain_graph(n, ()) for n in networks) and all(
+        _plain_graph(b, ("description",))
+        and type(b.get("description", "")) is str
+        and len(b.get("description", "")) <= 2000
+        and all(plain_node(node) for node in b["nodes"])
+        and all(plain_edge(edge) for edge in b["edges"])
+        for b in blocks
+    )
+
+
+def _plain_graph(graph: Any, optional: tuple[str, ...]) -> bool:
+    return (
+        type(graph) is dict
+        and {"name", "nodes", "edges"}
+        <= graph.keys()
+        <= {"name", "nodes", "edges", *optional}
+        and type(graph["name"]) is str
+        and 0 < len(graph["name"]) <= MAX_NAME_LENGTH
+        and type(graph["nodes"]) is list
+        and len(graph["nodes"]) <= MAX_NODES
+        and type(graph["edges"]) is list
+        and len(graph["edges"]) <= MAX_EDGES
     )
 
 
