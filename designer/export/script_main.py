@@ -53,6 +53,7 @@ def constants_block(
         f"GRAD_CLIP = {py_literal(settings.grad_clip)}  # largest gradient norm (0: off)",
         f"PATIENCE = {settings.early_stopping}  # epochs without a better loss (0: off)",
         f"MIXED_PRECISION = {py_literal(settings.mixed_precision)}  # bfloat16, CUDA only",
+        f"FAST = {py_literal(settings.fast)}  # fast mode (CUDA; --fast / --no-fast)",
         literal_assignment("DATASET", data.dataset.name),
     ]
     return "\n".join([*lines, *extra, *data.constants])
@@ -111,6 +112,20 @@ def parse_args(title: str, data: DataCode) -> str:
         '        help="carry on from the checkpoint that the last run with this --out left",',
         "    )",
     ]
+    lines += [
+        "    parser.add_argument(",
+        '        "--fast",',
+        "        action=argparse.BooleanOptionalAction,",
+        "        default=FAST,",
+        '        help="fast mode: on a CUDA GPU a larger batch, bf16, compiled steps…",',
+        "    )",
+        "    parser.add_argument(",
+        '        "--threads",',
+        "        type=int,",
+        "        default=0,",
+        '        help="PyTorch CPU threads (0: the usable cores less the machine\'s load)",',
+        "    )",
+    ]
     if data.is_file:
         lines += [
             "    parser.add_argument(",
@@ -126,6 +141,7 @@ def _prepare(data: DataCode, targets: str) -> list[str]:
     return [
         "def main() -> None:",
         "    args = parse_args()",
+        "    print(use_threads(args.threads))",
         "    torch.manual_seed(SEED)  # the same seed, the same run as in designer",
         "    device = start_processes(args.device)  # under torchrun: joins the others",
         f"    x, y, x_val, y_val = {load}",
@@ -145,7 +161,6 @@ def _prepare(data: DataCode, targets: str) -> list[str]:
         '    processes = f" in {world_size()} processes" if world_size() > 1 else ""',
         "    if is_main_process():",
         '        print(f"{count} samples, on {device}{processes}")',
-        "    autocast = make_autocast(device, MIXED_PRECISION)",
         "    batch_size = min(args.batch_size, len(x))",
         "",
     ]
@@ -198,11 +213,34 @@ def _optimizer(model: str, target: str = "optimizer") -> list[str]:
         f"    {target} = make_optimizer(",
         f"        {model}.parameters(),",
         "        OPTIMIZER,",
-        "        args.lr,",
+        "        fast.lr,",
         "        WEIGHT_DECAY,",
         "        MOMENTUM,",
         "        NESTEROV,",
+        "        fast.fused,",
         "    )",
+    ]
+
+
+def _fast_mode(modules: str) -> list[str]:
+    """Fast mode's plan, applied to the networks and the data (a note per skipped switch)."""
+    return [
+        "    fast = fast_mode(",
+        "        args.fast,",
+        "        device,",
+        f"        {modules},",
+        "        batch_size,",
+        "        args.lr,",
+        "        OPTIMIZER,",
+        "        len(x),",
+        "    )",
+        "    for note in fast.notes:",
+        '        print(f"note: {note}")',
+        "    batch_size = fast.batch_size",
+        "    x = fast_inputs(x, fast)",
+        "    if has_val:",
+        "        x_val = fast_inputs(x_val, fast)",
+        "    autocast = make_autocast(device, MIXED_PRECISION or fast.bf16)",
     ]
 
 
@@ -248,6 +286,7 @@ def supervised_main(
     lines = _prepare(data, _TARGETS.get(task, "{1}"))
     lines += [
         f"    model = {network.class_name}().to(device)",
+        *_fast_mode("[model]"),
         "    trained = distributed_model(model, device)  # model itself in one process",
         *_optimizer("model"),
         "    parameters = parameters_of(optimizer)",
@@ -272,6 +311,7 @@ def vae_main(settings: TrainingSettings, data: DataCode, network: NetworkRef) ->
     lines = _prepare(data, "{1}")
     lines += [
         f"    model = {network.class_name}().to(device)",
+        *_fast_mode("[model]"),
         "    trained = distributed_model(model, device)  # model itself in one process",
         *_optimizer("model"),
         "    parameters = parameters_of(optimizer)",
@@ -302,6 +342,7 @@ def gan_main(
         '        raise SystemExit("the GAN trains in one process: run python train.py")',
     ]
     lines += [f"    {n.variable} = {n.class_name}().to(device)" for n in networks]
+    lines += _fast_mode("[" + ", ".join(n.variable for n in networks) + "]")
     lines += [
         *_optimizer("generator", "g_optimizer"),
         *_optimizer("discriminator", "d_optimizer"),

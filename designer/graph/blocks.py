@@ -25,8 +25,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from designer.graph.catalog import (
     PORT_IN,
     PORT_OUT,
@@ -38,6 +36,8 @@ from designer.graph.catalog import (
 )
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from designer.graph.model import Graph
 
 BLOCK = "Block"
@@ -146,6 +146,8 @@ class BlockTable:
 
     def usage_graph(self) -> nx.DiGraph:
         """Block → blocks it uses directly."""
+        import networkx as nx  # on first use, not at start-up
+
         view = nx.DiGraph()
         for definition in self._definitions.values():
             view.add_node(definition.name)
@@ -155,6 +157,8 @@ class BlockTable:
 
     def reaches(self, name: str, other: str) -> bool:
         """Whether the block ``name`` uses ``other``, directly or through others."""
+        import networkx as nx
+
         view = self.usage_graph()
         return name in view and other in view and nx.has_path(view, name, other)
 
@@ -171,6 +175,10 @@ class BlockTable:
 
     def dependency_order(self, names: Sequence[str]) -> list[str]:
         """``names`` and every block they use, each after the blocks it uses."""
+        if not names:  # most projects use no blocks: no need to load networkx
+            return []
+        import networkx as nx
+
         view = self.usage_graph()
         wanted: set[str] = set()
         for name in names:
@@ -231,7 +239,8 @@ class BlockTable:
         if definition.name in definition.uses():
             raise GraphError(f"block {definition.name!r} cannot use itself")
         self._definitions[definition.name] = definition
-        if self.usage_graph_has_cycle():
+        # A definition that uses no block cannot close a cycle (and needs no networkx).
+        if definition.uses() and self.usage_graph_has_cycle():
             del self._definitions[definition.name]
             raise GraphError(
                 f"block {definition.name!r} would use itself through other blocks"
@@ -241,6 +250,8 @@ class BlockTable:
         self._emit("added", None, definition.name)
 
     def usage_graph_has_cycle(self) -> bool:
+        import networkx as nx
+
         return not nx.is_directed_acyclic_graph(self.usage_graph())
 
     def remove(self, name: str) -> BlockDefinition:

@@ -7,9 +7,10 @@ itself) a connection must not close a cycle: networks flow one way.
 
 from __future__ import annotations
 
-import networkx as nx
-
 from designer.graph.model import Graph
+
+# networkx is imported inside the functions: it takes a noticeable share of the
+# app's start-up, and the first paint needs none of these answers.
 
 PortRef = tuple[str, str]
 
@@ -18,6 +19,8 @@ def cycle_problem(graph: Graph, source: str, target: str) -> str | None:
     """Why an edge ``source → target`` would close a cycle, or None."""
     if source == target:
         return "a node cannot feed itself"
+    import networkx as nx
+
     if nx.has_path(graph.to_networkx(), target, source):
         return (
             f"connecting {graph.node(source).name} to {graph.node(target).name} "
@@ -44,6 +47,8 @@ def connectable_inputs(graph: Graph, source: str, source_port: str) -> set[PortR
         or source_port not in graph.node(source).output_ports()
     ):
         return set()
+    import networkx as nx
+
     upstream = nx.ancestors(graph.to_networkx(), source) | {source}
     return {
         (node.id, port)
@@ -60,6 +65,8 @@ def connectable_outputs(graph: Graph, target: str, target_port: str) -> set[Port
         or target_port not in graph.node(target).input_ports()
     ):
         return set()
+    import networkx as nx
+
     downstream = nx.descendants(graph.to_networkx(), target) | {target}
     return {
         (node.id, port)
@@ -71,6 +78,8 @@ def connectable_outputs(graph: Graph, target: str, target_port: str) -> set[Port
 
 def acyclic(count: int, edges: list[tuple[int, str, int, str]]) -> bool:
     """Whether edges between nodes numbered ``0..count-1`` flow one way."""
+    import networkx as nx
+
     view = nx.DiGraph()
     view.add_nodes_from(range(count))
     view.add_edges_from((s, t) for s, _, t, _ in edges)

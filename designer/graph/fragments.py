@@ -7,12 +7,11 @@ and each reason is kept with its place (``nodes[2].type: unknown layer type …`
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
-
-import jsonschema
 
 from designer.graph.connections import acyclic
 from designer.graph.model import Graph, Node
@@ -39,7 +38,14 @@ _SCHEMA: dict[str, Any] = {
         "edges": {"type": "array", "items": EDGE_SCHEMA},
     },
 }
-_VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
+
+
+@functools.cache
+def _validator() -> Any:
+    """Built on the first paste: jsonschema is not loaded at start-up."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(_SCHEMA)
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,7 @@ def parse_fragment(text: str) -> Fragment:
         )
         data = {**data, "nodes": nodes[:MAX_FRAGMENT_NODES]}
     skip: set[tuple[str, int]] = set()
-    for path, message in schema_problems(_VALIDATOR, data):
+    for path, message in schema_problems(_validator(), data):
         problems.append(message)
         if len(path) >= 2 and path[0] in ("nodes", "edges"):
             skip.add((path[0], path[1]))

@@ -11,9 +11,7 @@ import copy
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from designer.graph.blocks import BLOCK, BLOCK_NETWORK_PREFIX, BlockTable
 from designer.graph.catalog import LayerSpec, get_spec
@@ -31,6 +29,9 @@ from designer.graph.events import (
     ProjectEvent,
 )
 from designer.graph.naming import automatic_name, copy_name, rename_problem
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class GraphError(ValueError):
@@ -169,8 +170,7 @@ class Graph:
         if problem:
             raise GraphError(problem)
 
-    # Resetting the networkx cache (as code that reorders ``_edges`` in place does)
-    # also drops the edge index, which is rebuilt on the next lookup.
+    # Resetting the networkx cache also drops the edge index (rebuilt on next lookup).
     @property
     def _nx_cache(self) -> nx.MultiDiGraph | None:
         return self._nx_view
@@ -234,6 +234,8 @@ class Graph:
     def to_networkx(self) -> nx.MultiDiGraph:
         """A networkx view (cached until the next structural edit); do not mutate it."""
         if self._nx_cache is None:
+            import networkx as nx  # loaded on first use: not at start-up
+
             view = nx.MultiDiGraph()
             view.add_nodes_from(self._nodes)
             for edge in self._edges:
@@ -493,9 +495,8 @@ MAX_PROJECT_NAME = 200
 class Project:
     """A document: one or more networks, plus training settings and the dataset choice.
 
-    ``training`` and ``dataset`` are plain JSON objects owned by the training
-    package, which validates them; the core only carries them.  Edits of these
-    fields go through :meth:`set_field`, which tells subscribers as a graph does.
+    ``training`` and ``dataset`` are plain JSON objects owned (and validated) by the
+    training package; they change through :meth:`set_field`, which tells subscribers.
     """
 
     name: str = "Untitled"

@@ -8,11 +8,10 @@ here is linear in the size of the document and returns messages naming a place
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from designer.graph.json_values import place_text, value_problems
 from designer.graph.naming import MAX_NAME_LENGTH
@@ -23,6 +22,9 @@ from designer.graph.validation import (
     NAME_SCHEMA,
     NODE_SCHEMA,
 )
+
+if TYPE_CHECKING:
+    import jsonschema
 
 FORMAT_NAME = "designer-project"
 FORMAT_VERSION = 2  # 2: block definitions (a file without them reads as before)
@@ -101,9 +103,20 @@ _SCHEMA: dict[str, Any] = {
         },
     },
 }
-_VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
-_NODE_VALIDATOR = jsonschema.Draft202012Validator(NODE_SCHEMA)
-_EDGE_VALIDATOR = jsonschema.Draft202012Validator(EDGE_SCHEMA)
+
+
+@functools.cache
+def _validators() -> tuple[Any, Any, Any]:
+    """The outline's, a node's and an edge's validators, built on first need.
+
+    jsonschema takes a good share of the app's start-up, and a document whose
+    outline, nodes and edges plainly fit (``plain_outline``, ``plain_node``,
+    ``plain_edge``) never needs it.
+    """
+    import jsonschema
+
+    make = jsonschema.Draft202012Validator
+    return make(_SCHEMA), make(NODE_SCHEMA), make(EDGE_SCHEMA)
 
 
 def _path(parts: Iterable[Any]) -> str:
@@ -213,23 +226,77 @@ def document_value_problems(document: dict[str, Any]) -> list[str]:
     return problems
 
 
+def plain_outline(document: Any) -> bool:
+    """True when ``document`` certainly fits ``_SCHEMA`` (a fast path, not the judge).
+
+    The networks' nodes and edges are judged one by one after this; block
+    definitions, which jsonschema checks whole, must hold only plain nodes and edges.
+    """
+    keys = {"format", "version", "app_version", "name", "networks"}
+    if type(document) is not dict or not {"format", "version", "networks"} <= (
+        document.keys()
+    ) <= keys | {"training", "dataset", "blocks"}:
+        return False
+    name, version = document.get("name", ""), document.get("app_version", "")
+    networks, blocks = document["networks"], document.get("blocks", [])
+    if (
+        document["format"] != FORMAT_NAME
+        or type(document["version"]) is not int
+        or type(name) is not str
+        or len(name) > 200
+        or type(version) is not str
+        or len(version) > 64
+        or type(document.get("training", {})) is not dict
+        or type(document.get("dataset", {})) is not dict
+        or type(networks) is not list
+        or not 0 < len(networks) <= 16
+        or type(blocks) is not list
+        or len(blocks) > MAX_BLOCKS
+    ):
+        return False
+    return all(_plain_graph(n, ()) for n in networks) and all(
+        _plain_graph(b, ("description",))
+        and type(b.get("description", "")) is str
+        and len(b.get("description", "")) <= 2000
+        and all(plain_node(node) for node in b["nodes"])
+        and all(plain_edge(edge) for edge in b["edges"])
+        for b in blocks
+    )
+
+
+def _plain_graph(graph: Any, optional: tuple[str, ...]) -> bool:
+    return (
+        type(graph) is dict
+        and {"name", "nodes", "edges"}
+        <= graph.keys()
+        <= {"name", "nodes", "edges", *optional}
+        and type(graph["name"]) is str
+        and 0 < len(graph["name"]) <= MAX_NAME_LENGTH
+        and type(graph["nodes"]) is list
+        and len(graph["nodes"]) <= MAX_NODES
+        and type(graph["edges"]) is list
+        and len(graph["edges"]) <= MAX_EDGES
+    )
+
+
 def schema_problems(document: dict[str, Any]) -> list[tuple[list[Any], str]]:
-    found = [
-        (list(e.absolute_path), _schema_message(e))
-        for e in _VALIDATOR.iter_errors(document)
-    ]
+    found = []
+    if not plain_outline(document):
+        outline = _validators()[0]
+        found = [
+            (list(e.absolute_path), _schema_message(e))
+            for e in outline.iter_errors(document)
+        ]
     networks = document.get("networks")
     for n, network in enumerate(networks if isinstance(networks, list) else []):
         if not isinstance(network, dict):
             continue
-        for key, plain, validator in (
-            ("nodes", plain_node, _NODE_VALIDATOR),
-            ("edges", plain_edge, _EDGE_VALIDATOR),
-        ):
+        for key, plain, index in (("nodes", plain_node, 1), ("edges", plain_edge, 2)):
             items = network.get(key)
             for k, raw in enumerate(items if isinstance(items, list) else []):
                 if plain(raw):
                     continue
+                validator = _validators()[index]
                 prefix = ("networks", n, key, k)
                 found += [
                     ([*prefix, *e.absolute_path], _schema_message(e, prefix))

@@ -13,14 +13,15 @@ import difflib
 import json
 import math
 from collections.abc import Collection, Iterable, Sequence
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from designer.graph.blocks import BLOCK, BlockDefinition, BlockTable, block_name_problem
 from designer.graph.catalog import all_specs, has_spec
 from designer.graph.model import Edge, Graph, GraphError, Node, spec_for
 from designer.graph.naming import MAX_NAME_LENGTH
+
+if TYPE_CHECKING:  # jsonschema loads when a document is checked, not at start-up
+    import jsonschema
 
 MAX_POSITION = 1e7
 # Problems after this many get no "did you mean" suggestion.

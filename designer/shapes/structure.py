@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import networkx as nx
-
 from designer.graph.model import Graph
 from designer.shapes.problems import ERROR, WARNING, Problem
 
 
 def find_cycle_nodes(graph: Graph) -> list[str]:
     """The ids along one cycle, in order, or [] when the graph is acyclic."""
+    import networkx as nx  # only for a graph with a cycle: not at start-up
+
     try:
         cycle = nx.find_cycle(graph.to_networkx())
     except nx.NetworkXNoCycle:

@@ -39,7 +39,7 @@ def available_devices() -> list[DeviceInfo]:
     """Every device present, the CPU first."""
     import torch
 
-    devices = [DeviceInfo("cpu", f"CPU ({torch.get_num_threads()} threads)")]
+    devices = [DeviceInfo("cpu", _cpu_label())]
     for index in range(_cuda_count()):
         devices.append(
             DeviceInfo(f"cuda:{index}", f"CUDA: {torch.cuda.get_device_name(index)}")
@@ -47,6 +47,13 @@ def available_devices() -> list[DeviceInfo]:
     if _mps_available():
         devices.append(DeviceInfo("mps", "Apple GPU (MPS)"))
     return devices
+
+
+def _cpu_label() -> str:
+    import torch
+
+    threads = torch.get_num_threads()
+    return f"CPU ({threads} thread{'s' if threads != 1 else ''})"
 
 
 def device_label(device: Any) -> str:
@@ -61,7 +68,7 @@ def device_label(device: Any) -> str:
         return f"CUDA: {torch.cuda.get_device_name(index)}"
     if device.type == "mps":
         return "Apple GPU (MPS)"
-    return f"CPU ({torch.get_num_threads()} threads)"
+    return _cpu_label()
 
 
 def resolve_device(choice: str = "auto") -> Any:

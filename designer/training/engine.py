@@ -40,6 +40,7 @@ from designer.training.engine_parts import (
     TrainingData,
     TrainingError,
     analyse_project,
+    apply_fast_mode,
     current_lr,
     describe_failure,
     epochs_summary,
@@ -260,7 +261,8 @@ class Trainer:
             name: network.module.to(device) for name, network in built.items()
         }
         data = place_data(task, infos, dataset, settings, device, self.limit)
-        notes = list(self._memory.warnings) if self._memory else []
+        settings, fast = apply_fast_mode(settings, device, self.networks, data)
+        notes = [*fast.notes, *(self._memory.warnings if self._memory else [])]
         mixed = settings.mixed_precision and device.type == "cuda"
         if settings.mixed_precision and not mixed:
             notes.append(
@@ -291,7 +293,9 @@ class Trainer:
                 device=device,
                 classes=list(dataset.classes) if dataset.classes is not None else None,
                 autocast=autocast,
-                make_optimizer=lambda params: make_optimizer(params, settings),
+                make_optimizer=lambda params: make_optimizer(
+                    params, settings, fast.fused
+                ),
                 project=self.project,
                 mixed_precision=mixed,
             )

@@ -33,6 +33,7 @@ from designer.training.recipes.common import (
     split_validation,
     steps_per_batch,
 )
+from designer.training.recipes.speed import FastMode, fast_inputs, fast_mode
 from designer.training.settings import TrainingSettings
 from designer.training.tasks.base import NetworkInfo, Task
 
@@ -84,7 +85,9 @@ def fits_on_device(size_bytes: int, device: torch.device) -> bool:
     return size_bytes <= DEVICE_DATA_SHARE * free
 
 
-def make_optimizer(params: Any, settings: TrainingSettings) -> torch.optim.Optimizer:
+def make_optimizer(
+    params: Any, settings: TrainingSettings, fused: bool = False
+) -> torch.optim.Optimizer:
     """The settings' optimizer (:func:`designer.training.recipes.common.make_optimizer`)."""
     try:
         return recipe_optimizer(
@@ -94,6 +97,7 @@ def make_optimizer(params: Any, settings: TrainingSettings) -> torch.optim.Optim
             settings.weight_decay,
             settings.momentum,
             settings.nesterov,
+            fused,
         )
     except ValueError as error:
         raise TrainingError(str(error)) from None
@@ -280,3 +284,38 @@ def place_data(
     if on_device:
         tensors = [t.to(device) if t is not None else None for t in tensors]
     return TrainingData(*tensors, on_device=on_device)  # type: ignore[arg-type]
+
+
+def apply_fast_mode(
+    settings: TrainingSettings,
+    device: torch.device,
+    networks: dict[str, nn.Module],
+    data: TrainingData,
+) -> tuple[TrainingSettings, FastMode]:
+    """Fast mode (:func:`~designer.training.recipes.speed.fast_mode`) for a run.
+
+    Returns the settings the run trains with (batch, learning rate, bf16) and the
+    plan, whose notes say what was skipped and why; the networks and the data
+    are changed in place (channels_last, compiled forward).
+    """
+    plan = fast_mode(
+        settings.fast,
+        device,
+        list(networks.values()),
+        settings.batch_size,
+        settings.lr,
+        settings.optimizer,
+        data.num_train,
+    )
+    if not settings.fast:
+        return settings, plan
+    if data.on_device:
+        data.x_train = fast_inputs(data.x_train, plan)
+        if data.x_val is not None:
+            data.x_val = fast_inputs(data.x_val, plan)
+    changed = settings.replace(
+        batch_size=plan.batch_size,
+        lr=plan.lr,
+        mixed_precision=settings.mixed_precision or plan.bf16,
+    )
+    return changed, plan

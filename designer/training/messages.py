@@ -34,7 +34,9 @@ class RunRequest:
     )
     initial_weights: str | None = None
     step_interval_s: float = 0.05
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(
+        default_factory=dict
+    )  # "memory_only": estimate, no run
 
 
 # -- what a run reports ------------------------------------------------------------------
@@ -172,5 +174,6 @@ MESSAGE_KINDS: dict[str, str] = {
     "weights": "str: the path of the trained weights the run left behind",
     "end": "RunResult: how the run ended",
     "failed": "str: the run could not start or went wrong, for people",
+    "memory": "str: the memory pre-flight of a request with extra['memory_only']",
     "done": "None: the last message of every run",
 }

@@ -46,6 +46,8 @@ SAME_RUN = [
     str(EPOCHS),
     "--limit",
     LIMIT,
+    "--threads",
+    "1",
 ]  # for train.py and designer train
 TIMEOUT_S = 120
 
@@ -270,6 +272,7 @@ def _check_run(job: Job) -> list[str]:
         f"{job.name}: train.py failed\n{result.stdout}\n{result.stderr}"
     )
     lines = result.stdout.splitlines()
+    assert lines[0].startswith("Using ") and "CPU thread" in lines[0], lines[0]
     epochs = job.args[job.args.index("--epochs") + 1]
     assert any(line.startswith(f"epoch 1/{epochs}  ") for line in lines), result.stdout
     assert "saved the weights" in lines[-1]
@@ -351,7 +354,7 @@ def test_a_file_dataset_is_read_from_its_path(
     assert "DATA_PATH = " in script and "load_data(args.data)" in script
     lines = _check_run(_run_here(job, monkeypatch))
     # 120 samples in the file, a quarter held out for validation.
-    assert "90 training and 30 validation samples" in lines[0]
+    assert "90 training and 30 validation samples" in lines[1]
 
 
 TIMING = ("seconds", "samples_per_sec")
@@ -423,4 +426,4 @@ def test_vae_outputs_are_found_by_their_names(
     script = (job.folder / "train.py").read_text()
     assert "ROLES = (2, 0, 1)" in script
     lines = _check_run(_run_here(job, monkeypatch))
-    assert " kl " in lines[1]
+    assert " kl " in lines[2]

@@ -12,16 +12,29 @@ from __future__ import annotations
 
 # The recipe modules a task's script needs, in the order they are pasted.
 TASK_MODULES: dict[str, tuple[str, ...]] = {
-    "classification": ("common", "distributed", "supervised", "classification"),
-    "sequence_classification": (
+    "classification": (
         "common",
+        "speed",
         "distributed",
         "supervised",
         "classification",
     ),
-    "regression": ("common", "distributed", "supervised", "regression"),
-    "forecast": ("common", "distributed", "supervised", "regression"),
-    "reconstruction": ("common", "distributed", "supervised", "reconstruction"),
-    "vae": ("common", "distributed", "vae"),
-    "gan": ("common", "distributed", "gan"),
+    "sequence_classification": (
+        "common",
+        "speed",
+        "distributed",
+        "supervised",
+        "classification",
+    ),
+    "regression": ("common", "speed", "distributed", "supervised", "regression"),
+    "forecast": ("common", "speed", "distributed", "supervised", "regression"),
+    "reconstruction": (
+        "common",
+        "speed",
+        "distributed",
+        "supervised",
+        "reconstruction",
+    ),
+    "vae": ("common", "speed", "distributed", "vae"),
+    "gan": ("common", "speed", "distributed", "gan"),
 }

@@ -126,8 +126,10 @@ def make_optimizer(
     weight_decay: float = 0.0,
     momentum: float = 0.0,
     nesterov: bool = False,
+    fused: bool = False,
 ) -> torch.optim.Optimizer:
-    """SGD, Adam, AdamW or RMSprop, by name."""
+    """SGD, Adam, AdamW or RMSprop, by name; ``fused``: one kernel per step (not RMSprop)."""
+    kernel = {"fused": True} if fused else {}
     if name == "sgd":
         return torch.optim.SGD(
             parameters,
@@ -135,11 +137,12 @@ def make_optimizer(
             momentum=momentum,
             nesterov=nesterov,
             weight_decay=weight_decay,
+            **kernel,
         )
     if name == "adam":
-        return torch.optim.Adam(parameters, lr=lr, weight_decay=weight_decay)
+        return torch.optim.Adam(parameters, lr=lr, weight_decay=weight_decay, **kernel)
     if name == "adamw":
-        return torch.optim.AdamW(parameters, lr=lr, weight_decay=weight_decay)
+        return torch.optim.AdamW(parameters, lr=lr, weight_decay=weight_decay, **kernel)
     if name == "rmsprop":
         return torch.optim.RMSprop(
             parameters, lr=lr, momentum=momentum, weight_decay=weight_decay

@@ -132,15 +132,6 @@ def _watch_controls(
         finished.wait(0.02)
 
 
-def _share_cores_with_the_window(device: str) -> None:
-    """Leave one CPU core to the window so it stays responsive."""
-    import torch
-
-    cores = os.cpu_count() or 1
-    if device in ("auto", "cpu") and cores > 1 and torch.get_num_threads() >= cores:
-        torch.set_num_threads(cores - 1)
-
-
 class _Served:
     """What the parent watch needs to clean up after a dead window."""
 
@@ -263,6 +254,23 @@ def run_training(
         send("done")
 
 
+def memory_text(project: Any, dataset: Any, settings: Any) -> str:
+    """The memory pre-flight in one line for the settings form ("about X of Y …")."""
+    from designer.training.devices import DeviceError, device_label, resolve_device
+    from designer.training.memory import check_memory, memory_summary
+
+    try:
+        device = resolve_device(settings.device)
+    except DeviceError as error:
+        return str(error)
+    check = check_memory(project, dataset, settings, device)
+    if check.estimate is None:
+        return " ".join(check.warnings)
+    batch = check.estimate.batch_size
+    summary = memory_summary(check.estimate, check.available)
+    return f"Batch {batch:,} on {device_label(device)}: {summary}."
+
+
 def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
     send("status", "Loading the dataset…")
     from designer.training.datasets import DatasetError, load_dataset
@@ -293,6 +301,9 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
     except SettingsError as error:
         send("failed", listed("The training settings need attention", error.problems))
         return
+    if request.extra.get("memory_only"):  # the settings form's pre-flight, no run
+        send("memory", memory_text(project, dataset, settings))
+        return
     initial_state = None
     weights_name = Path(request.initial_weights).name if request.initial_weights else ""
     if request.initial_weights:
@@ -301,7 +312,11 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
         except WeightsError as error:
             send("failed", f"The saved weights could not be used: {error}")
             return
-    _share_cores_with_the_window(settings.device)
+    from designer.training.recipes.speed import use_threads
+
+    # One core stays with the window so that it keeps painting while this trains;
+    # the run's device label ("CPU (3 threads)") says how many it took.
+    use_threads(reserve=1)
     callbacks = _QueueCallbacks(send, initial_state, weights_name)
     trainer = Trainer(
         project,

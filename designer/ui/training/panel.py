@@ -51,6 +51,7 @@ from designer.ui.training.compatibility import (
 )
 from designer.ui.training.controls import RunControls
 from designer.ui.training.dataset_picker import DatasetPicker
+from designer.ui.training.memory_check import MemoryCheck
 from designer.ui.training.results import ResultViews
 from designer.ui.training.settings_form import SettingsForm
 from designer.ui.training.weights_dialogs import (
@@ -125,6 +126,8 @@ class TrainingPanel(QWidget):
         left_layout.setSpacing(8)
         left_layout.addWidget(data_box)
         left_layout.addWidget(self.settings_form)
+        self.memory_check = MemoryCheck(self._run_inputs)
+        left_layout.addWidget(self.memory_check)
         left_layout.addStretch(1)
         self.left_scroll = QScrollArea()
         self.left_scroll.setWidget(left)
@@ -379,13 +382,16 @@ class TrainingPanel(QWidget):
         self.controls.begin_run()
         self.banner.clear()
         self._hide_fit_banner()
-        self.runs.start(
-            project_to_dict(self.document.project), self.dataset_picker.spec(), settings
-        )
+        self.runs.start(*self._run_inputs())
         self._redraw_timer.start()
         self._update_buttons()
         self.runStarted.emit()
         return True
+
+    def _run_inputs(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+        """The project, dataset spec and settings a run (or the memory pre-flight) gets."""
+        project = project_to_dict(self.document.project)
+        return project, self.dataset_picker.spec(), self.current_settings()
 
     def _make_run(self, request: RunRequest) -> TrainingRun:
         """The controller's ``launch``: a run wired to the views, not yet started."""
@@ -434,6 +440,7 @@ class TrainingPanel(QWidget):
     def shutdown(self, timeout_ms: int = 2000) -> bool:
         """Stop a run and wait for its thread (for closing the window); True when it ended."""
         self._redraw_timer.stop()
+        self.memory_check.shutdown()
         ended = self.runs.shutdown(timeout_ms)
         self._update_buttons()
         return ended

@@ -33,7 +33,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Schedule",
         ("epochs", "batch_size", "schedule", "step_size", "gamma", "early_stopping"),
     ),
-    ("Data and hardware", ("val_split", "seed", "device", "mixed_precision")),
+    ("Data and hardware", ("val_split", "seed", "device", "mixed_precision", "fast")),
 )
 
 

@@ -40,6 +40,7 @@ class TrainingWorker(QObject):
     weightsSaved = Signal(str)  # path of the trained weights the run left behind
     runEnded = Signal(object)  # RunResult
     failed = Signal(str)  # the run could not start or the process died: for people
+    memoryEstimated = Signal(str)  # the memory pre-flight (a "memory_only" request)
     done = Signal()
 
     def __init__(self, server: TrainingServer) -> None:
@@ -88,6 +89,7 @@ class TrainingWorker(QObject):
             "weights": self.weightsSaved,
             "end": self.runEnded,
             "failed": self.failed,
+            "memory": self.memoryEstimated,
         }.get(kind)
         if signal is not None:
             signal.emit(payload)

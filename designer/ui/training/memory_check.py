@@ -1,0 +1,91 @@
+"""The memory pre-flight in the training settings: "about X of Y", and the largest batch.
+
+The estimate needs torch (the networks are built on its meta device,
+:mod:`designer.training.memory`), which the window never imports, so it is
+made by the training process: the box hands it the same request a run would
+get, marked ``memory_only``, and shows the one line the process sends back
+(:func:`designer.training.server.process.memory_text`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from designer.training.messages import RunRequest
+from designer.ui.training.worker import TrainingRun
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MemoryCheck", text)
+
+
+class MemoryCheck(QGroupBox):
+    """A button that estimates the memory a run needs, and the answer under it."""
+
+    def __init__(
+        self,
+        run_inputs: Callable[[], tuple[dict[str, Any], dict[str, Any], dict[str, Any]]],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``run_inputs`` gives the project, dataset spec and settings a run would get."""
+        super().__init__(_tr("Memory"), parent)
+        self._run_inputs = run_inputs
+        self._run: TrainingRun | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        self.label = QLabel(
+            _tr("What a run with these settings needs, worked out before it starts.")
+        )
+        self.label.setObjectName("mutedText")
+        self.label.setWordWrap(True)
+        self.button = QPushButton(_tr("Estimate memory"))
+        self.button.setObjectName("estimateMemory")
+        self.button.setToolTip(
+            _tr(
+                "Parameters, gradients, optimizer state and activations at the batch "
+                "size, measured without allocating, against the memory available."
+            )
+        )
+        self.button.clicked.connect(self.estimate)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+
+    def estimate(self) -> bool:
+        """Ask the training process for the estimate; False while one is under way."""
+        if self._run is not None:
+            return False
+        project, dataset, settings = self._run_inputs()
+        request = RunRequest(
+            project, dataset, settings, "", extra={"memory_only": True}
+        )
+        run = TrainingRun(request, self)
+        run.worker.memoryEstimated.connect(self._show)
+        run.worker.failed.connect(self._show)
+        run.finished.connect(self._finished)
+        self._run = run
+        self.button.setEnabled(False)
+        self.label.setText(_tr("Estimating… (PyTorch loads once per session)"))
+        run.start()
+        return True
+
+    @property
+    def busy(self) -> bool:
+        return self._run is not None
+
+    def _show(self, text: str) -> None:
+        self.label.setText(text)
+
+    def _finished(self) -> None:
+        run, self._run = self._run, None
+        if run is not None:
+            run.deleteLater()
+        self.button.setEnabled(True)
+
+    def shutdown(self) -> None:
+        """End an estimate still under way (the window is closing)."""
+        if self._run is not None:
+            self._run.shutdown(1000)
