@@ -227,6 +227,14 @@ class RunControls(QWidget):
         self.device_combo.setToolTip(f"Where to train. ({message})")
 
     # -- progress ---------------------------------------------------------------------
+    def reset(self) -> None:
+        """As before any run (another project was opened)."""
+        self.epoch_bar.setValue(0)
+        self.run_bar.setValue(0)
+        self.epoch_bar.setFormat("Epoch –")
+        self.run_bar.setFormat("Run –")
+        self.set_status("Ready. Choose a dataset and press Train.")
+
     def begin_run(self) -> None:
         self.epoch_bar.setValue(0)
         self.run_bar.setValue(0)

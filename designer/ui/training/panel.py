@@ -22,9 +22,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
-    QGroupBox,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -47,13 +44,13 @@ from designer.ui.training.banner import Banner
 from designer.ui.training.compatibility import (
     compatibility_problems,
     data_network,
+    default_dataset_spec,
     input_shape_differs,
     single_input,
 )
 from designer.ui.training.controls import RunControls
-from designer.ui.training.dataset_picker import DatasetPicker
 from designer.ui.training.results import ResultViews
-from designer.ui.training.settings_form import SettingsForm
+from designer.ui.training.setup_column import SetupColumn
 from designer.ui.training.worker import TrainingRun
 
 REDRAW_INTERVAL_MS = 100  # curves and progress at 10 frames a second: live, and cheap
@@ -97,40 +94,18 @@ class TrainingPanel(QWidget):
 
     # == building =============================================================
     def _build(self) -> None:
-        # -- left column: data and settings --------------------------------
-        self.dataset_picker = DatasetPicker()
+        # -- left column: data, its fit, settings (never clipped) -----------
+        self.setup = SetupColumn()
+        self.dataset_picker = self.setup.dataset_picker
         self.dataset_picker.datasetEdited.connect(self._dataset_edited)
         self.dataset_picker.datasetLoaded.connect(
             lambda _d: self.update_compatibility()
         )
-        data_box = QGroupBox("Dataset")
-        data_layout = QVBoxLayout(data_box)
-        data_layout.setContentsMargins(8, 6, 8, 8)
-        data_layout.addWidget(self.dataset_picker)
-        self.fit_banner = Banner()
+        self.fit_banner = self.setup.fit_banner
         self.fit_banner.actionTriggered.connect(self.set_input_shape_from_dataset)
-        data_layout.addWidget(self.fit_banner)
-
-        self.settings_form = SettingsForm()
+        self.settings_form = self.setup.settings_form
         self.settings_form.settingsEdited.connect(self._settings_edited)
-        # The device is chosen next to Start; its editor in the form stays hidden.
-        self.settings_form.hide_field("device")
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 6, 6)
-        left_layout.setSpacing(8)
-        left_layout.addWidget(data_box)
-        left_layout.addWidget(self.settings_form)
-        left_layout.addStretch(1)
-        self.left_scroll = QScrollArea()
-        self.left_scroll.setWidget(left)
-        self.left_scroll.setWidgetResizable(True)
-        self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.left_scroll.setMinimumWidth(300)
-        self.left_scroll.setHorizontalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-        )
+        self.left_scroll = self.setup.scroll
 
         # -- right column: controls, progress, results ----------------------
         self.controls = RunControls()
@@ -154,7 +129,7 @@ class TrainingPanel(QWidget):
         right_layout.addWidget(self.results, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.left_scroll)
+        self.splitter.addWidget(self.setup)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -211,16 +186,21 @@ class TrainingPanel(QWidget):
     def _connect_document(self) -> None:
         doc = self.document
         doc.projectReplaced.connect(self._load_from_document)
-        doc.analysisChanged.connect(self.update_compatibility)
+        doc.analysisChanged.connect(self._analysis_changed)
         if hasattr(doc, "trainingChanged"):
             doc.trainingChanged.connect(self._training_changed)
         if hasattr(doc, "datasetChanged"):
             doc.datasetChanged.connect(self._dataset_changed)
 
     def _load_from_document(self) -> None:
+        """Another project or sample: its settings, and none of the last one's results."""
         self._training_changed()
         self._dataset_changed()
         self.runs.forget_weights()
+        if not self.is_running():
+            self.results.clear()
+            self.controls.reset()
+            self.banner.clear()
         self._update_buttons()
 
     def _training_changed(self) -> None:
@@ -230,8 +210,19 @@ class TrainingPanel(QWidget):
         self.update_compatibility()
 
     def _dataset_changed(self) -> None:
-        self.dataset_picker.set_spec(self.document.project.dataset)
+        """Show the project's dataset; a project that has chosen none gets one that
+        fits its Input (digits for 1×28×28, a token set for token ids)."""
+        spec = self.document.project.dataset
+        if not spec:
+            spec = default_dataset_spec(self.document.project)
+        self.dataset_picker.set_spec(spec)
         self.update_compatibility()
+
+    def _analysis_changed(self) -> None:
+        if not self.document.project.dataset:  # the default follows the Input
+            self._dataset_changed()
+        else:
+            self.update_compatibility()
 
     def _settings_edited(self, settings: dict) -> None:
         settings = dict(settings)
