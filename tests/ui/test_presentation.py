@@ -180,3 +180,38 @@ def test_the_cursor_highlight_follows_the_mouse_and_lets_clicks_through(
     assert overlay.geometry() == window.rect()
     window.action("highlight_cursor").trigger()
     assert not overlay.isVisible()
+
+
+def test_plots_follow_the_presentation_text_size(make_window, qtbot) -> None:
+    from designer.ui.training.plots import TrainingPlots
+
+    window = make_window()
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    axis = plots.loss_plot.getAxis("bottom")
+    normal = axis.style["tickFont"].pointSizeF()
+    window.presentation.set_active(True)
+    assert axis.style["tickFont"].pointSizeF() >= PRESENTATION_POINT_SIZE - 2 > normal
+    assert f"{PRESENTATION_POINT_SIZE}pt" in plots.loss_plot.titleLabel.text or (
+        plots.loss_plot.titleLabel.opts.get("size") == f"{PRESENTATION_POINT_SIZE}pt"
+    )
+    window.presentation.set_active(False)
+    assert axis.style["tickFont"].pointSizeF() == normal
+
+
+def test_counts_agree_with_their_number(make_window) -> None:
+    from designer.ui.plurals import plural_form
+
+    assert plural_form("1 layer(s)", 1) == "1 layer"
+    assert plural_form("3 layer(s)", 3) == "3 layers"
+    assert plural_form("0 epoch(s)", 0) == "0 epochs"
+    assert plural_form("1 个层", 1) == "1 个层"  # a translation is left as it is
+    window = make_window()
+    window.document.add_node("Input", (0.0, 0.0), {"shape": [4]})
+    window.refresh_now()
+    total = window.summary.topLevelItem(window.summary.topLevelItemCount() - 1)
+    assert total.text(1) == "1 layer"
+    window.document.add_node("Linear", (200.0, 0.0), {"out_features": 2})
+    window.refresh_now()
+    total = window.summary.topLevelItem(window.summary.topLevelItemCount() - 1)
+    assert total.text(1) == "2 layers"

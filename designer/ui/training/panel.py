@@ -39,6 +39,7 @@ from designer.training.run_controller import (
     check_weights,
 )
 from designer.training.server import pool
+from designer.ui.plurals import plural_form
 from designer.ui.training.background import run_in_background
 from designer.ui.training.banner import Banner
 from designer.ui.training.compatibility import (
@@ -444,9 +445,11 @@ class TrainingPanel(QWidget):
     def _on_run_started(self, info: Any) -> None:
         self._total_epochs = info.epochs
         self.results.run_started(info)
+        steps = info.steps_per_epoch
+        per_epoch = plural_form(self.tr("%n step(s) per epoch", "", steps), steps)
         self.controls.set_status(
             f"Run {self.runs.run_count} on {info.device_label}: {info.num_train:,} training and "
-            f"{info.num_val:,} validation samples, {info.steps_per_epoch} steps per epoch."
+            f"{info.num_val:,} validation samples, {per_epoch}."
         )
         if info.notes:
             self.banner.show_message("\n".join(info.notes), "info")
