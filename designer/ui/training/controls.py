@@ -102,6 +102,10 @@ class RunControls(QWidget):
         self.stop_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop))
         self.stop_button.clicked.connect(self.stopRequested)
         self.device_combo = QComboBox()
+        self.device_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.device_combo.setMinimumContentsLength(8)  # a GPU's long name elides
         self.device_combo.setToolTip("Where to train")
         self.device_combo.addItem("Best available", "auto")
         self.device_combo.addItem("CPU", "cpu")
@@ -231,9 +235,9 @@ class RunControls(QWidget):
         """As before any run (another project was opened)."""
         self.epoch_bar.setValue(0)
         self.run_bar.setValue(0)
-        self.epoch_bar.setFormat("Epoch –")
-        self.run_bar.setFormat("Run –")
-        self.set_status("Ready. Choose a dataset and press Train.")
+        self.epoch_bar.setFormat(self.tr("Epoch –"))
+        self.run_bar.setFormat(self.tr("Run –"))
+        self.set_status(self.tr("Ready. Choose a dataset and press Train."))
 
     def begin_run(self) -> None:
         self.epoch_bar.setValue(0)

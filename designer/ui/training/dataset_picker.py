@@ -62,9 +62,13 @@ class DatasetPicker(QWidget):
         self._preview_token = 0
         self.dataset: Any = None  # the last loaded (previewed) dataset
 
-        self.combo = (
-            GuardedComboBox()
-        )  # the wheel scrolls the column unless clicked into
+        # The wheel scrolls the column unless the user clicked into the list; long
+        # names elide rather than widen the panel.
+        self.combo = GuardedComboBox()
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(14)
         self.combo.setObjectName("datasetCombo")
         for info in builtin_datasets():
             self._infos[info.name] = info
@@ -84,6 +88,7 @@ class DatasetPicker(QWidget):
         self.description.setObjectName("mutedText")
         self.options_box = QWidget()
         self.options_form = QFormLayout(self.options_box)
+        self.options_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.options_form.setContentsMargins(0, 0, 0, 0)
         self.options_form.setVerticalSpacing(4)
 
