@@ -1,6 +1,8 @@
 """The ``designer`` command: open the app, or validate / export / train a project.
 
 ``designer [FILE]`` opens the editor; the subcommands work without a display.
+``designer --version`` prints the version and ``designer --install-desktop-entry``
+adds designer to the Linux applications menu; neither needs Qt.
 """
 
 from __future__ import annotations
@@ -173,6 +175,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     project = _load(args.file)
     if project is None:
         return EXIT_UNREADABLE
+    if Path(args.output).suffix.lower() == ".onnx":
+        return _export_onnx(project, Path(args.output), args.network, args.weights)
+    if args.network is not None or args.weights is not None:
+        print(
+            "designer: --network and --weights are for ONNX exports (-o FILE.onnx); "
+            "the code export writes every network's code, which loads weights itself",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     try:
         source = generate_code(project)
     except CodegenError as error:
@@ -192,6 +203,27 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         return EXIT_UNREADABLE
     print(f"wrote {target}")
+    return 0
+
+
+def _export_onnx(
+    project: Project, target: Path, network: str | None, weights: str | None
+) -> int:
+    try:
+        from designer.export.onnx_export import OnnxExportError, export_onnx
+    except ImportError as error:  # pragma: no cover - torch and onnx are dependencies
+        print(f"designer: ONNX export needs torch and onnx ({error})", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        written = export_onnx(project, target, network, weights=weights)
+    except OnnxExportError as error:
+        print(f"designer: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    axes = sorted({a for axes in written.dynamic_axes.values() for a in axes.values()})
+    print(
+        f"wrote {target} (network {written.network!r}, ONNX opset "
+        f"{written.opset}; dynamic sizes: {', '.join(axes)})"
+    )
     return 0
 
 
@@ -223,6 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="designer",
         description="Build neural networks visually. Without a subcommand, opens the editor "
         "(designer [FILE] [--screenshot OUT.png] [--dark]).",
+        epilog="designer --version prints the version; designer --install-desktop-entry "
+        "adds designer and its icon to the applications menu (under $XDG_DATA_HOME).",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = sub.add_parser(
@@ -233,13 +267,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print a machine-readable report"
     )
     validate.set_defaults(handler=cmd_validate)
-    export = sub.add_parser("export", help="write the PyTorch code of a project")
+    export = sub.add_parser(
+        "export", help="write the PyTorch code of a project, or an ONNX file"
+    )
     export.add_argument("file", help="project file (.json)")
     export.add_argument(
         "-o",
         "--output",
         required=True,
-        help="output .py file (or folder with --train-script)",
+        help="output .py file (or folder with --train-script); a name ending in "
+        ".onnx writes the network as ONNX",
+    )
+    export.add_argument(
+        "--network",
+        help="with -o FILE.onnx: the network to export (default: the first)",
+    )
+    export.add_argument(
+        "--weights",
+        metavar="W",
+        help="with -o FILE.onnx: trained weights (.safetensors or .pt) to put in; "
+        "without it the network has fresh initial weights",
     )
     export.add_argument(
         "--train-script",
@@ -287,6 +334,15 @@ def _open_app(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["--version"], ["-V"]):
+        from designer.version import app_version
+
+        print(f"designer {app_version()}")
+        return 0
+    if argv[:1] == ["--install-desktop-entry"]:
+        from designer.desktop_entry import main as install_desktop_entry
+
+        return install_desktop_entry()
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
         return _open_app(argv)
     args = build_parser().parse_args(argv)

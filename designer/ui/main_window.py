@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from designer.graph.model import GraphError
 from designer.ui.about import about_html  # noqa: F401 (re-exported for tests)
 from designer.ui.actions import build_actions, build_menus, build_toolbar
+from designer.ui.block_commands import BlockCommands
 from designer.ui.canvas.colors import category_color
 from designer.ui.document import Document
 from designer.ui.network_tabs import NetworkTabs
@@ -44,7 +45,7 @@ from designer.ui.panels.welcome import EmptyCanvasHint
 from designer.ui.presentation import PresentationMode
 from designer.ui.recovery import RecoveryStore
 from designer.ui.settings import RecentFiles, app_settings
-from designer.ui.theme import Theme, apply_theme, icon, theme_for
+from designer.ui.theme import Theme, app_icon, apply_theme, icon, theme_for
 from designer.ui.window_files import (  # noqa: F401 (re-exported for callers and tests)
     APP_NAME,
     SAMPLES_DIR,
@@ -58,7 +59,7 @@ from designer.ui.window_files import (  # noqa: F401 (re-exported for callers an
 from designer.ui.window_status import StatusReadouts
 from designer.ui.workspace import Workspace
 
-AUTOSAVE_MS = 30_000
+AUTOSAVE_MS = 1000  # from an edit to its recovery copy
 SLOW_PANEL_DELAY_MS = 150
 STATE_VERSION = 1
 
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
     """The editor: one document, its canvas, the dock panels, menus and status bar.
 
     ``interactive=False`` (screenshots) shows no dialogs, writes no settings and
-    starts no autosave.  ``settings`` and ``recovery`` can be given for tests.
+    keeps no recovery copy.  ``settings`` and ``recovery`` can be given for tests.
     """
 
     def __init__(
@@ -110,7 +111,9 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowNestedDocks
         )
 
-        self.files = ProjectFiles(self, self.document, self.recent, self.recovery)
+        self.files = ProjectFiles(
+            self, self.document, self.recent, self.recovery, autosave_ms
+        )
         # In this order, each part finds what it uses already built.
         self._create_status_bar()
         self._create_panels()
@@ -119,11 +122,8 @@ class MainWindow(QMainWindow):
         self._connect_document()
         self.apply_theme(dark)
 
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(autosave_ms)
-        self.autosave_timer.timeout.connect(self.files.autosave)
-        if interactive:
-            self.autosave_timer.start()
+        if interactive:  # the recovery copy follows each edit within a second
+            self.files.autosaver.start()
 
         self.resize(1400, 900)
         self._layout_restored = interactive and self._restore_layout()
@@ -323,9 +323,10 @@ class MainWindow(QMainWindow):
         self.view.setObjectName("networkView")
         self.view.zoomChanged.connect(lambda _zoom: self._update_zoom_label())
         self.view.messageRequested.connect(
-            lambda text: self.statusBar().showMessage(text, 6000)
+            lambda t: self.statusBar().showMessage(t, 6000)
         )
-        self.view.nodeActivated.connect(self._focus_inspector)
+        self.blocks = BlockCommands(self, self.document, self.palette_panel)
+        self.view.nodeActivated.connect(self.blocks.open_or_inspect)
         centre = QWidget()
         centre.setObjectName("canvasArea")
         layout = QVBoxLayout(centre)
@@ -355,10 +356,6 @@ class MainWindow(QMainWindow):
     def _on_project_replaced(self) -> None:
         self._rebuild_tabs()
         self._refresh_all()
-
-    def _focus_inspector(self, _node_id: str = "") -> None:
-        self.inspector_dock.show()
-        self.inspector_dock.raise_()
 
     # == refreshing panels ===============================================================
     def _refresh_all(self) -> None:
@@ -436,7 +433,7 @@ class MainWindow(QMainWindow):
     def _on_modified_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
         if not modified:
-            self.recovery.clear()  # saved: nothing to recover
+            self.files.autosaver.clear()  # saved: nothing to recover
 
     def show_problems(self) -> None:
         self.problems_dock.show()
@@ -513,7 +510,7 @@ class MainWindow(QMainWindow):
             name = action.data()
             if name:
                 action.setIcon(icon(name, self.theme))
-        self.setWindowIcon(icon("app", self.theme))
+        self.setWindowIcon(app_icon())
         self.view.set_theme(dark, presenting)
         self.presentation.highlight.set_color(self.theme.canvas.selection)
         self.code_view.set_dark(dark)
@@ -591,6 +588,5 @@ class MainWindow(QMainWindow):
         self.workspace.set_mode("design")
         if self.persist_settings:
             self.save_layout()
-        self.autosave_timer.stop()
-        self.recovery.clear()
+        self.files.close()
         event.accept()

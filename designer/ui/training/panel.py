@@ -21,7 +21,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -52,6 +51,10 @@ from designer.ui.training.compatibility import (
 from designer.ui.training.controls import RunControls
 from designer.ui.training.results import ResultViews
 from designer.ui.training.setup_column import SetupColumn
+from designer.ui.training.weights_dialogs import (
+    ask_weights_path_to_load,
+    ask_weights_path_to_save,
+)
 from designer.ui.training.worker import TrainingRun
 
 REDRAW_INTERVAL_MS = 100  # curves and progress at 10 frames a second: live, and cheap
@@ -534,8 +537,12 @@ class TrainingPanel(QWidget):
     def load_weights_from(self, path: str | Path) -> None:
         """Check in the background that saved weights fit the network; if they do, the
         next run starts from them.  :attr:`weightsChecked` tells the outcome."""
-        project = copy_project(self.document.project)
         target = Path(path)
+        try:  # any failure is shown, never swallowed
+            project = copy_project(self.document.project)
+        except Exception as error:  # noqa: BLE001
+            self._weights_checked(target, str(error) or type(error).__name__)
+            return
         self.banner.show_message(f"Checking the weights in {target.name}…", "info")
         run_in_background(
             lambda: check_weights(project, target),
@@ -566,20 +573,11 @@ class TrainingPanel(QWidget):
         self._update_buttons()
 
     def _save_weights_dialog(self) -> None:
-        base = (
-            self.document.path.with_suffix(".pt")
-            if getattr(self.document, "path", None)
-            else Path("weights.pt")
-        )
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save trained weights", str(base), "PyTorch weights (*.pt *.pth)"
-        )
+        path = ask_weights_path_to_save(self, getattr(self.document, "path", None))
         if path:
             self.save_weights_to(path)
 
     def _load_weights_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Load weights", "", "PyTorch weights (*.pt *.pth);;All files (*)"
-        )
+        path = ask_weights_path_to_load(self)
         if path:
             self.load_weights_from(path)
