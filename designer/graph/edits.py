@@ -329,6 +329,8 @@ class SetProjectField(Edit):
     A burst of changes to one setting (arrow clicks in a spin box, typing) merges
     into one step, like :class:`SetParam`: both edits change the same single key of
     the same field, the second starts where the first ended, within a moment.
+    The first edit of a field that was still empty writes every key (the form's
+    defaults with the one change); the burst's key is then the next edit's.
     """
 
     merge_id = MERGE_PROJECT_FIELDS
@@ -339,6 +341,7 @@ class SetProjectField(Edit):
         self.old = copy.deepcopy(old)
         self.new = copy.deepcopy(new)
         self._time = time.monotonic()
+        self._burst_key: str | None = None
 
     def changed_keys(self) -> frozenset[str]:
         """The keys of a ``training``/``dataset`` object this edit changes."""
@@ -350,16 +353,21 @@ class SetProjectField(Edit):
     def merge(self, other: Edit) -> bool:
         if not isinstance(other, SetProjectField) or other.field != self.field:
             return False
-        keys = self.changed_keys()
+        keys, other_keys = self.changed_keys(), other.changed_keys()
+        if self._burst_key is None and self.old == {} and len(other_keys) == 1:
+            keys = other_keys  # the first edit of an empty field: see the docstring
+        elif self._burst_key is not None:
+            keys = frozenset({self._burst_key})
         if (
             len(keys) != 1
-            or other.changed_keys() != keys
+            or other_keys != keys
             or other.old != self.new
             or other._time - self._time > MERGE_WINDOW_S
         ):
             return False
         self.new = copy.deepcopy(other.new)
         self._time = other._time
+        self._burst_key = next(iter(keys))
         return True
 
     def apply(self, project: Project) -> None:

@@ -32,6 +32,7 @@ import torch
 from torch import nn
 
 from designer.codegen.build import build_networks
+from designer.graph.editing import plural
 from designer.graph.model import Project
 from designer.shapes.problems import listed
 from designer.training.checkpoints import WEIGHTS_SUFFIX, WeightsError, save_weights
@@ -512,9 +513,11 @@ class Trainer:
                 return self._result(
                     "early_stopped",
                     f"Stopped early after epoch {epoch}: the {watched} loss has not improved for "
-                    f"{epochs_without_improvement} epochs. " + self._summary(),
+                    f"{plural(epochs_without_improvement, 'epoch')}. "
+                    + self._summary(),
                 )
-        return self._result("finished", f"Finished {epochs} epochs. " + self._summary())
+        finished = f"Finished {plural(epochs, 'epoch')}. "
+        return self._result("finished", finished + self._summary())
 
     def _wait_while_paused(self) -> float:
         start = time.perf_counter()
@@ -584,7 +587,7 @@ class Trainer:
 
     def _stopped_message(self) -> str:
         done = len(self._epochs)
-        text = f"Stopped after {done} epoch{'s' if done != 1 else ''}."
+        text = f"Stopped after {plural(done, 'epoch')}."
         return f"{text} {self._summary()}" if done else text
 
     def _summary(self) -> str:

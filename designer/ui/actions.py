@@ -142,10 +142,23 @@ ACTIONS: tuple[ActionSpec | SubmenuSpec, ...] = (
                checkable=True, menu=VIEW, exclusive_group="theme"),
     ActionSpec("large_text", "La&rger Text", "set_large_text", (), None,
                "Bigger text for presenting", checkable=True, menu=VIEW),
+    ActionSpec("presentation", "&Presentation", "presentation.set_active", ("F11",),
+               None, "Full screen, large high-contrast text, only the canvas (and the "
+               "plots while training); F11 again to leave", checkable=True, menu=VIEW),
+    ActionSpec("highlight_cursor", "&Highlight Cursor", "presentation.set_cursor_highlight",
+               (), None, "A circle around the mouse pointer, for an audience",
+               checkable=True, menu=VIEW),
     SubmenuSpec("panels_menu", "&Panels", VIEW, separator_before=True),
-    ActionSpec("train", "&Training Panel", "show_training", ("Ctrl+T",), "train",
-               "Train the network", menu=VIEW, separator_before=True,
-               toolbar=(4, 1), toolbar_label="Train"),
+    ActionSpec("mode_design", "&Design Workspace", "workspace.show_design",
+               ("Ctrl+1",), "design", "Edit the network: palette, inspector and code "
+               "around the canvas", checkable=True, menu=VIEW, separator_before=True,
+               toolbar=(5, 0), toolbar_label="Design", exclusive_group="workspace"),
+    ActionSpec("mode_train", "T&rain Workspace", "workspace.show_train", ("Ctrl+2",),
+               "train", "Training full width: curves, confusion matrix and previews "
+               "beside a compact view of the network", checkable=True, menu=VIEW,
+               toolbar=(5, 1), toolbar_label="Train", exclusive_group="workspace"),
+    ActionSpec("train", "&Training Panel", "show_training", ("Ctrl+T",), None,
+               "Show the training panel", menu=VIEW),
     # -- Help -----------------------------------------------------------------------
     ActionSpec("reference", "Layer &Reference", "show_layer_reference",
                (Std.HelpContents,), "help", menu=HELP),

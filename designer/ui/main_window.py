@@ -2,9 +2,9 @@
 
 Everything a user can do to the project goes through :class:`Document`; the window
 wires the panels to it, keeps the status bar and title current, applies themes
-and persists its layout.  File handling, the unsaved-changes prompt and crash
-recovery live in :mod:`designer.ui.window_files` (the window's ``files``); the
-actions, menus and toolbar come from the table in :mod:`designer.ui.actions`.
+and persists its layout.  Files and crash recovery: :mod:`.window_files` (``files``);
+actions, menus, toolbar: the table in :mod:`.actions`; the Design | Train switch:
+:mod:`.workspace`; presentation mode: :mod:`.presentation`.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from designer.ui.panels.palette import LayerPalette
 from designer.ui.panels.problems import ProblemsList
 from designer.ui.panels.summary import SummaryTable
 from designer.ui.panels.welcome import EmptyCanvasHint
+from designer.ui.presentation import PresentationMode
 from designer.ui.recovery import RecoveryStore
 from designer.ui.settings import RecentFiles, app_settings
 from designer.ui.theme import Theme, app_icon, apply_theme, icon, theme_for
@@ -56,6 +57,7 @@ from designer.ui.window_files import (  # noqa: F401 (re-exported for callers an
     sample_files,
 )
 from designer.ui.window_status import StatusReadouts
+from designer.ui.workspace import Workspace
 
 AUTOSAVE_MS = 1000  # from an edit to its recovery copy
 SLOW_PANEL_DELAY_MS = 150
@@ -209,14 +211,8 @@ class MainWindow(QMainWindow):
         self.training_dock = self._dock(
             "Training", "trainingDock", self.training_page, bottom
         )
-        self._docks = (
-            self.palette_dock,
-            self.inspector_dock,
-            self.code_dock,
-            self.summary_dock,
-            self.problems_dock,
-            self.training_dock,
-        )
+        self._docks = (self.palette_dock, self.inspector_dock, self.code_dock)
+        self._docks += (self.summary_dock, self.problems_dock, self.training_dock)
         self.setCorner(Qt.Corner.BottomLeftCorner, left)
         self.setCorner(Qt.Corner.BottomRightCorner, right)
         self.setTabPosition(
@@ -237,11 +233,14 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         """Actions, menus and toolbar from the table in :mod:`designer.ui.actions`."""
+        self.presentation = PresentationMode(self)
+        self.workspace = Workspace(self)
         self._actions = build_actions(self, self.document.undo_stack)
         initial = {
             "snap": bool(self.settings.value("view/snap", True, type=bool)),
             "large_text": self.large_text,
             "theme_dark" if self.theme.dark else "theme_light": True,
+            "mode_design": True,
         }
         for (
             key,
@@ -284,11 +283,9 @@ class MainWindow(QMainWindow):
         self.training_dock.show()
         self.training_dock.raise_()
         panel = self.training_page.ensure_built()
-        self.resizeDocks(
-            [self.training_dock],
-            [max(360, self.height() // 2)],
-            Qt.Orientation.Vertical,
-        )
+        if self.workspace.mode == "design":
+            height = max(360, self.height() // 2)
+            self.resizeDocks([self.training_dock], [height], Qt.Orientation.Vertical)
         return panel
 
     def _on_training_visibility(self, visible: bool) -> None:
@@ -299,14 +296,9 @@ class MainWindow(QMainWindow):
         """Closing while a model trains: stop it? (tests replace this)."""
         if not self.interactive:
             return True
-        answer = QMessageBox.question(
-            self,
-            APP_NAME,
-            "A model is still training. Stop the training and close?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        text = "A model is still training. Stop the training and close?"
+        return QMessageBox.question(self, APP_NAME, text, yes | no, no) == yes
 
     def _create_status_bar(self) -> None:
         self.readouts = StatusReadouts(self.statusBar(), self.show_problems)
@@ -509,16 +501,18 @@ class MainWindow(QMainWindow):
 
     def apply_theme(self, dark: bool) -> None:
         app = QApplication.instance()
+        presenting = self.presentation.active
         if app is not None:
-            self.theme = apply_theme(app, dark, self.large_text)
+            self.theme = apply_theme(app, dark, self.large_text, presenting)
         else:
-            self.theme = theme_for(dark)
+            self.theme = theme_for(dark, presenting)
         for action in self._actions.values():
             name = action.data()
             if name:
                 action.setIcon(icon(name, self.theme))
         self.setWindowIcon(app_icon())
-        self.view.set_theme(dark)
+        self.view.set_theme(dark, presenting)
+        self.presentation.highlight.set_color(self.theme.canvas.selection)
         self.code_view.set_dark(dark)
         self.palette_panel.refresh_colors()
         if self.persist_settings:
@@ -590,6 +584,8 @@ class MainWindow(QMainWindow):
             return
         if panel is not None:
             panel.shutdown()
+        self.presentation.set_active(False)  # the layout to keep is the one before
+        self.workspace.set_mode("design")
         if self.persist_settings:
             self.save_layout()
         self.files.close()

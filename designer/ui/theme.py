@@ -28,17 +28,18 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from designer.resources import resource_folder, resource_path, resource_text
-from designer.ui.theme_colors import DARK, LIGHT, ThemeColors, css, rgba
+from designer.ui.theme_colors import DARK, LIGHT, ThemeColors, css, rgba, theme_colors
 
 Theme = ThemeColors  # the name the window and panels use
 __all__ = ["DARK", "LIGHT", "Theme", "ThemeColors"]
 
 MIN_POINT_SIZE = 10  # readable on a projector
 LARGE_POINT_SIZE = 13  # View ▸ Larger Text, for presenting
+PRESENTATION_POINT_SIZE = 18  # View ▸ Presentation: read from the back of a room
 
 
-def theme_for(dark: bool) -> ThemeColors:
-    return DARK if dark else LIGHT
+def theme_for(dark: bool, high_contrast: bool = False) -> ThemeColors:
+    return theme_colors(dark, high_contrast)
 
 
 def qcolor(color: str) -> QColor:
@@ -116,6 +117,7 @@ class _ThemeNotifier(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.theme: ThemeColors = LIGHT
+        self.point_size = MIN_POINT_SIZE
 
 
 _NOTIFIER: list[_ThemeNotifier] = []  # created on first use, after Qt is loaded
@@ -132,6 +134,11 @@ def current_theme() -> ThemeColors:
     return _notifier().theme
 
 
+def current_point_size() -> int:
+    """The panels' text size in points as last applied (plots scale their text to it)."""
+    return _notifier().point_size
+
+
 def follow_theme(restyle: Callable[[ThemeColors], None]) -> None:
     """Call ``restyle`` with the current theme now and after every theme change.
 
@@ -144,16 +151,27 @@ def follow_theme(restyle: Callable[[ThemeColors], None]) -> None:
     notifier.changed.connect(restyle)
 
 
-def apply_theme(app: QApplication, dark: bool, large_text: bool = False) -> ThemeColors:
-    theme = theme_for(dark)
+def text_point_size(large_text: bool = False, presenting: bool = False) -> int:
+    """The panels' text size: normal, View ▸ Larger Text, or presentation mode."""
+    if presenting:
+        return PRESENTATION_POINT_SIZE
+    return LARGE_POINT_SIZE if large_text else MIN_POINT_SIZE
+
+
+def apply_theme(
+    app: QApplication, dark: bool, large_text: bool = False, presenting: bool = False
+) -> ThemeColors:
+    """Palette, stylesheet and the themed widgets' colours; ``presenting`` takes the
+    high-contrast variant and projector-sized text."""
+    theme = theme_for(dark, presenting)
     app.setStyle("Fusion")
     app.setPalette(make_palette(theme))
-    app.setStyleSheet(
-        stylesheet(theme, LARGE_POINT_SIZE if large_text else MIN_POINT_SIZE)
-    )
+    point_size = text_point_size(large_text, presenting)
+    app.setStyleSheet(stylesheet(theme, point_size))
     notifier = _notifier()
-    if notifier.theme is not theme:
+    if notifier.theme is not theme or notifier.point_size != point_size:
         notifier.theme = theme
+        notifier.point_size = point_size
         notifier.changed.emit(theme)
     return theme
 

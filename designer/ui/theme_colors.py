@@ -9,7 +9,7 @@ from a :class:`ThemeColors`.  No widget writes a colour literal of its own
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -317,7 +317,71 @@ DARK = ThemeColors(
 )
 
 
-def theme_colors(dark: bool) -> ThemeColors:
+# Presentation mode (View ▸ Presentation): the same themes at projector contrast —
+# full black or white text, darker muted text and borders, a plain background.
+LIGHT_HIGH_CONTRAST = replace(
+    LIGHT,
+    name="light-high-contrast",
+    window="#ffffff",
+    alternate="#f2f3f5",
+    text="#000000",
+    muted="#30363d",
+    border="#5c6470",
+    icon="#000000",
+    plot_foreground="#000000",
+    plot_axis="#30363d",
+    canvas=replace(
+        LIGHT.canvas,
+        background="#ffffff",
+        card_border="#4b5563",
+        text="#000000",
+        text_muted="#1f2937",
+        shape_text="#000000",
+        edge="#1f2937",
+        label_border="#4b5563",
+        label_text="#000000",
+        port_border="#1f2937",
+    ),
+    series=replace(LIGHT.series, pale_blue="#6f95c9", guide="#6a737d"),
+)
+DARK_HIGH_CONTRAST = replace(
+    DARK,
+    name="dark-high-contrast",
+    window="#000000",
+    base="#121316",
+    alternate="#0b0c0e",
+    text="#ffffff",
+    muted="#c9cdd3",
+    border="#8a9099",
+    icon="#ffffff",
+    plot_background="#000000",
+    plot_foreground="#ffffff",
+    plot_axis="#c0c4ca",
+    plot_legend="#000000d2",
+    canvas=replace(
+        DARK.canvas,
+        background="#000000",
+        grid_minor="#15181d",
+        grid_major="#2a2f38",
+        card="#16191f",
+        card_border="#9aa3b2",
+        text="#ffffff",
+        text_muted="#e5e7eb",
+        shape_text="#ffffff",
+        edge="#d1d5db",
+        label_fill="#16191f",
+        label_border="#9aa3b2",
+        label_text="#ffffff",
+        port_border="#e5e7eb",
+    ),
+    series=replace(DARK.series, pale_blue="#5f82b5", guide="#9aa0a6"),
+)
+
+
+def theme_colors(dark: bool, high_contrast: bool = False) -> ThemeColors:
+    """The light or dark theme, or its projector variant when ``high_contrast``."""
+    if high_contrast:
+        return DARK_HIGH_CONTRAST if dark else LIGHT_HIGH_CONTRAST
     return DARK if dark else LIGHT
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
+from designer.graph.model import Project
 from designer.graph.project_file import (
     ProjectFileError,
     atomic_write_text,
@@ -36,6 +37,7 @@ from designer.ui.settings import RecentFiles
 APP_NAME = "designer"
 PROJECT_FILTER = "Designer projects (*.json);;All files (*)"
 PYTHON_FILTER = "Python files (*.py);;All files (*)"
+UNTITLED = Project.name  # the name a new project has until it is given one
 SAMPLES_DIR = resources_root() / "samples"  # package data (designer/resources)
 
 Save = QMessageBox.StandardButton.Save
@@ -277,7 +279,15 @@ class ProjectFiles:
             return False
         if not Path(path).suffix:
             path += ".json"
+        self._name_untitled_project(Path(path))
         return self._save_to(Path(path))
+
+    def _name_untitled_project(self, path: Path) -> None:
+        """An untitled project saved as ``mnist_cnn.json`` is called mnist_cnn (its
+        generated class MnistCnn, not Untitled); a project with a name keeps it."""
+        doc = self.document
+        if doc.project.name.strip() in ("", UNTITLED) and path.stem.strip():
+            doc.set_project_name(path.stem.strip())
 
     def _save_to(self, path: Path) -> bool:
         """Save; any failure is shown, naming the file and the reason."""

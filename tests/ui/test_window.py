@@ -798,7 +798,8 @@ def test_the_action_table_is_consistent_and_every_slot_exists(make_window) -> No
     ]
     assert toolbar_keys == [
         *("new", "open", "save", "undo", "redo", "cut", "copy", "paste", "delete"),
-        *("fit", "zoom_in", "zoom_out", "tidy", "snap", "export", "train"),
+        *("fit", "zoom_in", "zoom_out", "tidy", "snap", "export"),
+        *("mode_design", "mode_train"),
     ]
 
 

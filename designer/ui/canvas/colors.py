@@ -89,5 +89,13 @@ LIGHT = canvas_theme(theme_colors.LIGHT)
 DARK = canvas_theme(theme_colors.DARK)
 
 
-def theme_for(dark: bool) -> CanvasTheme:
+HIGH_CONTRAST = {
+    False: canvas_theme(theme_colors.LIGHT_HIGH_CONTRAST),
+    True: canvas_theme(theme_colors.DARK_HIGH_CONTRAST),
+}
+
+
+def theme_for(dark: bool, high_contrast: bool = False) -> CanvasTheme:
+    if high_contrast:
+        return HIGH_CONTRAST[dark]
     return DARK if dark else LIGHT

@@ -276,8 +276,8 @@ class NetworkScene(QGraphicsScene):
         self.document.set_selection(list(self._nodes))
 
     # -- themes and snapping --------------------------------------------------------------------
-    def set_theme(self, dark: bool) -> None:
-        self.theme = theme_for(dark)
+    def set_theme(self, dark: bool, high_contrast: bool = False) -> None:
+        self.theme = theme_for(dark, high_contrast)
         for item in self._nodes.values():
             item.set_theme(self.theme)
         for item in self._edges.values():

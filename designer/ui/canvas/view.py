@@ -62,6 +62,7 @@ class NetworkView(QGraphicsView):
         super().__init__(parent)
         self.document = document
         self._dark = dark
+        self._high_contrast = False  # presentation mode
         self._snap = True
         self._scenes: dict[str, NetworkScene] = {}
         self._pan_start: QPoint | None = None
@@ -109,6 +110,8 @@ class NetworkView(QGraphicsView):
         if scene is None:
             scene = NetworkScene(self.document, network, self._dark, self)
             scene.snap_to_grid = self._snap
+            if self._high_contrast:
+                scene.set_theme(self._dark, True)
             scene.messageRequested.connect(self.messageRequested)
             scene.nodeActivated.connect(self.nodeActivated)
             scene.quickAddRequested.connect(self.open_quick_add)
@@ -156,10 +159,11 @@ class NetworkView(QGraphicsView):
                 self.show_start()
 
     # -- theme and options ------------------------------------------------------------
-    def set_theme(self, dark: bool) -> None:
+    def set_theme(self, dark: bool, high_contrast: bool = False) -> None:
         self._dark = dark
+        self._high_contrast = high_contrast
         for scene in self._scenes.values():
-            scene.set_theme(dark)
+            scene.set_theme(dark, high_contrast)
         self.resetCachedContent()
         self.viewport().update()
 
@@ -203,8 +207,8 @@ class NetworkView(QGraphicsView):
     def reset_zoom(self) -> None:
         self.set_zoom(1.0)
 
-    def fit_to_view(self) -> None:
-        """Show every node, at most a little larger than life."""
+    def fit_to_view(self, max_zoom: float = FIT_MAX_ZOOM) -> None:
+        """Show every node, at most a little larger than life (``max_zoom``)."""
         self._fit_pending = False
         rect = self.network_scene.items_rect()
         if rect.isNull():
@@ -215,8 +219,8 @@ class NetworkView(QGraphicsView):
         rect = rect.adjusted(-40, -40, 40, 40)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._update_caching()
-        if self.zoom > FIT_MAX_ZOOM:
-            self.set_zoom(FIT_MAX_ZOOM)
+        if self.zoom > max_zoom:
+            self.set_zoom(max_zoom)
             self.centerOn(rect.center())
         elif self.zoom < MIN_ZOOM:
             self.set_zoom(MIN_ZOOM)

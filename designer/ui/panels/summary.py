@@ -15,6 +15,7 @@ from designer.graph.model import Graph
 from designer.graph.shape import format_shape
 from designer.shapes.infer import GraphShapes
 from designer.ui.panels.formatting import format_compact, format_count, format_shapes
+from designer.ui.plurals import plural_form
 from designer.ui.theme import ThemeColors, follow_theme, qcolor
 
 COLUMNS = ("Layer", "Type", "Output shape", "Params", "MACs")
@@ -101,7 +102,7 @@ class SummaryTable(QTreeWidget):
         total = QTreeWidgetItem(
             [
                 TOTAL_LABEL,
-                f"{len(ordered)} layers",
+                plural_form(self.tr("%n layer(s)", "", len(ordered)), len(ordered)),
                 "",
                 format_count(self.total_params),
                 format_compact(self.total_macs),

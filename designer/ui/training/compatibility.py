@@ -86,3 +86,27 @@ def input_shape_differs(graph: Graph, dataset: Any) -> bool:
     return node is not None and list(node.params.get("shape", [])) != list(
         suggested_input_shape(dataset)
     )
+
+
+# A project that has not chosen a dataset starts on one its Input can take.
+IMAGE_DEFAULTS = {(28, 28): "digits28", (8, 8): "digits"}
+FLAT_DEFAULTS = {784: "digits28", 64: "digits"}
+TOKEN_DEFAULT = "tokens_majority"
+FALLBACK_DATASET = "moons"
+
+
+def default_dataset_spec(project: Project) -> dict[str, Any]:
+    """The built-in dataset a new project's Input fits: the digits for a 1×28×28
+    image (flat for 784 features), the 8×8 digits for 1×8×8, a token set for
+    integer token ids, the two moons otherwise (or without exactly one Input)."""
+    node = single_input(data_network(project))
+    name, options = FALLBACK_DATASET, {}
+    if node is not None and node.params.get("dtype") == "long":
+        name = TOKEN_DEFAULT
+    elif node is not None:
+        shape = tuple(node.params.get("shape") or ())
+        if len(shape) == 3 and shape[0] == 1 or len(shape) == 2:
+            name = IMAGE_DEFAULTS.get(shape[-2:], FALLBACK_DATASET)
+        elif len(shape) == 1 and shape[0] in FLAT_DEFAULTS:
+            name, options = FLAT_DEFAULTS[shape[0]], {"layout": "flat"}
+    return {"name": name, "options": options}

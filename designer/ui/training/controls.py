@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -102,6 +102,10 @@ class RunControls(QWidget):
         self.stop_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop))
         self.stop_button.clicked.connect(self.stopRequested)
         self.device_combo = QComboBox()
+        self.device_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.device_combo.setMinimumContentsLength(8)  # a GPU's long name elides
         self.device_combo.setToolTip("Where to train")
         self.device_combo.addItem("Best available", "auto")
         self.device_combo.addItem("CPU", "cpu")
@@ -123,17 +127,29 @@ class RunControls(QWidget):
         )
         self.weights_button.setMenu(menu)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.pause_button)
-        buttons.addWidget(self.stop_button)
-        buttons.addSpacing(12)
+        # Run buttons, then device and weights: one row, or two in a narrow panel.
+        self.run_buttons = QWidget()
+        run_row = QHBoxLayout(self.run_buttons)
+        run_row.setContentsMargins(0, 0, 0, 0)
+        run_row.setSpacing(6)
+        run_row.addWidget(self.start_button)
+        run_row.addWidget(self.pause_button)
+        run_row.addWidget(self.stop_button)
+        self.device_row = QWidget()
+        device_row = QHBoxLayout(self.device_row)
+        device_row.setContentsMargins(0, 0, 0, 0)
+        device_row.setSpacing(6)
         device_label = QLabel("Device")
         device_label.setObjectName("mutedText")
-        buttons.addWidget(device_label)
-        buttons.addWidget(self.device_combo, 1)
-        buttons.addWidget(self.weights_button)
+        device_row.addWidget(device_label)
+        device_row.addWidget(self.device_combo, 1)
+        device_row.addWidget(self.weights_button)
+        buttons = QGridLayout()
+        buttons.setHorizontalSpacing(18)
+        buttons.setVerticalSpacing(6)
+        self._buttons = buttons
+        self._two_rows: bool | None = None
+        self._arrange_buttons(two_rows=False)
 
         self.epoch_bar = QProgressBar()
         self.epoch_bar.setRange(0, 1000)
@@ -162,8 +178,35 @@ class RunControls(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         layout.addLayout(buttons)
         layout.addLayout(progress)
+
+    # -- one row or two -----------------------------------------------------------------
+    def _arrange_buttons(self, two_rows: bool) -> None:
+        if two_rows == self._two_rows:
+            return
+        self._two_rows = two_rows
+        self._buttons.removeWidget(self.device_row)
+        self._buttons.addWidget(self.run_buttons, 0, 0)
+        self._buttons.addWidget(self.device_row, *((1, 0) if two_rows else (0, 1)))
+        self._buttons.setColumnStretch(1, 0 if two_rows else 1)
+
+    def _one_row_width(self) -> int:
+        spacing = self._buttons.horizontalSpacing()
+        parts = (self.run_buttons, self.device_row)
+        return sum(p.minimumSizeHint().width() for p in parts) + spacing
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As narrow as the wider of the two rows: a narrow panel wraps, it does not
+        widen the window."""
+        hint = super().minimumSizeHint()
+        parts = (self.run_buttons, self.device_row)
+        return QSize(max(p.minimumSizeHint().width() for p in parts), hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange_buttons(two_rows=self.width() < self._one_row_width())
 
     # -- state ------------------------------------------------------------------------
     def set_state(self, running: bool, can_save: bool, from_weights: bool) -> None:
@@ -227,6 +270,14 @@ class RunControls(QWidget):
         self.device_combo.setToolTip(f"Where to train. ({message})")
 
     # -- progress ---------------------------------------------------------------------
+    def reset(self) -> None:
+        """As before any run (another project was opened)."""
+        self.epoch_bar.setValue(0)
+        self.run_bar.setValue(0)
+        self.epoch_bar.setFormat(self.tr("Epoch –"))
+        self.run_bar.setFormat(self.tr("Run –"))
+        self.set_status(self.tr("Ready. Choose a dataset and press Train."))
+
     def begin_run(self) -> None:
         self.epoch_bar.setValue(0)
         self.run_bar.setValue(0)

@@ -35,6 +35,11 @@ from designer.training.datasets.registry import (
     file_formats,
     load_dataset,
 )
+from designer.ui.fields.widgets import (
+    CompactDoubleSpinBox,
+    GuardedComboBox,
+    GuardedSpinBox,
+)
 from designer.ui.training.background import run_in_background
 from designer.ui.training.dataset_preview import DatasetPreview
 
@@ -57,7 +62,13 @@ class DatasetPicker(QWidget):
         self._preview_token = 0
         self.dataset: Any = None  # the last loaded (previewed) dataset
 
-        self.combo = QComboBox()
+        # The wheel scrolls the column unless the user clicked into the list; long
+        # names elide rather than widen the panel.
+        self.combo = GuardedComboBox()
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(14)
         self.combo.setObjectName("datasetCombo")
         for info in builtin_datasets():
             self._infos[info.name] = info
@@ -77,6 +88,7 @@ class DatasetPicker(QWidget):
         self.description.setObjectName("mutedText")
         self.options_box = QWidget()
         self.options_form = QFormLayout(self.options_box)
+        self.options_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.options_form.setContentsMargins(0, 0, 0, 0)
         self.options_form.setVerticalSpacing(4)
 
@@ -163,14 +175,14 @@ class DatasetPicker(QWidget):
 
     def _make_editor(self, option: DatasetOption, value: Any) -> QWidget:
         if option.kind == "choice":
-            combo = QComboBox()
+            combo = GuardedComboBox()
             for choice in option.choices:
                 combo.addItem(choice, choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.currentIndexChanged.connect(self._edited)
             return combo
         if option.kind == "int":
-            spin = QSpinBox()
+            spin = GuardedSpinBox()
             spin.setRange(
                 int(option.minimum if option.minimum is not None else 0),
                 int(
@@ -185,7 +197,7 @@ class DatasetPicker(QWidget):
             spin.valueChanged.connect(self._edited)
             return spin
         if option.kind == "float":
-            spin = QDoubleSpinBox()
+            spin = CompactDoubleSpinBox()
             spin.setDecimals(3)
             spin.setRange(
                 option.minimum or 0.0,

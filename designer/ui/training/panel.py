@@ -21,9 +21,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
-    QGroupBox,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -41,19 +38,20 @@ from designer.training.run_controller import (
     check_weights,
 )
 from designer.training.server import pool
+from designer.ui.plurals import plural_form
 from designer.ui.training.background import run_in_background
 from designer.ui.training.banner import Banner
 from designer.ui.training.compatibility import (
     compatibility_problems,
     data_network,
+    default_dataset_spec,
     input_shape_differs,
     single_input,
 )
 from designer.ui.training.controls import RunControls
-from designer.ui.training.dataset_picker import DatasetPicker
 from designer.ui.training.memory_check import MemoryCheck
 from designer.ui.training.results import ResultViews
-from designer.ui.training.settings_form import SettingsForm
+from designer.ui.training.setup_column import SetupColumn
 from designer.ui.training.weights_dialogs import (
     ask_weights_path_to_load,
     ask_weights_path_to_save,
@@ -101,42 +99,20 @@ class TrainingPanel(QWidget):
 
     # == building =============================================================
     def _build(self) -> None:
-        # -- left column: data and settings --------------------------------
-        self.dataset_picker = DatasetPicker()
+        # -- left column: data, its fit, settings (never clipped) -----------
+        self.setup = SetupColumn()
+        self.dataset_picker = self.setup.dataset_picker
         self.dataset_picker.datasetEdited.connect(self._dataset_edited)
         self.dataset_picker.datasetLoaded.connect(
             lambda _d: self.update_compatibility()
         )
-        data_box = QGroupBox("Dataset")
-        data_layout = QVBoxLayout(data_box)
-        data_layout.setContentsMargins(8, 6, 8, 8)
-        data_layout.addWidget(self.dataset_picker)
-        self.fit_banner = Banner()
+        self.fit_banner = self.setup.fit_banner
         self.fit_banner.actionTriggered.connect(self.set_input_shape_from_dataset)
-        data_layout.addWidget(self.fit_banner)
-
-        self.settings_form = SettingsForm()
+        self.settings_form = self.setup.settings_form
         self.settings_form.settingsEdited.connect(self._settings_edited)
-        # The device is chosen next to Start; its editor in the form stays hidden.
-        self.settings_form.hide_field("device")
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 6, 6)
-        left_layout.setSpacing(8)
-        left_layout.addWidget(data_box)
-        left_layout.addWidget(self.settings_form)
+        self.left_scroll = self.setup.scroll
         self.memory_check = MemoryCheck(self._run_inputs)
-        left_layout.addWidget(self.memory_check)
-        left_layout.addStretch(1)
-        self.left_scroll = QScrollArea()
-        self.left_scroll.setWidget(left)
-        self.left_scroll.setWidgetResizable(True)
-        self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.left_scroll.setMinimumWidth(300)
-        self.left_scroll.setHorizontalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-        )
+        self.setup.add_below_settings(self.memory_check)
 
         # -- right column: controls, progress, results ----------------------
         self.controls = RunControls()
@@ -160,7 +136,7 @@ class TrainingPanel(QWidget):
         right_layout.addWidget(self.results, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.left_scroll)
+        self.splitter.addWidget(self.setup)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -217,16 +193,21 @@ class TrainingPanel(QWidget):
     def _connect_document(self) -> None:
         doc = self.document
         doc.projectReplaced.connect(self._load_from_document)
-        doc.analysisChanged.connect(self.update_compatibility)
+        doc.analysisChanged.connect(self._analysis_changed)
         if hasattr(doc, "trainingChanged"):
             doc.trainingChanged.connect(self._training_changed)
         if hasattr(doc, "datasetChanged"):
             doc.datasetChanged.connect(self._dataset_changed)
 
     def _load_from_document(self) -> None:
+        """Another project or sample: its settings, and none of the last one's results."""
         self._training_changed()
         self._dataset_changed()
         self.runs.forget_weights()
+        if not self.is_running():
+            self.results.clear()
+            self.controls.reset()
+            self.banner.clear()
         self._update_buttons()
 
     def _training_changed(self) -> None:
@@ -236,8 +217,19 @@ class TrainingPanel(QWidget):
         self.update_compatibility()
 
     def _dataset_changed(self) -> None:
-        self.dataset_picker.set_spec(self.document.project.dataset)
+        """Show the project's dataset; a project that has chosen none gets one that
+        fits its Input (digits for 1×28×28, a token set for token ids)."""
+        spec = self.document.project.dataset
+        if not spec:
+            spec = default_dataset_spec(self.document.project)
+        self.dataset_picker.set_spec(spec)
         self.update_compatibility()
+
+    def _analysis_changed(self) -> None:
+        if not self.document.project.dataset:  # the default follows the Input
+            self._dataset_changed()
+        else:
+            self.update_compatibility()
 
     def _settings_edited(self, settings: dict) -> None:
         settings = dict(settings)
@@ -463,9 +455,11 @@ class TrainingPanel(QWidget):
     def _on_run_started(self, info: Any) -> None:
         self._total_epochs = info.epochs
         self.results.run_started(info)
+        steps = info.steps_per_epoch
+        per_epoch = plural_form(self.tr("%n step(s) per epoch", "", steps), steps)
         self.controls.set_status(
             f"Run {self.runs.run_count} on {info.device_label}: {info.num_train:,} training and "
-            f"{info.num_val:,} validation samples, {info.steps_per_epoch} steps per epoch."
+            f"{info.num_val:,} validation samples, {per_epoch}."
         )
         if info.notes:
             self.banner.show_message("\n".join(info.notes), "info")

@@ -13,8 +13,9 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 
-from designer.ui.theme import qcolor
+from designer.ui.theme import current_point_size, qcolor
 from designer.ui.theme_colors import ThemeColors
 
 # Share of the view range left free around the data, so the markers of the first
@@ -76,15 +77,25 @@ def theme_legend(legend: pg.LegendItem, theme: ThemeColors) -> None:
         label.setText(label.text)  # re-render with the new colour
 
 
+def title_size() -> str:
+    """The plot titles' size: 10 pt, larger with Larger Text and when presenting."""
+    return f"{max(10, current_point_size())}pt"
+
+
 def theme_plot(plot: pg.PlotItem, theme: ThemeColors) -> None:
-    """Axes, tick labels, axis titles, the plot title and the legend in ``theme``."""
+    """Axes, tick labels, axis titles, the plot title and the legend in ``theme``,
+    with text that grows with the app's text size (presentation mode)."""
+    tick_font = QFont()
+    tick_font.setPointSizeF(max(8.0, current_point_size() - 2.0))
     for side in ("left", "bottom", "right", "top"):
         axis = plot.getAxis(side)
         axis.setPen(pen(theme.plot_axis, 1.0))
         axis.setTextPen(pen(theme.plot_foreground, 1.0))
+        axis.setTickFont(tick_font)
+        axis.label.setFont(tick_font)
     title = plot.titleLabel
     if title.text:
-        title.setText(title.text, color=theme.plot_foreground, size=TITLE_SIZE)
+        title.setText(title.text, color=theme.plot_foreground, size=title_size())
     else:
         title.setAttr("color", theme.plot_foreground)
     if plot.legend is not None:
@@ -101,4 +112,4 @@ def theme_plots(
 
 
 def title(plot: pg.PlotItem, text: str, theme: ThemeColors) -> None:
-    plot.setTitle(text, color=theme.plot_foreground, size=TITLE_SIZE)
+    plot.setTitle(text, color=theme.plot_foreground, size=title_size())

@@ -82,6 +82,15 @@ class ResultViews(QWidget):
             self._set_visible(widget, False)  # until this run sends its kind
         self._pending.clear()
 
+    def clear(self) -> None:
+        """No results at all: another project was opened, its runs are not these."""
+        self.begin_run("", 0)
+        self.plots.clear_history()
+        self.terms_plot.clear_history()
+        for view in (self.confusion, self.samples):
+            self._set_visible(view, True)
+        self.tabs.setCurrentWidget(self.plots)
+
     def dataset_loaded(self, summary: Any) -> None:
         self._summary = summary
         self._classes = summary.classes

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
 
 from designer.fields import BOOL
 from designer.training.settings import FIELD_SPECS, LOSSES, TrainingSettings
@@ -57,6 +57,8 @@ class SettingsForm(QWidget):
         for title, names in GROUPS:
             box = QGroupBox(title)
             form = QFormLayout(box)
+            # A narrow column puts a long label above its editor instead of cutting it.
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             form.setContentsMargins(8, 6, 8, 6)
             form.setHorizontalSpacing(10)
             form.setVerticalSpacing(4)
@@ -64,11 +66,16 @@ class SettingsForm(QWidget):
                 spec = FIELD_SPECS[name]
                 editor = make_editor(spec, self)
                 editor.field.setObjectName(f"setting_{name}")
+                if isinstance(editor.field, QComboBox):  # long choices elide
+                    editor.field.setSizeAdjustPolicy(
+                        QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                    )
+                    editor.field.setMinimumContentsLength(12)
                 editor.committed.connect(lambda _value, n=name: self._edited(n))
                 self._editors[name] = editor
                 if spec.kind == BOOL:
                     editor.field.setText(spec.title)  # a check box names itself
-                    form.addRow("", editor.container)
+                    form.addRow(editor.container)  # the whole row: never cut short
                     self._labels[name] = editor.field
                 else:
                     form.addRow(spec.title, editor.container)
