@@ -1,0 +1,259 @@
+"""The run history: kept, listed, renamed, deleted, compared and exported, damage skipped."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from designer.training.run_compare import (
+    differing_settings,
+    export_metrics_csv,
+    flatten_setup,
+    format_duration,
+    metrics_csv,
+    table_rows,
+)
+from designer.training.run_history import (
+    RunHistory,
+    RunHistoryError,
+    history_folder,
+)
+
+START = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+
+
+def metrics(losses: list[float], accuracies: list[float] | None = None) -> dict:
+    epochs = []
+    for index, loss in enumerate(losses):
+        record = {"epoch": index + 1, "train_loss": loss, "val_loss": loss + 0.1}
+        if accuracies is not None:
+            record["val_accuracy"] = accuracies[index]
+        record["seconds"] = 1.5
+        epochs.append(record)
+    return {
+        "device": "cpu",
+        "status": "finished",
+        "task": "classification",
+        "epochs": epochs,
+    }
+
+
+def project(dropout: bool) -> dict:
+    nodes = [
+        {"id": "n1", "type": "Input", "name": "x", "params": {"shape": [2]}},
+        {
+            "id": "n2",
+            "type": "Linear",
+            "name": "hidden",
+            "params": {"out_features": 16},
+        },
+    ]
+    if dropout:
+        nodes.append(
+            {"id": "n3", "type": "Dropout", "name": "drop", "params": {"p": 0.5}}
+        )
+    nodes.append({"id": "n4", "type": "Output", "name": "y", "params": {}})
+    return {
+        "name": "p",
+        "networks": [{"name": "model", "nodes": nodes, "edges": []}],
+        "training": {},
+        "dataset": {"name": "moons"},
+    }
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> RunHistory:
+    return RunHistory.for_project(tmp_path / "lesson.json")
+
+
+def keep(
+    history: RunHistory,
+    lr: float = 0.01,
+    dropout: bool = False,
+    minutes: int = 0,
+    **extra,
+):
+    return history.add(
+        metrics([0.9, 0.5, 0.3], [0.6, 0.8, 0.9]),
+        {"epochs": 3, "lr": lr},
+        project=project(dropout),
+        device="cpu",
+        duration_s=4.5,
+        started=START + timedelta(minutes=minutes),
+        **extra,
+    )
+
+
+def test_the_history_lives_next_to_the_project_file(tmp_path: Path) -> None:
+    assert history_folder(tmp_path / "lesson.json") == tmp_path / "lesson.runs"
+
+
+def test_no_folder_means_no_runs(history: RunHistory) -> None:
+    assert history.runs() == []
+    assert not history.folder.exists()
+
+
+def test_a_kept_run_reads_back_with_everything(
+    history: RunHistory, tmp_path: Path
+) -> None:
+    weights = tmp_path / "trained.pt"
+    weights.write_bytes(b"not really a state dict, only copied")
+    run = keep(history, weights=weights)
+    assert run.run_id == "run-0001" and run.name == "Run 1"
+    assert run.device == "cpu" and run.duration_s == 4.5 and run.status == "finished"
+    assert run.started.startswith("2026-12-03T09:00")
+    assert run.settings == {"epochs": 3, "lr": 0.01}
+    assert run.final("val_accuracy") == 0.9 and run.final("val_loss") == pytest.approx(
+        0.4
+    )
+    assert run.series("train_loss") == ([1, 2, 3], [0.9, 0.5, 0.3])
+    assert run.weights is not None and run.weights.read_bytes() == weights.read_bytes()
+    assert [p.name for p in history.folder.iterdir()] == ["run-0001"]  # no staging left
+    assert [r.run_id for r in history.runs()] == ["run-0001"]
+
+
+def test_runs_are_numbered_and_listed_oldest_first(history: RunHistory) -> None:
+    keep(history, minutes=5)
+    keep(history, minutes=1)
+    runs = history.runs()
+    assert [r.run_id for r in runs] == ["run-0002", "run-0001"]
+    assert [r.name for r in runs] == ["Run 2", "Run 1"]
+    assert runs[0].weights is None
+
+
+def test_rename_keeps_the_folder_and_is_checked(history: RunHistory) -> None:
+    run = keep(history)
+    renamed = history.rename(run.run_id, "  with   Dropout ")
+    assert renamed.name == "with Dropout"
+    assert history.runs()[0].name == "with Dropout"
+    with pytest.raises(RunHistoryError, match="empty"):
+        history.rename(run.run_id, "   ")
+    with pytest.raises(RunHistoryError, match="at most"):
+        history.rename(run.run_id, "x" * 200)
+    with pytest.raises(RunHistoryError, match="not the name of a run"):
+        history.rename("../elsewhere", "x")
+
+
+def test_delete_removes_only_that_run(history: RunHistory) -> None:
+    first, second = keep(history), keep(history, minutes=1)
+    history.delete(first.run_id)
+    assert [r.run_id for r in history.runs()] == [second.run_id]
+    with pytest.raises(RunHistoryError, match="no run run-0001"):
+        history.delete(first.run_id)
+    # The next run does not take a number an older run had kept.
+    assert keep(history, minutes=2).run_id == "run-0003"
+
+
+def test_damaged_runs_are_skipped_with_a_message(history: RunHistory) -> None:
+    good = keep(history)
+    broken = keep(history, minutes=1)
+    (broken.folder / "metrics.json").write_text("{ not json", encoding="utf-8")
+    odd = keep(history, minutes=2)
+    (odd.folder / "meta.json").write_text(json.dumps({"name": 3}), encoding="utf-8")
+    pickled = keep(history, minutes=3)
+    (pickled.folder / "settings.json").write_bytes(b"\x80\x04\x95 pickle")
+    wrong_numbers = keep(history, minutes=4)
+    data = metrics([0.5])
+    data["epochs"][0]["train_loss"] = "low"
+    (wrong_numbers.folder / "metrics.json").write_text(
+        json.dumps(data), encoding="utf-8"
+    )
+    (history.folder / "notes.txt").write_text("not a run", encoding="utf-8")
+    runs = history.runs()
+    assert [r.run_id for r in runs] == [good.run_id]
+    assert len(history.problems) == 4
+    joined = "\n".join(history.problems)
+    assert "run-0002/metrics.json is not valid JSON" in joined
+    assert "run-0003/meta.json needs a name" in joined
+    assert "train_loss of epoch 1 is not a number" in joined
+
+
+def test_metrics_without_epochs_are_refused(history: RunHistory) -> None:
+    with pytest.raises(RunHistoryError, match="no list of epochs"):
+        history.add({"status": "finished"}, {})
+    assert history.runs() == []
+
+
+def test_what_differs_is_settings_and_layers(history: RunHistory) -> None:
+    plain = keep(history, lr=0.01)
+    dropout = keep(history, lr=0.01, dropout=True, minutes=1)
+    faster = keep(history, lr=0.1, minutes=2)
+    assert differing_settings([plain]) == []
+    assert differing_settings([plain, plain]) == []
+    assert differing_settings([plain, dropout]) == ["layers", "drop.p"]
+    assert differing_settings([plain, faster]) == ["lr"]
+    flat = flatten_setup(dropout)
+    assert flat["layers"] == "Input → Linear → Dropout → Output"
+    assert flat["x.shape"] == "2" and flat["dataset"] == "moons"
+
+
+def test_the_table_shows_only_what_differs(history: RunHistory) -> None:
+    runs = [keep(history), keep(history, dropout=True, minutes=1)]
+    headers, rows = table_rows(runs)
+    assert headers == [
+        "run",
+        "name",
+        "started",
+        "duration",
+        "device",
+        "epochs",
+        "train_loss",
+        "val_loss",
+        "val_accuracy",
+        "layers",
+        "drop.p",
+    ]
+    assert rows[0][:6] == ["run-0001", "Run 1", "2026-12-03 09:00", "4 s", "cpu", "3"]
+    assert rows[0][6:9] == ["0.3000", "0.4000", "90.0%"]
+    assert rows[0][-1] == "—" and rows[1][-1] == "0.5"
+
+
+def test_metrics_csv_has_every_epoch_of_every_run(
+    history: RunHistory, tmp_path: Path
+) -> None:
+    runs = [keep(history), keep(history, minutes=1)]
+    history.rename(runs[1].run_id, "second, with a comma")
+    runs = history.runs()
+    rows = list(csv.reader(io.StringIO(metrics_csv(runs))))
+    assert rows[0] == [
+        "run",
+        "name",
+        "epoch",
+        "train_loss",
+        "val_loss",
+        "val_accuracy",
+        "seconds",
+    ]
+    assert len(rows) == 1 + 6
+    assert rows[4][:3] == ["run-0002", "second, with a comma", "1"]
+    target = export_metrics_csv(runs, tmp_path / "metrics.csv")
+    assert target.read_text(encoding="utf-8") == metrics_csv(runs)
+    with pytest.raises(RunHistoryError, match="at least one run"):
+        export_metrics_csv([], tmp_path / "none.csv")
+    with pytest.raises(RunHistoryError, match="could not be written"):
+        export_metrics_csv(runs, tmp_path / "missing" / "metrics.csv")
+
+
+def test_untitled_runs_move_into_the_saved_projects_history(tmp_path: Path) -> None:
+    untitled = RunHistory(tmp_path / "session")
+    keep(untitled)
+    keep(untitled, minutes=1)
+    saved = RunHistory.for_project(tmp_path / "lesson.json")
+    keep(saved, minutes=2)
+    assert saved.adopt(untitled) == 2
+    # Listed by when they started: the untitled project's two came first.
+    assert [r.run_id for r in saved.runs()] == ["run-0002", "run-0003", "run-0001"]
+    assert untitled.runs() == []
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(0.4, "0 s"), (42, "42 s"), (185, "3 min 05 s"), (3720, "1 h 02 min")],
+)
+def test_durations_read_naturally(seconds: float, text: str) -> None:
+    assert format_duration(seconds) == text
