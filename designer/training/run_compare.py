@@ -105,7 +105,7 @@ def table_rows(runs: Sequence[RunRecord]) -> tuple[list[str], list[list[str]]]:
         "started",
         "duration",
         "device",
-        "epochs",
+        "epochs done",
         *metrics,
         *differing,
     ]

@@ -201,7 +201,7 @@ def test_the_table_shows_only_what_differs(history: RunHistory) -> None:
         "started",
         "duration",
         "device",
-        "epochs",
+        "epochs done",
         "train_loss",
         "val_loss",
         "val_accuracy",
