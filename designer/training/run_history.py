@@ -295,6 +295,14 @@ def _check_metrics(metrics: Mapping[str, Any], label: str) -> None:
                 )
 
 
+def read_metrics(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """A metrics.json (as ``designer train`` and the training process write it), checked."""
+    path = Path(path)
+    metrics = _read_json(path, path.name)
+    _check_metrics(metrics, path.name)
+    return metrics
+
+
 def read_run(folder: Path) -> RunRecord:
     """One run from its folder, checked; raises :class:`RunHistoryError`."""
     run_id = folder.name

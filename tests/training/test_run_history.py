@@ -257,3 +257,72 @@ def test_untitled_runs_move_into_the_saved_projects_history(tmp_path: Path) -> N
 )
 def test_durations_read_naturally(seconds: float, text: str) -> None:
     assert format_duration(seconds) == text
+
+
+# -- the run controller keeps the app's runs ------------------------------------------
+
+
+class FakeRun:
+    def __init__(self, request) -> None:
+        self.request = request
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+def finish_run(runs, metrics_text: str | None = None):
+    from types import SimpleNamespace
+
+    run = runs.start({"name": "p", "networks": []}, {"name": "moons"}, {"lr": 0.1})
+    folder = Path(run.request.weights_dir)
+    (folder / "metrics.json").write_text(
+        metrics_text or json.dumps(metrics([0.7, 0.4])), encoding="utf-8"
+    )
+    (folder / "trained.pt").write_bytes(b"weights")
+    runs.weights_saved(folder / "trained.pt")
+    runs.result_arrived(SimpleNamespace(epochs=[1, 2], device="cpu", status="finished"))
+    runs.run_ended(run)
+
+
+def test_the_controller_keeps_runs_and_moves_them_when_saved(tmp_path: Path) -> None:
+    from designer.training.run_controller import RunController
+
+    runs = RunController(FakeRun, temp_root=tmp_path)
+    finish_run(runs)
+    kept = runs.last_kept
+    assert kept is not None and runs.history_problem is None
+    assert kept.settings == {"lr": 0.1} and kept.project["name"] == "p"
+    assert kept.device == "cpu" and kept.weights is not None
+    untitled = runs.history.folder
+    assert untitled.parent == tmp_path  # a temporary history while untitled
+    runs.set_project_path(tmp_path / "lesson.json", same_project=True)  # first save
+    assert not untitled.exists()
+    assert [r.name for r in runs.history.runs()] == ["Run 1"]
+    assert runs.history.folder == tmp_path / "lesson.runs"
+    finish_run(runs)
+    assert len(RunHistory.for_project(tmp_path / "lesson.json").runs()) == 2
+
+
+def test_opening_another_project_drops_the_untitled_runs(tmp_path: Path) -> None:
+    from designer.training.run_controller import RunController
+
+    runs = RunController(FakeRun, temp_root=tmp_path)
+    finish_run(runs)
+    untitled = runs.history.folder
+    runs.set_project_path(tmp_path / "other.json", same_project=False)
+    assert not untitled.exists() and runs.history.runs() == []
+    runs.set_project_path(None, same_project=False)  # File ▸ New
+    assert runs.history.runs() == []
+
+
+def test_a_run_with_damaged_metrics_is_not_kept_and_says_why(tmp_path: Path) -> None:
+    from designer.training.run_controller import RunController
+
+    runs = RunController(FakeRun, temp_root=tmp_path)
+    finish_run(runs, metrics_text="[1, 2]")
+    assert runs.last_kept is None
+    assert "not kept in the run history" in (runs.history_problem or "")
+    assert runs.history.runs() == []
+    runs.remove_temporary_files()
+    assert list(tmp_path.iterdir()) == []
