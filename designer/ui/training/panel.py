@@ -53,6 +53,7 @@ from designer.ui.training.compatibility import (
 from designer.ui.training.controls import RunControls
 from designer.ui.training.dataset_picker import DatasetPicker
 from designer.ui.training.results import ResultViews
+from designer.ui.training.run_history_view import attach_run_history
 from designer.ui.training.settings_form import SettingsForm
 from designer.ui.training.worker import TrainingRun
 
@@ -91,6 +92,7 @@ class TrainingPanel(QWidget):
         self._redraw_timer.timeout.connect(self._redraw)
         self._connect_document()
         self._load_from_document()
+        self.run_history = attach_run_history(self)  # the Runs tab
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._about_to_quit)
