@@ -1,8 +1,8 @@
 """What differs between kept runs, their metrics as CSV, and a table of them (no Qt).
 
 A run's setup is flattened into one level of ``name → text``: the training
-settings by their own names (``lr``, ``epochs``), ``dataset``, ``layers`` (the
-layer types in order, per network when there are several) and
+settings by their own names (``lr``, ``epochs``), ``dataset``, ``layers`` (which
+layer types and how many of each, per network when there are several) and
 ``<layer name>.<parameter>`` for every layer's parameters.  Comparing runs then
 means keeping the names whose texts are not all equal, so a run with a Dropout
 and one without differ in ``layers`` and ``dropout1.p``.
@@ -34,6 +34,17 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def layer_counts(nodes: Sequence[dict[str, Any]]) -> str:
+    """The layer types of a network and how many of each, in order of first use:
+    ``Flatten, Linear ×3, ReLU ×2, Dropout ×2`` (Input and Output left out)."""
+    counts: dict[str, int] = {}
+    for node in nodes:
+        kind = str(node.get("type", "?"))
+        if kind not in ("Input", "Output"):
+            counts[kind] = counts.get(kind, 0) + 1
+    return ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in counts.items()) or MISSING
+
+
 def flatten_setup(run: RunRecord) -> dict[str, str]:
     """The run's settings, dataset and network as one level of name → text."""
     flat = {str(key): _text(value) for key, value in sorted(run.settings.items())}
@@ -47,7 +58,7 @@ def flatten_setup(run: RunRecord) -> dict[str, str]:
     for network in networks:
         nodes = [n for n in network.get("nodes", []) if isinstance(n, dict)]
         label = "layers" if len(networks) == 1 else f"layers ({network.get('name')})"
-        flat[label] = " → ".join(str(n.get("type", "?")) for n in nodes)
+        flat[label] = layer_counts(nodes)
         for node in nodes:
             for key, value in sorted(dict(node.get("params") or {}).items()):
                 flat[f"{node.get('name', node.get('id'))}.{key}"] = _text(value)
@@ -95,19 +106,19 @@ def summary_metrics(runs: Sequence[RunRecord]) -> list[str]:
 
 
 def table_rows(runs: Sequence[RunRecord]) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows of the history table: name, start, duration, device, epochs,
-    final metrics, then the setup values that differ."""
+    """Headers and rows of the history table: id and name, the setup values that
+    differ (what the comparison is about), final metrics, epochs, duration, device, start."""
     metrics = summary_metrics(runs)
     differing = differing_settings(runs)
     headers = [
         "run",
         "name",
-        "started",
+        *differing,
+        *metrics,
+        "epochs done",
         "duration",
         "device",
-        "epochs done",
-        *metrics,
-        *differing,
+        "started",
     ]
     rows = []
     for run in runs:
@@ -116,12 +127,12 @@ def table_rows(runs: Sequence[RunRecord]) -> tuple[list[str], list[list[str]]]:
             [
                 run.run_id,
                 run.name,
-                run.started.replace("T", " ")[:16],
+                *(flat.get(name, MISSING) for name in differing),
+                *(format_metric(m, run.final(m)) for m in metrics),
+                str(len(run.epochs)),
                 format_duration(run.duration_s),
                 run.device or MISSING,
-                str(len(run.epochs)),
-                *(format_metric(m, run.final(m)) for m in metrics),
-                *(flat.get(name, MISSING) for name in differing),
+                run.started.replace("T", " ")[:16],
             ]
         )
     return headers, rows

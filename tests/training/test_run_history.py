@@ -188,7 +188,7 @@ def test_what_differs_is_settings_and_layers(history: RunHistory) -> None:
     assert differing_settings([plain, dropout]) == ["layers", "drop.p"]
     assert differing_settings([plain, faster]) == ["lr"]
     flat = flatten_setup(dropout)
-    assert flat["layers"] == "Input → Linear → Dropout → Output"
+    assert flat["layers"] == "Linear, Dropout"
     assert flat["x.shape"] == "2" and flat["dataset"] == "moons"
 
 
@@ -198,19 +198,40 @@ def test_the_table_shows_only_what_differs(history: RunHistory) -> None:
     assert headers == [
         "run",
         "name",
-        "started",
-        "duration",
-        "device",
-        "epochs done",
+        "layers",
+        "drop.p",
         "train_loss",
         "val_loss",
         "val_accuracy",
-        "layers",
-        "drop.p",
+        "epochs done",
+        "duration",
+        "device",
+        "started",
     ]
-    assert rows[0][:6] == ["run-0001", "Run 1", "2026-12-03 09:00", "4 s", "cpu", "3"]
-    assert rows[0][6:9] == ["0.3000", "0.4000", "90.0%"]
-    assert rows[0][-1] == "—" and rows[1][-1] == "0.5"
+    assert rows[0] == [
+        "run-0001",
+        "Run 1",
+        "Linear",
+        "—",
+        "0.3000",
+        "0.4000",
+        "90.0%",
+        "3",
+        "4 s",
+        "cpu",
+        "2026-12-03 09:00",
+    ]
+    assert rows[1][2:4] == ["Linear, Dropout", "0.5"]
+
+
+def test_layer_counts_name_each_type_once() -> None:
+    from designer.training.run_compare import layer_counts
+
+    nodes = [
+        {"type": t} for t in ("Input", "Linear", "ReLU", "Dropout", "Linear", "ReLU")
+    ]
+    assert layer_counts(nodes) == "Linear ×2, ReLU ×2, Dropout"
+    assert layer_counts([{"type": "Input"}]) == "—"
 
 
 def test_metrics_csv_has_every_epoch_of_every_run(

@@ -46,6 +46,7 @@ from designer.ui.training.banner import Banner
 from designer.ui.training.run_curves import LOSSES, RunCurves, metric_label
 
 NAME_COLUMN = 0
+MAX_COLUMN_WIDTH = 320
 RUN_ID = Qt.ItemDataRole.UserRole
 
 
@@ -178,6 +179,7 @@ class RunHistoryView(QWidget):
             for column, text in enumerate(values[1:]):
                 item = QTableWidgetItem(text)
                 item.setData(RUN_ID, values[0])
+                item.setToolTip(text)
                 if column != NAME_COLUMN:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)
@@ -186,8 +188,13 @@ class RunHistoryView(QWidget):
         )
         del blocker
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.resizeColumnsToContents()
+        for column in range(
+            self.table.columnCount()
+        ):  # long layer lists: see the tooltip
+            if self.table.columnWidth(column) > MAX_COLUMN_WIDTH:
+                self.table.setColumnWidth(column, MAX_COLUMN_WIDTH)
 
     def _fill_metrics(self) -> None:
         current = self.metric_combo.currentData()
