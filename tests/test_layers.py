@@ -136,3 +136,68 @@ def test_no_module_is_over_600_lines() -> None:
         > MAX_MODULE_LINES
     }
     assert too_long == {}
+
+
+def private_imports(source: str, module: str, is_package: bool = False) -> list[str]:
+    """Names below the ui that ``source`` reaches past their public surface.
+
+    A private name is one that starts with an underscore, or any name of a module
+    whose path has such a part; the ui may use only what a package offers.
+    """
+    package = module if is_package else module.rpartition(".")[0]
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            base = package.split(".")[: len(package.split(".")) - node.level + 1]
+            target = (
+                ".".join([*base, *([node.module] if node.module else [])])
+                if node.level
+                else node.module or ""
+            )
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.Import):
+            target, names = "", [alias.name for alias in node.names]
+        else:
+            continue
+        for name in names:
+            full = f"{target}.{name}" if target else name
+            layer = layer_of(full)
+            if layer in (None, "ui"):
+                continue
+            parts = full.split(".")
+            if any(part.startswith("_") and part != "__init__" for part in parts):
+                found.append(f"line {node.lineno}: {module} imports {full}")
+    return found
+
+
+UI_MODULES = sorted((PACKAGE / "ui").rglob("*.py"))
+
+
+@pytest.mark.parametrize(
+    "path", UI_MODULES, ids=lambda p: p.relative_to(PACKAGE).as_posix()
+)
+def test_the_ui_imports_only_public_names(path: Path) -> None:
+    module = _module_name(path)
+    is_package = path.name == "__init__.py"
+    if is_package:
+        module = module.rpartition(".")[0]
+    assert not private_imports(path.read_text(encoding="utf-8"), module, is_package)
+
+
+def test_the_public_name_check_sees_private_reaches() -> None:
+    source = """
+from designer.graph.model import Graph, _node_key
+from designer.training._internal import helper
+import designer.shapes._cache
+
+def later():
+    from designer.ui.canvas import _local
+    from ..graph import _rules
+"""
+    found = private_imports(source, "designer.ui.window")
+    assert [problem.split(" imports ")[1] for problem in found] == [
+        "designer.graph.model._node_key",
+        "designer.training._internal.helper",
+        "designer.shapes._cache",
+        "designer.graph._rules",
+    ]

@@ -101,6 +101,23 @@ ACTIONS: tuple[ActionSpec | SubmenuSpec, ...] = (
                "Rename the selected layer", menu=EDIT),
     ActionSpec("find_layer", "&Find Layer…", "find_layer", (Std.Find,), None,
                "Search the layer palette", menu=EDIT),
+    ActionSpec("group_block", "&Group into Block…", "blocks.group_selection",
+               ("Ctrl+B",), None, "Make the selected layers one reusable block",
+               menu=EDIT, separator_before=True),
+    ActionSpec("ungroup_block", "&Ungroup Block", "blocks.ungroup_selection",
+               ("Ctrl+Shift+B",), None, "Put the selected block's layers back in its place",
+               menu=EDIT),
+    ActionSpec("unique_block", "Make Block Uni&que", "blocks.make_selection_unique",
+               (), None, "Give the selected use its own copy, so editing it leaves the "
+               "other uses alone", menu=EDIT),
+    ActionSpec("open_block", "&Open Block Definition", "blocks.open_selection",
+               ("Ctrl+Shift+O",), None, "Edit the selected block's layers in a tab of "
+               "their own; every use changes", menu=EDIT),
+    ActionSpec("close_block", "Close Block &Tab", "blocks.close_current", (), None,
+               "Close the block definition being edited", menu=EDIT),
+    ActionSpec("save_block", "Save Block to &Library…", "blocks.save_selection_to_library",
+               (), None, "Keep the selected block in your library, for every project",
+               menu=EDIT),
     # -- View -----------------------------------------------------------------------
     ActionSpec("fit", "&Fit to Window", "fit_view", ("F",), "fit",
                "Show the whole network", menu=VIEW, toolbar=(3, 0)),

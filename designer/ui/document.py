@@ -21,7 +21,8 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from designer.codegen.module import CodegenError, generate_code
-from designer.graph import connections, editing
+from designer.graph import block_editing, block_library, connections, editing
+from designer.graph.blocks import BLOCK, BLOCK_NETWORK_PREFIX, block_network
 from designer.graph.edits import Edit, Position
 from designer.graph.events import (
     STRUCTURAL_EVENTS,
@@ -36,7 +37,7 @@ from designer.graph.fragments import (
     parse_fragment,
 )
 from designer.graph.model import Edge, Graph, GraphError, Project
-from designer.graph.project_file import load_project, save_project
+from designer.graph.project_file import ProjectFileError, load_project, save_project
 from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.shapes.problems import Problem
 from designer.ui.commands import EditCommand
@@ -57,6 +58,8 @@ class Document(QObject):
     trainingChanged = Signal()
     datasetChanged = Signal()
     projectNameChanged = Signal(str)
+    networksChanged = Signal()  # a block definition was opened, closed or renamed
+    blocksChanged = Signal()  # a block was added, removed or renamed
 
     def __init__(
         self, project: Project | None = None, parent: QObject | None = None
@@ -68,7 +71,8 @@ class Document(QObject):
         self.path: Path | None = None
         self.current_network = ""
         self._selected: list[str] = []
-        self._listeners: dict[str, Any] = {}
+        self._listeners: dict[str, tuple[Graph, Any]] = {}
+        self._open_blocks: list[str] = []
         self._analysis: dict[str, GraphShapes] = {}
         self._dirty: set[str] = set()
         self._code: tuple[str, str | None] | None = None
@@ -92,7 +96,10 @@ class Document(QObject):
 
     @property
     def network_names(self) -> list[str]:
-        return [graph.name for graph in self.project.networks]
+        """The project's networks, then the block definitions opened for editing."""
+        names = [graph.name for graph in self.project.networks]
+        blocks = self.project.blocks
+        return names + [block_network(b) for b in self._open_blocks if b in blocks]
 
     def new(self, project: Project | None = None) -> None:
         self._install(project or Project(), None)
@@ -118,18 +125,17 @@ class Document(QObject):
             self.pathChanged.emit(target)
 
     def _install(self, project: Project, path: Path | None) -> None:
-        for name, listener in self._listeners.items():
-            for graph in self.project.networks:
-                if graph.name == name:
-                    graph.unsubscribe(listener)
+        for graph, listener in self._listeners.values():
+            graph.unsubscribe(listener)
         self.project.unsubscribe(self._on_project_event)
+        self.project.blocks.unsubscribe(self._on_blocks_changed)
         self._listeners = {}
+        self._open_blocks = []
         self.project = project
         project.subscribe(self._on_project_event)
+        project.blocks.subscribe(self._on_blocks_changed)
         for graph in project.networks:
-            listener = self._make_listener(graph.name)
-            graph.subscribe(listener)
-            self._listeners[graph.name] = listener
+            self._listen(graph.name)
         self.undo_stack.clear()
         self.undo_stack.setClean()
         path_changed = path != self.path
@@ -214,22 +220,49 @@ class Document(QObject):
 
     def _recompute(self) -> None:
         names = self.network_names
-        for name in list(self._dirty):
-            if name in names:
-                self._analysis[name] = infer_shapes(self.project.network(name))
+        if self._dirty:  # an open definition shows the shapes its first use gives it
+            self._dirty.update(n for n in names if n.startswith(BLOCK_NETWORK_PREFIX))
+        for name in names:
+            if name in self._dirty:
+                self._analysis[name] = self._first_use_analysis(name) or infer_shapes(
+                    self.project.network(name)
+                )
         for name in list(self._analysis):
             if name not in names:
                 del self._analysis[name]
         self._dirty.clear()
 
-    def _make_listener(self, name: str):
+    def _first_use_analysis(self, network: str) -> GraphShapes | None:
+        """A block definition analysed with the inputs of its first use in a network."""
+        block = network.removeprefix(BLOCK_NETWORK_PREFIX)
+        if block == network:
+            return None
+        for graph in self.project.networks:
+            shapes = self._analysis.get(graph.name)
+            for node in graph.nodes if shapes is not None else ():
+                info = shapes.nodes.get(node.id)
+                if node.type == BLOCK and node.params["block"] == block and info:
+                    return info.block[0] if info.block else None
+        return None
+
+    def _listen(self, name: str) -> None:
         def listener(event: GraphEvent) -> None:
             self._on_graph_event(name, event)
 
-        return listener
+        graph = self.project.network(name)
+        graph.subscribe(listener)
+        self._listeners[name] = (graph, listener)
+
+    def _forget(self, name: str) -> None:
+        if name in self._listeners:
+            graph, listener = self._listeners.pop(name)
+            graph.unsubscribe(listener)
 
     def _on_graph_event(self, network: str, event: GraphEvent) -> None:
         if isinstance(event, STRUCTURAL_EVENTS):
+            # A definition's change reaches every network that uses the block.
+            if network.startswith(BLOCK_NETWORK_PREFIX):
+                self._dirty.update(self.network_names)
             self._dirty.add(network)
             self._code = None
         if (
@@ -445,6 +478,107 @@ class Document(QObject):
         self.push(edit)
         self.set_selection(edit.node_ids)
         return edit.node_ids
+
+    # -- blocks ---------------------------------------------------------------------
+    @property
+    def open_blocks(self) -> list[str]:
+        """The blocks whose definitions have a tab, in the order they were opened."""
+        return list(self._open_blocks)
+
+    @property
+    def current_block(self) -> str | None:
+        """The block whose definition is the current network, if one is."""
+        if self.current_network.startswith(BLOCK_NETWORK_PREFIX):
+            return self.current_network[len(BLOCK_NETWORK_PREFIX) :]
+        return None
+
+    def open_block(self, name: str) -> None:
+        """Show the definition of block ``name`` in its own tab and make it current."""
+        self.project.blocks.get(name)  # raises GraphError for an unknown block
+        if name not in self._open_blocks:
+            self._open_blocks.append(name)
+            self._listen(block_network(name))
+            self._dirty.add(block_network(name))
+            self._recompute()
+            self.networksChanged.emit()
+        self.set_current_network(block_network(name))
+
+    def close_block(self, name: str) -> None:
+        """Close the definition's tab (the block itself stays)."""
+        if name not in self._open_blocks:
+            return
+        self._open_blocks.remove(name)
+        self._forget(block_network(name))
+        self._analysis.pop(block_network(name), None)
+        if self.current_network == block_network(name):
+            self.set_current_network(self.project.networks[0].name)
+        self.networksChanged.emit()
+
+    def _on_blocks_changed(self, change: str, old: str | None, new: str | None) -> None:
+        """A block was added, removed or renamed (an edit, or its undo)."""
+        if old in self._open_blocks and change == "removed":
+            self.close_block(old)
+        elif old in self._open_blocks and new is not None:
+            self._forget(block_network(old))
+            self._open_blocks[self._open_blocks.index(old)] = new
+            self._listen(block_network(new))
+            if self.current_network == block_network(old):
+                self.current_network = block_network(new)
+                self.currentNetworkChanged.emit(self.current_network)
+            self.networksChanged.emit()
+        self._dirty.update(self.network_names)
+        self._code = None
+        self.blocksChanged.emit()
+        if self._batch_depth == 0:
+            self._flush()
+
+    def _shape_of(self, node_id: str, port: str) -> tuple[list[Any], str] | None:
+        """A tensor's sample shape and dtype, which a new block's Input takes."""
+        shapes = self.analysis.get(self.current_network)
+        info = shapes.nodes.get(node_id) if shapes is not None else None
+        if info is None or port not in info.outputs:
+            return None
+        return list(info.outputs[port][1:]), info.dtypes.get(port, "float")
+
+    def _push_block_edit(self, plan: Any, *args: Any) -> str | None:
+        return self._push_or_refuse(lambda _g, net: plan(self.project, net, *args))
+
+    def group_into_block(self, ids: Iterable[str], name: str) -> str | None:
+        """Group the nodes into a new block ``name`` used in their place; why not."""
+        group = block_editing.group_into_block
+        return self._push_block_edit(group, list(ids), name, self._shape_of)
+
+    def ungroup(self, node_id: str) -> str | None:
+        """Put a block use's layers back in its place; why not."""
+        return self._push_block_edit(block_editing.ungroup, node_id)
+
+    def make_unique(self, node_id: str) -> str | None:
+        """Give one use of a block its own copy of the definition; why not."""
+        return self._push_block_edit(block_editing.make_unique, node_id)
+
+    def add_block_use(self, name: str, position: Position = (0.0, 0.0)) -> str:
+        """Add a use of block ``name`` (GraphError when refused); its node id."""
+        edit = block_editing.add_block_use(
+            self.project, self.current_network, name, position
+        )
+        self.push(edit)
+        return edit.node_ids[0]
+
+    def add_library_block(self, path: str | Path, position: Position = (0, 0)) -> str:
+        """Add the library entry at ``path`` (its blocks and one use); the use's id.
+
+        GraphError says why not: a file that cannot be read, or a block that
+        would end up inside itself."""
+        try:
+            edit = block_library.add_from_library(
+                self.project, self.current_network, Path(path), position
+            )
+        except ProjectFileError as error:
+            raise GraphError(
+                f"the block library entry cannot be read: {error}"
+            ) from None
+        self.push(edit)
+        return edit.edits[-1].node_ids[0]
 
     # -- project settings ----------------------------------------------------------
     def set_training(self, settings: dict[str, Any]) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from designer.graph.model import GraphError
 from designer.ui.about import about_html  # noqa: F401 (re-exported for tests)
 from designer.ui.actions import build_actions, build_menus, build_toolbar
+from designer.ui.block_commands import BlockCommands
 from designer.ui.canvas.colors import category_color
 from designer.ui.document import Document
 from designer.ui.network_tabs import NetworkTabs
@@ -331,9 +332,10 @@ class MainWindow(QMainWindow):
         self.view.setObjectName("networkView")
         self.view.zoomChanged.connect(lambda _zoom: self._update_zoom_label())
         self.view.messageRequested.connect(
-            lambda text: self.statusBar().showMessage(text, 6000)
+            lambda t: self.statusBar().showMessage(t, 6000)
         )
-        self.view.nodeActivated.connect(self._focus_inspector)
+        self.blocks = BlockCommands(self, self.document, self.palette_panel)
+        self.view.nodeActivated.connect(self.blocks.open_or_inspect)
         centre = QWidget()
         centre.setObjectName("canvasArea")
         layout = QVBoxLayout(centre)
@@ -363,10 +365,6 @@ class MainWindow(QMainWindow):
     def _on_project_replaced(self) -> None:
         self._rebuild_tabs()
         self._refresh_all()
-
-    def _focus_inspector(self, _node_id: str = "") -> None:
-        self.inspector_dock.show()
-        self.inspector_dock.raise_()
 
     # == refreshing panels ===============================================================
     def _refresh_all(self) -> None:

@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QTabBar
 
+from designer.graph.blocks import BLOCK_NETWORK_PREFIX
+
 
 class NetworkTabs(QTabBar):
     """One tab per network; the document decides which is current."""
@@ -22,11 +24,15 @@ class NetworkTabs(QTabBar):
         self.setDocumentMode(True)
         self.setExpanding(False)
         self.setDrawBase(False)
+        self.setTabsClosable(True)
         self.currentChanged.connect(self._on_tab_changed)
+        self.tabCloseRequested.connect(self._on_close_requested)
+        document.networksChanged.connect(self.rebuild)
 
     @property
     def names(self) -> list[str]:
-        return [self.tabText(i) for i in range(self.count())]
+        """The network each tab shows (``block:Name`` for a block definition)."""
+        return list(self.document.network_names[: self.count()])
 
     def rebuild(self) -> None:
         """A tab for each of the document's networks (after a project was loaded)."""
@@ -34,8 +40,16 @@ class NetworkTabs(QTabBar):
         while self.count():
             self.removeTab(0)
         for name in self.document.network_names:
-            self.addTab(name)
-            self.setTabToolTip(self.count() - 1, f"The {name} network")
+            block = name.removeprefix(BLOCK_NETWORK_PREFIX)
+            index = self.addTab(name if block == name else f"▣ {block}")
+            if block == name:
+                self.setTabToolTip(index, self.tr("The %1 network").replace("%1", name))
+                self.setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
+            else:
+                tip = self.tr(
+                    "The definition of the block %1: a change here changes every use"
+                )
+                self.setTabToolTip(index, tip.replace("%1", block))
         self.setVisible(self.count() > 1)
         self.setCurrentIndex(
             self.document.network_names.index(self.document.current_network)
@@ -52,3 +66,8 @@ class NetworkTabs(QTabBar):
         names = self.document.network_names
         if 0 <= index < len(names):
             self.document.set_current_network(names[index])
+
+    def _on_close_requested(self, index: int) -> None:
+        names = self.document.network_names
+        if 0 <= index < len(names) and names[index].startswith(BLOCK_NETWORK_PREFIX):
+            self.document.close_block(names[index].removeprefix(BLOCK_NETWORK_PREFIX))

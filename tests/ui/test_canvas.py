@@ -414,7 +414,14 @@ def test_context_menus_offer_the_editing_actions(
     scene = view.network_scene
     node_menu = scene.node_menu(cnn[1])
     node_actions = [a.text() for a in node_menu.actions() if a.text()]
-    assert node_actions == ["Rename", "Duplicate", "Copy", "Disconnect all", "Delete"]
+    assert node_actions == [
+        "Rename",
+        "Duplicate",
+        "Copy",
+        "Disconnect all",
+        "Group into block…",
+        "Delete",
+    ]
     edge_menu = scene.edge_menu(document.graph.edges[0])
     edge_menu.actions()[0].trigger()
     assert len(document.graph.edges) == len(cnn) - 2

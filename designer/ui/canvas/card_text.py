@@ -1,5 +1,6 @@
 """Fonts and text fitting for the cards: the families, cached fonts per size,
-parameter values and counts as cards show them, and eliding to a width."""
+parameter values and counts as cards show them, eliding to a width, and what a
+port's tooltip says."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
+
+from designer.graph.model import Graph
+from designer.graph.shape import format_shape
+from designer.shapes.infer import GraphShapes
 
 SANS_FAMILIES = [
     "Inter",
@@ -106,3 +111,21 @@ def _fitted_header(text: str, room: float) -> tuple[QFont, str]:
 
 def elide(text: str, font: QFont, width: float) -> str:
     return QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+def port_description(
+    graph: Graph, shapes: GraphShapes | None, node_id: str, direction: str, port: str
+) -> str:
+    """A port's tooltip: which port, and the shape that flows through it."""
+    node = graph.node(node_id)
+    info = shapes.nodes.get(node_id) if shapes is not None else None
+    shape = None
+    if info is not None:
+        shape = (info.inputs if direction == "in" else info.outputs).get(port)
+    kind = "input" if direction == "in" else "output"
+    text = f"{node.name} · {kind} {port!r}"
+    if shape is not None:
+        return f"{text}: {format_shape(shape)}"
+    if direction == "in" and graph.edge_into(node_id, port) is None:
+        return f"{text}: not connected — drag from here to an output"
+    return f"{text}: shape not known yet"

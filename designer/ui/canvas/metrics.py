@@ -78,3 +78,9 @@ def port_anchor_for(layer_type: str) -> float:
     """Where a new layer's ports will sit below its top (default parameters)."""
     spec = get_spec(layer_type)
     return port_anchor(Node("", layer_type, "", spec.defaults()))
+
+
+# What a palette item of a project's block carries instead of a layer type.
+BLOCK_ITEM_PREFIX = "block:"
+# ... and what an item of the block library carries: the entry's file.
+LIBRARY_ITEM_PREFIX = "library:"

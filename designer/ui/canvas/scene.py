@@ -37,6 +37,7 @@ from designer.graph.events import (
 from designer.graph.model import Edge, Graph
 from designer.graph.shape import format_shape
 from designer.ui.canvas import scene_menus
+from designer.ui.canvas.card_text import port_description
 from designer.ui.canvas.colors import CanvasTheme, theme_for
 from designer.ui.canvas.edge_item import EdgeItem
 from designer.ui.canvas.grid import draw_grid
@@ -46,8 +47,10 @@ from designer.ui.canvas.interactions import (
     ReverseConnectInteraction,
 )
 from designer.ui.canvas.metrics import (
+    BLOCK_ITEM_PREFIX,
     GRID,
     HEADER_HEIGHT,
+    LIBRARY_ITEM_PREFIX,
     NODE_WIDTH,
     port_anchor_for,
     snap,
@@ -442,19 +445,8 @@ class NetworkScene(QGraphicsScene):
 
     def port_description(self, node_id: str, direction: str, port: str) -> str:
         """What a port's tooltip says: which port, and the shape that flows through it."""
-        node = self._graph.node(node_id)
         shapes = self.document.analysis.get(self.network)
-        info = shapes.nodes.get(node_id) if shapes is not None else None
-        shape = None
-        if info is not None:
-            shape = (info.inputs if direction == "in" else info.outputs).get(port)
-        kind = "input" if direction == "in" else "output"
-        text = f"{node.name} · {kind} {port!r}"
-        if shape is not None:
-            return f"{text}: {format_shape(shape)}"
-        if direction == "in" and self._graph.edge_into(node_id, port) is None:
-            return f"{text}: not connected — drag from here to an output"
-        return f"{text}: shape not known yet"
+        return port_description(self._graph, shapes, node_id, direction, port)
 
     def _show_port_cursor(self, over_port: bool) -> None:
         """A cross over ports says "drag from here to connect"."""
@@ -567,12 +559,20 @@ class NetworkScene(QGraphicsScene):
         """Add a layer so that its header sits under ``scene_pos`` (snapped to the grid)."""
         x = scene_pos.x() - NODE_WIDTH / 2
         y = scene_pos.y() - HEADER_HEIGHT / 2
+        block = layer_type.removeprefix(BLOCK_ITEM_PREFIX)
+        entry = layer_type.removeprefix(LIBRARY_ITEM_PREFIX)
         if self.snap_to_grid:
-            anchor = port_anchor_for(layer_type)
+            layer = block == entry == layer_type
+            anchor = port_anchor_for(layer_type) if layer else 0.0
             x, y = snap(x), snap(y + anchor) - anchor
         if self.document.current_network != self.network:
             self.document.set_current_network(self.network)
-        node_id = self.document.add_node(layer_type, (x, y))
+        if block != layer_type:  # a use of one of the project's blocks
+            node_id = self.document.add_block_use(block, (x, y))
+        elif entry != layer_type:  # a block from the library
+            node_id = self.document.add_library_block(entry, (x, y))
+        else:
+            node_id = self.document.add_node(layer_type, (x, y))
         self.document.set_selection([node_id])
         return node_id
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from designer.graph.catalog import CATEGORIES, all_specs
 from designer.graph.model import Edge
+from designer.ui import block_commands
 from designer.ui.canvas.colors import category_color
 from designer.ui.canvas.metrics import snap
 
@@ -32,10 +33,35 @@ def node_menu(scene: NetworkScene, node_id: str) -> QMenu:
     menu.addAction("Copy", lambda: document.copy(ids))
     menu.addAction("Disconnect all", lambda: document.disconnect_all(node_id))
     menu.addSeparator()
+    _add_block_items(menu, scene, node_id, ids)
     menu.addAction("Delete", lambda: document.remove_nodes(ids)).setShortcut(
         QKeySequence.StandardKey.Delete
     )
     return menu
+
+
+def _add_block_items(
+    menu: QMenu, scene: NetworkScene, node_id: str, ids: list[str]
+) -> None:
+    """Group the selection into a block; open, ungroup or split off a block use."""
+    document = scene.document
+    parent = scene.views()[0] if scene.views() else None
+    if block_commands.block_of(document, node_id) is not None and len(ids) == 1:
+        menu.addAction(
+            "Open block definition",
+            lambda: block_commands.open_definition(document, node_id),
+        )
+        menu.addAction(
+            "Ungroup block", lambda: block_commands.ungroup(parent, document, node_id)
+        )
+        menu.addAction(
+            "Make block unique",
+            lambda: block_commands.make_unique(parent, document, node_id),
+        )
+    menu.addAction(
+        "Group into block…", lambda: block_commands.group(parent, document, ids)
+    )
+    menu.addSeparator()
 
 
 def edge_menu(scene: NetworkScene, edge: Edge) -> QMenu:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QGraphicsProxyWidget, QGraphicsView, QWidget
 
 from designer.graph.catalog import has_spec
 from designer.graph.model import GraphError
+from designer.ui.canvas.metrics import BLOCK_ITEM_PREFIX, LIBRARY_ITEM_PREFIX
 from designer.ui.canvas.node_item import OVERVIEW_ZOOM
 from designer.ui.canvas.quick_add import QuickAddPopup
 from designer.ui.canvas.scene import NetworkScene
@@ -396,12 +397,17 @@ class NetworkView(QGraphicsView):
         """What a palette drop does: add the layer named in the mime data at ``scene_pos``."""
         raw = bytes(mime.data(LAYER_MIME_TYPE).data())[:200]
         layer_type = raw.decode("utf-8", errors="replace").strip()
-        if not has_spec(layer_type):
+        block = layer_type.startswith((BLOCK_ITEM_PREFIX, LIBRARY_ITEM_PREFIX))
+        if not has_spec(layer_type) and not block:
             self.messageRequested.emit(
                 f"cannot add {layer_type!r}: there is no such layer type"
             )
             return None
-        return self.network_scene.add_layer_at(layer_type, scene_pos)
+        try:
+            return self.network_scene.add_layer_at(layer_type, scene_pos)
+        except GraphError as error:
+            self.messageRequested.emit(str(error))
+            return None
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()

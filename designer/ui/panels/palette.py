@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from designer.graph.catalog import CATEGORIES, LayerSpec, all_specs
+from designer.ui.canvas.metrics import BLOCK_ITEM_PREFIX
+from designer.ui.panels.palette_blocks import BlockGroup, BlockRow
 from designer.ui.theme import current_theme, qcolor
 
 LAYER_MIME_TYPE = "application/x-designer-layer"
@@ -190,6 +192,8 @@ class LayerPalette(QWidget):
 
         self._category_items: dict[str, QTreeWidgetItem] = {}
         self._layer_items: dict[str, QTreeWidgetItem] = {}
+        self._project_blocks = BlockGroup(self.tree, TYPE_ROLE)
+        self._library = BlockGroup(self.tree, TYPE_ROLE)
         self._populate()
 
     def _populate(self) -> None:
@@ -220,6 +224,33 @@ class LayerPalette(QWidget):
                 self._layer_items[spec.type] = item
             group.setExpanded(True)
 
+    def set_blocks(self, blocks: Iterable[tuple[str, str]]) -> None:
+        """List the project's blocks, ``(name, description)``, under "Blocks"."""
+        tip = self.tr(
+            "A block of this project: drag it onto the canvas to use it; "
+            "double-click a use to edit its definition."
+        )
+        rows = [
+            BlockRow(name, BLOCK_ITEM_PREFIX + name, description or tip)
+            for name, description in blocks
+        ]
+        icon = swatch_icon(self._color_for("Blocks"))
+        self._project_blocks.fill(self.tr("Blocks"), icon, rows)
+        self.set_filter(self.search.text())
+
+    def set_library(self, rows: Iterable[BlockRow]) -> None:
+        """List the block library (built-in blocks and the user's own)."""
+        icon = swatch_icon(self._color_for("Blocks"))
+        self._library.fill(self.tr("Block library"), icon, rows)
+        self.set_filter(self.search.text())
+
+    def block_names(self) -> list[str]:
+        """The project's blocks listed (shown or filtered out)."""
+        return self._project_blocks.labels()
+
+    def library_labels(self) -> list[str]:
+        return self._library.labels()
+
     def refresh_colors(self) -> None:
         """Redraw the category chips (after a theme change)."""
         for category, group in self._category_items.items():
@@ -247,6 +278,8 @@ class LayerPalette(QWidget):
             spec = specs[layer_type]
             haystack = f"{spec.type} {spec.category} {spec.description}".lower()
             item.setHidden(not all(w in haystack for w in words))
+        self._project_blocks.filter(words)
+        self._library.filter(words)
         for group in self._category_items.values():
             shown = any(
                 not group.child(i).isHidden() for i in range(group.childCount())
