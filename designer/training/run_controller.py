@@ -23,6 +23,7 @@ import os
 import shutil
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -184,10 +185,11 @@ class RunController:
         if self.project_path is not None:
             return RunHistory.for_project(self.project_path)
         if self._untitled_history is None:
-            folder = tempfile.mkdtemp(
-                prefix="designer-untitled-runs-", dir=self._temp_root
-            )
-            self._untitled_history = RunHistory(folder)
+            # Named now, made by the first run kept: a panel that trains nothing
+            # leaves no folder behind.
+            root = Path(self._temp_root or tempfile.gettempdir())
+            name = f"designer-untitled-runs-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+            self._untitled_history = RunHistory(root / name)
         return self._untitled_history
 
     def set_project_path(self, path: str | Path | None, same_project: bool) -> None:

@@ -310,6 +310,8 @@ def test_the_controller_keeps_runs_and_moves_them_when_saved(tmp_path: Path) -> 
     from designer.training.run_controller import RunController
 
     runs = RunController(FakeRun, temp_root=tmp_path)
+    assert runs.history.runs() == []
+    assert list(tmp_path.iterdir()) == []  # nothing made before a run is kept
     finish_run(runs)
     kept = runs.last_kept
     assert kept is not None and runs.history_problem is None

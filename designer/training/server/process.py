@@ -269,7 +269,7 @@ def _write_metrics(result: Any, task: str, path: Path) -> None:
     import json
 
     from designer.graph.safe_files import atomic_write_text
-    from designer.training.cli_train import CLASSIFICATION_TASKS
+    from designer.training.datasets.dataset import CLASSIFICATION_TASKS
     from designer.training.metrics import result_to_json
 
     record = result_to_json(result, task in CLASSIFICATION_TASKS)
