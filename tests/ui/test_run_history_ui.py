@@ -93,7 +93,7 @@ def test_the_table_shows_the_runs_and_only_what_differs(view: RunHistoryView) ->
     assert view.table.rowCount() == 2
     assert headers(view)[:3] == ["Name", "Layers", "drop.p"]  # what differs, first
     assert headers(view)[-4:] == ["Epochs", "Duration", "Device", "Started"]
-    assert "lr" not in headers(view)
+    assert "Learning rate" not in headers(view)  # the same in both runs
     assert view.table.item(0, NAME_COLUMN).text() == "without Dropout"
     assert view.table.item(1, headers(view).index("Layers")).text() == "Linear, Dropout"
 
@@ -191,7 +191,7 @@ def test_runs_in_the_panel_are_kept_compared_and_move_on_save(
         finish(qtbot, panel)
         assert panel.last_result.status == "finished"
     assert view.table.rowCount() == 2
-    assert headers(view)[1] == "lr"
+    assert headers(view)[1] == "Learning rate"  # the setting's own label
     # The new run joins the selection: both runs' losses are overlaid.
     assert len(view.selected_runs()) == 2 and len(view.curves.curves) == 4
     kept = view.selected_runs()[0]

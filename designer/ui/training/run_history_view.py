@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from designer.training.run_compare import export_metrics_csv, table_rows
 from designer.training.run_history import RunHistory, RunHistoryError, RunRecord
+from designer.training.settings import FIELD_SPECS
 from designer.ui.training.banner import Banner
 from designer.ui.training.run_curves import LOSSES, RunCurves, metric_label
 
@@ -174,7 +175,9 @@ class RunHistoryView(QWidget):
         self.table.clearContents()
         self.table.setColumnCount(len(shown))
         self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels([labels.get(h, h) for h in shown])
+        self.table.setHorizontalHeaderLabels(
+            [self._header_label(h, labels) for h in shown]
+        )
         for row, values in enumerate(rows):
             for column, text in enumerate(values[1:]):
                 item = QTableWidgetItem(text)
@@ -195,6 +198,15 @@ class RunHistoryView(QWidget):
         ):  # long layer lists: see the tooltip
             if self.table.columnWidth(column) > MAX_COLUMN_WIDTH:
                 self.table.setColumnWidth(column, MAX_COLUMN_WIDTH)
+
+    @staticmethod
+    def _header_label(name: str, labels: dict[str, str]) -> str:
+        """A column's title: the table's own, a training setting's label, else the
+        name itself (``dropout1.p``: a layer's parameter)."""
+        if name in labels:
+            return labels[name]
+        spec = FIELD_SPECS.get(name)
+        return spec.label if spec is not None and spec.label else name
 
     def _fill_metrics(self) -> None:
         current = self.metric_combo.currentData()
