@@ -193,22 +193,31 @@ class RunController:
         return self._untitled_history
 
     def set_project_path(self, path: str | Path | None, same_project: bool) -> None:
-        """The project now lives at ``path`` (None: untitled).  When an untitled
-        project is saved (``same_project``), its runs move next to the file; when
-        another project is opened, the untitled project's runs are dropped."""
-        untitled = self._untitled_history
+        """The project now lives at ``path`` (None: untitled).
+
+        Saved under a new name (``same_project``), the project takes its runs
+        along: an untitled project's move next to the file, a saved one's are
+        copied (the old file keeps its own).  When another project is opened,
+        an untitled project's runs are dropped."""
+        old_path, untitled = self.project_path, self._untitled_history
         self.project_path = None if path is None else Path(path)
-        if untitled is None or self.project_path is None and same_project:
-            return
-        self._untitled_history = None
+        if self.project_path is None or self.project_path == old_path:
+            source = None
+        elif untitled is not None:
+            source = untitled
+        elif same_project and old_path is not None:
+            source = RunHistory.for_project(old_path)
+        else:
+            source = None
         try:
-            if same_project and self.project_path is not None:
-                self.history.adopt(untitled)
+            if same_project and source is not None:
+                self.history.adopt(source, copy=source is not untitled)
         except (OSError, RunHistoryError) as error:
             self.history_problem = (
-                f"The runs so far could not be moved next to the project: {error}"
+                f"The runs so far could not be kept next to the project: {error}"
             )
-        finally:
+        if untitled is not None and (self.project_path is not None or not same_project):
+            self._untitled_history = None
             shutil.rmtree(untitled.folder, ignore_errors=True)
 
     def _keep_in_history(self, result: Any) -> None:

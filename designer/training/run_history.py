@@ -231,15 +231,24 @@ class RunHistory:
                 f"{run_id} could not be deleted: {error.strerror or error}"
             ) from None
 
-    def adopt(self, other: RunHistory) -> int:
-        """Move the runs of ``other`` (an untitled project's) into this history;
-        returns how many moved."""
+    def adopt(self, other: RunHistory, copy: bool = False) -> int:
+        """Move (or ``copy``) the runs of ``other`` into this history, numbered after
+        this history's own; returns how many came."""
         moved = 0
         for record in other.runs():
             if not self.folder.exists():
                 self.folder.mkdir(parents=True)
             target = self.folder / f"run-{self._next_number():04d}"
-            shutil.move(str(record.folder), str(target))
+            if copy:
+                staging = Path(tempfile.mkdtemp(prefix=".new-run-", dir=self.folder))
+                shutil.rmtree(staging)
+                try:
+                    shutil.copytree(record.folder, staging, symlinks=True)
+                    os.rename(staging, target)
+                finally:
+                    shutil.rmtree(staging, ignore_errors=True)
+            else:
+                shutil.move(str(record.folder), str(target))
             moved += 1
         return moved
 

@@ -325,6 +325,15 @@ def test_the_controller_keeps_runs_and_moves_them_when_saved(tmp_path: Path) -> 
     assert runs.history.folder == tmp_path / "lesson.runs"
     finish_run(runs)
     assert len(RunHistory.for_project(tmp_path / "lesson.json").runs()) == 2
+    # Save As: the project takes a copy of its runs; the old file keeps its own.
+    runs.set_project_path(tmp_path / "copy.json", same_project=True)
+    copied = RunHistory.for_project(tmp_path / "copy.json").runs()
+    assert [r.name for r in copied] == ["Run 1", "Run 2"]
+    assert (
+        copied[0].weights is not None and copied[0].weights.read_bytes() == b"weights"
+    )
+    assert len(RunHistory.for_project(tmp_path / "lesson.json").runs()) == 2
+    assert not [p for p in (tmp_path / "copy.runs").iterdir() if p.name.startswith(".")]
 
 
 def test_opening_another_project_drops_the_untitled_runs(tmp_path: Path) -> None:

@@ -401,8 +401,11 @@ def attach_run_history(panel: Any) -> RunHistoryView:
         show_history()
 
     def path_changed(path: Any) -> None:
+        controller.history_problem = None
         controller.set_project_path(path, same_project=True)
         show_history()
+        if controller.history_problem:
+            view.banner.show_message(controller.history_problem, "warning")
 
     def run_finished(_result: Any) -> None:
         kept = controller.last_kept
