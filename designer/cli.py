@@ -1,6 +1,8 @@
 """The ``designer`` command: open the app, or validate / export / train a project.
 
 ``designer [FILE]`` opens the editor; the subcommands work without a display.
+``designer --version`` prints the version and ``designer --install-desktop-entry``
+adds designer to the Linux applications menu; neither needs Qt.
 """
 
 from __future__ import annotations
@@ -250,6 +252,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="designer",
         description="Build neural networks visually. Without a subcommand, opens the editor "
         "(designer [FILE] [--screenshot OUT.png] [--dark]).",
+        epilog="designer --version prints the version; designer --install-desktop-entry "
+        "adds designer and its icon to the applications menu (under $XDG_DATA_HOME).",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = sub.add_parser(
@@ -319,6 +323,15 @@ def _open_app(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["--version"], ["-V"]):
+        from designer.version import app_version
+
+        print(f"designer {app_version()}")
+        return 0
+    if argv[:1] == ["--install-desktop-entry"]:
+        from designer.desktop_entry import main as install_desktop_entry
+
+        return install_desktop_entry()
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
         return _open_app(argv)
     args = build_parser().parse_args(argv)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from designer.graph.block_edits import AddBlock
@@ -24,6 +23,7 @@ from designer.graph.edits import AddNodes, Edit, EditGroup, NodeRequest, Positio
 from designer.graph.model import Graph, GraphError, Project
 from designer.graph.naming import automatic_name
 from designer.graph.project_file import ProjectFileError, load_project, save_project
+from designer.resources import resource_folder
 
 LIBRARY_SUFFIX = ".json"
 
@@ -40,7 +40,7 @@ class LibraryEntry:
 
 def builtin_folder() -> Path:
     """Where the app's own blocks are (package data)."""
-    return Path(str(resources.files("designer").joinpath("resources", "blocks")))
+    return resource_folder("blocks")
 
 
 def main_block(project: Project) -> str:

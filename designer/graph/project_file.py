@@ -7,6 +7,13 @@ numbers must be finite, values at most :data:`MAX_DEPTH` levels deep, and the
 whole project at most :data:`MAX_NODES` nodes.  Every check is linear in the size
 of the file, and messages name a few examples and a count rather than everything.
 Saving is atomic (see :mod:`designer.graph.safe_files`).
+
+Two numbers say who wrote a file.  ``version`` is the format: a file in a newer
+format than this designer reads is refused, with the advice to update.
+``app_version`` is the designer that saved it: a file from a newer designer in a
+format this one reads still opens (:func:`read_project` says so, and the window
+opens it read-only, so that saving over it cannot drop what the newer designer
+knows).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import json
 import math
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from designer.graph.blocks import BlockTable
@@ -40,6 +48,7 @@ from designer.graph.safe_files import (
     read_bytes_limited,
 )
 from designer.graph.validation import blocks_from_dicts, graph_from_dicts
+from designer.version import app_version, is_newer_than_this
 
 __all__ = [
     "FORMAT_NAME",
@@ -50,6 +59,7 @@ __all__ = [
     "MAX_NODES",
     "MAX_POSITION",
     "SUFFIX",
+    "LoadedProject",
     "ProjectFileError",
     "ProjectSaveError",
     "atomic_write_text",
@@ -59,6 +69,8 @@ __all__ = [
     "parse_document",
     "project_from_dict",
     "project_to_dict",
+    "read_project",
+    "reads_project",
     "save_project",
 ]
 
@@ -93,6 +105,45 @@ class ProjectFileError(ValueError):
 
 class ProjectSaveError(ProjectFileError):
     """A project that cannot be written as a file that would load again."""
+
+
+@dataclass(frozen=True)
+class LoadedProject:
+    """A project read from a file, with the version of the designer that wrote it."""
+
+    project: Project
+    app_version: str | None = None  # None: written before files recorded it
+
+    @property
+    def from_newer_app(self) -> bool:
+        """Whether a newer designer wrote the file (it then opens read-only)."""
+        return self.app_version is not None and is_newer_than_this(self.app_version)
+
+    def newer_app_note(self) -> str | None:
+        """What to tell the user about a file from a newer designer, else None."""
+        if not self.from_newer_app:
+            return None
+        return (
+            f"This project was saved by designer {self.app_version}, newer than this "
+            f"one ({app_version()}). It is open read-only so that the file keeps what "
+            "this version does not know; use Save As to keep your changes in another "
+            "file, or update designer."
+        )
+
+
+def _written_by(document: dict[str, Any]) -> str | None:
+    found = document.get("app_version")
+    return found if isinstance(found, str) and found.strip() else None
+
+
+def _newer_app_advice(document: dict[str, Any]) -> str | None:
+    writer = _written_by(document)
+    if writer is None or not is_newer_than_this(writer):
+        return None
+    return (
+        f"this project was saved by designer {writer}, newer than this one "
+        f"({app_version()}); update designer to open it"
+    )
 
 
 def parse_document(text: str | bytes, source: str | None = None) -> dict[str, Any]:
@@ -179,6 +230,21 @@ def project_from_dict(
     ``values_checked`` skips the walk of every value for depth and finiteness when
     the parser has already vouched for them.
     """
+    try:
+        return _project_from_dict(document, source, values_checked)
+    except ProjectFileError as error:
+        advice = _newer_app_advice(document)
+        if advice is None or error.problems[0].startswith("this project was saved"):
+            raise
+        # What this designer cannot read may be what the newer one added.
+        raise ProjectFileError(
+            [advice, *error.problems], source, error.count + 1
+        ) from None
+
+
+def _project_from_dict(
+    document: dict[str, Any], source: str | None, values_checked: bool
+) -> Project:
     if not values_checked:
         problems = document_value_problems(document)
         if problems:
@@ -190,10 +256,17 @@ def project_from_dict(
         and not isinstance(version, bool)
     ):
         if version > FORMAT_VERSION:
+            writer = _written_by(document)
+            who = (
+                f"designer {writer}"
+                if writer and is_newer_than_this(writer)
+                else "a newer version of designer"
+            )
             raise ProjectFileError(
                 [
-                    f"this project was saved by a newer version of designer (format version {version}; "
-                    f"this version reads up to {FORMAT_VERSION}). Update designer to open it."
+                    f"this project was saved by {who} in a newer file format (format "
+                    f"version {version}; designer {app_version()} reads up to "
+                    f"{FORMAT_VERSION}). Update designer to open it."
                 ],
                 source,
             )
@@ -248,6 +321,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         document = {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
+            "app_version": app_version(),
             **project.to_dict(),
         }
         problems = value_problems(document, limit=LISTED_PROBLEMS)
@@ -272,12 +346,23 @@ def dumps_project(project: Project) -> str:
 
 
 def loads_project(text: str | bytes, source: str | None = None) -> Project:
+    return reads_project(text, source).project
+
+
+def reads_project(text: str | bytes, source: str | None = None) -> LoadedProject:
+    """:func:`loads_project` that also says which designer wrote the text."""
     document, values_checked = _parse(text, source)
-    return project_from_dict(document, source, values_checked=values_checked)
+    project = project_from_dict(document, source, values_checked=values_checked)
+    return LoadedProject(project, _written_by(document))
 
 
 def load_project(path: str | os.PathLike[str]) -> Project:
     """Read and validate a project file; every failure is a :class:`ProjectFileError`."""
+    return read_project(path).project
+
+
+def read_project(path: str | os.PathLike[str]) -> LoadedProject:
+    """:func:`load_project` that also says which designer wrote the file."""
     source = str(path)
     try:
         data = read_bytes_limited(path, MAX_FILE_BYTES)
@@ -293,7 +378,7 @@ def load_project(path: str | os.PathLike[str]) -> Project:
         raise ProjectFileError(
             [f"the file cannot be read: {error.strerror or error}"], source
         ) from None
-    return loads_project(data, source)
+    return reads_project(data, source)
 
 
 def save_project(project: Project, path: str | os.PathLike[str]) -> None:

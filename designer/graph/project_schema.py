@@ -55,6 +55,8 @@ _SCHEMA: dict[str, Any] = {
     "properties": {
         "format": {"const": FORMAT_NAME},
         "version": {"type": "integer"},
+        # The designer that wrote the file (designer.version.app_version).
+        "app_version": {"type": "string", "maxLength": 64},
         "name": {"type": "string", "maxLength": 200},
         "networks": {
             "type": "array",

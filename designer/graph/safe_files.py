@@ -9,7 +9,8 @@ is flushed to disk and renamed over the target.  A symbolic link is followed, so
 the file it points to is replaced and the link stays a link.  A file with more
 than one hard link is rewritten in place instead (a rename would split the names
 apart), which every link then sees.  Temporary files that a killed save left
-behind are removed by the next save into that folder.
+behind are removed by the next save into that folder (and, by the window, when
+the file is opened again).
 """
 
 from __future__ import annotations
@@ -98,6 +99,33 @@ def remove_stale_temporaries(path: str | os.PathLike[str]) -> list[Path]:
                 candidate.unlink()
                 removed.append(candidate)
         except OSError:  # gone meanwhile, or not ours to remove
+            continue
+    return removed
+
+
+_ANY_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_stale_temporaries_in(folder: str | os.PathLike[str]) -> list[Path]:
+    """Delete every temporary file a killed save left in ``folder``; returns them.
+
+    For folders the app owns (the recovery folder), where any such file is ours.
+    """
+    now = time.time()
+    removed: list[Path] = []
+    try:
+        candidates = list(Path(folder).glob(".*.tmp"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        if not _ANY_TEMPORARY.fullmatch(candidate.name):
+            continue
+        try:
+            info = candidate.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_AFTER_S:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
             continue
     return removed
 

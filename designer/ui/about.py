@@ -5,16 +5,13 @@ from __future__ import annotations
 
 def about_html() -> str:
     import platform
-    from importlib.metadata import PackageNotFoundError, version
 
     import PySide6
 
     from designer.ui.theme import current_theme
+    from designer.version import app_version
 
-    try:
-        own = version("designer")
-    except PackageNotFoundError:
-        own = "development copy"
+    own = app_version()
     return (
         f"<h3>designer {own}</h3>"
         "<p>Build neural networks visually: drag layers onto the canvas, see every shape "

@@ -46,7 +46,27 @@ def _application(argv: list[str]):
     app.setApplicationName("designer")
     app.setOrganizationName("designer")
     app.setApplicationDisplayName("designer")
+    app.setDesktopFileName("designer")  # matches designer.desktop (Wayland, docks)
     return app
+
+
+def report_missing_resources(names: list[str], show_box: bool) -> None:
+    """Say which of the package's files are missing: on stderr, and in a message
+    box unless the app runs without dialogs (``--screenshot``)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from designer.resources import resources_root
+
+    text = QCoreApplication.translate(
+        "App",
+        "designer cannot start: its installation is incomplete. Missing from {0}: {1}. "
+        "Reinstall designer (pip install --force-reinstall designer, or pip install . "
+        "in a checkout).",
+    ).format(resources_root(), ", ".join(names))
+    print(f"designer: {text}", file=sys.stderr)
+    if show_box:
+        QMessageBox.critical(None, "designer", text)
 
 
 def run_app(argv: list[str]) -> int:
@@ -54,16 +74,33 @@ def run_app(argv: list[str]) -> int:
     args = parse_args(argv)
     app = _application([])
 
+    from designer.resources import MissingResourceError, missing_resources
+
+    missing = missing_resources()
+    if missing:
+        report_missing_resources(missing, show_box=not args.screenshot)
+        return 2
+    try:
+        return _run_window(app, args)
+    except MissingResourceError as error:
+        report_missing_resources([error.name], show_box=not args.screenshot)
+        return 2
+
+
+def _run_window(app, args: argparse.Namespace) -> int:
     from designer.ui.main_window import MainWindow
-    from designer.ui.theme import ensure_readable_font
+    from designer.ui.termination import close_on_terminate
+    from designer.ui.theme import app_icon, ensure_readable_font
 
     ensure_readable_font(app)
+    app.setWindowIcon(app_icon())
     if args.screenshot:
         return _screenshot(app, args)
 
     # Ctrl+C in the terminal ends the app; unsaved work stays in the recovery file.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     window = MainWindow(dark=True if args.dark else None)
+    close_on_terminate(app, window)  # SIGTERM: no orphaned training process
     window.show()
     if args.file:
         window.files.open_file(

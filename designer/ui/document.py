@@ -37,7 +37,7 @@ from designer.graph.fragments import (
     parse_fragment,
 )
 from designer.graph.model import Edge, Graph, GraphError, Project
-from designer.graph.project_file import ProjectFileError, load_project, save_project
+from designer.graph.project_file import ProjectFileError, read_project, save_project
 from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.shapes.problems import Problem
 from designer.ui.commands import EditCommand
@@ -69,6 +69,9 @@ class Document(QObject):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.project = Project()
         self.path: Path | None = None
+        # Set when the file came from a newer designer: the window then keeps the
+        # file read-only (designer.ui.read_only) and offers Save As.
+        self.newer_app_note: str | None = None
         self.current_network = ""
         self._selected: list[str] = []
         self._listeners: dict[str, tuple[Graph, Any]] = {}
@@ -102,15 +105,17 @@ class Document(QObject):
         return names + [block_network(b) for b in self._open_blocks if b in blocks]
 
     def new(self, project: Project | None = None) -> None:
+        self.newer_app_note = None
         self._install(project or Project(), None)
 
     def load(self, path: str | Path) -> None:
         """Open a project file; on failure raises ProjectFileError and changes nothing."""
         from designer.ui.canvas.layout import arrange_stacked_networks
 
-        project = load_project(path)
-        arrange_stacked_networks(project)
-        self._install(project, Path(path))
+        loaded = read_project(path)
+        arrange_stacked_networks(loaded.project)
+        self.newer_app_note = loaded.newer_app_note()
+        self._install(loaded.project, Path(path))
 
     def save(self, path: str | Path | None = None) -> None:
         """Write the project atomically and mark the document clean (OSError on failure)."""

@@ -44,7 +44,7 @@ from designer.ui.panels.summary import SummaryTable
 from designer.ui.panels.welcome import EmptyCanvasHint
 from designer.ui.recovery import RecoveryStore
 from designer.ui.settings import RecentFiles, app_settings
-from designer.ui.theme import Theme, apply_theme, icon, theme_for
+from designer.ui.theme import Theme, app_icon, apply_theme, icon, theme_for
 from designer.ui.window_files import (  # noqa: F401 (re-exported for callers and tests)
     APP_NAME,
     SAMPLES_DIR,
@@ -57,7 +57,7 @@ from designer.ui.window_files import (  # noqa: F401 (re-exported for callers an
 )
 from designer.ui.window_status import StatusReadouts
 
-AUTOSAVE_MS = 30_000
+AUTOSAVE_MS = 1000  # from an edit to its recovery copy
 SLOW_PANEL_DELAY_MS = 150
 STATE_VERSION = 1
 
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
     """The editor: one document, its canvas, the dock panels, menus and status bar.
 
     ``interactive=False`` (screenshots) shows no dialogs, writes no settings and
-    starts no autosave.  ``settings`` and ``recovery`` can be given for tests.
+    keeps no recovery copy.  ``settings`` and ``recovery`` can be given for tests.
     """
 
     def __init__(
@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowNestedDocks
         )
 
-        self.files = ProjectFiles(self, self.document, self.recent, self.recovery)
+        self.files = ProjectFiles(
+            self, self.document, self.recent, self.recovery, autosave_ms
+        )
         # In this order, each part finds what it uses already built.
         self._create_status_bar()
         self._create_panels()
@@ -118,11 +120,8 @@ class MainWindow(QMainWindow):
         self._connect_document()
         self.apply_theme(dark)
 
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(autosave_ms)
-        self.autosave_timer.timeout.connect(self.files.autosave)
-        if interactive:
-            self.autosave_timer.start()
+        if interactive:  # the recovery copy follows each edit within a second
+            self.files.autosaver.start()
 
         self.resize(1400, 900)
         self._layout_restored = interactive and self._restore_layout()
@@ -442,7 +441,7 @@ class MainWindow(QMainWindow):
     def _on_modified_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
         if not modified:
-            self.recovery.clear()  # saved: nothing to recover
+            self.files.autosaver.clear()  # saved: nothing to recover
 
     def show_problems(self) -> None:
         self.problems_dock.show()
@@ -518,7 +517,7 @@ class MainWindow(QMainWindow):
             name = action.data()
             if name:
                 action.setIcon(icon(name, self.theme))
-        self.setWindowIcon(icon("app", self.theme))
+        self.setWindowIcon(app_icon())
         self.view.set_theme(dark)
         self.code_view.set_dark(dark)
         self.palette_panel.refresh_colors()
@@ -593,6 +592,5 @@ class MainWindow(QMainWindow):
             panel.shutdown()
         if self.persist_settings:
             self.save_layout()
-        self.autosave_timer.stop()
-        self.recovery.clear()
+        self.files.close()
         event.accept()

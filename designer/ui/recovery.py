@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths
 
@@ -25,6 +26,7 @@ from designer.graph.project_file import (
     project_from_dict,
     project_to_dict,
 )
+from designer.graph.safe_files import remove_stale_temporaries_in
 
 RECOVERY_DIR_ENV = "DESIGNER_RECOVERY_DIR"
 _PREFIX = "autosave-"
@@ -36,6 +38,8 @@ class RecoveredProject:
     original_path: str | None
     saved_at: str
     file: Path
+    # The original file came from a newer designer: it stays read-only when restored.
+    read_only_note: str | None = None
 
 
 def recovery_dir() -> Path:
@@ -71,16 +75,35 @@ class RecoveryStore:
         self.directory = Path(directory) if directory is not None else recovery_dir()
         self.file = self.directory / f"{_PREFIX}{os.getpid()}.json"
 
-    def write(
-        self, project: Project, original_path: str | os.PathLike[str] | None
-    ) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        record = {
+    @staticmethod
+    def record(
+        project: Project,
+        original_path: str | os.PathLike[str] | None,
+        read_only_note: str | None = None,
+    ) -> dict[str, Any]:
+        """What a recovery file holds, as fresh plain data (no references into the
+        project, so another thread may encode it).  Raises ``ProjectSaveError``."""
+        return {
             "original_path": str(original_path) if original_path else None,
+            "read_only_note": read_only_note,
             "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "project": project_to_dict(project),
         }
-        atomic_write_text(self.file, json.dumps(record, indent=1))
+
+    def write_record(self, record: dict[str, Any]) -> None:
+        """Encode and write a :meth:`record` atomically (``OSError``, ``ValueError``)."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries_in(self.directory)
+        text = json.dumps(record, ensure_ascii=False, allow_nan=False)
+        atomic_write_text(self.file, text)
+
+    def write(
+        self,
+        project: Project,
+        original_path: str | os.PathLike[str] | None,
+        read_only_note: str | None = None,
+    ) -> None:
+        self.write_record(self.record(project, original_path, read_only_note))
 
     def clear(self) -> None:
         self.file.unlink(missing_ok=True)
@@ -106,11 +129,13 @@ class RecoveryStore:
             record = json.loads(path.read_text(encoding="utf-8"))
             project = project_from_dict(record["project"], source=str(path))
             original = record.get("original_path")
+            note = record.get("read_only_note")
             return RecoveredProject(
                 project,
                 str(original) if original else None,
                 str(record.get("saved_at", "")),
                 path,
+                str(note) if note and original else None,
             )
         except (
             OSError,

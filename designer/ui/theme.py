@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import fields
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from string import Template
 
 from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, Qt, Signal
@@ -29,13 +27,12 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
+from designer.resources import resource_folder, resource_path, resource_text
 from designer.ui.theme_colors import DARK, LIGHT, ThemeColors, css, rgba
 
 Theme = ThemeColors  # the name the window and panels use
 __all__ = ["DARK", "LIGHT", "Theme", "ThemeColors"]
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-ICONS = RESOURCES / "icons"
 MIN_POINT_SIZE = 10  # readable on a projector
 LARGE_POINT_SIZE = 13  # View ▸ Larger Text, for presenting
 
@@ -84,12 +81,11 @@ def make_palette(theme: ThemeColors) -> QPalette:
 
 
 def stylesheet_template() -> str:
-    """The stylesheet template, package data of ``designer.resources``."""
-    return (
-        resources.files("designer.resources")
-        .joinpath("style.qss")
-        .read_text(encoding="utf-8")
-    )
+    """The stylesheet template, package data of ``designer.resources``.
+
+    Raises :class:`~designer.resources.MissingResourceError` when it is missing.
+    """
+    return resource_text("style.qss")
 
 
 def stylesheet(theme: ThemeColors, point_size: int = MIN_POINT_SIZE) -> str:
@@ -105,7 +101,7 @@ def stylesheet(theme: ThemeColors, point_size: int = MIN_POINT_SIZE) -> str:
         and value.startswith("#")
     }
     values.update(
-        icons=ICONS.as_posix(),
+        icons=resource_folder("icons").as_posix(),
         base_pt=str(base),
         small_pt=str(max(base - 1, MIN_POINT_SIZE)),
     )
@@ -174,10 +170,7 @@ def _svg_pixmap(name: str, color: str, size: int, ratio: float) -> QPixmap:
     pixmap = QPixmap(QSize(round(size * ratio), round(size * ratio)))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
-    try:
-        text = (ICONS / f"{name}.svg").read_text(encoding="utf-8")
-    except OSError:
-        return pixmap
+    text = resource_text(f"icons/{name}.svg")
     renderer = QSvgRenderer(
         QByteArray(text.replace("currentColor", color).encode("utf-8"))
     )
@@ -189,7 +182,10 @@ def _svg_pixmap(name: str, color: str, size: int, ratio: float) -> QPixmap:
 
 
 def icon(name: str, theme: ThemeColors) -> QIcon:
-    """An icon from ``resources/icons/<name>.svg`` in the theme's colour, crisp at any DPI."""
+    """An icon from ``designer/resources/icons/<name>.svg`` in the theme's colour, crisp at any DPI.
+
+    Raises :class:`~designer.resources.MissingResourceError` when the file is missing.
+    """
     ratio = (
         QGuiApplication.instance().devicePixelRatio()
         if QGuiApplication.instance()
@@ -204,3 +200,8 @@ def icon(name: str, theme: ThemeColors) -> QIcon:
             _svg_pixmap(name, theme.muted, size, max(ratio, 2.0)), QIcon.Mode.Disabled
         )
     return result
+
+
+def app_icon() -> QIcon:
+    """The application icon (``icons/designer.svg``, in its own colours)."""
+    return QIcon(str(resource_path("icons/designer.svg")))

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
 from designer.graph.project_file import (
@@ -24,18 +24,26 @@ from designer.graph.project_file import (
     atomic_write_text,
     load_project,
 )
+from designer.graph.safe_files import real_target, remove_stale_temporaries
+from designer.resources import resources_root
+from designer.ui.autosave import THROTTLE_MS, Autosaver
 from designer.ui.import_dialog import ModelImportFlow
+from designer.ui.read_only import ReadOnlyFile
 from designer.ui.recovery import RecoveredProject, RecoveryStore
 from designer.ui.settings import RecentFiles
 
 APP_NAME = "designer"
 PROJECT_FILTER = "Designer projects (*.json);;All files (*)"
 PYTHON_FILTER = "Python files (*.py);;All files (*)"
-SAMPLES_DIR = Path(__file__).resolve().parents[2] / "samples"
+SAMPLES_DIR = resources_root() / "samples"  # package data (designer/resources)
 
 Save = QMessageBox.StandardButton.Save
 Discard = QMessageBox.StandardButton.Discard
 Cancel = QMessageBox.StandardButton.Cancel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProjectFiles", text)
 
 
 def sample_files(folder: Path = SAMPLES_DIR) -> list[tuple[str, Path]]:
@@ -69,13 +77,20 @@ class ProjectFiles:
         document: Any,
         recent: RecentFiles,
         recovery: RecoveryStore,
+        autosave_ms: int = THROTTLE_MS,
     ) -> None:
         self.window = window  # parent of the dialogs; its status bar shows outcomes
         self.document = document
         self.recent = recent
         self.recovery = recovery
+        # Follows the edits once started (the window starts it when interactive).
+        self.autosaver = Autosaver(document, recovery, autosave_ms, parent=window)
+        self.autosaver.failed.connect(self._autosave_failed)
+        self.autosaver.resumed.connect(self._autosave_resumed)
         self.recent_menu: QMenu | None = None
         self.model_import = ModelImportFlow(self)  # File ▸ Import PyTorch Model…
+        # A file from a newer designer: banner, Save disabled, Save As offered.
+        self.read_only = ReadOnlyFile(window, document, self.save_as)
 
     @property
     def interactive(self) -> bool:
@@ -160,6 +175,10 @@ class ProjectFiles:
         """Open a project; a file that fails to load leaves the document untouched."""
         if ask and not self.maybe_save("opening another project"):
             return False
+        if self._offer_newer_recovery(path):
+            self.recent.add(path)
+            return True
+        remove_stale_temporaries(real_target(path))  # left by a save that was killed
         try:
             self.document.load(path)
         except ProjectFileError as error:
@@ -199,7 +218,17 @@ class ProjectFiles:
         self._fill_recent_menu()
 
     def fill_samples_menu(self, menu: QMenu, folder: Path = SAMPLES_DIR) -> None:
-        """One entry per sample project; disabled when there are none."""
+        """One entry per sample project; when the folder is missing, one disabled
+        entry that says so (a broken install), rather than a silently grey menu."""
+        if not folder.is_dir():
+            menu.addAction(
+                QCoreApplication.translate(
+                    "ProjectFiles",
+                    "Samples missing: {0} is not there; reinstall designer",
+                ).format(folder)
+            ).setEnabled(False)
+            print(f"designer: the samples folder {folder} is missing", file=sys.stderr)
+            return
         for title, path in sample_files(folder):
             action = menu.addAction(title)
             action.setStatusTip(f"Open the sample project {path.name}")
@@ -228,7 +257,7 @@ class ProjectFiles:
         self._fill_recent_menu()
 
     def save(self) -> bool:
-        if self.document.path is None:
+        if self.document.path is None or self.read_only.active:
             return self.save_as()
         return self._save_to(self.document.path)
 
@@ -249,15 +278,26 @@ class ProjectFiles:
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        """Save; any failure is shown, naming the file and the reason."""
         try:
             self.document.save(path)
         except OSError as error:
+            reason = error.strerror or str(error)
+        except ProjectFileError as error:  # a value no file could hold
+            reason = str(error)
+        except Exception as error:  # noqa: BLE001 - a save must never fail silently
+            reason = str(error) or type(error).__name__
+        else:
+            reason = None
+        if reason is not None:
             self.show_error(
-                "Could not save the project", f"{path}: {error.strerror or error}"
+                _tr("Could not save the project"),
+                _tr("{path} was not saved: {reason}").format(path=path, reason=reason),
             )
             return False
         self.recent.add(path)
-        self.recovery.clear()
+        self.autosaver.clear()
+        self.read_only.saved_elsewhere()
         self._say(f"Saved {path.name}", 4000)
         return True
 
@@ -368,13 +408,65 @@ class ProjectFiles:
         return True
 
     # == autosave and recovery ================================================================
-    def autosave(self) -> None:
-        if not self.document.modified:
-            return
+    def autosave(self) -> bool:
+        """Write the recovery copy now; True when written (or nothing to write)."""
+        return self.autosaver.save_now()
+
+    def _autosave_failed(self, reason: str) -> None:
+        """Crash recovery is off until a write succeeds: say so, once."""
+        self._say(_tr("Autosave failed: {reason}").format(reason=reason), 0)
+        self.show_error(
+            _tr("Autosave failed"),
+            _tr(
+                "The recovery copy {file} could not be written: {reason}\n\n"
+                "Until this is fixed a crash would lose your unsaved changes; "
+                "save the project to keep them."
+            ).format(file=self.recovery.file, reason=reason),
+        )
+
+    def _autosave_resumed(self) -> None:
+        self._say(_tr("Autosave works again."), 6000)
+
+    def keep_for_recovery(self) -> None:
+        """The session ends with nobody to ask (SIGTERM): unsaved changes stay in the
+        recovery copy, which the next start offers."""
+        if self.document.modified:
+            self.autosaver.save_now()
+        self.autosaver.close()
+
+    def close(self) -> None:
+        """The window closes cleanly: no recovery copy, no writer thread."""
+        self.autosaver.clear()
+        self.autosaver.close()
+
+    def _offer_newer_recovery(self, path: str | Path) -> bool:
+        """A crashed session left a newer copy of ``path``: offer it; True if restored."""
+        if not self.interactive:
+            return False  # a screenshot shows the file as it is
         try:
-            self.recovery.write(self.document.project, self.document.path)
-        except OSError as error:
-            self._say(f"Autosave failed: {error.strerror or error}", 6000)
+            target = real_target(path)
+            saved_at = target.stat().st_mtime if target.exists() else 0.0
+        except OSError:
+            return False
+        for leftover in self.recovery.leftovers():
+            recovered = RecoveryStore.read(leftover)
+            if recovered is None or not recovered.original_path:
+                continue
+            if real_target(recovered.original_path) != target:
+                continue
+            try:
+                newer = leftover.stat().st_mtime > saved_at
+            except OSError:
+                continue
+            if not newer:
+                RecoveryStore.discard(leftover)  # the file was saved after it
+                continue
+            restore = self.ask_restore(recovered)
+            if restore:
+                self.restore(recovered)
+            RecoveryStore.discard(leftover)
+            return restore
+        return False
 
     def ask_restore(self, recovered: RecoveredProject) -> bool:
         where = recovered.original_path or "an unsaved project"
@@ -412,6 +504,7 @@ class ProjectFiles:
         doc = self.document
         doc.new(recovered.project)
         if recovered.original_path:
+            doc.newer_app_note = recovered.read_only_note
             doc.path = Path(recovered.original_path)
             doc.pathChanged.emit(doc.path)
         doc.undo_stack.resetClean()

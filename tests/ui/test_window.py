@@ -343,7 +343,6 @@ def test_autosave_writes_a_recovery_file_that_the_next_start_restores(
     path = tmp_path / "work.json"
     save_project(cnn_project(), path)
     window = make_window(autosave_ms=30)
-    window.autosave_timer.start()
     window.files.open_file(path)
     window.document.set_param(node_id(window, "fc"), "out_features", 77)
     recovery_file = window.recovery.file
@@ -353,7 +352,7 @@ def test_autosave_writes_a_recovery_file_that_the_next_start_restores(
     edited = window.document.project.to_dict()
 
     # Simulate a crash: the file stays behind under the id of a dead process.
-    window.autosave_timer.stop()
+    window.files.autosaver.close()
     crashed = recovery_file.with_name("autosave-999999999.json")
     recovery_file.rename(crashed)
 
@@ -485,13 +484,15 @@ def test_layer_reference_lists_every_spec(make_window) -> None:
 
 
 def test_themes_load_their_stylesheets_and_icons() -> None:
-    from designer.ui.theme import DARK, ICONS, LIGHT, icon, stylesheet
+    from designer.resources import resource_folder
+    from designer.ui.theme import DARK, LIGHT, icon, stylesheet
 
+    icons = resource_folder("icons")
     for theme in (LIGHT, DARK):
         qss = stylesheet(theme)
         assert "QDockWidget" in qss and "@ICONS@" not in qss
         for name in ("arrow-up.svg", "arrow-down.svg", "check.svg"):
-            assert (ICONS / name).is_file() and ICONS.as_posix() + "/" + name in qss
+            assert (icons / name).is_file() and icons.as_posix() + "/" + name in qss
         assert not icon("save", theme).isNull()
     assert LIGHT.window != DARK.window
 

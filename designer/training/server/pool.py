@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 import queue as queue_module
 from typing import Any
 
@@ -49,6 +50,7 @@ class TrainingServer:
                 self.stop_event,
                 self.pause_event,
                 self.info,
+                os.getpid(),  # the process ends itself should this one die
             ),
             name="designer-training",
             daemon=True,

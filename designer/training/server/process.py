@@ -13,18 +13,28 @@ talks to the window through one queue of ``(run id, kind, payload)`` messages
 load torch in the window) and is steered with two events (stop, pause) that the
 window clears before each run.  This module imports neither Qt nor torch at
 import time; :mod:`.pool` starts and keeps the processes.
+
+Should the window die without saying goodbye (``kill -9``, a crash), nobody
+would ever send the ``None`` that ends this process: it would wait on its
+request queue for ever, holding its memory and its run folders.  So a thread
+watches the parent (:func:`_exit_with_parent`): within a second of the window's
+death it stops the run, removes the run folders it was given and exits.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import threading
+import time
 import traceback
 from pathlib import Path
 from typing import Any
 
 from designer.training.messages import DatasetSummary, RunRequest
 
+PARENT_CHECK_S = 0.25  # how often the parent's presence is checked
+ORPHAN_GRACE_S = 1.5  # how long an orphaned run gets to stop before the process exits
 MAX_POINTS = 1000  # validation points sent for the decision-boundary scatter
 TRAINED_WEIGHTS = "trained.pt"
 RUN_METRICS = "metrics.json"  # beside the weights, for the run history
@@ -132,16 +142,76 @@ def _share_cores_with_the_window(device: str) -> None:
         torch.set_num_threads(cores - 1)
 
 
+class _Served:
+    """What the parent watch needs to clean up after a dead window."""
+
+    def __init__(self) -> None:
+        self.run_dirs: list[str] = []
+        self.idle = threading.Event()  # no run under way
+        self.idle.set()
+
+
+def parent_gone(parent_pid: int) -> bool:
+    """Whether the process that started this one has ended (it was re-parented)."""
+    return os.getppid() != parent_pid
+
+
+def _exit_with_parent(parent_pid: int, stop_event: Any, served: _Served) -> None:
+    """Wait for the window to die; then stop the run, remove its folders and exit."""
+    import multiprocessing
+    import multiprocessing.connection
+
+    parent = multiprocessing.parent_process()
+    sentinel = getattr(parent, "sentinel", None)
+    while not parent_gone(parent_pid):
+        if sentinel is None:
+            time.sleep(PARENT_CHECK_S)
+            continue
+        try:  # wakes at once when the parent's end of the pipe closes
+            if multiprocessing.connection.wait([sentinel], PARENT_CHECK_S):
+                sentinel = None  # closed: from now on only the polling
+        except (OSError, ValueError):
+            sentinel = None
+    stop_event.set()
+    served.idle.wait(ORPHAN_GRACE_S)
+    from designer.training.run_controller import RUN_DIR_PREFIX
+
+    for folder in served.run_dirs:  # only the temporary ones: a kept run stays kept
+        if os.path.basename(folder).startswith(RUN_DIR_PREFIX):
+            shutil.rmtree(folder, ignore_errors=True)
+    os._exit(0)  # noqa: SLF001 - nobody is left to hear from us; skip the queue threads
+
+
+def watch_parent(parent_pid: int | None, stop_event: Any, served: _Served) -> None:
+    """Start the thread that ends this process when ``parent_pid`` dies."""
+    if parent_pid is None:
+        return
+    threading.Thread(
+        target=_exit_with_parent,
+        args=(parent_pid, stop_event, served),
+        name="designer-parent-watch",
+        daemon=True,
+    ).start()
+
+
 def serve(
-    requests: Any, messages: Any, stop_event: Any, pause_event: Any, info: Any = None
+    requests: Any,
+    messages: Any,
+    stop_event: Any,
+    pause_event: Any,
+    info: Any = None,
+    parent_pid: int | None = None,
 ) -> None:
     """Entry point of the training process: run requests one after another.
 
     The process is started once and kept, so only the first run pays for
     importing torch (the window itself never imports it).  ``info`` receives the
     list of devices once torch is loaded.  Every message is tagged with its run's id, so the window
-    can ignore stragglers from a run it gave up on.  ``None`` ends the process.
+    can ignore stragglers from a run it gave up on.  ``None`` ends the process, and
+    so does the death of ``parent_pid`` (the window).
     """
+    served = _Served()
+    watch_parent(parent_pid, stop_event, served)
     import designer.training.engine  # noqa: F401 - warm up while the user is still choosing
 
     if info is not None:  # the devices present, for the window's device selector
@@ -156,7 +226,12 @@ def serve(
         if item is None:
             break
         run_id, request = item
-        run_training(run_id, request, messages, stop_event, pause_event)
+        served.idle.clear()
+        served.run_dirs.append(str(request.weights_dir))
+        try:
+            run_training(run_id, request, messages, stop_event, pause_event)
+        finally:
+            served.idle.set()
         _release_memory()
     messages.close()
     messages.join_thread()

@@ -542,8 +542,12 @@ class TrainingPanel(QWidget):
     def load_weights_from(self, path: str | Path) -> None:
         """Check in the background that saved weights fit the network; if they do, the
         next run starts from them.  :attr:`weightsChecked` tells the outcome."""
-        project = copy_project(self.document.project)
         target = Path(path)
+        try:  # any failure is shown, never swallowed
+            project = copy_project(self.document.project)
+        except Exception as error:  # noqa: BLE001
+            self._weights_checked(target, str(error) or type(error).__name__)
+            return
         self.banner.show_message(f"Checking the weights in {target.name}…", "info")
         run_in_background(
             lambda: check_weights(project, target),
