@@ -175,6 +175,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     project = _load(args.file)
     if project is None:
         return EXIT_UNREADABLE
+    if Path(args.output).suffix.lower() == ".onnx":
+        return _export_onnx(project, Path(args.output), args.network, args.weights)
+    if args.network is not None or args.weights is not None:
+        print(
+            "designer: --network and --weights are for ONNX exports (-o FILE.onnx); "
+            "the code export writes every network's code, which loads weights itself",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     try:
         source = generate_code(project)
     except CodegenError as error:
@@ -194,6 +203,27 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         return EXIT_UNREADABLE
     print(f"wrote {target}")
+    return 0
+
+
+def _export_onnx(
+    project: Project, target: Path, network: str | None, weights: str | None
+) -> int:
+    try:
+        from designer.export.onnx_export import OnnxExportError, export_onnx
+    except ImportError as error:  # pragma: no cover - torch and onnx are dependencies
+        print(f"designer: ONNX export needs torch and onnx ({error})", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        written = export_onnx(project, target, network, weights=weights)
+    except OnnxExportError as error:
+        print(f"designer: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    axes = sorted({a for axes in written.dynamic_axes.values() for a in axes.values()})
+    print(
+        f"wrote {target} (network {written.network!r}, ONNX opset "
+        f"{written.opset}; dynamic sizes: {', '.join(axes)})"
+    )
     return 0
 
 
@@ -264,13 +294,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print a machine-readable report"
     )
     validate.set_defaults(handler=cmd_validate)
-    export = sub.add_parser("export", help="write the PyTorch code of a project")
+    export = sub.add_parser(
+        "export", help="write the PyTorch code of a project, or an ONNX file"
+    )
     export.add_argument("file", help="project file (.json)")
     export.add_argument(
         "-o",
         "--output",
         required=True,
-        help="output .py file (or folder with --train-script)",
+        help="output .py file (or folder with --train-script); a name ending in "
+        ".onnx writes the network as ONNX",
+    )
+    export.add_argument(
+        "--network",
+        help="with -o FILE.onnx: the network to export (default: the first)",
+    )
+    export.add_argument(
+        "--weights",
+        metavar="W",
+        help="with -o FILE.onnx: trained weights (.safetensors or .pt) to put in; "
+        "without it the network has fresh initial weights",
     )
     export.add_argument(
         "--train-script",

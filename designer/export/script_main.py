@@ -95,14 +95,20 @@ def parse_args(title: str, data: DataCode) -> str:
         "    )",
         "    parser.add_argument(",
         '        "--out",',
-        '        default="weights.pt",',
-        '        help="a .pt file for the weights, or a folder for weights.pt and metrics.json",',
+        '        default="weights.safetensors",',
+        '        help="a .safetensors or .pt file for the weights, or a folder for "',
+        '        "weights.safetensors and metrics.json",',
         "    )",
         "    parser.add_argument(",
         '        "--limit",',
         "        type=int,",
         "        default=0,",
         '        help="use only the first N samples of each split (a quick check)",',
+        "    )",
+        "    parser.add_argument(",
+        '        "--resume",',
+        '        action="store_true",',
+        '        help="carry on from the checkpoint that the last run with this --out left",',
         "    )",
     ]
     if data.is_file:
@@ -121,7 +127,7 @@ def _prepare(data: DataCode, targets: str) -> list[str]:
         "def main() -> None:",
         "    args = parse_args()",
         "    torch.manual_seed(SEED)  # the same seed, the same run as in designer",
-        "    device = pick_device(args.device)",
+        "    device = start_processes(args.device)  # under torchrun: joins the others",
         f"    x, y, x_val, y_val = {load}",
         "    if x_val is None:",
         "        x, y, x_val, y_val = split_validation(x, y, VAL_SPLIT, SEED)",
@@ -136,7 +142,9 @@ def _prepare(data: DataCode, targets: str) -> list[str]:
         "        x_val = input_tensor(x_val, LONG_INPUTS).to(device)",
         f"        y_val = {targets.format('y_val', 'x_val')}",
         '    count = f"{len(x):,} training and {len(x_val) if has_val else 0:,} validation"',
-        '    print(f"{count} samples, on {device}")',
+        '    processes = f" in {world_size()} processes" if world_size() > 1 else ""',
+        "    if is_main_process():",
+        '        print(f"{count} samples, on {device}{processes}")',
         "    autocast = make_autocast(device, MIXED_PRECISION)",
         "    batch_size = min(args.batch_size, len(x))",
         "",
@@ -148,12 +156,19 @@ def _finish(
 ) -> list[str]:
     return [
         "",
-        "    steps = steps_per_epoch(len(x), batch_size)",
+        "    steps = steps_per_epoch(shard_size(len(x)), batch_size)",
         "    schedulers = [",
         "        make_scheduler(o, SCHEDULE, args.epochs, steps, STEP_SIZE, GAMMA)",
         f"        for o in {optimizers}",
         "    ]",
         "    schedulers = [s for s in schedulers if s is not None]",
+        "    checkpoint = Checkpoint(",
+        "        checkpoint_path(args.out),",
+        f"        {modules},",
+        f"        {optimizers},",
+        "        schedulers,",
+        "        args.resume,",
+        "    )",
         "    history, status = fit(",
         "        step,",
         f"        {terms},",
@@ -168,10 +183,13 @@ def _finish(
         "        steps_per_batch(SCHEDULE),",
         "        PATIENCE,",
         '        TASK.endswith("classification"),',
+        "        checkpoint,",
         "    )",
-        "    record = run_record(history, status, str(device), DATASET, TASK)",
-        f"    path = save_results({state}, record, args.out)",
-        f'    print(f"saved the weights {what}to {{path}}")',
+        "    if is_main_process():  # the weights are the same in every process",
+        "        record = run_record(history, status, str(device), DATASET, TASK)",
+        f"        path = save_results({state}, record, args.out)",
+        f'        print(f"saved the weights {what}to {{path}}")',
+        "    end_processes()",
     ]
 
 
@@ -230,13 +248,14 @@ def supervised_main(
     lines = _prepare(data, _TARGETS.get(task, "{1}"))
     lines += [
         f"    model = {network.class_name}().to(device)",
+        "    trained = distributed_model(model, device)  # model itself in one process",
         *_optimizer("model"),
         "    parameters = parameters_of(optimizer)",
         f"    loss_fn = {_SUPERVISED_LOSS[task]}(LOSS)",
         "",
         "    def step(xb: torch.Tensor, yb: torch.Tensor) -> tuple[torch.Tensor, ...]:",
         "        return supervised_step(",
-        f"            model, optimizer, loss_fn, xb, {target}, parameters, GRAD_CLIP, autocast",
+        f"            trained, optimizer, loss_fn, xb, {target}, parameters, GRAD_CLIP, autocast",
         "        )",
         "",
         "    def evaluate() -> dict:",
@@ -253,12 +272,13 @@ def vae_main(settings: TrainingSettings, data: DataCode, network: NetworkRef) ->
     lines = _prepare(data, "{1}")
     lines += [
         f"    model = {network.class_name}().to(device)",
+        "    trained = distributed_model(model, device)  # model itself in one process",
         *_optimizer("model"),
         "    parameters = parameters_of(optimizer)",
         "",
         "    def step(xb: torch.Tensor, _yb: torch.Tensor) -> tuple[torch.Tensor, ...]:",
         "        return vae_step(",
-        "            model, optimizer, xb, ROLES, LOSS, BETA, parameters, GRAD_CLIP, autocast",
+        "            trained, optimizer, xb, ROLES, LOSS, BETA, parameters, GRAD_CLIP, autocast",
         "        )",
         "",
         "    def evaluate() -> dict:",
@@ -274,6 +294,13 @@ def gan_main(
 ) -> str:
     """``networks`` in project order (the order they are built and seeded in)."""
     lines = _prepare(data, "{1}")
+    lines += [
+        "    if world_size() > 1:",
+        "        # A GAN step runs the discriminator three times per update, which",
+        "        # DistributedDataParallel does not follow: train it in one process.",
+        "        end_processes()",
+        '        raise SystemExit("the GAN trains in one process: run python train.py")',
+    ]
     lines += [f"    {n.variable} = {n.class_name}().to(device)" for n in networks]
     lines += [
         *_optimizer("generator", "g_optimizer"),

@@ -174,9 +174,10 @@ def _docstring(
         "    python train.py --epochs 3 --batch-size 32 --device cpu --out weights.pt\n"
         "    python train.py --out runs/first",
         "It prints the losses after every epoch and saves the trained weights (a "
-        f"state_dict) to weights.pt; {weights_hint} With --out FOLDER it writes "
-        "FOLDER/weights.pt and FOLDER/metrics.json, the same metrics.json as "
-        "designer train --out FOLDER.",
+        f"state_dict) to weights.safetensors (weights.pt with --out weights.pt, or "
+        f"when the safetensors package is missing); {weights_hint} With --out FOLDER "
+        "it writes FOLDER/weights.safetensors and FOLDER/metrics.json, the same "
+        "metrics.json as designer train --out FOLDER.",
     ]
     return "\n\n".join(
         p if p.startswith(" ") else textwrap.fill(p, 88, break_on_hyphens=False)
@@ -261,5 +262,5 @@ def generate_train_script(project: Project, project_path: Path | None = None) ->
 
 
 def _load_hint(network: NetworkRef) -> str:
-    load = 'torch.load("weights.pt", weights_only=True)'
+    load = 'safetensors.torch.load_file("weights.safetensors")'
     return f"{network.class_name}().load_state_dict({load}) loads them."

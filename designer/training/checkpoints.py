@@ -1,9 +1,14 @@
 """Saving and loading trained weights as plain state_dicts.
 
 A project with one network is saved as that network's ``state_dict`` (so the
-exported class loads it with ``model.load_state_dict(torch.load(path))``); a
-project with several networks as ``{network name: state_dict}``.  Files are read
-with ``weights_only=True``: nothing in them is executed or unpickled as objects.
+exported class loads it with ``model.load_state_dict(load_file(path))``, or
+``torch.load(path)`` for ``.pt``); a project with several networks as
+``{network name: state_dict}``.  The file's suffix picks the format:
+``.safetensors`` (the default everywhere designer saves: tensors only) or
+``.pt`` (torch.save).  ``.pt`` files are read with ``weights_only=True``: nothing
+in either kind is executed or unpickled as objects.  The encoding is the
+recipes' own (:func:`designer.training.recipes.common.weights_bytes`), so the
+exported train.py writes and reads the same files.
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ from typing import Any
 
 from designer.graph.model import Project
 from designer.graph.safe_files import real_target, remove_stale_temporaries
+
+# The format designer writes trained weights in (best, last, trained, weights).
+WEIGHTS_SUFFIX = ".safetensors"
 
 
 class WeightsError(ValueError):
@@ -31,12 +39,14 @@ def _state_of(modules: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def save_weights(modules: Mapping[str, Any], path: str | os.PathLike[str]) -> None:
-    """Write the modules' weights atomically (a temporary file, then a rename)."""
-    import torch
+    """Write the modules' weights atomically (a temporary file, then a rename), as
+    safetensors when ``path`` ends in ``.safetensors``, else with torch.save."""
+    from designer.training.recipes.common import weights_bytes
 
     path = real_target(path)  # through a symbolic link, not over it
     if not modules:
         raise WeightsError("there are no networks whose weights could be saved")
+    data = weights_bytes(_state_of(modules), path.suffix == ".safetensors")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(path)
@@ -45,7 +55,7 @@ def save_weights(modules: Mapping[str, Any], path: str | os.PathLike[str]) -> No
         )
         try:
             with os.fdopen(handle, "wb") as stream:
-                torch.save(_state_of(modules), stream)
+                stream.write(data)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -57,14 +67,20 @@ def save_weights(modules: Mapping[str, Any], path: str | os.PathLike[str]) -> No
 
 
 def read_weights(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """The raw contents of a weights file, read safely (weights_only=True)."""
-    import torch
+    """The raw contents of a weights file (.safetensors, or .pt read with
+    weights_only=True)."""
+    from designer.training.recipes.common import read_state
 
     path = Path(path)
     if not path.is_file():
         raise WeightsError(f"there is no weights file {path}")
     try:
-        state = torch.load(path, map_location="cpu", weights_only=True)
+        state = read_state(path)
+    except ImportError:
+        raise WeightsError(
+            f"{path.name} is a safetensors file, and reading it needs the "
+            "safetensors package (pip install safetensors)"
+        ) from None
     except Exception as error:
         raise WeightsError(_unreadable_message(path, error)) from None
     if not isinstance(state, dict) or not state:

@@ -1,9 +1,10 @@
 """``designer train FILE``: train a project from the command line with a progress bar.
 
-Writes ``DIR/metrics.json`` (per-epoch losses, accuracy, timing), ``DIR/weights.pt``
-(the final weights as a state_dict) and the checkpoints ``DIR/best.pt`` and
-``DIR/last.pt``, and keeps the run in the project's run history
-(:mod:`designer.training.run_history`) unless ``--no-history`` is given.  Flags override the project's training settings; bad input gets
+Writes ``DIR/metrics.json`` (per-epoch losses, accuracy, timing),
+``DIR/weights.safetensors`` (the final weights as a state_dict) and the checkpoints
+``DIR/best.safetensors`` and ``DIR/last.safetensors``, and keeps the run in the
+project's run history (:mod:`designer.training.run_history`) unless
+``--no-history`` is given.  Flags override the project's training settings; bad input gets
 a message and exit code 1, and so does a run the memory pre-flight
 (:mod:`designer.training.memory`) says will not fit in memory.
 """
@@ -52,7 +53,7 @@ def add_train_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``train`` subcommand to ``designer``'s argument parser."""
     parser = subparsers.add_parser(
         "train",
-        help="train a project and write metrics.json and weights.pt",
+        help="train a project and write metrics.json and weights.safetensors",
         description="Train a project's network with its saved training settings; flags override them.",
     )
     parser.add_argument("file", help="project file (.json)")
@@ -93,7 +94,7 @@ def add_train_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--out",
         metavar="DIR",
-        help="folder for metrics.json and weights.pt (default: runs/<project>)",
+        help="folder for metrics.json and weights.safetensors (default: runs/<project>)",
     )
     parser.add_argument(
         "--no-history",
@@ -160,7 +161,11 @@ def run_train(args: argparse.Namespace) -> int:
     if isinstance(dataset, str):
         return _fail(dataset)
 
-    from designer.training.checkpoints import WeightsError, save_weights
+    from designer.training.checkpoints import (
+        WEIGHTS_SUFFIX,
+        WeightsError,
+        save_weights,
+    )
     from designer.training.engine import Trainer
     from designer.training.metrics import result_to_json
 
@@ -200,18 +205,17 @@ def run_train(args: argparse.Namespace) -> int:
         return _fail(result.message)
 
     classification = settings.task in CLASSIFICATION_TASKS
+    weights = out / f"weights{WEIGHTS_SUFFIX}"
     metrics = result_to_json(result, classification)
     try:
         atomic_write_text(out / "metrics.json", json.dumps(metrics, indent=2) + "\n")
-        save_weights(trainer.networks, out / "weights.pt")
+        save_weights(trainer.networks, weights)
     except (OSError, WeightsError) as error:
         return _fail(f"cannot write the results to {out}: {error}")
     print(result.message)
-    print(f"wrote {out / 'metrics.json'} and {out / 'weights.pt'}")
+    print(f"wrote {out / 'metrics.json'} and {weights}")
     if not args.no_history:
-        _keep_in_history(
-            path, project, metrics, settings, out / "weights.pt", started, clock
-        )
+        _keep_in_history(path, project, metrics, settings, weights, started, clock)
     return EXIT_OK
 
 

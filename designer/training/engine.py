@@ -34,7 +34,7 @@ from torch import nn
 from designer.codegen.build import build_networks
 from designer.graph.model import Project
 from designer.shapes.problems import listed
-from designer.training.checkpoints import WeightsError, save_weights
+from designer.training.checkpoints import WEIGHTS_SUFFIX, WeightsError, save_weights
 from designer.training.devices import DeviceError, device_label, resolve_device
 from designer.training.engine_parts import (
     TrainingData,
@@ -570,9 +570,11 @@ class Trainer:
         if self.checkpoint_dir is None:
             return
         try:
-            save_weights(self.networks, self.checkpoint_dir / "last.pt")
+            save_weights(self.networks, self.checkpoint_dir / f"last{WEIGHTS_SUFFIX}")
             if improved:
-                save_weights(self.networks, self.checkpoint_dir / "best.pt")
+                save_weights(
+                    self.networks, self.checkpoint_dir / f"best{WEIGHTS_SUFFIX}"
+                )
         except WeightsError as error:
             raise TrainingError(f"Could not save a checkpoint: {error}") from None
 

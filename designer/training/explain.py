@@ -328,7 +328,9 @@ def add_explain_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("file", help="project file (.json)")
     parser.add_argument(
-        "--weights", metavar="W.pt", help="trained weights (as designer train writes)"
+        "--weights",
+        metavar="W.safetensors",
+        help="trained weights (as designer train writes)",
     )
     parser.add_argument(
         "--dataset", metavar="NAME|PATH", help="dataset (default: the project's)"

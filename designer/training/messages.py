@@ -29,7 +29,9 @@ class RunRequest:
     project: dict[str, Any]  # project_to_dict(...)
     dataset_spec: dict[str, Any]
     settings: dict[str, Any]
-    weights_dir: str  # where the process writes the trained weights (trained.pt)
+    weights_dir: (
+        str  # where the process writes the trained weights (trained.safetensors)
+    )
     initial_weights: str | None = None
     step_interval_s: float = 0.05
     extra: dict[str, Any] = field(default_factory=dict)

@@ -79,6 +79,24 @@ def check_weights(project: Any, path: Path) -> str | None:
     return None
 
 
+def _convert_weights(source: Path, target: Path) -> Path:
+    """``source`` written again in the format ``target``'s suffix names."""
+    from designer.graph.safe_files import atomic_write_bytes
+    from designer.training.checkpoints import WeightsError, read_weights
+    from designer.training.recipes.common import weights_bytes
+
+    try:
+        data = weights_bytes(read_weights(source), target.suffix == ".safetensors")
+        atomic_write_bytes(target, data)
+    except WeightsError as error:
+        raise WeightsCopyError(f"The weights were not saved: {error}") from None
+    except OSError as error:
+        raise WeightsCopyError(
+            f"The weights were not saved: {error.strerror or error}"
+        ) from error
+    return target
+
+
 class RunController:
     """Runs one after another, and the weights they leave behind."""
 
@@ -276,10 +294,16 @@ class RunController:
 
     def save_weights_to(self, path: str | Path) -> Path:
         """Copy the last run's trained weights to ``path`` (atomically); raises
-        :class:`WeightsCopyError` with a message for people."""
+        :class:`WeightsCopyError` with a message for people.
+
+        The run writes safetensors; a ``path`` with another suffix (``.pt``) gets
+        the same weights written with torch.save (which imports torch).
+        """
         if self.trained_weights is None or not self.trained_weights.is_file():
             raise NoTrainedWeights("There are no trained weights yet: train first.")
         target = Path(path)
+        if target.suffix != self.trained_weights.suffix:
+            return _convert_weights(self.trained_weights, target)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(

@@ -8,7 +8,7 @@ A project ``lesson.json`` keeps its runs in ``lesson.runs/``, one folder per run
         settings.json   the training settings the run used
         project.json    the project as it was trained (network and dataset)
         metrics.json    per-epoch losses and accuracy (the format of ``designer train``)
-        weights.pt      the trained weights as a state_dict (when the run left any)
+        weights.safetensors  the trained weights (weights.pt from a .pt file), if any
 
 A run is written into a hidden folder first and renamed into place, so a killed
 app leaves no half-written run; renaming rewrites ``meta.json`` atomically.
@@ -39,13 +39,13 @@ from designer.graph.safe_files import (
 )
 
 HISTORY_SUFFIX = ".runs"
-META, SETTINGS, PROJECT, METRICS, WEIGHTS = (
+META, SETTINGS, PROJECT, METRICS = (
     "meta.json",
     "settings.json",
     "project.json",
     "metrics.json",
-    "weights.pt",
 )
+WEIGHTS_FILES = ("weights.safetensors", "weights.pt")  # as the run left them
 MAX_JSON_BYTES = 20 * 1024 * 1024
 MAX_NAME_LENGTH = 80
 _RUN_ID = re.compile(r"run-(\d{4,})")
@@ -83,8 +83,11 @@ class RunRecord:
     @property
     def weights(self) -> Path | None:
         """The run's weights file, or None when it left none."""
-        path = self.folder / WEIGHTS
-        return path if path.is_file() else None
+        for name in WEIGHTS_FILES:
+            path = self.folder / name
+            if path.is_file() and not path.is_symlink():
+                return path
+        return None
 
     def series(self, key: str) -> tuple[list[int], list[float]]:
         """Epoch numbers and values of one metric (epochs without a value left out)."""
@@ -191,7 +194,11 @@ class RunHistory:
             if project is not None:
                 _write_json(staging / PROJECT, dict(project))
             if weights is not None:
-                shutil.copyfile(weights, staging / WEIGHTS)
+                suffix = Path(weights).suffix.lower()
+                kept = (
+                    "weights.safetensors" if suffix == ".safetensors" else "weights.pt"
+                )
+                shutil.copyfile(weights, staging / kept)
             os.rename(staging, self.folder / run_id)
         except OSError as error:
             shutil.rmtree(staging, ignore_errors=True)

@@ -37,6 +37,7 @@ class ActionSpec:
     tip: str | None = None  # the status-bar tip
     checkable: bool = False  # the slot is called with the new checked state
     menu: str | None = None
+    submenu: str | None = None  # the attr of a SubmenuSpec of ``menu`` to sit in
     separator_before: bool = False  # in its menu
     toolbar: tuple[int, int] | None = None  # (group, place); groups are separated
     toolbar_label: str | None = None  # shown beside the icon on the toolbar
@@ -66,13 +67,18 @@ ACTIONS: tuple[ActionSpec | SubmenuSpec, ...] = (
                menu=FILE, separator_before=True, toolbar=(0, 2)),
     ActionSpec("save_as", "Save &As…", "files.save_as", ("Ctrl+Shift+S",), None,
                "Save the project under a new name", menu=FILE),
-    ActionSpec("export", "&Export Python…", "files.export_python", ("Ctrl+E",),
+    SubmenuSpec("export_menu", "&Export", FILE),
+    ActionSpec("export", "&Python Code…", "files.export_python", ("Ctrl+E",),
                "export", "Write the PyTorch code to a .py file", menu=FILE,
-               toolbar=(4, 0)),
-    ActionSpec("export_training", "Export with &Training Script…",
+               submenu="export_menu", toolbar=(4, 0)),
+    ActionSpec("export_training", "Code with &Training Script…",
                "files.export_training_script", ("Ctrl+Shift+E",), None,
                "Write model.py and a standalone train.py (needs only torch, numpy "
-               "and scikit-learn) into a folder", menu=FILE),
+               "and scikit-learn; runs under torchrun too) into a folder", menu=FILE,
+               submenu="export_menu"),
+    ActionSpec("export_onnx", "&ONNX…", "files.onnx_export.run", (), None,
+               "Write the network of this tab as an ONNX file (with the trained "
+               "weights, after training)", menu=FILE, submenu="export_menu"),
     ActionSpec("import_model", "&Import PyTorch Model…", "files.model_import.run", (), None,
                "Draw an nn.Module from a Python file (runs that file)", menu=FILE,
                separator_before=True),
@@ -207,6 +213,8 @@ def build_menus(
         if spec.menu is None:
             continue
         menu = menus[spec.menu]
+        if isinstance(spec, ActionSpec) and spec.submenu is not None:
+            menu = submenus[spec.submenu]
         if spec.separator_before:
             menu.addSeparator()
         if isinstance(spec, SubmenuSpec):

@@ -28,6 +28,7 @@ from designer.graph.safe_files import real_target, remove_stale_temporaries
 from designer.resources import resources_root
 from designer.ui.autosave import THROTTLE_MS, Autosaver
 from designer.ui.import_dialog import ModelImportFlow
+from designer.ui.onnx_export_flow import OnnxExportFlow
 from designer.ui.read_only import ReadOnlyFile
 from designer.ui.recovery import RecoveredProject, RecoveryStore
 from designer.ui.settings import RecentFiles
@@ -91,6 +92,7 @@ class ProjectFiles:
         self.model_import = ModelImportFlow(self)  # File ▸ Import PyTorch Model…
         # A file from a newer designer: banner, Save disabled, Save As offered.
         self.read_only = ReadOnlyFile(window, document, self.save_as)
+        self.onnx_export = OnnxExportFlow(self)  # File ▸ Export ▸ ONNX…
 
     @property
     def interactive(self) -> bool:

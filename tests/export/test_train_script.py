@@ -25,7 +25,10 @@ from designer.training.recipes import TASK_MODULES
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((REPO / "samples").glob("*.json"))
 RUFF = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
-ALLOWED_ROOTS = {"numpy", "torch", "sklearn", "model"} | set(sys.stdlib_module_names)
+# safetensors is optional: imported where weights are written or read (.pt without it).
+ALLOWED_ROOTS = {"numpy", "torch", "sklearn", "model", "safetensors"} | set(
+    sys.stdlib_module_names
+)
 
 
 def _document(sample: str) -> dict:

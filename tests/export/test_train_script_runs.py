@@ -35,6 +35,7 @@ import torch
 from designer.cli import main as cli_main
 from designer.graph.project_file import load_project, project_from_dict, save_project
 from designer.training.checkpoints import load_weights
+from designer.training.recipes.common import read_state
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((REPO / "samples").glob("*.json"))
@@ -294,7 +295,7 @@ def test_every_sample_trains_and_saves_loadable_weights(
     if task == "vae":
         assert "reconstruction" in progress and " kl " in progress
 
-    state = torch.load(job.folder / "out" / "weights.pt", weights_only=True)
+    state = read_state(job.folder / "out" / "weights.safetensors")
     module = _model_module(job.folder)
     if len(project.networks) == 1:
         networks = {project.networks[0].name: state}
@@ -309,7 +310,7 @@ def test_every_sample_trains_and_saves_loadable_weights(
         # strict: every tensor is there, with the right shape
         model.load_state_dict(networks[graph.name])
     # The app reads the same file (designer.training.checkpoints).
-    assert set(load_weights(project, job.folder / "out" / "weights.pt")) == {
+    assert set(load_weights(project, job.folder / "out" / "weights.safetensors")) == {
         g.name for g in project.networks
     }
 
@@ -335,7 +336,7 @@ def test_setting_variants_run(
         assert " reconstruction " in epochs[0] and " neg_elbo " in epochs[0]
     if name == "gan_step":
         assert "val_d_real" in epochs[0] and "val_loss" in epochs[0]
-    assert torch.load(job.folder / "weights.pt", weights_only=True)
+    assert read_state(job.folder / "weights.safetensors")
 
 
 def test_a_file_dataset_is_read_from_its_path(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import torch
+from safetensors.torch import load_file
 
 from designer.cli import main
 from designer.graph.model import Graph, Project
@@ -83,12 +84,14 @@ def test_train_writes_metrics_and_weights(project_file, tmp_path, capsys) -> Non
         and epoch["samples_per_sec"] > 0
     )
     assert metrics["best_val_accuracy"] == epoch["val_accuracy"]
-    modules = load_weights(digits_project(), out / "weights.pt")
+    modules = load_weights(digits_project(), out / "weights.safetensors")
     assert set(modules) == {"model"}
+    # a plain state_dict that the exported class loads with safetensors alone
     assert (
-        torch.load(out / "weights.pt", weights_only=True).keys()
+        load_file(out / "weights.safetensors").keys()
         == modules["model"].state_dict().keys()
     )
+    assert (out / "best.safetensors").is_file() and (out / "last.safetensors").is_file()
     assert "wrote" in capsys.readouterr().out
 
 
@@ -160,7 +163,7 @@ def test_mismatched_shapes_are_reported(project_file, tmp_path, capsys) -> None:
     assert (
         "The model and the data do not fit together" in err and "Input 'image'" in err
     )
-    assert not (tmp_path / "run" / "weights.pt").exists()
+    assert not (tmp_path / "run" / "weights.safetensors").exists()
 
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="needs a machine without CUDA")
@@ -210,7 +213,7 @@ def test_a_failing_run_is_reported(tmp_path, capsys) -> None:
     )
     err = error_of(capsys, ["train", str(path), "--out", str(tmp_path / "run")])
     assert "The loss became" in err and "learning rate (10)" in err
-    assert not (tmp_path / "run" / "weights.pt").exists()
+    assert not (tmp_path / "run" / "weights.safetensors").exists()
 
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.json"))
@@ -288,7 +291,7 @@ def test_a_model_too_big_for_memory_is_refused_with_numbers(
     assert time.perf_counter() - start < 60
     assert "This run needs about" in err and "16.0 GB available" in err
     assert "parameters 8.0 GB, gradients 8.0 GB, optimizer state 16.0 GB" in err
-    assert not (tmp_path / "run" / "weights.pt").exists()
+    assert not (tmp_path / "run" / "weights.safetensors").exists()
 
 
 def test_the_memory_check_warns_and_can_be_skipped(
@@ -301,7 +304,7 @@ def test_the_memory_check_warns_and_can_be_skipped(
     err = error_of(capsys, [*argv, "--out", str(tmp_path / "refused")])
     assert "1.0 kB available" in err and "Even a batch of 1 does not fit" in err
     code = main([*argv, "--out", str(tmp_path / "run"), "--no-memory-check"])
-    assert code == 0 and (tmp_path / "run" / "weights.pt").exists()
+    assert code == 0 and (tmp_path / "run" / "weights.safetensors").exists()
     estimate = memory.estimate_memory(
         digits_project(), TrainingSettings(batch_size=32), load_dataset("digits"), "cpu"
     )

@@ -8,6 +8,7 @@ import time
 import numpy as np
 import pytest
 import torch
+from safetensors.torch import load_file
 from training_builders import blobs_dataset, mlp_project, regression_dataset
 
 from designer.graph.model import Graph, Project
@@ -270,13 +271,14 @@ def test_checkpoints_reload_to_identical_predictions(tmp_path) -> None:
     project, data = mlp_project(outputs=4), blobs_dataset()
     trainer = Trainer(project, data, settings(), checkpoint_dir=tmp_path)
     assert trainer.run().status == "finished"
-    assert (tmp_path / "best.pt").is_file() and (tmp_path / "last.pt").is_file()
-    reloaded = load_weights(project, tmp_path / "last.pt")["model"]
+    best, last = tmp_path / "best.safetensors", tmp_path / "last.safetensors"
+    assert best.is_file() and last.is_file()
+    reloaded = load_weights(project, last)["model"]
     expected = predict(trainer.networks["model"], data.x)
     assert np.array_equal(predict(reloaded, data.x), expected)
     assert np.array_equal(predict_classes(reloaded, data.x), expected.argmax(axis=1))
     # the file is a plain state_dict that the exported class loads directly
-    state = torch.load(tmp_path / "last.pt", weights_only=True)
+    state = load_file(last)
     assert set(state) == set(trainer.networks["model"].state_dict())
 
 

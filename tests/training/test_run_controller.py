@@ -55,7 +55,7 @@ def start(runs: RunController) -> FakeRun:
 
 
 def leave_weights(run: FakeRun, runs: RunController, content: bytes = b"w") -> Path:
-    path = Path(run.request.weights_dir) / "trained.pt"
+    path = Path(run.request.weights_dir) / "trained.safetensors"
     path.write_bytes(content)
     runs.weights_saved(path)
     return path
@@ -143,23 +143,27 @@ def test_a_run_without_weights_keeps_its_folder_while_it_runs(runs):
     leave_weights(first, runs)
     runs.run_ended(first)
     second = start(runs)
-    runs.weights_saved(Path(runs.run_dirs[0]) / "trained.pt")  # the first's again
+    runs.weights_saved(
+        Path(runs.run_dirs[0]) / "trained.safetensors"
+    )  # the first's again
     assert Path(second.request.weights_dir).is_dir()  # the running one is kept
 
 
 def test_saving_weights_copies_them_and_explains_failures(runs, tmp_path):
     with pytest.raises(NoTrainedWeights, match="train first"):
-        runs.save_weights_to(tmp_path / "out.pt")
+        runs.save_weights_to(tmp_path / "out.safetensors")
     run = start(runs)
     leave_weights(run, runs, b"trained")
     runs.run_ended(run)
-    target = runs.save_weights_to(tmp_path / "deeper" / "out.pt")
+    target = runs.save_weights_to(tmp_path / "deeper" / "out.safetensors")
     assert target.read_bytes() == b"trained"
-    assert [p.name for p in target.parent.iterdir()] == ["out.pt"]  # no temporary left
+    assert [p.name for p in target.parent.iterdir()] == [
+        "out.safetensors"
+    ]  # no temporary left
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     with pytest.raises(WeightsCopyError, match="were not saved") as caught:
-        runs.save_weights_to(blocker / "out.pt")
+        runs.save_weights_to(blocker / "out.safetensors")
     assert not isinstance(caught.value, NoTrainedWeights)
 
 

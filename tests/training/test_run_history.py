@@ -23,6 +23,7 @@ from designer.training.run_history import (
     RunHistoryError,
     history_folder,
 )
+from designer.training.server.process import TRAINED_WEIGHTS
 
 START = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 
@@ -300,8 +301,8 @@ def finish_run(runs, metrics_text: str | None = None):
     (folder / "metrics.json").write_text(
         metrics_text or json.dumps(metrics([0.7, 0.4])), encoding="utf-8"
     )
-    (folder / "trained.pt").write_bytes(b"weights")
-    runs.weights_saved(folder / "trained.pt")
+    (folder / TRAINED_WEIGHTS).write_bytes(b"weights")
+    runs.weights_saved(folder / TRAINED_WEIGHTS)
     runs.result_arrived(SimpleNamespace(epochs=[1, 2], device="cpu", status="finished"))
     runs.run_ended(run)
 
@@ -317,6 +318,7 @@ def test_the_controller_keeps_runs_and_moves_them_when_saved(tmp_path: Path) -> 
     assert kept is not None and runs.history_problem is None
     assert kept.settings == {"lr": 0.1} and kept.project["name"] == "p"
     assert kept.device == "cpu" and kept.weights is not None
+    assert kept.weights.name == "weights" + Path(TRAINED_WEIGHTS).suffix
     untitled = runs.history.folder
     assert untitled.parent == tmp_path  # a temporary history while untitled
     runs.set_project_path(tmp_path / "lesson.json", same_project=True)  # first save

@@ -42,7 +42,7 @@ def test_each_sample_trains_from_the_command_line_with_its_own_dataset(
     (epoch,) = metrics["epochs"]
     assert TERMS[name] <= set(epoch)
     assert all(isinstance(epoch[term], float) for term in TERMS[name])
-    assert (out / "weights.pt").is_file()
+    assert (out / "weights.safetensors").is_file()
     printed = capsys.readouterr().out
     assert all(
         f" {term} " in printed for term in TERMS[name] - {"val_accuracy"}

@@ -170,7 +170,7 @@ def test_load_weights_hands_the_runs_weights_file_over(
     with qtbot.waitSignal(view.loadWeightsRequested) as signal:
         view.weights_button.click()
     assert (
-        signal.args[0].name == "weights.pt"
+        signal.args[0].name == "weights.pt"  # kept as the run left it
         and signal.args[0].read_bytes() == b"weights"
     )
 
@@ -207,7 +207,10 @@ def test_runs_in_the_panel_are_kept_compared_and_move_on_save(
         view.select_runs(["run-0001"])
         view.weights_button.click()
     assert checked.args == [True]
-    assert panel.initial_weights == tmp_path / "moons.runs" / "run-0001" / "weights.pt"
+    assert (
+        panel.initial_weights
+        == tmp_path / "moons.runs" / "run-0001" / "weights.safetensors"
+    )
     # Another project: the Runs tab shows that project's (empty) history.
     moons_document.new()
     assert view.table.rowCount() == 0

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 # The recipe modules a task's script needs, in the order they are pasted.
 TASK_MODULES: dict[str, tuple[str, ...]] = {
-    "classification": ("common", "supervised", "classification"),
-    "sequence_classification": ("common", "supervised", "classification"),
-    "regression": ("common", "supervised", "regression"),
-    "forecast": ("common", "supervised", "regression"),
-    "reconstruction": ("common", "supervised", "reconstruction"),
-    "vae": ("common", "vae"),
-    "gan": ("common", "gan"),
+    "classification": ("common", "distributed", "supervised", "classification"),
+    "sequence_classification": (
+        "common",
+        "distributed",
+        "supervised",
+        "classification",
+    ),
+    "regression": ("common", "distributed", "supervised", "regression"),
+    "forecast": ("common", "distributed", "supervised", "regression"),
+    "reconstruction": ("common", "distributed", "supervised", "reconstruction"),
+    "vae": ("common", "distributed", "vae"),
+    "gan": ("common", "distributed", "gan"),
 }

@@ -8,6 +8,7 @@ functions, in the same order, so both give the same numbers from the same seed.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import math
 import time
@@ -17,6 +18,7 @@ from typing import Any
 
 import numpy as np
 import torch
+import torch.distributed as dist
 from torch import nn
 
 VAL_BATCH_MIN = 512  # evaluation keeps no gradients, so larger batches fit
@@ -66,6 +68,47 @@ def split_validation(x: np.ndarray, y: np.ndarray, fraction: float, seed: int) -
     order = np.random.default_rng(seed).permutation(len(x))
     val_index, train_index = np.sort(order[:val_count]), order[val_count:]
     return x[train_index], y[train_index], x[val_index], y[val_index]
+
+
+def world_size() -> int:
+    """How many processes train together (torchrun's; 1 without it)."""
+    return dist.get_world_size() if dist.is_available() and dist.is_initialized() else 1
+
+
+def is_main_process() -> bool:
+    """Whether this process prints and writes the results (rank 0, or the only one)."""
+    return not (dist.is_available() and dist.is_initialized()) or dist.get_rank() == 0
+
+
+def shard_size(samples: int) -> int:
+    """The samples each process trains on per epoch (every one the same number)."""
+    return math.ceil(samples / world_size())
+
+
+def shard_order(
+    samples: int, seed: int, epoch: int, processes: int, rank: int
+) -> torch.Tensor:
+    """Process ``rank``'s share of an epoch's samples, in a seeded random order.
+
+    DistributedSampler's split: each process a different share, the same size
+    (repeating a few samples when they do not divide evenly).
+    """
+    from torch.utils.data.distributed import DistributedSampler
+
+    sampler = DistributedSampler(
+        range(samples), num_replicas=processes, rank=rank, shuffle=True, seed=seed
+    )
+    sampler.set_epoch(epoch)
+    return torch.tensor(list(sampler), dtype=torch.int64)
+
+
+def mean_over_processes(values: list[float], device: torch.device) -> list[float]:
+    """The mean of each value over all processes (the values themselves in one)."""
+    if world_size() == 1:
+        return values
+    total = torch.tensor(values, dtype=torch.float64, device=device)
+    dist.all_reduce(total)
+    return (total / world_size()).tolist()
 
 
 def steps_per_epoch(samples: int, batch_size: int) -> int:
@@ -244,23 +287,36 @@ def fit(
     per_batch: bool,
     patience: int = 0,
     classification: bool = False,
+    checkpoint: Any = None,
 ) -> tuple[list[dict[str, Any]], str]:
     """Train for ``epochs`` passes; returns the epochs' records and how the run ended.
 
     ``step`` trains on one batch and returns scalar tensors named by ``terms``
     (the first is "train_loss"); ``evaluate`` measures the validation data.
     Batches come in a seeded random order; with ``patience`` the run stops when
-    the (validation) loss has not improved for that many epochs.
+    the (validation) loss has not improved for that many epochs.  Under torchrun
+    each process trains on its share of every epoch and the epoch's terms are
+    averaged over the processes.  A ``checkpoint`` (``restore()`` and
+    ``save(loop)``) is saved after every epoch and can carry on a run.
     """
     shuffle = torch.Generator().manual_seed(seed)
-    steps = steps_per_epoch(len(x), batch_size)
+    steps = steps_per_epoch(shard_size(len(x)), batch_size)
     history: list[dict[str, Any]] = []
-    best, stale = math.inf, 0
-    for epoch in range(1, epochs + 1):
+    best, stale, first = math.inf, 0, 1
+    resumed = checkpoint.restore() if checkpoint is not None else None
+    if resumed is not None:
+        history, best, stale = resumed["history"], resumed["best"], resumed["stale"]
+        shuffle.set_state(resumed["shuffle"])
+        first = resumed["epoch"] + 1
+    for epoch in range(first, epochs + 1):
         started = time.perf_counter()
         for module in modules:
             module.train()
-        order = torch.randperm(len(x), generator=shuffle).to(x.device)
+        if world_size() > 1:
+            rank = dist.get_rank()
+            order = shard_order(len(x), seed, epoch, world_size(), rank).to(x.device)
+        else:
+            order = torch.randperm(len(x), generator=shuffle).to(x.device)
         results = []
         for k in range(steps):
             batch = order[k * batch_size : (k + 1) * batch_size]
@@ -268,7 +324,8 @@ def fit(
             if per_batch:
                 for scheduler in schedulers:
                     scheduler.step()
-        train = dict(zip(terms, step_means(results, sum_dtype(x.device)), strict=True))
+        means = step_means(results, sum_dtype(x.device))
+        train = dict(zip(terms, mean_over_processes(means, x.device), strict=True))
         train_seconds = time.perf_counter() - started
         if not per_batch:
             for scheduler in schedulers:
@@ -283,7 +340,8 @@ def fit(
         speed = min(steps * batch_size, len(x)) / max(train_seconds, 1e-9)
         record = epoch_record(epoch, train, evaluation, seconds, speed, classification)
         history.append(record)
-        print(f"epoch {epoch}/{epochs}  {format_metrics(record)}  {seconds:.1f}s")
+        if is_main_process():
+            print(f"epoch {epoch}/{epochs}  {format_metrics(record)}  {seconds:.1f}s")
         watched = (
             record["val_loss"]
             if record["val_loss"] is not None
@@ -293,9 +351,13 @@ def fit(
             best, stale = watched, 0
         else:
             stale += 1
-            if patience and stale >= patience and epoch < epochs:
+        if checkpoint is not None:
+            loop = {"epoch": epoch, "history": history, "best": best, "stale": stale}
+            checkpoint.save({**loop, "shuffle": shuffle.get_state()})
+        if patience and stale >= patience and epoch < epochs:
+            if is_main_process():
                 print(f"stopping early: no better loss for {patience} epochs")
-                return history, "early_stopped"
+            return history, "early_stopped"
     return history, "finished"
 
 
@@ -304,17 +366,88 @@ def cpu_state(model: nn.Module) -> dict[str, torch.Tensor]:
     return {name: value.detach().cpu() for name, value in model.state_dict().items()}
 
 
-def save_results(state: dict, record: dict[str, Any] | None, out: str) -> Path:
-    """Save the weights with torch.save; returns the weights file.
+# A .safetensors file of several networks names them in its metadata and prefixes
+# each key with its network's name and a slash.
+NETWORKS_METADATA = "designer.networks"
 
-    ``out`` ending in .pt is the weights file itself; anything else is a folder
-    that gets weights.pt and (with a ``record``) metrics.json.
+
+def weights_bytes(state: dict, safetensors: bool) -> bytes:
+    """A state_dict (or {network name: state_dict}) as the bytes of a weights file.
+
+    With ``safetensors`` the safetensors format (tensors only, nothing executable;
+    needs the safetensors package), else torch.save's.
+    """
+    if not safetensors:
+        buffer = io.BytesIO()
+        torch.save(state, buffer)
+        return buffer.getvalue()
+    from safetensors.torch import save
+
+    several = not all(isinstance(v, torch.Tensor) for v in state.values())
+    flat = (
+        {f"{net}/{k}": v for net, inner in state.items() for k, v in inner.items()}
+        if several
+        else state
+    )
+    # safetensors refuses tensors that share memory (tied weights): copies do not.
+    tensors = {k: v.detach().cpu().contiguous().clone() for k, v in flat.items()}
+    metadata = {NETWORKS_METADATA: json.dumps(list(state))} if several else None
+    return save(tensors, metadata)
+
+
+def read_state(path: str | Path) -> dict:
+    """The state a weights file holds (as :func:`weights_bytes` wrote it), on the CPU.
+
+    .safetensors files are read with the safetensors package; anything else with
+    ``torch.load(weights_only=True)``, so nothing in the file is executed.
+    """
+    path = Path(path)
+    if path.suffix != ".safetensors":
+        return torch.load(path, map_location="cpu", weights_only=True)
+    from safetensors import safe_open
+
+    with safe_open(str(path), framework="pt", device="cpu") as handle:
+        flat = {key: handle.get_tensor(key) for key in handle.keys()}  # noqa: SIM118
+        names = (handle.metadata() or {}).get(NETWORKS_METADATA)
+    if names is None:
+        return flat
+    state: dict = {name: {} for name in json.loads(names)}
+    for key, value in flat.items():
+        network, _, inner = key.partition("/")
+        state[network][inner] = value
+    return state
+
+
+def save_results(state: dict, record: dict[str, Any] | None, out: str) -> Path:
+    """Save the weights; returns the weights file.
+
+    ``out`` ending in .safetensors or .pt is the weights file itself; anything
+    else is a folder that gets weights.safetensors (weights.pt when the
+    safetensors package is missing) and, with a ``record``, metrics.json.
     """
     path = Path(out)
-    folder = path.parent if path.suffix == ".pt" else path
-    weights = path if path.suffix == ".pt" else folder / "weights.pt"
+    is_file = path.suffix in (".pt", ".safetensors")
+    if path.suffix == ".safetensors" and not has_safetensors():
+        path = path.with_suffix(".pt")
+        print(f"safetensors is not installed (pip install safetensors): writing {path}")
+    folder = path.parent if is_file else path
+    if is_file:
+        weights = path
+    else:
+        weights = folder / (
+            "weights.safetensors" if has_safetensors() else "weights.pt"
+        )
     folder.mkdir(parents=True, exist_ok=True)
-    torch.save(state, weights)
-    if record is not None and path.suffix != ".pt":
+    weights.write_bytes(weights_bytes(state, weights.suffix == ".safetensors"))
+    if record is not None and not is_file:
         (folder / "metrics.json").write_text(json.dumps(record, indent=2) + "\n")
     return weights
+
+
+def has_safetensors() -> bool:
+    """Whether the safetensors package is installed (the script also runs without it)."""
+    try:
+        import safetensors  # noqa: F401
+    except ImportError:
+        return False
+    return True

@@ -36,7 +36,7 @@ from designer.training.messages import DatasetSummary, RunRequest
 PARENT_CHECK_S = 0.25  # how often the parent's presence is checked
 ORPHAN_GRACE_S = 1.5  # how long an orphaned run gets to stop before the process exits
 MAX_POINTS = 1000  # validation points sent for the decision-boundary scatter
-TRAINED_WEIGHTS = "trained.pt"
+TRAINED_WEIGHTS = "trained.safetensors"
 RUN_METRICS = "metrics.json"  # beside the weights, for the run history
 
 

@@ -21,7 +21,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGroupBox,
     QScrollArea,
@@ -55,6 +54,10 @@ from designer.ui.training.dataset_picker import DatasetPicker
 from designer.ui.training.results import ResultViews
 from designer.ui.training.run_history_view import attach_run_history
 from designer.ui.training.settings_form import SettingsForm
+from designer.ui.training.weights_dialogs import (
+    ask_weights_path_to_load,
+    ask_weights_path_to_save,
+)
 from designer.ui.training.worker import TrainingRun
 
 REDRAW_INTERVAL_MS = 100  # curves and progress at 10 frames a second: live, and cheap
@@ -578,20 +581,11 @@ class TrainingPanel(QWidget):
         self._update_buttons()
 
     def _save_weights_dialog(self) -> None:
-        base = (
-            self.document.path.with_suffix(".pt")
-            if getattr(self.document, "path", None)
-            else Path("weights.pt")
-        )
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save trained weights", str(base), "PyTorch weights (*.pt *.pth)"
-        )
+        path = ask_weights_path_to_save(self, getattr(self.document, "path", None))
         if path:
             self.save_weights_to(path)
 
     def _load_weights_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Load weights", "", "PyTorch weights (*.pt *.pth);;All files (*)"
-        )
+        path = ask_weights_path_to_load(self)
         if path:
             self.load_weights_from(path)

@@ -1,0 +1,248 @@
+"""A project's network → an ONNX file, checked with ``onnx.checker``.
+
+The network is built from the same generated source as the exported model.py
+(:func:`designer.codegen.build.build_networks`) and exported with PyTorch's
+TorchScript-based exporter (``torch.onnx.export(..., dynamo=False)``), the one
+that has been stable for years; the batch axis of every input and output is
+dynamic, and so is every named size (a sequence length ``L``) of an input.
+
+A layer ONNX cannot express is refused with a message naming the layer, taken
+from the module scope PyTorch reports with the failing operator.  torch and
+onnx are imported inside the functions: importing this module needs neither.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import sys
+import tempfile
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from designer.codegen.build import BuiltNetwork, build_networks
+from designer.codegen.module import CodegenError
+from designer.graph.model import Project
+from designer.graph.safe_files import atomic_write_bytes
+from designer.shapes.infer import infer_shapes
+
+__all__ = ["OPSET", "OnnxExportError", "OnnxExport", "export_onnx", "sample_inputs"]
+
+OPSET = 17
+BATCH_AXIS = "batch"
+# The batch exported with: above 1, so that the exporter cannot fold it into a constant.
+EXAMPLE_BATCH = 2
+_OPERATOR = re.compile(r"operator '?([\w:]+)")
+
+
+class OnnxExportError(ValueError):
+    """The network cannot be written as ONNX; the message says why, for people."""
+
+
+@dataclass
+class OnnxExport:
+    """What was written: the network, its inputs' dynamic axes, and the file."""
+
+    network: str
+    path: str
+    input_names: list[str]
+    output_names: list[str]
+    opset: int
+    dynamic_axes: dict[str, dict[int, str]] = field(default_factory=dict)
+
+
+def _pick(
+    built: dict[str, BuiltNetwork], network: str | None
+) -> tuple[str, BuiltNetwork]:
+    if network is None:
+        name = next(iter(built))
+        return name, built[name]
+    if network not in built:
+        raise OnnxExportError(
+            f"the project has no network {network!r}; its networks are "
+            f"{', '.join(repr(n) for n in built)}"
+        )
+    return network, built[network]
+
+
+def sample_inputs(
+    network: BuiltNetwork,
+    batch: int,
+    seed: int = 0,
+    sizes: dict[str, int] | None = None,
+) -> list[Any]:
+    """A seeded batch of ``batch`` for every input; ``sizes`` gives named sizes (L)."""
+    import torch
+
+    code = network.code
+    generator = torch.Generator().manual_seed(seed)
+    values = {**code.example_sizes, **(sizes or {})}
+    tensors = []
+    for shape, dtype, vocabulary in zip(
+        code.input_shapes, code.input_dtypes, code.token_ranges, strict=True
+    ):
+        size = (
+            batch,
+            *(values.get(d, 16) if isinstance(d, str) else d for d in shape[1:]),
+        )
+        if dtype == "long":
+            tensors.append(torch.randint(0, vocabulary, size, generator=generator))
+        else:
+            tensors.append(torch.randn(size, generator=generator))
+    return tensors
+
+
+def _dynamic_axes(network: BuiltNetwork) -> dict[str, dict[int, str]]:
+    code = network.code
+    axes: dict[str, dict[int, str]] = {}
+    for name, shape in zip(code.input_names, code.input_shapes, strict=True):
+        axes[name] = {0: BATCH_AXIS} | {
+            k: d for k, d in enumerate(shape) if k > 0 and isinstance(d, str)
+        }
+    for name in code.output_names:
+        axes[name] = {0: BATCH_AXIS}
+    return axes
+
+
+@contextlib.contextmanager
+def _captured_stdout() -> Iterator[list[str]]:
+    """Catch what the exporter's C++ side prints (its graph dump on failure).
+
+    PyTorch prints the TorchScript graph to the process's standard output when an
+    export fails; it goes into the list instead, where the failing layer is found.
+    """
+    caught: list[str] = []
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with tempfile.TemporaryFile(mode="w+b") as log:
+        os.dup2(log.fileno(), 1)
+        try:
+            yield caught
+        finally:
+            sys.stdout.flush()
+            os.dup2(saved, 1)
+            os.close(saved)
+            log.seek(0)
+            caught.append(log.read().decode("utf-8", "replace"))
+
+
+def _layer_named_in(
+    reason: str, log: str, project: Project, network: str, built: BuiltNetwork
+) -> str | None:
+    """The canvas name and type of the layer the exporter failed on, when it says.
+
+    The failing operator is named in the error; the graph dump gives the module
+    scope of the call, ``…::/torch.nn.modules.pooling.AdaptiveAvgPool2d::gap`` (or
+    ``…::stage1.conv`` inside a block), whose first attribute is the card's.
+    """
+    operator = _OPERATOR.search(reason)
+    if not operator:
+        return None
+    op = operator.group(1).split("::")[-1]
+    pattern = re.compile(rf"aten::{re.escape(op)}\(.*scope: \S+::([\w.]+)")
+    attributes = {name: node_id for node_id, name in built.code.attributes.items()}
+    for line in log.splitlines():
+        match = pattern.search(line)
+        if match and match.group(1).split(".")[0] in attributes:
+            node = project.network(network).node(
+                attributes[match.group(1).split(".")[0]]
+            )
+            return f"the layer {node.name!r} ({node.type})"
+    return None
+
+
+def _load_weights(
+    built: dict[str, BuiltNetwork], weights: str | os.PathLike[str]
+) -> None:
+    from designer.training.checkpoints import WeightsError, load_state, read_weights
+
+    modules = {name: network.module for name, network in built.items()}
+    try:
+        load_state(
+            modules, read_weights(weights), f"the weights in {Path(weights).name}"
+        )
+    except WeightsError as error:
+        raise OnnxExportError(str(error)) from None
+
+
+def _reason(error: Exception) -> str:
+    text = (
+        str(error).strip().splitlines()[0]
+        if str(error).strip()
+        else type(error).__name__
+    )
+    text = text.split(" Please feel free to request support")[0]
+    text = re.sub(r"\s*\[Caused by.*$", "", text)
+    return text.removeprefix("Unsupported: ").rstrip(".")
+
+
+def export_onnx(
+    project: Project,
+    path: str | os.PathLike[str],
+    network: str | None = None,
+    opset: int = OPSET,
+    weights: str | os.PathLike[str] | None = None,
+) -> OnnxExport:
+    """Write ``network`` (the project's first when None) to ``path`` as ONNX, atomically.
+
+    ``weights`` is a weights file as training writes it (``.safetensors`` or
+    ``.pt``); without it the network has its fresh initial weights.  Raises
+    :class:`OnnxExportError` when the graph has errors, the weights do not fit,
+    a layer has no ONNX form, or the written model fails ``onnx.checker``.
+    """
+    import onnx
+    import torch
+
+    analyses = {graph.name: infer_shapes(graph) for graph in project.networks}
+    try:
+        built = build_networks(project, analyses)
+    except CodegenError as error:
+        raise OnnxExportError(str(error)) from None
+    name, chosen = _pick(built, network)
+    if weights is not None:
+        _load_weights(built, weights)
+    module = chosen.module.eval()
+    code = chosen.code
+    axes = _dynamic_axes(chosen)
+    stream = io.BytesIO()
+    try:
+        # Not under no_grad: there, Transformer layers take a fused fast path that
+        # has no ONNX form.
+        with _captured_stdout() as log, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                module,
+                tuple(sample_inputs(chosen, EXAMPLE_BATCH)),
+                stream,
+                input_names=code.input_names,
+                output_names=code.output_names,
+                dynamic_axes=axes,
+                opset_version=opset,
+                dynamo=False,
+            )
+    except Exception as error:  # the exporter raises many kinds, all for one reason
+        reason = _reason(error)
+        layer = _layer_named_in(reason, "".join(log), project, name, chosen)
+        raise OnnxExportError(
+            f"{layer or 'a layer'} of the network {name!r} cannot be written as "
+            f"ONNX: {reason}. Change or remove it, or export the PyTorch code instead"
+        ) from None
+    model = onnx.load_from_string(stream.getvalue())
+    try:
+        onnx.checker.check_model(model, full_check=True)
+    except Exception as error:
+        raise OnnxExportError(
+            f"the ONNX model of the network {name!r} does not pass onnx.checker: {error}"
+        ) from None
+    try:
+        atomic_write_bytes(path, stream.getvalue())
+    except OSError as error:
+        raise OnnxExportError(
+            f"cannot write {path}: {error.strerror or error}"
+        ) from None
+    return OnnxExport(name, str(path), code.input_names, code.output_names, opset, axes)

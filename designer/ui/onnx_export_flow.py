@@ -1,0 +1,132 @@
+"""File ▸ Export ▸ ONNX…: the network of the current tab as an ONNX file.
+
+The window never imports torch, so the export runs ``designer export PROJECT -o
+FILE.onnx`` in a child process (as File ▸ Import PyTorch Model… runs ``designer
+import``), on a copy of the project as it is now (saved or not).  When the
+training panel holds trained weights, they go into the file; otherwise the
+network has fresh weights, and the status bar says which.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
+
+from designer.graph.project_file import atomic_write_text, dumps_project
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OnnxExportFlow", text)
+
+
+class OnnxExporter(QObject):
+    """Runs one ``designer export … -o FILE.onnx`` in a child process."""
+
+    exported = Signal(str)  # the ONNX file
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.process: QProcess | None = None
+        self._folder = tempfile.TemporaryDirectory(prefix="designer-onnx-")
+        self.project_file = Path(self._folder.name) / "project.json"
+        self.target = ""
+
+    def start(
+        self, project: Any, target: str, network: str, weights: Path | None
+    ) -> None:
+        atomic_write_text(self.project_file, dumps_project(project))
+        self.target = target
+        arguments = ["-m", "designer", "export", str(self.project_file)]
+        arguments += ["-o", target, "--network", network]
+        if weights is not None:
+            arguments += ["--weights", str(weights)]
+        self.process = QProcess(self)
+        self.process.finished.connect(self._finished)
+        self.process.errorOccurred.connect(self._error)
+        self.process.start(sys.executable, arguments)
+
+    def _error(self, _error: QProcess.ProcessError) -> None:
+        if (
+            self.process is not None
+            and self.process.state() == QProcess.ProcessState.NotRunning
+        ):
+            self.failed.emit(
+                self.tr("The export could not start: {0}").format(
+                    self.process.errorString()
+                )
+            )
+
+    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
+        assert self.process is not None
+        errors = bytes(self.process.readAllStandardError().data()).decode(
+            "utf-8", "replace"
+        )
+        if code != 0:
+            message = errors.strip().removeprefix("designer: ")
+            self.failed.emit(message or self.tr("The export failed."))
+            return
+        self.exported.emit(self.target)
+
+
+class OnnxExportFlow:
+    """The window's File ▸ Export ▸ ONNX…: the file dialog, the process, the outcome."""
+
+    def __init__(self, files: Any) -> None:
+        self.files = files  # the window's ProjectFiles: dialogs, status, the document
+        self.exporter: OnnxExporter | None = None
+        self._with_weights = False
+
+    def run(self) -> bool:
+        doc = self.files.document
+        error = doc.code_error()
+        if error:
+            self.files.show_error(_tr("Cannot export yet"), error)
+            return False
+        stem = doc.path.stem if doc.path else (doc.project.name or "model")
+        suggested = str(
+            Path(self.files._last_folder()) / f"{stem.replace(' ', '_').lower()}.onnx"
+        )
+        path = self.files.choose_save_path(
+            _tr("Export ONNX"), _tr("ONNX model (*.onnx)"), suggested
+        )
+        if not path:
+            return False
+        if Path(path).suffix.lower() != ".onnx":
+            path += ".onnx"
+        self.start(path)
+        return True
+
+    def trained_weights(self) -> Path | None:
+        """The training panel's last trained weights, when there are any."""
+        panel = getattr(self.files.window, "training_panel", None)
+        weights = getattr(panel, "trained_weights", None)
+        return weights if weights is not None and weights.is_file() else None
+
+    def start(self, path: str) -> OnnxExporter:
+        doc = self.files.document
+        exporter = OnnxExporter(self.files.window)
+        exporter.exported.connect(self._exported)
+        exporter.failed.connect(self._failed)
+        self.exporter = exporter
+        weights = self.trained_weights()
+        self._with_weights = weights is not None
+        self.files._say(exporter.tr("Exporting {0} as ONNX…").format(doc.graph.name), 0)
+        exporter.start(doc.project, path, doc.graph.name, weights)
+        return exporter
+
+    def _exported(self, path: str) -> None:
+        text = (
+            _tr("Exported {0} with the trained weights")
+            if self._with_weights
+            else _tr("Exported {0} (fresh weights: train first to export trained ones)")
+        )
+        self.files._say(text.format(Path(path).name), 6000)
+
+    def _failed(self, message: str) -> None:
+        self.files._say("", 0)
+        self.files.show_error(_tr("Could not export ONNX"), message)

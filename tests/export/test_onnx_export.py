@@ -1,0 +1,155 @@
+"""ONNX export: the file passes onnx.checker, ONNX Runtime agrees with PyTorch on
+several batch sizes (and sequence lengths), and a layer ONNX lacks is named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from designer.cli import main as cli_main
+from designer.codegen.build import build_networks
+from designer.export.onnx_export import OnnxExportError, export_onnx, sample_inputs
+from designer.graph.model import Graph, Project
+from designer.graph.project_file import load_project
+
+onnx = pytest.importorskip("onnx")
+torch = pytest.importorskip("torch")
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _sequence_project() -> Project:
+    """A sequence length L that varies: (N, L, 6) → LSTM → per-step Linear → Output."""
+    graph = Graph("model")
+    x = graph.add_node("Input", "series", {"shape": ["L", 6], "dtype": "float"})
+    lstm = graph.add_node("LSTM", "lstm", {"hidden_size": 8})
+    head = graph.add_node("Linear", "head", {"out_features": 3})
+    out = graph.add_node("Output", "steps")
+    for src, dst in ((x, lstm), (lstm, head), (head, out)):
+        graph.connect(src.id, "out", dst.id, "in")
+    return Project(name="Sequence", networks=[graph])
+
+
+def _runtime_agrees(
+    project: Project, path: Path, batches: list[int], sizes: list[dict[str, int]]
+) -> None:
+    """ONNX Runtime's outputs equal the PyTorch module's, with the same weights."""
+    from designer.training.checkpoints import save_weights
+
+    ort = pytest.importorskip("onnxruntime")
+    torch.manual_seed(7)
+    built = build_networks(project)
+    name = project.networks[0].name
+    weights = path.with_suffix(".pt")
+    save_weights({name: built[name].module}, weights)
+    export = export_onnx(project, path, weights=weights)
+    onnx.checker.check_model(onnx.load(str(path)), full_check=True)
+    module = built[name].module.eval()
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    assert [i.name for i in session.get_inputs()] == export.input_names
+    for seed, (batch, size) in enumerate(zip(batches, sizes, strict=True)):
+        inputs = sample_inputs(built[name], batch, seed=seed, sizes=size)
+        with torch.no_grad():
+            expected = module(*inputs)
+        expected = expected if isinstance(expected, tuple) else (expected,)
+        feeds = {
+            name: tensor.numpy()
+            for name, tensor in zip(export.input_names, inputs, strict=True)
+        }
+        got = session.run(export.output_names, feeds)
+        assert len(got) == len(expected)
+        for ours, theirs in zip(got, expected, strict=True):
+            assert ours.shape == tuple(theirs.shape)
+            np.testing.assert_allclose(ours, theirs.numpy(), rtol=1e-4, atol=1e-5)
+
+
+def test_weights_that_do_not_fit_are_refused_in_words(
+    tmp_path: Path,
+) -> None:
+    from designer.training.checkpoints import save_weights
+
+    project = load_project(REPO / "samples" / "mlp.json")
+    other = load_project(REPO / "samples" / "moons.json")
+    weights = tmp_path / "moons.pt"
+    save_weights({"model": build_networks(other)["model"].module}, weights)
+    with pytest.raises(OnnxExportError, match="do not fit the network 'model'"):
+        export_onnx(project, tmp_path / "m.onnx", weights=weights)
+    assert not (tmp_path / "m.onnx").exists()
+
+
+@pytest.mark.parametrize(
+    "sample", ["mlp", "cnn_mnist", "resnet", "inception", "lstm", "transformer"]
+)
+def test_onnx_runtime_matches_pytorch_on_several_batches(
+    sample: str, tmp_path: Path
+) -> None:
+    project = load_project(REPO / "samples" / f"{sample}.json")
+    _runtime_agrees(project, tmp_path / "model.onnx", [1, 3, 7], [{}, {}, {}])
+
+
+def test_the_batch_and_a_sequence_length_are_dynamic(tmp_path: Path) -> None:
+    project = _sequence_project()
+    export = export_onnx(project, tmp_path / "seq.onnx")
+    assert export.dynamic_axes["series"] == {0: "batch", 1: "L"}
+    graph = onnx.load(str(tmp_path / "seq.onnx")).graph
+    dims = [
+        d.dim_param or d.dim_value for d in graph.input[0].type.tensor_type.shape.dim
+    ]
+    assert dims == ["batch", "L", 6]
+    _runtime_agrees(
+        project, tmp_path / "seq.onnx", [2, 5, 1], [{"L": 4}, {"L": 11}, {"L": 1}]
+    )
+
+
+def test_a_layer_onnx_cannot_express_is_named(tmp_path: Path) -> None:
+    # resnet_block pools 14×14 to 4×4: not a whole factor, which ONNX cannot say.
+    project = load_project(REPO / "samples" / "resnet_block.json")
+    target = tmp_path / "model.onnx"
+    with pytest.raises(OnnxExportError) as caught:
+        export_onnx(project, target)
+    message = str(caught.value)
+    assert message.startswith("the layer 'gap' (AdaptiveAvgPool2d)")
+    assert "adaptive_avg_pool2d" in message
+    assert "Torch IR graph" not in message
+    assert not target.exists()
+
+
+def test_the_network_of_a_two_network_project_is_chosen(tmp_path: Path) -> None:
+    project = load_project(REPO / "samples" / "gan.json")
+    assert export_onnx(project, tmp_path / "g.onnx").network == "generator"
+    found = export_onnx(project, tmp_path / "d.onnx", "discriminator")
+    assert found.network == "discriminator"
+    assert len(found.output_names) == 1
+    with pytest.raises(OnnxExportError, match="no network 'critic'"):
+        export_onnx(project, tmp_path / "c.onnx", "critic")
+
+
+def test_cli_writes_onnx_by_the_suffix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "model.onnx"
+    assert (
+        cli_main(["export", str(REPO / "samples" / "mlp.json"), "-o", str(target)]) == 0
+    )
+    onnx.checker.check_model(onnx.load(str(target)))
+    assert "dynamic sizes: batch" in capsys.readouterr().out
+
+
+def test_cli_refuses_an_unexportable_layer_in_words(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    code = cli_main(
+        [
+            "export",
+            str(REPO / "samples" / "resnet_block.json"),
+            "-o",
+            str(tmp_path / "m.onnx"),
+        ]
+    )
+    out, err = capfd.readouterr()
+    assert code == 1
+    assert "the layer 'gap' (AdaptiveAvgPool2d)" in err
+    assert "Traceback" not in err + out
+    assert "graph(" not in err + out  # PyTorch's graph dump is kept from the terminal
