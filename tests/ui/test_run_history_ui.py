@@ -214,3 +214,11 @@ def test_runs_in_the_panel_are_kept_compared_and_move_on_save(
     # Another project: the Runs tab shows that project's (empty) history.
     moons_document.new()
     assert view.table.rowCount() == 0
+
+
+def test_a_run_deleted_outside_the_app_is_not_renamed(
+    qtbot, view: RunHistoryView, history: RunHistory
+) -> None:
+    history.delete("run-0001")  # e.g. by hand in the file manager
+    assert not view.rename_run("run-0001", "gone")
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1)

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QSignalBlocker,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -78,7 +79,7 @@ class RunHistoryView(QWidget):
         self.banner = Banner()
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
-        self.empty_label.setObjectName("mutedLabel")
+        self.empty_label.setObjectName("mutedText")
         self._build()
         self.refresh()
 
@@ -290,7 +291,12 @@ class RunHistoryView(QWidget):
         only touched, not rebuilt (that would delete the item being edited)."""
         if self.history is None:
             return False
-        index = next(i for i, r in enumerate(self.records) if r.run_id == run_id)
+        index = next(
+            (i for i, r in enumerate(self.records) if r.run_id == run_id), None
+        )
+        if index is None:  # gone meanwhile (deleted outside the app)
+            QTimer.singleShot(0, self.refresh)  # not while its cell is being edited
+            return False
         try:
             renamed = self.history.rename(run_id, name)
         except RunHistoryError as error:
@@ -298,6 +304,7 @@ class RunHistoryView(QWidget):
                 self.tr("The run was not renamed: {0}").format(error), "error"
             )
             renamed = self.records[index]
+            QTimer.singleShot(0, self.refresh)  # the run may be gone from the disk
         else:
             self.banner.clear()
             self.records[index] = renamed
