@@ -78,18 +78,18 @@ def _conv(kind: str) -> Callable[[Any], Card]:
 def _pool(kind: str) -> Callable[[Any], Card]:
     def rule(m: Any) -> Card:
         if kind == "MaxPool2d":
-            _require(m, dilation=1, ceil_mode=False, return_indices=False)
+            _require(m, dilation=1, return_indices=False)
         else:
             _require(m, ceil_mode=False, count_include_pad=True, divisor_override=None)
         stride = m.stride if m.stride is not None else m.kernel_size
-        return Card(
-            kind,
-            {
-                "kernel_size": _square(m.kernel_size, "kernel_size"),
-                "stride": _square(stride, "stride"),
-                "padding": _square(m.padding, "padding"),
-            },
-        )
+        params = {
+            "kernel_size": _square(m.kernel_size, "kernel_size"),
+            "stride": _square(stride, "stride"),
+            "padding": _square(m.padding, "padding"),
+        }
+        if kind == "MaxPool2d":
+            params["ceil_mode"] = bool(m.ceil_mode)
+        return Card(kind, params)
 
     return rule
 
@@ -101,8 +101,12 @@ def _adaptive_avg(m: nn.AdaptiveAvgPool2d) -> Card:
 
 
 def _upsample(m: nn.Upsample) -> Card:
-    if m.size is not None or m.scale_factor is None:
-        raise Unsupported("a target size (give a scale factor instead)")
+    if m.mode not in ("nearest", "bilinear"):
+        raise Unsupported(f"mode={m.mode!r} (nearest or bilinear)")
+    params: dict[str, Any] = {"mode": m.mode, "align_corners": bool(m.align_corners)}
+    if m.size is not None:
+        params["size"] = _square(m.size, "size")
+        return Card("Upsample", params)
     scale = m.scale_factor
     if isinstance(scale, tuple | list):
         if len(set(scale)) != 1:
@@ -110,10 +114,17 @@ def _upsample(m: nn.Upsample) -> Card:
         scale = scale[0]
     if float(scale) != int(scale):
         raise Unsupported(f"scale_factor={scale} (whole numbers only)")
-    if m.mode not in ("nearest", "bilinear"):
-        raise Unsupported(f"mode={m.mode!r} (nearest or bilinear)")
-    _require(m, align_corners=None)
-    return Card("Upsample", {"scale_factor": int(scale), "mode": m.mode})
+    params["scale_factor"] = int(scale)
+    return Card("Upsample", params)
+
+
+def _zero_pad(m: nn.ZeroPad2d) -> Card:
+    padding = m.padding
+    if isinstance(padding, tuple | list):
+        if len(set(padding)) != 1:
+            raise Unsupported(f"padding {tuple(padding)} differs per side")
+        padding = padding[0]
+    return Card("ZeroPad2d", {"padding": int(padding)})
 
 
 def _batch_norm(kind: str) -> Callable[[Any], Card]:
@@ -237,6 +248,8 @@ MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.AvgPool2d: _pool("AvgPool2d"),
     nn.AdaptiveAvgPool2d: _adaptive_avg,
     nn.Upsample: _upsample,
+    nn.PixelShuffle: _plain("PixelShuffle", upscale_factor="upscale_factor"),
+    nn.ZeroPad2d: _zero_pad,
     nn.Dropout: _plain("Dropout", p="p"),
     nn.BatchNorm1d: _batch_norm("BatchNorm1d"),
     nn.BatchNorm2d: _batch_norm("BatchNorm2d"),
@@ -304,6 +317,9 @@ def _softmax_call(kind: str) -> Callable[..., Card]:
 
 def _merge(kind: str) -> Callable[..., Card]:
     def rule(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
+        constants = [a for a in args if isinstance(a, int | float)]
+        if kind == "Multiply" and len(shapes) == 1 and len(constants) == 1:
+            return Card("Scale", {"factor": float(constants[0])})
         if len(shapes) != 2 or kwargs.get("alpha", 1) != 1:
             raise Unsupported(f"{kind.lower()} with a constant (only of two tensors)")
         if list(shapes[0]) != list(shapes[1]):
@@ -324,6 +340,27 @@ def _cat(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
     return Card("Concat", {"inputs": len(shapes), "dim": dim})
 
 
+def _divide(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
+    if len(args) != 2 or len(shapes) != 1 or not isinstance(args[1], int | float):
+        raise Unsupported("division other than a tensor by a number")
+    if args[1] == 0:
+        raise Unsupported("division by zero")
+    return Card("Scale", {"factor": 1.0 / float(args[1])})
+
+
+def _squeeze(unsqueeze: bool) -> Callable[..., Card]:
+    def rule(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
+        dim = kwargs.get("dim", args[1] if len(args) > 1 else None)
+        if not isinstance(dim, int):
+            raise Unsupported("squeeze without a single dimension")
+        dim = _dim(dim, len(shapes[0]) + (1 if unsqueeze else 0))
+        if dim == 0:
+            raise Unsupported("changing the batch dimension")
+        return Card("Unsqueeze" if unsqueeze else "Squeeze", {"dim": dim})
+
+    return rule
+
+
 def _flatten_call(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
     start = kwargs.get("start_dim", args[1] if len(args) > 1 else 0)
     end = kwargs.get("end_dim", args[2] if len(args) > 2 else -1)
@@ -337,6 +374,9 @@ FUNCTION_RULES: dict[Any, Callable[..., Card]] = {
     torch.add: _merge("Add"),
     operator.mul: _merge("Multiply"),
     torch.mul: _merge("Multiply"),
+    operator.truediv: _divide,
+    torch.squeeze: _squeeze(False),
+    torch.unsqueeze: _squeeze(True),
     torch.cat: _cat,
     torch.concat: _cat,
     torch.flatten: _flatten_call,
@@ -358,6 +398,8 @@ METHOD_RULES: dict[str, Callable[..., Card]] = {
     "add": _merge("Add"),
     "mul": _merge("Multiply"),
     "flatten": _flatten_call,
+    "squeeze": _squeeze(False),
+    "unsqueeze": _squeeze(True),
     "relu": _activation("ReLU"),
     "sigmoid": _activation("Sigmoid"),
     "tanh": _activation("Tanh"),

@@ -94,6 +94,26 @@ class Sequence(nn.Module):
         return self.out(self.drop(features.reshape(-1, 76)))
 
 
+class Resampling(nn.Module):
+    """Ceil-mode pooling, a sized bilinear upsample, sub-pixel upscaling, padding,
+    squeeze/unsqueeze and scaling by constants."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.down = nn.MaxPool2d(2, ceil_mode=True)
+        self.conv = nn.Conv2d(2, 8, 3, padding=1)
+        self.up = nn.Upsample(size=10, mode="bilinear", align_corners=True)
+        self.shuffle = nn.PixelShuffle(2)
+        self.pad = nn.ZeroPad2d(1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        image = x.unsqueeze(1)  # (N, 9, 9) → (N, 1, 9, 9)
+        both = torch.cat([image, image * 0.5], dim=1)  # (N, 2, 9, 9)
+        y = self.up(self.conv(self.down(both)))  # (N, 8, 5, 5) → (N, 8, 10, 10)
+        y = self.shuffle(y) / 4  # (N, 2, 20, 20)
+        return torch.squeeze(self.pad(y).unsqueeze(2), 2)  # (N, 2, 22, 22)
+
+
 def mlp(hidden: int = 20) -> nn.Module:
     return nn.Sequential(
         nn.Flatten(), nn.Linear(4, hidden), nn.ReLU(), nn.Linear(hidden, 2)

@@ -67,6 +67,20 @@ def imported(name: str, *inputs: str, args: str | None = None):
             },
         ),
         (
+            "Resampling",
+            ["9x9"],
+            {
+                "MaxPool2d",
+                "Upsample",
+                "PixelShuffle",
+                "ZeroPad2d",
+                "Squeeze",
+                "Unsqueeze",
+                "Scale",
+                "Concat",
+            },
+        ),
+        (
             "Sequence",
             ["long:10"],
             {

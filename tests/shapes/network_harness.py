@@ -167,6 +167,12 @@ INPUT_HINTS: dict[str, InputHint] = {
     "Concat": InputHint((1, 2, 3), related=True, symbolic=(1, 2)),
     "Split": InputHint((1, 2, 3), symbolic=(1, 2)),
     "Reparameterize": InputHint((1, 2, 3), related=True, symbolic=(0, 1, 2)),
+    "Squeeze": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "Unsqueeze": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "Scale": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "PixelShuffle": InputHint((3,), symbolic=(1, 2)),
+    "ZeroPad2d": InputHint((3,), symbolic=(0, 1, 2)),
+    "CropTo": InputHint((3,)),
 }
 
 SYMBOLS = ("L", "T")

@@ -33,7 +33,8 @@ from designer.shapes.infer import infer_shapes
 
 # Rules that refuse inputs PyTorch would take, on purpose: tensors are batch-first
 # with a fixed layout, sizes a layer's weights depend on must be fixed, the batch
-# dimension is never merged or split, and chunks are equal.
+# dimension is never merged or split, chunks are equal, and a crop never asks for
+# more than there is (slicing would quietly give less).
 DELIBERATE_RESTRICTIONS = (
     "integer token ids",
     " differ",
@@ -44,6 +45,7 @@ DELIBERATE_RESTRICTIONS = (
     "dim 0 is the batch",
     "does not split into",
     "must order the sample dimensions",
+    "cannot crop",
 )
 
 SETTINGS = settings(

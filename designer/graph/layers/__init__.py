@@ -12,4 +12,5 @@ from designer.graph.layers import (  # noqa: F401
     pooling,
     recurrent,
     shape_ops,
+    tensor_ops,
 )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from designer.fields import Field
+from designer.fields import Field, bool_field
 from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
 from designer.graph.layers._rules import (
     int_param,
     render_args,
+    require_known,
     require_rank,
     single_input,
 )
@@ -27,8 +28,25 @@ def _pool_rule(params, inputs) -> Inference:
         raise ShapeError(
             f"kernel {kernel}×{kernel} is larger than its {format_size(spatial)} input"
         )
-    out_spatial = tuple(conv_length(s, kernel, stride, padding, 1) for s in spatial)
+    if params.get("ceil_mode"):
+        out_spatial = tuple(
+            _ceil_length(
+                require_known(s, "size for ceil mode"), kernel, stride, padding
+            )
+            for s in spatial
+        )
+    else:
+        out_spatial = tuple(conv_length(s, kernel, stride, padding, 1) for s in spatial)
     return Inference(outputs={"out": (*shape[:2], *out_spatial)})
+
+
+def _ceil_length(size: int, kernel: int, stride: int, padding: int) -> int:
+    """PyTorch's pooled size with ceil_mode: rounded up, but no window may start
+    in the right padding."""
+    out = -(-(size + 2 * padding - kernel) // stride) + 1
+    if (out - 1) * stride >= size + padding:
+        out -= 1
+    return out
 
 
 _POOL_PARAMS = (
@@ -36,12 +54,22 @@ _POOL_PARAMS = (
     int_param("stride", 2, maximum=64),
     int_param("padding", 0, minimum=0, maximum=32),
 )
+_MAX_POOL_PARAMS = (
+    *_POOL_PARAMS,
+    bool_field(
+        "ceil_mode",
+        False,
+        help="Round the output size up, so the last partial window counts",
+    ),
+)
 
 
 def _pool_construct(cls: str):
     def construct(params, _inferred) -> str:
         keywords = {"stride": params["stride"], "padding": params["padding"]}
-        defaults = {"stride": params["kernel_size"], "padding": 0}
+        defaults = {"stride": params["kernel_size"], "padding": 0, "ceil_mode": False}
+        if "ceil_mode" in params:
+            keywords["ceil_mode"] = params["ceil_mode"]
         return f"nn.{cls}({render_args([params['kernel_size']], keywords, defaults)})"
 
     return construct
@@ -53,7 +81,7 @@ register(
         category="Pooling",
         description="Keeps the largest value in each window, shrinking the image.",
         formula="y[i, j] = max over the k×k window at (i·s, j·s)",
-        params=_POOL_PARAMS,
+        params=_MAX_POOL_PARAMS,
         infer=_pool_rule,
         construct=_pool_construct("MaxPool2d"),
         key_params=("kernel_size", "stride"),
@@ -106,10 +134,27 @@ def _upsample_rule(params, inputs) -> Inference:
         raise ShapeError(
             "mode 'bilinear' needs an image (N, C, H, W); use 'nearest' for sequences"
         )
+    if params.get("align_corners") and mode != "bilinear":
+        raise ShapeError("align corners applies only to mode 'bilinear'")
+    size = params.get("size", 0)
+    if size:
+        return Inference(outputs={"out": (*shape[:2], *(size for _ in shape[2:]))})
     factor = params["scale_factor"]
     return Inference(
         outputs={"out": (*shape[:2], *(mul_dim(s, factor) for s in shape[2:]))}
     )
+
+
+def _upsample_construct(params, _inferred) -> str:
+    keywords: dict = (
+        {"size": params["size"]}
+        if params.get("size")
+        else {"scale_factor": float(params["scale_factor"])}
+    )
+    keywords["mode"] = params["mode"]
+    if params.get("align_corners"):
+        keywords["align_corners"] = True
+    return f"nn.Upsample({render_args([], keywords, {})})"
 
 
 register(
@@ -120,11 +165,21 @@ register(
         params=(
             int_param("scale_factor", 2, maximum=16),
             Field("mode", "choice", "nearest", choices=("nearest", "bilinear")),
+            int_param(
+                "size",
+                0,
+                minimum=0,
+                maximum=4096,
+                help="A target size instead of the factor (0: use the factor)",
+            ),
+            bool_field(
+                "align_corners",
+                False,
+                help="Bilinear only: the corner pixels of input and output line up",
+            ),
         ),
         infer=_upsample_rule,
-        construct=lambda p, i: (
-            f"nn.Upsample({render_args([], {'scale_factor': float(p['scale_factor']), 'mode': p['mode']}, {})})"
-        ),
-        key_params=("scale_factor", "mode"),
+        construct=_upsample_construct,
+        key_params=("scale_factor", "mode", "size"),
     )
 )
