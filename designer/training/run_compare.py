@@ -14,6 +14,7 @@ import csv
 import io
 import os
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,17 @@ def format_duration(seconds: float) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
+def local_time(started: str) -> str:
+    """A run's start (stored in UTC) in the computer's own time zone, to the minute."""
+    try:
+        when = datetime.fromisoformat(started)
+    except ValueError:
+        return started
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
 def format_metric(name: str, value: float | None) -> str:
     if value is None:
         return MISSING
@@ -132,7 +144,7 @@ def table_rows(runs: Sequence[RunRecord]) -> tuple[list[str], list[list[str]]]:
                 str(len(run.epochs)),
                 format_duration(run.duration_s),
                 run.device or MISSING,
-                run.started.replace("T", " ")[:16],
+                local_time(run.started),
             ]
         )
     return headers, rows

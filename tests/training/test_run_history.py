@@ -220,9 +220,26 @@ def test_the_table_shows_only_what_differs(history: RunHistory) -> None:
         "3",
         "4 s",
         "cpu",
-        "2026-12-03 09:00",
+        START.astimezone().strftime("%Y-%m-%d %H:%M"),  # the computer's time
     ]
     assert rows[1][2:4] == ["Linear, Dropout", "0.5"]
+
+
+def test_start_times_show_in_local_time(monkeypatch) -> None:
+    import time
+
+    from designer.training.run_compare import local_time
+
+    if not hasattr(time, "tzset"):
+        pytest.skip("time zones cannot be switched here")
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        assert local_time("2026-12-03T09:00:00+00:00") == "2026-12-03 17:00"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert local_time("not a time") == "not a time"
 
 
 def test_layer_counts_name_each_type_once() -> None:
