@@ -2,7 +2,7 @@
 
 Each run has its own colour from the theme's series colours; with "Loss" chosen
 a run's training loss is a solid line and its validation loss a dashed one in the
-same colour, so overfitting (training loss falling, validation loss rising) shows
+same colour (dots on the solid line only), so overfitting (training loss falling, validation loss rising) shows
 at a glance next to a run that does not overfit.  The plot exports as PNG
 (:mod:`pyqtgraph.exporters`) or SVG (Qt's SVG generator).
 """
@@ -118,7 +118,9 @@ class RunCurves(QWidget):
                     xs,
                     ys,
                     pen=pen(color, 2.2, style=style),
-                    symbol="o",
+                    # Dots on solid lines only: in the legend too, validation
+                    # (dashed, no dots) is told apart from training at a glance.
+                    symbol="o" if style == Qt.PenStyle.SolidLine else None,
                     symbolSize=5,
                     symbolBrush=pg.mkBrush(color),
                     symbolPen=None,
