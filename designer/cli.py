@@ -24,7 +24,7 @@ from designer.graph.shape import format_shape
 from designer.shapes.infer import infer_shapes
 from designer.shapes.problems import describe
 
-SUBCOMMANDS = ("validate", "export", "train", "explain", "import")
+SUBCOMMANDS = ("validate", "export", "train", "explain", "import", "runs")
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
 
@@ -255,6 +255,33 @@ def _export_with_train_script(
     return 0
 
 
+def cmd_runs(args: argparse.Namespace) -> int:
+    """``designer runs FILE``: the project's run history as an aligned table."""
+    from designer.training.run_compare import SUMMARY_METRICS, table_rows
+    from designer.training.run_history import HISTORY_SUFFIX, RunHistory
+
+    path = Path(args.file)
+    history = (
+        RunHistory(path)
+        if path.suffix == HISTORY_SUFFIX and path.is_dir()
+        else RunHistory.for_project(path)
+    )
+    runs = history.runs()
+    for problem in history.problems:
+        print(f"designer runs: skipped a damaged run: {problem}", file=sys.stderr)
+    if not runs:
+        print(
+            f"No runs of {path.name} are kept yet (looked in {history.folder}). "
+            f"Train it in the app or with: designer train {args.file}"
+        )
+        return 0
+    headers, rows = table_rows(runs)
+    numeric = ("duration", "epochs done", *SUMMARY_METRICS)
+    right = {k for k, header in enumerate(headers) if header in numeric}
+    print(_table(rows, headers, right))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="designer",
@@ -300,6 +327,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(handler=cmd_export)
     _add_train(sub)
+    runs = sub.add_parser(
+        "runs", help="list the kept runs of a project and what differs between them"
+    )
+    runs.add_argument("file", help="project file (.json) or its .runs folder")
+    runs.set_defaults(handler=cmd_runs)
     _add_explain(sub)
     _add_import(sub)
     return parser

@@ -2,7 +2,9 @@
 
 Writes ``DIR/metrics.json`` (per-epoch losses, accuracy, timing),
 ``DIR/weights.safetensors`` (the final weights as a state_dict) and the checkpoints
-``DIR/best.safetensors`` and ``DIR/last.safetensors``.  Flags override the project's training settings; bad input gets
+``DIR/best.safetensors`` and ``DIR/last.safetensors``, and keeps the run in the
+project's run history (:mod:`designer.training.run_history`) unless
+``--no-history`` is given.  Flags override the project's training settings; bad input gets
 a message and exit code 1, and so does a run the memory pre-flight
 (:mod:`designer.training.memory`) says will not fit in memory.
 """
@@ -14,6 +16,8 @@ import json
 import math
 import signal
 import sys
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +108,11 @@ def add_train_parser(subparsers: Any) -> argparse.ArgumentParser:
         type=_positive_int,
         metavar="N",
         help="PyTorch CPU threads (default: the usable cores less the machine's load)",
+    )
+    parser.add_argument(
+        "--no-history",
+        action="store_true",
+        help="do not keep this run in the project's run history (FILE.runs/)",
     )
     parser.add_argument(
         "--no-memory-check",
@@ -198,6 +207,7 @@ def run_train(args: argparse.Namespace) -> int:
     # refuses, with the numbers, a run that cannot fit (exit 1, not a kill by the kernel).
     trainer.check_memory = not args.no_memory_check
     previous = _stop_on_interrupt(trainer)
+    started, clock = datetime.now(UTC), time.monotonic()
     try:
         result = trainer.run()
     except KeyboardInterrupt:
@@ -213,17 +223,50 @@ def run_train(args: argparse.Namespace) -> int:
 
     classification = settings.task in CLASSIFICATION_TASKS
     weights = out / f"weights{WEIGHTS_SUFFIX}"
+    metrics = result_to_json(result, classification)
     try:
-        atomic_write_text(
-            out / "metrics.json",
-            json.dumps(result_to_json(result, classification), indent=2) + "\n",
-        )
+        atomic_write_text(out / "metrics.json", json.dumps(metrics, indent=2) + "\n")
         save_weights(trainer.networks, weights)
     except (OSError, WeightsError) as error:
         return _fail(f"cannot write the results to {out}: {error}")
     print(result.message)
     print(f"wrote {out / 'metrics.json'} and {weights}")
+    if not args.no_history:
+        _keep_in_history(path, project, metrics, settings, weights, started, clock)
     return EXIT_OK
+
+
+def _keep_in_history(
+    path: Path,
+    project: Any,
+    metrics: dict[str, Any],
+    settings: Any,
+    weights: Path,
+    started: datetime,
+    clock: float,
+) -> None:
+    """Keep the run in the project's run history (``designer runs FILE`` lists it)."""
+    from designer.graph.project_file import project_to_dict
+    from designer.training.run_history import RunHistory, RunHistoryError
+
+    history = RunHistory.for_project(path)
+    try:
+        run = history.add(
+            metrics,
+            settings.to_dict(),
+            project=project_to_dict(project),
+            weights=weights,
+            device=metrics.get("device", ""),
+            duration_s=time.monotonic() - clock,
+            started=started,
+        )
+    except RunHistoryError as error:
+        print(
+            f"designer train: the run was not kept in the history: {error}",
+            file=sys.stderr,
+        )
+        return
+    print(f"kept as {run.name} in {history.folder} (designer runs {path} lists them)")
 
 
 def _load_dataset(choice: str | None, project_spec: dict[str, Any]) -> Any:

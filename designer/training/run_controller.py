@@ -10,6 +10,11 @@ Each run writes its trained weights into a fresh temporary folder.  Only the
 newest weights are kept: when a run reports its weights, the folders of the runs
 before it go, and :meth:`RunController.remove_temporary_files` removes the rest
 when the app quits.
+
+A run that trained at least one epoch is also kept in the project's run history
+(:mod:`designer.training.run_history`): next to the project file, or, while the
+project is untitled, in a temporary history whose runs move next to the file
+when the project is first saved.
 """
 
 from __future__ import annotations
@@ -17,12 +22,22 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
+import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from designer.training.messages import RunRequest
+from designer.training.run_history import (
+    RunHistory,
+    RunHistoryError,
+    RunRecord,
+    read_metrics,
+)
 from designer.training.server import pool
+from designer.training.server.process import RUN_METRICS, TRAINED_WEIGHTS
 
 RUN_DIR_PREFIX = "designer-run-"
 
@@ -99,6 +114,12 @@ class RunController:
         self.trained_weights: Path | None = None  # the last run's, in its run folder
         self.initial_weights: Path | None = None  # the next run starts from these
         self.run_dirs: list[Path] = []
+        self.project_path: Path | None = None
+        self._untitled_history: RunHistory | None = None
+        self._request: RunRequest | None = None
+        self._started: tuple[datetime, float] | None = None
+        self.last_kept: RunRecord | None = None  # the run the history kept last
+        self.history_problem: str | None = None  # why the last run was not kept
 
     # -- runs ---------------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -127,6 +148,8 @@ class RunController:
         self.run_count += 1
         self.last_result = None
         self.paused = False
+        self._request = request
+        self._started = (datetime.now(UTC), time.monotonic())
         run = self._launch(request)
         _LIVE_RUNS.add(run)
         self.run = run
@@ -175,6 +198,72 @@ class RunController:
 
     def result_arrived(self, result: Any) -> None:
         self.last_result = result
+        self._keep_in_history(result)
+
+    # -- run history --------------------------------------------------------------------
+    @property
+    def history(self) -> RunHistory:
+        """The runs of the current project (a temporary history while it is untitled)."""
+        if self.project_path is not None:
+            return RunHistory.for_project(self.project_path)
+        if self._untitled_history is None:
+            # Named now, made by the first run kept: a panel that trains nothing
+            # leaves no folder behind.
+            root = Path(self._temp_root or tempfile.gettempdir())
+            name = f"designer-untitled-runs-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+            self._untitled_history = RunHistory(root / name)
+        return self._untitled_history
+
+    def set_project_path(self, path: str | Path | None, same_project: bool) -> None:
+        """The project now lives at ``path`` (None: untitled).
+
+        Saved under a new name (``same_project``), the project takes its runs
+        along: an untitled project's move next to the file, a saved one's are
+        copied (the old file keeps its own).  When another project is opened,
+        an untitled project's runs are dropped."""
+        old_path, untitled = self.project_path, self._untitled_history
+        self.project_path = None if path is None else Path(path)
+        if self.project_path is None or self.project_path == old_path:
+            source = None
+        elif untitled is not None:
+            source = untitled
+        elif same_project and old_path is not None:
+            source = RunHistory.for_project(old_path)
+        else:
+            source = None
+        try:
+            if same_project and source is not None:
+                self.history.adopt(source, copy=source is not untitled)
+        except (OSError, RunHistoryError) as error:
+            self.history_problem = (
+                f"The runs so far could not be kept next to the project: {error}"
+            )
+        if untitled is not None and (self.project_path is not None or not same_project):
+            self._untitled_history = None
+            shutil.rmtree(untitled.folder, ignore_errors=True)
+
+    def _keep_in_history(self, result: Any) -> None:
+        """Keep a run that trained (its metrics.json written by the training process)."""
+        self.last_kept = None
+        self.history_problem = None
+        request, started = self._request, self._started
+        if request is None or started is None or not getattr(result, "epochs", None):
+            return
+        folder = Path(request.weights_dir)
+        try:
+            metrics = read_metrics(folder / RUN_METRICS)
+            weights = folder / TRAINED_WEIGHTS
+            self.last_kept = self.history.add(
+                metrics,
+                request.settings,
+                project=request.project,
+                weights=weights if weights.is_file() else None,
+                device=str(getattr(result, "device", "")),
+                duration_s=time.monotonic() - started[1],
+                started=started[0],
+            )
+        except RunHistoryError as error:
+            self.history_problem = f"This run was not kept in the run history: {error}"
 
     def run_failed(self) -> None:
         """The run could not start (or its process died): no result."""
@@ -196,6 +285,9 @@ class RunController:
     def remove_temporary_files(self) -> None:
         """Delete the runs' temporary folders (the trained weights go with them)."""
         self.trained_weights = None
+        if self._untitled_history is not None:
+            shutil.rmtree(self._untitled_history.folder, ignore_errors=True)
+            self._untitled_history = None
         for folder in self.run_dirs:
             shutil.rmtree(folder, ignore_errors=True)
         self.run_dirs.clear()

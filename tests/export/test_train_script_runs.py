@@ -379,7 +379,14 @@ def test_the_exported_script_trains_exactly_as_designer_train(
     try:
         with contextlib.redirect_stdout(io.StringIO()):
             code = cli_main(
-                ["train", str(job.project_file), *SAME_RUN, "--out", str(out)]
+                [
+                    "train",
+                    str(job.project_file),
+                    *SAME_RUN,
+                    "--out",
+                    str(out),
+                    "--no-history",
+                ]
             )
     finally:
         torch.set_num_threads(threads)

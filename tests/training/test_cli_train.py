@@ -238,6 +238,7 @@ def test_the_moons_sample_reaches_95_percent(tmp_path) -> None:
                 "cpu",
                 "--out",
                 str(out),
+                "--no-history",  # the samples folder keeps no runs
             ]
         )
         == 0

@@ -34,6 +34,7 @@ def test_each_sample_trains_from_the_command_line_with_its_own_dataset(
             "cpu",
             "--out",
             str(out),
+            "--no-history",  # the samples folder keeps no runs
         ]
     )
     assert code == 0, capsys.readouterr().err

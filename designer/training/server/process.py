@@ -37,6 +37,7 @@ PARENT_CHECK_S = 0.25  # how often the parent's presence is checked
 ORPHAN_GRACE_S = 1.5  # how long an orphaned run gets to stop before the process exits
 MAX_POINTS = 1000  # validation points sent for the decision-boundary scatter
 TRAINED_WEIGHTS = "trained.safetensors"
+RUN_METRICS = "metrics.json"  # beside the weights, for the run history
 
 
 def summarise(dataset: Any, settings: dict[str, Any]) -> DatasetSummary:
@@ -341,6 +342,8 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
     if callbacks.weights_problem is not None:
         send("failed", callbacks.weights_problem)
         return
+    if result.epochs:
+        _write_metrics(result, settings.task, Path(request.weights_dir) / RUN_METRICS)
     if result.epochs and trainer.networks:
         try:
             save_weights(trainer.networks, Path(request.weights_dir) / TRAINED_WEIGHTS)
@@ -349,3 +352,20 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
         else:
             send("weights", str(Path(request.weights_dir) / TRAINED_WEIGHTS))
     send("end", result)
+
+
+def _write_metrics(result: Any, task: str, path: Path) -> None:
+    """The run's metrics.json, as ``designer train`` writes it (the run history keeps it)."""
+    import json
+
+    from designer.graph.safe_files import atomic_write_text
+    from designer.training.datasets.dataset import CLASSIFICATION_TASKS
+    from designer.training.metrics import result_to_json
+
+    record = result_to_json(result, task in CLASSIFICATION_TASKS)
+    try:
+        atomic_write_text(path, json.dumps(record, indent=2) + "\n")
+    except OSError as error:
+        result.message += (
+            f" (The run's metrics could not be kept: {error.strerror or error})"
+        )

@@ -51,6 +51,7 @@ from designer.ui.training.compatibility import (
 from designer.ui.training.controls import RunControls
 from designer.ui.training.memory_check import MemoryCheck
 from designer.ui.training.results import ResultViews
+from designer.ui.training.run_history_view import attach_run_history
 from designer.ui.training.setup_column import SetupColumn
 from designer.ui.training.weights_dialogs import (
     ask_weights_path_to_load,
@@ -93,6 +94,7 @@ class TrainingPanel(QWidget):
         self._redraw_timer.timeout.connect(self._redraw)
         self._connect_document()
         self._load_from_document()
+        self.run_history = attach_run_history(self)  # the Runs tab
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._about_to_quit)
