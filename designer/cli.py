@@ -57,12 +57,16 @@ def validation_report(project: Project) -> dict[str, Any]:
             report["errors" if problem.is_error else "warnings"].append(entry)
         for node in graph.nodes:
             shape = analysis.shape_of(node.id)
+            info = analysis.nodes.get(node.id)
             report["nodes"].append(
                 {
                     "id": node.id,
                     "name": node.name,
                     "type": node.type,
                     "output_shape": _shape_list(shape),
+                    "params": info.params if info else None,
+                    # False: reaches no Output, so left out of the export and totals
+                    "used": node.id in analysis.live,
                 }
             )
             if node.type == "Input":
@@ -115,19 +119,16 @@ def render_summary(project: Project) -> tuple[str, bool]:
         ordered = analysis.order + [
             n.id for n in graph.nodes if n.id not in analysis.nodes
         ]
+        unused = False
         for node_id in ordered:
             node = graph.node(node_id)
             info = analysis.nodes.get(node_id)
             shape = format_shape(info.shape) if info and info.shape else "?"
-            rows.append(
-                [
-                    node.name,
-                    node.type,
-                    shape,
-                    f"{info.params:,}" if info else "-",
-                    f"{info.macs:,}" if info else "-",
-                ]
-            )
+            counts = [f"{info.params:,}", f"{info.macs:,}"] if info else ["-", "-"]
+            if info and node_id not in analysis.live and node.type != "Input":
+                counts = [f"({count})" for count in counts]  # not in the totals
+                unused = True
+            rows.append([node.name, node.type, shape, *counts])
         rows.append(
             ["Total", "", "", f"{analysis.total_params:,}", f"{analysis.total_macs:,}"]
         )
@@ -140,6 +141,10 @@ def render_summary(project: Project) -> tuple[str, bool]:
         parts.append(
             _table(rows, ["Name", "Type", "Output shape", "Params", "MACs"], {3, 4})
         )
+        if unused:
+            parts.append(
+                "(…): unused, reaches no Output: left out of the export and the total"
+            )
         for problem in analysis.problems:
             marker = "error" if problem.is_error else "warning"
             parts.append(f"{marker}: {describe(problem, analysis.graph)}")

@@ -50,7 +50,14 @@ def test_validate_json_has_the_documented_shape(
         {"name": "image", "shape": ["N", 1, 28, 28], "dtype": "float"}
     ]
     assert report["outputs"] == [{"name": "logits", "shape": ["N", 10]}]
-    assert set(report["nodes"][0]) == {"id", "name", "type", "output_shape"}
+    assert set(report["nodes"][0]) == {
+        "id",
+        "name",
+        "type",
+        "output_shape",
+        "params",
+        "used",
+    }
     conv1 = next(n for n in report["nodes"] if n["name"] == "conv1")
     assert conv1["output_shape"] == ["N", 32, 26, 26]
     # The seed CNN: 320 + 18,496 + 36,928 + 36,928 (576·64+64) + 650.
@@ -184,3 +191,31 @@ def test_python_dash_m_designer_runs_a_subcommand() -> None:
         json.loads(run.stdout)["total_params"]
         == 784 * 64 + 64 + 64 * 64 + 64 + 64 * 10 + 10
     )
+
+
+def test_validate_and_export_agree_on_unused_nodes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A node that reaches no Output: marked in the table and JSON, not in any total."""
+    project = load_project(ROOT / "samples" / "mlp.json")
+    graph = project.networks[0]
+    spare = graph.add_node("Linear", name="spare", params={"out_features": 50})
+    graph.connect(graph.nodes[1].id, "out", spare.id, "in")  # after flatten: 784 → 50
+    path = tmp_path / "unused.json"
+    save_project(project, path)
+    assert main(["validate", str(path)]) == 0
+    table = capsys.readouterr().out
+    row = next(line for line in table.splitlines() if line.startswith("spare"))
+    assert "(39,250)" in row
+    assert "55,050" in next(
+        line for line in table.splitlines() if line.startswith("Total")
+    )
+    assert "unused, reaches no Output" in table
+    report = validation_report(project)
+    assert report["total_params"] == 55_050
+    entry = next(n for n in report["nodes"] if n["name"] == "spare")
+    assert entry == {**entry, "used": False, "params": 39_250}
+    assert all(n["used"] for n in report["nodes"] if n["name"] != "spare")
+    target = tmp_path / "model.py"
+    assert main(["export", str(path), "-o", str(target)]) == 0
+    assert "55,050 parameters" in target.read_text()

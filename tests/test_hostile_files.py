@@ -420,3 +420,15 @@ def test_export_of_a_graph_with_thousands_of_errors_lists_a_few(
     assert main(["export", str(path), "-o", str(tmp_path / "m.py")]) == 1
     err = capsys.readouterr().err
     assert "… and 2,9" in err and len(err) < 4000
+
+
+def test_the_exported_training_script_shows_loading_its_weights_safely() -> None:
+    import ast
+
+    from designer.export.train_script import generate_train_script
+    from designer.graph.project_file import load_project
+
+    root = Path(__file__).resolve().parents[1]
+    script = generate_train_script(load_project(root / "samples" / "moons.json"))
+    docstring = ast.get_docstring(ast.parse(script)) or ""
+    assert 'torch.load("weights.pt", weights_only=True)' in docstring

@@ -24,6 +24,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "designer" / "resources" / "samples").glob("*.json"))
+BLOCKS = sorted((ROOT / "designer" / "resources" / "blocks").glob("*.json"))
 
 # Run inside the fresh environment: what the window shows, as JSON.
 PROBE = """
@@ -169,6 +170,7 @@ def test_the_wheel_carries_every_resource(installed) -> None:
         "designer/resources/icons/designer.svg",
         "designer/resources/icons/save.svg",
         *(f"designer/resources/samples/{p.name}" for p in SAMPLES),
+        *(f"designer/resources/blocks/{p.name}" for p in BLOCKS),
     }
     assert expected <= names, sorted(expected - names)
 

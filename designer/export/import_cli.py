@@ -37,8 +37,9 @@ def add_import_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--weights",
-        metavar="W.pt",
-        help="also write the model's weights, renamed for the project's code",
+        metavar="W.safetensors",
+        help="also write the model's weights, renamed for the project's code "
+        "(.safetensors, or .pt for torch.save)",
     )
     parser.set_defaults(handler=run_import)
     return parser
@@ -68,13 +69,13 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"designer import: cannot write {output}: {error}", file=sys.stderr)
         return EXIT_REFUSED
     if args.weights:
-        import torch
-
         from designer.graph.safe_files import atomic_write_bytes
+        from designer.training.recipes.common import weights_bytes
 
         state = result.converted_state_dict(model.state_dict())
+        safetensors = Path(args.weights).suffix == ".safetensors"
         try:
-            atomic_write_bytes(Path(args.weights), _saved(torch, state))
+            atomic_write_bytes(Path(args.weights), weights_bytes(state, safetensors))
         except OSError as error:
             print(
                 f"designer import: cannot write {args.weights}: {error}",
@@ -86,11 +87,3 @@ def run_import(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(note)
     return 0
-
-
-def _saved(torch: Any, state: dict[str, Any]) -> bytes:
-    import io
-
-    buffer = io.BytesIO()
-    torch.save(state, buffer)
-    return buffer.getvalue()

@@ -28,7 +28,9 @@ from torch import nn
 from torch.fx.passes.shape_prop import ShapeProp
 
 from designer.export import fx_layers as rules
+from designer.export import import_blocks
 from designer.export.fx_layers import Card, Unsupported
+from designer.export.import_blocks import owners_from_stack
 from designer.graph.layout import CardSizes, tidy_positions
 from designer.graph.model import Graph, Project
 
@@ -203,6 +205,8 @@ class _Builder:
     # Nodes refused, or fed by a refused one (whose problem is listed once).
     failed: set[torch.fx.Node] = field(default_factory=set)
     module_of: dict[str, str] = field(default_factory=dict)  # card id → module path
+    # card id → the user's modules it was made in (see import_blocks).
+    owners: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def shape(self, node: Any) -> list[int] | None:
         meta = node.meta.get("tensor_meta") if isinstance(node, torch.fx.Node) else None
@@ -250,6 +254,9 @@ class _Builder:
             self.refuse(node, made.type, str(error))
             return None
         self.produced[node] = (created.id, created.output_ports()[0])
+        self.owners[created.id] = owners_from_stack(
+            node.meta.get("nn_module_stack", {})
+        )
         return created.id
 
     def alias(
@@ -442,7 +449,59 @@ def import_model(
     project = Project(name=name, networks=[graph])
     result = ImportResult(project)
     _verify(result, builder, model, examples)
+    if any(builder.owners.values()):
+        _keep_modules_as_blocks(result, builder, model, examples)
     return result
+
+
+def _keep_modules_as_blocks(
+    result: ImportResult,
+    builder: _Builder,
+    model: nn.Module,
+    examples: list[torch.Tensor],
+) -> None:
+    """Redraw with the user's module classes as blocks, when that computes the same
+    (with the same weights); otherwise keep the flat drawing and say why."""
+    from designer.codegen.build import build_networks
+    from designer.graph.project_file import dumps_project, loads_project
+
+    original = model.state_dict()
+    try:
+        candidate = loads_project(dumps_project(result.project))
+        drawing = import_blocks.draw_blocks(
+            candidate, builder.owners, builder.module_of
+        )
+        graphs = [*candidate.networks, *(d.graph for d in candidate.blocks)]
+        for graph in graphs:
+            for node_id, position in tidy_positions(graph, _CARDS).items():
+                graph.move(node_id, position)
+        generated = build_networks(candidate)[candidate.networks[0].name].module.eval()
+        key_map = import_blocks.weight_keys(drawing, list(original))
+        if set(key_map) != set(original) or set(key_map.values()) != set(
+            generated.state_dict()
+        ):
+            raise ValueError("the weights' names would not match")
+        generated.load_state_dict({key_map[k]: v for k, v in original.items()})
+        with torch.no_grad():
+            expected, got = model(*examples), generated(*examples)
+        pairs = (
+            zip(expected, got, strict=True)
+            if isinstance(expected, tuple | list)
+            else [(expected, got)]
+        )
+        if not all(torch.allclose(e, g, rtol=1e-4, atol=1e-5) for e, g in pairs):
+            raise ValueError("the outputs would differ")
+    except Exception as error:  # noqa: BLE001 - the flat drawing stands, checked
+        result.notes.append(
+            f"drawn without blocks: the model's own modules could not be kept as "
+            f"blocks ({error})"
+        )
+        return
+    result.project, result.key_map = candidate, key_map
+    names = ", ".join(candidate.blocks.names())
+    result.notes.append(
+        f"the model's own modules are blocks ({names}); checked again with its weights"
+    )
 
 
 def _smallest_vocabulary(model: nn.Module) -> int:

@@ -155,6 +155,10 @@ class RunController:
             return False
         self.run = None
         self.paused = False
+        # A run that left no weights (stopped or failed early) needs no folder.
+        self._remove_run_dirs(
+            keep=self.trained_weights.parent if self.trained_weights else None
+        )
         return True
 
     def shutdown(self, timeout_ms: int = 2000) -> bool:

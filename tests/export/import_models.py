@@ -140,3 +140,33 @@ class Unknown(nn.Module):
 
 def not_a_model() -> int:
     return 3
+
+
+class Stage(nn.Module):
+    """Two residual blocks and a pooling: blocks inside a block."""
+
+    def __init__(self, channels: int) -> None:
+        super().__init__()
+        self.first = Residual(channels)
+        self.second = Residual(channels)
+        self.pool = nn.MaxPool2d(2)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.pool(self.second(self.first(x)))
+
+
+class Staged(nn.Module):
+    """Two stages of the same width: one Stage and one Residual definition serve
+    every use (stages of different widths would get a definition each)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stem = nn.Conv2d(1, 4, 3, padding=1)
+        self.stage1 = Stage(4)
+        self.widen = nn.Conv2d(4, 4, 1)
+        self.stage2 = Stage(4)
+        self.head = nn.Linear(4 * 2 * 2, 3)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.stage2(self.widen(self.stage1(self.stem(x))))
+        return self.head(torch.flatten(x, 1))

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 import torch
+from safetensors.torch import load_file
 
 from designer.codegen.build import build_networks
+from designer.codegen.module import generate_code
 from designer.export.model_import import (
     InputSpec,
     ModelImportError,
@@ -105,7 +107,8 @@ def test_every_drawn_layer_loads_the_models_weights_and_gives_its_outputs(
     torch.manual_seed(1)
     model, result = imported(name, *inputs)
     graph = result.project.networks[0]
-    assert types <= {node.type for node in graph.nodes}
+    drawn = [graph, *(d.graph for d in result.project.blocks)]
+    assert types <= {node.type for g in drawn for node in g.nodes}
     # Independently of the importer's own check: the generated code, built afresh,
     # with the original's weights, gives the original's outputs on new inputs.
     generated = build_networks(result.project)[graph.name].module.eval()
@@ -134,7 +137,10 @@ def test_module_paths_become_card_names_and_the_layout_is_tidy() -> None:
     _model, result = imported("ConvNet", "1x16x16")
     graph = result.project.networks[0]
     names = {node.name for node in graph.nodes}
-    assert {"stem_0", "block_conv1", "block_bn2", "head"} <= names
+    assert {"stem_0", "block", "head"} <= names
+    inner = result.project.blocks.get("Residual").graph
+    assert {"conv1", "bn2"} <= inner.names()  # named as the module's attributes
+    assert len({n.position for n in inner.nodes}) == len(inner.nodes)
     positions = [node.position for node in graph.nodes]
     assert len(set(positions)) == len(positions)  # no two cards on one spot
     conv = next(n for n in graph.nodes if n.name == "down_1")
@@ -195,7 +201,7 @@ def test_the_wrong_number_of_inputs_is_explained() -> None:
 
 
 def test_the_command_writes_a_project_and_weights_that_load(tmp_path: Path) -> None:
-    out, weights = tmp_path / "net.json", tmp_path / "net.pt"
+    out, weights = tmp_path / "net.json", tmp_path / "net.safetensors"
     command = [
         sys.executable,
         "-m",
@@ -216,7 +222,7 @@ def test_the_command_writes_a_project_and_weights_that_load(tmp_path: Path) -> N
     assert "checked" in done.stdout
     project = load_project(out)
     module = build_networks(project)[project.networks[0].name].module
-    module.load_state_dict(torch.load(weights, weights_only=True))
+    module.load_state_dict(load_file(weights))
     refused = subprocess.run(
         [
             *command[:4],
@@ -234,3 +240,24 @@ def test_the_command_writes_a_project_and_weights_that_load(tmp_path: Path) -> N
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "control flow" in refused.stderr and not (tmp_path / "x.json").exists()
     assert json.loads(out.read_text())["networks"][0]["name"] == "ConvNet"
+
+
+def test_the_models_own_modules_become_shared_nested_blocks() -> None:
+    torch.manual_seed(2)
+    model, result = imported("Staged", "1x8x8")
+    project = result.project
+    assert set(project.blocks.names()) == {"Residual", "Stage"}
+    top = {node.name: node for node in project.networks[0].nodes}
+    assert top["stage1"].params["block"] == top["stage2"].params["block"] == "Stage"
+    stage = {n.name: n for n in project.blocks.get("Stage").graph.nodes}
+    assert stage["first"].params["block"] == stage["second"].params["block"]
+    assert "conv1" in project.blocks.get("Residual").graph.names()
+    # The weights keep their own paths, and the code computes the model's outputs.
+    assert result.key_map["stage2.second.conv1.weight"] == "stage2.second.conv1.weight"
+    generated = build_networks(project)[project.networks[0].name].module.eval()
+    generated.load_state_dict(result.converted_state_dict(model.state_dict()))
+    x = torch.randn(3, 1, 8, 8)
+    with torch.no_grad():
+        assert torch.allclose(model.eval()(x), generated(x), rtol=1e-4, atol=1e-5)
+    assert "class Residual(nn.Module)" in generate_code(project)
+    assert any("blocks (" in note for note in result.notes)

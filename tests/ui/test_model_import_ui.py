@@ -77,17 +77,18 @@ def _dialog(qtbot, name: str, inputs: str) -> ImportModelDialog:
 
 def test_an_imported_model_opens_as_a_new_project(qtbot, window: MainWindow) -> None:
     importer = window.files.model_import.start(_dialog(qtbot, "ConvNet", "1x16x16"))
-    qtbot.waitUntil(lambda: window.document.project.name == "ConvNet", timeout=60_000)
+    qtbot.waitUntil(lambda: window.document.project.name == "ConvNet", timeout=180_000)
     assert importer.process is not None and importer.process.exitCode() == 0
     names = {node.name for node in window.document.graph.nodes}
-    assert {"stem_0", "block_conv1", "head"} <= names
+    assert {"stem_0", "block", "head"} <= names
+    assert "Residual" in window.document.project.blocks
     assert window.errors == []
 
 
 def test_a_refusal_is_shown_and_the_document_is_kept(qtbot, window: MainWindow) -> None:
     before = [node.id for node in window.document.graph.nodes]
     window.files.model_import.start(_dialog(qtbot, "DataDependent", "4"))
-    qtbot.waitUntil(lambda: bool(window.errors), timeout=60_000)
+    qtbot.waitUntil(lambda: bool(window.errors), timeout=180_000)
     title, message = window.errors[0]
     assert "import" in title.lower()
     assert "control flow" in message and "Traceback" not in message

@@ -383,7 +383,7 @@ def test_trained_weights_are_saved_and_load_only_into_a_matching_graph(
     assert panel.start()
     finish(qtbot, panel)
     assert panel.can_save_weights()
-    path = tmp_path / "moons.pt"
+    path = tmp_path / "moons.safetensors"
     assert panel.save_weights_to(path)
     assert path.is_file() and panel.banner.kind == "success"
 
@@ -397,7 +397,7 @@ def test_trained_weights_are_saved_and_load_only_into_a_matching_graph(
     panel.run.worker.runStarted.connect(infos.append)
     finish(qtbot, panel)
     assert panel.last_result.status == "finished"
-    assert "Started from the weights in moons.pt." in infos[0].notes
+    assert "Started from the weights in moons.safetensors." in infos[0].notes
 
     hidden = moons_document.project.graph.nodes_of_type("Linear")[0]
     moons_document.set_param(hidden.id, "out_features", 8)
@@ -415,7 +415,7 @@ def test_weights_that_do_not_fit_the_run_end_it_with_a_message(
     panel = make_panel(qtbot, moons_document)
     assert panel.start()
     finish(qtbot, panel)
-    path = tmp_path / "moons.pt"
+    path = tmp_path / "moons.pt"  # converted from the run's safetensors
     assert panel.save_weights_to(path)
     panel.initial_weights = path  # checked once, then the graph changed
     hidden = moons_document.project.graph.nodes_of_type("Linear")[0]

@@ -412,7 +412,7 @@ class TrainingPanel(QWidget):
         worker.weightsSaved.connect(self.runs.weights_saved)
         worker.runEnded.connect(self._on_run_ended)
         worker.failed.connect(self._on_failed)
-        run.finished.connect(lambda r=run: self._on_thread_finished(r))
+        run.finished.connect(self._on_thread_finished)
         return run
 
     def stop(self) -> None:

@@ -78,8 +78,21 @@ def _style_plot(plot: pg.PlotItem, title: str, left: str) -> None:
 
 
 def _detach(item: pg.PlotDataItem) -> None:
+    """Take a curve off its plot for good.
+
+    Through the PlotItem when it has one: the view box's own removeItem leaves the
+    curve in the plot's lists (items, curves, data items), which kept every faded
+    run's curves alive for the whole session.
+    """
     view = item.getViewBox()
-    if view is not None:
+    if view is None:
+        return
+    plot = view.parentItem()
+    while plot is not None and not isinstance(plot, pg.PlotItem):
+        plot = plot.parentItem()
+    if plot is not None and item in plot.items:
+        plot.removeItem(item)
+    else:
         view.removeItem(item)
 
 

@@ -96,9 +96,14 @@ class TrainingWorker(QObject):
 
 
 class TrainingRun(QObject):
-    """The GUI thread's handle on one run."""
+    """The GUI thread's handle on one run.
 
-    finished = Signal()
+    ``finished`` carries the run itself, so that listeners need no lambda holding
+    it: Qt keeps a connected lambda as long as the sender lives, and a lambda that
+    holds its own sender keeps both for ever (a run's worth of memory per run).
+    """
+
+    finished = Signal(object)
 
     def __init__(self, request: RunRequest, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -114,12 +119,15 @@ class TrainingRun(QObject):
         # shutdown()'s wait() does not have to deliver it.
         self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
         self.thread.finished.connect(self._release)
-        self.thread.finished.connect(self.finished.emit)
+        self.thread.finished.connect(self._announce_finished)
         self._paused = False
         self._started = False
 
     def _release(self) -> None:
         self.server.busy = False
+
+    def _announce_finished(self) -> None:
+        self.finished.emit(self)
 
     def start(self) -> None:
         self.worker.attach(self.server.submit(self.request))
