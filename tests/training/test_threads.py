@@ -51,6 +51,17 @@ def test_use_threads_applies_the_rule_and_says_so(
     assert use_threads(reserve=1).startswith("Using 1 CPU thread ")
 
 
+def test_processes_under_torchrun_share_the_cores(
+    monkeypatch: pytest.MonkeyPatch, restore_threads
+) -> None:
+    monkeypatch.setattr(speed, "usable_cores", lambda: 8)
+    monkeypatch.setattr(speed, "machine_load", lambda: 0.0)
+    monkeypatch.setenv("LOCAL_WORLD_SIZE", "2")
+    assert use_threads() == "Using 4 CPU threads (4 cores, load 0.0)."
+    monkeypatch.setenv("LOCAL_WORLD_SIZE", "lots")
+    assert use_threads() == "Using 8 CPU threads (8 cores, load 0.0)."
+
+
 def test_a_requested_count_wins(restore_threads) -> None:
     assert use_threads(3) == "Using 3 CPU threads (as asked)."
     assert torch.get_num_threads() == 3

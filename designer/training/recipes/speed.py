@@ -12,6 +12,8 @@ average, the work already running):
 * busy: the cores the load leaves free, rounded down, and at most cores - 1;
 * never fewer than one thread.
 
+Under torchrun the processes on one machine share its cores equally.
+
 ``reserve`` keeps cores for other work of the same program: the app's training
 process leaves one to the window so that it stays responsive.
 """
@@ -52,9 +54,18 @@ def intra_op_threads(cores: int, load: float, reserve: int = 0) -> int:
     return max(1, threads)
 
 
+def _local_processes() -> int:
+    """Training processes sharing this machine's cores (torchrun sets LOCAL_WORLD_SIZE)."""
+    try:
+        return max(1, int(os.environ.get("LOCAL_WORLD_SIZE", "1")))
+    except ValueError:
+        return 1
+
+
 def use_threads(requested: int = 0, reserve: int = 0) -> str:
     """Set PyTorch's intra-op threads (``requested`` > 0 wins over the rule); says how many."""
-    cores, load = usable_cores(), machine_load()
+    cores, load = usable_cores() // _local_processes(), machine_load()
+    cores = max(1, cores)
     if requested > 0:
         threads, why = requested, "as asked"
     else:
