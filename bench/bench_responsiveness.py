@@ -7,7 +7,10 @@ screen: idle (the baseline) and during a CPU training run started from the
 panel (training process, relay thread, live plots, progress, confusion matrix,
 sample grid).  Also times how long closing the panel mid-run takes to stop it.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_responsiveness.py [seconds] [dataset]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_responsiveness.py [seconds] [dataset] [window]
+
+With ``window`` the panel sits in the main window and the canvas shows the layer
+previews and gradient strips the run sends (designer.ui.inside), as a user sees it.
 
 Target: max stall under 50 ms while training.
 """
@@ -107,13 +110,23 @@ def make_document(dataset: str):
 def main() -> int:
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 6.0
     dataset = sys.argv[2] if len(sys.argv) > 2 else "digits28"
+    in_window = len(sys.argv) > 3 and sys.argv[3] == "window"
     app = QApplication.instance() or QApplication(sys.argv)
     from designer.ui.training import TrainingPanel
 
     document = make_document(dataset)
-    panel = TrainingPanel(document)
-    panel.resize(1300, 850)
-    panel.show()
+    window = None
+    if in_window:  # the canvas draws the previews and strips the run sends
+        from designer.ui.main_window import MainWindow
+
+        window = MainWindow(document, interactive=False)
+        window.resize(1500, 950)
+        window.show()
+        panel = window.show_training()
+    else:
+        panel = TrainingPanel(document)
+        panel.resize(1300, 850)
+        panel.show()
     deadline = time.time() + 30
     while panel.dataset_picker.dataset is None and time.time() < deadline:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
@@ -133,6 +146,9 @@ def main() -> int:
         return 1
     training = measure_gaps(app, seconds)
     step = panel._last_step
+    previews = (
+        sum(len(r.previews) for r in window.inside.reports.values()) if window else 0
+    )
     started = time.perf_counter()
     ended = panel.shutdown(timeout_ms=2000)
     stop_ms = (time.perf_counter() - started) * 1000
@@ -149,6 +165,8 @@ def main() -> int:
     print(
         f"progress when measured: epoch {step.epoch}, {step.samples_per_sec:,.0f} samples/s"
     )
+    if window is not None:
+        print(f"layer previews on the canvas when measured: {previews}")
     print(
         f"closing mid-run stopped the run in {stop_ms:.0f} ms ({'ok' if ended else 'NOT within 2 s'})"
     )

@@ -35,6 +35,7 @@ from designer.codegen.build import build_networks
 from designer.graph.editing import plural
 from designer.graph.model import Project
 from designer.shapes.problems import listed
+from designer.training.callbacks import TrainingCallbacks
 from designer.training.checkpoints import WEIGHTS_SUFFIX, WeightsError, save_weights
 from designer.training.devices import DeviceError, device_label, resolve_device
 from designer.training.engine_parts import (
@@ -56,6 +57,7 @@ from designer.training.engine_parts import (
 )
 from designer.training.memory import MemoryCheck, check_memory
 from designer.training.metrics import EpochMetrics, RunInfo, RunResult, StepUpdate
+from designer.training.probes.gradients import OptimizerGradients, node_names
 from designer.training.recipes.common import steps_per_epoch, validation_batches
 from designer.training.settings import SettingsError, TrainingSettings
 from designer.training.tasks.base import (
@@ -85,25 +87,6 @@ __all__ = [
 ]
 
 SMOOTHING = 0.8
-
-
-class TrainingCallbacks:
-    """Override what you need; every method is called in the training thread."""
-
-    def on_start(self, info: RunInfo) -> None:
-        pass
-
-    def on_step(self, update: StepUpdate) -> None:
-        pass
-
-    def on_epoch(self, metrics: EpochMetrics) -> None:
-        pass
-
-    def on_predictions(self, snapshot: PredictionSnapshot) -> None:
-        pass
-
-    def on_end(self, result: RunResult) -> None:
-        pass
 
 
 class _NonFiniteLoss(Exception):
@@ -143,6 +126,9 @@ class Trainer:
             limit  # > 0: only the first N samples of each split (a quick check)
         )
         self.networks: dict[str, nn.Module] = {}
+        self.built: dict[
+            str, Any
+        ] = {}  # BuiltNetwork per name: module + generated code
         self.task: Task | None = None
         self.result: RunResult | None = None
         self.info: RunInfo | None = None
@@ -156,6 +142,7 @@ class Trainer:
             True  # the memory pre-flight; `designer train --no-memory-check` skips it
         )
         self._memory: MemoryCheck | None = None
+        self._gradients: OptimizerGradients | None = None  # per-layer gradient flow
 
     # -- control from other threads -------------------------------------------
     def stop(self) -> None:
@@ -181,7 +168,7 @@ class Trainer:
     # -- the run --------------------------------------------------------------
     def run(self) -> RunResult:
         """Train; returns how the run ended (never raises for problems of the run)."""
-        self._epochs = []
+        self._epochs, self._gradients = [], None
         try:
             result = self._run()
         except TrainingError as error:
@@ -192,6 +179,8 @@ class Trainer:
             result = self._result(
                 "failed", describe_failure(error, self.settings, self._memory)
             )
+        if self._gradients is not None:
+            self._gradients.remove()
         if result.status == "failed" and self._device_name.startswith("cuda"):
             with contextlib.suppress(Exception):
                 torch.cuda.empty_cache()  # give the memory of a failed run back for the next one
@@ -261,6 +250,7 @@ class Trainer:
         self.networks = {
             name: network.module.to(device) for name, network in built.items()
         }
+        self.built = built
         data = place_data(task, infos, dataset, settings, device, self.limit)
         settings, fast = apply_fast_mode(settings, device, self.networks, data)
         notes = [*fast.notes, *(self._memory.warnings if self._memory else [])]
@@ -302,6 +292,8 @@ class Trainer:
             )
         )
         optimizers = task.configure_optimizers()
+        names = node_names(self.project, built)
+        self._gradients = OptimizerGradients(optimizers, self.networks, names)
         notes += task.notes()
         batch = min(settings.batch_size, data.num_train)
         steps = steps_per_epoch(data.num_train, batch)
@@ -474,6 +466,7 @@ class Trainer:
             if evaluation is not None and not math.isfinite(evaluation.loss):
                 raise _NonFiniteLoss(evaluation.loss, epoch, steps)
             seconds = time.perf_counter() - epoch_start - epoch_paused
+            flow = self._gradients.epoch_flow(epoch) if self._gradients else None
             metrics = EpochMetrics(
                 epoch=epoch,
                 train_loss=train_loss,
@@ -488,6 +481,8 @@ class Trainer:
                 else None,
                 extra={**terms, **(evaluation.extra if evaluation else {})},
                 train_seconds=train_seconds,
+                grad_norms=flow.grad_norms if flow else {},
+                update_ratios=flow.update_ratios if flow else {},
             )
             self._epochs.append(metrics)
             callbacks.on_epoch(metrics)

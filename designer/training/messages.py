@@ -107,6 +107,10 @@ class EpochMetrics:
     )
     extra: dict[str, float] = field(default_factory=dict)  # named loss terms, MAE, …
     train_seconds: float = 0.0  # training steps only
+    # Gradient flow, per layer (node name; "network/name" with several networks):
+    # the mean gradient norm and update-to-weight ratio over the epoch's sampled steps.
+    grad_norms: dict[str, float] = field(default_factory=dict)
+    update_ratios: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -171,6 +175,8 @@ MESSAGE_KINDS: dict[str, str] = {
     "step": "StepUpdate: progress inside an epoch",
     "epoch": "EpochMetrics: an epoch ended",
     "predictions": "PredictionSnapshot: validation samples after an epoch",
+    "inside": "list[ProbeReport]: per network, what the chosen sample looks like inside "
+    "(previews only during an epoch, every probe after one), or str: why probing stopped",
     "weights": "str: the path of the trained weights the run left behind",
     "end": "RunResult: how the run ended",
     "failed": "str: the run could not start or went wrong, for people",

@@ -6,6 +6,7 @@ The reports are plain dataclasses defined in :mod:`designer.training.messages`
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from designer.training.messages import EpochMetrics, RunInfo, RunResult, StepUpdate
@@ -25,7 +26,7 @@ def epoch_to_json(metrics: EpochMetrics, classification: bool) -> dict[str, Any]
     from designer.training.recipes.common import epoch_record
 
     evaluation = {"val_loss": metrics.val_loss, "val_accuracy": metrics.val_accuracy}
-    return epoch_record(
+    record = epoch_record(
         metrics.epoch,
         {"train_loss": metrics.train_loss},
         {**evaluation, **metrics.extra},
@@ -33,6 +34,12 @@ def epoch_to_json(metrics: EpochMetrics, classification: bool) -> dict[str, Any]
         metrics.samples_per_sec,
         classification,
     )
+    if metrics.grad_norms:
+        record["grad_norms"] = {
+            name: value if math.isfinite(value) else None
+            for name, value in metrics.grad_norms.items()
+        }
+    return record
 
 
 def result_to_json(result: RunResult, classification: bool) -> dict[str, Any]:

@@ -120,6 +120,9 @@ class RunController:
         self._started: tuple[datetime, float] | None = None
         self.last_kept: RunRecord | None = None  # the run the history kept last
         self.history_problem: str | None = None  # why the last run was not kept
+        # Passed to every run as RunRequest.extra (``probe_sample``: which sample the
+        # training process looks inside with; None: it does not look).
+        self.request_extra: dict[str, Any] = {}
 
     # -- runs ---------------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -144,6 +147,7 @@ class RunController:
             weights_dir=str(run_dir),
             initial_weights=str(self.initial_weights) if self.initial_weights else None,
             step_interval_s=pool.UPDATE_INTERVAL_S,
+            extra=dict(self.request_extra),
         )
         self.run_count += 1
         self.last_result = None

@@ -148,6 +148,20 @@ ACTIONS: tuple[ActionSpec | SubmenuSpec, ...] = (
     ActionSpec("highlight_cursor", "&Highlight Cursor", "presentation.set_cursor_highlight",
                (), None, "A circle around the mouse pointer, for an audience",
                checkable=True, menu=VIEW),
+    ActionSpec("gradient_colours", "Show &Gradient Colours",
+               "inside.set_gradient_colours", (), None,
+               "Colour each card by its gradient norm after every epoch of a run "
+               "(blue: vanishing, green: healthy, red: exploding)", checkable=True,
+               menu=VIEW, separator_before=True),
+    ActionSpec("layer_previews", "Show Layer &Previews", "inside.set_layer_previews",
+               (), None, "Draw each card's output for the chosen sample under it while "
+               "a model trains (off: runs do not look inside)", checkable=True,
+               menu=VIEW),
+    ActionSpec("preview_sample", "Preview &Sample…", "inside.choose_sample", (), None,
+               "Choose the dataset sample that the previews show", menu=VIEW),
+    ActionSpec("inside_panel", "&Inside Panel", "inside.show_panel", ("Ctrl+I",), None,
+               "The selected card's feature maps, filters, attention and the saliency "
+               "of the chosen sample", menu=VIEW),
     SubmenuSpec("panels_menu", "&Panels", VIEW, separator_before=True),
     ActionSpec("mode_design", "&Design Workspace", "workspace.show_design",
                ("Ctrl+1",), "design", "Edit the network: palette, inspector and code "

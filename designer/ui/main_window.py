@@ -33,6 +33,7 @@ from designer.ui.actions import build_actions, build_menus, build_toolbar
 from designer.ui.block_commands import BlockCommands
 from designer.ui.canvas.colors import category_color
 from designer.ui.document import Document
+from designer.ui.inside import InsideOverlay
 from designer.ui.network_tabs import NetworkTabs
 from designer.ui.panels.code_view import CodeView
 from designer.ui.panels.inspector import Inspector
@@ -187,7 +188,7 @@ class MainWindow(QMainWindow):
         def build_training() -> QWidget:
             from designer.ui.training.panel import TrainingPanel
 
-            return TrainingPanel(self.document)
+            return self.inside.follow(TrainingPanel(self.document))
 
         # Built the first time its tab is shown: the import is heavy (pyqtgraph).
         self.training_page = LazyPanel(build_training)
@@ -241,11 +242,9 @@ class MainWindow(QMainWindow):
             "large_text": self.large_text,
             "theme_dark" if self.theme.dark else "theme_light": True,
             "mode_design": True,
+            **self.inside.view_options(),
         }
-        for (
-            key,
-            checked,
-        ) in initial.items():  # the theme is applied at the end of __init__
+        for key, checked in initial.items():  # the theme is applied at the end
             action = self.action(key)
             action.blockSignals(True)
             action.setChecked(checked)
@@ -321,6 +320,7 @@ class MainWindow(QMainWindow):
         self.network_tabs = NetworkTabs(self.document)
         self.view = NetworkView(self.document, dark=self.theme.dark)
         self.view.setObjectName("networkView")
+        self.inside = InsideOverlay(self.view)  # gradient colours on the cards
         self.view.zoomChanged.connect(lambda _zoom: self._update_zoom_label())
         self.view.messageRequested.connect(
             lambda t: self.statusBar().showMessage(t, 6000)

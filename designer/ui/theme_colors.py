@@ -421,3 +421,6 @@ CLASS_COLORS = (  # one per class, matplotlib's "tab10"
 )
 HEATMAP = ("#f7fbff", "#6baed6", "#08306b")  # confusion matrix: none → all of a row
 HEATMAP_TEXT = ("#1a1a1a", "#ffffff")  # counts on pale and on dark cells
+# Gradient flow on the cards (View ▸ Show Gradient Colours): a layer whose gradient
+# has all but vanished, a healthy one, and one whose gradient explodes.
+GRADIENT_FLOW = ("#3b82f6", "#22c55e", "#ef4444")

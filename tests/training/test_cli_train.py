@@ -77,7 +77,11 @@ def test_train_writes_metrics_and_weights(project_file, tmp_path, capsys) -> Non
         "val_accuracy",
         "seconds",
         "samples_per_sec",
+        "grad_norms",
     ]
+    # Per-layer gradient norms, by node name, for the layers with weights.
+    assert set(epoch["grad_norms"]) == {"hidden", "scores"}
+    assert all(value > 0 for value in epoch["grad_norms"].values())
     assert (
         epoch["epoch"] == 1
         and 0.1 < epoch["val_accuracy"] <= 1

@@ -169,3 +169,71 @@ def _means(sums: dict[str, torch.Tensor], counts: dict[str, int]) -> dict[str, f
     labels = list(sums)
     values = torch.stack([sums[k].float() for k in labels]).cpu().tolist()  # one sync
     return {k: v / counts[k] for k, v in zip(labels, values, strict=True)}
+
+
+class OptimizerGradients:
+    """Gradient flow of a whole run, measured through the optimisers' step hooks.
+
+    The engine's tasks call ``backward()`` and ``optimizer.step()`` themselves, so
+    the trackers hook in where the gradients are ready (an optimiser's step
+    pre-hook) and where the weights have moved (its post-hook); the generated
+    code and the tasks stay as they are.  Each optimiser gets its own tracker over
+    the layers it updates, so a GAN's two optimisers measure their own networks.
+    """
+
+    def __init__(
+        self,
+        optimizers: list[torch.optim.Optimizer],
+        modules: Mapping[str, nn.Module],
+        names: Mapping[str, Mapping[str, str]] | None = None,
+        every: int = DEFAULT_EVERY,
+    ) -> None:
+        self.trackers: list[GradientTracker] = []
+        self._handles: list[torch.utils.hooks.RemovableHandle] = []
+        every_owned = {
+            id(p) for o in optimizers for g in o.param_groups for p in g["params"]
+        }
+        trained = {  # networks left untrained are not measured (nor name-prefixed)
+            name: module
+            for name, module in modules.items()
+            if any(id(p) in every_owned for p in module.parameters())
+        }
+        for optimizer in optimizers:
+            owned = {id(p) for group in optimizer.param_groups for p in group["params"]}
+            tracker = GradientTracker(trained, names, every)
+            tracker.layers = {
+                label: params
+                for label, params in tracker.layers.items()
+                if any(id(p) in owned for p in params)
+            }
+            if not tracker.layers:
+                continue
+            self.trackers.append(tracker)
+            self._handles.append(
+                optimizer.register_step_pre_hook(
+                    lambda *_args, t=tracker: t.after_backward()
+                )
+            )
+            self._handles.append(
+                optimizer.register_step_post_hook(
+                    lambda *_args, t=tracker: t.after_step()
+                )
+            )
+
+    def epoch_flow(self, epoch: int) -> GradientFlow:
+        """This epoch's means over every optimiser's layers; starts the next epoch."""
+        grads: dict[str, float] = {}
+        ratios: dict[str, float] = {}
+        sampled = 0
+        for tracker in self.trackers:
+            flow = tracker.epoch_flow()
+            grads.update(flow.grad_norms)
+            ratios.update(flow.update_ratios)
+            sampled = max(sampled, flow.sampled_steps)
+        return GradientFlow(epoch, grads, ratios, sampled)
+
+    def remove(self) -> None:
+        """Take the hooks off the optimisers."""
+        for handle in self._handles:
+            handle.remove()
+        self._handles = []

@@ -120,6 +120,8 @@ def conv_formula(module: nn.Conv2d, x: torch.Tensor, y: torch.Tensor) -> str | N
 
 def node_formula(result: Capture, node_id: str, sample: int = 0) -> str | None:
     node = result.node(node_id)
+    if node.type not in ("Linear", "Conv2d"):
+        return None  # only these have formulas (and may have no port "out")
     attribute = result.network.code.attributes.get(node_id)
     module = getattr(result.network.module, attribute, None) if attribute else None
     inputs = result.inputs_of(node_id)

@@ -35,6 +35,7 @@ from designer.training.messages import DatasetSummary, RunRequest
 
 PARENT_CHECK_S = 0.25  # how often the parent's presence is checked
 ORPHAN_GRACE_S = 1.5  # how long an orphaned run gets to stop before the process exits
+FULL_REPORT_EVERY_S = 1.0  # every probe of the chosen sample, at most this often
 MAX_POINTS = 1000  # validation points sent for the decision-boundary scatter
 TRAINED_WEIGHTS = "trained.safetensors"
 RUN_METRICS = "metrics.json"  # beside the weights, for the run history
@@ -80,12 +81,22 @@ def summarise(dataset: Any, settings: dict[str, Any]) -> DatasetSummary:
 class _QueueCallbacks:
     """The engine's callbacks, forwarded to the window as queue messages."""
 
-    def __init__(self, send, initial_state: Any, weights_name: str) -> None:
+    def __init__(
+        self,
+        send,
+        initial_state: Any,
+        weights_name: str,
+        probe_sample: int | None = None,
+    ) -> None:
         self.send = send
         self.initial_state = initial_state
         self.weights_name = weights_name
         self.weights_problem: str | None = None
         self.trainer: Any = None
+        self.dataset: Any = None
+        self.probe_sample = probe_sample  # None: no looking inside during the run
+        self.probes: Any = None  # LiveProbes once the run has started
+        self.reported_at = 0.0  # when the last full probe report went out
 
     def on_start(self, info: Any) -> None:
         if self.initial_state is not None:
@@ -103,12 +114,42 @@ class _QueueCallbacks:
                 return
             info.notes.append(f"Started from the weights in {self.weights_name}.")
         self.send("start", info)
+        if self.probe_sample is not None:
+            from designer.training.probes.live import live_probes
+
+            self._look_inside(
+                lambda: live_probes(self.trainer, self.dataset, self.probe_sample)
+            )
+            if self.probes is not None:
+                self._look_inside(self.probes.full_report)
+
+    def _look_inside(self, probe: Any) -> None:
+        """Run a probe and send what it found; one that fails ends the probing,
+        never the run (the window is told why once)."""
+        try:
+            found = probe()
+        except Exception as error:
+            self.probes = None
+            self.send("inside", f"Looking inside stopped: {error}")
+            return
+        if isinstance(found, list):
+            if found:
+                self.send("inside", found)
+        elif found is not None:
+            self.probes = found
 
     def on_step(self, update: Any) -> None:
         self.send("step", update)
+        if self.probes is not None:
+            self._look_inside(self.probes.maybe_previews)
 
     def on_epoch(self, metrics: Any) -> None:
         self.send("epoch", metrics)
+        if self.probes is not None:  # short epochs: at most one full report a second
+            last = metrics.epoch == getattr(self.trainer.info, "epochs", 0)
+            if last or time.perf_counter() - self.reported_at >= FULL_REPORT_EVERY_S:
+                self.reported_at = time.perf_counter()
+                self._look_inside(self.probes.full_report)
 
     def on_predictions(self, snapshot: Any) -> None:
         self.send("predictions", snapshot)  # a designer.training.messages class
@@ -272,7 +313,30 @@ def memory_text(project: Any, dataset: Any, settings: Any) -> str:
     return f"Batch {batch:,} on {device_label(device)}: {summary}."
 
 
+def _probe_drawn(request: RunRequest, send) -> None:
+    """Not a run: the drawing pad's input through the trained networks."""
+    from designer.training.probes.live import probe_drawn
+
+    if not request.initial_weights:
+        send("inside", "Train the network first: the drawing pad uses its weights.")
+        return
+    try:
+        reports = probe_drawn(
+            request.project,
+            request.initial_weights,
+            request.extra["probe_input"],
+            request.extra.get("classes"),
+        )
+    except Exception as error:  # weights that do not fit, a drawing of the wrong size
+        send("inside", f"The drawing could not be looked at: {error}")
+        return
+    send("inside", reports)
+
+
 def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
+    if request.extra.get("probe_input") is not None:
+        _probe_drawn(request, send)
+        return
     send("status", "Loading the dataset…")
     from designer.training.datasets import DatasetError, load_dataset
 
@@ -318,7 +382,14 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
     # One core stays with the window so that it keeps painting while this trains;
     # the run's device label ("CPU (3 threads)") says how many it took.
     use_threads(reserve=1)
-    callbacks = _QueueCallbacks(send, initial_state, weights_name)
+    probe_sample = request.extra.get("probe_sample", 0)
+    callbacks = _QueueCallbacks(
+        send,
+        initial_state,
+        weights_name,
+        None if probe_sample is None else int(probe_sample),
+    )
+    callbacks.dataset = dataset
     trainer = Trainer(
         project,
         dataset,

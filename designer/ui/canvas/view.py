@@ -105,6 +105,10 @@ class NetworkView(QGraphicsView):
     def network_scene(self) -> NetworkScene:
         return self._scene_for(self.document.current_network)
 
+    def scenes(self) -> list[NetworkScene]:
+        """The scenes built so far (a network's is built when it is first shown)."""
+        return list(self._scenes.values())
+
     def _scene_for(self, network: str) -> NetworkScene:
         scene = self._scenes.get(network)
         if scene is None:

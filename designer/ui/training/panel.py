@@ -78,6 +78,9 @@ class TrainingPanel(QWidget):
     runStarted = Signal()
     runFinished = Signal(object)  # the RunResult, or None when the run could not start
     weightsChecked = Signal(bool)  # after load_weights_from: whether the weights fit
+    insideReady = Signal(
+        object
+    )  # what the run sees inside (designer.ui.inside follows it)
 
     def __init__(self, document: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -403,6 +406,7 @@ class TrainingPanel(QWidget):
         worker.stepUpdated.connect(self._on_step)
         worker.epochEnded.connect(self._on_epoch)
         worker.predictionsReady.connect(self._on_predictions)
+        worker.insideReady.connect(self.insideReady)
         worker.weightsSaved.connect(self.runs.weights_saved)
         worker.runEnded.connect(self._on_run_ended)
         worker.failed.connect(self._on_failed)

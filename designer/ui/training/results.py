@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from designer.ui.training import task_previews  # noqa: F401 - registers the forecast, reconstruction and samples tabs
@@ -22,6 +23,7 @@ from designer.ui.training.boundary import (
     predicted_at,
 )
 from designer.ui.training.confusion import ConfusionMatrixView
+from designer.ui.training.gradient_plot import GradientFlowPlot
 from designer.ui.training.plots import TrainingPlots
 from designer.ui.training.previews import preview_kind
 from designer.ui.training.regression_view import RegressionView
@@ -34,6 +36,8 @@ CLASSIFYING_TASKS = ("classification", "sequence_classification")
 class ResultViews(QWidget):
     """The tabs with a run's live results."""
 
+    gradientsMeasured = Signal(object)  # an EpochMetrics with per-layer gradient flow
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plots = TrainingPlots()
@@ -42,6 +46,7 @@ class ResultViews(QWidget):
         self.samples = SampleGridView()
         self.boundary = DecisionBoundaryView()
         self.predictions = RegressionView()
+        self.gradients = GradientFlowPlot()  # shown once a run reports gradient norms
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.plots, "Curves")
@@ -50,7 +55,9 @@ class ResultViews(QWidget):
         self.tabs.addTab(self.samples, "Samples")
         self.tabs.addTab(self.boundary, "Decision boundary")
         self.tabs.addTab(self.predictions, "Predictions")
-        for hidden in (self.terms_plot, self.boundary, self.predictions):
+        self.tabs.addTab(self.gradients, self.tr("Gradients"))
+        hidden_tabs = (self.terms_plot, self.boundary, self.predictions, self.gradients)
+        for hidden in hidden_tabs:
             self._set_visible(hidden, False)
         self.tabs.currentChanged.connect(lambda _index: self.flush(only_current=True))
         self.preview_tabs: dict[str, QWidget] = {}
@@ -62,6 +69,11 @@ class ResultViews(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    @property
+    def classes(self) -> list[str] | None:
+        """The class names of the last run's data (None: not a labelled dataset)."""
+        return self._classes
 
     def _set_visible(self, widget: QWidget, visible: bool) -> None:
         self.tabs.setTabVisible(self.tabs.indexOf(widget), visible)
@@ -77,6 +89,8 @@ class ResultViews(QWidget):
             view.clear()
         self.terms_plot.start_run(epochs=epochs)
         self._set_visible(self.terms_plot, False)
+        self.gradients.clear()
+        self._set_visible(self.gradients, False)
         for widget in self.preview_tabs.values():
             widget.clear()  # type: ignore[attr-defined]
             self._set_visible(widget, False)  # until this run sends its kind
@@ -135,6 +149,13 @@ class ResultViews(QWidget):
             self.terms_plot.add_epoch(metrics.epoch, extra)
             self._set_visible(self.terms_plot, True)
             self.show_when_visible(self.terms_plot, self.terms_plot.redraw)
+        if getattr(metrics, "grad_norms", None):
+            self.gradients.add_epoch(
+                metrics.epoch, metrics.grad_norms, metrics.update_ratios
+            )
+            self._set_visible(self.gradients, True)
+            self.show_when_visible(self.gradients, self.gradients.redraw)
+            self.gradientsMeasured.emit(metrics)
         if metrics.confusion is not None:
             confusion, classes = metrics.confusion, self._classes
             self.show_when_visible(

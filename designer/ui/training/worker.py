@@ -37,6 +37,7 @@ class TrainingWorker(QObject):
     stepUpdated = Signal(object)  # StepUpdate
     epochEnded = Signal(object)  # EpochMetrics
     predictionsReady = Signal(object)  # PredictionSnapshot
+    insideReady = Signal(object)  # list[ProbeReport], or str: why probing stopped
     weightsSaved = Signal(str)  # path of the trained weights the run left behind
     runEnded = Signal(object)  # RunResult
     failed = Signal(str)  # the run could not start or the process died: for people
@@ -86,6 +87,7 @@ class TrainingWorker(QObject):
             "step": self.stepUpdated,
             "epoch": self.epochEnded,
             "predictions": self.predictionsReady,
+            "inside": self.insideReady,
             "weights": self.weightsSaved,
             "end": self.runEnded,
             "failed": self.failed,
