@@ -10,7 +10,7 @@ TORCH_SPEC ?= torch==2.13.0
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz lint bench clean screenshot
+.PHONY: run test fuzz lint bench clean screenshot translations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadfile
-	$(PY) -m ruff check designer tests bench
+	$(PY) -m ruff check designer tests bench tools
 
 # The project-file fuzz test, long: FUZZ_EXAMPLES examples per property (make test
 # runs a few hundred).
@@ -32,9 +32,15 @@ FUZZ_EXAMPLES ?= 5000
 fuzz: $(STAMP)
 	DESIGNER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/test_fuzz_project_files.py
 
+# Qt Linguist: refresh the .ts sources from the code (pyside6-lupdate) and build the
+# .qm files the app loads (pyside6-lrelease). Translate new entries with
+# pyside6-linguist designer/resources/i18n/*.ts, then run this again.
+translations: $(STAMP)
+	$(PY) tools/translations.py update
+
 lint: $(STAMP)
-	$(PY) -m ruff check designer tests bench
-	$(PY) -m ruff format --check designer tests bench
+	$(PY) -m ruff check designer tests bench tools
+	$(PY) -m ruff format --check designer tests bench tools
 
 bench: $(STAMP)
 	for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
