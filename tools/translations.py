@@ -64,6 +64,13 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/ui/training",
         "designer/ui/training_texts.py",
     ),
+    # Problem and field messages: marked templates in the model, worded by the ui.
+    "model": (
+        "designer/graph",
+        "designer/shapes",
+        "designer/fields.py",
+        "designer/ui/problem_text.py",
+    ),
 }
 
 
@@ -99,6 +106,8 @@ def update(target_dir: Path = I18N) -> None:
                 [
                     _tool("pyside6-lupdate"),
                     "-no-obsolete",
+                    "-extensions",
+                    "py",  # folders of sources: lupdate scans only C++/QML ones otherwise
                     "-locations",
                     "none",
                     "-target-language",
