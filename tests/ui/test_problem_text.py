@@ -112,7 +112,7 @@ def test_word_arguments_and_field_messages_are_translated_too(chinese) -> None:
     assert problem_detail(problem, graph) == "需要确定的输入特征数，但它是符号尺寸 'L'"
     shape = get_spec("Input").param("shape")
     assert field_message(shape.parse_message("1, N")[1]) == (
-        "第 1 维不能叫 N：N 表示批大小，这里不写出"
+        "第 1 维不能叫 N：N 表示批大小，样本形状里不写它"
     )
     out_features = get_spec("Linear").param("out_features")
     assert field_message(out_features.check_message(0)) == (
@@ -128,7 +128,7 @@ def test_the_field_editor_and_the_problems_panel_show_chinese(
     qtbot.addWidget(editor.container)
     editor.field.clear()
     qtbot.keyClicks(editor.field, "1, N")
-    assert editor.message.text() == "第 1 维不能叫 N：N 表示批大小，这里不写出"
+    assert editor.message.text() == "第 1 维不能叫 N：N 表示批大小，样本形状里不写它"
 
     chain(document, [("Input", {"shape": [1, 3, 3]}), ("Conv2d", {"kernel_size": 5})])
     panel = ProblemsList()

@@ -370,7 +370,7 @@
     </message>
     <message>
         <source>dimension {index} cannot be called {batch}: {batch} is the batch size, which is left out</source>
-        <translation>第 {index} 维不能叫 {batch}：{batch} 表示批大小，这里不写出</translation>
+        <translation>第 {index} 维不能叫 {batch}：{batch} 表示批大小，样本形状里不写它</translation>
     </message>
     <message>
         <source>dimension {index} must be a positive integer, got {got}</source>
