@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from designer.graph.model import Graph
-from designer.graph.translatable import Message, node_sentence
+from designer.graph.translatable import Message, node_label_message, node_sentence
 
 ERROR = "error"
 WARNING = "warning"
@@ -74,7 +74,7 @@ class Problem:
 def node_label(graph: Graph, node_id: str) -> str:
     """How a message names a node: its type and name, "Linear 'fc1'"."""
     node = graph.node(node_id)
-    return f"{node.type} '{node.name}'"
+    return node_label_message(node.type, node.name).english()
 
 
 def describe(problem: Problem, graph: Graph, *, with_network: bool = False) -> str:
