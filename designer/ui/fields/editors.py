@@ -33,6 +33,7 @@ from designer.ui.fields.widgets import (
     LogSpinBox,
     float_step,
 )
+from designer.ui.problem_text import field_message
 
 INT_LIMIT = 2**31 - 1
 NOT_VALID_HERE = "(not valid here)"
@@ -226,11 +227,11 @@ class TextFieldEditor(FieldEditor):
         return self._shown
 
     def _check(self, _text: str = "") -> None:
-        self.show_message(self.spec.parse(self._text())[1])
+        self.show_message(field_message(self.spec.parse_message(self._text())[1]))
 
     def _finish(self) -> None:
-        value, problem = self.spec.parse(self._text())
-        self.show_message(problem)
+        value, problem = self.spec.parse_message(self._text())
+        self.show_message(field_message(problem))
         if problem is None and value != self._shown:
             self._shown = list(value) if isinstance(value, list) else value
             self.committed.emit(value)

@@ -31,6 +31,7 @@ from designer.shapes.infer import GraphShapes, NodeShapes
 from designer.shapes.problems import Problem
 from designer.ui.fields.editors import FieldEditor, make_editor
 from designer.ui.panels.formatting import format_compact, format_count, format_shapes
+from designer.ui.problem_text import node_error, problem_message
 
 ApplyParam = Callable[[str, str, Any], "str | None"]
 Rename = Callable[[str, str], "str | None"]
@@ -293,10 +294,14 @@ class Inspector(QScrollArea):
                 self.macs_label.setText(
                     full if compact == full.replace(",", "") else f"{compact}  ({full})"
                 )
-        errors = [p.message for p in problems if p.is_error]
-        if shapes is not None and shapes.error and shapes.error not in errors:
-            errors.insert(0, shapes.error)
-        warnings = [p.message for p in problems if not p.is_error]
+        errors = [problem_message(p, node) for p in problems if p.is_error]
+        if (
+            shapes is not None
+            and shapes.error
+            and shapes.error not in {p.message for p in problems if p.is_error}
+        ):
+            errors.insert(0, node_error(shapes, node))
+        warnings = [problem_message(p, node) for p in problems if not p.is_error]
         self.error_label.setText("\n".join(errors))
         self.error_label.setVisible(bool(errors))
         self.warning_label.setText("\n".join(warnings))

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from designer.graph.model import Project
 from designer.shapes.infer import GraphShapes
-from designer.shapes.problems import Problem, describe, detail
+from designer.shapes.problems import Problem
+from designer.ui.problem_text import problem_detail, problem_sentence
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 NETWORK_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -67,10 +68,14 @@ class ProblemsList(QTreeWidget):
                 )
                 # The layer column names the node, so the message leaves it out.
                 item = QTreeWidgetItem(
-                    [name, detail(problem, graph), graph.name if several else ""]
+                    [
+                        name,
+                        problem_detail(problem, graph),
+                        graph.name if several else "",
+                    ]
                 )
                 item.setIcon(0, error_icon if problem.is_error else warning_icon)
-                item.setToolTip(1, describe(problem, graph))
+                item.setToolTip(1, problem_sentence(problem, graph))
                 item.setData(0, NODE_ROLE, problem.node or "")
                 item.setData(0, NETWORK_ROLE, graph.name)
                 self.addTopLevelItem(item)

@@ -16,6 +16,7 @@ from designer.graph.shape import format_shape
 from designer.shapes.infer import GraphShapes
 from designer.ui.panels.formatting import format_compact, format_count, format_shapes
 from designer.ui.plurals import plural_form
+from designer.ui.problem_text import node_error
 from designer.ui.theme import ThemeColors, follow_theme, qcolor
 
 COLUMNS = ("Layer", "Type", "Output shape", "Params", "MACs")
@@ -92,7 +93,7 @@ class SummaryTable(QTreeWidget):
             item.setData(0, NODE_ROLE, node_id)
             item.setToolTip(4, f"{format_count(macs)} multiply-accumulates per sample")
             if info is not None and info.error:
-                item.setToolTip(2, info.error)
+                item.setToolTip(2, node_error(info, node))
                 item.setData(2, ERROR_ROLE, True)
                 item.setForeground(2, self._error_color)
             self._align(item)
