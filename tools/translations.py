@@ -58,6 +58,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/ui/inside.py",
         "designer/ui/inside_panel.py",
         "designer/ui/drawing_pad.py",
+        "designer/ui/point_pad.py",
         "designer/ui/catalog_texts.py",
     ),
     "training": (

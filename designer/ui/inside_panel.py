@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from designer.ui.canvas.preview_items import as_bytes, channel_grid, gray_image
 from designer.ui.drawing_pad import DrawingPad
+from designer.ui.point_pad import PointPadBox
 
 DEFAULT_ZOOM = 3
 TOP_CLASSES = 5
@@ -99,6 +100,10 @@ class InsidePanel(QWidget):
             self.sections[key] = (box, label)
         column.addWidget(self._stepper())
         column.addWidget(self._drawing())
+        self.point_box = PointPadBox(overlay)  # instead of drawing on 2-D points
+        column.addWidget(self.point_box)
+        overlay.regionsChanged.connect(self._show_pad_kind)
+        self._show_pad_kind()
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(content)
@@ -112,7 +117,7 @@ class InsidePanel(QWidget):
 
     # -- the drawing pad ---------------------------------------------------------------
     def _drawing(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Draw a digit"))
+        box = self.drawing_box = QGroupBox(self.tr("Draw a digit"))
         self.pad = DrawingPad()
         self.pad.drawn.connect(self.drawing_changed)
         clear = QPushButton(self.tr("Clear"))
@@ -129,6 +134,11 @@ class InsidePanel(QWidget):
         layout.addWidget(clear, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.pad_message)
         return box
+
+    def _show_pad_kind(self) -> None:
+        """2-D points get the point pad, other data the drawing pad."""
+        self.point_box.setVisible(self.overlay.point_mode)
+        self.drawing_box.setVisible(not self.overlay.point_mode)
 
     def drawing_changed(self, pixels: np.ndarray) -> None:
         problem = self.overlay.probe_drawing(pixels)
