@@ -25,15 +25,32 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from designer.ui.theme import ThemeColors, follow_theme
 from designer.ui.training.boundary import class_brush, probability_image
 from designer.ui.training.plot_style import pen, theme_plots
 
-PAD_SIDE = 280  # pixels
+MIN_SIDE = 200  # pixels; the plot is square and takes the panel's width
 UPDATES_PER_S = 4  # point probes while dragging, at most
 SHOWN_CLASSES = 5  # the most likely classes listed under the plot
+
+
+class SquarePlotWidget(pg.PlotWidget):
+    """A plot widget as high as it is wide."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return width
 
 
 class PointPad(QWidget):
@@ -49,8 +66,11 @@ class PointPad(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget()
-        self.plot_widget.setFixedSize(PAD_SIDE, PAD_SIDE)
+        self.plot_widget = SquarePlotWidget()
+        self.plot_widget.setMinimumSize(MIN_SIDE, MIN_SIDE)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.plot_widget.setSizePolicy(policy)
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
@@ -69,6 +89,7 @@ class PointPad(QWidget):
         self.plot.addItem(self.marker)
         self.note = pg.TextItem(anchor=(0, 1))
         self.note.setZValue(11)
+        self.note.setVisible(False)
         self.plot.addItem(self.note)
         self.plot_widget.viewport().installEventFilter(self)
         self.plot_widget.viewport().setCursor(Qt.CursorShape.CrossCursor)
@@ -88,6 +109,7 @@ class PointPad(QWidget):
         self.theme = theme
         theme_plots(self.plot_widget, theme, self.plot)
         self.marker.setPen(pen(theme.plot_background, 2.5))
+        self.scatter.setPen(pen(theme.plot_background, 0.8))
         self.note.fill = pg.mkBrush(pg.mkColor(theme.plot_background).darker(100))
         self.note.setColor(theme.plot_foreground)
 
@@ -107,7 +129,8 @@ class PointPad(QWidget):
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         pts = np.asarray(points, dtype=float).reshape(-1, 2)
         brushes = [class_brush(int(c), 230) for c in np.asarray(labels).reshape(-1)]
-        self.scatter.setData(pos=pts, brush=brushes, pen=None)
+        outline = pen(self.theme.plot_background, 0.8) if self.theme else None
+        self.scatter.setData(pos=pts, brush=brushes, pen=outline)
         if self.extent != (x0, x1, y0, y1):
             self.view_box.setRange(
                 xRange=(x0, x1), yRange=(y0, y1), padding=0.0, disableAutoRange=True
@@ -125,9 +148,13 @@ class PointPad(QWidget):
         if point is None:
             self.marker.clear()
             self.note.setText("")
+            self.note.setVisible(False)
             return
         self.note.setText(note)
+        self.note.setVisible(bool(note))
         self.note.setPos(point[0], point[1])
+        right_half = self.extent is not None and point[0] > sum(self.extent[:2]) / 2
+        self.note.setAnchor((1.0, 1.0) if right_half else (0.0, 1.0))  # stays inside
         self.marker.setData(pos=[point])
 
     def mark_prediction(self, predicted: int | None) -> None:
@@ -213,6 +240,7 @@ class PointPadBox(QGroupBox):
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(overlay.clear_point)
         self.probabilities_label = QLabel()
+        self.probabilities_label.setWordWrap(True)
         self.probabilities_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
