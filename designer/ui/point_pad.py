@@ -110,7 +110,9 @@ class PointPad(QWidget):
         theme_plots(self.plot_widget, theme, self.plot)
         self.marker.setPen(pen(theme.plot_background, 2.5))
         self.scatter.setPen(pen(theme.plot_background, 0.8))
-        self.note.fill = pg.mkBrush(pg.mkColor(theme.plot_background).darker(100))
+        fill = pg.mkColor(theme.plot_background)
+        fill.setAlpha(210)  # the regions show through a little
+        self.note.fill = pg.mkBrush(fill)
         self.note.setColor(theme.plot_foreground)
 
     # -- what the overlay sends ---------------------------------------------------------

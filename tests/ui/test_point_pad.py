@@ -8,12 +8,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, QTranslator
 
 from designer.training.probes.regions import DecisionRegions
 from designer.ui.document import Document
 from designer.ui.main_window import SAMPLES_DIR, MainWindow
-from designer.ui.point_pad import PointPad, probability_lines
+from designer.ui.point_pad import PointPad, PointPadBox, probability_lines
 
 SIDE = 60
 
@@ -120,6 +120,38 @@ def test_a_click_places_a_point_and_the_answer_fills_the_probabilities(
     box.clear_button.click()
     assert window.inside.point is None
     assert "Click the plot" in box.probabilities_label.text()
+    window.close()
+
+
+class OneWordTranslator(QTranslator):
+    """Translates the point pad's title only: enough to see the pad follow."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001
+        if context == "PointPadBox" and source == "Place a point":
+            return "放置一个点"
+        return None  # not translated: Qt keeps the source text
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name; an empty one is skipped
+        return False
+
+
+def test_the_pad_follows_a_language_change_at_once(qtbot) -> None:
+    from designer.ui.inside import InsideOverlay
+
+    window = open_window(qtbot, "moons.json")
+    overlay: InsideOverlay = window.inside
+    box = PointPadBox(overlay)
+    qtbot.addWidget(box)
+    assert box.title() == "Place a point"
+    translator = OneWordTranslator()
+    app = QCoreApplication.instance()
+    app.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: box.title() == "放置一个点")
+        assert box.clear_button.text() == "Clear"
+    finally:
+        app.removeTranslator(translator)
+    qtbot.waitUntil(lambda: box.title() == "Place a point")
     window.close()
 
 
