@@ -62,6 +62,7 @@ class InsideOverlay(QObject):
         # Connected after the view's own slots, so its scenes exist when these run.
         self.document.currentNetworkChanged.connect(lambda _name: self.repaint())
         self.document.projectReplaced.connect(self.clear)
+        self.document.analysisChanged.connect(self._network_edited)
 
     def follow(self, panel: Any) -> Any:
         """Listen to a TrainingPanel's runs; returns the panel (for the lazy dock)."""
@@ -237,6 +238,11 @@ class InsideOverlay(QObject):
         )
         self.regions, self.point_problem = None, None
         self.regionsChanged.emit()
+
+    def _network_edited(self) -> None:
+        """Untrained regions belong to the network as it was: ask again."""
+        if self.regions is not None and self.regions.weights == "untrained":
+            self.probe_point()
 
     def ensure_regions(self) -> None:
         """Ask for the regions if the point pad has none yet (it is being shown)."""

@@ -79,6 +79,10 @@ def test_a_click_places_a_point_and_the_answer_fills_the_probabilities(
     assert "Loading" in box.message.text()
     window.inside.show_inside(regions(split=0.0))
     assert "Untrained weights" in box.message.text()
+    # Untrained regions belong to the network as it was: an edit asks again.
+    hidden = next(n for n in window.document.graph.nodes if n.type == "Linear")
+    window.document.set_param(hidden.id, "out_features", 8)
+    assert probes == [None, None]
     image = box.pad.image.image
     assert image is not None and image.shape == (SIDE, SIDE, 3)
     assert not np.array_equal(image[0, 0], image[0, -1])  # two regions, two colours
