@@ -81,7 +81,10 @@ class InsideOverlay(QObject):
         sample = self.sample if self.layer_previews else None
         for panel in self.panels:
             panel.runs.request_extra["probe_sample"] = sample
-            panel.runs.request_extra["regions_point"] = self.point
+            if self.point is None:  # the point pad's point, when one is placed
+                panel.runs.request_extra.pop("regions_point", None)
+            else:
+                panel.runs.request_extra["regions_point"] = self.point
 
     # -- what a run reports -----------------------------------------------------------
     def show_gradients(self, metrics: Any) -> None:

@@ -96,6 +96,8 @@ def test_a_click_places_a_point_and_the_answer_fills_the_probabilities(
     x, y = window.inside.point
     assert x == pytest.approx(1.0, abs=0.05) and y == pytest.approx(0.5, abs=0.05)
     assert probes[-1] == window.inside.point
+    # A run started now reports on the point as it trains.
+    assert training.runs.request_extra["regions_point"] == window.inside.point
     # Until the answer comes, the grid cell under the point.
     assert "read off the grid" in box.probabilities_label.text()
     assert "▶ class 1: 90" in box.probabilities_label.text()
@@ -123,6 +125,7 @@ def test_a_click_places_a_point_and_the_answer_fills_the_probabilities(
     assert window.inside.point[0] == pytest.approx(-1.0, abs=0.05)
     box.clear_button.click()
     assert window.inside.point is None
+    assert "regions_point" not in training.runs.request_extra
     assert "Click the plot" in box.probabilities_label.text()
     window.close()
 
