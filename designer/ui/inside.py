@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QInputDialog
 
 from designer.ui.canvas.gradient_bars import paint_flow
@@ -49,6 +49,13 @@ class InsideOverlay(QObject):
         # Connected after the view's own slots, so its scenes exist when these run.
         self.document.currentNetworkChanged.connect(lambda _name: self.repaint())
         self.document.projectReplaced.connect(self.clear)
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """The cards' tooltips follow the language: draw them again when it changes."""
+        if watched is self.view and event.type() == QEvent.Type.LanguageChange:
+            self.repaint()
+        return super().eventFilter(watched, event)
 
     def follow(self, panel: Any) -> Any:
         """Listen to a TrainingPanel's runs; returns the panel (for the lazy dock)."""
@@ -156,7 +163,7 @@ class InsideOverlay(QObject):
             return self.tr(
                 "The drawing pad needs a network with one image Input of 1×H×W, "
                 "at most 28×28 (this one takes {shape})."
-            ).format(shape="×".join(str(d) for d in shape) or "something else")
+            ).format(shape="×".join(str(d) for d in shape) or self.tr("something else"))
         from designer.training.probes import shrink
 
         return shrink.shrink(pixels, (shape[1], shape[2]))[None]
