@@ -142,7 +142,7 @@ LAYER_TEXTS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Layer", "Stride"),
     QT_TRANSLATE_NOOP("Layer", "Top"),
     QT_TRANSLATE_NOOP("Layer", "Transposed convolution: grows an image, e.g. stride 2 doubles H and W. Used in decoders and generators."),
-    QT_TRANSLATE_NOOP("Layer", "Turns channels into resolution: (N, C·r², H, W) → (N, C, H·r, W·r) (sub-pixel convolution for super-resolution)."),
+    QT_TRANSLATE_NOOP("Layer", "Turns channels into resolution: (N, C·r², H, W) → (N, C, H·r, W·r) (sub-pixel upsampling, as in super-resolution networks)."),
     QT_TRANSLATE_NOOP("Layer", "Turns scores into probabilities that sum to 1 along a dimension."),
     QT_TRANSLATE_NOOP("Layer", "Upscale factor"),
     QT_TRANSLATE_NOOP("Layer", "Vocabulary size (largest token id + 1)"),
