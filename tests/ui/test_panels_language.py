@@ -292,3 +292,19 @@ def test_the_inside_panel_switches_language(window: MainWindow) -> None:
     switch("en")
     assert "Train the network" in panel.title.text()
     assert window.inside.dock.windowTitle() == "Inside"
+
+
+def test_chinese_inspector_forms_fit_the_dock(window: MainWindow) -> None:
+    """At 1280×800 no row of any layer's form is cut on the right."""
+    document = window.document
+    switch("zh_CN")
+    too_wide = {}
+    for index, spec in enumerate(all_specs()):
+        node_id = document.add_node(spec.type, (4000.0 + 300 * index, 0.0), {})
+        document.set_selection([node_id])
+        QApplication.processEvents()
+        needed = window.inspector.widget().minimumSizeHint().width()
+        room = window.inspector.viewport().width()
+        if needed > room:
+            too_wide[spec.type] = (needed, room)
+    assert not too_wide

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,7 @@ from designer.ui.plurals import plural_form
 ApplyParam = Callable[[str, str, Any], "str | None"]
 Rename = Callable[[str, str], "str | None"]
 ColorFor = Callable[[str], QColor]
+LONG_TYPE_NAME = 16  # characters; longer type names get a smaller header
 
 
 def _section(title: str) -> QLabel:
@@ -273,6 +275,8 @@ class Inspector(QScrollArea):
     def _form() -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A narrow dock puts a long label above its editor instead of cutting the row.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setLabelAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
@@ -282,13 +286,17 @@ class Inspector(QScrollArea):
 
     def _header(self, spec: LayerSpec) -> QWidget:
         color = self._color_for(spec.category)
+        # A long type name (TransformerEncoderLayer) in x-large would widen the
+        # page past the dock and cut every row on the right.
+        size = "x-large" if len(spec.type) <= LONG_TYPE_NAME else "large"
         header = QLabel(
-            f"<div style='font-size:x-large; font-weight:600'>{html.escape(spec.type)}</div>"
+            f"<div style='font-size:{size}; font-weight:600'>{html.escape(spec.type)}</div>"
             f"<div><span style='color:{color.name()}'>●</span>&nbsp;{html.escape(layer_text(spec.category))}</div>"
         )
         header.setObjectName("inspectorHeader")
         header.setTextFormat(Qt.TextFormat.RichText)
         header.setWordWrap(True)
+        header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         return header
 
     @staticmethod
