@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>Duplicate</source>
-        <translation>复制一份</translation>
+        <translation>创建副本</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Fit to view</source>
-        <translation>适合视图</translation>
+        <translation>适应窗口</translation>
     </message>
 </context>
 <context>
@@ -184,7 +184,7 @@
     <name>InsideOverlay</name>
     <message>
         <source>Inside</source>
-        <translation>内部视图</translation>
+        <translation>网络内部</translation>
     </message>
     <message>
         <source>Preview sample</source>
@@ -258,7 +258,7 @@
     </message>
     <message>
         <source>Inside</source>
-        <translation>内部视图</translation>
+        <translation>网络内部</translation>
     </message>
     <message>
         <source>◀ Previous</source>
@@ -319,7 +319,7 @@ Drag layers from the palette, or double-click one to add it.</source>
     </message>
     <message>
         <source>Select a single layer to edit its parameters. Delete, Duplicate (Ctrl+D) and Copy act on the whole selection.</source>
-        <translation>只选中一个层才能编辑它的参数。删除、复制一份（Ctrl+D）和复制会作用于整个选区。</translation>
+        <translation>只选中一个层才能编辑它的参数。删除、创建副本（Ctrl+D）和复制会作用于整个选区。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -898,7 +898,7 @@ Drag layers from the palette, or double-click one to add it.</source>
     <name>LayerReferenceDialog</name>
     <message>
         <source>Layer reference</source>
-        <translation>层参考手册</translation>
+        <translation>层参考</translation>
     </message>
     <message>
         <source>Search layers…</source>
