@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.ui.canvas.preview_items import as_bytes, channel_grid, gray_image
+from designer.ui.canvas.preview_items import (
+    as_bytes,
+    channel_grid,
+    gray_image,
+    stats_text,
+)
+from designer.ui.catalog_texts import layer_text
 from designer.ui.drawing_pad import DrawingPad
 
 DEFAULT_ZOOM = 3
@@ -226,15 +232,15 @@ class InsidePanel(QWidget):
             )
         ]
         lines += [
-            self.tr("in  {port}: ").format(port=s.port) + s.stats.text()
+            self.tr("in  {port}: ").format(port=s.port) + stats_text(s.stats)
             for s in step.inputs
         ]
         lines += [
-            self.tr("out {port}: ").format(port=s.port) + s.stats.text()
+            self.tr("out {port}: ").format(port=s.port) + stats_text(s.stats)
             for s in step.outputs
         ]
         if step.formula:
-            lines.append(step.formula)
+            lines.append(layer_text(step.formula))
         self.step_label.setText("\n".join(lines))
 
     def _show(self, key: str, content: QPixmap | str | None) -> None:
@@ -282,7 +288,9 @@ class InsidePanel(QWidget):
             return self.tr("Select one card to see what it does to the sample.")
         for preview in report.previews:
             if preview.node_id == node_id:
-                return f"{preview.name} ({preview.node_type}): {preview.stats.text()}"
+                return (
+                    f"{preview.name} ({preview.node_type}): {stats_text(preview.stats)}"
+                )
         return self.tr("This card has no output to show for the sample.")
 
     def _saliency(self, saliency: Any, zoom: int, shown: dict) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
@@ -21,6 +22,13 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 from designer.graph.catalog import all_specs  # noqa: E402
+from designer.training.probes.messages import (  # noqa: E402
+    ForwardStep,
+    LayerPreview,
+    ProbeReport,
+    TensorSlot,
+    TensorStats,
+)
 from designer.ui.canvas.card_text import format_value, port_description  # noqa: E402
 from designer.ui.document import Document  # noqa: E402
 from designer.ui.language import install_language  # noqa: E402
@@ -289,9 +297,25 @@ def test_the_inside_panel_switches_language(window: MainWindow) -> None:
     texts = visible_texts(panel) + [window.inside.dock.windowTitle()]
     assert chinese(panel.title.text())
     assert not english_words(texts)
+    conv = next(n for n in window.document.graph.nodes if n.type == "Conv2d")
+    stats = TensorStats((16, 26, 26), -1.0, 0.1, 2.0, 0.5)
+    preview = LayerPreview(
+        conv.id, conv.name, "Conv2d", "image", np.zeros((16, 26, 26), np.uint8), stats
+    )
+    step = ForwardStep(
+        0, conv.id, conv.name, "Conv2d", [], [TensorSlot("out", stats)], "y = x"
+    )
+    report = ProbeReport(window.document.graph.name, [preview], steps=[step])
+    window.inside.show_inside([report])
+    window.document.set_selection([conv.id])
+    assert "最大 2.00" in panel.title.text()
+    card = window.view.network_scene.node_item(conv.id)
+    previews = [child for child in card.childItems() if "最大" in child.toolTip()]
+    assert previews  # the preview under the card says it in Chinese too
     switch("en")
-    assert "Train the network" in panel.title.text()
+    assert "max 2.00" in panel.title.text()
     assert window.inside.dock.windowTitle() == "Inside"
+    assert any("max 2.00" in child.toolTip() for child in card.childItems())
 
 
 def test_chinese_inspector_forms_fit_the_dock(window: MainWindow) -> None:

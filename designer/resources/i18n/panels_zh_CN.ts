@@ -875,6 +875,10 @@ Drag layers from the palette, or double-click one to add it.</source>
 <context>
     <name>LayerPreviewItem</name>
     <message>
+        <source>{shape}  min {minimum}  mean {mean}  max {maximum}</source>
+        <translation>{shape}  最小 {minimum}  平均 {mean}  最大 {maximum}</translation>
+    </message>
+    <message>
         <source>(shrunk to fit: the first channels, binned)</source>
         <translation>（已缩小以便显示：只取前几个通道，并做了分箱合并）</translation>
     </message>
