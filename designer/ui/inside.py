@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QInputDialog
 
 from designer.ui.canvas.gradient_bars import paint_flow
@@ -63,6 +63,13 @@ class InsideOverlay(QObject):
         self.document.currentNetworkChanged.connect(lambda _name: self.repaint())
         self.document.projectReplaced.connect(self.clear)
         self.document.analysisChanged.connect(self._network_edited)
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """The cards' tooltips follow the language: draw them again when it changes."""
+        if watched is self.view and event.type() == QEvent.Type.LanguageChange:
+            self.repaint()
+        return super().eventFilter(watched, event)
 
     def follow(self, panel: Any) -> Any:
         """Listen to a TrainingPanel's runs; returns the panel (for the lazy dock)."""
@@ -189,7 +196,7 @@ class InsideOverlay(QObject):
             return self.tr(
                 "The drawing pad needs a network with one image Input of 1×H×W, "
                 "at most 28×28 (this one takes {shape})."
-            ).format(shape="×".join(str(d) for d in shape) or "something else")
+            ).format(shape="×".join(str(d) for d in shape) or self.tr("something else"))
         from designer.training.probes import shrink
 
         return shrink.shrink(pixels, (shape[1], shape[2]))[None]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,7 +31,6 @@ class ProblemsList(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("problemsList")
         self.setColumnCount(3)
-        self.setHeaderLabels(["Layer", "Problem", "Network"])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
@@ -46,10 +45,24 @@ class ProblemsList(QTreeWidget):
         self.itemActivated.connect(self._activated)
         self.error_count = 0
         self.warning_count = 0
+        self._shown: tuple[Project, Mapping[str, GraphShapes]] | None = None
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Headings and the list in the current language."""
+        self.setHeaderLabels([self.tr("Layer"), self.tr("Problem"), self.tr("Network")])
+        if self._shown is not None:
+            self.set_problems(*self._shown)
 
     def set_problems(
         self, project: Project, analysis: Mapping[str, GraphShapes]
     ) -> None:
+        self._shown = (project, analysis)
         self.clear()
         style = self.style()
         error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
@@ -85,7 +98,7 @@ class ProblemsList(QTreeWidget):
                     self.warning_count += 1
         self.setColumnHidden(2, not several)
         if not self.topLevelItemCount():
-            item = QTreeWidgetItem(["", "No problems: every shape fits.", ""])
+            item = QTreeWidgetItem(["", self.tr("No problems: every shape fits."), ""])
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addTopLevelItem(item)
 
