@@ -15,9 +15,7 @@ from PySide6.QtWidgets import QBoxLayout, QMainWindow
 
 from designer.ui.training.banner import Banner
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadOnlyFile", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 
 class ReadOnlyFile:
@@ -50,15 +48,18 @@ class ReadOnlyFile:
             self.banner.clear()
         else:
             self._place()
-            self.banner.show_message(note, "warning", action=_tr("Save As…"))
+            self.banner.show_message(
+                note, "warning", action=translate("ReadOnlyFile", "Save As…")
+            )
         actions = getattr(self.window, "_actions", {})
         if "save" in actions:
             actions["save"].setEnabled(note is None)
             tip = (
-                _tr("Save the project")
+                translate("ReadOnlyFile", "Save the project")
                 if note is None
-                else _tr(
-                    "This file is read-only (written by a newer designer): use Save As"
+                else translate(
+                    "ReadOnlyFile",
+                    "This file is read-only (written by a newer designer): use Save As",
                 )
             )
             actions["save"].setStatusTip(tip)
