@@ -237,11 +237,11 @@ class UndoStackAction(QAction):
             self.setText(self.label)
         elif self.redo:
             self.setText(
-                QCoreApplication.translate(CONTEXT, "&Redo %1").replace("%1", step)
+                QCoreApplication.translate("Actions", "&Redo %1").replace("%1", step)
             )
         else:
             self.setText(
-                QCoreApplication.translate(CONTEXT, "&Undo %1").replace("%1", step)
+                QCoreApplication.translate("Actions", "&Undo %1").replace("%1", step)
             )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 CONTEXT = "UndoSteps"
 
@@ -55,52 +55,6 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (
         re.compile(r"Disconnect (.+)"),
         lambda m: _fill(translate("UndoSteps", "Disconnect %1"), m[1]),
-    ),
-    (
-        re.compile(r"Delete (\d+) items?"),
-        lambda m: _plural(
-            translate("UndoSteps", "Delete %n item(s)", None, int(m[1])), int(m[1])
-        ),
-    ),
-    (
-        re.compile(r"Delete (\d+) layers?"),
-        lambda m: _plural(
-            translate("UndoSteps", "Delete %n layer(s)", None, int(m[1])), int(m[1])
-        ),
-    ),
-    (
-        re.compile(r"Cut (\d+) layers?"),
-        lambda m: _plural(
-            translate("UndoSteps", "Cut %n layer(s)", None, int(m[1])), int(m[1])
-        ),
-    ),
-    (
-        re.compile(r"Move (\d+) layers?"),
-        lambda m: _plural(
-            translate("UndoSteps", "Move %n layer(s)", None, int(m[1])), int(m[1])
-        ),
-    ),
-    (
-        re.compile(r"Paste (\d+) layers?"),
-        lambda m: _plural(
-            translate("UndoSteps", "Paste %n layer(s)", None, int(m[1])), int(m[1])
-        ),
-    ),
-    (
-        re.compile(r"Duplicate (\d+) layers?"),
-        lambda m: _plural(
-            translate("UndoSteps", "Duplicate %n layer(s)", None, int(m[1])), int(m[1])
-        ),
-    ),
-    (
-        re.compile(r"Group (\d+) layers? into (.+)"),
-        lambda m: _plural(
-            _fill(
-                translate("UndoSteps", "Group %n layer(s) into %1", None, int(m[1])),
-                m[2],
-            ),
-            int(m[1]),
-        ),
     ),
     (
         re.compile(r"Delete (.+)"),
@@ -158,10 +112,52 @@ _PATTERNS: tuple[_Pattern, ...] = (
 )
 
 
+_COUNTED = re.compile(r"(Delete|Cut|Move|Paste|Duplicate) (\d+) (item|layer)s?")
+_GROUPED = re.compile(r"Group (\d+) layers? into (.+)")
+
+
+class UndoSteps(QObject):
+    """The steps whose names hold a count: ``self.tr`` marks them as plurals."""
+
+    def counted(self, verb: str, noun: str, count: int) -> str | None:
+        """A step that names how many layers (or items) it changes."""
+        texts = {
+            ("Delete", "item"): self.tr("Delete %n item(s)", "", count),
+            ("Delete", "layer"): self.tr("Delete %n layer(s)", "", count),
+            ("Cut", "layer"): self.tr("Cut %n layer(s)", "", count),
+            ("Move", "layer"): self.tr("Move %n layer(s)", "", count),
+            ("Paste", "layer"): self.tr("Paste %n layer(s)", "", count),
+            ("Duplicate", "layer"): self.tr("Duplicate %n layer(s)", "", count),
+        }
+        text = texts.get((verb, noun))
+        return None if text is None else _plural(text, count)
+
+    def grouped(self, count: int, block: str) -> str:
+        text = self.tr("Group %n layer(s) into %1", "", count)
+        return _plural(text, count).replace("%1", block)
+
+
+_STEPS: list[UndoSteps] = []
+
+
+def _steps() -> UndoSteps:
+    if not _STEPS:
+        _STEPS.append(UndoSteps())
+    return _STEPS[0]
+
+
 def undo_text(model_text: str) -> str:
     """The model's English name of an edit, in the interface language."""
-    for pattern, translate in _PATTERNS:
+    counted = _COUNTED.fullmatch(model_text)
+    if counted is not None:
+        text = _steps().counted(counted[1], counted[3], int(counted[2]))
+        if text is not None:
+            return text
+    grouped = _GROUPED.fullmatch(model_text)
+    if grouped is not None:
+        return _steps().grouped(int(grouped[1]), grouped[2])
+    for pattern, name_of in _PATTERNS:
         match = pattern.fullmatch(model_text)
         if match is not None:
-            return translate(match)
+            return name_of(match)
     return model_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStatusBar
 
@@ -29,24 +29,11 @@ class ClickableLabel(QLabel):
         super().mousePressEvent(event)
 
 
-def problem_summary(errors: int, warnings: int) -> str:
-    """``"2 errors, 1 warning"``, or ``"No problems"`` (in the interface language)."""
-    if not errors and not warnings:
-        return translate("StatusReadouts", "No problems")
-    parts = []
-    if errors:
-        text = translate("StatusReadouts", "%n error(s)", None, errors)
-        parts.append(plural_form(text, errors))
-    if warnings:
-        text = translate("StatusReadouts", "%n warning(s)", None, warnings)
-        parts.append(plural_form(text, warnings))
-    return translate("StatusReadouts", ", ").join(parts)
-
-
-class StatusReadouts:
+class StatusReadouts(QObject):
     """The permanent labels on the right of the status bar."""
 
     def __init__(self, status: QStatusBar, show_problems: Callable[[], None]) -> None:
+        super().__init__(status)
         self.params_label = QLabel()
         self.params_label.setObjectName("paramCount")
         self.macs_label = QLabel()
@@ -77,10 +64,22 @@ class StatusReadouts:
         self.macs_label.setToolTip(macs_tip.replace("%1", format_count(macs)))
         label = self.problem_label
         label.setToolTip(translate("StatusReadouts", "Show the problems"))
-        label.setText(problem_summary(errors, warnings))
+        label.setText(self.problem_summary(errors, warnings))
         label.setProperty("problem", bool(errors))
         label.style().unpolish(label)
         label.style().polish(label)
+
+    def problem_summary(self, errors: int, warnings: int) -> str:
+        """``"2 errors, 1 warning"``, or ``"No problems"`` (in the interface language)."""
+        if not errors and not warnings:
+            return self.tr("No problems")
+        parts = []
+        if errors:
+            parts.append(plural_form(self.tr("%n error(s)", "", errors), errors))
+        if warnings:
+            text = self.tr("%n warning(s)", "", warnings)
+            parts.append(plural_form(text, warnings))
+        return self.tr(", ").join(parts)
 
     def show_zoom(self, zoom: float) -> None:
         zoom_text = translate("StatusReadouts", "Zoom %1%")
