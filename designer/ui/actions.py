@@ -218,12 +218,12 @@ class UndoStackAction(QAction):
         if redo:
             self.triggered.connect(stack.redo)
             stack.canRedoChanged.connect(self.setEnabled)
-            stack.redoTextChanged.connect(lambda _text: self.refresh())
+            stack.redoTextChanged.connect(self.show_step)
             self.setEnabled(stack.canRedo())
         else:
             self.triggered.connect(stack.undo)
             stack.canUndoChanged.connect(self.setEnabled)
-            stack.undoTextChanged.connect(lambda _text: self.refresh())
+            stack.undoTextChanged.connect(self.show_step)
             self.setEnabled(stack.canUndo())
 
     def set_label(self, label: str) -> None:
@@ -232,7 +232,10 @@ class UndoStackAction(QAction):
         self.refresh()
 
     def refresh(self) -> None:
-        step = self.stack.redoText() if self.redo else self.stack.undoText()
+        self.show_step(self.stack.redoText() if self.redo else self.stack.undoText())
+
+    def show_step(self, step: str) -> None:
+        """Name the step that undo (redo) would take, after the label."""
         if not step:
             self.setText(self.label)
         elif self.redo:

@@ -1,0 +1,595 @@
+"""The interface in Simplified Chinese and English, switched at run time.
+
+The whole-window walk fails on any user-visible text still in English under
+zh_CN (words of three or more ASCII letters, less proper names, layer types,
+key names and the project's own data); the narrower walk covers the window's
+own parts (menus, actions, docks, toolbar, status bar, title).  The translation
+files must be up to date with the code, complete, and cover every ui module.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import ModuleType
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTabBar,
+    QTabWidget,
+    QTextEdit,
+    QToolBar,
+    QWidget,
+)
+
+from designer.graph.catalog import all_specs
+from designer.graph.project_file import load_project
+from designer.ui import language as language_module
+from designer.ui.about import about_html
+from designer.ui.app import LANGUAGE_CHOICES, parse_args
+from designer.ui.document import Document
+from designer.ui.import_dialog import ImportModelDialog
+from designer.ui.language import (
+    CHINESE,
+    ENGLISH,
+    LANGUAGES,
+    NO_CHINESE_FONT,
+    current_language,
+    install_language,
+    saved_language,
+    startup_language,
+    system_language,
+)
+from designer.ui.main_window import MainWindow
+from designer.ui.recovery import RecoveryStore
+from designer.ui.undo_texts import undo_text
+from designer.ui.window_files import Discard, sample_files
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "cnn_mnist.json"
+UI = ROOT / "designer" / "ui"
+
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+# Parts of a text that are not words of the interface: file names and patterns,
+# Python names (nn.Module, model.py), HTML tags and entities, paths.
+NOT_WORDS = re.compile(
+    r"<[^>]*>|&\w+;|\*\.\w+|\b[\w-]+\.(?:py|json|onnx|png|pt|safetensors|ts|qm)\b"
+    r"|\bnn\.\w+|(?:/[\w.-]+)+"
+)
+PROPER_NAMES = {
+    "PyTorch",
+    "ONNX",
+    "safetensors",
+    "Adam",
+    "AdamW",
+    "SGD",
+    "RMSprop",
+    "CPU",
+    "GPU",
+    "CUDA",
+    "MNIST",
+    "ReLU",
+    "Sigmoid",
+    "Tanh",
+    "Python",
+    "PySide6",
+    "JSON",
+    "designer",
+    "numpy",
+    "torch",
+    "torchrun",
+    "scikit",
+    "learn",
+    "forward",  # the model's method, in the import dialog's tip
+    "long",  # the dtype written in input shapes (long:16)
+    "English",  # the language menu names each language in its own language
+}
+KEY_NAMES = {
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "Meta",
+    "Del",
+    "Delete",
+    "Backspace",
+    "Esc",
+    "Tab",
+    "Space",
+    "Enter",
+    "Return",
+    "Home",
+    "End",
+    "PgUp",
+    "PgDown",
+    "Ins",
+}
+
+
+def _translations_tool() -> ModuleType:
+    """``tools/translations.py`` (not a package on the path in every run)."""
+    spec = importlib.util.spec_from_file_location(
+        "designer_translations_tool", ROOT / "tools" / "translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# == fixtures ==========================================================================
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg")
+    )
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "designer-tests", "i18n"
+    )
+
+
+@pytest.fixture
+def english_after(qapp) -> Iterator[None]:
+    """Whatever a test installs, the next one starts in English."""
+    install_language(ENGLISH)
+    yield
+    install_language(ENGLISH)
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path, english_after) -> MainWindow:
+    built = MainWindow(
+        Document(load_project(SAMPLE)),
+        settings=settings,
+        recovery=RecoveryStore(tmp_path / "recovery"),
+        autosave_ms=60_000,
+    )
+    built.files.ask_save_changes = lambda _action: Discard
+    qtbot.addWidget(built)
+    built.resize(1400, 900)
+    built.show()
+    QApplication.processEvents()
+    return built
+
+
+def switch_to(language: str) -> None:
+    install_language(language)
+    QApplication.processEvents()
+
+
+# == finding English ===================================================================
+def allowed_words(window: MainWindow) -> set[str]:
+    """Words that stay as they are in any language: proper names, layer types,
+    key names, and the project's own data (node, network and block names, files)."""
+    allowed = PROPER_NAMES | KEY_NAMES
+    for spec in all_specs():
+        allowed |= set(ENGLISH_WORD.findall(spec.type))
+        allowed |= set(ENGLISH_WORD.findall(spec.short_name))
+    project = window.document.project
+    data = [project.name, *window.document.network_names, *project.blocks.names()]
+    for graph in project.networks:
+        data += [node.name for node in graph.nodes]
+    data += [title for title, _path in sample_files()]
+    if window.document.path is not None:
+        data.append(window.document.path.name)
+    for text in data:
+        allowed |= set(ENGLISH_WORD.findall(text))
+    return allowed
+
+
+def english_words(text: str, allowed: set[str]) -> list[str]:
+    text = NOT_WORDS.sub(" ", text or "")
+    return [w for w in ENGLISH_WORD.findall(text) if w not in allowed]
+
+
+def _describe(thing: object) -> str:
+    name = thing.objectName() if hasattr(thing, "objectName") else ""
+    return f"{type(thing).__name__}({name or '-'})"
+
+
+def action_texts(action: QAction) -> Iterator[tuple[str, str]]:
+    where = _describe(action)
+    for kind, text in (
+        ("text", action.text()),
+        ("toolTip", action.toolTip()),
+        ("statusTip", action.statusTip()),
+        ("iconText", action.iconText()),
+    ):
+        yield f"{where}.{kind}", text
+    menu = action.menu()
+    if isinstance(menu, QMenu):
+        yield from menu_texts(menu)
+
+
+def menu_texts(menu: QMenu) -> Iterator[tuple[str, str]]:
+    yield f"{_describe(menu)}.title", menu.title()
+    for action in menu.actions():
+        if not action.isSeparator():
+            yield from action_texts(action)
+
+
+def model_texts(view: QAbstractItemView, limit: int = 400) -> Iterator[tuple[str, str]]:
+    model = view.model()
+    if model is None:
+        return
+    where = _describe(view)
+    display, tip = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+    for orientation in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
+        count = model.columnCount() if orientation == Qt.Orientation.Horizontal else 0
+        for section in range(count):
+            for role in (display, tip):
+                value = model.headerData(section, orientation, role)
+                if isinstance(value, str):
+                    yield f"{where}.header", value
+    pending = [model.index(row, 0) for row in range(model.rowCount())]
+    seen = 0
+    while pending and seen < limit:
+        index = pending.pop()
+        seen += 1
+        for column in range(model.columnCount(index.parent())):
+            cell = index.siblingAtColumn(column)
+            for role in (display, tip):
+                value = model.data(cell, role)
+                if isinstance(value, str):
+                    yield f"{where}.item", value
+        pending += [model.index(r, 0, index) for r in range(model.rowCount(index))]
+
+
+def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
+    where = _describe(widget)
+    yield f"{where}.toolTip", widget.toolTip()
+    yield f"{where}.statusTip", widget.statusTip()
+    if widget.isWindow() or isinstance(widget, QDockWidget | QToolBar):
+        yield f"{where}.windowTitle", widget.windowTitle()
+    if isinstance(widget, QLabel):
+        yield f"{where}.text", widget.text()
+    if isinstance(widget, QAbstractButton):
+        yield f"{where}.text", widget.text()
+    if isinstance(widget, QGroupBox):
+        yield f"{where}.title", widget.title()
+    if isinstance(widget, QComboBox):
+        for index in range(widget.count()):
+            yield f"{where}.item", widget.itemText(index)
+            tip = widget.itemData(index, Qt.ItemDataRole.ToolTipRole)
+            yield f"{where}.itemTip", tip if isinstance(tip, str) else ""
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+        yield f"{where}.placeholder", widget.placeholderText()
+    if isinstance(widget, QTabBar):
+        for index in range(widget.count()):
+            yield f"{where}.tab", widget.tabText(index)
+            yield f"{where}.tabTip", widget.tabToolTip(index)
+    if isinstance(widget, QTabWidget):
+        for index in range(widget.count()):
+            yield f"{where}.tab", widget.tabText(index)
+            yield f"{where}.tabTip", widget.tabToolTip(index)
+    if isinstance(widget, QMenu):
+        yield from menu_texts(widget)
+    if isinstance(widget, QAbstractItemView):
+        yield from model_texts(widget)
+    for action in widget.actions():
+        if not action.isSeparator():
+            yield from action_texts(action)
+
+
+def offenders(texts: Iterable[tuple[str, str]], allowed: set[str]) -> list[str]:
+    found = []
+    for where, text in texts:
+        words = english_words(text, allowed)
+        if words:
+            found.append(f"{where}: {text!r} ({', '.join(sorted(set(words)))})")
+    return sorted(set(found))
+
+
+def whole_window_texts(window: MainWindow) -> Iterator[tuple[str, str]]:
+    yield "MainWindow.windowTitle", window.windowTitle()
+    for widget in [window, *window.findChildren(QWidget)]:
+        yield from widget_texts(widget)
+    for action in window.findChildren(QAction):
+        yield from action_texts(action)
+
+
+def own_parts_texts(window: MainWindow) -> Iterator[tuple[str, str]]:
+    """The window's own texts: menus and actions, toolbar, dock titles, status
+    bar readouts, network tabs, title."""
+    yield "MainWindow.windowTitle", window.windowTitle()
+    for action in window.menuBar().actions():
+        yield from action_texts(action)
+    for action in window._actions.values():
+        yield from action_texts(action)
+    yield from widget_texts(window.toolbar)
+    for dock in window.findChildren(QDockWidget):
+        yield f"{_describe(dock)}.windowTitle", dock.windowTitle()
+    for label in window.statusBar().findChildren(QLabel):
+        yield from widget_texts(label)
+    yield from widget_texts(window.network_tabs)
+
+
+# == the whole window and its dialogs ====================================================
+def test_the_whole_window_and_its_dialogs_are_chinese(window) -> None:
+    """Strict: every part of the window (panels and training included)."""
+    switch_to(CHINESE)
+    window.show_training()
+    QApplication.processEvents()
+    allowed = allowed_words(window)
+    texts = list(whole_window_texts(window))
+    reference = window.show_layer_reference()
+    texts += [(f"LayerReference/{w}", t) for w, t in whole_window_texts_of(reference)]
+    dialog = ImportModelDialog("", window)
+    texts += [(f"ImportModelDialog/{w}", t) for w, t in whole_window_texts_of(dialog)]
+    texts.append(("About", about_html()))
+    problems = offenders(texts, allowed)
+    assert not problems, "English left under zh_CN:\n" + "\n".join(problems)
+
+
+def whole_window_texts_of(top: QWidget) -> Iterator[tuple[str, str]]:
+    for widget in [top, *top.findChildren(QWidget)]:
+        yield from widget_texts(widget)
+
+
+def test_the_windows_own_parts_are_chinese(window) -> None:
+    switch_to(CHINESE)
+    problems = offenders(own_parts_texts(window), allowed_words(window))
+    assert not problems, "English left under zh_CN:\n" + "\n".join(problems)
+    assert window.action("save").text() == "保存(&S)"
+    assert window.problems_dock.windowTitle().startswith("问题")
+    assert window.readouts.params_label.text().startswith("参数量")
+
+
+def test_the_walk_finds_english(window) -> None:
+    """The check can fail: in English the same walk finds plenty."""
+    problems = offenders(own_parts_texts(window), allowed_words(window))
+    assert any("action_save.text" in p for p in problems)
+    assert english_words("保存 model.py (Ctrl+S) 到 /tmp/x.json", set(KEY_NAMES)) == []
+    assert english_words("Save the project", set()) == ["Save", "the", "project"]
+
+
+def test_the_import_dialog_and_about_box_are_chinese(window) -> None:
+    switch_to(CHINESE)
+    dialog = ImportModelDialog("", window)
+    texts = list(whole_window_texts_of(dialog)) + [("About", about_html())]
+    problems = offenders(texts, allowed_words(window))
+    assert not problems, "\n".join(problems)
+    assert dialog.windowTitle() == "导入 PyTorch 模型"
+    switch_to(ENGLISH)
+    assert dialog.windowTitle() == "Import PyTorch Model"
+    assert dialog.ok_button.text() == "Run and Import"
+
+
+# == switching at run time ================================================================
+def test_switching_en_zh_en_changes_the_menus_and_back(window) -> None:
+    file_menu = window.menuBar().actions()[0]
+    assert file_menu.text() == "&File"
+    assert window.action("open").text() == "&Open…"
+    switch_to(CHINESE)
+    assert file_menu.text() == "文件(&F)"
+    assert window.action("open").text() == "打开(&O)…"
+    assert window.action("save").statusTip() == "保存项目"
+    assert window.action("mode_design").iconText() == "设计"
+    assert window.inspector_dock.windowTitle() == "属性"
+    switch_to(ENGLISH)
+    assert file_menu.text() == "&File"
+    assert window.action("open").text() == "&Open…"
+    assert window.action("save").statusTip() == "Save the project"
+    assert window.inspector_dock.windowTitle() == "Inspector"
+    assert window.readouts.zoom_label.text().startswith("Zoom ")
+
+
+def test_undo_steps_are_named_in_the_current_language(window) -> None:
+    conv = next(n for n in window.document.graph.nodes if n.type == "Conv2d")
+    window.document.rename(conv.id, "features")
+    assert window.action("undo").text() == f"&Undo Rename {conv.name} to features"
+    switch_to(CHINESE)
+    undo = window.action("undo").text()
+    assert undo == f"撤销 把 {conv.name} 重命名为 features(&U)"
+    window.action("undo").trigger()
+    assert window.action("redo").text().startswith("重做 把")
+    switch_to(ENGLISH)
+    assert window.action("redo").text() == f"&Redo Rename {conv.name} to features"
+
+
+@pytest.mark.parametrize(
+    ("model_text", "chinese"),
+    [
+        ("Delete 3 layers", "删除 3 个层"),
+        ("Delete 1 item", "删除 1 项"),
+        ("Move 2 layers", "移动 2 个层"),
+        ("Move fc1", "移动 fc1"),
+        ("Connect a → b.in", "连接 a → b.in"),
+        ("Change out_features of fc1", "修改 fc1 的 out_features"),
+        ("Group 4 layers into Stem", "把 4 个层组合为 Stem"),
+        ("Add Conv2d", "添加 Conv2d"),
+        ("Tidy layout", "整理布局"),
+        ("Rename block A to B", "把模块 A 重命名为 B"),
+    ],
+)
+def test_undo_text_patterns(english_after, model_text: str, chinese: str) -> None:
+    assert undo_text(model_text) == model_text  # English: the model's own words
+    switch_to(CHINESE)
+    assert undo_text(model_text) == chinese
+    assert undo_text("Something new") == "Something new"
+
+
+# == choosing the language =================================================================
+def test_view_language_menu_switches_at_once_and_is_saved(window, settings) -> None:
+    actions = window.language.actions
+    assert [a.text() for a in actions.values()] == ["English", "简体中文"]
+    assert actions[ENGLISH].isChecked() and not actions[CHINESE].isChecked()
+    actions[CHINESE].trigger()
+    QApplication.processEvents()
+    assert current_language() == CHINESE
+    assert window.action("save").text() == "保存(&S)"
+    assert actions[CHINESE].isChecked() and not actions[ENGLISH].isChecked()
+    assert [a.text() for a in actions.values()] == ["English", "简体中文"]
+    assert saved_language(settings) == CHINESE
+    actions[ENGLISH].trigger()
+    QApplication.processEvents()
+    assert window.action("save").text() == "&Save"
+    assert saved_language(settings) == ENGLISH
+    view = window.menuBar().findChild(QMenu, "menu_view")
+    assert window.language.menu.menuAction() in view.actions()
+
+
+def test_the_language_follows_the_system_unless_chosen(settings) -> None:
+    china = QLocale(QLocale.Language.Chinese, QLocale.Territory.China)
+    assert system_language(china) == CHINESE
+    assert system_language(QLocale(QLocale.Language.French)) == ENGLISH
+    assert system_language(QLocale(QLocale.Language.English)) == ENGLISH
+    assert startup_language(settings) == system_language()
+    settings.setValue("view/language", CHINESE)
+    assert startup_language(settings) == CHINESE
+    assert startup_language(settings, ENGLISH) == ENGLISH  # --lang wins
+    settings.setValue("view/language", "klingon")
+    assert saved_language(settings) is None
+
+
+def test_lang_choices_match_the_languages() -> None:
+    assert tuple(LANGUAGE_CHOICES) == LANGUAGES
+    assert parse_args(["--lang", "zh_CN", "x.json"]).lang == "zh_CN"
+    assert parse_args([]).lang is None
+
+
+def test_a_bad_lang_is_a_clear_argparse_error(capsys) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        parse_args(["--lang", "fr"])
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert "--lang" in error and "invalid choice: 'fr'" in error and "zh_CN" in error
+
+
+def test_install_language_refuses_an_unknown_language(english_after) -> None:
+    with pytest.raises(ValueError, match="klingon"):
+        install_language("klingon")
+
+
+def test_a_missing_i18n_folder_leaves_english_working(window, monkeypatch) -> None:
+    from designer.resources import MissingResourceError
+
+    def missing(name: str):
+        raise MissingResourceError(name, "nowhere")
+
+    monkeypatch.setattr(language_module, "resource_folder", missing)
+    switch_to(CHINESE)
+    assert window.action("save").text() == "&Save"
+    switch_to(ENGLISH)
+    assert window.action("save").text() == "&Save"
+
+
+# == fonts =================================================================================
+def test_no_chinese_font_is_said_once_in_plain_words(window, monkeypatch, capsys):
+    monkeypatch.setattr(language_module, "chinese_font_families", lambda: [])
+    monkeypatch.setattr(language_module, "_font_warned", [False])
+    window.language.actions[CHINESE].trigger()
+    QApplication.processEvents()
+    assert window.statusBar().currentMessage() == NO_CHINESE_FONT
+    assert "fonts-noto-cjk" in NO_CHINESE_FONT
+    assert capsys.readouterr().err.count("No Chinese font") == 1
+    window.statusBar().clearMessage()
+    window.language.actions[ENGLISH].trigger()
+    window.language.actions[CHINESE].trigger()
+    assert window.statusBar().currentMessage() == ""  # once
+    assert "No Chinese font" not in capsys.readouterr().err
+
+
+def test_a_chinese_font_means_no_warning(window, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(
+        language_module, "chinese_font_families", lambda: ["Noto Sans CJK SC"]
+    )
+    monkeypatch.setattr(language_module, "_font_warned", [False])
+    window.language.actions[CHINESE].trigger()
+    assert window.statusBar().currentMessage() == ""
+    assert "No Chinese font" not in capsys.readouterr().err
+
+
+# == the translation files ================================================================
+def test_the_ts_files_are_up_to_date_with_the_code() -> None:
+    problems = _translations_tool().check()
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_ui_module_is_in_exactly_one_group() -> None:
+    tool = _translations_tool()
+    for path in sorted(UI.rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        owners = [
+            group
+            for group, sources in tool.GROUPS.items()
+            if any(
+                relative == source or relative.startswith(source.rstrip("/") + "/")
+                for source in sources
+            )
+        ]
+        assert len(owners) == 1, f"{relative} is in groups {owners}"
+
+
+def test_no_translation_is_unfinished() -> None:
+    tool = _translations_tool()
+    for group in tool.GROUPS:
+        for language in tool.LANGUAGES:
+            ts = tool.ts_file(group, language)
+            left = tool.untranslated(ts)
+            assert not left, f"{ts.name}: {len(left)} unfinished, e.g. {left[:5]}"
+
+
+def test_the_window_group_is_complete() -> None:
+    tool = _translations_tool()
+    ts = tool.ts_file("window", CHINESE)
+    assert tool.untranslated(ts) == []
+    assert len(tool.messages(ts)) > 200
+
+
+# == the command line =======================================================================
+def test_lang_zh_cn_screenshot(tmp_path: Path) -> None:
+    from PIL import Image
+
+    out = tmp_path / "zh.png"
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        DESIGNER_RECOVERY_DIR=str(tmp_path / "recovery"),
+        PYTHONPATH=str(ROOT),
+    )
+    command = [sys.executable, "-m", "designer", "--lang", "zh_CN"]
+    command += ["--screenshot", str(out), str(SAMPLE)]
+    result = subprocess.run(
+        command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=180
+    )
+    assert result.returncode == 0, result.stderr
+    with Image.open(out) as image:
+        assert image.size == (1400, 900)
+    assert not list((tmp_path / "config").rglob("*.ini")) or all(
+        "language" not in p.read_text() for p in (tmp_path / "config").rglob("*.ini")
+    )
+
+
+def test_a_bad_lang_on_the_command_line(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-m", "designer", "--lang", "fr"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "invalid choice: 'fr'" in result.stderr
