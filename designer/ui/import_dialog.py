@@ -73,10 +73,13 @@ class ImportModelDialog(QDialog):
         self.warning = QLabel()
         self.warning.setObjectName("mutedText")
         self.warning.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        # Cancel is a standard button (Qt names it in each language); the accepting
+        # button is our own, so that Qt's own retranslation leaves its text alone.
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.addButton(
+            "", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -117,8 +120,6 @@ class ImportModelDialog(QDialog):
             )
         )
         self.ok_button.setText(self.tr("Run and Import"))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("Cancel"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:

@@ -21,7 +21,7 @@ from types import ModuleType
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -73,7 +73,7 @@ ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 # Python names (nn.Module, model.py), HTML tags and entities, paths.
 NOT_WORDS = re.compile(
     r"<[^>]*>|&\w+;|\*\.\w+|\b[\w-]+\.(?:py|json|onnx|png|pt|safetensors|ts|qm)\b"
-    r"|\bnn\.\w+|(?:/[\w.-]+)+"
+    r"|\bnn\.\w+|(?:/[\w.-]+)+|\"\w+\"\s*:"
 )
 PROPER_NAMES = {
     "PyTorch",
@@ -91,7 +91,7 @@ PROPER_NAMES = {
     "Sigmoid",
     "Tanh",
     "Python",
-    "PySide6",
+    "PySide",  # PySide6
     "JSON",
     "designer",
     "numpy",
@@ -173,6 +173,7 @@ def window(qtbot, settings, tmp_path, english_after) -> MainWindow:
 def switch_to(language: str) -> None:
     install_language(language)
     QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 # == finding English ===================================================================
@@ -226,6 +227,13 @@ def menu_texts(menu: QMenu) -> Iterator[tuple[str, str]]:
             yield from action_texts(action)
 
 
+def _columns(model, parent: QModelIndex) -> int:
+    try:
+        return model.columnCount(parent)
+    except TypeError:  # a list model: one column (its columnCount is private)
+        return 1
+
+
 def model_texts(view: QAbstractItemView, limit: int = 400) -> Iterator[tuple[str, str]]:
     model = view.model()
     if model is None:
@@ -233,18 +241,23 @@ def model_texts(view: QAbstractItemView, limit: int = 400) -> Iterator[tuple[str
     where = _describe(view)
     display, tip = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
     for orientation in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
-        count = model.columnCount() if orientation == Qt.Orientation.Horizontal else 0
+        count = (
+            _columns(model, QModelIndex())
+            if orientation == Qt.Orientation.Horizontal
+            else 0
+        )
         for section in range(count):
             for role in (display, tip):
                 value = model.headerData(section, orientation, role)
                 if isinstance(value, str):
                     yield f"{where}.header", value
-    pending = [model.index(row, 0) for row in range(model.rowCount())]
+    top = QModelIndex()
+    pending = [model.index(row, 0, top) for row in range(model.rowCount(top))]
     seen = 0
     while pending and seen < limit:
         index = pending.pop()
         seen += 1
-        for column in range(model.columnCount(index.parent())):
+        for column in range(_columns(model, index.parent())):
             cell = index.siblingAtColumn(column)
             for role in (display, tip):
                 value = model.data(cell, role)
@@ -301,7 +314,10 @@ def offenders(texts: Iterable[tuple[str, str]], allowed: set[str]) -> list[str]:
 def whole_window_texts(window: MainWindow) -> Iterator[tuple[str, str]]:
     yield "MainWindow.windowTitle", window.windowTitle()
     for widget in [window, *window.findChildren(QWidget)]:
-        yield from widget_texts(widget)
+        # The tab bars of tabbed docks show the docks' titles, checked with the
+        # docks; Qt keeps bars it no longer uses, with the titles they had.
+        if not (isinstance(widget, QTabBar) and widget.parent() is window):
+            yield from widget_texts(widget)
     for action in window.findChildren(QAction):
         yield from action_texts(action)
 
@@ -356,7 +372,7 @@ def test_the_windows_own_parts_are_chinese(window) -> None:
 def test_the_walk_finds_english(window) -> None:
     """The check can fail: in English the same walk finds plenty."""
     problems = offenders(own_parts_texts(window), allowed_words(window))
-    assert any("action_save.text" in p for p in problems)
+    assert any("QAction(action_save).text" in p for p in problems)
     assert english_words("保存 model.py (Ctrl+S) 到 /tmp/x.json", set(KEY_NAMES)) == []
     assert english_words("Save the project", set()) == ["Save", "the", "project"]
 
@@ -394,15 +410,16 @@ def test_switching_en_zh_en_changes_the_menus_and_back(window) -> None:
 
 def test_undo_steps_are_named_in_the_current_language(window) -> None:
     conv = next(n for n in window.document.graph.nodes if n.type == "Conv2d")
+    old_name = conv.name
     window.document.rename(conv.id, "features")
-    assert window.action("undo").text() == f"&Undo Rename {conv.name} to features"
+    assert window.action("undo").text() == f"&Undo Rename {old_name} to features"
     switch_to(CHINESE)
     undo = window.action("undo").text()
-    assert undo == f"撤销 把 {conv.name} 重命名为 features(&U)"
+    assert undo == f"撤销 把 {old_name} 重命名为 features(&U)"
     window.action("undo").trigger()
     assert window.action("redo").text().startswith("重做 把")
     switch_to(ENGLISH)
-    assert window.action("redo").text() == f"&Redo Rename {conv.name} to features"
+    assert window.action("redo").text() == f"&Redo Rename {old_name} to features"
 
 
 @pytest.mark.parametrize(
@@ -448,7 +465,7 @@ def test_view_language_menu_switches_at_once_and_is_saved(window, settings) -> N
 
 
 def test_the_language_follows_the_system_unless_chosen(settings) -> None:
-    china = QLocale(QLocale.Language.Chinese, QLocale.Territory.China)
+    china = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     assert system_language(china) == CHINESE
     assert system_language(QLocale(QLocale.Language.French)) == ENGLISH
     assert system_language(QLocale(QLocale.Language.English)) == ENGLISH

@@ -481,10 +481,6 @@
         <translation>运行并导入</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Python file with the model</source>
         <translation>包含模型的 Python 文件</translation>
     </message>
