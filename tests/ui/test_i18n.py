@@ -610,3 +610,18 @@ def test_a_bad_lang_on_the_command_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "invalid choice: 'fr'" in result.stderr
+
+
+def test_the_read_only_note_is_translated(english_after) -> None:
+    from designer.ui.read_only import note_text
+
+    note = (
+        "This project was saved by designer 9.0, newer than this one (0.1.0). It is "
+        "open read-only so that the file keeps what this version does not know; use "
+        "Save As to keep your changes in another file, or update designer."
+    )
+    assert note_text(note) == note
+    switch_to(CHINESE)
+    assert note_text(note).startswith("此项目由 designer 9.0 保存")
+    assert "（0.1.0）" in note_text(note)
+    assert note_text("Something else") == "Something else"

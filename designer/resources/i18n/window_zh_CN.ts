@@ -814,6 +814,10 @@ Restore them?</source>
 <context>
     <name>ReadOnlyFile</name>
     <message>
+        <source>This project was saved by designer %1, newer than this one (%2). It is open read-only so that the file keeps what this version does not know; use Save As to keep your changes in another file, or update designer.</source>
+        <translation>此项目由 designer %1 保存，比当前版本（%2）更新。为了保留当前版本不认识的内容，文件以只读方式打开；请用“另存为”把你的更改保存到另一个文件，或者更新 designer。</translation>
+    </message>
+    <message>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
