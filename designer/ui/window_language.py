@@ -79,8 +79,10 @@ class WindowLanguage:
         entries = view.actions()
         panels = self.window.panels_menu.menuAction()
         index = entries.index(panels) + 1 if panels in entries else len(entries)
-        before = entries[index] if index < len(entries) else None
-        view.insertMenu(before, self.menu)
+        if index < len(entries):
+            view.insertMenu(entries[index], self.menu)
+        else:
+            view.addMenu(self.menu)
 
     @staticmethod
     def untitled() -> str:
