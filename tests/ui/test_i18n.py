@@ -625,3 +625,29 @@ def test_the_read_only_note_is_translated(english_after) -> None:
     assert note_text(note).startswith("此项目由 designer 9.0 保存")
     assert "（0.1.0）" in note_text(note)
     assert note_text("Something else") == "Something else"
+
+
+def test_the_unsaved_changes_question_and_qts_buttons_are_chinese(
+    window, monkeypatch
+) -> None:
+    """The question box, with Qt's own Save / Discard / Cancel in Chinese too."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from designer.ui.window_files import ProjectFiles
+
+    shown: list[QMessageBox] = []
+
+    def record(box: QMessageBox) -> int:
+        shown.append(box)
+        return QMessageBox.StandardButton.Cancel.value
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    switch_to(CHINESE)
+    ProjectFiles.ask_save_changes(window.files, "closing")
+    box = shown[-1]
+    assert box.text() == "在关闭之前保存对“CNN MNIST”的更改吗？"
+    texts = list(whole_window_texts_of(box)) + [("text", box.informativeText())]
+    problems = offenders(texts, allowed_words(window))
+    assert not problems, "\n".join(problems)
+    save = box.button(QMessageBox.StandardButton.Save)
+    assert save is not None and "保存" in save.text()
