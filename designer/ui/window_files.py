@@ -33,6 +33,7 @@ from designer.ui.onnx_export_flow import OnnxExportFlow
 from designer.ui.read_only import ReadOnlyFile
 from designer.ui.recovery import RecoveredProject, RecoveryStore
 from designer.ui.settings import RecentFiles
+from designer.ui.window_language import sample_title
 
 APP_NAME = "designer"
 PROJECT_FILTER = QT_TRANSLATE_NOOP(
@@ -269,7 +270,7 @@ class ProjectFiles:
             print(f"designer: the samples folder {folder} is missing", file=sys.stderr)
             return
         for title, path in sample_files(folder):
-            action = menu.addAction(title)
+            action = menu.addAction(sample_title(title))
             tip = translate("ProjectFiles", "Open the sample project %1")
             action.setStatusTip(tip.replace("%1", path.name))
             action.triggered.connect(lambda _checked=False, p=path: self.open_sample(p))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
@@ -33,6 +33,29 @@ if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
+
+#: The sample projects' names (their files' ``name``), for File ▸ Samples.
+SAMPLE_TITLES = (
+    QT_TRANSLATE_NOOP("Samples", "Autoencoder"),
+    QT_TRANSLATE_NOOP("Samples", "CNN MNIST"),
+    QT_TRANSLATE_NOOP("Samples", "GAN"),
+    QT_TRANSLATE_NOOP("Samples", "Inception"),
+    QT_TRANSLATE_NOOP("Samples", "Stacked LSTM"),
+    QT_TRANSLATE_NOOP("Samples", "MLP"),
+    QT_TRANSLATE_NOOP("Samples", "Moons"),
+    QT_TRANSLATE_NOOP("Samples", "ResNet"),
+    QT_TRANSLATE_NOOP("Samples", "ResNet block"),
+    QT_TRANSLATE_NOOP("Samples", "Simple RNN"),
+    QT_TRANSLATE_NOOP("Samples", "Transformer"),
+    QT_TRANSLATE_NOOP("Samples", "VAE"),
+    QT_TRANSLATE_NOOP("Samples", "Vanishing gradients"),
+)
+
+
+def sample_title(title: str) -> str:
+    """A sample project's name in the interface language (another name as it is)."""
+    return translate("Samples", title) if title in SAMPLE_TITLES else title
 
 
 def summary_title(network: str | None) -> str:

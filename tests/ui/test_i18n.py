@@ -651,3 +651,14 @@ def test_the_unsaved_changes_question_and_qts_buttons_are_chinese(
     assert not problems, "\n".join(problems)
     save = box.button(QMessageBox.StandardButton.Save)
     assert save is not None and "保存" in save.text()
+
+
+def test_every_sample_has_a_translated_title(english_after) -> None:
+    from designer.ui.window_language import SAMPLE_TITLES, sample_title
+
+    titles = [title for title, _path in sample_files()]
+    assert set(titles) <= set(SAMPLE_TITLES), "add the new sample to SAMPLE_TITLES"
+    assert sample_title("CNN MNIST") == "CNN MNIST"
+    switch_to(CHINESE)
+    assert sample_title("Vanishing gradients") == "梯度消失"
+    assert sample_title("my own project") == "my own project"

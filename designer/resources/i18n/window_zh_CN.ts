@@ -831,6 +831,61 @@ Restore them?</source>
     </message>
 </context>
 <context>
+    <name>Samples</name>
+    <message>
+        <source>Autoencoder</source>
+        <translation>自编码器</translation>
+    </message>
+    <message>
+        <source>CNN MNIST</source>
+        <translation>CNN（MNIST 手写数字）</translation>
+    </message>
+    <message>
+        <source>GAN</source>
+        <translation>生成对抗网络（GAN）</translation>
+    </message>
+    <message>
+        <source>Inception</source>
+        <translation>Inception</translation>
+    </message>
+    <message>
+        <source>Stacked LSTM</source>
+        <translation>堆叠 LSTM</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>多层感知机（MLP）</translation>
+    </message>
+    <message>
+        <source>Moons</source>
+        <translation>双月牙（Moons）</translation>
+    </message>
+    <message>
+        <source>ResNet</source>
+        <translation>ResNet</translation>
+    </message>
+    <message>
+        <source>ResNet block</source>
+        <translation>ResNet 残差模块</translation>
+    </message>
+    <message>
+        <source>Simple RNN</source>
+        <translation>简单 RNN</translation>
+    </message>
+    <message>
+        <source>Transformer</source>
+        <translation>Transformer</translation>
+    </message>
+    <message>
+        <source>VAE</source>
+        <translation>变分自编码器（VAE）</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients</source>
+        <translation>梯度消失</translation>
+    </message>
+</context>
+<context>
     <name>StatusReadouts</name>
     <message>
         <source>No problems</source>
