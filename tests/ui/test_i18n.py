@@ -399,7 +399,7 @@ def test_switching_en_zh_en_changes_the_menus_and_back(window) -> None:
     assert window.action("open").text() == "打开(&O)…"
     assert window.action("save").statusTip() == "保存项目"
     assert window.action("mode_design").iconText() == "设计"
-    assert window.inspector_dock.windowTitle() == "属性"
+    assert window.inspector_dock.windowTitle() == "属性面板"
     switch_to(ENGLISH)
     assert file_menu.text() == "&File"
     assert window.action("open").text() == "&Open…"

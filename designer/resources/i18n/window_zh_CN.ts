@@ -537,7 +537,7 @@
     </message>
     <message>
         <source>Inspector</source>
-        <translation>属性</translation>
+        <translation>属性面板</translation>
     </message>
     <message>
         <source>Code</source>
