@@ -662,3 +662,36 @@ def test_every_sample_has_a_translated_title(english_after) -> None:
     switch_to(CHINESE)
     assert sample_title("Vanishing gradients") == "梯度消失"
     assert sample_title("my own project") == "my own project"
+
+
+def test_every_kind_of_edit_is_named_in_chinese(window) -> None:
+    """Real edits, so that a change of the model's wording cannot slip by: each
+    step's name under zh_CN holds no English but node names and parameter keys."""
+    doc = window.document
+    stack = doc.undo_stack
+    nodes = doc.graph.nodes
+    conv, relu = nodes[1], nodes[2]
+    added = doc.add_node("ReLU", (0.0, 400.0))
+    doc.connect(relu.id, "out", added, "in")
+    doc.disconnect_all(added)
+    doc.set_param(conv.id, "out_channels", 16)
+    doc.rename(added, "extra")
+    doc.move_nodes({added: ((0.0, 400.0), (40.0, 440.0))})
+    doc.duplicate([added])
+    doc.copy([added, conv.id])
+    doc.paste()
+    doc.delete([added])
+    assert doc.group_into_block([nodes[5].id, nodes[6].id], "Stem") is None
+    doc.cut([nodes[3].id, nodes[4].id])
+    doc.tidy_layout()
+    doc.set_project_name("Digits")
+    doc.set_training({"epochs": 3})
+    doc.set_dataset({"name": "digits"})
+    switch_to(CHINESE)
+    keys = {field.name for spec in all_specs() for field in spec.params}
+    allowed = allowed_words(window) | {"Digits", "Stem", "extra", "features"}
+    allowed |= {word for key in keys for word in ENGLISH_WORD.findall(key)}
+    names = [stack.command(index).text() for index in range(stack.count())]
+    assert len(names) >= 15 and all(name for name in names), names
+    problems = offenders((("undo step", name) for name in names), allowed)
+    assert not problems, "\n".join(problems)
