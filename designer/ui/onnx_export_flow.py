@@ -18,9 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 
 from designer.graph.project_file import atomic_write_text, dumps_project
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OnnxExportFlow", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 
 class OnnxExporter(QObject):
@@ -85,14 +83,18 @@ class OnnxExportFlow:
         doc = self.files.document
         error = doc.code_error()
         if error:
-            self.files.show_error(_tr("Cannot export yet"), error)
+            self.files.show_error(
+                translate("OnnxExportFlow", "Cannot export yet"), error
+            )
             return False
         stem = doc.path.stem if doc.path else (doc.project.name or "model")
         suggested = str(
             Path(self.files._last_folder()) / f"{stem.replace(' ', '_').lower()}.onnx"
         )
         path = self.files.choose_save_path(
-            _tr("Export ONNX"), _tr("ONNX model (*.onnx)"), suggested
+            translate("OnnxExportFlow", "Export ONNX"),
+            translate("OnnxExportFlow", "ONNX model (*.onnx)"),
+            suggested,
         )
         if not path:
             return False
@@ -115,18 +117,28 @@ class OnnxExportFlow:
         self.exporter = exporter
         weights = self.trained_weights()
         self._with_weights = weights is not None
-        self.files._say(exporter.tr("Exporting {0} as ONNX…").format(doc.graph.name), 0)
+        self.files._say(
+            translate("OnnxExportFlow", "Exporting {0} as ONNX…").format(
+                doc.graph.name
+            ),
+            0,
+        )
         exporter.start(doc.project, path, doc.graph.name, weights)
         return exporter
 
     def _exported(self, path: str) -> None:
         text = (
-            _tr("Exported {0} with the trained weights")
+            translate("OnnxExportFlow", "Exported {0} with the trained weights")
             if self._with_weights
-            else _tr("Exported {0} (fresh weights: train first to export trained ones)")
+            else translate(
+                "OnnxExportFlow",
+                "Exported {0} (fresh weights: train first to export trained ones)",
+            )
         )
         self.files._say(text.format(Path(path).name), 6000)
 
     def _failed(self, message: str) -> None:
         self.files._say("", 0)
-        self.files.show_error(_tr("Could not export ONNX"), message)
+        self.files.show_error(
+            translate("OnnxExportFlow", "Could not export ONNX"), message
+        )
