@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.graph.block_library import builtin_folder, read_library
 from designer.graph.catalog import all_specs
 from designer.ui.main_window import MainWindow
 from designer.ui.window_files import sample_files
@@ -34,8 +35,9 @@ from designer.ui.window_files import sample_files
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 # Parts of a text that are not words of the interface: file names and patterns,
 # Python names (nn.Module, model.py), HTML tags and entities, paths.
+# Formulas (<code>…</code>) are mathematics, written the same in any language.
 NOT_WORDS = re.compile(
-    r"<[^>]*>|&\w+;|\*\.\w+|\b[\w-]+\.(?:py|json|onnx|png|pt|safetensors|ts|qm)\b"
+    r"<code>.*?</code>|<[^>]*>|&\w+;|\*\.\w+|\b[\w-]+\.(?:py|json|onnx|png|pt|safetensors|ts|qm)\b"
     r"|\bnn\.\w+|(?:/[\w.-]+)+|\"\w+\"\s*:"
 )
 PROPER_NAMES = {
@@ -65,6 +67,20 @@ PROPER_NAMES = {
     "forward",  # the model's method, in the import dialog's tip
     "long",  # the dtype written in input shapes (long:16)
     "English",  # the language menu names each language in its own language
+    # Names of the field that Chinese textbooks write in English too.
+    "softmax",
+    "NLL",
+    "MACs",
+    "DenseNet",
+    "GoogLeNet",
+    "MobileNet",
+    "ResNet",
+    "VGG",
+    "Net",  # U-Net
+    # Port and size names the shapes write as code: (N, L, hidden), mu and logvar.
+    "hidden",
+    "logvar",
+    "like",
 }
 KEY_NAMES = {
     "Ctrl",
@@ -94,11 +110,16 @@ def allowed_words(window: MainWindow) -> set[str]:
     for spec in all_specs():
         allowed |= set(ENGLISH_WORD.findall(spec.type))
         allowed |= set(ENGLISH_WORD.findall(spec.short_name))
+        # Parameter names are code (dim, hidden_size): the texts quote them.
+        for field in spec.params:
+            allowed |= set(ENGLISH_WORD.findall(field.name))
     project = window.document.project
     data = [project.name, *window.document.network_names, *project.blocks.names()]
     for graph in project.networks:
         data += [node.name for node in graph.nodes]
     data += [title for title, _path in sample_files()]
+    entries, _problems = read_library([(builtin_folder(), True)])
+    data += [entry.name for entry in entries]  # block names are names, like layer types
     if window.document.path is not None:
         data.append(window.document.path.name)
     for text in data:
