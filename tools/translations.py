@@ -31,6 +31,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/ui/app.py",
         "designer/ui/autosave.py",
         "designer/ui/block_commands.py",
+        "designer/ui/child_command.py",
         "designer/ui/commands.py",
         "designer/ui/document.py",
         "designer/ui/import_dialog.py",

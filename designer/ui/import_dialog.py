@@ -9,12 +9,11 @@ from the file with ``ast`` — choosing a file runs nothing.
 from __future__ import annotations
 
 import ast
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from designer.graph.model import Project
 from designer.graph.project_file import ProjectFileError, load_project
+from designer.ui.child_command import ChildCommand
 
 
 def model_names(path: Path) -> list[str]:
@@ -158,44 +158,27 @@ class ImportModelDialog(QDialog):
         return arguments
 
 
-class ModelImporter(QObject):
+class ModelImporter(ChildCommand):
     """Runs one ``designer import`` in a child process and reports the project."""
 
     imported = Signal(object)  # Project
-    failed = Signal(str)
+    error_prefix = "designer import: "
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.process: QProcess | None = None
         self._folder = tempfile.TemporaryDirectory(prefix="designer-import-")
         self.output = Path(self._folder.name) / "imported.json"
 
     def start(self, arguments: list[str]) -> None:
-        self.process = QProcess(self)
-        self.process.finished.connect(self._finished)
-        self.process.errorOccurred.connect(self._error)
-        self.process.start(sys.executable, arguments)
+        self.run(arguments)
 
-    def _error(self, _error: QProcess.ProcessError) -> None:
-        if (
-            self.process is not None
-            and self.process.state() == QProcess.ProcessState.NotRunning
-        ):
-            self.failed.emit(
-                self.tr("The import could not start: {0}").format(
-                    self.process.errorString()
-                )
-            )
+    def could_not_start(self, reason: str) -> str:
+        return self.tr("The import could not start: {0}").format(reason)
 
-    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
-        assert self.process is not None
-        errors = bytes(self.process.readAllStandardError().data()).decode(
-            "utf-8", "replace"
-        )
-        if code != 0:
-            message = errors.strip().removeprefix("designer import: ")
-            self.failed.emit(message or self.tr("The import failed."))
-            return
+    def failed_without_message(self) -> str:
+        return self.tr("The import failed.")
+
+    def succeeded(self) -> None:
         try:
             project: Project = load_project(self.output)
         except ProjectFileError as error:

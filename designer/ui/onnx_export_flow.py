@@ -9,27 +9,25 @@ network has fresh weights, and the status bar says which.
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from designer.graph.project_file import atomic_write_text, dumps_project
+from designer.ui.child_command import ChildCommand
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 
-class OnnxExporter(QObject):
+class OnnxExporter(ChildCommand):
     """Runs one ``designer export … -o FILE.onnx`` in a child process."""
 
     exported = Signal(str)  # the ONNX file
-    failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.process: QProcess | None = None
         self._folder = tempfile.TemporaryDirectory(prefix="designer-onnx-")
         self.project_file = Path(self._folder.name) / "project.json"
         self.target = ""
@@ -43,31 +41,15 @@ class OnnxExporter(QObject):
         arguments += ["-o", target, "--network", network]
         if weights is not None:
             arguments += ["--weights", str(weights)]
-        self.process = QProcess(self)
-        self.process.finished.connect(self._finished)
-        self.process.errorOccurred.connect(self._error)
-        self.process.start(sys.executable, arguments)
+        self.run(arguments)
 
-    def _error(self, _error: QProcess.ProcessError) -> None:
-        if (
-            self.process is not None
-            and self.process.state() == QProcess.ProcessState.NotRunning
-        ):
-            self.failed.emit(
-                self.tr("The export could not start: {0}").format(
-                    self.process.errorString()
-                )
-            )
+    def could_not_start(self, reason: str) -> str:
+        return self.tr("The export could not start: {0}").format(reason)
 
-    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
-        assert self.process is not None
-        errors = bytes(self.process.readAllStandardError().data()).decode(
-            "utf-8", "replace"
-        )
-        if code != 0:
-            message = errors.strip().removeprefix("designer: ")
-            self.failed.emit(message or self.tr("The export failed."))
-            return
+    def failed_without_message(self) -> str:
+        return self.tr("The export failed.")
+
+    def succeeded(self) -> None:
         self.exported.emit(self.target)
 
 
