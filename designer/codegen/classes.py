@@ -11,7 +11,7 @@ classes; see :func:`render_class`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,6 +85,20 @@ def _shared_activations(
         for node_id in order
         if constructors.get(node_id) in first and counts[constructors[node_id]] > 1
     }
+
+
+def _initialiser_lines(body: str, lines: Sequence[str]) -> list[str]:
+    """A spec's weight-initialisation lines in ``__init__``: statements are laid out
+    as ruff would, block headers (``for …:``) kept as they are."""
+    laid_out: list[str] = []
+    for line in lines:
+        text = line.lstrip(" ")
+        indent = body + line[: len(line) - len(text)]
+        if text.endswith(":"):
+            laid_out.append(indent + text)
+        else:
+            laid_out += statement(indent, "", text)
+    return laid_out
 
 
 def render_class(
@@ -167,6 +181,9 @@ def render_class(
             attributes[node_id] = ident[owner]
             if owner == node_id:
                 init_lines += statement(body, attribute, constructors[node_id])
+                init_lines += _initialiser_lines(
+                    body, spec.initialise(node.params, attribute)
+                )
         port_vars = {
             edge.target_port: variables[(edge.source, edge.source_port)]
             for edge in graph.edges_into(node_id)

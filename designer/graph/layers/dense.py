@@ -13,6 +13,7 @@ from designer.graph.layers._rules import (
     require_known,
     single_input,
 )
+from designer.graph.layers.weight_init import init_param, init_weight_and_bias
 from designer.graph.shape import format_shape
 from designer.graph.translatable import QT_TRANSLATE_NOOP
 
@@ -48,11 +49,13 @@ LINEAR = register(
         params=(
             int_param("out_features", 64, help="Number of output units"),
             bool_field("bias", True),
+            init_param(),
         ),
         infer=_linear_shape,
         construct=lambda p, i: (
             f"nn.Linear({render_args([i['in_features'], p['out_features']], {'bias': p['bias']}, {'bias': True})})"
         ),
+        initialise=init_weight_and_bias(lambda params: params["bias"]),
         inferred_names=("in_features",),
         key_params=("out_features",),
     )

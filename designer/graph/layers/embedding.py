@@ -15,6 +15,11 @@ from designer.graph.layers._rules import (
     require_rank,
     single_input,
 )
+from designer.graph.layers.weight_init import (
+    WITHOUT_ZEROS,
+    init_param,
+    init_weight_and_bias,
+)
 from designer.graph.shape import format_shape
 from designer.graph.translatable import QT_TRANSLATE_NOOP
 
@@ -41,11 +46,13 @@ register(
                 help="Vocabulary size (largest token id + 1)",
             ),
             int_param("embedding_dim", 64, maximum=65536),
+            init_param(WITHOUT_ZEROS),
         ),
         infer=_embedding_rule,
         construct=lambda p, i: (
             f"nn.Embedding({p['num_embeddings']}, {p['embedding_dim']})"
         ),
+        initialise=init_weight_and_bias(lambda params: False),
         key_params=("num_embeddings", "embedding_dim"),
         dtype=needs_tokens,
     )

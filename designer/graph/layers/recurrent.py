@@ -12,6 +12,11 @@ from designer.graph.layers._rules import (
     require_rank,
     single_input,
 )
+from designer.graph.layers.weight_init import (
+    WITHOUT_ZEROS,
+    init_every_weight,
+    init_param,
+)
 from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 _GATES = {"RNN": 1, "GRU": 3, "LSTM": 4}
@@ -73,6 +78,7 @@ def _recurrent_params(kind: str) -> tuple[Field, ...]:
     ]
     if kind == "RNN":
         params.append(Field("nonlinearity", "choice", "tanh", choices=("tanh", "relu")))
+    params.append(init_param(WITHOUT_ZEROS))
     return tuple(params)
 
 
@@ -114,6 +120,7 @@ for _kind in ("RNN", "LSTM", "GRU"):
             infer=_recurrent_rule(_kind),
             construct=_recurrent_construct(_kind),
             forward=_recurrent_forward,
+            initialise=init_every_weight,
             inferred_names=("input_size",),
             key_params=("hidden_size", "num_layers"),
         )
