@@ -156,6 +156,7 @@ INPUT_HINTS: dict[str, InputHint] = {
     "Permute": InputHint((1, 2, 3, 4), symbolic=(0, 1, 2, 3)),
     "Embedding": InputHint((1,), dtype="long", symbolic=(0,)),
     "PositionalEmbedding": InputHint((2,), symbolic=(0,)),
+    "SinusoidalPositionalEncoding": InputHint((2,), symbolic=(0,)),
     "RNN": InputHint((2,), symbolic=(0,)),
     "LSTM": InputHint((2,), symbolic=(0,)),
     "GRU": InputHint((2,), symbolic=(0,)),
@@ -176,6 +177,8 @@ INPUT_HINTS: dict[str, InputHint] = {
 }
 
 SYMBOLS = ("L", "T")
+# Layers whose sequences may be at most ``max_len`` long.
+POSITIONAL_TYPES = ("PositionalEmbedding", "SinusoidalPositionalEncoding")
 
 
 def dim_values(symbolic: bool = True) -> st.SearchStrategy[int | str]:
@@ -287,7 +290,7 @@ def symbol_values_fit(
             if any(evaluate_dim(d, values) < 1 for d in shape[1:]):
                 return False
         node = graph.node(node_id)
-        positional = node.type == "PositionalEmbedding" and info.inputs
+        positional = node.type in POSITIONAL_TYPES and info.inputs
         if (
             positional
             and evaluate_dim(info.inputs["in"][1], values) > node.params["max_len"]
