@@ -83,3 +83,87 @@ def test_sinusoidal_encoding_refuses_a_sequence_longer_than_max_len() -> None:
     graph = project.networks[0]
     error = infer_shapes(graph).nodes[graph.node_by_name("layer").id].error
     assert error is not None and "exceeds max_len 4" in error
+
+
+# -- attention masks -------------------------------------------------------------------
+
+
+def _attention_project(layer_type: str, params: dict[str, Any]) -> Project:
+    heads = {"MultiheadAttention": "num_heads", "TransformerEncoderLayer": "nhead"}
+    return _one_layer(layer_type, {heads[layer_type]: 2, **params}, ["L", 8])
+
+
+@pytest.mark.parametrize(
+    "layer_type", ["MultiheadAttention", "TransformerEncoderLayer"]
+)
+@pytest.mark.parametrize("batch_first", [True, False])
+def test_causal_attention_at_a_step_ignores_later_steps(
+    layer_type: str, batch_first: bool
+) -> None:
+    params = {"causal": True, "dropout": 0.0, "batch_first": batch_first}
+    module = build_model(_attention_project(layer_type, params)).eval()
+    torch.manual_seed(1)
+    x = torch.randn(2, 7, 8)
+    changed = x.clone()
+    changed[:, 4:] = torch.randn(2, 3, 8)
+    with torch.no_grad():
+        before, after = module(x), module(changed)
+    assert torch.allclose(before[:, :4], after[:, :4], atol=1e-5)
+    assert not torch.allclose(before[:, 4:], after[:, 4:], atol=1e-3)
+    assert "is_causal=True" in generate_code(_attention_project(layer_type, params))
+
+
+@pytest.mark.parametrize(
+    "layer_type", ["MultiheadAttention", "TransformerEncoderLayer"]
+)
+def test_attention_without_the_mask_sees_later_steps(layer_type: str) -> None:
+    module = build_model(_attention_project(layer_type, {"dropout": 0.0})).eval()
+    x = torch.randn(2, 7, 8)
+    changed = x.clone()
+    changed[:, 6] += 1.0
+    with torch.no_grad():
+        assert not torch.allclose(module(x)[:, 0], module(changed)[:, 0], atol=1e-4)
+
+
+def _padded_attention(params: dict[str, Any], mask_shape: list) -> Graph:
+    graph = Graph("model")
+    tokens = graph.add_node("Input", name="x", params={"shape": ["L", 8]})
+    mask = graph.add_node(
+        "Input", name="padding", params={"shape": mask_shape, "dtype": "long"}
+    )
+    layer = graph.add_node(
+        "MultiheadAttention",
+        name="layer",
+        params={"num_heads": 2, "key_padding_port": True, **params},
+    )
+    sink = graph.add_node("Output")
+    graph.connect(tokens.id, "out", layer.id, "in")
+    graph.connect(mask.id, "out", layer.id, "padding_mask")
+    graph.connect(layer.id, "out", sink.id, "in")
+    return graph
+
+
+def test_the_key_padding_port_hides_padded_positions() -> None:
+    graph = _padded_attention({"causal": True}, ["L"])
+    assert graph.node_by_name("layer").input_ports() == ["in", "padding_mask"]
+    module = build_model(Project("padded", [graph])).eval()
+    x = torch.randn(2, 6, 8)
+    padding = torch.tensor([[0, 0, 0, 0, 1, 1], [0, 0, 0, 1, 1, 1]])
+    changed = x.clone()
+    changed[0, 4:] = torch.randn(2, 8)
+    changed[1, 3:] = torch.randn(3, 8)
+    with torch.no_grad():
+        before, after = module(x, padding), module(changed, padding)
+    assert torch.allclose(before[0, :4], after[0, :4], atol=1e-5)
+    assert torch.allclose(before[1, :3], after[1, :3], atol=1e-5)
+    code = generate_code(Project("padded", [graph]))
+    assert "key_padding_mask=padding.bool()" in code
+
+
+def test_a_padding_mask_of_the_wrong_shape_is_a_problem() -> None:
+    graph = _padded_attention({}, [5])
+    error = infer_shapes(graph).nodes[graph.node_by_name("layer").id].error
+    assert error is not None
+    assert "expects a key padding mask (N, L) for the sequence (N, L, 8)" in error
+    graph = _padded_attention({}, ["L", 2])
+    assert infer_shapes(graph).nodes[graph.node_by_name("layer").id].error
