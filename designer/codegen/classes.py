@@ -195,8 +195,13 @@ def render_class(
             values = inferred.get(node_id, info.inferred)
             expression = spec.forward(node.params, values, attribute, port_vars)
         out_ports = node.output_ports()
+        written_out = (
+            spec.statements if node.type != BLOCK and len(out_ports) > 1 else None
+        )
         if len(out_ports) == 1:
             targets = [ident[node_id]]
+        elif written_out is not None:
+            targets = [names.create(f"{node.name}_{port}") for port in out_ports]
         else:
             targets = [
                 names.create(f"{node.name}_{k}") for k in range(1, len(out_ports) + 1)
@@ -205,7 +210,19 @@ def render_class(
             variables[(node_id, port)] = target
         node_variables[node_id] = targets
         comment = ", ".join(format_shape(info.outputs[port]) for port in out_ports)
-        forward_lines += statement(body, ", ".join(targets), expression, comment)
+        if written_out is not None:
+            steps = written_out(
+                node.params,
+                inferred.get(node_id, info.inferred),
+                attribute,
+                port_vars,
+                dict(zip(out_ports, targets, strict=True)),
+            )
+            forward_lines.append(f"{body}# {comment}")
+            for target, step in steps:
+                forward_lines += statement(body, target, step)
+        else:
+            forward_lines += statement(body, ", ".join(targets), expression, comment)
 
     returned = []
     for node in outputs:

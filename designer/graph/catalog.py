@@ -64,6 +64,14 @@ Constructor = Callable[[Mapping[str, Any], Mapping[str, Any]], str | None]
 ForwardRenderer = Callable[
     [Mapping[str, Any], Mapping[str, Any], str, Mapping[str, str]], str
 ]
+# A statements renderer is for layers whose outputs need more than one assignment
+# (a recurrent layer's final states): it gets parameters, inferred values, the
+# attribute expression, the input variables and the output variables (port ->
+# name), and returns the ``(target, expression)`` statements of the forward.
+StatementsRenderer = Callable[
+    [Mapping[str, Any], Mapping[str, Any], str, Mapping[str, str], Mapping[str, str]],
+    Sequence[tuple[str, str]],
+]
 PortsRule = Callable[[Mapping[str, Any]], Sequence[str]]
 # An initialiser renderer gets the parameters and the attribute expression
 # (``self.fc1``) and returns the statements that re-initialise the module's
@@ -148,6 +156,9 @@ class LayerSpec:
     support_code: str = ""
     # Which dtypes the layer accepts and gives (see needs_float / needs_tokens / keeps_dtype).
     dtype: DtypeRule = needs_float
+    # When set and the node has several outputs, writes its forward statements
+    # (outputs named after their ports) instead of unpacking ``forward``.
+    statements: StatementsRenderer | None = None
     # Statements after the constructor that set the weights (see designer.graph.layers.init).
     initialise: InitRenderer = _no_initialiser
 

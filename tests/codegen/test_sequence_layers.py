@@ -167,3 +167,128 @@ def test_a_padding_mask_of_the_wrong_shape_is_a_problem() -> None:
     assert "expects a key padding mask (N, L) for the sequence (N, L, 8)" in error
     graph = _padded_attention({}, ["L", 2])
     assert infer_shapes(graph).nodes[graph.node_by_name("layer").id].error
+
+
+# -- recurrent state ports -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["RNN", "GRU", "LSTM"])
+@pytest.mark.parametrize(
+    ("layers", "bidirectional", "batch_first"),
+    [(1, False, True), (2, True, True), (2, False, False), (1, True, False)],
+)
+def test_state_ports_match_pytorch(
+    kind: str, layers: int, bidirectional: bool, batch_first: bool
+) -> None:
+    directions = 2 if bidirectional else 1
+    states = ("h", "c") if kind == "LSTM" else ("h",)
+    graph = Graph("model")
+    params = {
+        "hidden_size": 5,
+        "num_layers": layers,
+        "bidirectional": bidirectional,
+        "batch_first": batch_first,
+        "state_in": True,
+        "state_out": True,
+    }
+    layer = graph.add_node(kind, name="rnn", params=params)
+    assert layer.input_ports() == ["in", *(f"{s}0" for s in states)]
+    assert layer.output_ports() == ["out", *(f"{s}_n" for s in states)]
+    x = graph.add_node("Input", name="x", params={"shape": ["L", 3]})
+    graph.connect(x.id, "out", layer.id, "in")
+    for s in states:
+        start = graph.add_node(
+            "Input", name=f"{s}0", params={"shape": [layers * directions, 5]}
+        )
+        graph.connect(start.id, "out", layer.id, f"{s}0")
+    for port in layer.output_ports():
+        sink = graph.add_node("Output", name=f"y_{port}")
+        graph.connect(layer.id, port, sink.id, "in")
+    shapes = infer_shapes(graph)
+    info = shapes.nodes[layer.id]
+    assert info.outputs["h_n"] == ("N", layers * directions, 5)
+    torch.manual_seed(0)
+    module = build_model(Project("states", [graph])).eval()
+    inputs = [torch.randn(4, 7, 3)]
+    inputs += [torch.randn(4, layers * directions, 5) for _ in states]
+    outputs = module(*inputs)
+    # The same numbers from PyTorch's own layer, called in its own layout.
+    reference = module.rnn
+    sequence = inputs[0] if batch_first else inputs[0].transpose(0, 1)
+    initial = [s.transpose(0, 1).contiguous() for s in inputs[1:]]
+    out, final = reference(sequence, tuple(initial) if kind == "LSTM" else initial[0])
+    finals = final if kind == "LSTM" else (final,)
+    expected = [out if batch_first else out.transpose(0, 1)]
+    expected += [f.transpose(0, 1) for f in finals]
+    assert len(outputs) == len(expected)
+    for got, want in zip(outputs, expected, strict=True):
+        assert got.shape == want.shape
+        assert torch.allclose(got, want)
+
+
+def test_a_wrong_initial_state_is_a_problem() -> None:
+    graph = Graph("model")
+    layer = graph.add_node(
+        "GRU", name="rnn", params={"hidden_size": 5, "num_layers": 2, "state_in": True}
+    )
+    x = graph.add_node("Input", params={"shape": ["L", 3]})
+    h0 = graph.add_node("Input", params={"shape": [1, 5]})
+    graph.connect(x.id, "out", layer.id, "in")
+    graph.connect(h0.id, "out", layer.id, "h0")
+    error = infer_shapes(graph).nodes[layer.id].error
+    assert error is not None
+    assert "expects the initial state h0 as (N, 2, 5), got (N, 1, 5)" in error
+
+
+def _seq2seq() -> Graph:
+    """Encoder LSTM → its (h_n, c_n) start the decoder LSTM → Linear per step."""
+    graph = Graph("seq2seq")
+    source = graph.add_node("Input", name="source", params={"shape": ["L", 4]})
+    target = graph.add_node("Input", name="target", params={"shape": ["T", 3]})
+    encoder = graph.add_node(
+        "LSTM",
+        name="encoder",
+        params={"hidden_size": 6, "num_layers": 2, "state_out": True},
+    )
+    decoder = graph.add_node(
+        "LSTM",
+        name="decoder",
+        params={"hidden_size": 6, "num_layers": 2, "state_in": True},
+    )
+    head = graph.add_node("Linear", name="head", params={"out_features": 3})
+    sink = graph.add_node("Output", name="prediction")
+    graph.connect(source.id, "out", encoder.id, "in")
+    graph.connect(target.id, "out", decoder.id, "in")
+    graph.connect(encoder.id, "h_n", decoder.id, "h0")
+    graph.connect(encoder.id, "c_n", decoder.id, "c0")
+    graph.connect(decoder.id, "out", head.id, "in")
+    graph.connect(head.id, "out", sink.id, "in")
+    return graph
+
+
+def test_a_seq2seq_graph_passes_the_encoder_state_and_trains_a_step() -> None:
+    graph = _seq2seq()
+    shapes = infer_shapes(graph)
+    assert shapes.valid, [p.message for p in shapes.errors]
+    project = Project("seq2seq", [graph])
+    code = generate_code(project)
+    assert "encoder_out, (encoder_h_n, encoder_c_n) = self.encoder(source)" in code
+    assert "encoder_h_n = encoder_h_n.transpose(0, 1)" in code
+    assert "encoder_h_n.transpose(0, 1).contiguous()" in code
+    torch.manual_seed(0)
+    module = build_model(project)
+    optimiser = torch.optim.Adam(module.parameters(), lr=0.01)
+    source, target = torch.randn(4, 9, 4), torch.randn(4, 5, 3)
+    prediction = module(source, target)
+    assert prediction.shape == (4, 5, 3)
+    loss = torch.nn.functional.mse_loss(prediction, target)
+    loss.backward()
+    assert all(p.grad is not None for p in module.encoder.parameters())
+    before = [p.detach().clone() for p in module.encoder.parameters()]
+    optimiser.step()
+    after = list(module.encoder.parameters())
+    assert any(not torch.equal(b, a) for b, a in zip(before, after, strict=True))
+    # The decoder's output depends on the source only through the encoder's state.
+    with torch.no_grad():
+        changed = module(source + 1.0, target)
+        assert not torch.allclose(changed, module(source, target))
