@@ -114,6 +114,33 @@ class Resampling(nn.Module):
         return torch.squeeze(self.pad(y).unsqueeze(2), 2)  # (N, 2, 22, 22)
 
 
+class ModernLayers(nn.Module):
+    """The 1-D pools, group and instance norms, channel dropout and newer activations."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv1d(4, 8, 3, padding=1)
+        self.max_pool = nn.MaxPool1d(2, ceil_mode=True)
+        self.avg_pool = nn.AvgPool1d(3, stride=1, padding=1)
+        self.group_norm = nn.GroupNorm(4, 8)
+        self.silu = nn.SiLU()
+        self.softplus = nn.Softplus(beta=2.0)
+        self.prelu = nn.PReLU(8)
+        self.image = nn.Conv2d(1, 3, 3, padding=1)
+        self.instance_norm = nn.InstanceNorm2d(3, affine=True)
+        self.channel_dropout = nn.Dropout2d(0.2)
+        self.hardswish = nn.Hardswish()
+        self.pool = nn.AdaptiveAvgPool1d(2)
+        self.shared_slope = nn.PReLU()
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.avg_pool(self.max_pool(self.conv(x)))
+        y = self.prelu(self.softplus(self.silu(self.group_norm(y))))
+        z = self.channel_dropout(self.instance_norm(self.image(y.unsqueeze(1))))
+        z = self.hardswish(z).flatten(2)
+        return self.shared_slope(F.silu(self.pool(z)))
+
+
 def mlp(hidden: int = 20) -> nn.Module:
     return nn.Sequential(
         nn.Flatten(), nn.Linear(4, hidden), nn.ReLU(), nn.Linear(hidden, 2)

@@ -83,6 +83,24 @@ def imported(name: str, *inputs: str, args: str | None = None):
             },
         ),
         (
+            "ModernLayers",
+            ["4x9"],
+            {
+                "MaxPool1d",
+                "AvgPool1d",
+                "GroupNorm",
+                "SiLU",
+                "Softplus",
+                "PReLU",
+                "InstanceNorm2d",
+                "Dropout2d",
+                "Hardswish",
+                "AdaptiveAvgPool1d",
+                "Unsqueeze",
+                "Flatten",
+            },
+        ),
+        (
             "Sequence",
             ["long:10"],
             {

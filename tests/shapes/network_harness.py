@@ -51,6 +51,7 @@ INT_CAPS: dict[str, int] = {
     "max_len": 24,
     "output_size": 4,
     "scale_factor": 3,
+    "num_groups": 4,
 }
 DEFAULT_CAP = 4
 
@@ -138,6 +139,16 @@ INPUT_HINTS: dict[str, InputHint] = {
     "MaxPool2d": InputHint((3,), symbolic=(1, 2)),
     "AvgPool2d": InputHint((3,), symbolic=(1, 2)),
     "AdaptiveAvgPool2d": InputHint((3,), symbolic=(0, 1, 2)),
+    "MaxPool1d": InputHint((2,), symbolic=(1,)),
+    "AvgPool1d": InputHint((2,), symbolic=(1,)),
+    "AdaptiveAvgPool1d": InputHint((2,), symbolic=(0, 1)),
+    "GroupNorm": InputHint((1, 2, 3), symbolic=(1, 2)),
+    "InstanceNorm2d": InputHint((3,), symbolic=(1, 2)),
+    "Dropout2d": InputHint((3,), symbolic=(0, 1, 2)),
+    "SiLU": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "Hardswish": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "Softplus": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "PReLU": InputHint((1, 2, 3), symbolic=(1, 2)),
     "Upsample": InputHint((2, 3), symbolic=(0, 1, 2)),
     "Dropout": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
     "BatchNorm1d": InputHint((1, 2), symbolic=(1,)),
