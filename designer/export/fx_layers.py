@@ -468,6 +468,23 @@ def permute_card(name: str, args: list[Any], rank: int) -> Card:
     return Card("Permute", {"dims": order[1:]})
 
 
+RECURRENT = ("RNN", "GRU", "LSTM")
+LSTM_STATE = "state"  # the (h_n, c_n) tuple of an LSTM, before it is indexed
+
+
+def state_port(card_type: str, port: str, index: Any) -> str | None:
+    """The card port an index into a recurrent layer's result stands for:
+    ``rnn(x)[1]`` is the final state (h_n; LSTM's is the pair (h_n, c_n)) and
+    ``[0]``/``[1]`` of LSTM's pair are h_n and c_n.  None for anything else."""
+    if card_type not in RECURRENT:
+        return None
+    if port == "out" and index == 1:
+        return LSTM_STATE if card_type == "LSTM" else "h_n"
+    if port == LSTM_STATE and index in (0, 1):
+        return ("h_n", "c_n")[index]
+    return None
+
+
 def is_last_step(index: Any, rank: int) -> bool:
     """``x[:, -1]`` or ``x[:, -1, :]`` on a (N, L, F) sequence: LastTimeStep."""
     everything = slice(None, None, None)

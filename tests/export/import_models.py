@@ -141,6 +141,23 @@ class ModernLayers(nn.Module):
         return self.shared_slope(F.silu(self.pool(z)))
 
 
+class LastHidden(nn.Module):
+    """Classifiers that read the last layer's final hidden state, h[-1]."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.embed = nn.Embedding(40, 6)
+        self.lstm = nn.LSTM(6, 5, num_layers=2, batch_first=True)
+        self.gru = nn.GRU(6, 4, bidirectional=True, batch_first=True)
+        self.head = nn.Linear(5, 3)
+
+    def forward(self, tokens: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        x = self.embed(tokens)
+        _, (h, _) = self.lstm(x)
+        _, state = self.gru(x)
+        return self.head(h[-1]), state[-1]
+
+
 def mlp(hidden: int = 20) -> nn.Module:
     return nn.Sequential(
         nn.Flatten(), nn.Linear(4, hidden), nn.ReLU(), nn.Linear(hidden, 2)
@@ -158,7 +175,7 @@ class Unknown(nn.Module):
     def __init__(self) -> None:
         super().__init__()
         self.a = nn.Linear(4, 4)
-        self.act = nn.Hardswish()
+        self.act = nn.Hardshrink()
         self.scale = nn.Parameter(torch.ones(4))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -197,3 +214,15 @@ class Staged(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         x = self.stage2(self.widen(self.stage1(self.stem(x))))
         return self.head(torch.flatten(x, 1))
+
+
+class FirstLayerState(nn.Module):
+    """Reads the first layer's final state, h[0]: the card keeps states batch-first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gru = nn.GRU(3, 4, num_layers=2, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        _, h = self.gru(x)
+        return h[0]
