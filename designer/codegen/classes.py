@@ -87,6 +87,18 @@ def _shared_activations(
     }
 
 
+def _block_header(indent: str, text: str) -> list[str]:
+    """``for a, b in items:``, its targets one a line when too long, as ruff does."""
+    if len(indent + text) <= LINE_LENGTH or not text.startswith("for "):
+        return [indent + text]
+    targets, _, rest = text[len("for ") :].partition(" in ")
+    return [
+        f"{indent}for (",
+        *(f"{indent}{INDENT}{name.strip()}," for name in targets.split(",")),
+        f"{indent}) in {rest}",
+    ]
+
+
 def _initialiser_lines(body: str, lines: Sequence[str]) -> list[str]:
     """A spec's weight-initialisation lines in ``__init__``: statements are laid out
     as ruff would, block headers (``for …:``) kept as they are."""
@@ -95,7 +107,7 @@ def _initialiser_lines(body: str, lines: Sequence[str]) -> list[str]:
         text = line.lstrip(" ")
         indent = body + line[: len(line) - len(text)]
         if text.endswith(":"):
-            laid_out.append(indent + text)
+            laid_out += _block_header(indent, text)
         else:
             laid_out += statement(indent, "", text)
     return laid_out
