@@ -292,3 +292,38 @@ def test_a_seq2seq_graph_passes_the_encoder_state_and_trains_a_step() -> None:
     with torch.no_grad():
         changed = module(source + 1.0, target)
         assert not torch.allclose(changed, module(source, target))
+
+
+# -- time-first layouts ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("layer_type", "params"),
+    [
+        ("LSTM", {"hidden_size": 5, "num_layers": 2}),
+        ("GRU", {"hidden_size": 5, "bidirectional": True}),
+        ("RNN", {"hidden_size": 5, "nonlinearity": "relu"}),
+        ("MultiheadAttention", {"num_heads": 2, "causal": True}),
+        ("TransformerEncoderLayer", {"nhead": 2, "dropout": 0.0}),
+    ],
+)
+def test_time_first_layers_compute_what_batch_first_ones_do(
+    layer_type: str, params: dict[str, Any]
+) -> None:
+    """batch_first off builds the PyTorch layer time-major and transposes around it;
+    with the same weights, the graph's (batch-first) results are the same."""
+    first = build_model(
+        _one_layer(layer_type, {**params, "batch_first": True}, ["L", 8])
+    )
+    project = _one_layer(layer_type, {**params, "batch_first": False}, ["L", 8])
+    code = generate_code(project)
+    assert "batch_first=True" not in code.split("def forward")[0]
+    assert ".transpose(0, 1)" in code
+    graph = project.networks[0]
+    info = infer_shapes(graph).nodes[graph.node_by_name("layer").id]
+    assert info.outputs["out"][:2] == ("N", "L")
+    time_first = build_model(project)
+    time_first.load_state_dict(first.state_dict())
+    x = torch.randn(3, 7, 8)
+    with torch.no_grad():
+        assert torch.allclose(first.eval()(x), time_first.eval()(x), atol=1e-5)
