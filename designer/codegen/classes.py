@@ -11,7 +11,7 @@ classes; see :func:`render_class`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,6 +85,32 @@ def _shared_activations(
         for node_id in order
         if constructors.get(node_id) in first and counts[constructors[node_id]] > 1
     }
+
+
+def _block_header(indent: str, text: str) -> list[str]:
+    """``for a, b in items:``, its targets one a line when too long, as ruff does."""
+    if len(indent + text) <= LINE_LENGTH or not text.startswith("for "):
+        return [indent + text]
+    targets, _, rest = text[len("for ") :].partition(" in ")
+    return [
+        f"{indent}for (",
+        *(f"{indent}{INDENT}{name.strip()}," for name in targets.split(",")),
+        f"{indent}) in {rest}",
+    ]
+
+
+def _initialiser_lines(body: str, lines: Sequence[str]) -> list[str]:
+    """A spec's weight-initialisation lines in ``__init__``: statements are laid out
+    as ruff would, block headers (``for …:``) kept as they are."""
+    laid_out: list[str] = []
+    for line in lines:
+        text = line.lstrip(" ")
+        indent = body + line[: len(line) - len(text)]
+        if text.endswith(":"):
+            laid_out += _block_header(indent, text)
+        else:
+            laid_out += statement(indent, "", text)
+    return laid_out
 
 
 def render_class(
@@ -167,6 +193,9 @@ def render_class(
             attributes[node_id] = ident[owner]
             if owner == node_id:
                 init_lines += statement(body, attribute, constructors[node_id])
+                init_lines += _initialiser_lines(
+                    body, spec.initialise(node.params, attribute)
+                )
         port_vars = {
             edge.target_port: variables[(edge.source, edge.source_port)]
             for edge in graph.edges_into(node_id)
@@ -178,8 +207,13 @@ def render_class(
             values = inferred.get(node_id, info.inferred)
             expression = spec.forward(node.params, values, attribute, port_vars)
         out_ports = node.output_ports()
+        written_out = (
+            spec.statements if node.type != BLOCK and len(out_ports) > 1 else None
+        )
         if len(out_ports) == 1:
             targets = [ident[node_id]]
+        elif written_out is not None:
+            targets = [names.create(f"{node.name}_{port}") for port in out_ports]
         else:
             targets = [
                 names.create(f"{node.name}_{k}") for k in range(1, len(out_ports) + 1)
@@ -188,7 +222,19 @@ def render_class(
             variables[(node_id, port)] = target
         node_variables[node_id] = targets
         comment = ", ".join(format_shape(info.outputs[port]) for port in out_ports)
-        forward_lines += statement(body, ", ".join(targets), expression, comment)
+        if written_out is not None:
+            steps = written_out(
+                node.params,
+                inferred.get(node_id, info.inferred),
+                attribute,
+                port_vars,
+                dict(zip(out_ports, targets, strict=True)),
+            )
+            forward_lines.append(f"{body}# {comment}")
+            for target, step in steps:
+                forward_lines += statement(body, target, step)
+        else:
+            forward_lines += statement(body, ", ".join(targets), expression, comment)
 
     returned = []
     for node in outputs:

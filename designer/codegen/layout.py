@@ -146,6 +146,19 @@ def _operands(parts: list[str], indent: str) -> list[str]:
     return lines
 
 
+def _target_lines(indent: str, name: str) -> list[str]:
+    """One assignment target of an exploded tuple, ``name,``; a nested tuple that
+    does not fit is exploded in turn, one name a line."""
+    if _fits(f"{indent}{name},") or not name.startswith("("):
+        return [f"{indent}{name},"]
+    inner = split_top_level(name[1:-1])
+    return [
+        f"{indent}(",
+        *(line for part in inner for line in _target_lines(indent + INDENT, part)),
+        f"{indent}),",
+    ]
+
+
 def statement(
     indent: str, target: str, expression: str, comment: str = ""
 ) -> list[str]:
@@ -159,7 +172,11 @@ def statement(
     if _fits(line):
         return lines + [line]
     if target and not _fits(head.rstrip()) and ", " in target:
-        names = [f"{indent}{INDENT}{name}," for name in target.split(", ")]
+        names = [
+            line
+            for name in split_top_level(target)
+            for line in _target_lines(indent + INDENT, name)
+        ]
         return lines + [
             f"{indent}(",
             *names,

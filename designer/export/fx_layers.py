@@ -77,7 +77,7 @@ def _conv(kind: str) -> Callable[[Any], Card]:
 
 def _pool(kind: str) -> Callable[[Any], Card]:
     def rule(m: Any) -> Card:
-        if kind == "MaxPool2d":
+        if kind.startswith("MaxPool"):
             _require(m, dilation=1, return_indices=False)
         else:
             _require(m, ceil_mode=False, count_include_pad=True, divisor_override=None)
@@ -87,17 +87,22 @@ def _pool(kind: str) -> Callable[[Any], Card]:
             "stride": _square(stride, "stride"),
             "padding": _square(m.padding, "padding"),
         }
-        if kind == "MaxPool2d":
+        if kind.startswith("MaxPool"):
             params["ceil_mode"] = bool(m.ceil_mode)
         return Card(kind, params)
 
     return rule
 
 
-def _adaptive_avg(m: nn.AdaptiveAvgPool2d) -> Card:
-    return Card(
-        "AdaptiveAvgPool2d", {"output_size": _square(m.output_size, "output_size")}
-    )
+def _adaptive_avg(kind: str) -> Callable[[Any], Card]:
+    def rule(m: Any) -> Card:
+        if m.output_size is None or (
+            isinstance(m.output_size, tuple | list) and None in m.output_size
+        ):
+            raise Unsupported("output_size None (keeping an input size)")
+        return Card(kind, {"output_size": _square(m.output_size, "output_size")})
+
+    return rule
 
 
 def _upsample(m: nn.Upsample) -> Card:
@@ -133,6 +138,25 @@ def _batch_norm(kind: str) -> Callable[[Any], Card]:
         return Card(kind, {})
 
     return rule
+
+
+def _group_norm(m: nn.GroupNorm) -> Card:
+    _require(m, eps=1e-5, affine=True)
+    return Card("GroupNorm", {"num_groups": m.num_groups})
+
+
+def _instance_norm(m: nn.InstanceNorm2d) -> Card:
+    _require(m, eps=1e-5, momentum=0.1, track_running_stats=False)
+    return Card("InstanceNorm2d", {"affine": bool(m.affine)})
+
+
+def _prelu(m: nn.PReLU) -> Card:
+    return Card("PReLU", {"per_channel": m.num_parameters > 1})
+
+
+def _softplus(m: nn.Softplus) -> Card:
+    _require(m, threshold=20.0)
+    return Card("Softplus", {"beta": float(m.beta)})
 
 
 def _layer_norm(m: nn.LayerNorm) -> Card:
@@ -246,11 +270,21 @@ MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.ConvTranspose2d: _conv("ConvTranspose2d"),
     nn.MaxPool2d: _pool("MaxPool2d"),
     nn.AvgPool2d: _pool("AvgPool2d"),
-    nn.AdaptiveAvgPool2d: _adaptive_avg,
+    nn.MaxPool1d: _pool("MaxPool1d"),
+    nn.AvgPool1d: _pool("AvgPool1d"),
+    nn.AdaptiveAvgPool1d: _adaptive_avg("AdaptiveAvgPool1d"),
+    nn.AdaptiveAvgPool2d: _adaptive_avg("AdaptiveAvgPool2d"),
     nn.Upsample: _upsample,
     nn.PixelShuffle: _plain("PixelShuffle", upscale_factor="upscale_factor"),
     nn.ZeroPad2d: _zero_pad,
     nn.Dropout: _plain("Dropout", p="p"),
+    nn.Dropout2d: _plain("Dropout2d", p="p"),
+    nn.GroupNorm: _group_norm,
+    nn.InstanceNorm2d: _instance_norm,
+    nn.SiLU: _plain("SiLU"),
+    nn.Hardswish: _plain("Hardswish"),
+    nn.Softplus: _softplus,
+    nn.PReLU: _prelu,
     nn.BatchNorm1d: _batch_norm("BatchNorm1d"),
     nn.BatchNorm2d: _batch_norm("BatchNorm2d"),
     nn.LayerNorm: _layer_norm,
@@ -389,6 +423,8 @@ FUNCTION_RULES: dict[Any, Callable[..., Card]] = {
     F.gelu: _activation("GELU"),
     F.elu: _activation("ELU"),
     F.leaky_relu: _activation("LeakyReLU"),
+    F.silu: _activation("SiLU"),
+    F.hardswish: _activation("Hardswish"),
     F.softmax: _softmax_call("Softmax"),
     torch.softmax: _softmax_call("Softmax"),
     F.log_softmax: _softmax_call("LogSoftmax"),
@@ -430,6 +466,23 @@ def permute_card(name: str, args: list[Any], rank: int) -> Card:
     if order[0] != 0:
         raise Unsupported("moving the batch dimension")
     return Card("Permute", {"dims": order[1:]})
+
+
+RECURRENT = ("RNN", "GRU", "LSTM")
+LSTM_STATE = "state"  # the (h_n, c_n) tuple of an LSTM, before it is indexed
+
+
+def state_port(card_type: str, port: str, index: Any) -> str | None:
+    """The card port an index into a recurrent layer's result stands for:
+    ``rnn(x)[1]`` is the final state (h_n; LSTM's is the pair (h_n, c_n)) and
+    ``[0]``/``[1]`` of LSTM's pair are h_n and c_n.  None for anything else."""
+    if card_type not in RECURRENT:
+        return None
+    if port == "out" and index == 1:
+        return LSTM_STATE if card_type == "LSTM" else "h_n"
+    if port == LSTM_STATE and index in (0, 1):
+        return ("h_n", "c_n")[index]
+    return None
 
 
 def is_last_step(index: Any, rank: int) -> bool:

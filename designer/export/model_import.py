@@ -359,18 +359,23 @@ class _Builder:
         card_id, _port = self.produced[source]
         card = self.graph.node(card_id)
         if self.shape(source) is None:  # a tuple: (outputs, state) or chunks
+            state = rules.state_port(card.type, _port, index)
             if card.type == "Split" and isinstance(index, int):
                 self.alias(node, source, card.output_ports()[index])
+            elif state is not None:  # the card's state is batch-first: only h[-1]
+                self.graph.set_param(card_id, "state_out", True)
+                self.alias(node, source, state)
             elif index == 0:
                 self.alias(node, source)
             else:
                 self.refuse(
                     node,
                     f"[{index}] of {card.name}",
-                    "the recurrent state or attention weights are not drawn",
+                    "not drawn (of a recurrent state, only h[-1] is)",
                 )
             return
-        if rules.is_last_step(index, len(self.shape(source) or [])):
+        last_layer = _port in ("h_n", "c_n") and index == -1
+        if last_layer or rules.is_last_step(index, len(self.shape(source) or [])):
             self.card(node, Card("LastTimeStep", {}), [source])
             return
         self.refuse(

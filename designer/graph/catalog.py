@@ -64,7 +64,19 @@ Constructor = Callable[[Mapping[str, Any], Mapping[str, Any]], str | None]
 ForwardRenderer = Callable[
     [Mapping[str, Any], Mapping[str, Any], str, Mapping[str, str]], str
 ]
+# A statements renderer is for layers whose outputs need more than one assignment
+# (a recurrent layer's final states): it gets parameters, inferred values, the
+# attribute expression, the input variables and the output variables (port ->
+# name), and returns the ``(target, expression)`` statements of the forward.
+StatementsRenderer = Callable[
+    [Mapping[str, Any], Mapping[str, Any], str, Mapping[str, str], Mapping[str, str]],
+    Sequence[tuple[str, str]],
+]
 PortsRule = Callable[[Mapping[str, Any]], Sequence[str]]
+# An initialiser renderer gets the parameters and the attribute expression
+# (``self.fc1``) and returns the statements that re-initialise the module's
+# weights in ``__init__`` (none for PyTorch's own initialisation).
+InitRenderer = Callable[[Mapping[str, Any], str], Sequence[str]]
 # A dtype rule gets the parameters and the dtype of each input port ("float" or
 # "long") and returns the dtype of the outputs, or raises ShapeError.
 DtypeRule = Callable[[Mapping[str, Any], Mapping[str, str]], str]
@@ -111,6 +123,10 @@ def _single_out(_params: Mapping[str, Any]) -> Sequence[str]:
     return (PORT_OUT,)
 
 
+def _no_initialiser(_params: Mapping[str, Any], _attr: str) -> Sequence[str]:
+    return ()
+
+
 def _call_module(
     _p: Mapping[str, Any], _i: Mapping[str, Any], attr: str, inputs: Mapping[str, str]
 ) -> str:
@@ -140,6 +156,11 @@ class LayerSpec:
     support_code: str = ""
     # Which dtypes the layer accepts and gives (see needs_float / needs_tokens / keeps_dtype).
     dtype: DtypeRule = needs_float
+    # When set and the node has several outputs, writes its forward statements
+    # (outputs named after their ports) instead of unpacking ``forward``.
+    statements: StatementsRenderer | None = None
+    # Statements after the constructor that set the weights (see designer.graph.layers.init).
+    initialise: InitRenderer = _no_initialiser
 
     @property
     def default_name(self) -> str:

@@ -114,6 +114,50 @@ class Resampling(nn.Module):
         return torch.squeeze(self.pad(y).unsqueeze(2), 2)  # (N, 2, 22, 22)
 
 
+class ModernLayers(nn.Module):
+    """The 1-D pools, group and instance norms, channel dropout and newer activations."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv1d(4, 8, 3, padding=1)
+        self.max_pool = nn.MaxPool1d(2, ceil_mode=True)
+        self.avg_pool = nn.AvgPool1d(3, stride=1, padding=1)
+        self.group_norm = nn.GroupNorm(4, 8)
+        self.silu = nn.SiLU()
+        self.softplus = nn.Softplus(beta=2.0)
+        self.prelu = nn.PReLU(8)
+        self.image = nn.Conv2d(1, 3, 3, padding=1)
+        self.instance_norm = nn.InstanceNorm2d(3, affine=True)
+        self.channel_dropout = nn.Dropout2d(0.2)
+        self.hardswish = nn.Hardswish()
+        self.pool = nn.AdaptiveAvgPool1d(2)
+        self.shared_slope = nn.PReLU()
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.avg_pool(self.max_pool(self.conv(x)))
+        y = self.prelu(self.softplus(self.silu(self.group_norm(y))))
+        z = self.channel_dropout(self.instance_norm(self.image(y.unsqueeze(1))))
+        z = self.hardswish(z).flatten(2)
+        return self.shared_slope(F.silu(self.pool(z)))
+
+
+class LastHidden(nn.Module):
+    """Classifiers that read the last layer's final hidden state, h[-1]."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.embed = nn.Embedding(40, 6)
+        self.lstm = nn.LSTM(6, 5, num_layers=2, batch_first=True)
+        self.gru = nn.GRU(6, 4, bidirectional=True, batch_first=True)
+        self.head = nn.Linear(5, 3)
+
+    def forward(self, tokens: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        x = self.embed(tokens)
+        _, (h, _) = self.lstm(x)
+        _, state = self.gru(x)
+        return self.head(h[-1]), state[-1]
+
+
 def mlp(hidden: int = 20) -> nn.Module:
     return nn.Sequential(
         nn.Flatten(), nn.Linear(4, hidden), nn.ReLU(), nn.Linear(hidden, 2)
@@ -131,7 +175,7 @@ class Unknown(nn.Module):
     def __init__(self) -> None:
         super().__init__()
         self.a = nn.Linear(4, 4)
-        self.act = nn.Hardswish()
+        self.act = nn.Hardshrink()
         self.scale = nn.Parameter(torch.ones(4))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -170,3 +214,15 @@ class Staged(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         x = self.stage2(self.widen(self.stage1(self.stem(x))))
         return self.head(torch.flatten(x, 1))
+
+
+class FirstLayerState(nn.Module):
+    """Reads the first layer's final state, h[0]: the card keeps states batch-first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gru = nn.GRU(3, 4, num_layers=2, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        _, h = self.gru(x)
+        return h[0]

@@ -83,6 +83,25 @@ def imported(name: str, *inputs: str, args: str | None = None):
             },
         ),
         (
+            "ModernLayers",
+            ["4x9"],
+            {
+                "MaxPool1d",
+                "AvgPool1d",
+                "GroupNorm",
+                "SiLU",
+                "Softplus",
+                "PReLU",
+                "InstanceNorm2d",
+                "Dropout2d",
+                "Hardswish",
+                "AdaptiveAvgPool1d",
+                "Unsqueeze",
+                "Flatten",
+            },
+        ),
+        ("LastHidden", ["long:7"], {"Embedding", "LSTM", "GRU", "LastTimeStep"}),
+        (
             "Sequence",
             ["long:10"],
             {
@@ -158,7 +177,7 @@ def test_what_cannot_be_drawn_is_refused_with_every_place() -> None:
         imported("Unknown", "4")
     problems = caught.value.problems
     text = "\n".join(problems)
-    assert "Hardswish" in text and "import_models.py, line" in text
+    assert "Hardshrink" in text and "import_models.py, line" in text
     assert "clamp" in text and "scale" in text
     # Each listed once; what only follows from them (the sums) is not listed again.
     assert len(problems) == 3, problems
@@ -261,3 +280,9 @@ def test_the_models_own_modules_become_shared_nested_blocks() -> None:
         assert torch.allclose(model.eval()(x), generated(x), rtol=1e-4, atol=1e-5)
     assert "class Residual(nn.Module)" in generate_code(project)
     assert any("blocks (" in note for note in result.notes)
+
+
+def test_a_recurrent_state_other_than_the_last_layers_is_refused() -> None:
+    with pytest.raises(ModelImportError) as caught:
+        imported("FirstLayerState", "5x3")
+    assert "[0]" in "\n".join(caught.value.problems)

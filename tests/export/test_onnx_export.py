@@ -163,3 +163,88 @@ def test_a_missing_onnx_package_is_said_in_words(
     with pytest.raises(OnnxExportError, match=r"pip install 'designer\[onnx\]'"):
         export_onnx(project, tmp_path / "m.onnx")
     assert not (tmp_path / "m.onnx").exists()
+
+
+def _chain(graph: Graph, source, *layers: tuple[str, dict]):
+    for k, (layer_type, params) in enumerate(layers, start=1):
+        node = graph.add_node(layer_type, f"layer{k}", params)
+        graph.connect(source.id, "out", node.id, "in")
+        source = node
+    return source
+
+
+def test_masks_encodings_and_recurrent_states_export(tmp_path: Path) -> None:
+    """Causal attention with a padding mask, the sinusoidal encoding and an LSTM's
+    final state run in ONNX Runtime as in PyTorch.  (The length is fixed: batch-first
+    MultiheadAttention traces its sequence length as a constant.)"""
+    graph = Graph("model")
+    x = graph.add_node("Input", "series", {"shape": [6, 8]})
+    padding = graph.add_node("Input", "padding", {"shape": [6], "dtype": "long"})
+    encoded = _chain(graph, x, ("SinusoidalPositionalEncoding", {"max_len": 32}))
+    attention = graph.add_node(
+        "MultiheadAttention",
+        "attention",
+        {"num_heads": 2, "causal": True, "key_padding_port": True},
+    )
+    graph.connect(encoded.id, "out", attention.id, "in")
+    graph.connect(padding.id, "out", attention.id, "padding_mask")
+    encoder = _chain(
+        graph, attention, ("TransformerEncoderLayer", {"nhead": 2, "causal": True})
+    )
+    lstm = graph.add_node(
+        "LSTM", "lstm", {"hidden_size": 5, "state_out": True, "init": "orthogonal"}
+    )
+    graph.connect(encoder.id, "out", lstm.id, "in")
+    for port in ("out", "h_n", "c_n"):
+        sink = graph.add_node("Output", f"y_{port}")
+        graph.connect(lstm.id, port, sink.id, "in")
+    project = Project(name="Masks", networks=[graph])
+    from designer.training.checkpoints import save_weights
+
+    ort = pytest.importorskip("onnxruntime")
+    torch.manual_seed(7)
+    module = build_networks(project)["model"].module.eval()
+    weights = tmp_path / "masks.pt"
+    save_weights({"model": module}, weights)
+    path = tmp_path / "masks.onnx"
+    export = export_onnx(project, path, weights=weights)
+    onnx.checker.check_model(onnx.load(str(path)), full_check=True)
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    series = torch.randn(3, 6, 8)
+    # Padding at the end of each sequence (nonzero = padding); random ids would
+    # pad every key of some rows, which gives NaN in PyTorch too.
+    mask = torch.tensor([[0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 1, 1], [0, 0, 1, 1, 1, 1]])
+    feeds = dict(zip(export.input_names, (series.numpy(), mask.numpy()), strict=True))
+    got = session.run(export.output_names, feeds)
+    with torch.no_grad():
+        expected = module(series, mask)
+    assert [g.shape for g in got] == [(3, 6, 5), (3, 1, 5), (3, 1, 5)]
+    for ours, theirs in zip(got, expected, strict=True):
+        np.testing.assert_allclose(ours, theirs.numpy(), rtol=1e-4, atol=1e-5)
+
+
+def test_one_dimensional_pools_norms_and_activations_export(tmp_path: Path) -> None:
+    graph = Graph("model")
+    x = graph.add_node("Input", "signal", {"shape": [4, 12]})
+    last = _chain(
+        graph,
+        x,
+        ("Conv1d", {"out_channels": 8, "kernel_size": 3, "init": "kaiming_normal"}),
+        ("MaxPool1d", {"kernel_size": 2, "stride": 2, "ceil_mode": True}),
+        ("AvgPool1d", {"kernel_size": 3, "stride": 1, "padding": 1}),
+        ("GroupNorm", {"num_groups": 4}),
+        ("SiLU", {}),
+        ("Softplus", {"beta": 2.0}),
+        ("PReLU", {"per_channel": True}),
+        ("Unsqueeze", {"dim": 1}),
+        ("InstanceNorm2d", {"affine": True}),
+        ("Dropout2d", {"p": 0.3}),
+        ("Hardswish", {}),
+        ("Flatten", {"start_dim": 2}),
+        ("AdaptiveAvgPool1d", {"output_size": 1}),
+        ("Flatten", {"start_dim": 1}),
+    )
+    sink = graph.add_node("Output", "y")
+    graph.connect(last.id, "out", sink.id, "in")
+    project = Project(name="Modern", networks=[graph])
+    _runtime_agrees(project, tmp_path / "modern.onnx", [1, 4], [{}, {}])

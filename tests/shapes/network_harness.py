@@ -51,6 +51,7 @@ INT_CAPS: dict[str, int] = {
     "max_len": 24,
     "output_size": 4,
     "scale_factor": 3,
+    "num_groups": 4,
 }
 DEFAULT_CAP = 4
 
@@ -138,6 +139,16 @@ INPUT_HINTS: dict[str, InputHint] = {
     "MaxPool2d": InputHint((3,), symbolic=(1, 2)),
     "AvgPool2d": InputHint((3,), symbolic=(1, 2)),
     "AdaptiveAvgPool2d": InputHint((3,), symbolic=(0, 1, 2)),
+    "MaxPool1d": InputHint((2,), symbolic=(1,)),
+    "AvgPool1d": InputHint((2,), symbolic=(1,)),
+    "AdaptiveAvgPool1d": InputHint((2,), symbolic=(0, 1)),
+    "GroupNorm": InputHint((1, 2, 3), symbolic=(1, 2)),
+    "InstanceNorm2d": InputHint((3,), symbolic=(1, 2)),
+    "Dropout2d": InputHint((3,), symbolic=(0, 1, 2)),
+    "SiLU": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "Hardswish": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "Softplus": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "PReLU": InputHint((1, 2, 3), symbolic=(1, 2)),
     "Upsample": InputHint((2, 3), symbolic=(0, 1, 2)),
     "Dropout": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
     "BatchNorm1d": InputHint((1, 2), symbolic=(1,)),
@@ -156,6 +167,7 @@ INPUT_HINTS: dict[str, InputHint] = {
     "Permute": InputHint((1, 2, 3, 4), symbolic=(0, 1, 2, 3)),
     "Embedding": InputHint((1,), dtype="long", symbolic=(0,)),
     "PositionalEmbedding": InputHint((2,), symbolic=(0,)),
+    "SinusoidalPositionalEncoding": InputHint((2,), symbolic=(0,)),
     "RNN": InputHint((2,), symbolic=(0,)),
     "LSTM": InputHint((2,), symbolic=(0,)),
     "GRU": InputHint((2,), symbolic=(0,)),
@@ -176,6 +188,8 @@ INPUT_HINTS: dict[str, InputHint] = {
 }
 
 SYMBOLS = ("L", "T")
+# Layers whose sequences may be at most ``max_len`` long.
+POSITIONAL_TYPES = ("PositionalEmbedding", "SinusoidalPositionalEncoding")
 
 
 def dim_values(symbolic: bool = True) -> st.SearchStrategy[int | str]:
@@ -287,7 +301,7 @@ def symbol_values_fit(
             if any(evaluate_dim(d, values) < 1 for d in shape[1:]):
                 return False
         node = graph.node(node_id)
-        positional = node.type == "PositionalEmbedding" and info.inputs
+        positional = node.type in POSITIONAL_TYPES and info.inputs
         if (
             positional
             and evaluate_dim(info.inputs["in"][1], values) > node.params["max_len"]

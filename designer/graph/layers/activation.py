@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from designer.fields import Field
+from designer.fields import Field, bool_field
 from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
-from designer.graph.layers._rules import float_param, render_args, single_input
+from designer.graph.layers._rules import (
+    float_param,
+    render_args,
+    require_known,
+    single_input,
+)
+from designer.graph.shape import format_shape
 from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 
@@ -53,6 +59,23 @@ _simple(
     "y = x if x > 0 else α(eˣ − 1)",
     (float_param("alpha", 1.0, 0.0, 10.0),),
     {"alpha": 1.0},
+)
+_simple(
+    "SiLU",
+    "Smooth ReLU-like curve x·σ(x), also called swish (EfficientNet, LLaMA).",
+    "y = x · σ(x)",
+)
+_simple(
+    "Hardswish",
+    "A cheap piecewise version of SiLU (MobileNetV3).",
+    "y = x · ReLU6(x + 3) / 6",
+)
+_simple(
+    "Softplus",
+    "A smooth version of ReLU that is always positive.",
+    "y = log(1 + e^(β·x)) / β",
+    (float_param("beta", 1.0, 0.01, 100.0),),
+    {"beta": 1.0},
 )
 _simple("Sigmoid", "Squashes values into (0, 1).", "y = 1 / (1 + e⁻ˣ)")
 _simple("Tanh", "Squashes values into (−1, 1).", "y = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)")
@@ -103,3 +126,47 @@ for _name, _description, _formula in (
             key_params=("dim",),
         )
     )
+
+
+def _prelu_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    if not params["per_channel"]:
+        return Inference(
+            outputs={"out": shape}, inferred={"num_parameters": 1}, params=1
+        )
+    if len(shape) < 2:
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem", "a slope per channel needs a channel dimension, got {got}"
+            ),
+            got=format_shape(shape),
+        )
+    channels = require_known(
+        shape[1], QT_TRANSLATE_NOOP("Problem", "number of channels")
+    )
+    return Inference(
+        outputs={"out": shape}, inferred={"num_parameters": channels}, params=channels
+    )
+
+
+register(
+    LayerSpec(
+        type="PReLU",
+        category="Activation",
+        description="Like LeakyReLU, but the slope for negative values is learned "
+        "(one for all, or one per channel).",
+        formula="y = x if x > 0 else a·x,  a learned (starts at 0.25)",
+        params=(
+            bool_field(
+                "per_channel",
+                False,
+                help="Learn one slope per channel (dimension 1) instead of one in all",
+            ),
+        ),
+        infer=_prelu_rule,
+        construct=lambda p, i: (
+            f"nn.PReLU({i['num_parameters']})" if p["per_channel"] else "nn.PReLU()"
+        ),
+        inferred_names=("num_parameters",),
+    )
+)

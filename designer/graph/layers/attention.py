@@ -1,9 +1,20 @@
-"""Self-attention and the Transformer encoder layer (batch-first sequences)."""
+"""Self-attention and the Transformer encoder layer, with causal and key-padding masks.
+
+The graph's sequences are batch-first (N, L, E); ``batch_first`` off runs the
+layer time-major inside (L, N, E), as a model built that way does.
+"""
 
 from __future__ import annotations
 
 from designer.fields import Field, bool_field
-from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
+from designer.graph.catalog import (
+    FLOAT,
+    Inference,
+    LayerSpec,
+    ShapeError,
+    needs_float,
+    register,
+)
 from designer.graph.layers._rules import (
     float_param,
     int_param,
@@ -12,7 +23,15 @@ from designer.graph.layers._rules import (
     require_rank,
     single_input,
 )
+from designer.graph.shape import format_shape
 from designer.graph.translatable import QT_TRANSLATE_NOOP
+
+PADDING_PORT = "padding_mask"
+CAUSAL_HELP = (
+    "Each position attends only to itself and earlier positions (an "
+    "upper-triangular mask built for the sequence length), as a language model needs"
+)
+BATCH_FIRST_HELP = "Off runs the layer time-major inside (L, N, E); the graph's tensors stay batch-first"
 
 
 def _sequence(inputs, heads: int):
@@ -31,8 +50,23 @@ def _sequence(inputs, heads: int):
     return shape, embed, steps
 
 
+def _check_padding_mask(shape, mask) -> None:
+    """A key padding mask is (N, L): one flag per position of the sequence."""
+    if len(mask) != 2 or (mask[1] != shape[1]):
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "expects a key padding mask (N, L) for the sequence {shape}, got {got}",
+            ),
+            shape=format_shape(shape),
+            got=format_shape(mask),
+        )
+
+
 def _attention_rule(params, inputs) -> Inference:
     shape, embed, steps = _sequence(inputs, params["num_heads"])
+    if PADDING_PORT in inputs:
+        _check_padding_mask(shape, inputs[PADDING_PORT])
     bias = 4 * embed if params["bias"] else 0
     return Inference(
         outputs={"out": shape},
@@ -40,6 +74,41 @@ def _attention_rule(params, inputs) -> Inference:
         params=4 * embed * embed + bias,
         macs=steps * 4 * embed * embed + 2 * steps * steps * embed,
     )
+
+
+def causal_mask(x: str) -> str:
+    """Code for the (L, L) mask of the batch-first sequence ``x`` that is True above
+    the diagonal: no position attends to a later one."""
+    length = f"{x}.shape[1]"
+    return (
+        f"torch.ones({length}, {length}, dtype=torch.bool, device={x}.device).triu(1)"
+    )
+
+
+def _time_first(x: str, batch_first: bool) -> str:
+    return x if batch_first else f"{x}.transpose(0, 1)"
+
+
+def _attention_forward(params, _inferred, attr: str, inputs) -> str:
+    batch_first = params["batch_first"]
+    x = _time_first(inputs["in"], batch_first)
+    masks = ""
+    if PADDING_PORT in inputs:
+        masks += f", key_padding_mask={inputs[PADDING_PORT]}.bool()"
+    if params["causal"]:
+        masks += f", attn_mask={causal_mask(inputs['in'])}, is_causal=True"
+    call = f"{attr}({x}, {x}, {x}{masks}, need_weights=False)[0]"
+    return call if batch_first else f"{call}.transpose(0, 1)"
+
+
+def _attention_inputs(params) -> tuple[str, ...]:
+    return ("in", PADDING_PORT) if params["key_padding_port"] else ("in",)
+
+
+def _attention_dtype(params, dtypes) -> str:
+    """The sequence must be real numbers; the padding mask may be ids or flags."""
+    needs_float(params, {port: d for port, d in dtypes.items() if port == "in"})
+    return FLOAT
 
 
 register(
@@ -53,20 +122,33 @@ register(
             int_param("num_heads", 4, maximum=256),
             float_param("dropout", 0.0, 0.0, 0.99),
             bool_field("bias", True),
+            bool_field("causal", False, help=CAUSAL_HELP),
+            bool_field(
+                "key_padding_port",
+                False,
+                label="Key padding mask input",
+                help="Adds an input for a mask (N, L) that is nonzero (True) at padding "
+                "positions, which no position attends to",
+            ),
+            bool_field("batch_first", True, help=BATCH_FIRST_HELP),
         ),
         infer=_attention_rule,
         construct=lambda p, i: (
             "nn.MultiheadAttention("
             + render_args(
                 [i["embed_dim"], p["num_heads"]],
-                {"dropout": p["dropout"], "bias": p["bias"], "batch_first": True},
-                {"dropout": 0.0, "bias": True},
+                {
+                    "dropout": p["dropout"],
+                    "bias": p["bias"],
+                    "batch_first": p["batch_first"],
+                },
+                {"dropout": 0.0, "bias": True, "batch_first": False},
             )
             + ")"
         ),
-        forward=lambda p, i, attr, inputs: (
-            f"{attr}({inputs['in']}, {inputs['in']}, {inputs['in']}, need_weights=False)[0]"
-        ),
+        forward=_attention_forward,
+        inputs=_attention_inputs,
+        dtype=_attention_dtype,
         inferred_names=("embed_dim",),
         key_params=("num_heads",),
         short_name="attention",
@@ -88,6 +170,16 @@ def _encoder_rule(params, inputs) -> Inference:
     )
 
 
+def _encoder_forward(params, _inferred, attr: str, inputs) -> str:
+    batch_first = params["batch_first"]
+    x = _time_first(inputs["in"], batch_first)
+    mask = ""
+    if params["causal"]:
+        mask = f", src_mask={causal_mask(inputs['in'])}, is_causal=True"
+    call = f"{attr}({x}{mask})"
+    return call if batch_first else f"{call}.transpose(0, 1)"
+
+
 register(
     LayerSpec(
         type="TransformerEncoderLayer",
@@ -101,6 +193,8 @@ register(
             float_param("dropout", 0.1, 0.0, 0.99),
             Field("activation", "choice", "relu", choices=("relu", "gelu")),
             bool_field("norm_first", False),
+            bool_field("causal", False, help=CAUSAL_HELP),
+            bool_field("batch_first", True, help=BATCH_FIRST_HELP),
         ),
         infer=_encoder_rule,
         construct=lambda p, i: (
@@ -113,13 +207,14 @@ register(
                     "dim_feedforward": p["dim_feedforward"],
                     "dropout": p["dropout"],
                     "activation": p["activation"],
-                    "batch_first": True,
+                    "batch_first": p["batch_first"],
                     "norm_first": p["norm_first"],
                 },
-                {"activation": "relu", "norm_first": False},
+                {"activation": "relu", "batch_first": False, "norm_first": False},
             )
             + ")"
         ),
+        forward=_encoder_forward,
         inferred_names=("d_model",),
         key_params=("nhead", "dim_feedforward"),
         short_name="encoder",

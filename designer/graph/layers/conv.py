@@ -15,6 +15,7 @@ from designer.graph.layers._rules import (
     require_rank,
     single_input,
 )
+from designer.graph.layers.weight_init import init_param, init_weight_and_bias
 from designer.graph.shape import (
     Dim,
     add_dim,
@@ -143,6 +144,7 @@ def _conv_params(same: bool) -> tuple[Field, ...]:
         int_param("dilation", 1, maximum=64),
         int_param("groups", 1, maximum=65536),
         bool_field("bias", True),
+        init_param(),
     )
 
 
@@ -181,6 +183,7 @@ def _conv_construct(cls: str):
     return construct
 
 
+_INIT_WITH_BIAS = init_weight_and_bias(lambda params: params["bias"])
 _CONV_FORMULA = "y[c_out] = b[c_out] + Σ_c_in W[c_out, c_in] ⋆ x[c_in]"
 
 for _dims, _name, _what in (
@@ -196,6 +199,7 @@ for _dims, _name, _what in (
             params=_conv_params(same=True),
             infer=_conv_rule(_dims),
             construct=_conv_construct(_name),
+            initialise=_INIT_WITH_BIAS,
             inferred_names=("in_channels",),
             key_params=("out_channels", "kernel_size", "stride"),
         )
@@ -273,9 +277,11 @@ register(
             int_param("dilation", 1, maximum=64),
             int_param("groups", 1, maximum=65536),
             bool_field("bias", True),
+            init_param(),
         ),
         infer=_transpose_rule,
         construct=_conv_construct("ConvTranspose2d"),
+        initialise=_INIT_WITH_BIAS,
         inferred_names=("in_channels",),
         key_params=("out_channels", "kernel_size", "stride"),
         short_name="deconv",

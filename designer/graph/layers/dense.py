@@ -1,4 +1,4 @@
-"""Fully connected layers and dropout."""
+"""Fully connected layers and dropout (of elements and of whole channels)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from designer.graph.layers._rules import (
     int_param,
     render_args,
     require_known,
+    require_rank,
     single_input,
 )
+from designer.graph.layers.weight_init import init_param, init_weight_and_bias
 from designer.graph.shape import format_shape
 from designer.graph.translatable import QT_TRANSLATE_NOOP
 
@@ -48,11 +50,13 @@ LINEAR = register(
         params=(
             int_param("out_features", 64, help="Number of output units"),
             bool_field("bias", True),
+            init_param(),
         ),
         infer=_linear_shape,
         construct=lambda p, i: (
             f"nn.Linear({render_args([i['in_features'], p['out_features']], {'bias': p['bias']}, {'bias': True})})"
         ),
+        initialise=init_weight_and_bias(lambda params: params["bias"]),
         inferred_names=("in_features",),
         key_params=("out_features",),
     )
@@ -76,6 +80,31 @@ DROPOUT = register(
         infer=_dropout_shape,
         construct=lambda p, i: (
             f"nn.Dropout({render_args([], {'p': p['p']}, {'p': 0.5})})"
+        ),
+        key_params=("p",),
+    )
+)
+
+
+def _dropout2d_shape(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    require_rank(shape, (4,), QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)"))
+    return Inference(outputs={"out": shape})
+
+
+register(
+    LayerSpec(
+        type="Dropout2d",
+        category="Normalization",
+        description="During training, zeroes whole channels of an image with probability "
+        "p and scales the rest by 1/(1-p); does nothing in evaluation.",
+        formula="y[n, c] = m[n, c] · x[n, c] / (1 − p),  m ~ Bernoulli(1 − p)",
+        params=(
+            float_param("p", 0.5, 0.0, 0.99, help="Probability of zeroing a channel"),
+        ),
+        infer=_dropout2d_shape,
+        construct=lambda p, i: (
+            f"nn.Dropout2d({render_args([], {'p': p['p']}, {'p': 0.5})})"
         ),
         key_params=("p",),
     )

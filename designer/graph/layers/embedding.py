@@ -1,4 +1,4 @@
-"""Token embeddings and learned positional embeddings."""
+"""Token embeddings, learned positional embeddings and the fixed sinusoidal encoding."""
 
 from __future__ import annotations
 
@@ -10,10 +10,17 @@ from designer.graph.catalog import (
     register,
 )
 from designer.graph.layers._rules import (
+    float_param,
     int_param,
+    render_args,
     require_known,
     require_rank,
     single_input,
+)
+from designer.graph.layers.weight_init import (
+    WITHOUT_ZEROS,
+    init_param,
+    init_weight_and_bias,
 )
 from designer.graph.shape import format_shape
 from designer.graph.translatable import QT_TRANSLATE_NOOP
@@ -41,11 +48,13 @@ register(
                 help="Vocabulary size (largest token id + 1)",
             ),
             int_param("embedding_dim", 64, maximum=65536),
+            init_param(WITHOUT_ZEROS),
         ),
         infer=_embedding_rule,
         construct=lambda p, i: (
             f"nn.Embedding({p['num_embeddings']}, {p['embedding_dim']})"
         ),
+        initialise=init_weight_and_bias(lambda params: False),
         key_params=("num_embeddings", "embedding_dim"),
         dtype=needs_tokens,
     )
@@ -111,5 +120,71 @@ register(
         key_params=("max_len",),
         short_name="pos_embedding",
         support_code=POSITIONAL_SUPPORT,
+    )
+)
+
+SINUSOIDAL_SUPPORT = '''
+class SinusoidalPositionalEncoding(nn.Module):
+    """Adds the fixed sine/cosine table of "Attention Is All You Need" to a
+    sequence (N, L, E): PE[t, 2i] = sin(t / 10000^(2i/E)), PE[t, 2i+1] = cos(…).
+    Nothing is learned; the table is a buffer, not a parameter."""
+
+    def __init__(self, embedding_dim: int, max_len: int, dropout: float = 0.0) -> None:
+        super().__init__()
+        self.dropout = nn.Dropout(dropout)
+        position = torch.arange(max_len, dtype=torch.float32).unsqueeze(1)
+        even = torch.arange(0, embedding_dim, 2, dtype=torch.float32)
+        angles = position / 10000.0 ** (even / embedding_dim)
+        table = torch.zeros(max_len, embedding_dim)
+        table[:, 0::2] = torch.sin(angles)
+        table[:, 1::2] = torch.cos(angles[:, : embedding_dim // 2])
+        self.register_buffer("table", table, persistent=False)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        length = x.shape[1]
+        if length > self.table.shape[0]:
+            raise ValueError(
+                f"sequence length {length} exceeds max_len {self.table.shape[0]}"
+            )
+        return self.dropout(x + self.table[:length])
+'''
+
+
+def _sinusoidal_rule(params, inputs) -> Inference:
+    inference = _positional_rule(params, inputs)
+    return Inference(outputs=inference.outputs, inferred=inference.inferred)
+
+
+register(
+    LayerSpec(
+        type="SinusoidalPositionalEncoding",
+        category="Embedding",
+        description="Adds a fixed pattern of sines and cosines for each position, so "
+        "attention can tell order apart; nothing is learned, and it works for any "
+        "length up to max_len.",
+        formula="PE[t, 2i] = sin(t / 10000^(2i/E)),  PE[t, 2i+1] = cos(t / 10000^(2i/E));"
+        "  y = Dropout(x + PE[:L])",
+        params=(
+            int_param(
+                "max_len", 512, maximum=100_000, help="Longest sequence supported"
+            ),
+            float_param(
+                "dropout", 0.0, 0.0, 0.99, help="Dropout after adding the encoding"
+            ),
+        ),
+        infer=_sinusoidal_rule,
+        construct=lambda p, i: (
+            "SinusoidalPositionalEncoding("
+            + render_args(
+                [i["embedding_dim"], p["max_len"]],
+                {"dropout": p["dropout"]},
+                {"dropout": 0.0},
+            )
+            + ")"
+        ),
+        inferred_names=("embedding_dim",),
+        key_params=("max_len",),
+        short_name="pos_encoding",
+        support_code=SINUSOIDAL_SUPPORT,
     )
 )

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from designer.graph.catalog import Inference, LayerSpec, register
-from designer.graph.layers._rules import require_known, require_rank, single_input
+import math
+
+from designer.fields import bool_field
+from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
+from designer.graph.layers._rules import (
+    int_param,
+    render_args,
+    require_known,
+    require_rank,
+    single_input,
+)
+from designer.graph.shape import format_shape
 from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 
@@ -75,5 +85,94 @@ register(
         construct=lambda p, i: f"nn.LayerNorm({i['normalized_shape']})",
         inferred_names=("normalized_shape",),
         short_name="layernorm",
+    )
+)
+
+
+def _groupnorm_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    require_rank(
+        shape, (2, 3, 4, 5), QT_TRANSLATE_NOOP("Problem", "(N, C) or (N, C, …)")
+    )
+    channels = require_known(
+        shape[1], QT_TRANSLATE_NOOP("Problem", "number of channels")
+    )
+    groups = params["num_groups"]
+    if channels % groups:
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem", "{groups} groups do not divide the {channels} channels"
+            ),
+            groups=str(groups),
+            channels=str(channels),
+        )
+    return Inference(
+        outputs={"out": shape},
+        inferred={"num_channels": channels},
+        params=2 * channels,
+    )
+
+
+register(
+    LayerSpec(
+        type="GroupNorm",
+        category="Normalization",
+        description="Normalises each sample over groups of channels, independent of "
+        "the batch size; one group is like LayerNorm over (C, H, W).",
+        formula="y = (x − E_group[x]) / √(Var_group[x] + ε) · γ + β",
+        params=(
+            int_param(
+                "num_groups",
+                2,
+                maximum=4096,
+                help="Number of channel groups; must divide the channels",
+            ),
+        ),
+        infer=_groupnorm_rule,
+        construct=lambda p, i: f"nn.GroupNorm({p['num_groups']}, {i['num_channels']})",
+        inferred_names=("num_channels",),
+        key_params=("num_groups",),
+        short_name="groupnorm",
+    )
+)
+
+
+def _instancenorm_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    require_rank(shape, (4,), QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)"))
+    channels = require_known(
+        shape[1], QT_TRANSLATE_NOOP("Problem", "number of channels")
+    )
+    if all(isinstance(d, int) for d in shape[2:]) and math.prod(shape[2:]) == 1:
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "needs more than one position per channel to normalise, got {got}",
+            ),
+            got=format_shape(shape),
+        )
+    return Inference(
+        outputs={"out": shape},
+        inferred={"num_features": channels},
+        params=2 * channels if params["affine"] else 0,
+    )
+
+
+register(
+    LayerSpec(
+        type="InstanceNorm2d",
+        category="Normalization",
+        description="Normalises each channel of each image on its own (style transfer, "
+        "GAN generators).",
+        formula="y = (x − E_hw[x]) / √(Var_hw[x] + ε) · γ + β",
+        params=(
+            bool_field("affine", False, help="Learn a scale γ and shift β per channel"),
+        ),
+        infer=_instancenorm_rule,
+        construct=lambda p, i: (
+            f"nn.InstanceNorm2d({render_args([i['num_features']], {'affine': p['affine']}, {'affine': False})})"
+        ),
+        inferred_names=("num_features",),
+        short_name="instancenorm",
     )
 )

@@ -1,4 +1,4 @@
-"""Pooling and resampling of images."""
+"""Pooling and resampling of sequences (1-D) and images (2-D)."""
 
 from __future__ import annotations
 
@@ -16,41 +16,56 @@ from designer.graph.shape import format_size, mul_dim
 from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 
-def _pool_rule(params, inputs) -> Inference:
-    shape = single_input(inputs)
-    require_rank(shape, (4,), QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)"))
-    kernel, stride, padding = params["kernel_size"], params["stride"], params["padding"]
-    if 2 * padding > kernel:
-        raise ShapeError(
-            QT_TRANSLATE_NOOP(
-                "Problem",
-                "padding {padding} must be at most half the kernel size {kernel}",
-            ),
-            padding=str(padding),
-            kernel=str(kernel),
+def _pool_rule(dims: int):
+    layout = (
+        QT_TRANSLATE_NOOP("Problem", "(N, C, L)")
+        if dims == 1
+        else QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)")
+    )
+    too_large = (
+        QT_TRANSLATE_NOOP("Problem", "kernel {kernel} is larger than its {size} input")
+        if dims == 1
+        else QT_TRANSLATE_NOOP(
+            "Problem", "kernel {kernel}×{kernel} is larger than its {size} input"
         )
-    spatial = shape[2:]
-    if any(isinstance(s, int) and s + 2 * padding < kernel for s in spatial):
-        raise ShapeError(
-            QT_TRANSLATE_NOOP(
-                "Problem", "kernel {kernel}×{kernel} is larger than its {size} input"
-            ),
-            kernel=str(kernel),
-            size=format_size(spatial),
-        )
-    if params.get("ceil_mode"):
-        out_spatial = tuple(
-            _ceil_length(
-                require_known(s, QT_TRANSLATE_NOOP("Problem", "size for ceil mode")),
-                kernel,
-                stride,
-                padding,
+    )
+
+    def rule(params, inputs) -> Inference:
+        shape = single_input(inputs)
+        require_rank(shape, (dims + 2,), layout)
+        kernel, stride = params["kernel_size"], params["stride"]
+        padding = params["padding"]
+        if 2 * padding > kernel:
+            raise ShapeError(
+                QT_TRANSLATE_NOOP(
+                    "Problem",
+                    "padding {padding} must be at most half the kernel size {kernel}",
+                ),
+                padding=str(padding),
+                kernel=str(kernel),
             )
-            for s in spatial
-        )
-    else:
-        out_spatial = tuple(conv_length(s, kernel, stride, padding, 1) for s in spatial)
-    return Inference(outputs={"out": (*shape[:2], *out_spatial)})
+        spatial = shape[2:]
+        if any(isinstance(s, int) and s + 2 * padding < kernel for s in spatial):
+            raise ShapeError(too_large, kernel=str(kernel), size=format_size(spatial))
+        if params.get("ceil_mode"):
+            out_spatial = tuple(
+                _ceil_length(
+                    require_known(
+                        s, QT_TRANSLATE_NOOP("Problem", "size for ceil mode")
+                    ),
+                    kernel,
+                    stride,
+                    padding,
+                )
+                for s in spatial
+            )
+        else:
+            out_spatial = tuple(
+                conv_length(s, kernel, stride, padding, 1) for s in spatial
+            )
+        return Inference(outputs={"out": (*shape[:2], *out_spatial)})
+
+    return rule
 
 
 def _ceil_length(size: int, kernel: int, stride: int, padding: int) -> int:
@@ -88,55 +103,75 @@ def _pool_construct(cls: str):
     return construct
 
 
-register(
-    LayerSpec(
-        type="MaxPool2d",
-        category="Pooling",
-        description="Keeps the largest value in each window, shrinking the image.",
-        formula="y[i, j] = max over the k×k window at (i·s, j·s)",
-        params=_MAX_POOL_PARAMS,
-        infer=_pool_rule,
-        construct=_pool_construct("MaxPool2d"),
-        key_params=("kernel_size", "stride"),
-        short_name="maxpool",
+for _dims, _what, _window in ((2, "image", "k×k"), (1, "sequence", "k")):
+    _at = "i·s" if _dims == 1 else "(i·s, j·s)"
+    _index = "y[i]" if _dims == 1 else "y[i, j]"
+    register(
+        LayerSpec(
+            type=f"MaxPool{_dims}d",
+            category="Pooling",
+            description=f"Keeps the largest value in each window, shrinking the {_what}.",
+            formula=f"{_index} = max over the {_window} window at {_at}",
+            params=_MAX_POOL_PARAMS,
+            infer=_pool_rule(_dims),
+            construct=_pool_construct(f"MaxPool{_dims}d"),
+            key_params=("kernel_size", "stride"),
+            short_name="maxpool",
+        )
     )
-)
-
-register(
-    LayerSpec(
-        type="AvgPool2d",
-        category="Pooling",
-        description="Averages each window, shrinking the image.",
-        formula="y[i, j] = mean over the k×k window at (i·s, j·s)",
-        params=_POOL_PARAMS,
-        infer=_pool_rule,
-        construct=_pool_construct("AvgPool2d"),
-        key_params=("kernel_size", "stride"),
-        short_name="avgpool",
+    register(
+        LayerSpec(
+            type=f"AvgPool{_dims}d",
+            category="Pooling",
+            description=f"Averages each window, shrinking the {_what}.",
+            formula=f"{_index} = mean over the {_window} window at {_at}",
+            params=_POOL_PARAMS,
+            infer=_pool_rule(_dims),
+            construct=_pool_construct(f"AvgPool{_dims}d"),
+            key_params=("kernel_size", "stride"),
+            short_name="avgpool",
+        )
     )
-)
 
 
-def _adaptive_rule(params, inputs) -> Inference:
-    shape = single_input(inputs)
-    require_rank(shape, (4,), QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)"))
-    size = params["output_size"]
-    return Inference(outputs={"out": (*shape[:2], size, size)})
-
-
-register(
-    LayerSpec(
-        type="AdaptiveAvgPool2d",
-        category="Pooling",
-        description="Averages into a fixed output size whatever the input size "
-        "(output size 1 gives global average pooling).",
-        params=(int_param("output_size", 1, maximum=4096),),
-        infer=_adaptive_rule,
-        construct=lambda p, i: f"nn.AdaptiveAvgPool2d({p['output_size']})",
-        key_params=("output_size",),
-        short_name="adaptive_pool",
+def _adaptive_rule(dims: int):
+    layout = (
+        QT_TRANSLATE_NOOP("Problem", "(N, C, L)")
+        if dims == 1
+        else QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)")
     )
-)
+
+    def rule(params, inputs) -> Inference:
+        shape = single_input(inputs)
+        require_rank(shape, (dims + 2,), layout)
+        size = params["output_size"]
+        return Inference(outputs={"out": (*shape[:2], *(size for _ in range(dims)))})
+
+    return rule
+
+
+_ADAPTIVE_DESCRIPTIONS = {
+    2: "Averages into a fixed output size whatever the input size "
+    "(output size 1 gives global average pooling).",
+    1: "Averages a sequence into a fixed length whatever the input length "
+    "(output size 1 gives global average pooling).",
+}
+
+for _dims, _description in _ADAPTIVE_DESCRIPTIONS.items():
+    register(
+        LayerSpec(
+            type=f"AdaptiveAvgPool{_dims}d",
+            category="Pooling",
+            description=_description,
+            params=(int_param("output_size", 1, maximum=4096),),
+            infer=_adaptive_rule(_dims),
+            construct=lambda p, i, _dims=_dims: (
+                f"nn.AdaptiveAvgPool{_dims}d({p['output_size']})"
+            ),
+            key_params=("output_size",),
+            short_name="adaptive_pool",
+        )
+    )
 
 
 def _upsample_rule(params, inputs) -> Inference:

@@ -1,9 +1,15 @@
-"""Recurrent layers (RNN, LSTM, GRU) that return the whole output sequence."""
+"""Recurrent layers (RNN, LSTM, GRU): the whole output sequence, and on request
+ports for the initial state (h0, c0) and the final state (h_n, c_n).
+
+The graph keeps the batch first everywhere, states included: a state is
+(N, num_layers·directions, hidden), which the generated code transposes to and
+from PyTorch's (num_layers·directions, N, hidden).
+"""
 
 from __future__ import annotations
 
 from designer.fields import Field, bool_field
-from designer.graph.catalog import Inference, LayerSpec, register
+from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
 from designer.graph.layers._rules import (
     float_param,
     int_param,
@@ -12,6 +18,12 @@ from designer.graph.layers._rules import (
     require_rank,
     single_input,
 )
+from designer.graph.layers.weight_init import (
+    WITHOUT_ZEROS,
+    init_every_weight,
+    init_param,
+)
+from designer.graph.shape import format_shape
 from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 _GATES = {"RNN": 1, "GRU": 3, "LSTM": 4}
@@ -49,8 +61,22 @@ def _recurrent_rule(kind: str):
             total_params += directions * (weights + 2 * gates * hidden)
             macs_per_step += directions * weights
         steps = shape[1] if isinstance(shape[1], int) else 1
+        state = (shape[0], layers * directions, hidden)
+        for port in _state_inputs(kind, params):
+            if tuple(inputs[port]) != state:
+                raise ShapeError(
+                    QT_TRANSLATE_NOOP(
+                        "Problem",
+                        "expects the initial state {port} as {expected}, got {got}",
+                    ),
+                    port=port,
+                    expected=format_shape(state),
+                    got=format_shape(inputs[port]),
+                )
+        outputs = {"out": (shape[0], shape[1], hidden * directions)}
+        outputs.update(dict.fromkeys(_state_outputs(kind, params), state))
         return Inference(
-            outputs={"out": (shape[0], shape[1], hidden * directions)},
+            outputs=outputs,
             inferred={"input_size": input_size},
             params=total_params,
             macs=macs_per_step * steps,
@@ -73,7 +99,38 @@ def _recurrent_params(kind: str) -> tuple[Field, ...]:
     ]
     if kind == "RNN":
         params.append(Field("nonlinearity", "choice", "tanh", choices=("tanh", "relu")))
+    params.append(init_param(WITHOUT_ZEROS))
+    states = "h0 and c0" if kind == "LSTM" else "h0"
+    finals = "h_n and c_n" if kind == "LSTM" else "h_n"
+    params += [
+        bool_field(
+            "state_in",
+            False,
+            label="Initial state inputs",
+            help=f"Adds inputs {states} (N, num_layers·directions, hidden) for the "
+            "state to start from; without them it starts from zeros",
+        ),
+        bool_field(
+            "state_out",
+            False,
+            label="Final state outputs",
+            help=f"Adds outputs {finals} (N, num_layers·directions, hidden): the state "
+            "after the last step, e.g. to start a decoder from",
+        ),
+    ]
     return tuple(params)
+
+
+def _state_names(kind: str) -> tuple[str, ...]:
+    return ("h", "c") if kind == "LSTM" else ("h",)
+
+
+def _state_inputs(kind: str, params) -> tuple[str, ...]:
+    return tuple(f"{s}0" for s in _state_names(kind)) if params["state_in"] else ()
+
+
+def _state_outputs(kind: str, params) -> tuple[str, ...]:
+    return tuple(f"{s}_n" for s in _state_names(kind)) if params["state_out"] else ()
 
 
 def _recurrent_construct(kind: str):
@@ -95,11 +152,44 @@ def _recurrent_construct(kind: str):
     return construct
 
 
-def _recurrent_forward(params, _inferred, attr: str, inputs) -> str:
+def _recurrent_call(kind: str, params, attr: str, inputs) -> str:
+    """``self.lstm(x, (h0, c0))``: the sequence and initial state, time-major when
+    batch_first is off, states transposed to PyTorch's layout."""
     x = inputs["in"]
-    if params["batch_first"]:
-        return f"{attr}({x})[0]"
-    return f"{attr}({x}.transpose(0, 1))[0].transpose(0, 1)"
+    sequence = x if params["batch_first"] else f"{x}.transpose(0, 1)"
+    states = [
+        f"{inputs[port]}.transpose(0, 1).contiguous()"
+        for port in _state_inputs(kind, params)
+    ]
+    if not states:
+        return f"{attr}({sequence})"
+    state = states[0] if len(states) == 1 else f"({', '.join(states)})"
+    return f"{attr}({sequence}, {state})"
+
+
+def _recurrent_forward(kind: str):
+    def forward(params, _inferred, attr: str, inputs) -> str:
+        call = f"{_recurrent_call(kind, params, attr, inputs)}[0]"
+        return call if params["batch_first"] else f"{call}.transpose(0, 1)"
+
+    return forward
+
+
+def _recurrent_statements(kind: str):
+    """``lstm_out, (lstm_h_n, lstm_c_n) = self.lstm(x)``, then each result made
+    batch-first."""
+
+    def statements(params, _inferred, attr: str, inputs, targets):
+        out = targets["out"]
+        finals = [targets[port] for port in _state_outputs(kind, params)]
+        state = finals[0] if len(finals) == 1 else f"({', '.join(finals)})"
+        steps = [(f"{out}, {state}", _recurrent_call(kind, params, attr, inputs))]
+        if not params["batch_first"]:
+            steps.append((out, f"{out}.transpose(0, 1)"))
+        steps += [(final, f"{final}.transpose(0, 1)") for final in finals]
+        return steps
+
+    return statements
 
 
 for _kind in ("RNN", "LSTM", "GRU"):
@@ -108,12 +198,17 @@ for _kind in ("RNN", "LSTM", "GRU"):
             type=_kind,
             category="Recurrent",
             description=_DESCRIPTIONS[_kind]
-            + " Outputs the whole sequence (N, L, hidden).",
+            + " Outputs the whole sequence (N, L, hidden); ports for the initial and "
+            "final state can be added.",
             formula=_FORMULAS[_kind],
             params=_recurrent_params(_kind),
             infer=_recurrent_rule(_kind),
             construct=_recurrent_construct(_kind),
-            forward=_recurrent_forward,
+            forward=_recurrent_forward(_kind),
+            statements=_recurrent_statements(_kind),
+            inputs=lambda p, kind=_kind: ("in", *_state_inputs(kind, p)),
+            outputs=lambda p, kind=_kind: ("out", *_state_outputs(kind, p)),
+            initialise=init_every_weight,
             inferred_names=("input_size",),
             key_params=("hidden_size", "num_layers"),
         )

@@ -28,6 +28,10 @@
         <translation>维度 0 是批维度；请选择样本的某个维度（例如 -1）</translation>
     </message>
     <message>
+        <source>a slope per channel needs a channel dimension, got {got}</source>
+        <translation>每个通道一个斜率需要输入有通道维度，实际为 {got}</translation>
+    </message>
+    <message>
         <source>a sequence (N, L, E)</source>
         <translation>序列 (N, L, E)</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
         <source>embedding size {embed} is not divisible by {heads} heads</source>
         <translation>嵌入维度 {embed} 不能被头数 {heads} 整除</translation>
+    </message>
+    <message>
+        <source>expects a key padding mask (N, L) for the sequence {shape}, got {got}</source>
+        <translation>序列 {shape} 需要形状为 (N, L) 的键填充掩码，实际为 {got}</translation>
     </message>
     <message>
         <source>(N, C, L)</source>
@@ -136,12 +144,28 @@
         <translation>最后一维的大小</translation>
     </message>
     <message>
+        <source>(N, C) or (N, C, …)</source>
+        <translation>(N, C) 或 (N, C, …)</translation>
+    </message>
+    <message>
+        <source>{groups} groups do not divide the {channels} channels</source>
+        <translation>{groups} 个组不能整除 {channels} 个通道</translation>
+    </message>
+    <message>
+        <source>needs more than one position per channel to normalise, got {got}</source>
+        <translation>每个通道需要不止一个位置才能归一化，实际为 {got}</translation>
+    </message>
+    <message>
         <source>padding {padding} must be at most half the kernel size {kernel}</source>
         <translation>填充 {padding} 不能超过池化核大小 {kernel} 的一半</translation>
     </message>
     <message>
         <source>kernel {kernel}×{kernel} is larger than its {size} input</source>
         <translation>池化核 {kernel}×{kernel} 比 {size} 的输入还大</translation>
+    </message>
+    <message>
+        <source>kernel {kernel} is larger than its {size} input</source>
+        <translation>池化核 {kernel} 比 {size} 的输入还大</translation>
     </message>
     <message>
         <source>size for ceil mode</source>
@@ -162,6 +186,10 @@
     <message>
         <source>a sequence (N, L, features)</source>
         <translation>序列 (N, L, 特征数)</translation>
+    </message>
+    <message>
+        <source>expects the initial state {port} as {expected}, got {got}</source>
+        <translation>初始状态 {port} 的形状应为 {expected}，实际为 {got}</translation>
     </message>
     <message>
         <source>start dim {start} does not exist in {shape}</source>
