@@ -40,16 +40,12 @@ TEXTS: tuple[str, ...] = (
 '''
 
 
-def option_label(name: str) -> str:
-    """How the dataset picker titles an option: ``n_samples`` → "N samples"."""
-    return name.replace("_", " ").capitalize()
-
-
 def collect_texts() -> dict[str, set[str]]:
     """context → the texts of that context, from the Qt-free tables."""
     from designer.training.datasets.registry import builtin_datasets, file_formats
     from designer.training.settings import FIELD_SPECS
     from designer.training.tasks.registry import get_task_info, task_names
+    from designer.ui.training.texts import option_label
 
     texts: dict[str, set[str]] = {
         SETTINGS_CONTEXT: set(),

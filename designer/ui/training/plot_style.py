@@ -113,3 +113,14 @@ def theme_plots(
 
 def title(plot: pg.PlotItem, text: str, theme: ThemeColors) -> None:
     plot.setTitle(text, color=theme.plot_foreground, size=title_size())
+
+
+def relabel_legend(legend: pg.LegendItem | None, labels: dict[object, str]) -> None:
+    """Rename the legend's entries of the curves in ``labels`` (curve → new label),
+    keeping their size and colour."""
+    if legend is None:
+        return
+    for sample, label in legend.items:
+        text = labels.get(sample.item)
+        if text is not None and label.text != text:
+            label.setText(text)

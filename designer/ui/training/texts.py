@@ -40,6 +40,11 @@ def translated_dataset(text: str) -> str:
     return _translated(DATASET_CONTEXT, text)
 
 
+def option_label(name: str) -> str:
+    """How the dataset picker titles an option, in English: ``n_samples`` → "N samples"."""
+    return name.replace("_", " ").capitalize()
+
+
 def translated_metric(text: str) -> str:
     """A metric's or loss term's name, translated (marked with ``QT_TRANSLATE_NOOP("Metric", …)``)."""
     return _translated(METRIC_CONTEXT, text)
