@@ -63,6 +63,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "training": (
         "designer/ui/training",
         "designer/ui/training_texts.py",
+        "designer/training/messages.py",
     ),
 }
 

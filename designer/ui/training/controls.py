@@ -45,6 +45,7 @@ ENDING_STATUS = {
 
 
 def _tr(text: str) -> str:
+    """A text marked with ``QT_TRANSLATE_NOOP("RunControls", …)``, translated."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -52,10 +53,12 @@ def format_duration(seconds: float | None) -> str:
     if seconds is None or not math.isfinite(seconds) or seconds < 0:
         return "–"
     if seconds < 10:
-        return _tr("{0} s").format(f"{seconds:.1f}")
+        return QCoreApplication.translate("RunControls", "{0} s").format(
+            f"{seconds:.1f}"
+        )
     seconds = int(round(seconds))
     if seconds < 60:
-        return _tr("{0} s").format(seconds)
+        return QCoreApplication.translate("RunControls", "{0} s").format(seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
         return f"{minutes}:{seconds:02d}"
@@ -65,10 +68,16 @@ def format_duration(seconds: float | None) -> str:
 
 def format_rate(samples_per_sec: float) -> str:
     if samples_per_sec >= 1e6:
-        return _tr("{0} M samples/s").format(f"{samples_per_sec / 1e6:.1f}")
+        return QCoreApplication.translate("RunControls", "{0} M samples/s").format(
+            f"{samples_per_sec / 1e6:.1f}"
+        )
     if samples_per_sec >= 1e4:
-        return _tr("{0} k samples/s").format(f"{samples_per_sec / 1e3:.0f}")
-    return _tr("{0} samples/s").format(f"{samples_per_sec:,.0f}")
+        return QCoreApplication.translate("RunControls", "{0} k samples/s").format(
+            f"{samples_per_sec / 1e3:.0f}"
+        )
+    return QCoreApplication.translate("RunControls", "{0} samples/s").format(
+        f"{samples_per_sec:,.0f}"
+    )
 
 
 def epochs_in_run(update: Any) -> int:
@@ -79,18 +88,28 @@ def epochs_in_run(update: Any) -> int:
 def epoch_status(metrics: Any) -> str:
     """The status line after an epoch: losses, accuracy, extra metrics and time."""
     parts = [
-        _tr("Epoch {0}: train loss {1}").format(
+        QCoreApplication.translate("RunControls", "Epoch {0}: train loss {1}").format(
             metrics.epoch, f"{metrics.train_loss:.4g}"
         )
     ]
     if metrics.val_loss is not None:
-        parts.append(_tr("validation loss {0}").format(f"{metrics.val_loss:.4g}"))
+        parts.append(
+            QCoreApplication.translate("RunControls", "validation loss {0}").format(
+                f"{metrics.val_loss:.4g}"
+            )
+        )
     if metrics.val_accuracy is not None:
-        parts.append(_tr("accuracy {0}").format(f"{metrics.val_accuracy:.1%}"))
+        parts.append(
+            QCoreApplication.translate("RunControls", "accuracy {0}").format(
+                f"{metrics.val_accuracy:.1%}"
+            )
+        )
     for key, value in (metrics.extra or {}).items():
         parts.append(f"{metric_name(key)} {value:.4g}")
     parts.append(f"{format_duration(metrics.seconds)}")
-    return _tr("{0}.").format(_tr(", ").join(parts))
+    return QCoreApplication.translate("RunControls", "{0}.").format(
+        QCoreApplication.translate("RunControls", ", ").join(parts)
+    )
 
 
 class RunControls(LanguageFollower, QWidget):

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -505,6 +505,14 @@ class SamplesPreview(QWidget):
         self.updates = 0
 
 
-register_preview("forecast", "Forecast", ForecastPreview)
-register_preview("reconstruction", "Reconstructions", ReconstructionPreview)
-register_preview("samples", "Generated samples", SamplesPreview)
+register_preview(
+    "forecast", QT_TRANSLATE_NOOP("ResultViews", "Forecast"), ForecastPreview
+)
+register_preview(
+    "reconstruction",
+    QT_TRANSLATE_NOOP("ResultViews", "Reconstructions"),
+    ReconstructionPreview,
+)
+register_preview(
+    "samples", QT_TRANSLATE_NOOP("ResultViews", "Generated samples"), SamplesPreview
+)
