@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from designer.ui.training.image_grid import ImageGrid
@@ -55,6 +55,15 @@ def preview_kind(name: str) -> PreviewKind | None:
 
 def preview_kinds() -> dict[str, PreviewKind]:
     return dict(_KINDS)
+
+
+def caption_label(text: str = "") -> QLabel:
+    """A wrapping rich-text caption, coloured by the stylesheet as a plot title."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setObjectName("plotTitle")  # coloured by the stylesheet
+    return label
 
 
 class ImagePreview(LanguageFollower, QWidget):
