@@ -86,7 +86,16 @@ def _tool(name: str) -> str:
 
 
 def _sources(group: str) -> list[str]:
-    return [str(ROOT / path) for path in GROUPS[group] if (ROOT / path).exists()]
+    """The group's Python files: a folder stands for the files in it (lupdate
+    does not look for .py files in a folder it is given)."""
+    files: list[str] = []
+    for path in GROUPS[group]:
+        source = ROOT / path
+        if source.is_dir():
+            files += [str(found) for found in sorted(source.rglob("*.py"))]
+        elif source.exists():
+            files.append(str(source))
+    return files
 
 
 def update(target_dir: Path = I18N) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QSignalBlocker,
@@ -435,7 +436,9 @@ def attach_run_history(panel: Any) -> RunHistoryView:
     """Add a Runs tab to the training panel's results and keep it in step with the
     document (its file) and the panel's runs."""
     view = RunHistoryView()
-    panel.results.add_tab(view, lambda: view.tr("Runs"))
+    panel.results.add_tab(
+        view, lambda: QCoreApplication.translate("RunHistoryView", "Runs")
+    )
     controller, document = panel.runs, panel.document
     controller.project_path = getattr(document, "path", None)
 

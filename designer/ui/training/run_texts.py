@@ -15,7 +15,7 @@ import re
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from designer.training.messages import PROCESS_CONTEXT, PROCESS_TEXTS
 from designer.ui.plurals import plural_form
@@ -49,30 +49,56 @@ def translated_process_message(text: str) -> str:
     return text
 
 
-def epochs_summary(epochs: list[Any]) -> str:
-    """The last epoch's losses (and accuracy) in one sentence."""
-    last = epochs[-1]
-    parts = [
-        QCoreApplication.translate("RunMessages", "train loss {0}").format(
-            f"{last.train_loss:.4g}"
-        )
-    ]
-    if last.val_loss is not None:
-        parts.append(
-            QCoreApplication.translate("RunMessages", "validation loss {0}").format(
-                f"{last.val_loss:.4g}"
+class RunMessages(QObject):
+    """The words for how a run ended (a QObject: its plurals are Qt's numerus forms)."""
+
+    def epochs_summary(self, epochs: list[Any]) -> str:
+        """The last epoch's losses (and accuracy) in one sentence."""
+        last = epochs[-1]
+        parts = [self.tr("train loss {0}").format(f"{last.train_loss:.4g}")]
+        if last.val_loss is not None:
+            parts.append(self.tr("validation loss {0}").format(f"{last.val_loss:.4g}"))
+        if last.val_accuracy is not None:
+            best = max(m.val_accuracy for m in epochs if m.val_accuracy is not None)
+            parts.append(
+                self.tr("validation accuracy {0} (best {1})").format(
+                    f"{last.val_accuracy:.1%}", f"{best:.1%}"
+                )
             )
-        )
-    if last.val_accuracy is not None:
-        best = max(m.val_accuracy for m in epochs if m.val_accuracy is not None)
-        parts.append(
-            QCoreApplication.translate(
-                "RunMessages", "validation accuracy {0} (best {1})"
-            ).format(f"{last.val_accuracy:.1%}", f"{best:.1%}")
-        )
-    return QCoreApplication.translate("RunMessages", "Last epoch: {0}.").format(
-        QCoreApplication.translate("RunMessages", ", ").join(parts)
-    )
+        return self.tr("Last epoch: {0}.").format(self.tr(", ").join(parts))
+
+    def end(self, result: Any, patience: int) -> str:
+        epochs = list(result.epochs or [])
+        done = len(epochs)
+        if result.status == "finished" and epochs:
+            finished = self.tr("Finished %n epoch(s).", "", done)
+            return f"{plural_form(finished, done)} {self.epochs_summary(epochs)}"
+        if result.status == "stopped":
+            text = plural_form(self.tr("Stopped after %n epoch(s).", "", done), done)
+            return f"{text} {self.epochs_summary(epochs)}" if epochs else text
+        if result.status == "early_stopped" and epochs and patience > 0:
+            last = epochs[-1]
+            watched = (
+                self.tr(
+                    "The validation loss has not improved for %n epoch(s).",
+                    "",
+                    patience,
+                )
+                if last.val_loss is not None
+                else self.tr(
+                    "The training loss has not improved for %n epoch(s).",
+                    "",
+                    patience,
+                )
+            )
+            return " ".join(
+                (
+                    self.tr("Stopped early after epoch {0}.").format(last.epoch),
+                    plural_form(watched, patience),
+                    self.epochs_summary(epochs),
+                )
+            )
+        return translated_process_message(str(result.message))
 
 
 def run_end_message(result: Any, patience: int) -> str:
@@ -81,50 +107,4 @@ def run_end_message(result: Any, patience: int) -> str:
     Finished and stopped runs are described from their epochs, as the engine
     describes them (``patience``: the early-stopping setting the run had); a
     failure's message is translated where it is one of the process's texts."""
-    epochs = list(result.epochs or [])
-    if result.status == "finished" and epochs:
-        return (
-            plural_form(
-                QCoreApplication.translate(
-                    "RunMessages", "Finished %n epoch(s).", None, len(epochs)
-                ),
-                len(epochs),
-            )
-            + " "
-            + epochs_summary(epochs)
-        )
-    if result.status == "stopped":
-        text = plural_form(
-            QCoreApplication.translate(
-                "RunMessages", "Stopped after %n epoch(s).", None, len(epochs)
-            ),
-            len(epochs),
-        )
-        return f"{text} {epochs_summary(epochs)}" if epochs else text
-    if result.status == "early_stopped" and epochs and patience > 0:
-        last = epochs[-1]
-        watched = (
-            QCoreApplication.translate(
-                "RunMessages",
-                "The validation loss has not improved for %n epoch(s).",
-                None,
-                patience,
-            )
-            if last.val_loss is not None
-            else QCoreApplication.translate(
-                "RunMessages",
-                "The training loss has not improved for %n epoch(s).",
-                None,
-                patience,
-            )
-        )
-        return " ".join(
-            (
-                QCoreApplication.translate(
-                    "RunMessages", "Stopped early after epoch {0}."
-                ).format(last.epoch),
-                plural_form(watched, patience),
-                epochs_summary(epochs),
-            )
-        )
-    return translated_process_message(str(result.message))
+    return RunMessages().end(result, patience)
