@@ -228,7 +228,7 @@ PROCESS_DIED_WITH_CODE = QT_TRANSLATE_NOOP(
     "The training process ended unexpectedly (exit code {0}). Your project is "
     "unchanged; if it ran out of memory, a smaller batch size or model helps.",
 )
-#: every text above: fixed ones, and templates whose ``{0}`` the sender fills
+# every text above: fixed ones, and templates whose ``{0}`` the sender fills
 PROCESS_TEXTS = (
     LOADING_DATASET,
     PREPARING_MODEL,

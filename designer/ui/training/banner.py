@@ -18,8 +18,8 @@ from designer.ui.training.texts import LanguageFollower
 
 KINDS = ("info", "success", "warning", "error")  # coloured by the stylesheet
 
-#: a text, or a function that gives it in the interface language (called again
-#: when the language changes, so a message shown stays in the language chosen)
+# a text, or a function that gives it in the interface language (called again
+# when the language changes, so a message shown stays in the language chosen)
 Text = str | Callable[[], str]
 
 

@@ -23,7 +23,7 @@ from designer.ui.training.image_grid import ImageGrid
 from designer.ui.training.plot_style import pen, theme_plots
 from designer.ui.training.texts import LanguageFollower
 
-#: the plot's axis titles for each kind of preview that is a plot (bottom, left)
+# the plot's axis titles for each kind of preview that is a plot (bottom, left)
 AXES = {
     "points": ("x₁", "x₂"),
     "curve": (
