@@ -9,6 +9,8 @@ included, and relative imports are resolved.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -211,3 +213,42 @@ def later():
         "designer.shapes._cache",
         "designer.graph._rules",
     ]
+
+
+# -- import-linter: the same order as declared contracts in pyproject.toml -------------
+
+
+def _lint_imports(*args: str) -> subprocess.CompletedProcess[str]:
+    tool = Path(sys.executable).with_name("lint-imports")
+    command = (
+        [str(tool)] if tool.exists() else [sys.executable, "-m", "importlinter.cli"]
+    )
+    return subprocess.run(
+        [*command, *args],
+        capture_output=True,
+        text=True,
+        cwd=PACKAGE.parent,
+        timeout=300,
+    )
+
+
+def test_the_import_contracts_in_pyproject_are_kept() -> None:
+    pytest.importorskip("importlinter")
+    result = _lint_imports()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 kept, 0 broken" in result.stdout
+
+
+def test_import_linter_sees_a_broken_order(tmp_path: Path) -> None:
+    """The order turned upside down must fail: the tool really reads our imports."""
+    pytest.importorskip("importlinter")
+    config = tmp_path / "upside_down.toml"
+    config.write_text(
+        '[tool.importlinter]\nroot_package = "designer"\n\n'
+        "[[tool.importlinter.contracts]]\n"
+        'name = "upside down"\ntype = "layers"\n'
+        'layers = ["designer.graph", "designer.ui"]\n',
+        encoding="utf-8",
+    )
+    result = _lint_imports("--config", str(config))
+    assert result.returncode == 1 and "BROKEN" in result.stdout, result.stdout

@@ -195,7 +195,13 @@ def export_onnx(
     :class:`OnnxExportError` when the graph has errors, the weights do not fit,
     a layer has no ONNX form, or the written model fails ``onnx.checker``.
     """
-    import onnx
+    try:
+        import onnx
+    except ImportError:
+        raise OnnxExportError(
+            "ONNX export needs the onnx package, which is not installed: "
+            "pip install 'designer[onnx]' (or pip install onnx onnxscript)"
+        ) from None
     import torch
 
     analyses = {graph.name: infer_shapes(graph) for graph in project.networks}

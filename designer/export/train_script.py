@@ -263,4 +263,8 @@ def generate_train_script(project: Project, project_path: Path | None = None) ->
 
 def _load_hint(network: NetworkRef) -> str:
     load = 'safetensors.torch.load_file("weights.safetensors")'
-    return f"{network.class_name}().load_state_dict({load}) loads them."
+    pickle_free = 'torch.load("weights.pt", weights_only=True)'
+    return (
+        f"{network.class_name}().load_state_dict({load}) loads them "
+        f"({pickle_free} for a weights.pt: weights_only refuses pickled code)."
+    )

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from designer.graph.safe_files import atomic_write_text
-from designer.training.run_history import RunHistoryError, RunRecord
+from designer.training.run_history import PER_LAYER, RunHistoryError, RunRecord
 
 MISSING = "—"
 SUMMARY_METRICS = ("train_loss", "val_loss", "val_accuracy")
@@ -155,7 +155,11 @@ def metrics_csv(runs: Sequence[RunRecord]) -> str:
     columns: list[str] = []
     for run in runs:
         for record in run.epochs:
-            columns += [key for key in record if key != "epoch" and key not in columns]
+            columns += [
+                key
+                for key in record
+                if key != "epoch" and key not in PER_LAYER and key not in columns
+            ]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["run", "name", "epoch", *columns])

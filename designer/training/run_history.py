@@ -110,7 +110,7 @@ class RunRecord:
         for record in self.epochs:
             for key in record:
                 if (
-                    key not in ("epoch", "seconds", "samples_per_sec")
+                    key not in ("epoch", "seconds", "samples_per_sec", *PER_LAYER)
                     and key not in names
                 ):
                     names.append(key)
@@ -293,6 +293,10 @@ def _read_json(path: Path, label: str) -> dict[str, Any]:
     return data
 
 
+#: Epoch entries that hold a number per layer (the gradient-flow probe's), not one.
+PER_LAYER = ("grad_norms", "update_ratios")
+
+
 def _check_metrics(metrics: Mapping[str, Any], label: str) -> None:
     epochs = metrics.get("epochs")
     if not isinstance(epochs, list):
@@ -303,11 +307,19 @@ def _check_metrics(metrics: Mapping[str, Any], label: str) -> None:
                 f"{label}: epoch entry {index + 1} has no epoch number"
             )
         for key, value in record.items():
-            if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int | float)
+            values = (
+                value.values()
+                if key in PER_LAYER and isinstance(value, dict)
+                else [value]
+            )
+            if any(
+                v is not None
+                and (isinstance(v, bool) or not isinstance(v, int | float))
+                for v in values
             ):
                 raise RunHistoryError(
                     f"{label}: {key} of epoch {record['epoch']} is not a number"
+                    + (" per layer" if key in PER_LAYER else "")
                 )
 
 

@@ -11,16 +11,16 @@ project clears it; a new run replaces it as it reports.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QInputDialog
 
-from designer.training.probes import shrink
 from designer.ui.canvas.gradient_bars import paint_flow
-from designer.ui.canvas.preview_items import paint_previews
 from designer.ui.theme import current_theme, qcolor
+
+if TYPE_CHECKING:  # numpy loads with the first preview, not with the window
+    import numpy as np
 
 
 class InsideOverlay(QObject):
@@ -45,6 +45,7 @@ class InsideOverlay(QObject):
             None  # the drawing being looked at in the training process
         )
         self.pending_drawing: np.ndarray | None = None
+        self.previews_painted = False  # any card has shown a preview yet
         # Connected after the view's own slots, so its scenes exist when these run.
         self.document.currentNetworkChanged.connect(lambda _name: self.repaint())
         self.document.projectReplaced.connect(self.clear)
@@ -156,6 +157,8 @@ class InsideOverlay(QObject):
                 "The drawing pad needs a network with one image Input of 1×H×W, "
                 "at most 28×28 (this one takes {shape})."
             ).format(shape="×".join(str(d) for d in shape) or "something else")
+        from designer.training.probes import shrink
+
         return shrink.shrink(pixels, (shape[1], shape[2]))[None]
 
     def probe_drawing(self, pixels: np.ndarray) -> str | None:
@@ -217,5 +220,10 @@ class InsideOverlay(QObject):
             previews = {}
             for preview in report.previews if report is not None else []:
                 previews.setdefault(preview.node_id, preview)  # a node's first port
+            if not previews and not self.previews_painted:
+                continue  # nothing to draw or remove: numpy stays unloaded at start
+            self.previews_painted = True
+            from designer.ui.canvas.preview_items import paint_previews
+
             drawn += paint_previews(scene, previews, color, self.layer_previews)
         return drawn

@@ -153,3 +153,13 @@ def test_cli_refuses_an_unexportable_layer_in_words(
     assert "the layer 'gap' (AdaptiveAvgPool2d)" in err
     assert "Traceback" not in err + out
     assert "graph(" not in err + out  # PyTorch's graph dump is kept from the terminal
+
+
+def test_a_missing_onnx_package_is_said_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "onnx", None)  # import fails
+    project = load_project(REPO / "samples" / "mlp.json")
+    with pytest.raises(OnnxExportError, match=r"pip install 'designer\[onnx\]'"):
+        export_onnx(project, tmp_path / "m.onnx")
+    assert not (tmp_path / "m.onnx").exists()

@@ -2,7 +2,8 @@
 
 networkx (cycles, block order, connection rules), jsonschema (a document that
 does not plainly fit), pyqtgraph (the training charts), scikit-learn (datasets)
-and torch (training, in its own process) all load on first use.  Each check runs
+torch (training, in its own process) and numpy (the layer previews and
+Inside views) all load on first use.  Each check runs
 in a fresh interpreter, because this test process has long loaded them all.
 """
 
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-HEAVY = ("networkx", "jsonschema", "pyqtgraph", "sklearn", "torch")
+HEAVY = ("networkx", "jsonschema", "pyqtgraph", "sklearn", "torch", "numpy")
 
 SHOWN = """
 import json, sys

@@ -118,7 +118,7 @@ register(
         type="PixelShuffle",
         category="Pooling",
         description="Turns channels into resolution: (N, C·r², H, W) → (N, C, H·r, W·r) "
-        "(sub-pixel convolution for super-resolution).",
+        "(sub-pixel upsampling, as in super-resolution networks).",
         params=(int_param("upscale_factor", 2, maximum=8),),
         infer=_pixel_shuffle_rule,
         dtype=keeps_dtype,

@@ -154,7 +154,27 @@ def describe_shapes(shapes: Iterable[Shape]) -> str:
     return ", ".join(format_shape(shape) for shape in shapes)
 
 
-class SupervisedTask(Task):
+class SingleModelTask(Task):
+    """A task that trains one network (``self.model``) with one optimizer."""
+
+    model: nn.Module
+    context: TaskContext
+
+    def modules(self) -> list[nn.Module]:
+        return [self.model]
+
+    def configure_optimizers(self) -> list[torch.optim.Optimizer]:
+        self.optimizer = self.context.make_optimizer(self.model.parameters())
+        self.parameters = parameters_of(self.optimizer)
+        return [self.optimizer]
+
+    @property
+    def recipe_autocast(self) -> Any:
+        """The recipes' autocast argument: None (the hot path of CPU runs) or the context."""
+        return self.context.autocast if self.context.mixed_precision else None
+
+
+class SupervisedTask(SingleModelTask):
     """One network, one input, one output, one optimizer: y = f(x)."""
 
     def check(
@@ -217,19 +237,6 @@ class SupervisedTask(Task):
         self, name: str
     ) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
         raise NotImplementedError
-
-    def modules(self) -> list[nn.Module]:
-        return [self.model]
-
-    def configure_optimizers(self) -> list[torch.optim.Optimizer]:
-        self.optimizer = self.context.make_optimizer(self.model.parameters())
-        self.parameters = parameters_of(self.optimizer)
-        return [self.optimizer]
-
-    @property
-    def recipe_autocast(self) -> Any:
-        """The recipes' autocast argument: None (the hot path of CPU runs) or the context."""
-        return self.context.autocast if self.context.mixed_precision else None
 
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         (loss,) = supervised_step(

@@ -13,15 +13,13 @@ Preview for the UI (``PredictionSnapshot.previews``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import torch
 
 from designer.training.recipes.regression import (
     evaluate_forecast,
     last_value_forecast,
 )
-from designer.training.tasks.base import EvalResult, PredictionSnapshot
+from designer.training.tasks.base import PredictionSnapshot
 from designer.training.tasks.regression import RegressionTask
 
 PREVIEW_SAMPLES = 6
@@ -35,18 +33,7 @@ def history_of(x: torch.Tensor) -> torch.Tensor:
 
 class ForecastTask(RegressionTask):
     name = "forecast"
-
-    def evaluate(
-        self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
-    ) -> EvalResult:
-        metrics = evaluate_forecast(
-            self.model,
-            self.loss_fn,
-            batches,
-            self.context.device,
-            self.recipe_autocast,
-        )
-        return EvalResult(loss=metrics.pop("val_loss"), extra=metrics)
+    evaluator = staticmethod(evaluate_forecast)
 
     def snapshot(
         self, epoch: int, x: torch.Tensor, y: torch.Tensor, x_train: torch.Tensor

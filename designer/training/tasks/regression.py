@@ -24,6 +24,9 @@ class RegressionTask(SupervisedTask):
     ) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
         return regression_loss(name)
 
+    #: The recipe's evaluation (forecasting adds its own metrics).
+    evaluator = staticmethod(evaluate_regression)
+
     def prepare_targets(self, y: torch.Tensor) -> torch.Tensor:
         y = y.float()
         return y.unsqueeze(1) if y.dim() == 1 else y
@@ -31,7 +34,7 @@ class RegressionTask(SupervisedTask):
     def evaluate(
         self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]
     ) -> EvalResult:
-        metrics = evaluate_regression(
+        metrics = self.evaluator(
             self.model,
             self.loss_fn,
             batches,

@@ -38,7 +38,6 @@ from designer.codegen.naming import Namespace
 from designer.graph.model import Graph, GraphError, Project
 from designer.graph.shape import format_shape
 from designer.shapes.infer import GraphShapes, infer_shapes
-from designer.training.recipes.common import parameters_of
 from designer.training.recipes.vae import (
     VAE_TERMS,
     evaluate_vae,
@@ -52,7 +51,7 @@ from designer.training.tasks.base import (
     EvalResult,
     NetworkInfo,
     PredictionSnapshot,
-    Task,
+    SingleModelTask,
 )
 from designer.training.tasks.reconstruction import (
     PREVIEW_SAMPLES,
@@ -179,7 +178,7 @@ def build_decoder(
     return module, z_shape
 
 
-class VAETask(Task):
+class VAETask(SingleModelTask):
     name = "vae"
 
     # -- before the run ----------------------------------------------------
@@ -263,18 +262,6 @@ class VAETask(Task):
         return list(self._notes)
 
     # -- during the run ------------------------------------------------------
-    def modules(self) -> list[nn.Module]:
-        return [self.model]
-
-    def configure_optimizers(self) -> list[torch.optim.Optimizer]:
-        self.optimizer = self.context.make_optimizer(self.model.parameters())
-        self.parameters = parameters_of(self.optimizer)
-        return [self.optimizer]
-
-    @property
-    def recipe_autocast(self) -> Any:
-        return self.context.autocast if self.context.mixed_precision else None
-
     def train_step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         loss, error, kl = vae_step(
             self.model,
