@@ -119,7 +119,7 @@
     </message>
     <message>
         <source>Images are resized to size×size</source>
-        <translation>图像会缩放为 size×size</translation>
+        <translation>图像会缩放为 尺寸×尺寸</translation>
     </message>
     <message>
         <source>Inner radius relative to the outer one</source>
@@ -327,7 +327,7 @@
     </message>
     <message>
         <source>Windows of a noisy sum of three sines (N×window×1); predict the next values (N×horizon).</source>
-        <translation>三条正弦曲线叠加并带噪声的序列窗口（N×window×1）；预测接下来的值（N×horizon）。</translation>
+        <translation>三条正弦曲线叠加并带噪声的序列窗口（N×窗口长度×1）；预测接下来的值（N×预测步数）。</translation>
     </message>
     <message>
         <source>XOR</source>
