@@ -36,6 +36,7 @@ these texts through :mod:`designer.ui.training.texts`.
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+# fmt: off
 TEXTS: tuple[str, ...] = (
 '''
 
@@ -69,7 +70,7 @@ def collect_texts() -> dict[str, set[str]]:
 
 
 def quoted(text: str) -> str:
-    """A Python string literal of ``text`` as ``ruff format`` writes it (double quotes)."""
+    """A Python string literal of ``text`` in the house style (double quotes)."""
     if '"' in text and "'" not in text and "\\" not in text and "\n" not in text:
         return f"'{text}'"  # fewer escapes: ruff keeps single quotes here
     body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
@@ -80,10 +81,8 @@ def render(texts: dict[str, set[str]]) -> str:
     lines = [HEADER]
     for context in sorted(texts):
         for text in sorted(texts[context]):
-            lines.append(
-                f"    QT_TRANSLATE_NOOP(\n        {quoted(context)},\n        {quoted(text)},\n    ),\n"
-            )
-    lines.append(")\n")
+            lines.append(f"    QT_TRANSLATE_NOOP({quoted(context)}, {quoted(text)}),\n")
+    lines.append(")\n# fmt: on\n")
     return "".join(lines)
 
 
