@@ -1116,6 +1116,17 @@
 </context>
 <context>
     <name>RunMessages</name>
+    <message numerus="yes">
+        <source>CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>CPU（%n 个线程）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <comment>one sentence after another</comment>
+        <translation>{0}{1}</translation>
+    </message>
     <message>
         <source>train loss {0}</source>
         <translation>训练损失 {0}</translation>
@@ -1638,7 +1649,7 @@
     </message>
     <message>
         <source>One-cycle</source>
-        <translation>单周期（One-cycle）</translation>
+        <translation>单周期</translation>
     </message>
     <message>
         <source>Optimizer</source>

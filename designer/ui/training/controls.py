@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.ui.training.banner import Text
+from designer.ui.training.run_texts import translated_device_label
 from designer.ui.training.terms_plot import metric_name
 from designer.ui.training.texts import LanguageFollower
 
@@ -343,13 +344,18 @@ class RunControls(LanguageFollower, QWidget):
         self.device_combo.clear()
         self.device_combo.addItem("", AUTO_DEVICE)
         for ident, label in self._devices:
-            self.device_combo.addItem(label, ident)
+            self.device_combo.addItem(translated_device_label(label), ident)
         self.device_combo.blockSignals(blocked)
         self._show_device_texts()
         self.select_device(current)
 
     def _show_device_texts(self) -> None:
         gpus = [label for ident, label in self._devices if ident != "cpu"]
+        for index in range(1, self.device_combo.count()):
+            ident = self.device_combo.itemData(index)
+            label = dict(self._devices).get(ident)
+            if label is not None:
+                self.device_combo.setItemText(index, translated_device_label(label))
         self.device_combo.setItemText(
             0,
             self.tr("Best available ({0})").format(gpus[0] if gpus else "CPU")
@@ -365,6 +371,11 @@ class RunControls(LanguageFollower, QWidget):
         if self._devices_problem:
             tip = self.tr("Where to train. ({0})").format(self._devices_problem)
         self.device_combo.setToolTip(tip)
+
+    @property
+    def devices_listed(self) -> bool:
+        """Whether the training process has said which devices it has."""
+        return self._devices_listed
 
     def select_device(self, device: str) -> None:
         """Show ``device`` as chosen (listed as not present if it is unknown here)."""

@@ -312,7 +312,8 @@ class DatasetPicker(LanguageFollower, QWidget):
         if token != self._preview_token:
             return  # an older request; a newer one is on its way
         self.dataset = dataset
-        self.preview.show_dataset(dataset, self.title(self.current_name()))
+        name = self.current_name()
+        self.preview.show_dataset(dataset, lambda: self.title(name))
         self.datasetLoaded.emit(dataset)
 
     def _preview_failed(self, token: int, message: str) -> None:

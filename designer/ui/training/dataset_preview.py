@@ -52,7 +52,7 @@ class DatasetPreview(LanguageFollower, QWidget):
             "Choose a dataset to see a few of its samples."
         )
         self._dataset: Any = None
-        self._title = ""
+        self._title: Callable[[], str] | None = None
         self.message.setWordWrap(True)
         self.message.setObjectName("previewMessage")
         self.images = ImageGrid(tile=40)
@@ -106,8 +106,8 @@ class DatasetPreview(LanguageFollower, QWidget):
             text += plural_form(self.tr(", %n class(es)", "", count), count)
         elif self._dataset.task in ("regression", "forecast"):
             text += self.tr(", numeric targets")
-        if self._title:
-            text = self.tr("{0}: {1}").format(self._title, text)
+        if self._title is not None:
+            text = self.tr("{0}: {1}").format(self._title(), text)
         return text + self.tr(".")
 
     def _restyle(self, theme: ThemeColors) -> None:
@@ -126,9 +126,11 @@ class DatasetPreview(LanguageFollower, QWidget):
         self.summary.clear()
         self.kind = "error" if error else "message"
 
-    def show_dataset(self, dataset: Any, title: str = "") -> None:
-        """Show a few samples of ``dataset``, under a summary naming it ``title``
-        (already in the interface language)."""
+    def show_dataset(
+        self, dataset: Any, title: Callable[[], str] | None = None
+    ) -> None:
+        """Show a few samples of ``dataset``, under a summary naming it ``title()``
+        (a function giving its name in the interface language)."""
         x, y = np.asarray(dataset.x), np.asarray(dataset.y)
         classes = dataset.classes
         self._dataset, self._title = dataset, title

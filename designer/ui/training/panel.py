@@ -47,7 +47,11 @@ from designer.ui.training.controls import RunControls
 from designer.ui.training.memory_check import MemoryCheck
 from designer.ui.training.results import ResultViews
 from designer.ui.training.run_history_view import attach_run_history
-from designer.ui.training.run_texts import run_end_message, translated_process_message
+from designer.ui.training.run_texts import (
+    run_end_message,
+    translated_device_label,
+    translated_process_message,
+)
 from designer.ui.training.setup_column import SetupColumn
 from designer.ui.training.weights_actions import WeightsActions
 from designer.ui.training.worker import TrainingRun
@@ -480,7 +484,7 @@ class TrainingPanel(WeightsActions, QWidget):
                 "Run {0} on {1}: {2} training and {3} validation samples, {4}."
             ).format(
                 number,
-                info.device_label,
+                translated_device_label(info.device_label),
                 f"{info.num_train:,}",
                 f"{info.num_val:,}",
                 per_epoch,

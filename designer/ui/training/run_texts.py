@@ -49,8 +49,32 @@ def translated_process_message(text: str) -> str:
     return text
 
 
+CPU_LABEL = re.compile(r"CPU \((\d+) threads?\)\Z")
+
+
+def translated_device_label(label: str) -> str:
+    """A device as the training process names it ("CPU (2 threads)", "CUDA: …"),
+    in the interface language."""
+    match = CPU_LABEL.match(label)
+    if match is None:
+        return label
+    return RunMessages().cpu(int(match.group(1)))
+
+
 class RunMessages(QObject):
     """The words for how a run ended (a QObject: its plurals are Qt's numerus forms)."""
+
+    def cpu(self, threads: int) -> str:
+        return plural_form(self.tr("CPU (%n thread(s))", "", threads), threads)
+
+    def sentences(self, *texts: str) -> str:
+        """Sentences one after the other (a space between them in English)."""
+        joined = texts[0]
+        for text in texts[1:]:
+            joined = self.tr("{0} {1}", "one sentence after another").format(
+                joined, text
+            )
+        return joined
 
     def epochs_summary(self, epochs: list[Any]) -> str:
         """The last epoch's losses (and accuracy) in one sentence."""
@@ -72,10 +96,12 @@ class RunMessages(QObject):
         done = len(epochs)
         if result.status == "finished" and epochs:
             finished = self.tr("Finished %n epoch(s).", "", done)
-            return f"{plural_form(finished, done)} {self.epochs_summary(epochs)}"
+            return self.sentences(
+                plural_form(finished, done), self.epochs_summary(epochs)
+            )
         if result.status == "stopped":
             text = plural_form(self.tr("Stopped after %n epoch(s).", "", done), done)
-            return f"{text} {self.epochs_summary(epochs)}" if epochs else text
+            return self.sentences(text, self.epochs_summary(epochs)) if epochs else text
         if result.status == "early_stopped" and epochs and patience > 0:
             last = epochs[-1]
             watched = (
@@ -91,12 +117,10 @@ class RunMessages(QObject):
                     patience,
                 )
             )
-            return " ".join(
-                (
-                    self.tr("Stopped early after epoch {0}.").format(last.epoch),
-                    plural_form(watched, patience),
-                    self.epochs_summary(epochs),
-                )
+            return self.sentences(
+                self.tr("Stopped early after epoch {0}.").format(last.epoch),
+                plural_form(watched, patience),
+                self.epochs_summary(epochs),
             )
         return translated_process_message(str(result.message))
 

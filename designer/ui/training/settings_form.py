@@ -34,6 +34,7 @@ from designer.training.settings import (
 )
 from designer.training.tasks.registry import get_task_info
 from designer.ui.fields.editors import ChoiceEditor, FieldEditor, make_editor
+from designer.ui.training.run_texts import translated_device_label
 from designer.ui.training.texts import LanguageFollower, translated_setting
 
 CONTEXT = "SettingsForm"
@@ -158,7 +159,7 @@ class SettingsForm(LanguageFollower, QWidget):
             else [d for d in DEVICES.items() if d[0] != AUTO_DEVICE]
         )
         items = [
-            (value, translated_setting(label))
+            (value, translated_device_label(translated_setting(label)))
             for value, label in ((AUTO_DEVICE, DEVICES[AUTO_DEVICE]), *offered)
         ]
         if current and all(value != current for value, _ in items):
