@@ -249,6 +249,8 @@ class RunControls(LanguageFollower, QWidget):
         self.status_label.setText(self._status())
         self.epoch_bar.setFormat(self._epoch_format())
         self.run_bar.setFormat(self._run_format())
+        if self.width() > 0:  # the texts' widths changed: one row or two again
+            self._arrange_buttons(two_rows=self.width() < self._one_row_width())
 
     # -- one row or two -----------------------------------------------------------------
     def _arrange_buttons(self, two_rows: bool) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from designer.training.datasets import preview_samples
-from designer.ui.plurals import plural_form
 from designer.ui.theme import ThemeColors, follow_theme
 from designer.ui.training.boundary import class_brush, class_hex
 from designer.ui.training.image_grid import ImageGrid
@@ -103,7 +102,9 @@ class DatasetPreview(LanguageFollower, QWidget):
         classes = self._dataset.classes
         if classes is not None:
             count = len(classes)
-            text += plural_form(self.tr(", %n class(es)", "", count), count)
+            # English is the source language: its "(es)" is resolved here.
+            classes_text = self.tr(", %n class(es)", "", count)
+            text += classes_text.replace("(es)", "" if count == 1 else "es")
         elif self._dataset.task in ("regression", "forecast"):
             text += self.tr(", numeric targets")
         if self._title is not None:
