@@ -36,6 +36,7 @@ fuzz: $(STAMP)
 # .qm files the app loads (pyside6-lrelease). Translate new entries with
 # pyside6-linguist designer/resources/i18n/*.ts, then run this again.
 translations: $(STAMP)
+	$(PY) tools/catalog_texts.py
 	$(PY) tools/training_texts.py
 	$(PY) tools/translations.py update
 

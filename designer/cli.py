@@ -286,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="designer",
         description="Build neural networks visually. Without a subcommand, opens the editor "
-        "(designer [FILE] [--screenshot OUT.png] [--dark]).",
+        "(designer [FILE] [--screenshot OUT.png] [--dark] [--lang zh_CN|en]).",
         epilog="designer --version prints the version; designer --install-desktop-entry "
         "adds designer and its icon to the applications menu (under $XDG_DATA_HOME).",
     )

@@ -8,8 +8,12 @@ editor per field from the same description, so a rule and its message live here 
 
 Messages are the predicate of a sentence ("must be an integer of at least 1, got 0");
 the caller puts the subject in front ("training.epochs: …", "Out features …").
+:meth:`Field.check_message` and :meth:`Field.parse_message` give the same message
+as a template and its arguments (:mod:`designer.graph.translatable`), which the ui
+translates.
 
-This module is at the bottom of the package: it imports nothing from ``designer``.
+This module is at the bottom of the package: it imports nothing from ``designer``
+but the Qt-free :mod:`designer.graph.translatable`.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import KW_ONLY, dataclass
 from typing import Any
+
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 
 INT = "int"
 FLOAT = "float"
@@ -88,18 +94,28 @@ class Field:
 
     def check(self, value: Any) -> str | None:
         """Why ``value`` is not acceptable, for people; None when it is."""
+        problem = self.check_message(value)
+        return None if problem is None else problem.english()
+
+    def check_message(self, value: Any) -> Message | None:
+        """:meth:`check` as a template and arguments the ui translates."""
         return _CHECKS[self.kind](self, value)
 
     def parse(self, text: str) -> tuple[Any, str | None]:
         """The value typed ``text`` stands for, checked: ``(value, None)`` or ``(None, message)``."""
+        value, problem = self.parse_message(text)
+        return value, None if problem is None else problem.english()
+
+    def parse_message(self, text: str) -> tuple[Any, Message | None]:
+        """:meth:`parse` with the problem as a translatable :class:`Message`."""
         if self.kind == PADDING:
             value, problem = _parse_padding(text, self.choices)
         elif self.kind in TEXT_KINDS:
-            value, problem = parse_sizes(text, self.kind)
+            value, problem = parse_sizes_message(text, self.kind)
         else:
             raise ValueError(f"field {self.name!r} of kind {self.kind!r} is not typed")
         if problem is None:
-            problem = self.check(value)
+            problem = self.check_message(value)
         return (None, problem) if problem else (value, None)
 
 
@@ -144,9 +160,21 @@ def parse_sizes(text: str, kind: str) -> tuple[list[int | str] | None, str | Non
     Symbolic names ("L") are allowed only for ``kind == "shape"``.  Returns
     (value, None) or (None, message).
     """
+    value, problem = parse_sizes_message(text, kind)
+    return value, None if problem is None else problem.english()
+
+
+def parse_sizes_message(
+    text: str, kind: str
+) -> tuple[list[int | str] | None, Message | None]:
+    """:func:`parse_sizes` with the problem as a translatable :class:`Message`."""
     stripped = text.strip().strip("()[]").strip()
     if not stripped:
-        return None, "enter sizes separated by commas, e.g. 1, 28, 28"
+        return None, Message(
+            QT_TRANSLATE_NOOP(
+                "Problem", "enter sizes separated by commas, e.g. 1, 28, 28"
+            )
+        )
     tokens = [t for t in re.split(r"[,\s]+", stripped) if t]
     values: list[int | str] = []
     for index, token in enumerate(tokens):
@@ -155,9 +183,9 @@ def parse_sizes(text: str, kind: str) -> tuple[list[int | str] | None, str | Non
         elif kind == SHAPE and token.isidentifier():
             values.append(token)
         elif kind == SHAPE:
-            return None, f"dimension {index} {_SHORT_NAME}, got {token!r}"
+            return None, _not_a_size(index, repr(token))
         else:
-            return None, f"item {index} must be an integer, got {token!r}"
+            return None, _not_an_integer(index, repr(token))
     return values, None
 
 
@@ -168,20 +196,29 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
-def _parse_padding(text: str, choices: Sequence[str]) -> tuple[Any, str | None]:
+def _parse_padding(text: str, choices: Sequence[str]) -> tuple[Any, Message | None]:
     stripped = text.strip()
     if _INT_TOKEN.match(stripped):
         return int(stripped), None
     if stripped in choices:
         return stripped, None
-    options = " or ".join(repr(c) for c in choices)
-    return None, f"must be a number of pixels or {options}, got {stripped!r}"
+    options: str | Message = repr(choices[0]) if choices else ""
+    for choice in choices[1:]:
+        options = Message.of(
+            QT_TRANSLATE_NOOP("Problem", "{first} or {second}"),
+            first=options,
+            second=repr(choice),
+        )
+    return None, Message.of(
+        QT_TRANSLATE_NOOP(
+            "Problem", "must be a number of pixels or {options}, got {got}"
+        ),
+        options=options,
+        got=repr(stripped),
+    )
 
 
 # -- checks -----------------------------------------------------------------------------
-_SHORT_NAME = "must be a size or a short name like 'L'"
-
-
 def describe_value(value: Any) -> str:
     """``repr`` cut to 40 characters, for quoting what someone entered."""
     text = repr(value)
@@ -197,107 +234,221 @@ def _is_integer(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-_POSITIVE = {"an integer": "a positive integer", "a number": "a positive number"}
+# The range messages of integers and of real numbers: (positive, above, at least,
+# at most), each a template with {bound} and {got}.
+_RANGE_MESSAGES = {
+    INT: (
+        QT_TRANSLATE_NOOP("Problem", "must be a positive integer, got {got}"),
+        QT_TRANSLATE_NOOP("Problem", "must be an integer above {bound}, got {got}"),
+        QT_TRANSLATE_NOOP(
+            "Problem", "must be an integer of at least {bound}, got {got}"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Problem", "must be an integer of at most {bound}, got {got}"
+        ),
+    ),
+    FLOAT: (
+        QT_TRANSLATE_NOOP("Problem", "must be a positive number, got {got}"),
+        QT_TRANSLATE_NOOP("Problem", "must be a number above {bound}, got {got}"),
+        QT_TRANSLATE_NOOP("Problem", "must be a number of at least {bound}, got {got}"),
+        QT_TRANSLATE_NOOP("Problem", "must be a number of at most {bound}, got {got}"),
+    ),
+}
 
 
-def _check_range(field: Field, value: float, noun: str) -> str | None:
+def _check_range(field: Field, value: float, kind: str) -> Message | None:
     got = describe_value(value)
+    positive, above, at_least, at_most = _RANGE_MESSAGES[kind]
     low, high = field.minimum, field.maximum
     if low is not None and field.exclusive_minimum and value <= low:
         if low == 0:
-            return f"must be {_POSITIVE[noun]}, got {got}"
-        return f"must be {noun} above {format_number(low)}, got {got}"
+            return Message.of(positive, got=got)
+        return Message.of(above, bound=format_number(low), got=got)
     if low is not None and value < low:
-        return f"must be {noun} of at least {format_number(low)}, got {got}"
+        return Message.of(at_least, bound=format_number(low), got=got)
     if high is not None and value > high:
-        return f"must be {noun} of at most {format_number(high)}, got {got}"
+        return Message.of(at_most, bound=format_number(high), got=got)
     return None
 
 
-def _check_int(field: Field, value: Any) -> str | None:
+def _check_int(field: Field, value: Any) -> Message | None:
     if not _is_integer(value):
-        noun = "a positive integer" if (field.minimum or 0) >= 1 else "an integer"
-        return f"must be {noun}, got {describe_value(value)}"
-    return _check_range(field, value, "an integer")
+        template = (
+            QT_TRANSLATE_NOOP("Problem", "must be a positive integer, got {got}")
+            if (field.minimum or 0) >= 1
+            else QT_TRANSLATE_NOOP("Problem", "must be an integer, got {got}")
+        )
+        return Message.of(template, got=describe_value(value))
+    return _check_range(field, value, INT)
 
 
-def _check_float(field: Field, value: Any) -> str | None:
+def _check_float(field: Field, value: Any) -> Message | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         positive = field.exclusive_minimum and field.minimum == 0
-        noun = "a positive number" if positive else "a number"
-        return f"must be {noun}, got {describe_value(value)}"
+        template = (
+            QT_TRANSLATE_NOOP("Problem", "must be a positive number, got {got}")
+            if positive
+            else QT_TRANSLATE_NOOP("Problem", "must be a number, got {got}")
+        )
+        return Message.of(template, got=describe_value(value))
     if not math.isfinite(value):
-        return f"must be a finite number, got {describe_value(value)}"
-    return _check_range(field, float(value), "a number")
+        return Message.of(
+            QT_TRANSLATE_NOOP("Problem", "must be a finite number, got {got}"),
+            got=describe_value(value),
+        )
+    return _check_range(field, float(value), FLOAT)
 
 
-def _check_bool(_field: Field, value: Any) -> str | None:
+def _check_bool(_field: Field, value: Any) -> Message | None:
     if not isinstance(value, bool):
-        return f"must be true or false, got {describe_value(value)}"
+        return Message.of(
+            QT_TRANSLATE_NOOP("Problem", "must be true or false, got {got}"),
+            got=describe_value(value),
+        )
     return None
 
 
-def _check_choice(field: Field, value: Any) -> str | None:
+def _check_choice(field: Field, value: Any) -> Message | None:
     if value in field.choices:
         return None
     if field.accepts and isinstance(value, str) and re.fullmatch(field.accepts, value):
         return None
-    options = ", ".join(repr(c) for c in field.choices)
-    return f"must be one of {options}, got {describe_value(value)}"
+    return Message.of(
+        QT_TRANSLATE_NOOP("Problem", "must be one of {options}, got {got}"),
+        options=", ".join(repr(c) for c in field.choices),
+        got=describe_value(value),
+    )
 
 
-def _check_padding(field: Field, value: Any) -> str | None:
+def _check_padding(field: Field, value: Any) -> Message | None:
     if isinstance(value, str):
         return _check_choice(field, value)
     return _check_int(field, value)
 
 
-def _check_shape(field: Field, value: Any) -> str | None:
+def _check_shape(field: Field, value: Any) -> Message | None:
     if not isinstance(value, list | tuple) or not value:
-        return f"must be a non-empty list of sizes, got {describe_value(value)}"
+        return _not_a_list(value)
     if field.maximum is not None and len(value) > field.maximum:
-        return f"must have at most {format_number(field.maximum)} dimensions, got {len(value)}"
+        return Message.of(
+            QT_TRANSLATE_NOOP(
+                "Problem", "must have at most {most} dimensions, got {count}"
+            ),
+            most=format_number(field.maximum),
+            count=str(len(value)),
+        )
     total = 1
     for index, dim in enumerate(value):
         if isinstance(dim, str):
             if not dim.isidentifier() or keyword.iskeyword(dim) or len(dim) > 16:
-                return f"dimension {index} {_SHORT_NAME}, got {describe_value(dim)}"
+                return _not_a_size(index, describe_value(dim))
             if dim == BATCH:
-                return f"dimension {index} cannot be called {BATCH}: {BATCH} is the batch size, which is left out"
+                return Message.of(
+                    QT_TRANSLATE_NOOP(
+                        "Problem",
+                        "dimension {index} cannot be called {batch}: {batch} is the "
+                        "batch size, which is left out",
+                    ),
+                    index=str(index),
+                    batch=BATCH,
+                )
             continue
         if not _is_integer(dim) or dim < 1:
-            return f"dimension {index} must be a positive integer, got {describe_value(dim)}"
+            return Message.of(
+                QT_TRANSLATE_NOOP(
+                    "Problem", "dimension {index} must be a positive integer, got {got}"
+                ),
+                index=str(index),
+                got=describe_value(dim),
+            )
         if dim > MAX_DIM:
-            return f"dimension {index} is {dim}, larger than the limit of {MAX_DIM}"
+            return Message.of(
+                QT_TRANSLATE_NOOP(
+                    "Problem",
+                    "dimension {index} is {size}, larger than the limit of {limit}",
+                ),
+                index=str(index),
+                size=str(dim),
+                limit=str(MAX_DIM),
+            )
         total *= dim
     if total > MAX_ELEMENTS:
-        return f"has {total} elements per sample, more than the limit of {MAX_ELEMENTS}"
+        return Message.of(
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "has {total} elements per sample, more than the limit of {limit}",
+            ),
+            total=str(total),
+            limit=str(MAX_ELEMENTS),
+        )
     return None
 
 
-def _check_ints(_field: Field, value: Any) -> str | None:
+def _not_a_list(value: Any) -> Message:
+    return Message.of(
+        QT_TRANSLATE_NOOP("Problem", "must be a non-empty list of sizes, got {got}"),
+        got=describe_value(value),
+    )
+
+
+def _not_a_size(index: int, got: str) -> Message:
+    return Message.of(
+        QT_TRANSLATE_NOOP(
+            "Problem",
+            "dimension {index} must be a size or a short name like 'L', got {got}",
+        ),
+        index=str(index),
+        got=got,
+    )
+
+
+def _not_an_integer(index: int, got: str) -> Message:
+    return Message.of(
+        QT_TRANSLATE_NOOP("Problem", "item {index} must be an integer, got {got}"),
+        index=str(index),
+        got=got,
+    )
+
+
+def _check_ints(_field: Field, value: Any) -> Message | None:
     if not isinstance(value, list | tuple) or not value:
-        return f"must be a non-empty list of integers, got {describe_value(value)}"
+        return Message.of(
+            QT_TRANSLATE_NOOP(
+                "Problem", "must be a non-empty list of integers, got {got}"
+            ),
+            got=describe_value(value),
+        )
     for index, item in enumerate(value):
         if not _is_integer(item):
-            return f"item {index} must be an integer, got {describe_value(item)}"
+            return _not_an_integer(index, describe_value(item))
         if abs(item) > 64:
-            return f"item {index} is out of range, got {item}"
+            return Message.of(
+                QT_TRANSLATE_NOOP("Problem", "item {index} is out of range, got {got}"),
+                index=str(index),
+                got=str(item),
+            )
     return None
 
 
-def _check_target_shape(_field: Field, value: Any) -> str | None:
+def _check_target_shape(_field: Field, value: Any) -> Message | None:
     if not isinstance(value, list | tuple) or not value:
-        return f"must be a non-empty list of sizes, got {describe_value(value)}"
+        return _not_a_list(value)
     for index, dim in enumerate(value):
         if not _is_integer(dim) or not (dim == -1 or 1 <= dim <= MAX_DIM):
-            return f"dimension {index} must be a positive integer or -1, got {describe_value(dim)}"
+            return Message.of(
+                QT_TRANSLATE_NOOP(
+                    "Problem",
+                    "dimension {index} must be a positive integer or -1, got {got}",
+                ),
+                index=str(index),
+                got=describe_value(dim),
+            )
     if list(value).count(-1) > 1:
-        return "may contain -1 only once"
+        return Message(QT_TRANSLATE_NOOP("Problem", "may contain -1 only once"))
     return None
 
 
-_CHECKS: dict[str, Callable[[Field, Any], str | None]] = {
+_CHECKS: dict[str, Callable[[Field, Any], Message | None]] = {
     INT: _check_int,
     FLOAT: _check_float,
     BOOL: _check_bool,

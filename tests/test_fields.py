@@ -18,6 +18,7 @@ from designer.fields import (
     format_value,
     int_field,
 )
+from designer.graph import translatable
 from designer.graph.catalog import ParamSpec, all_specs
 from designer.graph.shape import BATCH
 from designer.training.settings import FIELD_SPECS
@@ -168,10 +169,9 @@ def test_layer_parameters_and_training_settings_are_the_same_fields() -> None:
         assert field.check(field.default) is None, field.name
 
 
-def test_fields_sit_at_the_bottom_of_the_package() -> None:
-    """designer.fields imports nothing from designer, so every layer may use it."""
-    tree = ast.parse(Path(fields.__file__).read_text(encoding="utf-8"))
-    imported = [
+def _imported_modules(path: str) -> list[str]:
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    return [
         node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
     ] + [
         alias.name
@@ -179,5 +179,17 @@ def test_fields_sit_at_the_bottom_of_the_package() -> None:
         if isinstance(node, ast.Import)
         for alias in node.names
     ]
-    assert imported and not [m for m in imported if m.split(".")[0] == "designer"]
+
+
+def test_fields_sit_at_the_bottom_of_the_package() -> None:
+    """designer.fields imports nothing from designer but the translatable-message
+    leaf (which imports nothing from designer), so every layer may use it."""
+    imported = _imported_modules(fields.__file__)
+    from_designer = [m for m in imported if m.split(".")[0] == "designer"]
+    assert imported and from_designer == ["designer.graph.translatable"]
+    assert not [
+        m
+        for m in _imported_modules(translatable.__file__)
+        if m.split(".")[0] == "designer"
+    ]
     assert fields.BATCH == BATCH  # the one name it must agree on with graph.shape

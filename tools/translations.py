@@ -31,6 +31,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/ui/app.py",
         "designer/ui/autosave.py",
         "designer/ui/block_commands.py",
+        "designer/ui/child_command.py",
         "designer/ui/commands.py",
         "designer/ui/document.py",
         "designer/ui/import_dialog.py",
@@ -46,7 +47,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/ui/termination.py",
         "designer/ui/theme.py",
         "designer/ui/theme_colors.py",
+        "designer/ui/undo_texts.py",
         "designer/ui/window_files.py",
+        "designer/ui/window_language.py",
         "designer/ui/window_status.py",
         "designer/ui/workspace.py",
         "designer/ui/__init__.py",
@@ -58,12 +61,20 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/ui/inside.py",
         "designer/ui/inside_panel.py",
         "designer/ui/drawing_pad.py",
+        "designer/ui/point_pad.py",
         "designer/ui/catalog_texts.py",
     ),
     "training": (
         "designer/ui/training",
         "designer/ui/training_texts.py",
         "designer/training/messages.py",
+    ),
+    # Problem and field messages: marked templates in the model, worded by the ui.
+    "model": (
+        "designer/graph",
+        "designer/shapes",
+        "designer/fields.py",
+        "designer/ui/problem_text.py",
     ),
 }
 

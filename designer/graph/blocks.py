@@ -34,6 +34,7 @@ from designer.graph.catalog import (
     ShapeError,
     keeps_dtype,
 )
+from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -287,7 +288,9 @@ class BlockTable:
 
 
 def _not_here(_params: Mapping[str, Any], _inputs: Mapping[str, Any]) -> Inference:
-    raise ShapeError("a block use is inferred through its definition")
+    raise ShapeError(
+        QT_TRANSLATE_NOOP("Problem", "a block use is inferred through its definition")
+    )
 
 
 def _use_spec(table: BlockTable, names: tuple[str, ...]) -> LayerSpec:

@@ -13,13 +13,24 @@ from typing import Any
 
 from designer.fields import Field
 from designer.graph.shape import Shape
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 
 PORT_IN = "in"
 PORT_OUT = "out"
 
 
 class ShapeError(Exception):
-    """A shape rule's complaint, written for people (the node name is added later)."""
+    """A shape rule's complaint, written for people (the node name is added later).
+
+    Raised with a template marked for translation and its arguments,
+    ``ShapeError(QT_TRANSLATE_NOOP("Problem", "expects {expected}, got {got}"),
+    expected=…, got=…)``; ``str(error)`` is the English sentence and ``text`` the
+    :class:`Message` the ui translates.
+    """
+
+    def __init__(self, template: str, **args: str | Message) -> None:
+        self.text = Message.of(template, **args)
+        super().__init__(self.text.english())
 
 
 # A layer parameter is a field: its kind, range, choices and messages live in
@@ -66,8 +77,11 @@ def needs_float(_params: Mapping[str, Any], dtypes: Mapping[str, str]) -> str:
     """Most layers compute with real numbers and cannot take integer token ids."""
     if LONG in dtypes.values():
         raise ShapeError(
-            "gets integer token ids (dtype long) but needs real numbers; "
-            "feed the ids through an Embedding first, or set the Input's dtype to float"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "gets integer token ids (dtype long) but needs real numbers; "
+                "feed the ids through an Embedding first, or set the Input's dtype to float",
+            )
         )
     return FLOAT
 
@@ -76,7 +90,10 @@ def needs_tokens(_params: Mapping[str, Any], dtypes: Mapping[str, str]) -> str:
     """Lookup layers take integer ids and give real-valued vectors."""
     if FLOAT in dtypes.values():
         raise ShapeError(
-            "needs integer token ids but gets real numbers; set the Input's dtype to long"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "needs integer token ids but gets real numbers; set the Input's dtype to long",
+            )
         )
     return FLOAT
 

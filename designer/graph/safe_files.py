@@ -82,12 +82,31 @@ def _temporary_pattern(name: str) -> re.Pattern[str]:
 def remove_stale_temporaries(path: str | os.PathLike[str]) -> list[Path]:
     """Delete the temporary files that killed saves of ``path`` left; returns them."""
     target = Path(path)
-    folder = target.parent
-    pattern = _temporary_pattern(target.name)
+    return _remove_stale(
+        target.parent,
+        f".{_glob_escape(target.name)}.*.tmp",
+        _temporary_pattern(target.name),
+    )
+
+
+_ANY_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_stale_temporaries_in(folder: str | os.PathLike[str]) -> list[Path]:
+    """Delete every temporary file a killed save left in ``folder``; returns them.
+
+    For folders the app owns (the recovery folder), where any such file is ours.
+    """
+    return _remove_stale(Path(folder), ".*.tmp", _ANY_TEMPORARY)
+
+
+def _remove_stale(folder: Path, glob: str, pattern: re.Pattern[str]) -> list[Path]:
+    """Delete the regular files in ``folder`` matching ``glob`` and ``pattern`` that
+    are older than :data:`STALE_AFTER_S` (a save in progress is younger)."""
     now = time.time()
     removed: list[Path] = []
     try:
-        candidates = list(folder.glob(f".{_glob_escape(target.name)}.*.tmp"))
+        candidates = list(folder.glob(glob))
     except OSError:
         return removed
     for candidate in candidates:
@@ -101,22 +120,6 @@ def remove_stale_temporaries(path: str | os.PathLike[str]) -> list[Path]:
         except OSError:  # gone meanwhile, or not ours to remove
             continue
     return removed
-
-
-_ANY_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
-
-
-def remove_stale_temporaries_in(folder: str | os.PathLike[str]) -> list[Path]:
-    """Delete every temporary file a killed save left in ``folder``; returns them.
-
-    For folders the app owns (the recovery folder), where any such file is ours.
-    """
-    now = time.time()
-    removed: list[Path] = []
-    try:
-        candidates = list(Path(folder).glob(".*.tmp"))
-    except OSError:
-        return removed
     for candidate in candidates:
         if not _ANY_TEMPORARY.fullmatch(candidate.name):
             continue

@@ -6,7 +6,10 @@
 ``designer.desktop`` (the Linux menu entry) are package data: they are read
 through :mod:`importlib.resources`, so a wheel, ``pip install .`` and the checkout
 all find them.  A missing file is a :class:`MissingResourceError` that names it,
-never a silently blank toolbar.  Standard library only: every layer may use it.
+never a silently blank toolbar.  The translations (``i18n/``) are not
+:data:`REQUIRED`: without them the app runs in English
+(:func:`designer.ui.language.install_language` installs what it finds).  Standard
+library only: every layer may use it.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from designer.graph.catalog import FLOAT, Inference, ShapeError
 from designer.graph.model import Graph, Node
 from designer.graph.shape import Shape, format_shape
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message, node_sentence
 
 if TYPE_CHECKING:
     from designer.shapes.infer import GraphShapes
@@ -20,15 +21,17 @@ if TYPE_CHECKING:
 MAX_DEPTH = 32
 
 
-def _first_error(graph: Graph, shapes: GraphShapes) -> str:
+def _first_error(graph: Graph, shapes: GraphShapes) -> Message:
+    """The definition's first error, naming its node when it has one."""
     problem = shapes.errors[0]
     if problem.node is None or not graph.has_node(problem.node):
-        return problem.message
+        return problem.text
     node = graph.node(problem.node)
-    prefix = f"{node.type} '{node.name}'"
-    if problem.message.startswith(prefix):
-        return problem.message
-    return f"{prefix}: {problem.message}"
+    if not problem.template and problem.message.startswith(
+        f"{node.type} '{node.name}'"
+    ):
+        return problem.text
+    return node_sentence(node.type, node.name, problem.text)
 
 
 def _run_once(
@@ -70,30 +73,62 @@ def infer_block_use(
     table = node.blocks
     name = node.params["block"]
     if table is None or name not in table:
-        raise ShapeError(f"uses the block {name!r}, which the project does not define")
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem", "uses the block {block}, which the project does not define"
+            ),
+            block=repr(name),
+        )
     if depth >= MAX_DEPTH:
-        raise ShapeError(f"blocks are nested more than {MAX_DEPTH} deep")
+        raise ShapeError(
+            QT_TRANSLATE_NOOP("Problem", "blocks are nested more than {depth} deep"),
+            depth=str(MAX_DEPTH),
+        )
     definition = table.get(name)
     graph = definition.graph
     in_ports, out_ports = table.ports(name)
     if not in_ports or not out_ports:
         raise ShapeError(
-            f"block {name!r} needs at least one Input and one Output inside"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "block {block} needs at least one Input and one Output inside",
+            ),
+            block=repr(name),
         )
     repeat = node.params["repeat"]
     if repeat > 1 and (len(in_ports) != 1 or len(out_ports) != 1):
         raise ShapeError(
-            f"block {name!r} has {len(in_ports)} inputs and {len(out_ports)} outputs; "
-            "only a block with one input and one output can repeat"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "block {block} has {inputs} inputs and {outputs} outputs; "
+                "only a block with one input and one output can repeat",
+            ),
+            block=repr(name),
+            inputs=str(len(in_ports)),
+            outputs=str(len(out_ports)),
         )
     current = [(inputs[port], dtypes.get(port, FLOAT)) for port in in_ports]
     runs: list[GraphShapes] = []
     for index in range(repeat):
         shapes = _run_once(graph, current, depth)
-        if not shapes.valid:
-            where = f" (repetition {index + 1} of {repeat}, given {format_shape(current[0][0])})"
+        if not shapes.valid and index:
             raise ShapeError(
-                f"inside block {name!r}{where if index else ''}: {_first_error(graph, shapes)}"
+                QT_TRANSLATE_NOOP(
+                    "Problem",
+                    "inside block {block} (repetition {repetition} of {repeat}, "
+                    "given {shape}): {problem}",
+                ),
+                block=repr(name),
+                repetition=str(index + 1),
+                repeat=str(repeat),
+                shape=format_shape(current[0][0]),
+                problem=_first_error(graph, shapes),
+            )
+        if not shapes.valid:
+            raise ShapeError(
+                QT_TRANSLATE_NOOP("Problem", "inside block {block}: {problem}"),
+                block=repr(name),
+                problem=_first_error(graph, shapes),
             )
         runs.append(shapes)
         current = _outputs(graph, shapes)

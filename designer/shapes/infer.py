@@ -7,7 +7,7 @@ that depend on it; other branches are still inferred.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from designer.graph.blocks import BLOCK
@@ -15,8 +15,13 @@ from designer.graph.catalog import FLOAT, LONG, Inference, ShapeError, needs_tok
 from designer.graph.model import Edge, Graph, Node
 from designer.graph.order import topological_order
 from designer.graph.shape import Shape
+from designer.graph.translatable import (
+    QT_TRANSLATE_NOOP,
+    Message,
+    node_label_message,
+)
 from designer.shapes.limits import computes_on_ids, size_problem
-from designer.shapes.problems import ERROR, Problem, node_label
+from designer.shapes.problems import ERROR, Problem
 from designer.shapes.structure import check_structure, live_nodes
 
 
@@ -30,6 +35,8 @@ class NodeShapes:
     params: int = 0
     macs: int = 0
     error: str | None = None
+    # The error without the node's name, as a message the ui translates.
+    error_text: Message | None = None
     # The dtype ("float" or "long") of each output port.
     dtypes: dict[str, str] = field(default_factory=dict)
     # For a block use: the definition inferred with this use's inputs, one
@@ -133,7 +140,7 @@ def infer_shapes(
     }
     results: dict[str, NodeShapes] = {}
     # Node id -> the node whose arithmetic turned token ids into mere integers.
-    computed_from_ids: dict[str, str] = {}
+    computed_from_ids: dict[str, Message] = {}
     for node_id in order:
         node = graph.node(node_id)
         info = NodeShapes()
@@ -167,24 +174,27 @@ def infer_shapes(
                 and node.spec.dtype is needs_tokens
             ):
                 raise ShapeError(
-                    f"gets integers computed from token ids by {origin}, which are "
-                    "not token ids any more and can index past its rows; feed it the "
-                    "ids themselves and combine the embedded vectors instead"
+                    QT_TRANSLATE_NOOP(
+                        "Problem",
+                        "gets integers computed from token ids by {origin}, which are "
+                        "not token ids any more and can index past its rows; feed it the "
+                        "ids themselves and combine the embedded vectors instead",
+                    ),
+                    origin=origin,
                 )
             result, dtype, info.block = _infer_node(
                 node, info.inputs, input_dtypes, overrides, depth
             )
         except ShapeError as error:
-            info.error = f"{node_label(graph, node_id)}: {error}"
+            info.error_text = error.text
         except Exception as error:  # a rule's bug must not take the app down
-            info.error = (
-                f"{node_label(graph, node_id)}: could not work out the shape ({error})"
+            info.error_text = Message.of(
+                QT_TRANSLATE_NOOP("Problem", "could not work out the shape ({error})"),
+                error=str(error),
             )
         else:
-            too_large = size_problem(result.outputs, result.params)
-            if too_large:
-                info.error = f"{node_label(graph, node_id)}: {too_large}"
-            else:
+            info.error_text = size_problem(result.outputs, result.params)
+            if info.error_text is None:
                 info.outputs = dict(result.outputs)
                 info.inferred = dict(result.inferred)
                 info.params = result.params
@@ -193,14 +203,15 @@ def infer_shapes(
                 if origin is not None and dtype == LONG:
                     computed_from_ids[node_id] = origin
                 elif computes_on_ids(node.type, dtype):
-                    computed_from_ids[node_id] = node_label(graph, node_id)
-        if info.error:
-            problems.append(Problem(ERROR, info.error, node_id, graph.name))
+                    computed_from_ids[node_id] = node_label_message(
+                        node.type, node.name
+                    )
+        if info.error_text is not None:
+            problem = Problem.naming_node(ERROR, info.error_text, graph, node_id)
+            info.error = problem.message
+            problems.append(problem)
     problems = [
-        p
-        if p.network is not None
-        else Problem(p.severity, p.message, p.node, graph.name)
-        for p in problems
+        p if p.network is not None else replace(p, network=graph.name) for p in problems
     ]
     return GraphShapes(graph, order, results, problems, live_nodes(graph))
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from designer.graph.catalog import LONG
 from designer.graph.shape import Shape
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 
 # 2**36 values is 256 GiB as float32: more than any single device holds (the
 # largest accelerators have under 200 GB), so a tensor or a layer beyond it can
@@ -41,22 +42,39 @@ def _known_values(shape: Shape) -> int:
     return total
 
 
-def size_problem(outputs: Mapping[str, Shape], params: int) -> str | None:
+def size_problem(outputs: Mapping[str, Shape], params: int) -> Message | None:
     """Why a node's outputs or weights are too large for any device, or None."""
     for port, shape in outputs.items():
         values = _known_values(shape)
         if values > MAX_VALUES:
-            which = "its output" if len(outputs) == 1 else f"output {port!r}"
-            return (
-                f"{which} holds {values:.3g} values per sample, more than any "
-                f"device can hold (at most {MAX_VALUES:.3g}); make the tensor "
-                "smaller (fewer channels, a smaller scale factor, or pooling first)"
+            which = (
+                Message(QT_TRANSLATE_NOOP("Problem", "its output"))
+                if len(outputs) == 1
+                else Message.of(
+                    QT_TRANSLATE_NOOP("Problem", "output {port}"), port=repr(port)
+                )
+            )
+            return Message.of(
+                QT_TRANSLATE_NOOP(
+                    "Problem",
+                    "{which} holds {values} values per sample, more than any "
+                    "device can hold (at most {limit}); make the tensor "
+                    "smaller (fewer channels, a smaller scale factor, or pooling first)",
+                ),
+                which=which,
+                values=f"{values:.3g}",
+                limit=f"{MAX_VALUES:.3g}",
             )
     if params > MAX_VALUES:
-        return (
-            f"has {params:.3g} weights, more than any device can hold (at most "
-            f"{MAX_VALUES:.3g}); make its input smaller (pooling before a Flatten) "
-            "or reduce its size"
+        return Message.of(
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "has {params} weights, more than any device can hold (at most "
+                "{limit}); make its input smaller (pooling before a Flatten) "
+                "or reduce its size",
+            ),
+            params=f"{params:.3g}",
+            limit=f"{MAX_VALUES:.3g}",
         )
     return None
 

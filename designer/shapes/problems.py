@@ -5,6 +5,11 @@ sentence the command line, the training engine and code generation print
 ("Linear 'fc1': expects (N, features), got (N, 8, 4, 4)"), :func:`detail` is the
 same sentence without the node for views that show the node beside it, and
 :func:`listed` puts several under a headline.
+
+Besides its English ``message`` a problem keeps the sentence without the node as
+a translatable template and its arguments (``template``, ``args``: see
+:mod:`designer.graph.translatable`), from which the ui words it in the
+interface's language (``designer.ui.problem_text``).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from designer.graph.model import Graph
+from designer.graph.translatable import Message, node_label_message, node_sentence
 
 ERROR = "error"
 WARNING = "warning"
@@ -26,6 +32,39 @@ class Problem:
     message: str
     node: str | None = None
     network: str | None = None
+    # The sentence without the node as a template marked for translation and its
+    # arguments; "" for a problem made from plain text (``message`` is all there is).
+    template: str = ""
+    args: tuple[tuple[str, str | Message], ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        severity: str,
+        text: Message,
+        node: str | None = None,
+        network: str | None = None,
+    ) -> Problem:
+        """A problem whose message is ``text`` (the node is named when it is shown)."""
+        return cls(severity, text.english(), node, network, text.template, text.args)
+
+    @classmethod
+    def naming_node(
+        cls, severity: str, text: Message, graph: Graph, node_id: str
+    ) -> Problem:
+        """A problem whose message starts with its node: "Linear 'fc1': …"."""
+        node = graph.node(node_id)
+        sentence = node_sentence(node.type, node.name, text)
+        return cls(
+            severity, sentence.english(), node_id, graph.name, text.template, text.args
+        )
+
+    @property
+    def text(self) -> Message:
+        """The sentence without the node, as a message the ui can translate."""
+        if self.template:
+            return Message(self.template, self.args)
+        return Message.plain(self.message)
 
     @property
     def is_error(self) -> bool:
@@ -35,7 +74,7 @@ class Problem:
 def node_label(graph: Graph, node_id: str) -> str:
     """How a message names a node: its type and name, "Linear 'fc1'"."""
     node = graph.node(node_id)
-    return f"{node.type} '{node.name}'"
+    return node_label_message(node.type, node.name).english()
 
 
 def describe(problem: Problem, graph: Graph, *, with_network: bool = False) -> str:

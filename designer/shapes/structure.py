@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from designer.graph.model import Graph
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 from designer.shapes.problems import ERROR, WARNING, Problem
 
 
@@ -21,20 +22,35 @@ def find_cycle_nodes(graph: Graph) -> list[str]:
 CYCLE_NAMES_SHOWN = 6
 
 
-def cycle_message(graph: Graph, cycle: list[str]) -> str:
+def cycle_message(graph: Graph, cycle: list[str]) -> Message:
     """One message for a whole cycle, naming a few of its nodes and their count.
 
     The cycle is reported once, on its first node: a message per node, each
     naming the whole cycle, grew with the square of the cycle's length.
     """
-    names = [graph.node(n).name for n in cycle[:CYCLE_NAMES_SHOWN]]
+    names = " → ".join(graph.node(n).name for n in cycle[:CYCLE_NAMES_SHOWN])
+    first = graph.node(cycle[0]).name
     if len(cycle) > CYCLE_NAMES_SHOWN:
-        rest = len(cycle) - CYCLE_NAMES_SHOWN
-        names.append(f"… {rest:,} more")
-    path = " → ".join([*names, graph.node(cycle[0]).name])
-    return (
-        f"is part of a cycle of {len(cycle):,} nodes: {path}; "
-        "networks must flow one way"
+        return Message.of(
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "is part of a cycle of {count} nodes: {names} → … {rest} more → "
+                "{first}; networks must flow one way",
+            ),
+            count=f"{len(cycle):,}",
+            names=names,
+            rest=f"{len(cycle) - CYCLE_NAMES_SHOWN:,}",
+            first=first,
+        )
+    return Message.of(
+        QT_TRANSLATE_NOOP(
+            "Problem",
+            "is part of a cycle of {count} nodes: {names} → {first}; "
+            "networks must flow one way",
+        ),
+        count=f"{len(cycle):,}",
+        names=names,
+        first=first,
     )
 
 
@@ -48,38 +64,60 @@ def check_structure(graph: Graph, acyclic: bool | None = None) -> list[Problem]:
     outputs = graph.nodes_of_type("Output")
     if graph.nodes and not inputs:
         problems.append(
-            Problem(
+            Problem.of(
                 ERROR,
-                "the network has no Input node; add one to say what data comes in",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Problem",
+                        "the network has no Input node; add one to say what data comes in",
+                    )
+                ),
             )
         )
     if graph.nodes and not outputs:
         problems.append(
-            Problem(
+            Problem.of(
                 ERROR,
-                "the network has no Output node; connect one to the layer whose result you want",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Problem",
+                        "the network has no Output node; connect one to the layer "
+                        "whose result you want",
+                    )
+                ),
             )
         )
 
     cycle = [] if acyclic else find_cycle_nodes(graph)
     if cycle:
-        problems.append(Problem(ERROR, cycle_message(graph, cycle), cycle[0]))
+        problems.append(Problem.of(ERROR, cycle_message(graph, cycle), cycle[0]))
 
     for node in graph.nodes:
         for port in node.input_ports():
             if graph.edge_into(node.id, port) is None:
-                where = (
-                    "its input" if len(node.input_ports()) == 1 else f"input {port!r}"
+                text = (
+                    Message(QT_TRANSLATE_NOOP("Problem", "its input is not connected"))
+                    if len(node.input_ports()) == 1
+                    else Message.of(
+                        QT_TRANSLATE_NOOP("Problem", "input {port} is not connected"),
+                        port=repr(port),
+                    )
                 )
-                problems.append(Problem(ERROR, f"{where} is not connected", node.id))
+                problems.append(Problem.of(ERROR, text, node.id))
 
     reaching = live_nodes(graph)
     for node in graph.nodes:
         if node.type != "Output" and node.id not in reaching and outputs:
             problems.append(
-                Problem(
+                Problem.of(
                     WARNING,
-                    f"'{node.name}' reaches no Output: it is left out of the exported code",
+                    Message.of(
+                        QT_TRANSLATE_NOOP(
+                            "Problem",
+                            "'{name}' reaches no Output: it is left out of the exported code",
+                        ),
+                        name=node.name,
+                    ),
                     node.id,
                 )
             )

@@ -176,7 +176,9 @@ MESSAGE_KINDS: dict[str, str] = {
     "epoch": "EpochMetrics: an epoch ended",
     "predictions": "PredictionSnapshot: validation samples after an epoch",
     "inside": "list[ProbeReport]: per network, what the chosen sample looks like inside "
-    "(previews only during an epoch, every probe after one), or str: why probing stopped",
+    "(previews only during an epoch, every probe after one), DecisionRegions: on 2-D "
+    "points, the point pad's regions (a few times a second, once after the run), "
+    "or str: why probing stopped",
     "weights": "str: the path of the trained weights the run left behind",
     "end": "RunResult: how the run ended",
     "failed": "str: the run could not start or went wrong, for people",

@@ -1,4 +1,8 @@
-"""Starting the desktop app: ``designer [FILE] [--dark] [--screenshot OUT.png]``.
+"""Starting the desktop app: ``designer [FILE] [--dark] [--lang zh_CN|en] [--screenshot OUT.png]``.
+
+``--lang`` sets the interface language for this run only (not saved); without
+it the language is the one chosen in View ▸ Language, else the system's.  It is
+installed before the window is built, so the window starts translated.
 
 ``--screenshot`` renders the window (1400×900) to a PNG and exits; it shows no
 dialogs, touches no settings and writes no recovery file, so it also works
@@ -13,6 +17,9 @@ import sys
 from pathlib import Path
 
 SCREENSHOT_SIZE = (1400, 900)
+#: The interface languages (designer.ui.language.LANGUAGES; kept here so that
+#: parsing the arguments loads no Qt).
+LANGUAGE_CHOICES = ("en", "zh_CN")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -22,6 +29,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("file", nargs="?", help="a project file (.json) to open")
     parser.add_argument("--dark", action="store_true", help="use the dark theme")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGE_CHOICES,
+        help="the interface language for this run: en (English) or zh_CN "
+        "(Simplified Chinese); not saved. Default: the one chosen in "
+        "View > Language, else the system's",
+    )
     parser.add_argument(
         "--screenshot",
         metavar="PATH",
@@ -88,12 +102,16 @@ def run_app(argv: list[str]) -> int:
 
 
 def _run_window(app, args: argparse.Namespace) -> int:
+    from designer.ui.language import install_language, startup_language
     from designer.ui.main_window import MainWindow
+    from designer.ui.settings import app_settings
     from designer.ui.termination import close_on_terminate
     from designer.ui.theme import app_icon, ensure_readable_font
 
     ensure_readable_font(app)
     app.setWindowIcon(app_icon())
+    # Before the window is built, so that it starts in its language.
+    install_language(startup_language(app_settings(), args.lang))
     if args.screenshot:
         return _screenshot(app, args)
 
@@ -102,6 +120,7 @@ def _run_window(app, args: argparse.Namespace) -> int:
     window = MainWindow(dark=True if args.dark else None)
     close_on_terminate(app, window)  # SIGTERM: no orphaned training process
     window.show()
+    window.language.warn_if_no_font()
     if args.file:
         window.files.open_file(
             args.file, ask=False
@@ -115,6 +134,7 @@ def _screenshot(app, args: argparse.Namespace) -> int:
     from designer.ui.main_window import MainWindow
 
     window = MainWindow(dark=args.dark, interactive=False)
+    window.language.warn_if_no_font()
     if args.file and not window.files.open_file(args.file, ask=False):
         return 2
     window.resize(*SCREENSHOT_SIZE)

@@ -31,8 +31,7 @@ if TYPE_CHECKING:
 CONTEXT = "BlockCommands"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 
 def user_library_folder() -> Path:
@@ -56,24 +55,39 @@ def _refused(parent: QWidget | None, title: str, problem: str | None) -> None:
 
 def group(parent: QWidget | None, document: Document, ids: list[str]) -> None:
     """Ask for a name and group ``ids`` into a new block used in their place."""
-    title = _tr("Group into Block")
+    title = translate("BlockCommands", "Group into Block")
     if not ids:
-        _refused(parent, title, _tr("Select the layers to group into a block first."))
+        _refused(
+            parent,
+            title,
+            translate(
+                "BlockCommands", "Select the layers to group into a block first."
+            ),
+        )
         return
     suggestion = automatic_name(set(document.project.blocks.names()), "Block")
     name, accepted = QInputDialog.getText(
-        parent, title, _tr("Name of the new block:"), text=suggestion
+        parent,
+        title,
+        translate("BlockCommands", "Name of the new block:"),
+        text=suggestion,
     )
     if accepted:
         _refused(parent, title, document.group_into_block(ids, name))
 
 
 def ungroup(parent: QWidget | None, document: Document, node_id: str) -> None:
-    _refused(parent, _tr("Ungroup Block"), document.ungroup(node_id))
+    _refused(
+        parent, translate("BlockCommands", "Ungroup Block"), document.ungroup(node_id)
+    )
 
 
 def make_unique(parent: QWidget | None, document: Document, node_id: str) -> None:
-    _refused(parent, _tr("Make Block Unique"), document.make_unique(node_id))
+    _refused(
+        parent,
+        translate("BlockCommands", "Make Block Unique"),
+        document.make_unique(node_id),
+    )
 
 
 def open_definition(document: Document, node_id: str) -> bool:
@@ -109,27 +123,32 @@ class BlockCommands:
                 entry.name,
                 LIBRARY_ITEM_PREFIX + str(entry.path),
                 entry.description,
-                "" if entry.builtin else _tr("yours"),
+                "" if entry.builtin else translate("BlockCommands", "yours"),
             )
             for entry in entries
         ]
         self.palette.set_library(rows)
         if self.library_problems:
-            text = _tr("Some blocks of your library could not be read: %1")
+            text = translate(
+                "BlockCommands", "Some blocks of your library could not be read: %1"
+            )
             self.window.statusBar().showMessage(
                 text.replace("%1", "; ".join(self.library_problems[:3])), 10000
             )
 
     def save_selection_to_library(self) -> None:
         """Save the selected block (with the blocks it uses) to the user's library."""
-        title = _tr("Save Block to Library")
+        title = translate("BlockCommands", "Save Block to Library")
         node_id = self._selected_use(title)
         if node_id is None:
             return
         block = block_of(self.document, node_id)
         target = self.user_folder / f"{block}.json"
         if target.exists():
-            question = _tr("Your library already has a block called %1. Replace it?")
+            question = translate(
+                "BlockCommands",
+                "Your library already has a block called %1. Replace it?",
+            )
             answer = QMessageBox.question(
                 self.window, title, question.replace("%1", block)
             )
@@ -138,7 +157,7 @@ class BlockCommands:
         try:
             save_to_library(self.document.project, block, self.user_folder)
         except OSError as error:
-            text = _tr("The block could not be saved to %1: %2")
+            text = translate("BlockCommands", "The block could not be saved to %1: %2")
             _refused(
                 self.window,
                 title,
@@ -148,7 +167,7 @@ class BlockCommands:
             )
             return
         self.refresh_library()
-        done = _tr("Saved %1 to your block library")
+        done = translate("BlockCommands", "Saved %1 to your block library")
         self.window.statusBar().showMessage(done.replace("%1", block), 5000)
 
     def open_or_inspect(self, node_id: str) -> None:
@@ -167,7 +186,11 @@ class BlockCommands:
     def _selected_use(self, title: str) -> str | None:
         chosen = [n for n in self.document.selected_ids if block_of(self.document, n)]
         if len(chosen) != 1:
-            _refused(self.window, title, _tr("Select one block on the canvas first."))
+            _refused(
+                self.window,
+                title,
+                translate("BlockCommands", "Select one block on the canvas first."),
+            )
             return None
         return chosen[0]
 
@@ -175,17 +198,17 @@ class BlockCommands:
         group(self.window, self.document, self.document.selected_ids)
 
     def ungroup_selection(self) -> None:
-        node_id = self._selected_use(_tr("Ungroup Block"))
+        node_id = self._selected_use(translate("BlockCommands", "Ungroup Block"))
         if node_id is not None:
             ungroup(self.window, self.document, node_id)
 
     def make_selection_unique(self) -> None:
-        node_id = self._selected_use(_tr("Make Block Unique"))
+        node_id = self._selected_use(translate("BlockCommands", "Make Block Unique"))
         if node_id is not None:
             make_unique(self.window, self.document, node_id)
 
     def open_selection(self) -> None:
-        node_id = self._selected_use(_tr("Open Block"))
+        node_id = self._selected_use(translate("BlockCommands", "Open Block"))
         if node_id is not None:
             open_definition(self.document, node_id)
 

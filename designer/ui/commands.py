@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from designer.graph.edits import NO_MERGE, Edit, NodeRequest
+from designer.ui.undo_texts import undo_text
 
 if TYPE_CHECKING:
     from designer.ui.document import Document
@@ -24,7 +25,7 @@ class EditCommand(QUndoCommand):
     """One undo step: an :class:`~designer.graph.edits.Edit` of the document's project."""
 
     def __init__(self, document: Document, edit: Edit) -> None:
-        super().__init__(edit.text)
+        super().__init__(undo_text(edit.text))
         self.document = document
         self.edit = edit
         self._done = False
@@ -50,5 +51,9 @@ class EditCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, EditCommand) or not self.edit.merge(other.edit):
             return False
-        self.setText(self.edit.text)
+        self.retranslate()
         return True
+
+    def retranslate(self) -> None:
+        """Name the step in the current interface language (after a switch)."""
+        self.setText(undo_text(self.edit.text))

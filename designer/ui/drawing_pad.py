@@ -11,7 +11,7 @@ the picture to the training process, which runs it through the trained weights.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -34,13 +34,21 @@ class DrawingPad(QWidget):
         self.setFixedSize(SIDE * SCALE, SIDE * SCALE)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip(self.tr("Draw with the left mouse button"))
+        self.retranslate()
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
         self._throttle.setInterval(1000 // UPDATES_PER_S)
         self._throttle.timeout.connect(self._emit)
         yy, xx = np.mgrid[0:SIDE, 0:SIDE]
         self._centres = (xx + 0.5, yy + 0.5)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Draw with the left mouse button"))
 
     def pixels(self) -> np.ndarray:
         return self.cells.copy()

@@ -9,12 +9,11 @@ from the file with ``ast`` — choosing a file runs nothing.
 from __future__ import annotations
 
 import ast
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from designer.graph.model import Project
 from designer.graph.project_file import ProjectFileError, load_project
+from designer.ui.child_command import ChildCommand
 
 
 def model_names(path: Path) -> list[str]:
@@ -52,58 +52,79 @@ class ImportModelDialog(QDialog):
 
     def __init__(self, folder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import PyTorch Model"))
         self.folder = folder
         self.file_edit = QLineEdit()
+        self.file_edit.editingFinished.connect(self._fill_names)
+        self.browse_button = QPushButton()
+        self.browse_button.clicked.connect(self._browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        self.name_combo = QComboBox()
+        self.name_combo.setEditable(True)
+        self.inputs_edit = QLineEdit("1x28x28")
+        self.args_edit = QLineEdit()
+        self.args_edit.setPlaceholderText('{"classes": 10}')
+        self.form = QFormLayout()
+        self.form.addRow("", file_row)
+        self.form.addRow("", self.name_combo)
+        self.form.addRow("", self.inputs_edit)
+        self.form.addRow("", self.args_edit)
+        self.warning = QLabel()
+        self.warning.setObjectName("mutedText")
+        self.warning.setWordWrap(True)
+        # Cancel is a standard button (Qt names it in each language); the accepting
+        # button is our own, so that Qt's own retranslation leaves its text alone.
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.addButton(
+            "", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.resize(560, self.sizeHint().height())
+
+    def retranslate(self) -> None:
+        """Every text of the dialog in the current language."""
+        self.setWindowTitle(self.tr("Import PyTorch Model"))
         self.file_edit.setPlaceholderText(
             self.tr("a Python file that defines the model")
         )
-        self.file_edit.editingFinished.connect(self._fill_names)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(browse)
-        self.name_combo = QComboBox()
-        self.name_combo.setEditable(True)
+        self.browse_button.setText(self.tr("Browse…"))
         self.name_combo.setToolTip(
             self.tr("A class, or a function that returns the model")
         )
-        self.inputs_edit = QLineEdit("1x28x28")
         self.inputs_edit.setToolTip(
             self.tr(
                 "One sample shape per input of forward, without the batch, separated "
                 "by spaces: 1x28x28, or long:16 for 16 token ids"
             )
         )
-        self.args_edit = QLineEdit()
-        self.args_edit.setPlaceholderText('{"classes": 10}')
         self.args_edit.setToolTip(self.tr("Keyword arguments for the model, as JSON"))
-        form = QFormLayout()
-        form.addRow(self.tr("File"), file_row)
-        form.addRow(self.tr("Model"), self.name_combo)
-        form.addRow(self.tr("Input shapes"), self.inputs_edit)
-        form.addRow(self.tr("Arguments"), self.args_edit)
-        warning = QLabel(
+        labels = (self.tr("File"), self.tr("Model"))
+        labels += (self.tr("Input shapes"), self.tr("Arguments"))
+        for row, text in enumerate(labels):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                label.setText(text)
+        self.warning.setText(
             self.tr(
                 "Importing runs the code in this file to build the model. Import only "
                 "files you trust."
             )
         )
-        warning.setObjectName("mutedText")
-        warning.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Run and Import"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(warning)
-        layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -137,44 +158,27 @@ class ImportModelDialog(QDialog):
         return arguments
 
 
-class ModelImporter(QObject):
+class ModelImporter(ChildCommand):
     """Runs one ``designer import`` in a child process and reports the project."""
 
     imported = Signal(object)  # Project
-    failed = Signal(str)
+    error_prefix = "designer import: "
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.process: QProcess | None = None
         self._folder = tempfile.TemporaryDirectory(prefix="designer-import-")
         self.output = Path(self._folder.name) / "imported.json"
 
     def start(self, arguments: list[str]) -> None:
-        self.process = QProcess(self)
-        self.process.finished.connect(self._finished)
-        self.process.errorOccurred.connect(self._error)
-        self.process.start(sys.executable, arguments)
+        self.run(arguments)
 
-    def _error(self, _error: QProcess.ProcessError) -> None:
-        if (
-            self.process is not None
-            and self.process.state() == QProcess.ProcessState.NotRunning
-        ):
-            self.failed.emit(
-                self.tr("The import could not start: {0}").format(
-                    self.process.errorString()
-                )
-            )
+    def could_not_start(self, reason: str) -> str:
+        return self.tr("The import could not start: {0}").format(reason)
 
-    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
-        assert self.process is not None
-        errors = bytes(self.process.readAllStandardError().data()).decode(
-            "utf-8", "replace"
-        )
-        if code != 0:
-            message = errors.strip().removeprefix("designer import: ")
-            self.failed.emit(message or self.tr("The import failed."))
-            return
+    def failed_without_message(self) -> str:
+        return self.tr("The import failed.")
+
+    def succeeded(self) -> None:
         try:
             project: Project = load_project(self.output)
         except ProjectFileError as error:
@@ -208,7 +212,12 @@ class ModelImportFlow:
         importer.imported.connect(self._imported)
         importer.failed.connect(self._failed)
         self.importer = importer
-        self.files._say(importer.tr("Importing the model (running its file)…"), 0)
+        self.files._say(
+            QCoreApplication.translate(
+                "ModelImportFlow", "Importing the model (running its file)…"
+            ),
+            0,
+        )
         importer.start(dialog.command(importer.output))
         return importer
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,11 +28,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.ui.canvas.preview_items import as_bytes, channel_grid, gray_image
+from designer.ui.canvas.preview_items import (
+    as_bytes,
+    channel_grid,
+    gray_image,
+    stats_text,
+)
+from designer.ui.catalog_texts import layer_text
 from designer.ui.drawing_pad import DrawingPad
+from designer.ui.point_pad import PointPadBox
 
 DEFAULT_ZOOM = 3
 TOP_CLASSES = 5
+#: The sections of the panel: key and heading.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("maps", QT_TRANSLATE_NOOP("InsidePanel", "Output channels")),
+    ("filters", QT_TRANSLATE_NOOP("InsidePanel", "Learned filters")),
+    ("attention", QT_TRANSLATE_NOOP("InsidePanel", "Attention weights per head")),
+    (
+        "saliency",
+        QT_TRANSLATE_NOOP("InsidePanel", "Why this prediction: gradient × input"),
+    ),
+    ("cam", QT_TRANSLATE_NOOP("InsidePanel", "Grad-CAM")),
+    ("probabilities", QT_TRANSLATE_NOOP("InsidePanel", "Class probabilities")),
+)
 
 
 def picture(pixels: np.ndarray, zoom: int) -> QPixmap:
@@ -77,21 +97,15 @@ class InsidePanel(QWidget):
         self.zoom.setSuffix("×")
         self.zoom.valueChanged.connect(lambda _z: self.refresh())
         zoom_row = QFormLayout()
-        zoom_row.addRow(self.tr("Zoom"), self.zoom)
+        self.zoom_label = QLabel()
+        zoom_row.addRow(self.zoom_label, self.zoom)
         self.sections: dict[str, tuple[QGroupBox, QLabel]] = {}
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self.title)
         column.addLayout(zoom_row)
-        for key, heading in (
-            ("maps", self.tr("Output channels")),
-            ("filters", self.tr("Learned filters")),
-            ("attention", self.tr("Attention weights per head")),
-            ("saliency", self.tr("Why this prediction: gradient × input")),
-            ("cam", self.tr("Grad-CAM")),
-            ("probabilities", self.tr("Class probabilities")),
-        ):
-            box = QGroupBox(heading)
+        for key, _heading in SECTIONS:
+            box = QGroupBox()
             label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             QVBoxLayout(box).addWidget(label)
@@ -99,6 +113,10 @@ class InsidePanel(QWidget):
             self.sections[key] = (box, label)
         column.addWidget(self._stepper())
         column.addWidget(self._drawing())
+        self.point_box = PointPadBox(overlay)  # instead of drawing on 2-D points
+        column.addWidget(self.point_box)
+        overlay.regionsChanged.connect(self._show_pad_kind)
+        self._show_pad_kind()
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(content)
@@ -108,27 +126,55 @@ class InsidePanel(QWidget):
         layout.addWidget(scroll)
         overlay.reportsChanged.connect(self.refresh)
         self.document.selectionChanged.connect(lambda _ids: self.refresh())
-        self.refresh()
+        self.retranslate()
 
-    # -- the drawing pad ---------------------------------------------------------------
-    def _drawing(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Draw a digit"))
-        self.pad = DrawingPad()
-        self.pad.drawn.connect(self.drawing_changed)
-        clear = QPushButton(self.tr("Clear"))
-        clear.clicked.connect(self.pad.clear)
-        self.pad_message = QLabel(
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every heading, button and message in the current language."""
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.setWindowTitle(self.tr("Inside"))
+        self.zoom_label.setText(self.tr("Zoom"))
+        for key, heading in SECTIONS:
+            self.sections[key][0].setTitle(
+                QCoreApplication.translate("InsidePanel", heading)
+            )
+        self.stepper_box.setTitle(self.tr("Step through the forward pass"))
+        self.previous_button.setText(self.tr("◀ Previous"))
+        self.next_button.setText(self.tr("Next ▶"))
+        self.drawing_box.setTitle(self.tr("Draw a digit"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.pad_message.setText(
             self.tr(
                 "After training, draw here: the probabilities and the cards' "
                 "previews follow the drawing."
             )
         )
+        self.refresh()
+
+    # -- the drawing pad ---------------------------------------------------------------
+    def _drawing(self) -> QGroupBox:
+        box = self.drawing_box = QGroupBox()
+        self.pad = DrawingPad()
+        self.pad.drawn.connect(self.drawing_changed)
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.pad_message = QLabel()
         self.pad_message.setWordWrap(True)
         layout = QVBoxLayout(box)
         layout.addWidget(self.pad)
-        layout.addWidget(clear, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.pad_message)
         return box
+
+    def _show_pad_kind(self) -> None:
+        """2-D points get the point pad, other data the drawing pad."""
+        self.point_box.setVisible(self.overlay.point_mode)
+        self.drawing_box.setVisible(not self.overlay.point_mode)
 
     def drawing_changed(self, pixels: np.ndarray) -> None:
         problem = self.overlay.probe_drawing(pixels)
@@ -137,9 +183,9 @@ class InsidePanel(QWidget):
 
     # -- stepping through the forward pass ------------------------------------------
     def _stepper(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Step through the forward pass"))
-        self.previous_button = QPushButton(self.tr("◀ Previous"))
-        self.next_button = QPushButton(self.tr("Next ▶"))
+        box = self.stepper_box = QGroupBox()
+        self.previous_button = QPushButton()
+        self.next_button = QPushButton()
         self.previous_button.clicked.connect(lambda: self.step_by(-1))
         self.next_button.clicked.connect(lambda: self.step_by(1))
         self.step_label = QLabel()
@@ -196,15 +242,15 @@ class InsidePanel(QWidget):
             )
         ]
         lines += [
-            self.tr("in  {port}: ").format(port=s.port) + s.stats.text()
+            self.tr("in  {port}: ").format(port=s.port) + stats_text(s.stats)
             for s in step.inputs
         ]
         lines += [
-            self.tr("out {port}: ").format(port=s.port) + s.stats.text()
+            self.tr("out {port}: ").format(port=s.port) + stats_text(s.stats)
             for s in step.outputs
         ]
         if step.formula:
-            lines.append(step.formula)
+            lines.append(layer_text(step.formula))
         self.step_label.setText("\n".join(lines))
 
     def _show(self, key: str, content: QPixmap | str | None) -> None:
@@ -252,7 +298,9 @@ class InsidePanel(QWidget):
             return self.tr("Select one card to see what it does to the sample.")
         for preview in report.previews:
             if preview.node_id == node_id:
-                return f"{preview.name} ({preview.node_type}): {preview.stats.text()}"
+                return (
+                    f"{preview.name} ({preview.node_type}): {stats_text(preview.stats)}"
+                )
         return self.tr("This card has no output to show for the sample.")
 
     def _saliency(self, saliency: Any, zoom: int, shown: dict) -> None:

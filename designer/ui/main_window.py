@@ -9,7 +9,7 @@ actions, menus, toolbar: the table in :mod:`.actions`; the Design | Train switch
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -57,6 +57,7 @@ from designer.ui.window_files import (  # noqa: F401 (re-exported for callers an
     project_in_drop,
     sample_files,
 )
+from designer.ui.window_language import WindowLanguage, problems_title, summary_title
 from designer.ui.window_status import StatusReadouts
 from designer.ui.workspace import Workspace
 
@@ -130,6 +131,12 @@ class MainWindow(QMainWindow):
         self._layout_restored = interactive and self._restore_layout()
         self._rebuild_tabs()
         self._refresh_all()
+        self.language.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "language"):
+            self.language.retranslate()
+        super().changeEvent(event)
 
     # == construction ===================================================================
     def _dock(
@@ -182,7 +189,7 @@ class MainWindow(QMainWindow):
         self.code_view = CodeView()
         self.code_view.exportRequested.connect(self.files.export_python)
         self.code_view.copied.connect(
-            lambda: self.statusBar().showMessage("Code copied to the clipboard", 3000)
+            lambda: self.statusBar().showMessage(self.tr("Code copied"), 3000)
         )
 
         def build_training() -> QWidget:
@@ -255,6 +262,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = submenus["recent_menu"]
         self.samples_menu = submenus["samples_menu"]
         self.panels_menu = submenus["panels_menu"]
+        self.language = WindowLanguage(self)  # View ▸ Language, and retranslate()
         self.files.attach_recent_menu(self.recent_menu)
         self.files.fill_samples_menu(self.samples_menu)
         for dock in self._docks:
@@ -296,7 +304,7 @@ class MainWindow(QMainWindow):
         if not self.interactive:
             return True
         yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-        text = "A model is still training. Stop the training and close?"
+        text = self.tr("A model is still training. Stop the training and close?")
         return QMessageBox.question(self, APP_NAME, text, yes | no, no) == yes
 
     def _create_status_bar(self) -> None:
@@ -393,9 +401,8 @@ class MainWindow(QMainWindow):
         if shapes is not None:
             self.summary.set_analysis(doc.graph, shapes)
         several = len(doc.network_names) > 1
-        self.summary_dock.setWindowTitle(
-            f"Summary — {doc.current_network}" if several else "Summary"
-        )
+        network = doc.current_network if several else None
+        self.summary_dock.setWindowTitle(summary_title(network))
 
     def _on_code_visibility(self, visible: bool) -> None:
         if visible and self._code_stale:
@@ -418,16 +425,15 @@ class MainWindow(QMainWindow):
             errors,
             warnings,
         )
-        title = f"Problems ({errors + warnings})" if errors or warnings else "Problems"
-        self.problems_dock.setWindowTitle(title)
+        self.problems_dock.setWindowTitle(problems_title(errors + warnings))
 
     def _update_zoom_label(self) -> None:
         self.readouts.show_zoom(self.view.zoom)
 
     def update_title(self) -> None:
         doc = self.document
-        name = doc.path.name if doc.path else doc.project.name or "Untitled"
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        name = doc.path.name if doc.path else doc.project.name
+        self.setWindowTitle(f"{name or WindowLanguage.untitled()}[*] — {APP_NAME}")
         self.setWindowModified(doc.modified)
 
     def _on_modified_changed(self, modified: bool) -> None:
@@ -449,7 +455,7 @@ class MainWindow(QMainWindow):
         try:
             return self.view.network_scene.add_layer_at(layer_type, centre)
         except GraphError as error:
-            self.files.show_error("Could not add the layer", str(error))
+            self.files.show_error(self.tr("Could not add the layer"), str(error))
             return None
 
     def cut(self) -> None:
@@ -465,7 +471,8 @@ class MainWindow(QMainWindow):
     def rename_selected(self) -> None:
         """Rename the selected layer in place on the canvas."""
         if len(self.document.selected_ids) != 1:
-            self.statusBar().showMessage("Select one layer to rename it.", 4000)
+            text = self.tr("Select one layer to rename it.")
+            self.statusBar().showMessage(text, 4000)
             return
         node_id = self.document.selected_ids[0]
         self.view.centre_on_node(node_id)
@@ -521,7 +528,7 @@ class MainWindow(QMainWindow):
 
     # == help ================================================================================
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}", about_html())
+        QMessageBox.about(self, self.tr("About designer"), about_html())
 
     def show_layer_reference(self) -> LayerReferenceDialog:
         dialog = LayerReferenceDialog(category_color, self)

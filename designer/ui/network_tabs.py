@@ -44,7 +44,7 @@ class NetworkTabs(QTabBar):
             index = self.addTab(name if block == name else f"▣ {block}")
             if block == name:
                 self.setTabToolTip(index, self.tr("The %1 network").replace("%1", name))
-                self.setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
+                self._remove_close_button(index)
             else:
                 tip = self.tr(
                     "The definition of the block %1: a change here changes every use"
@@ -55,6 +55,13 @@ class NetworkTabs(QTabBar):
             self.document.network_names.index(self.document.current_network)
         )
         self.blockSignals(blocked)
+
+    def _remove_close_button(self, index: int) -> None:
+        """A network's tab cannot be closed (Qt would only hide the button)."""
+        button = self.tabButton(index, QTabBar.ButtonPosition.RightSide)
+        self.setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
+        if button is not None:
+            button.deleteLater()
 
     def follow(self, name: str) -> None:
         """Show ``name``'s tab as current (the document switched networks)."""

@@ -9,29 +9,25 @@ network has fresh weights, and the status bar says which.
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from designer.graph.project_file import atomic_write_text, dumps_project
+from designer.ui.child_command import ChildCommand
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OnnxExportFlow", text)
-
-
-class OnnxExporter(QObject):
+class OnnxExporter(ChildCommand):
     """Runs one ``designer export … -o FILE.onnx`` in a child process."""
 
     exported = Signal(str)  # the ONNX file
-    failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.process: QProcess | None = None
         self._folder = tempfile.TemporaryDirectory(prefix="designer-onnx-")
         self.project_file = Path(self._folder.name) / "project.json"
         self.target = ""
@@ -45,31 +41,15 @@ class OnnxExporter(QObject):
         arguments += ["-o", target, "--network", network]
         if weights is not None:
             arguments += ["--weights", str(weights)]
-        self.process = QProcess(self)
-        self.process.finished.connect(self._finished)
-        self.process.errorOccurred.connect(self._error)
-        self.process.start(sys.executable, arguments)
+        self.run(arguments)
 
-    def _error(self, _error: QProcess.ProcessError) -> None:
-        if (
-            self.process is not None
-            and self.process.state() == QProcess.ProcessState.NotRunning
-        ):
-            self.failed.emit(
-                self.tr("The export could not start: {0}").format(
-                    self.process.errorString()
-                )
-            )
+    def could_not_start(self, reason: str) -> str:
+        return self.tr("The export could not start: {0}").format(reason)
 
-    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
-        assert self.process is not None
-        errors = bytes(self.process.readAllStandardError().data()).decode(
-            "utf-8", "replace"
-        )
-        if code != 0:
-            message = errors.strip().removeprefix("designer: ")
-            self.failed.emit(message or self.tr("The export failed."))
-            return
+    def failed_without_message(self) -> str:
+        return self.tr("The export failed.")
+
+    def succeeded(self) -> None:
         self.exported.emit(self.target)
 
 
@@ -85,14 +65,18 @@ class OnnxExportFlow:
         doc = self.files.document
         error = doc.code_error()
         if error:
-            self.files.show_error(_tr("Cannot export yet"), error)
+            self.files.show_error(
+                translate("OnnxExportFlow", "Cannot export yet"), error
+            )
             return False
         stem = doc.path.stem if doc.path else (doc.project.name or "model")
         suggested = str(
             Path(self.files._last_folder()) / f"{stem.replace(' ', '_').lower()}.onnx"
         )
         path = self.files.choose_save_path(
-            _tr("Export ONNX"), _tr("ONNX model (*.onnx)"), suggested
+            translate("OnnxExportFlow", "Export ONNX"),
+            translate("OnnxExportFlow", "ONNX model (*.onnx)"),
+            suggested,
         )
         if not path:
             return False
@@ -115,18 +99,28 @@ class OnnxExportFlow:
         self.exporter = exporter
         weights = self.trained_weights()
         self._with_weights = weights is not None
-        self.files._say(exporter.tr("Exporting {0} as ONNX…").format(doc.graph.name), 0)
+        self.files._say(
+            translate("OnnxExportFlow", "Exporting {0} as ONNX…").format(
+                doc.graph.name
+            ),
+            0,
+        )
         exporter.start(doc.project, path, doc.graph.name, weights)
         return exporter
 
     def _exported(self, path: str) -> None:
         text = (
-            _tr("Exported {0} with the trained weights")
+            translate("OnnxExportFlow", "Exported {0} with the trained weights")
             if self._with_weights
-            else _tr("Exported {0} (fresh weights: train first to export trained ones)")
+            else translate(
+                "OnnxExportFlow",
+                "Exported {0} (fresh weights: train first to export trained ones)",
+            )
         )
         self.files._say(text.format(Path(path).name), 6000)
 
     def _failed(self, message: str) -> None:
         self.files._say("", 0)
-        self.files.show_error(_tr("Could not export ONNX"), message)
+        self.files.show_error(
+            translate("OnnxExportFlow", "Could not export ONNX"), message
+        )

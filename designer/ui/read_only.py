@@ -8,6 +8,7 @@ offers Save As: saving to a file of the user's choosing ends the read-only state
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -15,9 +16,27 @@ from PySide6.QtWidgets import QBoxLayout, QMainWindow
 
 from designer.ui.training.banner import Banner
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadOnlyFile", text)
+# The model's note (designer.graph.project_file), which names both versions.
+_NEWER_NOTE = re.compile(
+    r"This project was saved by designer (\S+), newer than this one \((\S+)\)\..*",
+    re.S,
+)
+
+
+def note_text(note: str) -> str:
+    """The model's note about a file from a newer designer, in the interface language."""
+    match = _NEWER_NOTE.fullmatch(note)
+    if match is None:
+        return note
+    text = translate(
+        "ReadOnlyFile",
+        "This project was saved by designer %1, newer than this one (%2). It is open "
+        "read-only so that the file keeps what this version does not know; use Save "
+        "As to keep your changes in another file, or update designer.",
+    )
+    return text.replace("%1", match[1]).replace("%2", match[2])
 
 
 class ReadOnlyFile:
@@ -50,15 +69,18 @@ class ReadOnlyFile:
             self.banner.clear()
         else:
             self._place()
-            self.banner.show_message(note, "warning", action=_tr("Save As…"))
+            self.banner.show_message(
+                note_text(note), "warning", action=translate("ReadOnlyFile", "Save As…")
+            )
         actions = getattr(self.window, "_actions", {})
         if "save" in actions:
             actions["save"].setEnabled(note is None)
             tip = (
-                _tr("Save the project")
+                translate("ReadOnlyFile", "Save the project")
                 if note is None
-                else _tr(
-                    "This file is read-only (written by a newer designer): use Save As"
+                else translate(
+                    "ReadOnlyFile",
+                    "This file is read-only (written by a newer designer): use Save As",
                 )
             )
             actions["save"].setStatusTip(tip)

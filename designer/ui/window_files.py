@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
 from designer.graph.model import Project
@@ -33,10 +33,21 @@ from designer.ui.onnx_export_flow import OnnxExportFlow
 from designer.ui.read_only import ReadOnlyFile
 from designer.ui.recovery import RecoveredProject, RecoveryStore
 from designer.ui.settings import RecentFiles
+from designer.ui.window_language import sample_title
 
 APP_NAME = "designer"
-PROJECT_FILTER = "Designer projects (*.json);;All files (*)"
-PYTHON_FILTER = "Python files (*.py);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP(
+    "ProjectFiles", "Designer projects (*.json);;All files (*)"
+)
+PYTHON_FILTER = QT_TRANSLATE_NOOP("ProjectFiles", "Python files (*.py);;All files (*)")
+#: What the unsaved-changes question names as the next step ("… before closing?").
+NEXT_STEPS = (
+    QT_TRANSLATE_NOOP("ProjectFiles", "closing"),
+    QT_TRANSLATE_NOOP("ProjectFiles", "starting a new project"),
+    QT_TRANSLATE_NOOP("ProjectFiles", "opening another project"),
+    QT_TRANSLATE_NOOP("ProjectFiles", "opening a sample"),
+    QT_TRANSLATE_NOOP("ProjectFiles", "importing a model"),
+)
 UNTITLED = Project.name  # the name a new project has until it is given one
 SAMPLES_DIR = resources_root() / "samples"  # package data (designer/resources)
 
@@ -45,8 +56,12 @@ Discard = QMessageBox.StandardButton.Discard
 Cancel = QMessageBox.StandardButton.Cancel
 
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
+
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProjectFiles", text)
+    """A text marked with QT_TRANSLATE_NOOP("ProjectFiles", …), translated."""
+    return translate("ProjectFiles", text)
 
 
 def sample_files(folder: Path = SAMPLES_DIR) -> list[tuple[str, Path]]:
@@ -91,6 +106,8 @@ class ProjectFiles:
         self.autosaver.failed.connect(self._autosave_failed)
         self.autosaver.resumed.connect(self._autosave_resumed)
         self.recent_menu: QMenu | None = None
+        self.samples_menu: QMenu | None = None
+        self._samples_folder = SAMPLES_DIR
         self.model_import = ModelImportFlow(self)  # File ▸ Import PyTorch Model…
         # A file from a newer designer: banner, Save disabled, Save As offered.
         self.read_only = ReadOnlyFile(window, document, self.save_as)
@@ -116,8 +133,13 @@ class ProjectFiles:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
-        box.setText(f"Save the changes to “{name}” before {action}?")
-        box.setInformativeText("Your changes will be lost if you don't save them.")
+        question = translate("ProjectFiles", "Save the changes to “%1” before %2?")
+        box.setText(question.replace("%1", name).replace("%2", _tr(action)))
+        box.setInformativeText(
+            translate(
+                "ProjectFiles", "Your changes will be lost if you don't save them."
+            )
+        )
         box.setStandardButtons(Save | Discard | Cancel)
         box.setDefaultButton(Save)
         return QMessageBox.StandardButton(box.exec())
@@ -133,7 +155,10 @@ class ProjectFiles:
 
     def choose_open_path(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open project", self._last_folder(), PROJECT_FILTER
+            self.window,
+            translate("ProjectFiles", "Open project"),
+            self._last_folder(),
+            _tr(PROJECT_FILTER),
         )
         return path or None
 
@@ -141,7 +166,7 @@ class ProjectFiles:
         self, title: str, file_filter: str, suggested: str
     ) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, title, suggested, file_filter
+            self.window, title, suggested, _tr(file_filter)
         )
         return path or None
 
@@ -186,10 +211,14 @@ class ProjectFiles:
         try:
             self.document.load(path)
         except ProjectFileError as error:
-            self.show_error("Could not open the project", str(error))
+            self.show_error(
+                translate("ProjectFiles", "Could not open the project"), str(error)
+            )
             return False
         self.recent.add(path)
-        self._say(f"Opened {Path(path).name}", 4000)
+        self._say(
+            translate("ProjectFiles", "Opened %1").replace("%1", Path(path).name), 4000
+        )
         return True
 
     def open_recent(self, path: str) -> bool:
@@ -197,8 +226,11 @@ class ProjectFiles:
             self.recent.remove(path)
             self._fill_recent_menu()
             self.show_error(
-                "File not found",
-                f"{path} no longer exists; it was removed from the recent files.",
+                translate("ProjectFiles", "File not found"),
+                translate(
+                    "ProjectFiles",
+                    "%1 no longer exists; it was removed from the recent files.",
+                ).replace("%1", path),
             )
             return False
         return self.open_file(path)
@@ -210,7 +242,9 @@ class ProjectFiles:
         try:
             project = load_project(path)
         except ProjectFileError as error:
-            self.show_error("Could not open the sample", str(error))
+            self.show_error(
+                translate("ProjectFiles", "Could not open the sample"), str(error)
+            )
             return False
         self.document.new(project)
         return True
@@ -224,9 +258,11 @@ class ProjectFiles:
     def fill_samples_menu(self, menu: QMenu, folder: Path = SAMPLES_DIR) -> None:
         """One entry per sample project; when the folder is missing, one disabled
         entry that says so (a broken install), rather than a silently grey menu."""
+        self.samples_menu, self._samples_folder = menu, folder
+        menu.clear()
         if not folder.is_dir():
             menu.addAction(
-                QCoreApplication.translate(
+                translate(
                     "ProjectFiles",
                     "Samples missing: {0} is not there; reinstall designer",
                 ).format(folder)
@@ -234,8 +270,9 @@ class ProjectFiles:
             print(f"designer: the samples folder {folder} is missing", file=sys.stderr)
             return
         for title, path in sample_files(folder):
-            action = menu.addAction(title)
-            action.setStatusTip(f"Open the sample project {path.name}")
+            action = menu.addAction(sample_title(title))
+            tip = translate("ProjectFiles", "Open the sample project %1")
+            action.setStatusTip(tip.replace("%1", path.name))
             action.triggered.connect(lambda _checked=False, p=path: self.open_sample(p))
         menu.setEnabled(not menu.isEmpty())
 
@@ -252,9 +289,19 @@ class ProjectFiles:
             action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
         if paths:
             menu.addSeparator()
-            menu.addAction("Clear Recent Files", self._clear_recent)
+            clear = translate("ProjectFiles", "Clear Recent Files")
+            menu.addAction(clear, self._clear_recent)
         else:
-            menu.addAction("No recent files").setEnabled(False)
+            menu.addAction(translate("ProjectFiles", "No recent files")).setEnabled(
+                False
+            )
+
+    def retranslate(self) -> None:
+        """The menus filled from data, again in the current language."""
+        self._fill_recent_menu()
+        if self.samples_menu is not None:
+            self.fill_samples_menu(self.samples_menu, self._samples_folder)
+        self.read_only.refresh()
 
     def _clear_recent(self) -> None:
         self.recent.clear()
@@ -274,7 +321,8 @@ class ProjectFiles:
                 Path(self._last_folder()) / f"{doc.project.name or 'untitled'}.json"
             )
         )
-        path = self.choose_save_path("Save project", PROJECT_FILTER, suggested)
+        title = translate("ProjectFiles", "Save project")
+        path = self.choose_save_path(title, PROJECT_FILTER, suggested)
         if not path:
             return False
         if not Path(path).suffix:
@@ -303,22 +351,24 @@ class ProjectFiles:
             reason = None
         if reason is not None:
             self.show_error(
-                _tr("Could not save the project"),
-                _tr("{path} was not saved: {reason}").format(path=path, reason=reason),
+                translate("ProjectFiles", "Could not save the project"),
+                translate("ProjectFiles", "{path} was not saved: {reason}").format(
+                    path=path, reason=reason
+                ),
             )
             return False
         self.recent.add(path)
         self.autosaver.clear()
         self.read_only.saved_elsewhere()
-        self._say(f"Saved {path.name}", 4000)
+        self._say(translate("ProjectFiles", "Saved %1").replace("%1", path.name), 4000)
         return True
 
     def ask_project_name(self, current: str) -> str | None:
         """The new project name, or None when cancelled (tests replace this)."""
         text, ok = QInputDialog.getText(
             self.window,
-            "Project name",
-            "Name (also used for the generated class):",
+            translate("ProjectFiles", "Project name"),
+            translate("ProjectFiles", "Name (also used for the generated class):"),
             text=current,
         )
         return text if ok else None
@@ -329,7 +379,9 @@ class ProjectFiles:
             return False
         problem = self.document.set_project_name(name)
         if problem:
-            self.show_error("Could not rename the project", problem)
+            self.show_error(
+                translate("ProjectFiles", "Could not rename the project"), problem
+            )
             return False
         return True
 
@@ -337,13 +389,14 @@ class ProjectFiles:
         doc = self.document
         error = doc.code_error()
         if error:
-            self.show_error("Cannot export yet", error)
+            self.show_error(translate("ProjectFiles", "Cannot export yet"), error)
             return False
         stem = doc.path.stem if doc.path else (doc.project.name or "model")
         suggested = str(
             Path(self._last_folder()) / f"{stem.replace(' ', '_').lower()}.py"
         )
-        path = self.choose_save_path("Export PyTorch code", PYTHON_FILTER, suggested)
+        title = translate("ProjectFiles", "Export PyTorch code")
+        path = self.choose_save_path(title, PYTHON_FILTER, suggested)
         if not path:
             return False
         if not Path(path).suffix:
@@ -352,15 +405,19 @@ class ProjectFiles:
             atomic_write_text(path, doc.code())
         except OSError as error:
             self.show_error(
-                "Could not export the code", f"{path}: {error.strerror or error}"
+                translate("ProjectFiles", "Could not export the code"),
+                f"{path}: {error.strerror or error}",
             )
             return False
-        self._say(f"Exported {Path(path).name}", 4000)
+        done = translate("ProjectFiles", "Exported %1")
+        self._say(done.replace("%1", Path(path).name), 4000)
         return True
 
     def choose_export_folder(self) -> str | None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, "Export model and training script", self._last_folder()
+            self.window,
+            translate("ProjectFiles", "Export model and training script"),
+            self._last_folder(),
         )
         return folder or None
 
@@ -370,7 +427,9 @@ class ProjectFiles:
         answer = QMessageBox.question(
             self.window,
             APP_NAME,
-            f"{' and '.join(names)} already exist in {folder}. Replace them?",
+            translate("ProjectFiles", "%1 already exist in %2. Replace them?")
+            .replace("%1", ", ".join(names))
+            .replace("%2", str(folder)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -388,7 +447,7 @@ class ProjectFiles:
         doc = self.document
         error = doc.code_error()
         if error:
-            self.show_error("Cannot export yet", error)
+            self.show_error(translate("ProjectFiles", "Cannot export yet"), error)
             return False
         chosen = self.choose_export_folder()
         if not chosen:
@@ -403,7 +462,10 @@ class ProjectFiles:
         try:
             script = generate_train_script(doc.project, doc.path)
         except TrainScriptError as problem:
-            self.show_error("Cannot write a training script", str(problem))
+            self.show_error(
+                translate("ProjectFiles", "Cannot write a training script"),
+                str(problem),
+            )
             return False
         finally:
             QApplication.restoreOverrideCursor()
@@ -413,10 +475,12 @@ class ProjectFiles:
             atomic_write_text(folder / "train.py", script)
         except OSError as problem:
             self.show_error(
-                "Could not export", f"{folder}: {problem.strerror or problem}"
+                translate("ProjectFiles", "Could not export"),
+                f"{folder}: {problem.strerror or problem}",
             )
             return False
-        self._say(f"Exported model.py and train.py to {folder}", 6000)
+        done = translate("ProjectFiles", "Exported model.py and train.py to %1")
+        self._say(done.replace("%1", str(folder)), 6000)
         return True
 
     # == autosave and recovery ================================================================
@@ -426,18 +490,20 @@ class ProjectFiles:
 
     def _autosave_failed(self, reason: str) -> None:
         """Crash recovery is off until a write succeeds: say so, once."""
-        self._say(_tr("Autosave failed: {reason}").format(reason=reason), 0)
+        failed = translate("ProjectFiles", "Autosave failed: {reason}")
+        self._say(failed.format(reason=reason), 0)
         self.show_error(
-            _tr("Autosave failed"),
-            _tr(
+            translate("ProjectFiles", "Autosave failed"),
+            translate(
+                "ProjectFiles",
                 "The recovery copy {file} could not be written: {reason}\n\n"
                 "Until this is fixed a crash would lose your unsaved changes; "
-                "save the project to keep them."
+                "save the project to keep them.",
             ).format(file=self.recovery.file, reason=reason),
         )
 
     def _autosave_resumed(self) -> None:
-        self._say(_tr("Autosave works again."), 6000)
+        self._say(translate("ProjectFiles", "Autosave works again."), 6000)
 
     def keep_for_recovery(self) -> None:
         """The session ends with nobody to ask (SIGTERM): unsaved changes stay in the
@@ -481,12 +547,17 @@ class ProjectFiles:
         return False
 
     def ask_restore(self, recovered: RecoveredProject) -> bool:
-        where = recovered.original_path or "an unsaved project"
+        unsaved = translate("ProjectFiles", "an unsaved project")
+        where = recovered.original_path or unsaved
+        text = translate(
+            "ProjectFiles",
+            "designer did not exit cleanly. Unsaved changes to %1 "
+            "(autosaved %2) can be restored.\n\nRestore them?",
+        )
         answer = QMessageBox.question(
             self.window,
-            "Restore unsaved work?",
-            f"designer did not exit cleanly. Unsaved changes to {where} "
-            f"(autosaved {recovered.saved_at}) can be restored.\n\nRestore them?",
+            translate("ProjectFiles", "Restore unsaved work?"),
+            text.replace("%1", where).replace("%2", recovered.saved_at),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -499,10 +570,11 @@ class ProjectFiles:
             if recovered is None:
                 kept = RecoveryStore.set_aside(path)
                 if kept is not None:
-                    self._say(
-                        f"An autosaved project could not be read; it was kept as {kept}",
-                        10000,
+                    text = translate(
+                        "ProjectFiles",
+                        "An autosaved project could not be read; it was kept as %1",
                     )
+                    self._say(text.replace("%1", str(kept)), 10000)
                 continue
             restore = self.ask_restore(recovered)
             if restore:

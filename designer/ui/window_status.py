@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from designer.ui.panels.formatting import format_compact, format_count
+from designer.ui.plurals import plural_form
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 
 class ClickableLabel(QLabel):
@@ -26,26 +29,17 @@ class ClickableLabel(QLabel):
         super().mousePressEvent(event)
 
 
-def problem_summary(errors: int, warnings: int) -> str:
-    """``"2 errors, 1 warning"``, or ``"No problems"``."""
-    if not errors and not warnings:
-        return "No problems"
-    parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
-    parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
-    return ", ".join(parts)
-
-
-class StatusReadouts:
+class StatusReadouts(QObject):
     """The permanent labels on the right of the status bar."""
 
     def __init__(self, status: QStatusBar, show_problems: Callable[[], None]) -> None:
+        super().__init__(status)
         self.params_label = QLabel()
         self.params_label.setObjectName("paramCount")
         self.macs_label = QLabel()
         self.macs_label.setObjectName("macCount")
         self.problem_label = ClickableLabel()
         self.problem_label.setObjectName("problemCount")
-        self.problem_label.setToolTip("Show the problems")
         self.problem_label.clicked.connect(show_problems)
         self.zoom_label = QLabel("100%")
         self.zoom_label.setObjectName("zoomLevel")
@@ -58,19 +52,35 @@ class StatusReadouts:
             status.addPermanentWidget(label)
 
     def show_counts(self, params: int, macs: int, errors: int, warnings: int) -> None:
-        self.params_label.setText(f"Parameters: {format_count(params)}")
-        self.params_label.setToolTip(
-            f"{format_count(params)} trainable parameters in the project"
+        params_text = translate("StatusReadouts", "Parameters: %1")
+        self.params_label.setText(params_text.replace("%1", format_count(params)))
+        params_tip = translate(
+            "StatusReadouts", "%1 trainable parameters in the project"
         )
-        self.macs_label.setText(f"MACs: {format_compact(macs)}")
-        self.macs_label.setToolTip(
-            f"{format_count(macs)} multiply-accumulates per sample"
-        )
+        self.params_label.setToolTip(params_tip.replace("%1", format_count(params)))
+        macs_text = translate("StatusReadouts", "MACs: %1")
+        self.macs_label.setText(macs_text.replace("%1", format_compact(macs)))
+        macs_tip = translate("StatusReadouts", "%1 multiply-accumulates per sample")
+        self.macs_label.setToolTip(macs_tip.replace("%1", format_count(macs)))
         label = self.problem_label
-        label.setText(problem_summary(errors, warnings))
+        label.setToolTip(translate("StatusReadouts", "Show the problems"))
+        label.setText(self.problem_summary(errors, warnings))
         label.setProperty("problem", bool(errors))
         label.style().unpolish(label)
         label.style().polish(label)
 
+    def problem_summary(self, errors: int, warnings: int) -> str:
+        """``"2 errors, 1 warning"``, or ``"No problems"`` (in the interface language)."""
+        if not errors and not warnings:
+            return self.tr("No problems")
+        parts = []
+        if errors:
+            parts.append(plural_form(self.tr("%n error(s)", "", errors), errors))
+        if warnings:
+            text = self.tr("%n warning(s)", "", warnings)
+            parts.append(plural_form(text, warnings))
+        return self.tr(", ").join(parts)
+
     def show_zoom(self, zoom: float) -> None:
-        self.zoom_label.setText(f"Zoom {round(zoom * 100)}%")
+        zoom_text = translate("StatusReadouts", "Zoom %1%")
+        self.zoom_label.setText(zoom_text.replace("%1", str(round(zoom * 100))))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import pickle
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -85,9 +86,11 @@ def test_the_gradients_tab_appears_with_a_curve_per_layer(qtbot) -> None:
 
 
 @pytest.fixture
-def window(qtbot):
+def window(qtbot, tmp_path):
+    # A copy: a run keeps its history beside the project, never in the package.
+    sample = shutil.copy(SAMPLES_DIR / "vanishing_gradients.json", tmp_path)
     document = Document()
-    document.load(SAMPLES_DIR / "vanishing_gradients.json")
+    document.load(sample)
     window = MainWindow(document, interactive=False)
     qtbot.addWidget(window)
     window.resize(1400, 900)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -165,9 +166,11 @@ def test_the_drawing_pad_inks_cells_and_reports_on_release(qtbot) -> None:
     assert not pad.pixels().any()
 
 
-def test_a_drawing_goes_through_the_trained_weights(qtbot) -> None:
+def test_a_drawing_goes_through_the_trained_weights(qtbot, tmp_path) -> None:
+    # A copy: a run keeps its history beside the project, never in the package.
+    sample = shutil.copy(SAMPLES_DIR / "vanishing_gradients.json", tmp_path)
     document = Document()
-    document.load(SAMPLES_DIR / "vanishing_gradients.json")
+    document.load(sample)
     window = MainWindow(document, interactive=False)
     qtbot.addWidget(window)
     window.show()

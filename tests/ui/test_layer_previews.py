@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -51,9 +52,11 @@ def test_each_kind_gets_its_picture(qapp) -> None:
 
 
 @pytest.fixture
-def window(qtbot):
+def window(qtbot, tmp_path):
+    # A copy: a run keeps its history beside the project, never in the package.
+    sample = shutil.copy(SAMPLES_DIR / "vanishing_gradients.json", tmp_path)
     document = Document()
-    document.load(SAMPLES_DIR / "vanishing_gradients.json")
+    document.load(sample)
     window = MainWindow(document, interactive=False)
     qtbot.addWidget(window)
     window.resize(1400, 900)

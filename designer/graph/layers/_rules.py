@@ -8,6 +8,7 @@ from typing import Any
 from designer.fields import Field, float_field, int_field
 from designer.graph.catalog import PORT_IN, ShapeError
 from designer.graph.shape import Dim, Shape, format_shape
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 
 
 def single_input(inputs: Mapping[str, Shape]) -> Shape:
@@ -15,14 +16,28 @@ def single_input(inputs: Mapping[str, Shape]) -> Shape:
 
 
 def require_rank(shape: Shape, ranks: Sequence[int], expected: str) -> None:
-    """Refuse a shape whose rank (batch included) is not one of ``ranks``."""
+    """Refuse a shape whose rank (batch included) is not one of ``ranks``.
+
+    ``expected`` ("a sequence (N, L, E)") is marked with QT_TRANSLATE_NOOP by the caller.
+    """
     if len(shape) not in ranks:
-        raise ShapeError(f"expects {expected}, got {format_shape(shape)}")
+        raise ShapeError(
+            QT_TRANSLATE_NOOP("Problem", "expects {expected}, got {got}"),
+            expected=Message(expected),
+            got=format_shape(shape),
+        )
 
 
-def require_known(dim: Dim, what: str) -> int:
+def require_known(dim: Dim, what: str | Message) -> int:
+    """A size that must be a number; ``what`` ("embedding size") is a marked word."""
     if not isinstance(dim, int):
-        raise ShapeError(f"needs a fixed {what}, but it is the symbolic size {dim!r}")
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem", "needs a fixed {what}, but it is the symbolic size {dim}"
+            ),
+            what=what if isinstance(what, Message) else Message(what),
+            dim=repr(dim),
+        )
     return dim
 
 

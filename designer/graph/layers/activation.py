@@ -5,6 +5,7 @@ from __future__ import annotations
 from designer.fields import Field
 from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
 from designer.graph.layers._rules import float_param, render_args, single_input
+from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 
 def _same_shape(_params, inputs) -> Inference:
@@ -62,11 +63,18 @@ def _softmax_rule(params, inputs) -> Inference:
     dim = params["dim"]
     if not -len(shape) <= dim < len(shape):
         raise ShapeError(
-            f"dim {dim} does not exist in a {len(shape)}-dimensional tensor"
+            QT_TRANSLATE_NOOP(
+                "Problem", "dim {dim} does not exist in a {rank}-dimensional tensor"
+            ),
+            dim=str(dim),
+            rank=str(len(shape)),
         )
     if dim % len(shape) == 0:
         raise ShapeError(
-            "dim 0 is the batch; choose a dimension of the sample (e.g. -1)"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "dim 0 is the batch; choose a dimension of the sample (e.g. -1)",
+            )
         )
     return Inference(outputs={"out": shape})
 

@@ -12,14 +12,21 @@ from designer.graph.layers._rules import (
     require_rank,
     single_input,
 )
+from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 
 def _sequence(inputs, heads: int):
     shape = single_input(inputs)
-    require_rank(shape, (3,), "a sequence (N, L, E)")
-    embed = require_known(shape[2], "embedding size")
+    require_rank(shape, (3,), QT_TRANSLATE_NOOP("Problem", "a sequence (N, L, E)"))
+    embed = require_known(shape[2], QT_TRANSLATE_NOOP("Problem", "embedding size"))
     if embed % heads:
-        raise ShapeError(f"embedding size {embed} is not divisible by {heads} heads")
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem", "embedding size {embed} is not divisible by {heads} heads"
+            ),
+            embed=str(embed),
+            heads=str(heads),
+        )
     steps = shape[1] if isinstance(shape[1], int) else 1
     return shape, embed, steps
 

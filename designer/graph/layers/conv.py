@@ -23,6 +23,7 @@ from designer.graph.shape import (
     format_size,
     mul_dim,
 )
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 
 
 def conv_length(
@@ -43,12 +44,18 @@ def _padding_amount(params: Mapping[str, Any]) -> int | str:
 
 
 def _conv_rule(dims: int):
-    layout = "(N, C, L)" if dims == 1 else "(N, C, H, W)"
+    layout = (
+        QT_TRANSLATE_NOOP("Problem", "(N, C, L)")
+        if dims == 1
+        else QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)")
+    )
 
     def rule(params, inputs) -> Inference:
         shape = single_input(inputs)
         require_rank(shape, (dims + 2,), layout)
-        in_channels = require_known(shape[1], "number of channels")
+        in_channels = require_known(
+            shape[1], QT_TRANSLATE_NOOP("Problem", "number of channels")
+        )
         out_channels, groups = params["out_channels"], params["groups"]
         kernel, stride, dilation = (
             params["kernel_size"],
@@ -57,15 +64,24 @@ def _conv_rule(dims: int):
         )
         if in_channels % groups or out_channels % groups:
             raise ShapeError(
-                f"groups={groups} must divide both the {in_channels} input and "
-                f"{out_channels} output channels"
+                QT_TRANSLATE_NOOP(
+                    "Problem",
+                    "groups={groups} must divide both the {in_channels} input and "
+                    "{out_channels} output channels",
+                ),
+                groups=str(groups),
+                in_channels=str(in_channels),
+                out_channels=str(out_channels),
             )
         padding = _padding_amount(params)
         spatial = shape[2:]
         if padding == "same":
             if stride != 1:
                 raise ShapeError(
-                    "padding 'same' needs stride 1 (PyTorch does not support it otherwise)"
+                    QT_TRANSLATE_NOOP(
+                        "Problem",
+                        "padding 'same' needs stride 1 (PyTorch does not support it otherwise)",
+                    )
                 )
             out_spatial = tuple(spatial)
         else:
@@ -73,10 +89,24 @@ def _conv_rule(dims: int):
             known = [s for s in spatial if isinstance(s, int)]
             if any(s + 2 * padding < reach for s in known):
                 kernel_text = format_size([reach] * dims)
-                what = "kernel" if dilation == 1 else "dilated kernel"
+                what = (
+                    QT_TRANSLATE_NOOP("Problem", "kernel")
+                    if dilation == 1
+                    else QT_TRANSLATE_NOOP("Problem", "dilated kernel")
+                )
                 raise ShapeError(
-                    f"{what} {kernel_text} is larger than its {format_size(spatial)} input"
-                    + (f" padded by {padding}" if padding else "")
+                    QT_TRANSLATE_NOOP(
+                        "Problem",
+                        "{what} {kernel} is larger than its {size} input padded by {padding}",
+                    )
+                    if padding
+                    else QT_TRANSLATE_NOOP(
+                        "Problem", "{what} {kernel} is larger than its {size} input"
+                    ),
+                    what=Message(what),
+                    kernel=kernel_text,
+                    size=format_size(spatial),
+                    padding=str(padding),
                 )
             out_spatial = tuple(
                 conv_length(s, kernel, stride, padding, dilation) for s in spatial
@@ -174,18 +204,34 @@ for _dims, _name, _what in (
 
 def _transpose_rule(params, inputs) -> Inference:
     shape = single_input(inputs)
-    require_rank(shape, (4,), "(N, C, H, W)")
-    in_channels = require_known(shape[1], "number of channels")
+    require_rank(shape, (4,), QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)"))
+    in_channels = require_known(
+        shape[1], QT_TRANSLATE_NOOP("Problem", "number of channels")
+    )
     out_channels, groups = params["out_channels"], params["groups"]
     kernel, stride, padding = params["kernel_size"], params["stride"], params["padding"]
     dilation, output_padding = params["dilation"], params["output_padding"]
     if in_channels % groups or out_channels % groups:
         raise ShapeError(
-            f"groups={groups} must divide both the {in_channels} input and {out_channels} output channels"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "groups={groups} must divide both the {in_channels} input and "
+                "{out_channels} output channels",
+            ),
+            groups=str(groups),
+            in_channels=str(in_channels),
+            out_channels=str(out_channels),
         )
     if output_padding >= max(stride, dilation):
         raise ShapeError(
-            f"output padding {output_padding} must be smaller than the stride ({stride}) or the dilation ({dilation})"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "output padding {output_padding} must be smaller than the stride "
+                "({stride}) or the dilation ({dilation})",
+            ),
+            output_padding=str(output_padding),
+            stride=str(stride),
+            dilation=str(dilation),
         )
 
     def size(s: Dim) -> Dim:
@@ -195,7 +241,11 @@ def _transpose_rule(params, inputs) -> Inference:
     out_spatial = tuple(size(s) for s in shape[2:])
     if any(isinstance(s, int) and s < 1 for s in out_spatial):
         raise ShapeError(
-            f"padding {padding} leaves no output from its {format_shape(shape)} input"
+            QT_TRANSLATE_NOOP(
+                "Problem", "padding {padding} leaves no output from its {shape} input"
+            ),
+            padding=str(padding),
+            shape=format_shape(shape),
         )
     weights = in_channels * (out_channels // groups) * kernel * kernel
     positions = math.prod(d for d in shape[2:] if isinstance(d, int))

@@ -14,13 +14,19 @@ from designer.graph.layers._rules import (
     single_input,
 )
 from designer.graph.shape import format_shape
+from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 
 def _linear_shape(params, inputs) -> Inference:
     shape = single_input(inputs)
     if len(shape) < 2:
-        raise ShapeError(f"expects (N, features), got {format_shape(shape)}")
-    in_features = require_known(shape[-1], "number of input features")
+        raise ShapeError(
+            QT_TRANSLATE_NOOP("Problem", "expects (N, features), got {got}"),
+            got=format_shape(shape),
+        )
+    in_features = require_known(
+        shape[-1], QT_TRANSLATE_NOOP("Problem", "number of input features")
+    )
     out_features = params["out_features"]
     weights = in_features * out_features
     rows = math.prod(d for d in shape[1:-1] if isinstance(d, int))

@@ -16,11 +16,12 @@ from designer.graph.layers._rules import (
     single_input,
 )
 from designer.graph.shape import format_shape
+from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 
 def _embedding_rule(params, inputs) -> Inference:
     shape = single_input(inputs)
-    require_rank(shape, (2,), "token ids (N, L)")
+    require_rank(shape, (2,), QT_TRANSLATE_NOOP("Problem", "token ids (N, L)"))
     vocab, dim = params["num_embeddings"], params["embedding_dim"]
     return Inference(outputs={"out": (*shape, dim)}, params=vocab * dim)
 
@@ -71,12 +72,18 @@ class LearnedPositionalEmbedding(nn.Module):
 
 def _positional_rule(params, inputs) -> Inference:
     shape = single_input(inputs)
-    require_rank(shape, (3,), "a sequence (N, L, E)")
-    dim = require_known(shape[2], "embedding size")
+    require_rank(shape, (3,), QT_TRANSLATE_NOOP("Problem", "a sequence (N, L, E)"))
+    dim = require_known(shape[2], QT_TRANSLATE_NOOP("Problem", "embedding size"))
     length = shape[1]
     if isinstance(length, int) and length > params["max_len"]:
         raise ShapeError(
-            f"sequence length {length} of {format_shape(shape)} exceeds max_len {params['max_len']}"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "sequence length {length} of {shape} exceeds max_len {max_len}",
+            ),
+            length=str(length),
+            shape=format_shape(shape),
+            max_len=str(params["max_len"]),
         )
     return Inference(
         outputs={"out": shape},

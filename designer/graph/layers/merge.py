@@ -12,6 +12,7 @@ from designer.graph.catalog import (
 )
 from designer.graph.layers._rules import int_param, single_input
 from designer.graph.shape import Dim, Shape, format_shape, simplify_dim
+from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 
 def numbered_ports(count: int) -> tuple[str, ...]:
@@ -32,7 +33,9 @@ def _elementwise_rule(params, inputs) -> Inference:
     for other in shapes[1:]:
         if other != first:
             raise ShapeError(
-                f"shapes {format_shape(first)} and {format_shape(other)} differ"
+                QT_TRANSLATE_NOOP("Problem", "shapes {first} and {other} differ"),
+                first=format_shape(first),
+                other=format_shape(other),
             )
     return Inference(outputs={"out": first})
 
@@ -75,11 +78,18 @@ for _name, _operator, _description, _formula in (
 
 def _normalise_dim(dim: int, rank: int, shape: Shape) -> int:
     if not -rank <= dim < rank:
-        raise ShapeError(f"dim {dim} does not exist in {format_shape(shape)}")
+        raise ShapeError(
+            QT_TRANSLATE_NOOP("Problem", "dim {dim} does not exist in {shape}"),
+            dim=str(dim),
+            shape=format_shape(shape),
+        )
     dim %= rank
     if dim == 0:
         raise ShapeError(
-            "dim 0 is the batch; choose a dimension of the sample (e.g. 1)"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "dim 0 is the batch; choose a dimension of the sample (e.g. 1)",
+            )
         )
     return dim
 
@@ -96,7 +106,13 @@ def _concat_rule(params, inputs) -> Inference:
             if k != dim
         ):
             raise ShapeError(
-                f"shapes {format_shape(first)} and {format_shape(other)} must match except in dim {params['dim']}"
+                QT_TRANSLATE_NOOP(
+                    "Problem",
+                    "shapes {first} and {other} must match except in dim {dim}",
+                ),
+                first=format_shape(first),
+                other=format_shape(other),
+                dim=str(params["dim"]),
             )
         total = simplify_dim(f"({total})+({other[dim]})")
     return Inference(outputs={"out": (*first[:dim], total, *first[dim + 1 :])})
@@ -130,10 +146,19 @@ def _split_rule(params, inputs) -> Inference:
     chunks = params["chunks"]
     size = shape[dim]
     if not isinstance(size, int):
-        raise ShapeError(f"needs a fixed size along dim {params['dim']}")
+        raise ShapeError(
+            QT_TRANSLATE_NOOP("Problem", "needs a fixed size along dim {dim}"),
+            dim=str(params["dim"]),
+        )
     if size % chunks:
         raise ShapeError(
-            f"size {size} along dim {params['dim']} does not split into {chunks} equal parts"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "size {size} along dim {dim} does not split into {chunks} equal parts",
+            ),
+            size=str(size),
+            dim=str(params["dim"]),
+            chunks=str(chunks),
         )
     part = (*shape[:dim], size // chunks, *shape[dim + 1 :])
     return Inference(outputs={port: part for port in _split_outputs(params)})
@@ -165,7 +190,11 @@ def _reparameterize_rule(_params, inputs) -> Inference:
     mu, logvar = inputs["mu"], inputs["logvar"]
     if mu != logvar:
         raise ShapeError(
-            f"mu {format_shape(mu)} and logvar {format_shape(logvar)} must have the same shape"
+            QT_TRANSLATE_NOOP(
+                "Problem", "mu {mu} and logvar {logvar} must have the same shape"
+            ),
+            mu=format_shape(mu),
+            logvar=format_shape(logvar),
         )
     return Inference(outputs={"out": mu})
 

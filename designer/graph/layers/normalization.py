@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from designer.graph.catalog import Inference, LayerSpec, register
 from designer.graph.layers._rules import require_known, require_rank, single_input
+from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 
 def _batchnorm_rule(ranks: tuple[int, ...], layout: str):
     def rule(_params, inputs) -> Inference:
         shape = single_input(inputs)
         require_rank(shape, ranks, layout)
-        features = require_known(shape[1], "number of channels")
+        features = require_known(
+            shape[1], QT_TRANSLATE_NOOP("Problem", "number of channels")
+        )
         return Inference(
             outputs={"out": shape},
             inferred={"num_features": features},
@@ -27,7 +30,9 @@ register(
         description="Normalises each feature over the batch, then scales and shifts it.",
         formula="y = (x − E[x]) / √(Var[x] + ε) · γ + β",
         params=(),
-        infer=_batchnorm_rule((2, 3), "(N, C) or (N, C, L)"),
+        infer=_batchnorm_rule(
+            (2, 3), QT_TRANSLATE_NOOP("Problem", "(N, C) or (N, C, L)")
+        ),
         construct=lambda p, i: f"nn.BatchNorm1d({i['num_features']})",
         inferred_names=("num_features",),
         short_name="batchnorm",
@@ -41,7 +46,7 @@ register(
         description="Normalises each channel of an image over the batch and positions.",
         formula="y = (x − E[x]) / √(Var[x] + ε) · γ + β",
         params=(),
-        infer=_batchnorm_rule((4,), "(N, C, H, W)"),
+        infer=_batchnorm_rule((4,), QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)")),
         construct=lambda p, i: f"nn.BatchNorm2d({i['num_features']})",
         inferred_names=("num_features",),
         short_name="batchnorm",
@@ -51,7 +56,7 @@ register(
 
 def _layernorm_rule(_params, inputs) -> Inference:
     shape = single_input(inputs)
-    features = require_known(shape[-1], "last dimension")
+    features = require_known(shape[-1], QT_TRANSLATE_NOOP("Problem", "last dimension"))
     return Inference(
         outputs={"out": shape},
         inferred={"normalized_shape": features},

@@ -13,25 +13,38 @@ from designer.graph.layers._rules import (
 )
 from designer.graph.layers.conv import conv_length
 from designer.graph.shape import format_size, mul_dim
+from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 
 def _pool_rule(params, inputs) -> Inference:
     shape = single_input(inputs)
-    require_rank(shape, (4,), "(N, C, H, W)")
+    require_rank(shape, (4,), QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)"))
     kernel, stride, padding = params["kernel_size"], params["stride"], params["padding"]
     if 2 * padding > kernel:
         raise ShapeError(
-            f"padding {padding} must be at most half the kernel size {kernel}"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "padding {padding} must be at most half the kernel size {kernel}",
+            ),
+            padding=str(padding),
+            kernel=str(kernel),
         )
     spatial = shape[2:]
     if any(isinstance(s, int) and s + 2 * padding < kernel for s in spatial):
         raise ShapeError(
-            f"kernel {kernel}×{kernel} is larger than its {format_size(spatial)} input"
+            QT_TRANSLATE_NOOP(
+                "Problem", "kernel {kernel}×{kernel} is larger than its {size} input"
+            ),
+            kernel=str(kernel),
+            size=format_size(spatial),
         )
     if params.get("ceil_mode"):
         out_spatial = tuple(
             _ceil_length(
-                require_known(s, "size for ceil mode"), kernel, stride, padding
+                require_known(s, QT_TRANSLATE_NOOP("Problem", "size for ceil mode")),
+                kernel,
+                stride,
+                padding,
             )
             for s in spatial
         )
@@ -106,7 +119,7 @@ register(
 
 def _adaptive_rule(params, inputs) -> Inference:
     shape = single_input(inputs)
-    require_rank(shape, (4,), "(N, C, H, W)")
+    require_rank(shape, (4,), QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)"))
     size = params["output_size"]
     return Inference(outputs={"out": (*shape[:2], size, size)})
 
@@ -128,14 +141,23 @@ register(
 
 def _upsample_rule(params, inputs) -> Inference:
     shape = single_input(inputs)
-    require_rank(shape, (3, 4), "(N, C, L) or (N, C, H, W)")
+    require_rank(
+        shape, (3, 4), QT_TRANSLATE_NOOP("Problem", "(N, C, L) or (N, C, H, W)")
+    )
     mode = params["mode"]
     if mode == "bilinear" and len(shape) != 4:
         raise ShapeError(
-            "mode 'bilinear' needs an image (N, C, H, W); use 'nearest' for sequences"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "mode 'bilinear' needs an image (N, C, H, W); use 'nearest' for sequences",
+            )
         )
     if params.get("align_corners") and mode != "bilinear":
-        raise ShapeError("align corners applies only to mode 'bilinear'")
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem", "align corners applies only to mode 'bilinear'"
+            )
+        )
     size = params.get("size", 0)
     if size:
         return Inference(outputs={"out": (*shape[:2], *(size for _ in shape[2:]))})

@@ -12,6 +12,7 @@ from designer.graph.layers._rules import (
     require_rank,
     single_input,
 )
+from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 _GATES = {"RNN": 1, "GRU": 3, "LSTM": 4}
 _FORMULAS = {
@@ -32,8 +33,12 @@ def _recurrent_rule(kind: str):
 
     def rule(params, inputs) -> Inference:
         shape = single_input(inputs)
-        require_rank(shape, (3,), "a sequence (N, L, features)")
-        input_size = require_known(shape[2], "number of input features")
+        require_rank(
+            shape, (3,), QT_TRANSLATE_NOOP("Problem", "a sequence (N, L, features)")
+        )
+        input_size = require_known(
+            shape[2], QT_TRANSLATE_NOOP("Problem", "number of input features")
+        )
         hidden, layers = params["hidden_size"], params["num_layers"]
         directions = 2 if params["bidirectional"] else 1
         total_params = 0

@@ -12,13 +12,18 @@ from designer.graph.catalog import (
 )
 from designer.graph.layers._rules import int_param, literal, require_rank, single_input
 from designer.graph.shape import format_shape, numel, product
+from designer.graph.translatable import QT_TRANSLATE_NOOP
 
 
 def _flatten_rule(params, inputs) -> Inference:
     shape = single_input(inputs)
     start = params["start_dim"]
     if start >= len(shape):
-        raise ShapeError(f"start dim {start} does not exist in {format_shape(shape)}")
+        raise ShapeError(
+            QT_TRANSLATE_NOOP("Problem", "start dim {start} does not exist in {shape}"),
+            start=str(start),
+            shape=format_shape(shape),
+        )
     return Inference(outputs={"out": (*shape[:start], product(shape[start:]))})
 
 
@@ -42,18 +47,33 @@ def _reshape_rule(params, inputs) -> Inference:
     target = list(params["shape"])
     elements = numel(shape)
     if elements is None:
-        raise ShapeError(f"needs fixed sizes to reshape {format_shape(shape)}")
+        raise ShapeError(
+            QT_TRANSLATE_NOOP("Problem", "needs fixed sizes to reshape {shape}"),
+            shape=format_shape(shape),
+        )
     known = product([d for d in target if d != -1])
     if -1 in target:
         if elements % known:
             raise ShapeError(
-                f"cannot reshape {format_shape(shape)} ({elements} values) to {target}"
+                QT_TRANSLATE_NOOP(
+                    "Problem", "cannot reshape {shape} ({elements} values) to {target}"
+                ),
+                shape=format_shape(shape),
+                elements=str(elements),
+                target=str(target),
             )
         target[target.index(-1)] = elements // known
     elif known != elements:
         raise ShapeError(
-            f"cannot reshape {format_shape(shape)} ({elements} values per sample) "
-            f"to {format_shape(('N', *target))} ({known} values)"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "cannot reshape {shape} ({elements} values per sample) "
+                "to {target} ({known} values)",
+            ),
+            shape=format_shape(shape),
+            elements=str(elements),
+            target=format_shape(("N", *target)),
+            known=str(known),
         )
     return Inference(outputs={"out": ("N", *target)})
 
@@ -85,7 +105,14 @@ def _permute_rule(params, inputs) -> Inference:
     dims = list(params["dims"])
     if sorted(dims) != list(range(1, len(shape))):
         raise ShapeError(
-            f"dims {dims} must order the sample dimensions 1..{len(shape) - 1} of {format_shape(shape)}, each once"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "dims {dims} must order the sample dimensions 1..{last} of {shape}, "
+                "each once",
+            ),
+            dims=str(dims),
+            last=str(len(shape) - 1),
+            shape=format_shape(shape),
         )
     return Inference(outputs={"out": (shape[0], *(shape[d] for d in dims))})
 
@@ -110,7 +137,9 @@ register(
 
 def _last_step_rule(_params, inputs) -> Inference:
     shape = single_input(inputs)
-    require_rank(shape, (3,), "a sequence (N, L, features)")
+    require_rank(
+        shape, (3,), QT_TRANSLATE_NOOP("Problem", "a sequence (N, L, features)")
+    )
     return Inference(outputs={"out": (shape[0], shape[2])})
 
 

@@ -20,19 +20,27 @@ from designer.graph.layers._rules import (
     single_input,
 )
 from designer.graph.shape import add_dim, format_shape, mul_dim
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 
 
 def _sample_dim(shape, dim: int, extra: int = 0) -> int:
     """Check that sample dimension ``dim`` (1 = the first after the batch) exists."""
     if dim > len(shape) - 1 + extra:
-        raise ShapeError(f"dim {dim} does not exist in {format_shape(shape)}")
+        raise ShapeError(
+            QT_TRANSLATE_NOOP("Problem", "dim {dim} does not exist in {shape}"),
+            dim=str(dim),
+            shape=format_shape(shape),
+        )
     return dim
 
 
 def _squeeze_rule(params, inputs) -> Inference:
     shape = single_input(inputs)
     dim = _sample_dim(shape, params["dim"])
-    size = require_known(shape[dim], f"size at dim {dim}")
+    size = require_known(
+        shape[dim],
+        Message.of(QT_TRANSLATE_NOOP("Problem", "size at dim {dim}"), dim=str(dim)),
+    )
     if size != 1:  # as in PyTorch: a dimension that is not 1 stays
         return Inference(outputs={"out": shape})
     return Inference(outputs={"out": (*shape[:dim], *shape[dim + 1 :])})
@@ -94,12 +102,17 @@ register(
 
 def _pixel_shuffle_rule(params, inputs) -> Inference:
     shape = single_input(inputs)
-    require_rank(shape, (4,), "(N, C, H, W)")
+    require_rank(shape, (4,), QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)"))
     factor = params["upscale_factor"]
-    channels = require_known(shape[1], "channel count")
+    channels = require_known(shape[1], QT_TRANSLATE_NOOP("Problem", "channel count"))
     if channels % (factor * factor):
         raise ShapeError(
-            f"{channels} channels do not divide by upscale factor² = {factor * factor}"
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "{channels} channels do not divide by upscale factor² = {square}",
+            ),
+            channels=str(channels),
+            square=str(factor * factor),
         )
     return Inference(
         outputs={
@@ -131,7 +144,7 @@ register(
 
 def _pad_rule(params, inputs) -> Inference:
     shape = single_input(inputs)
-    require_rank(shape, (4,), "(N, C, H, W)")
+    require_rank(shape, (4,), QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)"))
     pad = params["padding"]
     return Inference(
         outputs={
@@ -161,15 +174,28 @@ def _crop_ports(_params) -> tuple[str, ...]:
 
 def _crop_rule(params, inputs) -> Inference:
     shape, like = inputs["in"], inputs["like"]
-    require_rank(shape, (4,), "(N, C, H, W)")
-    require_rank(like, (4,), "(N, C, H, W) at 'like'")
+    require_rank(shape, (4,), QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)"))
+    require_rank(like, (4,), QT_TRANSLATE_NOOP("Problem", "(N, C, H, W) at 'like'"))
     offsets = []
-    for axis, what in ((2, "height"), (3, "width")):
+    for axis, what in (
+        (2, QT_TRANSLATE_NOOP("Problem", "height")),
+        (3, QT_TRANSLATE_NOOP("Problem", "width")),
+    ):
         have = require_known(shape[axis], what)
-        want = require_known(like[axis], f"{what} at 'like'")
+        want = require_known(
+            like[axis],
+            Message.of(
+                QT_TRANSLATE_NOOP("Problem", "{what} at 'like'"), what=Message(what)
+            ),
+        )
         if want > have:
             raise ShapeError(
-                f"cannot crop {format_shape(shape)} to the larger {what} {want}"
+                QT_TRANSLATE_NOOP(
+                    "Problem", "cannot crop {shape} to the larger {what} {want}"
+                ),
+                shape=format_shape(shape),
+                what=Message(what),
+                want=str(want),
             )
         offsets.append((have - want) // 2)
     return Inference(

@@ -108,6 +108,8 @@ class _QueueCallbacks:
         self.probe_sample = probe_sample  # None: no looking inside during the run
         self.probes: Any = None  # LiveProbes once the run has started
         self.reported_at = 0.0  # when the last full probe report went out
+        self.point: tuple[float, float] | None = None  # the point pad's placed point
+        self.regions: Any = None  # LiveRegions on 2-D points (the point pad)
 
     def on_start(self, info: Any) -> None:
         if self.initial_state is not None:
@@ -133,6 +135,35 @@ class _QueueCallbacks:
             )
             if self.probes is not None:
                 self._look_inside(self.probes.full_report)
+        self._start_regions()
+
+    def _start_regions(self) -> None:
+        """On 2-D points, the decision regions the point pad draws (else nothing)."""
+        from designer.training.probes.decision_grid import live_regions
+
+        try:
+            self.regions = live_regions(self.trainer, self.dataset, self.point)
+        except Exception as error:
+            self.send("inside", f"The decision regions cannot be drawn: {error}")
+            return
+        self._send_regions("training", throttled=False)
+
+    def _send_regions(self, weights: str, throttled: bool = True) -> None:
+        """The decision regions from the current weights; a failure ends them."""
+        if self.regions is None:
+            return
+        try:
+            found = (
+                self.regions.maybe_regions()
+                if throttled
+                else self.regions.regions(weights)
+            )
+        except Exception as error:
+            self.regions = None
+            self.send("inside", f"The decision regions stopped: {error}")
+            return
+        if found is not None:
+            self.send("inside", found)
 
     def _look_inside(self, probe: Any) -> None:
         """Run a probe and send what it found; one that fails ends the probing,
@@ -153,6 +184,7 @@ class _QueueCallbacks:
         self.send("step", update)
         if self.probes is not None:
             self._look_inside(self.probes.maybe_previews)
+        self._send_regions("training")
 
     def on_epoch(self, metrics: Any) -> None:
         self.send("epoch", metrics)
@@ -166,7 +198,8 @@ class _QueueCallbacks:
         self.send("predictions", snapshot)  # a designer.training.messages class
 
     def on_end(self, result: Any) -> None:
-        pass  # sent after run() returns, once the weights are saved
+        # The result is sent after run() returns, once the weights are saved.
+        self._send_regions("trained", throttled=False)  # once after, not throttled
 
 
 def _watch_controls(
@@ -344,9 +377,42 @@ def _probe_drawn(request: RunRequest, send) -> None:
     send("inside", reports)
 
 
+_POINT_DATA: dict[str, Any] = {}  # the point pad's last dataset, by its spec
+
+
+def _probe_point(request: RunRequest, send) -> None:
+    """Not a run: the point pad's regions and point, through the trained weights
+    (or, before training, freshly initialised ones)."""
+    from designer.training.datasets import load_dataset
+    from designer.training.probes.decision_grid import probe_point
+
+    point = request.extra.get("point")
+    key = repr(request.dataset_spec)
+    try:
+        if key not in _POINT_DATA:
+            _POINT_DATA.clear()
+            _POINT_DATA[key] = load_dataset(request.dataset_spec)
+        regions, reports = probe_point(
+            request.project,
+            _POINT_DATA[key],
+            request.initial_weights,
+            None if point is None else (float(point[0]), float(point[1])),
+            int(request.settings.get("seed", 0)),
+        )
+    except Exception as error:  # data that is not 2-D, weights that do not fit
+        send("inside", f"The point pad cannot show this model: {error}")
+        return
+    send("inside", regions)
+    if reports:
+        send("inside", reports)
+
+
 def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
     if request.extra.get("probe_input") is not None:
         _probe_drawn(request, send)
+        return
+    if request.extra.get("point_probe"):
+        _probe_point(request, send)
         return
     send("status", LOADING_DATASET)
     from designer.training.datasets import DatasetError, load_dataset
@@ -401,6 +467,8 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
         None if probe_sample is None else int(probe_sample),
     )
     callbacks.dataset = dataset
+    point = request.extra.get("regions_point")
+    callbacks.point = None if point is None else (float(point[0]), float(point[1]))
     trainer = Trainer(
         project,
         dataset,

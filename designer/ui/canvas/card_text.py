@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from designer.graph.model import Graph
@@ -68,7 +68,9 @@ class Fonts:
 def format_value(value: Any) -> str:
     """A parameter value as people write it: 1×28×28, yes/no, 0.001."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        if value:
+            return QCoreApplication.translate("NodeCard", "yes")
+        return QCoreApplication.translate("NodeCard", "no")
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, list | tuple):
@@ -122,10 +124,15 @@ def port_description(
     shape = None
     if info is not None:
         shape = (info.inputs if direction == "in" else info.outputs).get(port)
-    kind = "input" if direction == "in" else "output"
-    text = f"{node.name} · {kind} {port!r}"
+    if direction == "in":
+        kind = QCoreApplication.translate("NodeCard", "input {0}")
+    else:
+        kind = QCoreApplication.translate("NodeCard", "output {0}")
+    text = f"{node.name} · {kind.format(repr(port))}"
     if shape is not None:
         return f"{text}: {format_shape(shape)}"
     if direction == "in" and graph.edge_into(node_id, port) is None:
-        return f"{text}: not connected — drag from here to an output"
-    return f"{text}: shape not known yet"
+        return f"{text}: " + QCoreApplication.translate(
+            "NodeCard", "not connected — drag from here to an output"
+        )
+    return f"{text}: " + QCoreApplication.translate("NodeCard", "shape not known yet")

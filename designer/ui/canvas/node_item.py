@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -50,6 +50,7 @@ from designer.ui.canvas.metrics import (
     port_rows,
     rows_top,
 )
+from designer.ui.catalog_texts import layer_text
 
 _ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter  # enum lookups are slow in hot paint code
 PORT_HIT_RADIUS = 14.0
@@ -108,7 +109,7 @@ class NodeItem(QGraphicsItem):
         self._name_text = elide(node.name, fonts.name, NODE_WIDTH - 2 * TEXT_LEFT)
         lines: list[tuple[str, str]] = []
         for key in spec.key_params[:MAX_PARAM_LINES]:
-            title = spec.param(key).title
+            title = layer_text(spec.param(key).title)
             value = elide(
                 format_value(node.params.get(key)), fonts.value, NODE_WIDTH * 0.45
             )
@@ -122,7 +123,7 @@ class NodeItem(QGraphicsItem):
             )
             lines.append((label, value))
         self._param_lines = lines
-        self._description = spec.description
+        self._description = layer_text(spec.description)
         inputs, outputs = node.input_ports(), node.output_ports()
         height = node_height(node)
         if height != self._height or inputs != self.inputs or outputs != self.outputs:
@@ -432,11 +433,13 @@ class NodeItem(QGraphicsItem):
         self, painter: QPainter, theme: CanvasTheme, fonts: Fonts, pill: QRectF
     ) -> None:
         if self._errors:
-            text, color = "shape error", theme.error
+            text = QCoreApplication.translate("NodeCard", "shape error")
+            color = theme.error
         elif self._shape_text:
             text, color = self._shape_text, theme.shape_text
         else:
-            text, color = "shape unknown", theme.text_muted
+            text = QCoreApplication.translate("NodeCard", "shape unknown")
+            color = theme.text_muted
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.shape_fill)
         painter.drawRoundedRect(pill, 5, 5)

@@ -18,10 +18,24 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from designer.training.probes.messages import number
 from designer.ui.canvas.gradient_bars import BAR_GAP, BAR_HEIGHT
 
 PREVIEW_HEIGHT = 72.0
 MARGIN = 10.0
+
+
+def stats_text(stats: Any) -> str:
+    """A TensorStats in the interface language: ``(16, 28, 28)  min −0.12  mean 0.3  max 1.5``."""
+    shape = "(" + ", ".join(str(d) for d in stats.shape) + ")"
+    return QCoreApplication.translate(
+        "LayerPreviewItem", "{shape}  min {minimum}  mean {mean}  max {maximum}"
+    ).format(
+        shape=shape,
+        minimum=number(stats.minimum),
+        mean=number(stats.mean),
+        maximum=number(stats.maximum),
+    )
 
 
 def as_bytes(data: np.ndarray) -> np.ndarray:
@@ -97,7 +111,7 @@ class LayerPreviewItem(QGraphicsItem):
             if preview.kind == "scalar"
             else ""
         )
-        tip = preview.stats.text()
+        tip = stats_text(preview.stats)
         if preview.capped:
             tip += "\n" + QCoreApplication.translate(
                 "LayerPreviewItem", "(shrunk to fit: the first channels, binned)"

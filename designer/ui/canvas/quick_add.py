@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from designer.graph.catalog import all_specs
 from designer.ui.canvas.colors import category_color
+from designer.ui.catalog_texts import layer_text
 
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -33,7 +34,7 @@ def _dot(color: QColor) -> QIcon:
 
 def matches(text: str, layer_type: str, category: str) -> bool:
     """Every word typed appears in the type or category (case-insensitive)."""
-    haystack = f"{layer_type} {category}".lower()
+    haystack = f"{layer_type} {category} {layer_text(category)}".lower()
     return all(word in haystack for word in text.lower().split())
 
 
@@ -48,7 +49,6 @@ class QuickAddPopup(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.scene_pos = QPointF()
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Add layer… type to filter")
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setUniformItemSizes(True)
@@ -62,12 +62,28 @@ class QuickAddPopup(QFrame):
         for spec in all_specs():
             item = QListWidgetItem(_dot(category_color(spec.category)), spec.type)
             item.setData(TYPE_ROLE, spec.type)
-            item.setToolTip(f"{spec.category}: {spec.description}")
             self.list.addItem(item)
+        self.retranslate()
         self.filter.textChanged.connect(self.apply_filter)
         self.filter.returnPressed.connect(self.accept_current)
         self.list.itemActivated.connect(lambda _item: self.accept_current())
         self.filter.installEventFilter(self)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The filter's hint and the layers' tooltips in the current language."""
+        self.filter.setPlaceholderText(self.tr("Add layer… type to filter"))
+        specs = {spec.type: spec for spec in all_specs()}
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            spec = specs[item.data(TYPE_ROLE)]
+            item.setToolTip(
+                f"{layer_text(spec.category)}: {layer_text(spec.description)}"
+            )
 
     def popup(self, global_pos: QPoint, scene_pos: QPointF) -> None:
         self.scene_pos = QPointF(scene_pos)

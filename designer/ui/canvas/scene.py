@@ -57,6 +57,7 @@ from designer.ui.canvas.metrics import (
 )
 from designer.ui.canvas.node_item import PORT_HIT_RADIUS, NodeItem
 from designer.ui.document import Document
+from designer.ui.problem_text import problem_message
 
 SCENE_EXTENT = 100_000.0
 
@@ -221,7 +222,7 @@ class NetworkScene(QGraphicsScene):
         for problem in shapes.problems:
             if problem.node is not None:
                 (errors if problem.is_error else warnings)[problem.node].append(
-                    problem.message
+                    problem_message(problem, self._graph.node(problem.node))
                 )
         for node_id, item in self._nodes.items():
             info = shapes.nodes.get(node_id)

@@ -326,6 +326,19 @@ class NetworkView(QGraphicsView):
             return True
         return super().event(event)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Cards are no widgets: give every built scene's cards their texts again."""
+        for scene in self._scenes.values():
+            for item in scene.node_items():
+                if scene.graph.has_node(item.node_id):
+                    item.set_node(scene.graph.node(item.node_id))
+            scene.update()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if self._editing():
             super().keyPressEvent(event)
@@ -408,7 +421,9 @@ class NetworkView(QGraphicsView):
         block = layer_type.startswith((BLOCK_ITEM_PREFIX, LIBRARY_ITEM_PREFIX))
         if not has_spec(layer_type) and not block:
             self.messageRequested.emit(
-                f"cannot add {layer_type!r}: there is no such layer type"
+                self.tr("cannot add {0}: there is no such layer type").format(
+                    repr(layer_type)
+                )
             )
             return None
         try:

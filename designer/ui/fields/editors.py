@@ -15,7 +15,14 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, QSignalBlocker, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSignalBlocker,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,9 +40,11 @@ from designer.ui.fields.widgets import (
     LogSpinBox,
     float_step,
 )
+from designer.ui.problem_text import field_message
 
 INT_LIMIT = 2**31 - 1
-NOT_VALID_HERE = "(not valid here)"
+CONTEXT = "FieldEditor"
+NOT_VALID_HERE = QT_TRANSLATE_NOOP("FieldEditor", "(not valid here)")
 
 
 def _is_number(value: Any) -> bool:
@@ -68,6 +77,17 @@ class FieldEditor(QObject):
         layout.setSpacing(2)
         layout.addWidget(self.field)
         layout.addWidget(self.message)
+        self.container.installEventFilter(self)
+        self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """An editor is no widget: its container tells it the language changed."""
+        if watched is self.container and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
+
+    def retranslate(self) -> None:
+        """Set the editor's own texts (placeholders) in the current language."""
 
     def _make_field(self) -> QWidget:
         raise NotImplementedError
@@ -199,7 +219,8 @@ class ChoiceEditor(FieldEditor):
             index = box.findData(value)
             if index < 0:
                 label = self._labels.get(value, str(value))
-                box.addItem(f"{label} {NOT_VALID_HERE}", value)
+                marker = QCoreApplication.translate(CONTEXT, NOT_VALID_HERE)
+                box.addItem(f"{label} {marker}", value)
                 index = box.count() - 1
             box.setCurrentIndex(index)
 
@@ -226,11 +247,11 @@ class TextFieldEditor(FieldEditor):
         return self._shown
 
     def _check(self, _text: str = "") -> None:
-        self.show_message(self.spec.parse(self._text())[1])
+        self.show_message(field_message(self.spec.parse_message(self._text())[1]))
 
     def _finish(self) -> None:
-        value, problem = self.spec.parse(self._text())
-        self.show_message(problem)
+        value, problem = self.spec.parse_message(self._text())
+        self.show_message(field_message(problem))
         if problem is None and value != self._shown:
             self._shown = list(value) if isinstance(value, list) else value
             self.committed.emit(value)
@@ -269,14 +290,19 @@ class SizesEditor(TextFieldEditor):
     """A line edit for a list of sizes: "1, 28, 28"."""
 
     EXAMPLES = {
-        "shape": "e.g. 1, 28, 28 or L",
-        "ints": "e.g. 0, 2, 1",
-        "target_shape": "e.g. 16, -1",
+        "shape": QT_TRANSLATE_NOOP("FieldEditor", "e.g. 1, 28, 28 or L"),
+        "ints": QT_TRANSLATE_NOOP("FieldEditor", "e.g. 0, 2, 1"),
+        "target_shape": QT_TRANSLATE_NOOP("FieldEditor", "e.g. 16, -1"),
     }
+
+    def retranslate(self) -> None:
+        example = self.EXAMPLES.get(self.spec.kind, "")
+        self.field.setPlaceholderText(
+            QCoreApplication.translate(CONTEXT, example) if example else ""
+        )
 
     def _make_field(self) -> QWidget:
         edit = QLineEdit()
-        edit.setPlaceholderText(self.EXAMPLES.get(self.spec.kind, ""))
         edit.textEdited.connect(self._check)
         edit.editingFinished.connect(self._finish)
         return edit

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.ui.panels.python_highlighter import PythonHighlighter
+from designer.ui.plurals import plural_form
 from designer.ui.theme_colors import theme_colors
 
 
@@ -39,11 +40,9 @@ class CodeView(QWidget):
         self.status = QLabel()
         self.status.setObjectName("codeStatus")
         self.status.setWordWrap(True)
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setToolTip("Copy the code to the clipboard")
+        self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_to_clipboard)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the code as a Python file")
+        self.export_button = QPushButton()
         self.export_button.clicked.connect(self.exportRequested)
 
         header = QHBoxLayout()
@@ -68,6 +67,30 @@ class CodeView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.editor, 1)
         self.set_code("")
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Buttons and the status line in the current language."""
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the code to the clipboard"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the code as a Python file"))
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if self._error is not None:
+            text = self.tr("The network has problems, so there is no code yet:")
+        elif self._code:
+            lines = self._code.count("\n")
+            text = plural_form(self.tr("PyTorch · %n line(s)", "", lines), lines)
+        else:
+            text = self.tr("No code yet")
+        self.status.setText(text)
 
     # -- content ----------------------------------------------------------------
     @property
@@ -82,8 +105,7 @@ class CodeView(QWidget):
     def set_code(self, code: str) -> None:
         self._code, self._error = code, None
         self._show(code)
-        lines = code.count("\n")
-        self.status.setText(f"PyTorch · {lines} lines" if code else "No code yet")
+        self._show_status()
         self.status.setProperty("problem", False)
         self._restyle(self.status)
         self.copy_button.setEnabled(bool(code))
@@ -94,7 +116,7 @@ class CodeView(QWidget):
         self._code, self._error = "", message
         self.highlighter.setDocument(None)
         self.editor.setPlainText(message)
-        self.status.setText("The network has problems, so there is no code yet:")
+        self._show_status()
         self.status.setProperty("problem", True)
         self._restyle(self.status)
         self.copy_button.setEnabled(False)

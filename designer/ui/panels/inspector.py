@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,17 +30,16 @@ from designer.graph.catalog import LayerSpec
 from designer.graph.model import Node
 from designer.shapes.infer import GraphShapes, NodeShapes
 from designer.shapes.problems import Problem
-from designer.ui.fields.editors import FieldEditor, make_editor
+from designer.ui.catalog_texts import layer_text
+from designer.ui.fields.editors import ChoiceEditor, FieldEditor, make_editor
 from designer.ui.panels.formatting import format_compact, format_count, format_shapes
+from designer.ui.plurals import plural_form
+from designer.ui.problem_text import node_error, problem_message
 
 ApplyParam = Callable[[str, str, Any], "str | None"]
 Rename = Callable[[str, str], "str | None"]
 ColorFor = Callable[[str], QColor]
-
-NO_SELECTION_HINT = (
-    "Select a layer on the canvas to see and edit its parameters.\n\n"
-    "Drag layers from the palette, or double-click one to add it."
-)
+LONG_TYPE_NAME = 16  # characters; longer type names get a smaller header
 
 
 def _section(title: str) -> QLabel:
@@ -84,7 +84,30 @@ class Inspector(QScrollArea):
         self.name_edit: QLineEdit | None = None
         self.name_message: QLabel | None = None
         self.hint = QLabel()
-        self.show_hint(NO_SELECTION_HINT)
+        # What is shown, to show again in another language: the selection
+        # (nodes, analysis) or one node (node, shapes, problems).
+        self._shown: tuple[Any, ...] = ("selection", [], None)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Show the same selection again, every text in the current language."""
+        self._layout_key = None  # rebuild the form: its labels are translated
+        kind, *shown = self._shown
+        if kind == "node":
+            self.show_node(*shown)
+        else:
+            self.show_selection(*shown)
+
+    def no_selection_hint(self) -> str:
+        return self.tr(
+            "Select a layer on the canvas to see and edit its parameters.\n\n"
+            "Drag layers from the palette, or double-click one to add it."
+        )
 
     # -- public state -------------------------------------------------------------------
     @property
@@ -112,14 +135,23 @@ class Inspector(QScrollArea):
         """Show the selection: one node's form, or a hint for none/several."""
         info = analysis.nodes if analysis is not None else {}
         if not nodes:
-            self.show_hint(NO_SELECTION_HINT)
+            self.show_hint(self.no_selection_hint())
+            self._shown = ("selection", [], None)
         elif len(nodes) > 1:
             params = sum(info[n.id].params for n in nodes if n.id in info)
-            self.show_hint(
-                f"{len(nodes)} layers selected ({format_count(params)} parameters).\n\n"
-                "Select a single layer to edit its parameters. Delete, Duplicate "
-                "(Ctrl+D) and Copy act on the whole selection."
+            selected = plural_form(
+                self.tr("%n layer(s) selected ({0} parameters).", "", len(nodes)),
+                len(nodes),
             )
+            self.show_hint(
+                selected.format(format_count(params))
+                + "\n\n"
+                + self.tr(
+                    "Select a single layer to edit its parameters. Delete, Duplicate "
+                    "(Ctrl+D) and Copy act on the whole selection."
+                )
+            )
+            self._shown = ("selection", list(nodes), analysis)
         else:
             problems = (
                 analysis.problems_for(nodes[0].id) if analysis is not None else []
@@ -139,6 +171,7 @@ class Inspector(QScrollArea):
             self._layout_key = key
         self._node_id = node.id
         self._node_name = node.name
+        self._shown = ("node", node, shapes, problems)
         self._update(node, shapes, problems or [])
 
     # -- building -------------------------------------------------------------------------
@@ -177,12 +210,12 @@ class Inspector(QScrollArea):
         name_layout.setSpacing(2)
         name_layout.addWidget(self.name_edit)
         name_layout.addWidget(self.name_message)
-        form.addRow("Name", name_box)
+        form.addRow(self.tr("Name"), name_box)
         outer.addLayout(form)
 
         self.editors = {}
         if spec.params:
-            outer.addWidget(_section("Parameters"))
+            outer.addWidget(_section(self.tr("Parameters")))
             form = self._form()
             for param in spec.params:
                 editor = make_editor(param, page)  # deleted with the page
@@ -191,39 +224,46 @@ class Inspector(QScrollArea):
                         name, value, ed
                     )
                 )
-                label = QLabel(param.title)
+                label = QLabel(layer_text(param.title))
                 if param.help:
-                    label.setToolTip(param.help)
+                    label.setToolTip(layer_text(param.help))
+                    editor.field.setToolTip(layer_text(param.help))
+                if isinstance(editor, ChoiceEditor):
+                    editor.set_choices(
+                        [(v, layer_text(text)) for v, text in param.labelled_choices()]
+                    )
                 form.addRow(label, editor.container)
                 self.editors[param.name] = editor
             outer.addLayout(form)
 
         self.inferred_labels = {}
         if spec.inferred_names:
-            outer.addWidget(_section("Inferred from the input"))
+            outer.addWidget(_section(self.tr("Inferred from the input")))
             form = self._form()
             for name in spec.inferred_names:
                 label = _value_label()
                 label.setToolTip(
-                    "Worked out from the shape of the input; not editable."
+                    self.tr("Worked out from the shape of the input; not editable.")
                 )
-                form.addRow(name.replace("_", " ").capitalize(), label)
+                form.addRow(layer_text(name.replace("_", " ").capitalize()), label)
                 self.inferred_labels[name] = label
             outer.addLayout(form)
 
-        outer.addWidget(_section("Shapes and size"))
+        outer.addWidget(_section(self.tr("Shapes and size")))
         form = self._form()
         self.input_label = _value_label()
         self.output_label = _value_label()
         self.params_label = _value_label()
         self.macs_label = _value_label()
-        form.addRow("Input", self.input_label)
-        form.addRow("Output", self.output_label)
-        form.addRow("Parameters", self.params_label)
-        form.addRow("MACs", self.macs_label)
+        form.addRow(self.tr("Input"), self.input_label)
+        form.addRow(self.tr("Output"), self.output_label)
+        form.addRow(self.tr("Parameters"), self.params_label)
+        macs = QLabel(self.tr("MACs"))
+        macs.setToolTip(self.tr("Multiply-accumulate operations per sample"))
+        form.addRow(macs, self.macs_label)
         outer.addLayout(form)
 
-        outer.addWidget(_section("About this layer"))
+        outer.addWidget(_section(self.tr("About this layer")))
         about = QLabel(self._about_html(spec))
         about.setObjectName("layerAbout")
         about.setWordWrap(True)
@@ -236,6 +276,8 @@ class Inspector(QScrollArea):
     def _form() -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A narrow dock puts a long label above its editor instead of cutting the row.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setLabelAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
@@ -245,20 +287,24 @@ class Inspector(QScrollArea):
 
     def _header(self, spec: LayerSpec) -> QWidget:
         color = self._color_for(spec.category)
+        # A long type name (TransformerEncoderLayer) in x-large would widen the
+        # page past the dock and cut every row on the right.
+        size = "x-large" if len(spec.type) <= LONG_TYPE_NAME else "large"
         header = QLabel(
-            f"<div style='font-size:x-large; font-weight:600'>{html.escape(spec.type)}</div>"
-            f"<div><span style='color:{color.name()}'>●</span>&nbsp;{html.escape(spec.category)}</div>"
+            f"<div style='font-size:{size}; font-weight:600'>{html.escape(spec.type)}</div>"
+            f"<div><span style='color:{color.name()}'>●</span>&nbsp;{html.escape(layer_text(spec.category))}</div>"
         )
         header.setObjectName("inspectorHeader")
         header.setTextFormat(Qt.TextFormat.RichText)
         header.setWordWrap(True)
+        header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         return header
 
     @staticmethod
     def _about_html(spec: LayerSpec) -> str:
-        text = f"<p>{html.escape(spec.description)}</p>"
+        text = f"<p>{html.escape(layer_text(spec.description))}</p>"
         if spec.formula:
-            text += f"<p><code>{html.escape(spec.formula)}</code></p>"
+            text += f"<p><code>{html.escape(layer_text(spec.formula))}</code></p>"
         return text
 
     # -- updating -------------------------------------------------------------------------
@@ -293,10 +339,14 @@ class Inspector(QScrollArea):
                 self.macs_label.setText(
                     full if compact == full.replace(",", "") else f"{compact}  ({full})"
                 )
-        errors = [p.message for p in problems if p.is_error]
-        if shapes is not None and shapes.error and shapes.error not in errors:
-            errors.insert(0, shapes.error)
-        warnings = [p.message for p in problems if not p.is_error]
+        errors = [problem_message(p, node) for p in problems if p.is_error]
+        if (
+            shapes is not None
+            and shapes.error
+            and shapes.error not in {p.message for p in problems if p.is_error}
+        ):
+            errors.insert(0, node_error(shapes, node))
+        warnings = [problem_message(p, node) for p in problems if not p.is_error]
         self.error_label.setText("\n".join(errors))
         self.error_label.setVisible(bool(errors))
         self.warning_label.setText("\n".join(warnings))

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from designer.graph.catalog import CATEGORIES, LayerSpec, all_specs
 from designer.ui.canvas.metrics import BLOCK_ITEM_PREFIX
+from designer.ui.catalog_texts import layer_text
 from designer.ui.panels.palette_blocks import BlockGroup, BlockRow
 from designer.ui.theme import current_theme, qcolor
 
@@ -47,11 +48,12 @@ ColorFor = Callable[[str], QColor]
 
 
 def layer_tooltip(spec: LayerSpec) -> str:
-    """Rich-text tooltip: the type, its description and formula."""
-    parts = [f"<b>{html.escape(spec.type)}</b> <i>({html.escape(spec.category)})</i>"]
-    parts.append(html.escape(spec.description))
+    """Rich-text tooltip: the type, its description and formula (translated)."""
+    category = html.escape(layer_text(spec.category))
+    parts = [f"<b>{html.escape(spec.type)}</b> <i>({category})</i>"]
+    parts.append(html.escape(layer_text(spec.description)))
     if spec.formula:
-        parts.append(f"<code>{html.escape(spec.formula)}</code>")
+        parts.append(f"<code>{html.escape(layer_text(spec.formula))}</code>")
     return "<p style='white-space:pre-wrap'>" + "<br>".join(parts) + "</p>"
 
 
@@ -167,7 +169,6 @@ class LayerPalette(QWidget):
         self._color_for = color_for
         self.search = QLineEdit()
         self.search.setObjectName("paletteSearch")
-        self.search.setPlaceholderText("Search layers…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.set_filter)
         self.search.returnPressed.connect(self._activate_first_visible)
@@ -194,7 +195,27 @@ class LayerPalette(QWidget):
         self._layer_items: dict[str, QTreeWidgetItem] = {}
         self._project_blocks = BlockGroup(self.tree, TYPE_ROLE)
         self._library = BlockGroup(self.tree, TYPE_ROLE)
+        self._blocks: list[tuple[str, str]] = []
+        self._library_rows: list[BlockRow] = []
         self._populate()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (categories, tooltips, blocks)."""
+        self.search.setPlaceholderText(self.tr("Search layers…"))
+        for category, group in self._category_items.items():
+            group.setText(0, layer_text(category))
+        specs = {spec.type: spec for spec in all_specs()}
+        for layer_type, item in self._layer_items.items():
+            item.setToolTip(0, layer_tooltip(specs[layer_type]))
+            item.setStatusTip(0, layer_text(specs[layer_type].description))
+        self.set_blocks(self._blocks)
+        self.set_library(self._library_rows)
 
     def _populate(self) -> None:
         specs = all_specs()
@@ -213,8 +234,6 @@ class LayerPalette(QWidget):
             for spec in members:
                 item = QTreeWidgetItem([spec.type])
                 item.setData(0, TYPE_ROLE, spec.type)
-                item.setToolTip(0, layer_tooltip(spec))
-                item.setStatusTip(0, spec.description)
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
                     | Qt.ItemFlag.ItemIsSelectable
@@ -226,13 +245,14 @@ class LayerPalette(QWidget):
 
     def set_blocks(self, blocks: Iterable[tuple[str, str]]) -> None:
         """List the project's blocks, ``(name, description)``, under "Blocks"."""
+        self._blocks = list(blocks)
         tip = self.tr(
             "A block of this project: drag it onto the canvas to use it; "
             "double-click a use to edit its definition."
         )
         rows = [
             BlockRow(name, BLOCK_ITEM_PREFIX + name, description or tip)
-            for name, description in blocks
+            for name, description in self._blocks
         ]
         icon = swatch_icon(self._color_for("Blocks"))
         self._project_blocks.fill(self.tr("Blocks"), icon, rows)
@@ -240,8 +260,9 @@ class LayerPalette(QWidget):
 
     def set_library(self, rows: Iterable[BlockRow]) -> None:
         """List the block library (built-in blocks and the user's own)."""
+        self._library_rows = list(rows)
         icon = swatch_icon(self._color_for("Blocks"))
-        self._library.fill(self.tr("Block library"), icon, rows)
+        self._library.fill(self.tr("Block library"), icon, self._library_rows)
         self.set_filter(self.search.text())
 
     def block_names(self) -> list[str]:
@@ -276,7 +297,15 @@ class LayerPalette(QWidget):
         specs = {s.type: s for s in all_specs()}
         for layer_type, item in self._layer_items.items():
             spec = specs[layer_type]
-            haystack = f"{spec.type} {spec.category} {spec.description}".lower()
+            haystack = " ".join(
+                (
+                    spec.type,
+                    spec.category,
+                    spec.description,
+                    layer_text(spec.category),
+                    layer_text(spec.description),
+                )
+            ).lower()
             item.setHidden(not all(w in haystack for w in words))
         self._project_blocks.filter(words)
         self._library.filter(words)

@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from designer.ui.catalog_texts import block_text
+
 
 @dataclass(frozen=True)
 class BlockRow:
@@ -51,6 +53,7 @@ class BlockGroup:
         group.setIcon(0, icon)
         self.tree.addTopLevelItem(group)
         for row in rows:
+            description = block_text(row.description)
             label = f"{row.label}  ({row.note})" if row.note else row.label
             item = QTreeWidgetItem([label])
             item.setData(0, self.role, row.payload)
@@ -59,7 +62,7 @@ class BlockGroup:
                 "<p style='white-space:pre-wrap'><b>"
                 + html.escape(row.label)
                 + "</b><br>"
-                + html.escape(row.description)
+                + html.escape(description)
                 + "</p>",
             )
             item.setFlags(
@@ -68,7 +71,8 @@ class BlockGroup:
                 | Qt.ItemFlag.ItemIsDragEnabled
             )
             group.addChild(item)
-            search = f"{row.label} {row.note} block {row.description}".lower()
+            search = f"{row.label} {row.note} block {row.description} {description}"
+            search = search.lower()
             self.items.append((item, search))
         group.setExpanded(True)
         self.group = group

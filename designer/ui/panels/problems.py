@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from designer.graph.model import Project
 from designer.shapes.infer import GraphShapes
-from designer.shapes.problems import Problem, describe, detail
+from designer.shapes.problems import Problem
+from designer.ui.problem_text import problem_detail, problem_sentence
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 NETWORK_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -30,7 +31,6 @@ class ProblemsList(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("problemsList")
         self.setColumnCount(3)
-        self.setHeaderLabels(["Layer", "Problem", "Network"])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
@@ -45,10 +45,24 @@ class ProblemsList(QTreeWidget):
         self.itemActivated.connect(self._activated)
         self.error_count = 0
         self.warning_count = 0
+        self._shown: tuple[Project, Mapping[str, GraphShapes]] | None = None
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Headings and the list in the current language."""
+        self.setHeaderLabels([self.tr("Layer"), self.tr("Problem"), self.tr("Network")])
+        if self._shown is not None:
+            self.set_problems(*self._shown)
 
     def set_problems(
         self, project: Project, analysis: Mapping[str, GraphShapes]
     ) -> None:
+        self._shown = (project, analysis)
         self.clear()
         style = self.style()
         error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
@@ -67,10 +81,14 @@ class ProblemsList(QTreeWidget):
                 )
                 # The layer column names the node, so the message leaves it out.
                 item = QTreeWidgetItem(
-                    [name, detail(problem, graph), graph.name if several else ""]
+                    [
+                        name,
+                        problem_detail(problem, graph),
+                        graph.name if several else "",
+                    ]
                 )
                 item.setIcon(0, error_icon if problem.is_error else warning_icon)
-                item.setToolTip(1, describe(problem, graph))
+                item.setToolTip(1, problem_sentence(problem, graph))
                 item.setData(0, NODE_ROLE, problem.node or "")
                 item.setData(0, NETWORK_ROLE, graph.name)
                 self.addTopLevelItem(item)
@@ -80,7 +98,7 @@ class ProblemsList(QTreeWidget):
                     self.warning_count += 1
         self.setColumnHidden(2, not several)
         if not self.topLevelItemCount():
-            item = QTreeWidgetItem(["", "No problems: every shape fits.", ""])
+            item = QTreeWidgetItem(["", self.tr("No problems: every shape fits."), ""])
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addTopLevelItem(item)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,12 +16,19 @@ from designer.graph.shape import format_shape
 from designer.shapes.infer import GraphShapes
 from designer.ui.panels.formatting import format_compact, format_count, format_shapes
 from designer.ui.plurals import plural_form
+from designer.ui.problem_text import node_error
 from designer.ui.theme import ThemeColors, follow_theme, qcolor
 
-COLUMNS = ("Layer", "Type", "Output shape", "Params", "MACs")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SummaryTable", "Layer"),
+    QT_TRANSLATE_NOOP("SummaryTable", "Type"),
+    QT_TRANSLATE_NOOP("SummaryTable", "Output shape"),
+    QT_TRANSLATE_NOOP("SummaryTable", "Params"),
+    QT_TRANSLATE_NOOP("SummaryTable", "MACs"),
+)
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_ROLE = Qt.ItemDataRole.UserRole + 2  # the output shape is an error (drawn red)
-TOTAL_LABEL = "Total"
+TOTAL_LABEL = QT_TRANSLATE_NOOP("SummaryTable", "Total")
 
 
 class SummaryTable(QTreeWidget):
@@ -33,7 +40,6 @@ class SummaryTable(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("summaryTable")
         self.setColumnCount(len(COLUMNS))
-        self.setHeaderLabels(list(COLUMNS))
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -50,7 +56,22 @@ class SummaryTable(QTreeWidget):
         self.itemClicked.connect(self._activated)
         self.total_params = 0
         self.total_macs = 0
+        self._shown: tuple[Graph, GraphShapes] | None = None
         follow_theme(self._restyle)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Headers and rows in the current language."""
+        self.setHeaderLabels(
+            [QCoreApplication.translate("SummaryTable", c) for c in COLUMNS]
+        )
+        if self._shown is not None:
+            self.set_analysis(*self._shown)
 
     def _restyle(self, theme: ThemeColors) -> None:
         self._error_color = qcolor(theme.error)
@@ -60,6 +81,7 @@ class SummaryTable(QTreeWidget):
                 item.setForeground(2, self._error_color)
 
     def set_analysis(self, graph: Graph, shapes: GraphShapes) -> None:
+        self._shown = (graph, shapes)
         self.clear()
         ordered = list(shapes.order) + [
             n.id for n in graph.nodes if n.id not in shapes.order
@@ -72,7 +94,7 @@ class SummaryTable(QTreeWidget):
             if info is None:
                 output = "—"
             elif info.error:
-                output = "error"
+                output = self.tr("error")
             elif node.type == "Output" and info.inputs:
                 output = format_shape(next(iter(info.inputs.values())))
             else:
@@ -90,9 +112,9 @@ class SummaryTable(QTreeWidget):
                 [node.name, node.type, output, params_text, macs_text]
             )
             item.setData(0, NODE_ROLE, node_id)
-            item.setToolTip(4, f"{format_count(macs)} multiply-accumulates per sample")
+            item.setToolTip(4, self.macs_tip(macs))
             if info is not None and info.error:
-                item.setToolTip(2, info.error)
+                item.setToolTip(2, node_error(info, node))
                 item.setData(2, ERROR_ROLE, True)
                 item.setForeground(2, self._error_color)
             self._align(item)
@@ -101,17 +123,18 @@ class SummaryTable(QTreeWidget):
         self.total_macs = shapes.total_macs
         total = QTreeWidgetItem(
             [
-                TOTAL_LABEL,
+                QCoreApplication.translate("SummaryTable", TOTAL_LABEL),
                 plural_form(self.tr("%n layer(s)", "", len(ordered)), len(ordered)),
                 "",
                 format_count(self.total_params),
                 format_compact(self.total_macs),
             ]
         )
-        total.setToolTip(3, f"{format_count(self.total_params)} trainable parameters")
         total.setToolTip(
-            4, f"{format_count(self.total_macs)} multiply-accumulates per sample"
+            3,
+            self.tr("{0} trainable parameters").format(format_count(self.total_params)),
         )
+        total.setToolTip(4, self.macs_tip(self.total_macs))
         total.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = QFont(self.font())
         font.setBold(True)
@@ -119,6 +142,9 @@ class SummaryTable(QTreeWidget):
             total.setFont(column, font)
         self._align(total)
         self.addTopLevelItem(total)
+
+    def macs_tip(self, macs: int) -> str:
+        return self.tr("{0} multiply-accumulates per sample").format(format_count(macs))
 
     def rows(self) -> list[list[str]]:
         """The table's text, row by row (used by tests and for copying)."""

@@ -32,6 +32,7 @@ class EmptyCanvasHint(QLabel):
         self._samples = samples
         self._link_color = ""
         follow_theme(self._restyle)
+        self.setText(self._html())
         host.installEventFilter(self)
         self._place()
 
@@ -40,19 +41,32 @@ class EmptyCanvasHint(QLabel):
         self._link_color = theme.highlight
         self.setText(self._html())
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setText(self._html())
+            self._place()
+
     def _html(self) -> str:
+        title = self.tr("Start building a network")
         parts = [
-            "<p style='font-size:x-large; font-weight:600'>Start building a network</p>",
-            "<p>Drag a layer from the <b>Layers</b> panel onto the canvas,<br>"
-            "or press <b>Tab</b> here to search for one.<br>"
-            "Connect an output port to an input port by dragging between them.</p>",
+            f"<p style='font-size:x-large; font-weight:600'>{html.escape(title)}</p>",
+            "<p>"
+            + self.tr(
+                "Drag a layer from the <b>Layers</b> panel onto the canvas,<br>"
+                "or press <b>Tab</b> here to search for one.<br>"
+                "Connect an output port to an input port by dragging between them."
+            )
+            + "</p>",
         ]
         if self._samples:
             links = " · ".join(
                 f"<a style='color:{self._link_color}' href='{html.escape(path.as_posix(), quote=True)}'>{html.escape(title)}</a>"
                 for title, path in self._samples
             )
-            parts.append(f"<p>Or open a sample: {links}</p>")
+            parts.append(
+                "<p>" + self.tr("Or open a sample: {0}").format(links) + "</p>"
+            )
         return "".join(parts)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
