@@ -51,7 +51,7 @@ PROPER_NAMES = {
     "ELBO", "Fashion", "GPU", "Huber", "IDX", "Input", "JPEG", "LSTM", "Linear",
     "LogSoftmax", "MNIST", "MPS", "MSE", "Nesterov", "NumPy", "ONNX", "Output",
     "PNG", "PyTorch", "RGB", "RMSprop", "ReLU", "SGD", "SVG", "Sigmoid", "Tanh",
-    "bfloat16", "channels_last", "gamma", "logits", "logvar", "safetensors",
+    "bfloat16", "channels_last", "logits", "logvar", "safetensors",
     "pth", "npz", "XOR", "bf16",
 }  # fmt: skip
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]{2,}")

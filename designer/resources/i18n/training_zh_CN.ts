@@ -530,6 +530,13 @@
     </message>
 </context>
 <context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
     <name>ImagePreview</name>
     <message>
         <source>Images appear after the first epoch.</source>
@@ -1533,7 +1540,7 @@
     </message>
     <message>
         <source>CUDA only: compute in bfloat16 where safe; faster on modern GPUs.</source>
-        <translation>仅限 CUDA：在安全的地方用 bfloat16 计算；在较新的 GPU 上更快。</translation>
+        <translation>仅限 CUDA：在安全的地方用 bf16 计算；在较新的 GPU 上更快。</translation>
     </message>
     <message>
         <source>Classification</source>
@@ -1713,7 +1720,7 @@
     </message>
     <message>
         <source>Step decay: multiply the learning rate by gamma every this many epochs.</source>
-        <translation>阶梯衰减：每隔这么多轮，把学习率乘以 gamma。</translation>
+        <translation>阶梯衰减：每隔这么多轮，把学习率乘以 γ。</translation>
     </message>
     <message>
         <source>Step decay: the factor applied to the learning rate.</source>
@@ -1725,7 +1732,7 @@
     </message>
     <message>
         <source>Step factor (gamma)</source>
-        <translation>衰减系数（gamma）</translation>
+        <translation>衰减系数（γ）</translation>
     </message>
     <message>
         <source>Step size of the optimizer. Typical: 1e-3 for Adam, 0.01–0.1 for SGD.</source>

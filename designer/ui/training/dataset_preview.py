@@ -19,7 +19,7 @@ from designer.training.datasets import preview_samples
 from designer.ui.theme import ThemeColors, follow_theme
 from designer.ui.training.boundary import class_brush, class_hex
 from designer.ui.training.image_grid import ImageGrid
-from designer.ui.training.plot_style import pen, theme_plots
+from designer.ui.training.plot_style import pen, theme_plots, translate_scene_menus
 from designer.ui.training.texts import LanguageFollower
 
 # the plot's axis titles for each kind of preview that is a plot (bottom, left)
@@ -83,6 +83,7 @@ class DatasetPreview(LanguageFollower, QWidget):
 
     def retranslate(self) -> None:
         self.message.setText(self._message())
+        translate_scene_menus(self)
         if self._dataset is not None:
             self.summary.setText(self._summary_text())
         if self.kind in AXES:

@@ -24,6 +24,7 @@ from designer.ui.training.boundary import (
 )
 from designer.ui.training.confusion import ConfusionMatrixView
 from designer.ui.training.gradient_plot import GradientFlowPlot
+from designer.ui.training.plot_style import translate_scene_menus
 from designer.ui.training.plots import TrainingPlots
 from designer.ui.training.previews import preview_kind
 from designer.ui.training.regression_view import RegressionView
@@ -83,6 +84,7 @@ class ResultViews(LanguageFollower, QWidget):
     def retranslate(self) -> None:
         for widget, title in self._titles.items():
             self.tabs.setTabText(self.tabs.indexOf(widget), title())
+        translate_scene_menus(self)
 
     @property
     def classes(self) -> list[str] | None:

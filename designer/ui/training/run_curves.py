@@ -29,6 +29,7 @@ from designer.ui.training.plot_style import (
     pen,
     theme_plots,
     title,
+    translate_scene_menus,
 )
 from designer.ui.training.texts import LanguageFollower
 
@@ -88,6 +89,7 @@ class RunCurves(LanguageFollower, QWidget):
         """The axis, the title and the legend in the interface language."""
         self.plot.setLabel("bottom", self.tr("epoch"))
         self._draw()
+        translate_scene_menus(self)
 
     def _restyle(self, theme: ThemeColors) -> None:
         self.theme = theme
