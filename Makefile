@@ -37,6 +37,7 @@ fuzz: $(STAMP)
 # pyside6-linguist designer/resources/i18n/*.ts, then run this again.
 translations: $(STAMP)
 	$(PY) tools/catalog_texts.py
+	$(PY) tools/training_texts.py
 	$(PY) tools/translations.py update
 
 lint: $(STAMP)

@@ -67,6 +67,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "training": (
         "designer/ui/training",
         "designer/ui/training_texts.py",
+        "designer/training/messages.py",
     ),
     # Problem and field messages: marked templates in the model, worded by the ui.
     "model": (

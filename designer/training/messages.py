@@ -185,3 +185,61 @@ MESSAGE_KINDS: dict[str, str] = {
     "memory": "str: the memory pre-flight of a request with extra['memory_only']",
     "done": "None: the last message of every run",
 }
+
+
+# -- the fixed texts the process sends, marked for the window's translation ------------
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate's name
+    """Mark ``text`` for Qt Linguist (which looks for this name); returns it unchanged.
+
+    The process and the command line send and print the English text; the
+    window translates it at display (``designer.ui.training.run_texts``), filling
+    a template's ``{0}`` with what the English text had there.
+    """
+    del context
+    return text
+
+
+PROCESS_CONTEXT = "TrainingProcess"
+LOADING_DATASET = QT_TRANSLATE_NOOP("TrainingProcess", "Loading the dataset…")
+PREPARING_MODEL = QT_TRANSLATE_NOOP("TrainingProcess", "Preparing the model…")
+TRAINING = QT_TRANSLATE_NOOP("TrainingProcess", "Training…")
+STOPPED_BEFORE_START = QT_TRANSLATE_NOOP(
+    "TrainingProcess", "Stopped before training began."
+)
+DATASET_NOT_LOADED = QT_TRANSLATE_NOOP(
+    "TrainingProcess", "The dataset could not be loaded: {0}"
+)
+PROJECT_NOT_READ = QT_TRANSLATE_NOOP(
+    "TrainingProcess", "The project could not be read for training: {0}"
+)
+WEIGHTS_NOT_USED = QT_TRANSLATE_NOOP(
+    "TrainingProcess", "The saved weights could not be used: {0}"
+)
+INTERNAL_ERROR = QT_TRANSLATE_NOOP(
+    "TrainingProcess", "Training stopped because of an internal error: {0}"
+)
+PROCESS_DIED = QT_TRANSLATE_NOOP(
+    "TrainingProcess",
+    "The training process ended unexpectedly. Your project is unchanged; "
+    "if it ran out of memory, a smaller batch size or model helps.",
+)
+PROCESS_DIED_WITH_CODE = QT_TRANSLATE_NOOP(
+    "TrainingProcess",
+    "The training process ended unexpectedly (exit code {0}). Your project is "
+    "unchanged; if it ran out of memory, a smaller batch size or model helps.",
+)
+# every text above: fixed ones, and templates whose ``{0}`` the sender fills
+PROCESS_TEXTS = (
+    LOADING_DATASET,
+    PREPARING_MODEL,
+    TRAINING,
+    STOPPED_BEFORE_START,
+    DATASET_NOT_LOADED,
+    PROJECT_NOT_READ,
+    WEIGHTS_NOT_USED,
+    INTERNAL_ERROR,
+    PROCESS_DIED,
+    PROCESS_DIED_WITH_CODE,
+)

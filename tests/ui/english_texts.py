@@ -81,6 +81,21 @@ PROPER_NAMES = {
     "hidden",
     "logvar",
     "like",
+    # The training workspace: datasets, file formats, devices and losses by name.
+    "CIFAR",
+    "Fashion",
+    "NumPy",
+    "npz",
+    "CSV",
+    "IDX",
+    "PNG",
+    "SVG",
+    "XOR",
+    "Apple",
+    "MPS",
+    "MSE",
+    "Huber",
+    "Nesterov",
 }
 KEY_NAMES = {
     "Ctrl",

@@ -31,7 +31,18 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from designer.training.messages import DatasetSummary, RunRequest
+from designer.training.messages import (
+    DATASET_NOT_LOADED,
+    INTERNAL_ERROR,
+    LOADING_DATASET,
+    PREPARING_MODEL,
+    PROJECT_NOT_READ,
+    STOPPED_BEFORE_START,
+    TRAINING,
+    WEIGHTS_NOT_USED,
+    DatasetSummary,
+    RunRequest,
+)
 
 PARENT_CHECK_S = 0.25  # how often the parent's presence is checked
 ORPHAN_GRACE_S = 1.5  # how long an orphaned run gets to stop before the process exits
@@ -324,7 +335,7 @@ def run_training(
         _run(request, send, stop_event, pause_event)
     except Exception as error:  # anything here is a bug or an import problem
         detail = traceback.format_exception_only(type(error), error)[-1].strip()
-        send("failed", f"Training stopped because of an internal error: {detail}")
+        send("failed", INTERNAL_ERROR.format(detail))
     finally:
         send("done")
 
@@ -403,15 +414,15 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
     if request.extra.get("point_probe"):
         _probe_point(request, send)
         return
-    send("status", "Loading the dataset…")
+    send("status", LOADING_DATASET)
     from designer.training.datasets import DatasetError, load_dataset
 
     try:
         dataset = load_dataset(request.dataset_spec)
     except (DatasetError, OSError, ValueError) as error:
-        send("failed", f"The dataset could not be loaded: {error}")
+        send("failed", DATASET_NOT_LOADED.format(error))
         return
-    send("status", "Preparing the model…")
+    send("status", PREPARING_MODEL)
     from designer.graph.project_file import ProjectFileError, project_from_dict
     from designer.shapes.problems import listed
     from designer.training.checkpoints import WeightsError, read_weights, save_weights
@@ -420,12 +431,12 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
 
     send("dataset", summarise(dataset, request.settings))
     if stop_event.is_set():
-        send("failed", "Stopped before training began.")
+        send("failed", STOPPED_BEFORE_START)
         return
     try:
         project = project_from_dict(request.project)
     except ProjectFileError as error:
-        send("failed", f"The project could not be read for training: {error}")
+        send("failed", PROJECT_NOT_READ.format(error))
         return
     try:
         settings = TrainingSettings.from_dict(request.settings)
@@ -441,7 +452,7 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
         try:
             initial_state = read_weights(request.initial_weights)
         except WeightsError as error:
-            send("failed", f"The saved weights could not be used: {error}")
+            send("failed", WEIGHTS_NOT_USED.format(error))
             return
     from designer.training.recipes.speed import use_threads
 
@@ -473,7 +484,7 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
         daemon=True,
     )
     watcher.start()
-    send("status", "Training…")
+    send("status", TRAINING)
     try:
         result = trainer.run()
     finally:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from designer.training.messages import PROCESS_DIED, PROCESS_DIED_WITH_CODE
+
 POLL_S = 0.05
 
 
@@ -27,11 +29,9 @@ class RelayOutcome:
 
 def died_message(exit_code: int | None) -> str:
     """What to tell people when the training process vanished mid-run."""
-    code = f" (exit code {exit_code})" if exit_code not in (None, 0) else ""
-    return (
-        f"The training process ended unexpectedly{code}. Your project is unchanged; "
-        "if it ran out of memory, a smaller batch size or model helps."
-    )
+    if exit_code in (None, 0):
+        return PROCESS_DIED
+    return PROCESS_DIED_WITH_CODE.format(exit_code)
 
 
 def relay_run(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -12,14 +14,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from designer.ui.training.texts import LanguageFollower
+
 KINDS = ("info", "success", "warning", "error")  # coloured by the stylesheet
 
+# a text, or a function that gives it in the interface language (called again
+# when the language changes, so a message shown stays in the language chosen)
+Text = str | Callable[[], str]
 
-class Banner(QFrame):
+
+def _producer(text: Text) -> Callable[[], str]:
+    return text if callable(text) else (lambda: text)
+
+
+class Banner(LanguageFollower, QFrame):
     """Shows one message at a time; hidden when there is none.
 
     An optional action button (e.g. "Set Input shape from dataset") sits beside
-    the text and emits :attr:`actionTriggered`.
+    the text and emits :attr:`actionTriggered`.  The message and the action's
+    title may be functions of the interface language (:data:`Text`).
     """
 
     actionTriggered = Signal()
@@ -36,7 +49,6 @@ class Banner(QFrame):
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Dismiss")
         self.close_button.clicked.connect(self.hide)
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
@@ -51,14 +63,24 @@ class Banner(QFrame):
         layout.addWidget(self.action, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(side)
         self.kind = ""
+        self._text: Callable[[], str] = str
+        self._action: Callable[[], str] | None = None
         self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.close_button.setToolTip(self.tr("Dismiss"))
+        if self.kind:
+            self.label.setText(self._text())
+            if self._action is not None:
+                self.action.setText(self._action())
 
     @property
     def text(self) -> str:
         return self.label.text()
 
     def show_message(
-        self, text: str, kind: str = "info", action: str | None = None
+        self, text: Text, kind: str = "info", action: Text | None = None
     ) -> None:
         if kind not in KINDS:
             raise ValueError(f"unknown banner kind {kind!r}; expected one of {KINDS}")
@@ -69,14 +91,17 @@ class Banner(QFrame):
         for child in self.findChildren(QLabel):
             self.style().unpolish(child)
             self.style().polish(child)
-        self.label.setText(text)
-        self.action.setVisible(bool(action))
-        if action:
-            self.action.setText(action)
+        self._text = _producer(text)
+        self._action = _producer(action) if action else None
+        self.label.setText(self._text())
+        self.action.setVisible(self._action is not None)
+        if self._action is not None:
+            self.action.setText(self._action())
         self.show()
 
     def clear(self) -> None:
         self.kind = ""
+        self._action = None
         self.label.clear()
         self.action.setVisible(False)
         self.hide()

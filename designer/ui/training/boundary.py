@@ -8,7 +8,7 @@ the model gets wrong are ringed in red.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -19,6 +19,7 @@ from designer.ui import theme_colors
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.theme_colors import rgba
 from designer.ui.training.plot_style import brush, pen, theme_plots
+from designer.ui.training.texts import LanguageFollower
 
 CLASS_COLORS = np.array([rgba(c)[:3] for c in theme_colors.CLASS_COLORS], dtype=float)
 
@@ -62,7 +63,7 @@ def probability_image(probabilities: np.ndarray) -> np.ndarray:
     return np.clip(rgb, 0, 255).astype(np.uint8)
 
 
-class DecisionBoundaryView(QWidget):
+class DecisionBoundaryView(LanguageFollower, QWidget):
     """Class-probability background plus a scatter of the validation points."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -82,9 +83,11 @@ class DecisionBoundaryView(QWidget):
         self.plot.addItem(self.scatter)
         self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt")
         self._legend_items: list[pg.ScatterPlotItem] = []
-        self.caption = QLabel(
+        self.caption = QLabel()
+        self._caption: Callable[[], str] = lambda: self.tr(
             "The decision boundary is drawn while the model trains on 2-D data."
         )
+        self._legend_classes: tuple[list[int], Sequence[str] | None] | None = None
         self.caption.setWordWrap(True)
         self.caption.setObjectName("plotCaption")
         layout = QVBoxLayout(self)
@@ -96,6 +99,12 @@ class DecisionBoundaryView(QWidget):
         self._wrong = np.zeros(0, dtype=bool)
         self.theme: ThemeColors = current_theme()
         follow_theme(self._restyle)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.caption.setText(self._caption())
+        if self._legend_classes is not None:
+            self._update_legend(*self._legend_classes, rebuild=True)
 
     def _restyle(self, theme: ThemeColors) -> None:
         self.theme = theme
@@ -152,24 +161,31 @@ class DecisionBoundaryView(QWidget):
             self.plot.setXRange(x0, x1, padding=0.0)
             self.plot.setYRange(y0, y1, padding=0.0)
             self._shown_range = (x0, x1, y0, y1)
-        mistakes = int(wrong.sum())
-        self.caption.setText(
-            f"{len(true) - mistakes} of {len(true)} points on the right side; "
-            f"{mistakes} wrong (ringed in red). Paler colour = less sure."
-        )
+        mistakes, count = int(wrong.sum()), len(true)
+        self._caption = lambda: self.tr(
+            "{0} of {1} points on the right side; {2} wrong (ringed in red). "
+            "Paler colour = less sure."
+        ).format(count - mistakes, count, mistakes)
+        self.caption.setText(self._caption())
         self.has_boundary = True
 
     def _update_legend(
-        self, classes: list[int], class_names: Sequence[str] | None
+        self,
+        classes: list[int],
+        class_names: Sequence[str] | None,
+        rebuild: bool = False,
     ) -> None:
-        if len(self._legend_items) == len(classes):
+        self._legend_classes = (classes, class_names)
+        if len(self._legend_items) == len(classes) and not rebuild:
             return
         for item in self._legend_items:
             self.legend.removeItem(item)
         self._legend_items.clear()
         for c in classes:
             name = (
-                class_names[c] if class_names and c < len(class_names) else f"class {c}"
+                class_names[c]
+                if class_names and c < len(class_names)
+                else self.tr("class {0}").format(c)
             )
             swatch = pg.ScatterPlotItem(size=8, brush=class_brush(c), pen=None)
             self.legend.addItem(swatch, str(name))

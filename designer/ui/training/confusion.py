@@ -7,7 +7,7 @@ the cells are the raw counts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsObject, QLabel, QVBoxLayout, QWidget
 from designer.ui.theme import ThemeColors, follow_theme, qcolor
 from designer.ui.theme_colors import HEATMAP, HEATMAP_TEXT, rgba
 from designer.ui.training.plot_style import theme_plots
+from designer.ui.training.texts import LanguageFollower
 
 MAX_LABELLED_CELLS = 400  # beyond 20×20 classes the numbers would not fit
 
@@ -81,7 +82,7 @@ class CellCounts(QGraphicsObject):
         painter.restore()
 
 
-class ConfusionMatrixView(QWidget):
+class ConfusionMatrixView(LanguageFollower, QWidget):
     """A heatmap of a K×K confusion matrix with class names on both axes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -91,8 +92,6 @@ class ConfusionMatrixView(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setLabel("left", "true class")
-        self.plot.setLabel("bottom", "predicted class")
         self.plot.getViewBox().invertY(True)
         self.plot.getViewBox().setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -100,7 +99,8 @@ class ConfusionMatrixView(QWidget):
         self.plot.addItem(self.image)
         self.counts = CellCounts()
         self.plot.addItem(self.counts)
-        self.summary = QLabel("The confusion matrix appears after the first epoch.")
+        self.summary = QLabel()
+        self._summary: Callable[[], str] = self._empty_summary
         self.summary.setWordWrap(True)
         self.summary.setObjectName("plotCaption")
         layout = QVBoxLayout(self)
@@ -110,6 +110,19 @@ class ConfusionMatrixView(QWidget):
         self.matrix: np.ndarray | None = None
         self.class_names: list[str] = []
         follow_theme(self._restyle)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.plot.setLabel("left", self.tr("true class"))
+        self.plot.setLabel("bottom", self.tr("predicted class"))
+        self.summary.setText(self._summary())
+
+    def _empty_summary(self) -> str:
+        return self.tr("The confusion matrix appears after the first epoch.")
+
+    def _set_summary(self, text: Callable[[], str]) -> None:
+        self._summary = text
+        self.summary.setText(text())
 
     def _restyle(self, theme: ThemeColors) -> None:
         theme_plots(self.plot_widget, theme, self.plot)
@@ -118,7 +131,7 @@ class ConfusionMatrixView(QWidget):
         self.matrix = None
         self.image.clear()
         self.counts.set_counts(np.zeros((0, 0)), np.zeros((0, 0), dtype=bool), 9.0)
-        self.summary.setText("The confusion matrix appears after the first epoch.")
+        self._set_summary(self._empty_summary)
 
     def set_matrix(
         self,
@@ -159,9 +172,17 @@ class ConfusionMatrixView(QWidget):
         with np.errstate(invalid="ignore", divide="ignore"):
             per_class = np.diag(counts) / counts.sum(axis=1)
         worst = int(np.nanargmin(per_class)) if np.isfinite(per_class).any() else 0
-        self.summary.setText(
-            f"{int(correct)} of {int(total)} validation samples right ({accuracy:.1%}). "
-            f"Hardest class: {names[worst]} ({per_class[worst]:.0%} right)."
+        hardest, hardest_share = names[worst], per_class[worst]
+        self._set_summary(
+            lambda: self.tr(
+                "{0} of {1} validation samples right ({2}). Hardest class: {3} ({4} right)."
+            ).format(
+                int(correct),
+                int(total),
+                f"{accuracy:.1%}",
+                hardest,
+                f"{hardest_share:.0%}",
+            )
         )
 
 

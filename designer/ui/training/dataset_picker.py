@@ -29,7 +29,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from designer.training.datasets.dataset import DatasetInfo, DatasetOption
-from designer.training.datasets.named_downloads import downloadable_datasets
+from designer.training.datasets.download import DOWNLOADS
+from designer.training.datasets.named_downloads import (
+    data_home,
+    downloadable_datasets,
+)
 from designer.training.datasets.registry import (
     builtin_datasets,
     file_formats,
@@ -42,12 +46,17 @@ from designer.ui.fields.widgets import (
 )
 from designer.ui.training.background import run_in_background
 from designer.ui.training.dataset_preview import DatasetPreview
+from designer.ui.training.texts import (
+    LanguageFollower,
+    option_label,
+    translated_dataset,
+)
 
 DEFAULT_DATASET = "moons"
 PREVIEW_DELAY_MS = 250
 
 
-class DatasetPicker(QWidget):
+class DatasetPicker(LanguageFollower, QWidget):
     """Dataset combo box, an editor per option, a description and a preview."""
 
     datasetEdited = Signal(dict)
@@ -58,6 +67,8 @@ class DatasetPicker(QWidget):
         super().__init__(parent)
         self._infos: dict[str, DatasetInfo] = {}
         self._option_editors: dict[str, QWidget] = {}
+        self._option_labels: dict[str, QLabel] = {}
+        self._file_formats: set[str] = set()
         self._loading = False
         self._preview_token = 0
         self.dataset: Any = None  # the last loaded (previewed) dataset
@@ -80,7 +91,8 @@ class DatasetPicker(QWidget):
         self.combo.insertSeparator(self.combo.count())
         for info in file_formats():
             self._infos[info.name] = info
-            self.combo.addItem(f"From file: {info.title}", info.name)
+            self._file_formats.add(info.name)
+            self.combo.addItem(info.title, info.name)
         self.combo.currentIndexChanged.connect(self._dataset_chosen)
 
         self.description = QLabel()
@@ -107,6 +119,47 @@ class DatasetPicker(QWidget):
         layout.addWidget(self.options_box)
         layout.addWidget(self.preview)
         self._rebuild_options(self.current_name(), {})
+        self.retranslate()
+
+    # -- texts ------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """The datasets' names, description and options in the interface language."""
+        for index in range(self.combo.count()):
+            name = self.combo.itemData(index)
+            if name in self._infos:
+                self.combo.setItemText(index, self.title(name))
+        info = self._infos[self.current_name()]
+        self.description.setText(self._description(info))
+        for option in info.options:
+            label = self._option_labels.get(option.name)
+            editor = self._option_editors.get(option.name)
+            if label is not None:
+                label.setText(translated_dataset(option_label(option.name)))
+            if editor is not None:
+                editor.setToolTip(translated_dataset(option.help))
+            if isinstance(editor, QComboBox):
+                for index in range(editor.count()):
+                    editor.setItemText(
+                        index, translated_dataset(str(editor.itemData(index)))
+                    )
+
+    def title(self, name: str) -> str:
+        """The dataset ``name`` as the list shows it, in the interface language."""
+        info = self._infos[name]
+        if name in DOWNLOADS:
+            return self.tr("{0} (download)").format(DOWNLOADS[name])
+        if name in self._file_formats:
+            return self.tr("From file: {0}").format(translated_dataset(info.title))
+        return translated_dataset(info.title)
+
+    def _description(self, info: DatasetInfo) -> str:
+        if info.name in DOWNLOADS:
+            return self.tr(
+                "{0}, read from {1} when its files are there, else downloaded "
+                "through torchvision (optional) — without it, how to get the "
+                "files by hand is explained."
+            ).format(DOWNLOADS[info.name], data_home() / info.name)
+        return translated_dataset(info.description)
 
     # -- spec -------------------------------------------------------------------
     def current_name(self) -> str:
@@ -153,10 +206,11 @@ class DatasetPicker(QWidget):
 
     def _rebuild_options(self, name: str, values: Mapping[str, Any]) -> None:
         info = self._infos[name]
-        self.description.setText(info.description)
+        self.description.setText(self._description(info))
         while self.options_form.rowCount():
             self.options_form.removeRow(0)
         self._option_editors.clear()
+        self._option_labels.clear()
         for option in info.options:
             try:
                 editor = self._make_editor(
@@ -168,16 +222,18 @@ class DatasetPicker(QWidget):
                 OverflowError,
             ):  # a hand-edited file: show the default
                 editor = self._make_editor(option, option.default)
-            editor.setToolTip(option.help)
+            editor.setToolTip(translated_dataset(option.help))
             editor.setObjectName(f"datasetOption_{option.name}")
             self._option_editors[option.name] = editor
-            self.options_form.addRow(option.name.replace("_", " ").capitalize(), editor)
+            label = QLabel(translated_dataset(option_label(option.name)))
+            self._option_labels[option.name] = label
+            self.options_form.addRow(label, editor)
 
     def _make_editor(self, option: DatasetOption, value: Any) -> QWidget:
         if option.kind == "choice":
             combo = GuardedComboBox()
             for choice in option.choices:
-                combo.addItem(choice, choice)
+                combo.addItem(translated_dataset(choice), choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.currentIndexChanged.connect(self._edited)
             return combo
@@ -237,11 +293,13 @@ class DatasetPicker(QWidget):
             o.kind == "path" and not spec["options"].get(o.name) for o in info.options
         ):
             self.dataset = None
-            self.preview.show_message("Choose a file or folder to see its samples.")
+            self.preview.show_message(
+                lambda: self.tr("Choose a file or folder to see its samples.")
+            )
             return
         self._preview_token += 1
         token = self._preview_token
-        self.preview.show_message("Loading a preview…")
+        self.preview.show_message(lambda: self.tr("Loading a preview…"))
         run_in_background(
             lambda: load_dataset(spec),
             lambda dataset: self._preview_ready(token, dataset),
@@ -254,7 +312,8 @@ class DatasetPicker(QWidget):
         if token != self._preview_token:
             return  # an older request; a newer one is on its way
         self.dataset = dataset
-        self.preview.show_dataset(dataset)
+        name = self.current_name()
+        self.preview.show_dataset(dataset, lambda: self.title(name))
         self.datasetLoaded.emit(dataset)
 
     def _preview_failed(self, token: int, message: str) -> None:
@@ -267,7 +326,7 @@ class DatasetPicker(QWidget):
         self.datasetFailed.emit(message)
 
 
-class _PathEditor(QWidget):
+class _PathEditor(LanguageFollower, QWidget):
     """A path field with a Browse… button."""
 
     changed = Signal()
@@ -276,9 +335,8 @@ class _PathEditor(QWidget):
         super().__init__()
         self._folder = folder
         self.line = QLineEdit(path)
-        self.line.setPlaceholderText("folder…" if folder else "file…")
         self.line.editingFinished.connect(self.changed.emit)
-        browse = QPushButton("Browse…")
+        self.browse = browse = QPushButton()
         browse.clicked.connect(self._browse)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -286,6 +344,13 @@ class _PathEditor(QWidget):
         layout.addWidget(browse)
         self.setFocusProxy(self.line)
         self.line.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.line.setPlaceholderText(
+            self.tr("folder…") if self._folder else self.tr("file…")
+        )
+        self.browse.setText(self.tr("Browse…"))
 
     def path(self) -> str:
         return self.line.text().strip()
@@ -293,11 +358,11 @@ class _PathEditor(QWidget):
     def _browse(self) -> None:
         if self._folder:
             chosen = QFileDialog.getExistingDirectory(
-                self, "Choose the dataset folder", self.path()
+                self, self.tr("Choose the dataset folder"), self.path()
             )
         else:
             chosen, _ = QFileDialog.getOpenFileName(
-                self, "Choose the dataset file", self.path()
+                self, self.tr("Choose the dataset file"), self.path()
             )
         if chosen:
             self.line.setText(chosen)

@@ -7,30 +7,51 @@ overlaid windows, token ids and other tables as text rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from designer.training.datasets import preview_samples
 from designer.ui.theme import ThemeColors, follow_theme
 from designer.ui.training.boundary import class_brush, class_hex
 from designer.ui.training.image_grid import ImageGrid
-from designer.ui.training.plot_style import pen, theme_plots
+from designer.ui.training.plot_style import pen, theme_plots, translate_scene_menus
+from designer.ui.training.texts import LanguageFollower
+
+# the plot's axis titles for each kind of preview that is a plot (bottom, left)
+AXES = {
+    "points": ("x₁", "x₂"),
+    "curve": (
+        QT_TRANSLATE_NOOP("DatasetPreview", "input"),
+        QT_TRANSLATE_NOOP("DatasetPreview", "target"),
+    ),
+    "sequences": (
+        QT_TRANSLATE_NOOP("DatasetPreview", "step"),
+        QT_TRANSLATE_NOOP("DatasetPreview", "value"),
+    ),
+}
 
 PREVIEW_IMAGES = 12
 PREVIEW_POINTS = 400
 PREVIEW_ROWS = 6
 
 
-class DatasetPreview(QWidget):
+class DatasetPreview(LanguageFollower, QWidget):
     """Shows a dataset (anything with ``x``, ``y``, ``task``, ``classes``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stack = QStackedWidget()
-        self.message = QLabel("Choose a dataset to see a few of its samples.")
+        self.message = QLabel()
+        self._message: Callable[[], str] = lambda: self.tr(
+            "Choose a dataset to see a few of its samples."
+        )
+        self._dataset: Any = None
+        self._title: Callable[[], str] | None = None
         self.message.setWordWrap(True)
         self.message.setObjectName("previewMessage")
         self.images = ImageGrid(tile=40)
@@ -58,12 +79,48 @@ class DatasetPreview(QWidget):
         layout.addWidget(self.stack, 1)
         self.kind = "none"
         follow_theme(self._restyle)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.message.setText(self._message())
+        translate_scene_menus(self)
+        if self._dataset is not None:
+            self.summary.setText(self._summary_text())
+        if self.kind in AXES:
+            bottom, left = AXES[self.kind]
+            self.plot.setLabel(
+                "bottom", QCoreApplication.translate("DatasetPreview", bottom)
+            )
+            self.plot.setLabel(
+                "left", QCoreApplication.translate("DatasetPreview", left)
+            )
+
+    def _summary_text(self) -> str:
+        """ "Digits 8×8: 1,797 samples of 1×8×8, 10 classes." in the interface language."""
+        x = np.asarray(self._dataset.x)
+        shape = "×".join(str(d) for d in x.shape[1:])
+        text = self.tr("{0} samples of {1}").format(f"{len(x):,}", shape)
+        classes = self._dataset.classes
+        if classes is not None:
+            count = len(classes)
+            # English is the source language: its "(es)" is resolved here.
+            classes_text = self.tr(", %n class(es)", "", count)
+            text += classes_text.replace("(es)", "" if count == 1 else "es")
+        elif self._dataset.task in ("regression", "forecast"):
+            text += self.tr(", numeric targets")
+        if self._title is not None:
+            text = self.tr("{0}: {1}").format(self._title(), text)
+        return text + self.tr(".")
 
     def _restyle(self, theme: ThemeColors) -> None:
         theme_plots(self.plot_widget, theme, self.plot)
 
-    def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
+    def show_message(self, text: str | Callable[[], str], error: bool = False) -> None:
+        """Show a message instead of samples: a text, or a function giving it in the
+        interface language (called again when the language changes)."""
+        self._message = text if callable(text) else (lambda: text)
+        self._dataset = None
+        self.message.setText(self._message())
         self.message.setProperty("problem", error)  # red in the stylesheet
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
@@ -71,12 +128,15 @@ class DatasetPreview(QWidget):
         self.summary.clear()
         self.kind = "error" if error else "message"
 
-    def show_dataset(self, dataset: Any) -> None:
+    def show_dataset(
+        self, dataset: Any, title: Callable[[], str] | None = None
+    ) -> None:
+        """Show a few samples of ``dataset``, under a summary naming it ``title()``
+        (a function giving its name in the interface language)."""
         x, y = np.asarray(dataset.x), np.asarray(dataset.y)
         classes = dataset.classes
-        self.summary.setText(
-            getattr(dataset, "description", "") or f"{len(x):,} samples"
-        )
+        self._dataset, self._title = dataset, title
+        self.summary.setText(self._summary_text())
         self.plot.clear()
         self.legend.clear()
         self.legend.setVisible(False)
@@ -112,8 +172,6 @@ class DatasetPreview(QWidget):
         self, x: np.ndarray, y: np.ndarray, classes: list[str] | None
     ) -> None:
         pts = x[:PREVIEW_POINTS]
-        self.plot.setLabel("bottom", "x₁")
-        self.plot.setLabel("left", "x₂")
         if classes is not None and y.ndim == 1:
             labels = y[: len(pts)].astype(int)
             self.legend.setVisible(True)
@@ -146,12 +204,11 @@ class DatasetPreview(QWidget):
         self.plot.autoRange()
         self.stack.setCurrentWidget(self.plot_widget)
         self.kind = "points"
+        self.retranslate()
 
     def _show_curve(self, x: np.ndarray, y: np.ndarray) -> None:
         count = min(PREVIEW_POINTS, len(x))
         self.plot.getViewBox().setAspectLocked(False)
-        self.plot.setLabel("bottom", "input")
-        self.plot.setLabel("left", "target")
         self.plot.plot(
             x[:count],
             y[:count],
@@ -164,11 +221,10 @@ class DatasetPreview(QWidget):
         self.plot.autoRange()
         self.stack.setCurrentWidget(self.plot_widget)
         self.kind = "curve"
+        self.retranslate()
 
     def _show_sequences(self, x: np.ndarray, y: np.ndarray) -> None:
         self.plot.getViewBox().setAspectLocked(False)
-        self.plot.setLabel("bottom", "step")
-        self.plot.setLabel("left", "value")
         length = x.shape[1]
         for i in range(min(4, len(x))):
             color = class_hex(i)
@@ -193,6 +249,7 @@ class DatasetPreview(QWidget):
         self.plot.autoRange()
         self.stack.setCurrentWidget(self.plot_widget)
         self.kind = "sequences"
+        self.retranslate()
 
     def _show_rows(self, dataset: Any) -> None:
         rows = []

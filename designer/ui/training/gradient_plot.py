@@ -16,8 +16,15 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
-from designer.ui.training.plot_style import epoch_plot, pen, theme_legend, theme_plots
-from designer.ui.training.plots import _style_plot, series_color
+from designer.ui.training.plot_style import (
+    epoch_plot,
+    pen,
+    theme_legend,
+    theme_plots,
+    title,
+)
+from designer.ui.training.plots import _style_plot, epoch_axis_title, series_color
+from designer.ui.training.texts import LanguageFollower
 
 LAYER_COLORS = (
     "blue",
@@ -40,7 +47,7 @@ def layer_color(theme: ThemeColors, index: int) -> str:
     return series_color(theme, LAYER_COLORS[index % len(LAYER_COLORS)])
 
 
-class GradientFlowPlot(QWidget):
+class GradientFlowPlot(LanguageFollower, QWidget):
     """Two stacked log plots: gradient norm and update/weight ratio per layer."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,12 +59,8 @@ class GradientFlowPlot(QWidget):
         layout.addWidget(self._view)
         self.norm_plot: pg.PlotItem = epoch_plot()
         self.ratio_plot: pg.PlotItem = epoch_plot()
-        _style_plot(self.norm_plot, self.tr("Gradient norm per layer"), self.tr("norm"))
-        _style_plot(
-            self.ratio_plot,
-            self.tr("Update / weight ratio per layer"),
-            self.tr("ratio"),
-        )
+        _style_plot(self.norm_plot, "", "")
+        _style_plot(self.ratio_plot, "", "")
         for plot in (self.norm_plot, self.ratio_plot):
             plot.setLogMode(y=True)
             plot.setDownsampling(auto=False)
@@ -73,6 +76,15 @@ class GradientFlowPlot(QWidget):
         self.ratio_curves: dict[str, pg.PlotDataItem] = {}
         self.theme = current_theme()
         follow_theme(self._restyle)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        title(self.norm_plot, self.tr("Gradient norm per layer"), self.theme)
+        self.norm_plot.setLabel("left", self.tr("norm"))
+        title(self.ratio_plot, self.tr("Update / weight ratio per layer"), self.theme)
+        self.ratio_plot.setLabel("left", self.tr("ratio"))
+        for plot in (self.norm_plot, self.ratio_plot):
+            plot.setLabel("bottom", epoch_axis_title())
 
     def _arrange(self, wide: bool) -> None:
         """Side by side in a wide, low dock; stacked in a tall one."""

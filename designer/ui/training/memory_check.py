@@ -12,18 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from designer.training.messages import RunRequest
+from designer.ui.training.run_texts import translated_process_message
+from designer.ui.training.texts import LanguageFollower
 from designer.ui.training.worker import TrainingRun
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MemoryCheck", text)
-
-
-class MemoryCheck(QGroupBox):
+class MemoryCheck(LanguageFollower, QGroupBox):
     """A button that estimates the memory a run needs, and the answer under it."""
 
     def __init__(
@@ -32,27 +29,38 @@ class MemoryCheck(QGroupBox):
         parent: QWidget | None = None,
     ) -> None:
         """``run_inputs`` gives the project, dataset spec and settings a run would get."""
-        super().__init__(_tr("Memory"), parent)
+        super().__init__(parent)
         self._run_inputs = run_inputs
         self._run: TrainingRun | None = None
+        self._text: Callable[[], str] = lambda: self.tr(
+            "What a run with these settings needs, worked out before it starts."
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
-        self.label = QLabel(
-            _tr("What a run with these settings needs, worked out before it starts.")
-        )
+        self.label = QLabel()
         self.label.setObjectName("mutedText")
         self.label.setWordWrap(True)
-        self.button = QPushButton(_tr("Estimate memory"))
+        self.button = QPushButton()
         self.button.setObjectName("estimateMemory")
+        self.button.clicked.connect(self.estimate)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Memory"))
+        self.button.setText(self.tr("Estimate memory"))
         self.button.setToolTip(
-            _tr(
+            self.tr(
                 "Parameters, gradients, optimizer state and activations at the batch "
                 "size, measured without allocating, against the memory available."
             )
         )
-        self.button.clicked.connect(self.estimate)
-        layout.addWidget(self.label)
-        layout.addWidget(self.button)
+        self.label.setText(self._text())
+
+    def _set_text(self, text: Callable[[], str]) -> None:
+        self._text = text
+        self.label.setText(text())
 
     def estimate(self) -> bool:
         """Ask the training process for the estimate; False while one is under way."""
@@ -68,7 +76,7 @@ class MemoryCheck(QGroupBox):
         run.finished.connect(self._finished)
         self._run = run
         self.button.setEnabled(False)
-        self.label.setText(_tr("Estimating… (PyTorch loads once per session)"))
+        self._set_text(lambda: self.tr("Estimating… (PyTorch loads once per session)"))
         run.start()
         return True
 
@@ -77,7 +85,7 @@ class MemoryCheck(QGroupBox):
         return self._run is not None
 
     def _show(self, text: str) -> None:
-        self.label.setText(text)
+        self._set_text(lambda: translated_process_message(text))
 
     def _finished(self) -> None:
         run, self._run = self._run, None

@@ -15,7 +15,6 @@ commands.
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
@@ -28,14 +27,10 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from designer.graph.model import Project
 from designer.graph.project_file import project_to_dict
 from designer.training.messages import RunRequest
 from designer.training.run_controller import (
-    NoTrainedWeights,
     RunController,
-    WeightsCopyError,
-    check_weights,
 )
 from designer.training.server import pool
 from designer.ui.plurals import plural_form
@@ -52,27 +47,19 @@ from designer.ui.training.controls import RunControls
 from designer.ui.training.memory_check import MemoryCheck
 from designer.ui.training.results import ResultViews
 from designer.ui.training.run_history_view import attach_run_history
-from designer.ui.training.setup_column import SetupColumn
-from designer.ui.training.weights_dialogs import (
-    ask_weights_path_to_load,
-    ask_weights_path_to_save,
+from designer.ui.training.run_texts import (
+    run_end_message,
+    translated_device_label,
+    translated_process_message,
 )
+from designer.ui.training.setup_column import SetupColumn
+from designer.ui.training.weights_actions import WeightsActions
 from designer.ui.training.worker import TrainingRun
 
 REDRAW_INTERVAL_MS = 100  # curves and progress at 10 frames a second: live, and cheap
 
 
-def copy_project(project: Project) -> Project:
-    """A listener-free deep copy for a background thread to read while the user edits."""
-    return Project(
-        name=project.name,
-        networks=[graph.copy() for graph in project.networks],
-        training=copy.deepcopy(project.training),
-        dataset=copy.deepcopy(project.dataset),
-    )
-
-
-class TrainingPanel(QWidget):
+class TrainingPanel(WeightsActions, QWidget):
     """Dataset, settings, controls and live results for training the document's project."""
 
     runStarted = Signal()
@@ -89,6 +76,7 @@ class TrainingPanel(QWidget):
         self.runs = RunController(self._make_run)
         self._last_step: Any = None
         self._total_epochs = 0
+        self._patience = 0  # the running run's early-stopping setting
         self._dirty = False
         self._devices_requested = False
         self._build()
@@ -300,7 +288,11 @@ class TrainingPanel(QWidget):
                 self.settings_form.settings()["task"],
             )
         except Exception as error:  # a checker bug must not block the panel
-            return [f"The fit of the dataset could not be checked: {error}"]
+            return [
+                self.tr("The fit of the dataset could not be checked: {0}").format(
+                    error
+                )
+            ]
 
     def update_compatibility(self) -> None:
         if self.is_running():
@@ -314,11 +306,13 @@ class TrainingPanel(QWidget):
             self.document.project, self.settings_form.settings()["task"]
         )
         fixable = dataset is not None and input_shape_differs(graph, dataset)
-        text = "The dataset does not fit the network yet:\n" + "\n".join(
-            f"• {p}" for p in problems
-        )
+        bullets = "\n".join(f"• {p}" for p in problems)
         self.fit_banner.show_message(
-            text, "warning", "Set Input shape from dataset" if fixable else None
+            lambda: (
+                self.tr("The dataset does not fit the network yet:") + "\n" + bullets
+            ),
+            "warning",
+            (lambda: self.tr("Set Input shape from dataset")) if fixable else None,
         )
 
     def _hide_fit_banner(self) -> None:
@@ -339,7 +333,10 @@ class TrainingPanel(QWidget):
         node = single_input(graph)
         if node is None:
             self.banner.show_message(
-                "The network needs exactly one Input for this; add one or remove the extras.",
+                lambda: self.tr(
+                    "The network needs exactly one Input for this; add one or remove "
+                    "the extras."
+                ),
                 "warning",
             )
             return False
@@ -348,7 +345,10 @@ class TrainingPanel(QWidget):
         problem = doc.set_param(node.id, "shape", list(suggested_input_shape(dataset)))
         if problem:
             self.banner.show_message(
-                f"The Input shape could not be set: {problem}", "error"
+                lambda: self.tr("The Input shape could not be set: {0}").format(
+                    problem
+                ),
+                "error",
             )
             return False
         self.update_compatibility()
@@ -366,16 +366,24 @@ class TrainingPanel(QWidget):
         problems = self.compatibility_problems()
         if problems:
             self.update_compatibility()
+            bullets = "\n".join(f"• {p}" for p in problems)
             self.banner.show_message(
-                "Training cannot start: the dataset does not fit the network.\n"
-                + "\n".join(f"• {p}" for p in problems),
+                lambda: (
+                    self.tr(
+                        "Training cannot start: the dataset does not fit the network."
+                    )
+                    + "\n"
+                    + bullets
+                ),
                 "error",
             )
             return False
         settings = self.current_settings()
         epochs = int(settings.get("epochs", 1))
         self._last_step = None
-        self.results.begin_run(f"run {self.runs.run_count + 1}", epochs)
+        number = self.runs.run_count + 1
+        self._patience = int(settings.get("early_stopping", 0) or 0)
+        self.results.begin_run(lambda: self.tr("run {0}").format(number), epochs)
         self.controls.begin_run()
         self.banner.clear()
         self._hide_fit_banner()
@@ -395,12 +403,16 @@ class TrainingPanel(QWidget):
         run = TrainingRun(request)
         first = run.server.runs_submitted == 0
         self.controls.set_status(
-            "Starting the training engine (PyTorch loads once per session)…"
+            (
+                lambda: self.tr(
+                    "Starting the training engine (PyTorch loads once per session)…"
+                )
+            )
             if first
-            else "Starting…"
+            else (lambda: self.tr("Starting…"))
         )
         worker = run.worker
-        worker.status.connect(self.controls.set_status)
+        worker.status.connect(self._show_process_status)
         worker.datasetLoaded.connect(self.results.dataset_loaded)
         worker.runStarted.connect(self._on_run_started)
         worker.stepUpdated.connect(self._on_step)
@@ -413,11 +425,14 @@ class TrainingPanel(QWidget):
         run.finished.connect(self._on_thread_finished)
         return run
 
+    def _show_process_status(self, text: str) -> None:
+        self.controls.set_status(lambda: translated_process_message(text))
+
     def stop(self) -> None:
         if self.runs.is_running():
             self.controls.set_paused(False)
             self.runs.stop()
-            self.controls.set_status("Stopping…")
+            self.controls.set_status(lambda: self.tr("Stopping…"))
 
     def pause(self) -> None:
         self.controls.set_paused(True)
@@ -430,10 +445,10 @@ class TrainingPanel(QWidget):
             return
         if paused:
             self.runs.pause()
-            self.controls.set_status("Paused. Press Resume to go on.")
+            self.controls.set_status(lambda: self.tr("Paused. Press Resume to go on."))
         else:
             self.runs.resume()
-            self.controls.set_status("Training…")
+            self.controls.set_status(lambda: self.tr("Training…"))
 
     def shutdown(self, timeout_ms: int = 2000) -> bool:
         """Stop a run and wait for its thread (for closing the window); True when it ended."""
@@ -461,12 +476,21 @@ class TrainingPanel(QWidget):
     def _on_run_started(self, info: Any) -> None:
         self._total_epochs = info.epochs
         self.results.run_started(info)
-        steps = info.steps_per_epoch
-        per_epoch = plural_form(self.tr("%n step(s) per epoch", "", steps), steps)
-        self.controls.set_status(
-            f"Run {self.runs.run_count} on {info.device_label}: {info.num_train:,} training and "
-            f"{info.num_val:,} validation samples, {per_epoch}."
-        )
+        steps, number = info.steps_per_epoch, self.runs.run_count
+
+        def status() -> str:
+            per_epoch = plural_form(self.tr("%n step(s) per epoch", "", steps), steps)
+            return self.tr(
+                "Run {0} on {1}: {2} training and {3} validation samples, {4}."
+            ).format(
+                number,
+                translated_device_label(info.device_label),
+                f"{info.num_train:,}",
+                f"{info.num_val:,}",
+                per_epoch,
+            )
+
+        self.controls.set_status(status)
         if info.notes:
             self.banner.show_message("\n".join(info.notes), "info")
         self.controls.run_started(info.epochs)
@@ -498,20 +522,29 @@ class TrainingPanel(QWidget):
         self._redraw()
         self.results.flush()
         self.controls.show_end(result, self._total_epochs)
+        patience = self._patience
         if result.status == "failed":
-            self.banner.show_message(f"Training failed. {result.message}", "error")
+            self.banner.show_message(
+                lambda: self.tr("Training failed. {0}").format(
+                    translated_process_message(str(result.message))
+                ),
+                "error",
+            )
         else:
             kind = {
                 "finished": "success",
                 "early_stopped": "success",
                 "stopped": "info",
             }
-            self.banner.show_message(result.message, kind.get(result.status, "error"))
+            self.banner.show_message(
+                lambda: run_end_message(result, patience),
+                kind.get(result.status, "error"),
+            )
         self.runFinished.emit(result)
 
     def _on_failed(self, message: str) -> None:
         self.runs.run_failed()
-        self.banner.show_message(message, "error")
+        self.banner.show_message(lambda: translated_process_message(message), "error")
         self.controls.show_not_started()
         self.runFinished.emit(None)
 
@@ -529,68 +562,3 @@ class TrainingPanel(QWidget):
         )
         self.settings_form.setEnabled(not running)
         self.dataset_picker.setEnabled(not running)
-
-    # == weights ==================================================================
-    def can_save_weights(self) -> bool:
-        return self.runs.can_save_weights()
-
-    def save_weights_to(self, path: str | Path) -> bool:
-        """Save the last run's trained weights; shows the outcome in the message strip."""
-        try:
-            target = self.runs.save_weights_to(path)
-        except NoTrainedWeights as error:
-            self.banner.show_message(str(error), "warning")
-            return False
-        except WeightsCopyError as error:
-            self.banner.show_message(str(error), "error")
-            return False
-        self.banner.show_message(f"Saved the trained weights to {target}.", "success")
-        return True
-
-    def load_weights_from(self, path: str | Path) -> None:
-        """Check in the background that saved weights fit the network; if they do, the
-        next run starts from them.  :attr:`weightsChecked` tells the outcome."""
-        target = Path(path)
-        try:  # any failure is shown, never swallowed
-            project = copy_project(self.document.project)
-        except Exception as error:  # noqa: BLE001
-            self._weights_checked(target, str(error) or type(error).__name__)
-            return
-        self.banner.show_message(f"Checking the weights in {target.name}…", "info")
-        run_in_background(
-            lambda: check_weights(project, target),
-            lambda problem: self._weights_checked(target, problem),
-            lambda message: self._weights_checked(target, message),
-        )
-
-    def _weights_checked(self, path: Path, problem: str | None) -> None:
-        if not isValid(self):
-            return  # the panel closed while the weights were checked
-        if problem:
-            self.banner.show_message(
-                f"Those weights cannot be loaded: {problem}", "error"
-            )
-            self.weightsChecked.emit(False)
-            return
-        self.runs.use_initial_weights(path)
-        self.banner.show_message(
-            f"The weights in {path.name} fit the network. The next run starts from them "
-            "(Weights ▸ Start from fresh weights to undo).",
-            "success",
-        )
-        self._update_buttons()
-        self.weightsChecked.emit(True)
-
-    def clear_initial_weights(self) -> None:
-        self.runs.clear_initial_weights()
-        self._update_buttons()
-
-    def _save_weights_dialog(self) -> None:
-        path = ask_weights_path_to_save(self, getattr(self.document, "path", None))
-        if path:
-            self.save_weights_to(path)
-
-    def _load_weights_dialog(self) -> None:
-        path = ask_weights_path_to_load(self)
-        if path:
-            self.load_weights_from(path)

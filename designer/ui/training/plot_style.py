@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
 
 from designer.ui.theme import current_point_size, qcolor
 from designer.ui.theme_colors import ThemeColors
@@ -113,3 +114,32 @@ def theme_plots(
 
 def title(plot: pg.PlotItem, text: str, theme: ThemeColors) -> None:
     plot.setTitle(text, color=theme.plot_foreground, size=title_size())
+
+
+def relabel_legend(legend: pg.LegendItem | None, labels: dict[object, str]) -> None:
+    """Rename the legend's entries of the curves in ``labels`` (curve → new label),
+    keeping their size and colour."""
+    if legend is None:
+        return
+    for sample, label in legend.items:
+        text = labels.get(sample.item)
+        if text is not None and label.text != text:
+            label.setText(text)
+
+
+# pyqtgraph's scene menu names its one action through Qt's translation (context
+# "GraphicsScene"), once, when the view is made; the training group translates it.
+SCENE_EXPORT = QT_TRANSLATE_NOOP("GraphicsScene", "Export...")
+
+
+def translate_scene_menus(root: QWidget) -> None:
+    """The "Export..." action of every pyqtgraph view under ``root``, in the
+    interface language (pyqtgraph words it only when the view is made)."""
+    views = root.findChildren(pg.GraphicsView)
+    if isinstance(root, pg.GraphicsView):
+        views.append(root)
+    text = QCoreApplication.translate("GraphicsScene", SCENE_EXPORT)
+    for view in views:
+        scene = view.scene()
+        for action in getattr(scene, "contextMenu", None) or []:
+            action.setText(text)

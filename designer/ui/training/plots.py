@@ -9,11 +9,12 @@ epoch axis shows whole epochs, and the plots follow the app's theme.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
@@ -21,7 +22,9 @@ from designer.ui.training.plot_style import (
     VIEW_PADDING,
     epoch_plot,
     pen,
+    relabel_legend,
     theme_plots,
+    title,
 )
 
 # Curve colours, by their name in the theme's SeriesColors.
@@ -62,11 +65,16 @@ def series_color(theme: ThemeColors, role: str) -> str:
     return getattr(theme.series, role)
 
 
+def epoch_axis_title() -> str:
+    return QCoreApplication.translate("TrainingPlots", "epoch")
+
+
 def _style_plot(plot: pg.PlotItem, title: str, left: str) -> None:
-    """Everything but the colours, which :func:`theme_plot` sets."""
+    """Everything but the colours, which :func:`theme_plot` sets (``title`` and
+    ``left`` in the interface language)."""
     plot.setTitle(title)
     plot.setLabel("left", left)
-    plot.setLabel("bottom", "epoch")
+    plot.setLabel("bottom", epoch_axis_title())
     plot.showGrid(x=True, y=True, alpha=0.15)
     plot.setMenuEnabled(False)
     plot.setClipToView(True)
@@ -164,9 +172,11 @@ class TrainingPlots(QWidget):
         self.loss_plot: pg.PlotItem = epoch_plot()
         self.accuracy_plot: pg.PlotItem = epoch_plot()
         self.lr_plot: pg.PlotItem = epoch_plot()
-        _style_plot(self.loss_plot, "Loss", "loss")
-        _style_plot(self.accuracy_plot, "Validation accuracy", "accuracy")
-        _style_plot(self.lr_plot, "Learning rate", "lr")
+        _style_plot(self.loss_plot, "", "")
+        _style_plot(self.accuracy_plot, "", "")
+        _style_plot(self.lr_plot, "", "")
+        self._metric: str | None = None
+        self._run_label: Callable[[], str] = self._numbered_run_label
         self.accuracy_plot.setYRange(0.0, 1.0, padding=VIEW_PADDING)
         self.metric_range = _StableRange(self.accuracy_plot)
         self.metric_is_accuracy = True
@@ -185,6 +195,50 @@ class TrainingPlots(QWidget):
         self.theme: ThemeColors = current_theme()
         self._create_current_curves()
         follow_theme(self._restyle)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Titles, axes and legend in the interface language."""
+        title(self.loss_plot, self.tr("Loss"), self.theme)
+        self.loss_plot.setLabel("left", self.tr("loss"))
+        title(self.lr_plot, self.tr("Learning rate"), self.theme)
+        self.lr_plot.setLabel("left", self.tr("learning rate"))
+        for plot in (self.loss_plot, self.accuracy_plot, self.lr_plot):
+            plot.setLabel("bottom", epoch_axis_title())
+        self._show_metric_texts()
+        relabel_legend(self.loss_plot.legend, self._loss_legend_labels())
+        relabel_legend(
+            self.accuracy_plot.legend, {self.val_accuracy_curve: self._run_label()}
+        )
+
+    def _numbered_run_label(self) -> str:
+        return self.tr("run {0}").format(self._run_number + 1)
+
+    def _loss_legend_labels(self) -> dict[object, str]:
+        return {
+            self.raw_curve: self.tr("training (per step)"),
+            self.smooth_curve: self.tr("training (smoothed)"),
+            self.val_loss_curve: self.tr("validation"),
+        }
+
+    def _show_metric_texts(self) -> None:
+        name = self._metric
+        if name is None:
+            heading, label = self.tr("Validation accuracy"), self.tr("accuracy")
+        else:
+            from designer.ui.training.terms_plot import (
+                metric_name,
+            )  # imports this module
+
+            label = metric_name(name)
+            heading = self.tr("Validation {0}").format(label)
+        title(self.accuracy_plot, heading, self.theme)
+        self.accuracy_plot.setLabel("left", label)
 
     def _restyle(self, theme: ThemeColors) -> None:
         """Background, axes and every curve in the app's theme."""
@@ -259,19 +313,25 @@ class TrainingPlots(QWidget):
         self.val_loss = _Series()
         self.val_accuracy = _Series()
         self.lr = _Series()
-        self.raw_curve = self.loss_plot.plot(antialias=True, name="training (per step)")
+        self.raw_curve = self.loss_plot.plot(
+            antialias=True, name=self.tr("training (per step)")
+        )
         self.smooth_curve = self.loss_plot.plot(
-            antialias=True, name="training (smoothed)"
+            antialias=True, name=self.tr("training (smoothed)")
         )
         self.val_loss_curve = self.loss_plot.plot(
-            symbol="o", symbolSize=6, symbolPen=None, antialias=True, name="validation"
+            symbol="o",
+            symbolSize=6,
+            symbolPen=None,
+            antialias=True,
+            name=self.tr("validation"),
         )
         self.val_accuracy_curve = self.accuracy_plot.plot(
             symbol="o",
             symbolSize=6,
             symbolPen=None,
             antialias=True,
-            name=f"run {self._run_number + 1}",
+            name=self._run_label(),
         )
         self.lr_curve = self.lr_plot.plot(antialias=True)
         self._pen_current_curves()
@@ -288,24 +348,20 @@ class TrainingPlots(QWidget):
     def set_metric(self, name: str | None) -> None:
         """What the middle plot shows: accuracy (None) or a task's metric, e.g. "mae"."""
         self.metric_is_accuracy = name is None
+        self._metric = name
         self.metric_range.reset()
         if name is None:
-            title, label = "Validation accuracy", "accuracy"
             self.accuracy_plot.setYRange(0.0, 1.0, padding=VIEW_PADDING)
-        else:
-            title, label = (
-                f"Validation {name.upper() if len(name) <= 4 else name}",
-                name,
-            )
-        self.accuracy_plot.setTitle(title)
-        self.accuracy_plot.setLabel("left", label)
+        self._show_metric_texts()
 
     def set_epochs(self, epochs: int) -> None:
         """Show the whole run, 0 to ``epochs``, on the shared x axis."""
         self._epochs = max(1, int(epochs))
         self.loss_plot.setXRange(0.0, float(self._epochs), padding=VIEW_PADDING)
 
-    def start_run(self, label: str | None = None, epochs: int | None = None) -> None:
+    def start_run(
+        self, label: str | Callable[[], str] | None = None, epochs: int | None = None
+    ) -> None:
         """Fade the current run's curves (if it has data) and start fresh ones."""
         self.loss_range.reset()
         self.lr_range.reset()
@@ -318,15 +374,20 @@ class TrainingPlots(QWidget):
             self._remove_legend_entries()
             for item in self._current_curves():
                 _detach(item)
+        if not label:
+            self._run_label = self._numbered_run_label
         self._create_current_curves()
         if label:
             self.set_run_label(label)
 
-    def set_run_label(self, label: str) -> None:
+    def set_run_label(self, label: str | Callable[[], str]) -> None:
+        """The run's name in the legend: a text, or a function giving it in the
+        interface language."""
+        self._run_label = label if callable(label) else (lambda: label)
         legend = self.accuracy_plot.legend
         if legend is not None:
             legend.removeItem(self.val_accuracy_curve)
-            legend.addItem(self.val_accuracy_curve, label)
+            legend.addItem(self.val_accuracy_curve, self._run_label())
 
     def _remove_legend_entries(self) -> None:
         for plot, items in (
@@ -422,4 +483,5 @@ class TrainingPlots(QWidget):
         for item in self._current_curves():
             _detach(item)
         self._run_number = 0
+        self._run_label = self._numbered_run_label
         self._create_current_curves()

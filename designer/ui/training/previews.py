@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from designer.ui.training.image_grid import ImageGrid
+from designer.ui.training.texts import LanguageFollower
 
 
 class PreviewWidget(Protocol):
@@ -32,7 +34,7 @@ class PreviewWidget(Protocol):
 @dataclass(frozen=True)
 class PreviewKind:
     name: str
-    title: str  # the tab's title
+    title: str  # the tab's title, marked QT_TRANSLATE_NOOP("ResultViews", …)
     factory: Callable[[], QWidget]
 
 
@@ -55,14 +57,21 @@ def preview_kinds() -> dict[str, PreviewKind]:
     return dict(_KINDS)
 
 
-class ImagePreview(QWidget):
+def caption_label(text: str = "") -> QLabel:
+    """A wrapping rich-text caption, coloured by the stylesheet as a plot title."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setObjectName("plotTitle")  # coloured by the stylesheet
+    return label
+
+
+class ImagePreview(LanguageFollower, QWidget):
     """An image grid for any task that produces pictures."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.grid = ImageGrid(
-            tile=56, empty_text="Images appear after the first epoch."
-        )
+        self.grid = ImageGrid(tile=56)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setObjectName("plotCaption")
@@ -70,6 +79,10 @@ class ImagePreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.caption)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.grid.set_empty_text(self.tr("Images appear after the first epoch."))
 
     def show_preview(self, data: Any) -> None:
         if isinstance(data, Mapping):
@@ -85,4 +98,4 @@ class ImagePreview(QWidget):
         self.caption.clear()
 
 
-register_preview("images", "Images", ImagePreview)
+register_preview("images", QT_TRANSLATE_NOOP("ResultViews", "Images"), ImagePreview)

@@ -16,9 +16,12 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.training.plot_style import brush, pen, theme_plots
+from designer.ui.training.texts import LanguageFollower
 
 
-class RegressionView(QWidget):
+class RegressionView(LanguageFollower, QWidget):
+    """Validation predictions of a regression run, redrawn after each epoch."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot_widget = pg.PlotWidget()
@@ -26,9 +29,7 @@ class RegressionView(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt")
-        self.caption = QLabel(
-            "Predictions on validation samples appear after the first epoch."
-        )
+        self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setObjectName("plotCaption")
         layout = QVBoxLayout(self)
@@ -39,6 +40,17 @@ class RegressionView(QWidget):
         self._snapshot: Any = None
         self.theme: ThemeColors = current_theme()
         follow_theme(self._restyle)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)  # its legend, axes and caption
+        else:
+            self.caption.setText(
+                self.tr(
+                    "Predictions on validation samples appear after the first epoch."
+                )
+            )
 
     def _restyle(self, theme: ThemeColors) -> None:
         self.theme = theme
@@ -72,7 +84,7 @@ class RegressionView(QWidget):
                 symbolSize=7,
                 symbolBrush=None,
                 symbolPen=pen(target, 1.5),
-                name="target",
+                name=self.tr("target"),
             )
             self.plot.plot(
                 xs,
@@ -83,10 +95,10 @@ class RegressionView(QWidget):
                 symbolBrush=brush(predicted),
                 symbolPen=None,
                 antialias=True,
-                name="prediction",
+                name=self.tr("prediction"),
             )
-            self.plot.setLabel("bottom", "input")
-            self.plot.setLabel("left", "value")
+            self.plot.setLabel("bottom", self.tr("input"))
+            self.plot.setLabel("left", self.tr("value"))
             self.mode = "curve"
         else:
             low = float(min(true.min(), pred.min()))
@@ -95,7 +107,7 @@ class RegressionView(QWidget):
                 [low, high],
                 [low, high],
                 pen=pen(target, 1, style=Qt.PenStyle.DashLine),
-                name="perfect",
+                name=self.tr("perfect"),
             )
             self.plot.plot(
                 true,
@@ -105,13 +117,16 @@ class RegressionView(QWidget):
                 symbolSize=6,
                 symbolBrush=brush(predicted, 200),
                 symbolPen=None,
-                name="samples",
+                name=self.tr("samples"),
             )
-            self.plot.setLabel("bottom", "true value")
-            self.plot.setLabel("left", "predicted")
+            self.plot.setLabel("bottom", self.tr("true value"))
+            self.plot.setLabel("left", self.tr("predicted"))
             self.mode = "parity"
         error = np.abs(pred - true)
         self.caption.setText(
-            f"Epoch {snapshot.epoch}: {len(x)} validation samples, mean absolute error {error.mean():.4g} "
-            f"(largest {error.max():.4g})."
+            self.tr(
+                "Epoch {0}: {1} validation samples, mean absolute error {2} (largest {3})."
+            ).format(
+                snapshot.epoch, len(x), f"{error.mean():.4g}", f"{error.max():.4g}"
+            )
         )

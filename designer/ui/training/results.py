@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from designer.ui.training import task_previews  # noqa: F401 - registers the forecast, reconstruction and samples tabs
@@ -24,16 +24,18 @@ from designer.ui.training.boundary import (
 )
 from designer.ui.training.confusion import ConfusionMatrixView
 from designer.ui.training.gradient_plot import GradientFlowPlot
+from designer.ui.training.plot_style import translate_scene_menus
 from designer.ui.training.plots import TrainingPlots
 from designer.ui.training.previews import preview_kind
 from designer.ui.training.regression_view import RegressionView
 from designer.ui.training.sample_grid import SampleGridView
 from designer.ui.training.terms_plot import LossTermsPlot
+from designer.ui.training.texts import LanguageFollower
 
 CLASSIFYING_TASKS = ("classification", "sequence_classification")
 
 
-class ResultViews(QWidget):
+class ResultViews(LanguageFollower, QWidget):
     """The tabs with a run's live results."""
 
     gradientsMeasured = Signal(object)  # an EpochMetrics with per-layer gradient flow
@@ -49,13 +51,17 @@ class ResultViews(QWidget):
         self.gradients = GradientFlowPlot()  # shown once a run reports gradient norms
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.plots, "Curves")
-        self.tabs.addTab(self.terms_plot, "Loss terms")
-        self.tabs.addTab(self.confusion, "Confusion matrix")
-        self.tabs.addTab(self.samples, "Samples")
-        self.tabs.addTab(self.boundary, "Decision boundary")
-        self.tabs.addTab(self.predictions, "Predictions")
-        self.tabs.addTab(self.gradients, self.tr("Gradients"))
+        self._titles: dict[QWidget, Callable[[], str]] = {}
+        for widget, title in (
+            (self.plots, lambda: self.tr("Curves")),
+            (self.terms_plot, lambda: self.tr("Loss terms")),
+            (self.confusion, lambda: self.tr("Confusion matrix")),
+            (self.samples, lambda: self.tr("Samples")),
+            (self.boundary, lambda: self.tr("Decision boundary")),
+            (self.predictions, lambda: self.tr("Predictions")),
+            (self.gradients, lambda: self.tr("Gradients")),
+        ):
+            self.add_tab(widget, title)
         hidden_tabs = (self.terms_plot, self.boundary, self.predictions, self.gradients)
         for hidden in hidden_tabs:
             self._set_visible(hidden, False)
@@ -70,6 +76,16 @@ class ResultViews(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
+    def add_tab(self, widget: QWidget, title: Callable[[], str]) -> None:
+        """A tab whose title is ``title()`` in the interface language."""
+        self._titles[widget] = title
+        self.tabs.addTab(widget, title())
+
+    def retranslate(self) -> None:
+        for widget, title in self._titles.items():
+            self.tabs.setTabText(self.tabs.indexOf(widget), title())
+        translate_scene_menus(self)
+
     @property
     def classes(self) -> list[str] | None:
         """The class names of the last run's data (None: not a labelled dataset)."""
@@ -79,7 +95,7 @@ class ResultViews(QWidget):
         self.tabs.setTabVisible(self.tabs.indexOf(widget), visible)
 
     # -- a run's messages ------------------------------------------------------------
-    def begin_run(self, label: str, epochs: int) -> None:
+    def begin_run(self, label: str | Callable[[], str], epochs: int) -> None:
         """Empty views for a new run (the curves keep the last run as a faint line)."""
         self._summary = None
         self._classes = None
@@ -218,5 +234,7 @@ class ResultViews(QWidget):
             return None
         widget = kind.factory()
         self.preview_tabs[name] = widget
-        self.tabs.addTab(widget, kind.title)
+        self.add_tab(
+            widget, lambda: QCoreApplication.translate("ResultViews", kind.title)
+        )
         return widget

@@ -29,7 +29,9 @@ from designer.ui.training.plot_style import (
     pen,
     theme_plots,
     title,
+    translate_scene_menus,
 )
+from designer.ui.training.texts import LanguageFollower
 
 LOSSES = "loss"  # the choice that draws training and validation loss together
 RUN_COLORS = (
@@ -56,10 +58,14 @@ def metric_label(name: str) -> str:
         "val_loss": QCoreApplication.translate("RunCurves", "Validation loss"),
         "val_accuracy": QCoreApplication.translate("RunCurves", "Validation accuracy"),
     }
-    return labels.get(name, name.replace("_", " "))
+    if name in labels:
+        return labels[name]
+    from designer.ui.training.terms_plot import metric_name
+
+    return metric_name(name)
 
 
-class RunCurves(QWidget):
+class RunCurves(LanguageFollower, QWidget):
     """One plot with a metric of every run handed to :meth:`show_runs`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -67,7 +73,6 @@ class RunCurves(QWidget):
         self.plot_widget = pg.PlotWidget(axisItems={"bottom": EpochAxis("bottom")})
         self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.plot.setLabel("bottom", self.tr("epoch"))
         self.plot.setMenuEnabled(False)
         self.legend = self.plot.addLegend(offset=(-8, 8), labelTextSize="9pt")
         self.curves: list[pg.PlotDataItem] = []
@@ -78,6 +83,13 @@ class RunCurves(QWidget):
         layout.addWidget(self.plot_widget)
         self.theme: ThemeColors = current_theme()
         follow_theme(self._restyle)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The axis, the title and the legend in the interface language."""
+        self.plot.setLabel("bottom", self.tr("epoch"))
+        self._draw()
+        translate_scene_menus(self)
 
     def _restyle(self, theme: ThemeColors) -> None:
         self.theme = theme

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QSignalBlocker,
@@ -46,13 +47,19 @@ from designer.training.run_history import RunHistory, RunHistoryError, RunRecord
 from designer.training.settings import FIELD_SPECS
 from designer.ui.training.banner import Banner
 from designer.ui.training.run_curves import LOSSES, RunCurves, metric_label
+from designer.ui.training.texts import (
+    LanguageFollower,
+    option_label,
+    translated_dataset,
+    translated_setting,
+)
 
 NAME_COLUMN = 0
 MAX_COLUMN_WIDTH = 320
 RUN_ID = Qt.ItemDataRole.UserRole
 
 
-class RunHistoryView(QWidget):
+class RunHistoryView(LanguageFollower, QWidget):
     """The kept runs of one history, compared."""
 
     loadWeightsRequested = Signal(object)  # the Path of a run's weights file
@@ -81,29 +88,53 @@ class RunHistoryView(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setObjectName("mutedText")
         self._build()
+        self.retranslate()
         self.refresh()
 
-    def _build(self) -> None:
-        self.rename_button = QPushButton(self.tr("Rename"))
-        self.rename_button.clicked.connect(self._rename_current)
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.delete_button.clicked.connect(lambda: self.delete_selected(ask=True))
-        self.csv_button = QPushButton(self.tr("Export metrics…"))
+    def retranslate(self) -> None:
+        """Buttons, headers and the metric list in the interface language."""
+        self.rename_button.setText(self.tr("Rename"))
+        self.delete_button.setText(self.tr("Delete…"))
+        self.csv_button.setText(self.tr("Export metrics…"))
         self.csv_button.setToolTip(
             self.tr("Every epoch of the selected runs as a CSV file")
         )
-        self.csv_button.clicked.connect(self._export_csv_dialog)
-        self.image_button = QPushButton(self.tr("Export curves…"))
+        self.image_button.setText(self.tr("Export curves…"))
         self.image_button.setToolTip(self.tr("The plot below as a PNG or SVG file"))
-        self.image_button.clicked.connect(self._export_curves_dialog)
-        self.weights_button = QPushButton(self.tr("Load weights"))
+        self.weights_button.setText(self.tr("Load weights"))
         self.weights_button.setToolTip(
             self.tr("The next run starts from the weights this run trained")
         )
+        self.plot_label.setText(self.tr("Plot:"))
+        self.empty_label.setText(
+            self.tr(
+                "No runs yet. Every run you train is kept here to compare with the next."
+            )
+        )
+        self.table.setHorizontalHeaderLabels(
+            [self._header_label(h) for h in self._headers]
+        )
+        for index in range(self.metric_combo.count()):
+            self.metric_combo.setItemText(
+                index, metric_label(self.metric_combo.itemData(index))
+            )
+
+    def _build(self) -> None:
+        self._headers: list[str] = []
+        self.rename_button = QPushButton()
+        self.rename_button.clicked.connect(self._rename_current)
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(lambda: self.delete_selected(ask=True))
+        self.csv_button = QPushButton()
+        self.csv_button.clicked.connect(self._export_csv_dialog)
+        self.image_button = QPushButton()
+        self.image_button.clicked.connect(self._export_curves_dialog)
+        self.weights_button = QPushButton()
         self.weights_button.clicked.connect(self._load_weights)
         # Two short rows, so the tab never makes the training panel wider.
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel(self.tr("Plot:")))
+        self.plot_label = QLabel()
+        buttons.addWidget(self.plot_label)
         buttons.addWidget(self.metric_combo)
         buttons.addStretch(1)
         for button in (self.rename_button, self.delete_button):
@@ -142,43 +173,28 @@ class RunHistoryView(QWidget):
         self.records = self.history.runs() if self.history is not None else []
         problems = self.history.problems if self.history is not None else []
         if problems:
+            bullets = "\n".join(f"• {p}" for p in problems)
             self.banner.show_message(
-                self.tr("Some runs could not be read and are not shown:")
-                + "\n"
-                + "\n".join(f"• {p}" for p in problems),
+                lambda: (
+                    self.tr("Some runs could not be read and are not shown:")
+                    + "\n"
+                    + bullets
+                ),
                 "warning",
             )
         self._fill_table(chosen)
         self._fill_metrics()
         self.empty_label.setVisible(not self.records)
-        self.empty_label.setText(
-            self.tr(
-                "No runs yet. Every run you train is kept here to compare with the next."
-            )
-        )
         self._selection_changed()
 
     def _fill_table(self, chosen: set[str]) -> None:
         headers, rows = table_rows(self.records)
-        shown = headers[1:]  # the run id stays in the item's data
-        labels = {
-            "name": self.tr("Name"),
-            "started": self.tr("Started"),
-            "duration": self.tr("Duration"),
-            "device": self.tr("Device"),
-            "epochs done": self.tr("Epochs"),
-            "train_loss": self.tr("Training loss"),
-            "val_loss": self.tr("Validation loss"),
-            "val_accuracy": self.tr("Validation accuracy"),
-            "layers": self.tr("Layers"),
-        }
+        shown = self._headers = headers[1:]  # the run id stays in the item's data
         blocker = QSignalBlocker(self.table)
         self.table.clearContents()
         self.table.setColumnCount(len(shown))
         self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels(
-            [self._header_label(h, labels) for h in shown]
-        )
+        self.table.setHorizontalHeaderLabels([self._header_label(h) for h in shown])
         for row, values in enumerate(rows):
             for column, text in enumerate(values[1:]):
                 item = QTableWidgetItem(text)
@@ -200,14 +216,34 @@ class RunHistoryView(QWidget):
             if self.table.columnWidth(column) > MAX_COLUMN_WIDTH:
                 self.table.setColumnWidth(column, MAX_COLUMN_WIDTH)
 
-    @staticmethod
-    def _header_label(name: str, labels: dict[str, str]) -> str:
+    def _header_label(self, name: str) -> str:
         """A column's title: the table's own, a training setting's label, else the
         name itself (``dropout1.p``: a layer's parameter)."""
+        labels = {
+            "name": self.tr("Name"),
+            "started": self.tr("Started"),
+            "duration": self.tr("Duration"),
+            "device": self.tr("Device"),
+            "epochs done": self.tr("Epochs"),
+            "train_loss": self.tr("Training loss"),
+            "val_loss": self.tr("Validation loss"),
+            "val_accuracy": self.tr("Validation accuracy"),
+            "layers": self.tr("Layers"),
+            "dataset": self.tr("Dataset"),
+        }
         if name in labels:
             return labels[name]
+        if name.startswith("layers ("):  # one network's layers, of several
+            return self.tr("Layers ({0})").format(name[len("layers (") : -1])
+        if name.startswith("dataset."):
+            option = name[len("dataset.") :]
+            return self.tr("Dataset: {0}").format(
+                translated_dataset(option_label(option))
+            )
         spec = FIELD_SPECS.get(name)
-        return spec.label if spec is not None and spec.label else name
+        if spec is not None and spec.label:
+            return translated_setting(spec.label)
+        return name
 
     def _fill_metrics(self) -> None:
         current = self.metric_combo.currentData()
@@ -300,8 +336,10 @@ class RunHistoryView(QWidget):
         try:
             renamed = self.history.rename(run_id, name)
         except RunHistoryError as error:
+            problem = str(error)
             self.banner.show_message(
-                self.tr("The run was not renamed: {0}").format(error), "error"
+                lambda: self.tr("The run was not renamed: {0}").format(problem),
+                "error",
             )
             renamed = self.records[index]
             QTimer.singleShot(0, self.refresh)  # the run may be gone from the disk
@@ -352,7 +390,7 @@ class RunHistoryView(QWidget):
             self.banner.show_message(str(error), "error")
             return False
         self.banner.show_message(
-            self.tr("Wrote the metrics to {0}.").format(target), "success"
+            lambda: self.tr("Wrote the metrics to {0}.").format(target), "success"
         )
         return True
 
@@ -360,12 +398,14 @@ class RunHistoryView(QWidget):
         try:
             target = self.curves.export(path)
         except (OSError, ValueError) as error:
+            problem = str(error)
             self.banner.show_message(
-                self.tr("The curves were not saved: {0}").format(error), "error"
+                lambda: self.tr("The curves were not saved: {0}").format(problem),
+                "error",
             )
             return False
         self.banner.show_message(
-            self.tr("Wrote the curves to {0}.").format(target), "success"
+            lambda: self.tr("Wrote the curves to {0}.").format(target), "success"
         )
         return True
 
@@ -396,7 +436,9 @@ def attach_run_history(panel: Any) -> RunHistoryView:
     """Add a Runs tab to the training panel's results and keep it in step with the
     document (its file) and the panel's runs."""
     view = RunHistoryView()
-    panel.results.tabs.addTab(view, view.tr("Runs"))
+    panel.results.add_tab(
+        view, lambda: QCoreApplication.translate("RunHistoryView", "Runs")
+    )
     controller, document = panel.runs, panel.document
     controller.project_path = getattr(document, "path", None)
 

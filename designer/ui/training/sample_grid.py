@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, 
 
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.training.image_grid import ImageGrid
+from designer.ui.training.texts import LanguageFollower
 
 
 def _name(classes: Sequence[str] | None, index: int) -> str:
@@ -24,15 +25,12 @@ def _name(classes: Sequence[str] | None, index: int) -> str:
     return str(index)
 
 
-class SampleGridView(QWidget):
+class SampleGridView(LanguageFollower, QWidget):
     """Shows a classification :class:`PredictionSnapshot`'s samples."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.grid = ImageGrid(
-            tile=56,
-            empty_text="Validation samples with their predictions appear after the first epoch.",
-        )
+        self.grid = ImageGrid(tile=56)
         self.rows = QLabel()
         self.rows.setTextFormat(Qt.TextFormat.RichText)
         self.rows.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -43,9 +41,7 @@ class SampleGridView(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.grid)
         self.stack.addWidget(scroll)
-        self.summary = QLabel(
-            "Captions read predicted / true; mistakes are framed in red."
-        )
+        self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("plotCaption")
         layout = QVBoxLayout(self)
@@ -57,6 +53,20 @@ class SampleGridView(QWidget):
         self._snapshot: Any = None
         self.theme: ThemeColors = current_theme()
         follow_theme(self._restyle)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.grid.set_empty_text(
+            self.tr(
+                "Validation samples with their predictions appear after the first epoch."
+            )
+        )
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)
+        else:
+            self.summary.setText(
+                self.tr("Captions read predicted / true; mistakes are framed in red.")
+            )
 
     def _restyle(self, theme: ThemeColors) -> None:
         self.theme = theme
@@ -115,6 +125,8 @@ class SampleGridView(QWidget):
             self.rows.setText("".join(lines))
             self.stack.setCurrentWidget(self.stack.widget(1))
         self.summary.setText(
-            f"Epoch {snapshot.epoch}: {count - self.mistake_count} of {count} validation samples right; "
-            f"captions read predicted / true, mistakes in red."
+            self.tr(
+                "Epoch {0}: {1} of {2} validation samples right; captions read "
+                "predicted / true, mistakes in red."
+            ).format(snapshot.epoch, count - self.mistake_count, count)
         )

@@ -15,29 +15,48 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from designer.fields import BOOL
-from designer.training.settings import FIELD_SPECS, LOSSES, TrainingSettings
+from designer.training.settings import (
+    DEVICES,
+    FIELD_SPECS,
+    LOSSES,
+    TrainingSettings,
+)
 from designer.training.tasks.registry import get_task_info
 from designer.ui.fields.editors import ChoiceEditor, FieldEditor, make_editor
+from designer.ui.training.run_texts import translated_device_label
+from designer.ui.training.texts import LanguageFollower, translated_setting
 
+CONTEXT = "SettingsForm"
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Task", ("task", "loss")),
+    (QT_TRANSLATE_NOOP("SettingsForm", "Task"), ("task", "loss")),
     (
-        "Optimizer",
+        QT_TRANSLATE_NOOP("SettingsForm", "Optimizer"),
         ("optimizer", "lr", "momentum", "nesterov", "weight_decay", "grad_clip"),
     ),
     (
-        "Schedule",
+        QT_TRANSLATE_NOOP("SettingsForm", "Schedule"),
         ("epochs", "batch_size", "schedule", "step_size", "gamma", "early_stopping"),
     ),
-    ("Data and hardware", ("val_split", "seed", "device", "mixed_precision", "fast")),
+    (
+        QT_TRANSLATE_NOOP("SettingsForm", "Data and hardware"),
+        ("val_split", "seed", "device", "mixed_precision", "fast"),
+    ),
 )
+AUTO_DEVICE = "auto"
 
 
-class SettingsForm(QWidget):
+class SettingsForm(LanguageFollower, QWidget):
     """Editors for every training setting, grouped; emits the whole dict on each edit."""
 
     settingsEdited = Signal(dict)
@@ -46,16 +65,16 @@ class SettingsForm(QWidget):
         super().__init__(parent)
         self._editors: dict[str, FieldEditor] = {}
         self._labels: dict[str, QWidget] = {}
+        self._boxes: list[tuple[QGroupBox, str]] = []
         self._loading = False
-        self._devices: list[tuple[str, str]] = [
-            ("auto", "Best available"),
-            ("cpu", "CPU"),
-        ]
+        self._devices: list[tuple[str, str]] = [("cpu", "CPU")]  # found besides "auto"
+        self._devices_known = False  # until then the form offers the spec's choices
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         for title, names in GROUPS:
-            box = QGroupBox(title)
+            box = QGroupBox()
+            self._boxes.append((box, title))
             form = QFormLayout(box)
             # A narrow column puts a long label above its editor instead of cutting it.
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -73,16 +92,40 @@ class SettingsForm(QWidget):
                     editor.field.setMinimumContentsLength(12)
                 editor.committed.connect(lambda _value, n=name: self._edited(n))
                 self._editors[name] = editor
-                if spec.kind == BOOL:
-                    editor.field.setText(spec.title)  # a check box names itself
+                if spec.kind == BOOL:  # a check box names itself
                     form.addRow(editor.container)  # the whole row: never cut short
                     self._labels[name] = editor.field
                 else:
-                    form.addRow(spec.title, editor.container)
-                    self._labels[name] = form.labelForField(editor.container)
+                    label = QLabel()
+                    form.addRow(label, editor.container)
+                    self._labels[name] = label
             layout.addWidget(box)
         layout.addStretch(1)
+        self.retranslate()
         self.set_settings(TrainingSettings().to_dict())
+
+    def retranslate(self) -> None:
+        """Group titles, labels, help and choice labels in the interface language."""
+        for box, title in self._boxes:
+            box.setTitle(QCoreApplication.translate(CONTEXT, title))
+        loading, self._loading = self._loading, True
+        try:
+            for name, editor in self._editors.items():
+                spec = editor.spec
+                label = self._labels[name]  # a QLabel, or the check box itself
+                label.setText(translated_setting(spec.title))  # type: ignore[attr-defined]
+                editor.field.setToolTip(translated_setting(spec.help))
+                if isinstance(editor, ChoiceEditor) and name not in ("loss", "device"):
+                    editor.set_choices(
+                        [
+                            (value, translated_setting(text))
+                            for value, text in spec.labelled_choices()
+                        ]
+                    )
+            self._update_loss_choices(str(self._editors["task"].value()))
+            self._show_devices()
+        finally:
+            self._loading = loading
 
     # -- editors --------------------------------------------------------------
     def editor(self, name: str) -> QWidget:
@@ -103,12 +146,24 @@ class SettingsForm(QWidget):
 
     def set_devices(self, devices: Sequence[tuple[str, str]]) -> None:
         """Offer ``(id, label)`` devices (e.g. "cuda:0", "CUDA: NVIDIA H100") plus Best available."""
-        self._devices = [("auto", "Best available"), *devices]
+        self._devices = [d for d in devices if d[0] != AUTO_DEVICE]
+        self._devices_known = True
+        self._show_devices()
+
+    def _show_devices(self) -> None:
         editor = self._choice_editor("device")
         current = editor.value()
-        items = list(self._devices)
+        offered = (
+            self._devices
+            if self._devices_known
+            else [d for d in DEVICES.items() if d[0] != AUTO_DEVICE]
+        )
+        items = [
+            (value, translated_device_label(translated_setting(label)))
+            for value, label in ((AUTO_DEVICE, DEVICES[AUTO_DEVICE]), *offered)
+        ]
         if current and all(value != current for value, _ in items):
-            items.append((current, f"{current} (not present)"))
+            items.append((current, self.tr("{0} (not present)").format(current)))
         editor.set_choices(items)
         editor.set_value(current)
 
@@ -139,7 +194,7 @@ class SettingsForm(QWidget):
         except KeyError:
             losses = tuple(LOSSES)
         self._choice_editor("loss").set_choices(
-            [(name, LOSSES.get(name, name)) for name in losses]
+            [(name, translated_setting(LOSSES.get(name, name))) for name in losses]
         )
 
     def _update_enabled(self) -> None:
@@ -152,7 +207,7 @@ class SettingsForm(QWidget):
             "gamma": values["schedule"] == "step",
             "mixed_precision": str(values["device"]).startswith("cuda")
             or (
-                values["device"] == "auto"
+                values["device"] == AUTO_DEVICE
                 and any(d.startswith("cuda") for d, _ in self._devices)
             ),
         }

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from designer.ui.training.banner import Banner
 from designer.ui.training.dataset_picker import DatasetPicker
 from designer.ui.training.settings_form import SettingsForm
+from designer.ui.training.texts import LanguageFollower
 
 
-class SetupColumn(QWidget):
+class SetupColumn(LanguageFollower, QWidget):
     """Dataset picker, fit banner and settings form, in a column that fits its rows."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -40,7 +41,7 @@ class SetupColumn(QWidget):
         # The device is chosen next to Start; its editor in the form stays hidden.
         self.settings_form.hide_field("device")
 
-        self.data_box = QGroupBox(self.tr("Dataset"))
+        self.data_box = QGroupBox()
         data_layout = QVBoxLayout(self.data_box)
         data_layout.setContentsMargins(8, 6, 8, 8)
         data_layout.addWidget(self.dataset_picker)
@@ -64,7 +65,11 @@ class SetupColumn(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.fit_banner)
         layout.addWidget(self.scroll, 1)
+        self.retranslate()
         self.fit_width()
+
+    def retranslate(self) -> None:
+        self.data_box.setTitle(self.tr("Dataset"))
 
     def add_below_settings(self, widget: QWidget) -> None:
         """Put ``widget`` under the settings form (above the column's stretch)."""

@@ -20,46 +20,63 @@ modules in :mod:`designer.training.tasks`):
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QImage, QPainter, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from designer.ui.theme import ThemeColors, current_theme, follow_theme, qcolor
-from designer.ui.training.image_grid import ImageGrid, _fit, to_qimages
+from designer.ui.plurals import plural_form
+from designer.ui.theme import ThemeColors, current_theme, follow_theme
+from designer.ui.training.image_grid import ImageGrid
 from designer.ui.training.plot_style import pen, theme_plot, theme_plots
-from designer.ui.training.previews import register_preview
+from designer.ui.training.previews import caption_label, register_preview
+from designer.ui.training.reconstruction_preview import ReconstructionPreview
 from designer.ui.training.terms_plot import text_size
+from designer.ui.training.texts import LanguageFollower
 
 # Series colours (SeriesColors fields) of the forecast plots.
 HISTORY = "ink"
 TRUTH = "green"
 FORECAST = "orange"
 MAX_FORECAST_PLOTS = 6
-EXPLANATION = "The same inputs every epoch, so each tile shows one input's output changing as the network learns."
-EMPTY_FORECAST = "Forecasts for a few validation windows appear after the first epoch."
+CONTEXT = "TaskPreviews"
 
 
-def _caption_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setObjectName("plotTitle")  # coloured by the stylesheet
-    return label
+def _tr(text: str) -> str:
+    """A text marked ``QT_TRANSLATE_NOOP("TaskPreviews", …)``, translated."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "TaskPreviews",
+    "The same inputs every epoch, so each tile shows one input's output changing as "
+    "the network learns.",
+)
+EMPTY_FORECAST = QT_TRANSLATE_NOOP(
+    "TaskPreviews",
+    "Forecasts for a few validation windows appear after the first epoch.",
+)
 
 
 def _legend_html(theme: ThemeColors) -> str:
     history, truth, forecast = (
         getattr(theme.series, role) for role in (HISTORY, TRUTH, FORECAST)
     )
+    saw, came, forecasted = (
+        html.escape(_tr(text))
+        for text in (
+            QT_TRANSLATE_NOOP("TaskPreviews", "what the network saw"),
+            QT_TRANSLATE_NOOP("TaskPreviews", "what came next"),
+            QT_TRANSLATE_NOOP("TaskPreviews", "its forecast"),
+        )
+    )
     return (
-        f"<span style='color:{history}'>━━</span> what the network saw &nbsp;&nbsp; "
-        f"<span style='color:{truth}'>━●</span> what came next &nbsp;&nbsp; "
-        f"<span style='color:{forecast}'>╍◆</span> its forecast"
+        f"<span style='color:{history}'>━━</span> {saw} &nbsp;&nbsp; "
+        f"<span style='color:{truth}'>━●</span> {came} &nbsp;&nbsp; "
+        f"<span style='color:{forecast}'>╍◆</span> {forecasted}"
     )
 
 
@@ -75,7 +92,7 @@ def _as_rows(values: Any, count: int | None = None) -> np.ndarray:
 
 
 # == forecast ===================================================================
-class ForecastPreview(QWidget):
+class ForecastPreview(LanguageFollower, QWidget):
     """Small multiples of validation windows: the past, what came next, and the forecast.
 
     The x axis counts steps from the window's last value (0): the past runs from
@@ -91,7 +108,9 @@ class ForecastPreview(QWidget):
         self.legend.setObjectName("plotLegend")
         self.view = pg.GraphicsLayoutWidget()
         self.view.ci.setSpacing(4)
-        self.caption = _caption_label(EMPTY_FORECAST)
+        self.caption = caption_label()
+        self._caption: Callable[[], str] = lambda: _tr(EMPTY_FORECAST)
+        self._caption_tip: Callable[[], str] = str
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -107,6 +126,21 @@ class ForecastPreview(QWidget):
         self._ranges: tuple | None = None
         self.theme: ThemeColors = current_theme()
         follow_theme(self._restyle)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.legend.setText(_legend_html(self.theme))
+        self._set_caption(self._caption, self._caption_tip)
+        if self._data is not None:
+            self._grid = (0, 0)  # the plots again, with their titles and axis
+            self._draw()
+
+    def _set_caption(
+        self, text: Callable[[], str], tip: Callable[[], str] = str
+    ) -> None:
+        self._caption, self._caption_tip = text, tip
+        self.caption.setText(text())
+        self.caption.setToolTip(tip())
 
     def _restyle(self, theme: ThemeColors) -> None:
         self.theme = theme
@@ -123,7 +157,7 @@ class ForecastPreview(QWidget):
         self._grid = (0, 0)
         self._ranges = None
         self.mse = self.baseline_mse = None
-        self.caption.setText(EMPTY_FORECAST)
+        self._set_caption(lambda: _tr(EMPTY_FORECAST))
 
     def show_preview(self, data: Any) -> None:
         try:
@@ -136,7 +170,12 @@ class ForecastPreview(QWidget):
                 )
         except (KeyError, TypeError, ValueError) as error:
             self.clear()
-            self.caption.setText(html.escape(f"The forecast cannot be drawn: {error}."))
+            problem = str(error)
+            self._set_caption(
+                lambda: html.escape(
+                    self.tr("The forecast cannot be drawn: {0}.").format(problem)
+                )
+            )
             return
         if len(history) == 0:
             self.clear()
@@ -145,18 +184,37 @@ class ForecastPreview(QWidget):
         self._draw()
         self.mse = float(np.mean((prediction - truth) ** 2))
         self.baseline_mse = float(np.mean((history[:, -1:] - truth) ** 2))
-        verdict = (
-            "better than" if self.mse < self.baseline_mse else "not yet better than"
+        mse, baseline, better = (
+            self.mse,
+            self.baseline_mse,
+            self.mse < self.baseline_mse,
         )
-        horizon = truth.shape[1]
-        self.caption.setText(
-            f"Mean squared error <b>{self.mse:.3g}</b> over {len(history)} windows: {verdict} repeating the last "
-            f"value ({self.baseline_mse:.3g})."
-        )
-        self.caption.setToolTip(
-            f"Validation windows of {history.shape[1]} steps, forecasting {horizon} step{'s' if horizon != 1 else ''} "
-            "ahead. A forecast that does not beat repeating the window's last value has learnt nothing yet."
-        )
+        windows, steps, horizon = len(history), history.shape[1], truth.shape[1]
+
+        def caption() -> str:
+            text = (
+                self.tr(
+                    "Mean squared error <b>{0}</b> over {1} windows: better than "
+                    "repeating the last value ({2})."
+                )
+                if better
+                else self.tr(
+                    "Mean squared error <b>{0}</b> over {1} windows: not yet better "
+                    "than repeating the last value ({2})."
+                )
+            )
+            return text.format(f"{mse:.3g}", windows, f"{baseline:.3g}")
+
+        def tip() -> str:
+            ahead = plural_form(
+                self.tr("forecasting %n step(s) ahead", "", horizon), horizon
+            )
+            return self.tr(
+                "Validation windows of {0} steps, {1}. A forecast that does not beat "
+                "repeating the window's last value has learnt nothing yet."
+            ).format(steps, ahead)
+
+        self._set_caption(caption, tip)
 
     def grid_for(self, count: int) -> tuple[int, int]:
         """(rows, columns) of plots that fit the widget: plots at least ~220×150 px."""
@@ -203,7 +261,7 @@ class ForecastPreview(QWidget):
             forecast_marks.setData(future_steps[1:], prediction[index])
             error = float(np.mean((prediction[index] - truth[index]) ** 2))
             plot.setTitle(
-                f"window {index + 1}: error² {error:.2g}",
+                self.tr("window {0}: error² {1}").format(index + 1, f"{error:.2g}"),
                 color=self.theme.plot_foreground,
                 size=title_size,
             )
@@ -264,7 +322,7 @@ class ForecastPreview(QWidget):
             plot.getAxis(side).enableAutoSIPrefix(False)
         theme_plot(plot, self.theme)
         if index + columns >= count:  # the bottom row names the axis
-            plot.setLabel("bottom", "steps from now")
+            plot.setLabel("bottom", self.tr("steps from now"))
         if index % columns:
             plot.getAxis("left").setStyle(showValues=False)
             plot.getAxis("left").setWidth(8)
@@ -272,185 +330,8 @@ class ForecastPreview(QWidget):
             plot.getAxis("left").setWidth(44)
 
 
-# == reconstruction ===============================================================
-class PairGrid(QWidget):
-    """Images in columns of two: each original with its reconstruction right below it.
-
-    Columns wrap into bands when the widget is narrow; a label at the left of
-    every band says which row is which.
-    """
-
-    ROWS = ("original", "reconstructed")
-
-    def __init__(self, parent: QWidget | None = None, empty_text: str = "") -> None:
-        super().__init__(parent)
-        self.originals: list[QImage] = []
-        self.reconstructions: list[QImage] = []
-        self.errors: list[float] = []
-        self._empty_text = empty_text
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(120)
-        self.theme: ThemeColors = current_theme()
-        follow_theme(self._restyle)
-
-    def _restyle(self, theme: ThemeColors) -> None:
-        self.theme = theme
-        self.update()
-
-    def set_pairs(self, originals: np.ndarray, reconstructions: np.ndarray) -> None:
-        before = np.asarray(originals, dtype=np.float32)
-        after = np.asarray(reconstructions, dtype=np.float32)
-        if before.shape != after.shape:
-            raise ValueError(
-                f"originals {before.shape} and reconstructions {after.shape} differ in shape"
-            )
-        self.originals = to_qimages(before) if len(before) else []
-        self.reconstructions = to_qimages(after) if len(after) else []
-        self.errors = (
-            [
-                float(e)
-                for e in np.mean(
-                    (before - after) ** 2, axis=tuple(range(1, before.ndim))
-                )
-            ]
-            if len(before)
-            else []
-        )
-        self.update()
-
-    def clear(self) -> None:
-        self.originals, self.reconstructions, self.errors = [], [], []
-        self.update()
-
-    @property
-    def pair_count(self) -> int:
-        return len(self.originals)
-
-    def sizeHint(self) -> QSize:
-        return QSize(12 * 66 + 90, 2 * 66 + 40)
-
-    def _label_width(self) -> int:
-        return (
-            max(self.fontMetrics().horizontalAdvance(text) for text in self.ROWS) + 14
-        )
-
-    def layout_cells(self) -> tuple[int, int]:
-        """(columns, tile): the biggest tiles for which every band fits the widget."""
-        count = max(1, self.pair_count)
-        gap, band_gap = 4, 14
-        caption = self.fontMetrics().height() + 2
-        width = max(1, self.width() - self._label_width() - gap)
-        height = max(1, self.height() - gap)
-        for tile in range(160, 19, -2):
-            columns = max(1, min(count, width // (tile + gap)))
-            bands = -(-count // columns)
-            band = 2 * tile + gap + caption
-            if bands * band + (bands - 1) * band_gap <= height:
-                return -(
-                    -count // bands
-                ), tile  # the same number of pairs in every band
-        return max(1, min(count, width // 24)), 20
-
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
-        painter = QPainter(self)
-        theme = self.theme
-        painter.fillRect(self.rect(), qcolor(theme.plot_background))
-        if not self.originals:
-            painter.setPen(qcolor(theme.muted))
-            painter.drawText(
-                self.rect().adjusted(8, 8, -8, -8),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                self._empty_text,
-            )
-            painter.end()
-            return
-        columns, tile = self.layout_cells()
-        gap, band_gap = 4, 14
-        caption = self.fontMetrics().height() + 2
-        label_width = self._label_width()
-        total = label_width + columns * (tile + gap) - gap
-        left = max(gap, (self.width() - total) // 2)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.5, small.pointSizeF() - 1))
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        band_height = 2 * tile + gap + caption
-        for index, (before, after) in enumerate(
-            zip(self.originals, self.reconstructions, strict=True)
-        ):
-            band, column = divmod(index, columns)
-            top = gap + band * (band_height + band_gap)
-            if column == 0:
-                painter.setPen(qcolor(theme.plot_foreground))
-                for row, text in enumerate(self.ROWS):
-                    rect = QRect(left, top + row * (tile + gap), label_width - 8, tile)
-                    painter.drawText(
-                        rect,
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                        text,
-                    )
-            x = left + label_width + column * (tile + gap)
-            for row, image in enumerate((before, after)):
-                target = QRect(x, top + row * (tile + gap), tile, tile)
-                painter.drawImage(_fit(image.size(), target), image)
-                painter.setPen(QPen(qcolor(theme.border), 1.0))
-                painter.drawRect(target.adjusted(0, 0, -1, -1))
-            painter.setFont(small)
-            painter.setPen(qcolor(theme.muted))
-            rect = QRect(x - gap // 2, top + 2 * tile + gap, tile + gap, caption)
-            text = painter.fontMetrics().elidedText(
-                f"{self.errors[index]:.3f}", Qt.TextElideMode.ElideRight, rect.width()
-            )
-            painter.drawText(
-                rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text
-            )
-            painter.setFont(self.font())
-        painter.end()
-
-
-class ReconstructionPreview(QWidget):
-    """Validation images above the network's reconstructions of them."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.pairs = PairGrid(
-            empty_text="Validation images and their reconstructions appear after the first epoch."
-        )
-        self.caption = _caption_label()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.pairs, 1)
-        layout.addWidget(self.caption)
-
-    def show_preview(self, data: Any) -> None:
-        try:
-            self.pairs.set_pairs(
-                np.asarray(data["originals"]), np.asarray(data["reconstructions"])
-            )
-        except (KeyError, TypeError, ValueError) as error:
-            self.pairs.clear()
-            self.caption.setText(
-                html.escape(f"The reconstructions cannot be drawn: {error}.")
-            )
-            return
-        if not self.pairs.pair_count:
-            self.caption.clear()
-            return
-        mean = float(np.mean(self.pairs.errors))
-        self.caption.setText(
-            f"Mean squared pixel error under each pair; on average <b>{mean:.4f}</b>."
-        )
-        self.caption.setToolTip(
-            f"{self.pairs.pair_count} validation images, each above the network's reconstruction of it."
-        )
-
-    def clear(self) -> None:
-        self.pairs.clear()
-        self.caption.clear()
-
-
 # == generated samples ==============================================================
-class SamplesPreview(QWidget):
+class SamplesPreview(LanguageFollower, QWidget):
     """A grid of generated images under a title, replaced every epoch."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -459,10 +340,9 @@ class SamplesPreview(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setObjectName("plotLegend")
         self.title.setWordWrap(True)
-        self.grid = ImageGrid(
-            tile=48, empty_text="Generated samples appear after the first epoch."
-        )
-        self.message = _caption_label()
+        self.grid = ImageGrid(tile=48)
+        self.message = caption_label()
+        self._message: Callable[[], str] = str
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -473,6 +353,19 @@ class SamplesPreview(QWidget):
         self.message.hide()
         self.title_text = ""
         self.updates = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.grid.set_empty_text(
+            self.tr("Generated samples appear after the first epoch.")
+        )
+        self.message.setText(self._message())
+        self._show_explanation()
+
+    def _show_explanation(self) -> None:
+        explanation = _tr(EXPLANATION) if self.grid.image_count else ""
+        self.title.setToolTip(explanation)
+        self.grid.setToolTip(explanation)
 
     def show_preview(self, data: Any) -> None:
         if isinstance(data, Mapping):
@@ -485,7 +378,11 @@ class SamplesPreview(QWidget):
             )
         except (TypeError, ValueError) as error:
             self.grid.clear()
-            self.message.setText(html.escape(f"The samples cannot be drawn: {error}."))
+            problem = str(error)
+            self._message = lambda: html.escape(
+                self.tr("The samples cannot be drawn: {0}.").format(problem)
+            )
+            self.message.setText(self._message())
             self.message.show()
             return
         self.message.hide()
@@ -493,8 +390,7 @@ class SamplesPreview(QWidget):
         self.title_text = title
         self.title.setText(f"<b>{html.escape(title)}</b>")
         self.title.setVisible(bool(title))
-        self.title.setToolTip(EXPLANATION if self.grid.image_count else "")
-        self.grid.setToolTip(EXPLANATION if self.grid.image_count else "")
+        self._show_explanation()
 
     def clear(self) -> None:
         self.grid.clear()
@@ -505,6 +401,14 @@ class SamplesPreview(QWidget):
         self.updates = 0
 
 
-register_preview("forecast", "Forecast", ForecastPreview)
-register_preview("reconstruction", "Reconstructions", ReconstructionPreview)
-register_preview("samples", "Generated samples", SamplesPreview)
+register_preview(
+    "forecast", QT_TRANSLATE_NOOP("ResultViews", "Forecast"), ForecastPreview
+)
+register_preview(
+    "reconstruction",
+    QT_TRANSLATE_NOOP("ResultViews", "Reconstructions"),
+    ReconstructionPreview,
+)
+register_preview(
+    "samples", QT_TRANSLATE_NOOP("ResultViews", "Generated samples"), SamplesPreview
+)

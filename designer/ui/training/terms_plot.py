@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
@@ -23,8 +23,10 @@ from designer.ui.training.plot_style import (
     VIEW_PADDING,
     epoch_plot,
     pen,
+    relabel_legend,
     theme_legend,
     theme_plots,
+    title,
 )
 from designer.ui.training.plots import (
     FAINT_ALPHA,
@@ -33,8 +35,10 @@ from designer.ui.training.plots import (
     _Series,
     _StableRange,
     _style_plot,
+    epoch_axis_title,
     series_color,
 )
+from designer.ui.training.texts import translated_metric
 
 PROBABILITY_TERMS = frozenset({"d_real", "d_fake", "val_d_real", "val_d_fake"})
 
@@ -58,25 +62,35 @@ class TermStyle:
 TERM_STYLES: dict[str, TermStyle] = {
     # VAE
     "train_reconstruction": TermStyle(
-        "reconstruction (training)", "blue", training=True
+        QT_TRANSLATE_NOOP("Metric", "reconstruction (training)"), "blue", training=True
     ),
-    "train_kl": TermStyle("KL (training)", "orange", training=True),
-    "reconstruction": TermStyle("reconstruction", "blue"),
-    "kl": TermStyle("KL divergence", "orange"),
-    "neg_elbo": TermStyle("−ELBO (reconstruction + KL)", "ink"),
+    "train_kl": TermStyle(
+        QT_TRANSLATE_NOOP("Metric", "KL (training)"), "orange", training=True
+    ),
+    "reconstruction": TermStyle(QT_TRANSLATE_NOOP("Metric", "reconstruction"), "blue"),
+    "kl": TermStyle(QT_TRANSLATE_NOOP("Metric", "KL divergence"), "orange"),
+    "neg_elbo": TermStyle(
+        QT_TRANSLATE_NOOP("Metric", "−ELBO (reconstruction + KL)"), "ink"
+    ),
     # GAN
-    "d_loss": TermStyle("discriminator loss", "crimson"),
-    "g_loss": TermStyle("generator loss", "blue"),
-    "d_real": TermStyle("D(x), real", "green"),
-    "d_fake": TermStyle("D(G(z)), generated", "violet"),
-    "val_d_real": TermStyle("D(x), validation", "green", training=True),
-    "val_d_fake": TermStyle("D(G(z)), validation", "violet", training=True),
+    "d_loss": TermStyle(QT_TRANSLATE_NOOP("Metric", "discriminator loss"), "crimson"),
+    "g_loss": TermStyle(QT_TRANSLATE_NOOP("Metric", "generator loss"), "blue"),
+    "d_real": TermStyle(QT_TRANSLATE_NOOP("Metric", "D(x), real"), "green"),
+    "d_fake": TermStyle(QT_TRANSLATE_NOOP("Metric", "D(G(z)), generated"), "violet"),
+    "val_d_real": TermStyle(
+        QT_TRANSLATE_NOOP("Metric", "D(x), validation"), "green", training=True
+    ),
+    "val_d_fake": TermStyle(
+        QT_TRANSLATE_NOOP("Metric", "D(G(z)), validation"), "violet", training=True
+    ),
     # forecasting, reconstruction, regression
-    "val_mse": TermStyle("mean squared error", "blue"),
-    "mse": TermStyle("mean squared error", "blue"),
-    "mae": TermStyle("mean absolute error", "teal"),
+    "val_mse": TermStyle(QT_TRANSLATE_NOOP("Metric", "mean squared error"), "blue"),
+    "mse": TermStyle(QT_TRANSLATE_NOOP("Metric", "mean squared error"), "blue"),
+    "mae": TermStyle(QT_TRANSLATE_NOOP("Metric", "mean absolute error"), "teal"),
     "baseline_mse": TermStyle(
-        "baseline to beat (mean squared error)", "grey", baseline=True
+        QT_TRANSLATE_NOOP("Metric", "baseline to beat (mean squared error)"),
+        "grey",
+        baseline=True,
     ),
 }
 MAX_MARKED_EPOCHS = 30
@@ -92,6 +106,11 @@ def term_style(name: str, index: int = 0) -> TermStyle:
     return TermStyle(
         name.replace("_", " "), FALLBACK_COLORS[index % len(FALLBACK_COLORS)]
     )
+
+
+def metric_name(name: str) -> str:
+    """A loss term's or metric's name for people, in the interface language."""
+    return translated_metric(term_style(name).label)
 
 
 def _current_pen(style: TermStyle, theme: ThemeColors):
@@ -140,10 +159,8 @@ class LossTermsPlot(QWidget):
 
         self.terms_plot: pg.PlotItem = epoch_plot()
         self.probability_plot: pg.PlotItem = epoch_plot()
-        _style_plot(self.terms_plot, "Loss terms and metrics", "value")
-        _style_plot(
-            self.probability_plot, "Discriminator's mean P(real)", "probability"
-        )
+        _style_plot(self.terms_plot, "", "")
+        _style_plot(self.probability_plot, "", "")
         self.probability_plot.setYRange(0.0, 1.0, padding=VIEW_PADDING)
         self.probability_plot.getAxis("left").setTicks(
             [
@@ -177,6 +194,31 @@ class LossTermsPlot(QWidget):
         self._dirty = False
         self.theme: ThemeColors = current_theme()
         follow_theme(self._restyle)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Titles, axes and the legend in the interface language."""
+        title(self.terms_plot, self.tr("Loss terms and metrics"), self.theme)
+        title(
+            self.probability_plot, self.tr("Discriminator's mean P(real)"), self.theme
+        )
+        self.probability_plot.setLabel("left", self.tr("probability"))
+        self.probability_plot.setLabel("bottom", epoch_axis_title())
+        self._show_terms_axis()
+        self._show_epoch_axis()
+        relabel_legend(
+            self.legend,
+            {curve: metric_name(name) for name, curve in self.curves.items()},
+        )
+
+    def _show_terms_axis(self) -> None:
+        self.terms_plot.setLabel(
+            "left", self.tr("value (log scale)") if self.log_scale else self.tr("value")
+        )
+
+    def _show_epoch_axis(self) -> None:
+        shown = self._wide or not self._probabilities_shown
+        self.terms_plot.setLabel("bottom", epoch_axis_title() if shown else "")
 
     def _restyle(self, theme: ThemeColors) -> None:
         """Background, axes, legend and every curve in the app's theme."""
@@ -232,9 +274,7 @@ class LossTermsPlot(QWidget):
                 items.addItem(plot, row=row, col=0)
                 grid.setRowStretchFactor(row, stretch)
             grid.setColumnStretchFactor(0, 1)
-        self.terms_plot.setLabel(
-            "bottom", "epoch" if wide or not self._probabilities_shown else ""
-        )
+        self._show_epoch_axis()
         self._fit_legend()
 
     def _fit_legend(self) -> None:
@@ -249,6 +289,8 @@ class LossTermsPlot(QWidget):
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         if event.type() == QEvent.Type.FontChange:  # "Larger Text" switched on or off
             self.legend.setLabelTextSize(text_size(self, -1))
             for _sample, label in self.legend.items:
@@ -365,7 +407,7 @@ class LossTermsPlot(QWidget):
         )
         self.curves[name] = curve
         self.styles[name] = style
-        self.legend.addItem(curve, style.label)
+        self.legend.addItem(curve, translated_metric(style.label))
         self._fit_legend()
 
     def _show_probabilities(self) -> None:
@@ -384,7 +426,7 @@ class LossTermsPlot(QWidget):
             return
         self.log_scale = log
         self.terms_plot.setLogMode(y=log)
-        self.terms_plot.setLabel("left", "value (log scale)" if log else "value")
+        self._show_terms_axis()
         if log:
             self.terms_plot.enableAutoRange(axis="y")
         else:

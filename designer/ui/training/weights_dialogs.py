@@ -11,12 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-CONTEXT = "TrainingPanel"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def ask_weights_path_to_save(parent: QWidget, project_path: Path | None) -> str:
     """The chosen file ('' when cancelled), suggested next to the project."""
@@ -27,9 +21,11 @@ def ask_weights_path_to_save(parent: QWidget, project_path: Path | None) -> str:
     )
     path, _ = QFileDialog.getSaveFileName(
         parent,
-        _tr("Save trained weights"),
+        QCoreApplication.translate("TrainingPanel", "Save trained weights"),
         str(base),
-        _tr("safetensors (*.safetensors);;PyTorch weights (*.pt *.pth)"),
+        QCoreApplication.translate(
+            "TrainingPanel", "safetensors (*.safetensors);;PyTorch weights (*.pt *.pth)"
+        ),
     )
     return path
 
@@ -38,11 +34,12 @@ def ask_weights_path_to_load(parent: QWidget) -> str:
     """The chosen weights file ('' when cancelled)."""
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        _tr("Load weights"),
+        QCoreApplication.translate("TrainingPanel", "Load weights"),
         "",
-        _tr(
+        QCoreApplication.translate(
+            "TrainingPanel",
             "Weights (*.safetensors *.pt *.pth);;safetensors (*.safetensors);;"
-            "PyTorch weights (*.pt *.pth);;All files (*)"
+            "PyTorch weights (*.pt *.pth);;All files (*)",
         ),
     )
     return path
