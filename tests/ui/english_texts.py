@@ -77,6 +77,8 @@ PROPER_NAMES = {
     "ResNet",
     "VGG",
     "Net",  # U-Net
+    "Xavier",  # Xavier and Kaiming initialisation: named after people
+    "Kaiming",
     # Port and size names the shapes write as code: (N, L, hidden), mu and logvar.
     "hidden",
     "logvar",

@@ -52,6 +52,8 @@ ALLOWED = {spec.type.lower() for spec in all_specs()} | {
         "CUDA",
         "MNIST",
         "ReLU",
+        "Xavier",  # Xavier and Kaiming initialisation: named after people
+        "Kaiming",
         "Sigmoid",
         "Tanh",
         "MACs",

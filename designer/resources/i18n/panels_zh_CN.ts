@@ -369,6 +369,14 @@ Drag layers from the palette, or double-click one to add it.</source>
 <context>
     <name>Layer</name>
     <message>
+        <source>A cheap piecewise version of SiLU (MobileNetV3).</source>
+        <translation>SiLU 的分段近似，计算量小，常用于移动端网络。</translation>
+    </message>
+    <message>
+        <source>A smooth version of ReLU that is always positive.</source>
+        <translation>ReLU 的平滑版本，输出始终为正。</translation>
+    </message>
+    <message>
         <source>A target size instead of the factor (0: use the factor)</source>
         <translation>用目标尺寸代替倍数（0 表示使用倍数）</translation>
     </message>
@@ -381,12 +389,40 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>在图像四周补一圈 0，每边 p 个像素。</translation>
     </message>
     <message>
+        <source>Adds a fixed pattern of sines and cosines for each position, so attention can tell order apart; nothing is learned, and it works for any length up to max_len.</source>
+        <translation>为每个位置加上一组固定的正弦和余弦值，使注意力能够区分顺序；没有可学习的参数，适用于不超过最大长度的任意序列。</translation>
+    </message>
+    <message>
         <source>Adds a learned vector for each position so attention can tell order apart.</source>
         <translation>为每个位置加上一个学习得到的向量，让注意力能够区分先后顺序。</translation>
     </message>
     <message>
+        <source>Adds an input for a mask (N, L) that is nonzero (True) at padding positions, which no position attends to</source>
+        <translation>添加一个掩码输入 (N, L)，在填充位置为非零（True），任何位置都不会关注这些填充位置</translation>
+    </message>
+    <message>
+        <source>Adds inputs h0 (N, num_layers·directions, hidden) for the state to start from; without them it starts from zeros</source>
+        <translation>添加初始隐藏状态 h0 的输入端口，形状为 (N, 层数×方向数, hidden)；不添加时从全零状态开始</translation>
+    </message>
+    <message>
+        <source>Adds inputs h0 and c0 (N, num_layers·directions, hidden) for the state to start from; without them it starts from zeros</source>
+        <translation>添加初始隐藏状态 h0 和初始细胞状态 c0 的输入端口，形状均为 (N, 层数×方向数, hidden)；不添加时从全零状态开始</translation>
+    </message>
+    <message>
+        <source>Adds outputs h_n (N, num_layers·directions, hidden): the state after the last step, e.g. to start a decoder from</source>
+        <translation>添加最终隐藏状态的输出端口，形状为 (N, 层数×方向数, hidden)：最后一个时间步之后的状态，例如用作解码器的初始状态</translation>
+    </message>
+    <message>
+        <source>Adds outputs h_n and c_n (N, num_layers·directions, hidden): the state after the last step, e.g. to start a decoder from</source>
+        <translation>添加最终隐藏状态和最终细胞状态的输出端口，形状均为 (N, 层数×方向数, hidden)：最后一个时间步之后的状态，例如用作解码器的初始状态</translation>
+    </message>
+    <message>
         <source>Adds tensors of the same shape element by element (residual connections).</source>
         <translation>把形状相同的张量逐元素相加（用于残差连接）。</translation>
+    </message>
+    <message>
+        <source>Affine</source>
+        <translation>仿射变换</translation>
     </message>
     <message>
         <source>Align corners</source>
@@ -401,8 +437,16 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>注意力</translation>
     </message>
     <message>
+        <source>Averages a sequence into a fixed length whatever the input length (output size 1 gives global average pooling).</source>
+        <translation>无论输入多长，都把序列平均池化成固定长度（输出大小为 1 即全局平均池化）。</translation>
+    </message>
+    <message>
         <source>Averages each window, shrinking the image.</source>
         <translation>对每个窗口求平均，使图像变小。</translation>
+    </message>
+    <message>
+        <source>Averages each window, shrinking the sequence.</source>
+        <translation>对每个窗口取平均，使序列变短。</translation>
     </message>
     <message>
         <source>Averages into a fixed output size whatever the input size (output size 1 gives global average pooling).</source>
@@ -411,6 +455,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Batch first</source>
         <translation>批维度在前</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>β</translation>
     </message>
     <message>
         <source>Bias</source>
@@ -423,6 +471,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Bilinear only: the corner pixels of input and output line up</source>
         <translation>仅用于 bilinear：让输入和输出的角点像素对齐</translation>
+    </message>
+    <message>
+        <source>Causal</source>
+        <translation>因果掩码</translation>
     </message>
     <message>
         <source>Ceil mode</source>
@@ -477,6 +529,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
+        <source>Dropout after adding the encoding</source>
+        <translation>加上位置编码之后的 Dropout（随机失活）概率</translation>
+    </message>
+    <message>
         <source>Dropout between stacked layers</source>
         <translation>堆叠的各层之间的 Dropout（随机失活）</translation>
     </message>
@@ -487,6 +543,14 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>During training, zeroes each element with probability p and scales the rest by 1/(1-p); does nothing in evaluation.</source>
         <translation>训练时以概率 p 把每个元素置为 0，并把其余元素乘以 1/(1-p)；评估时不做任何事。</translation>
+    </message>
+    <message>
+        <source>During training, zeroes whole channels of an image with probability p and scales the rest by 1/(1-p); does nothing in evaluation.</source>
+        <translation>训练时以概率 p 将图像的整个通道置零，其余通道乘以 1/(1-p)；评估时不起作用。</translation>
+    </message>
+    <message>
+        <source>Each position attends only to itself and earlier positions (an upper-triangular mask built for the sequence length), as a language model needs</source>
+        <translation>每个位置只关注自身和之前的位置（按序列长度构造上三角掩码），语言模型需要这样做</translation>
     </message>
     <message>
         <source>Embed dim</source>
@@ -509,12 +573,36 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>系数</translation>
     </message>
     <message>
+        <source>Final state outputs</source>
+        <translation>最终状态输出</translation>
+    </message>
+    <message>
         <source>Fully connected layer: every output is a weighted sum of all inputs plus a bias. Acts on the last dimension.</source>
         <translation>全连接层：每个输出都是所有输入的加权和再加上偏置。作用在最后一个维度上。</translation>
     </message>
     <message>
-        <source>Gated recurrent unit: a lighter LSTM with two gates. Outputs the whole sequence (N, L, hidden).</source>
-        <translation>门控循环单元（GRU）：只有两个门的轻量版 LSTM。输出整个序列 (N, L, hidden)。</translation>
+        <source>Gated recurrent unit: a lighter LSTM with two gates. Outputs the whole sequence (N, L, hidden); ports for the initial and final state can be added.</source>
+        <translation>门控循环单元：只有两个门的轻量版 LSTM。输出整个序列 (N, L, hidden)；可以添加初始状态和最终状态的端口。</translation>
+    </message>
+    <message>
+        <source>Long short-term memory: gates decide what the cell state keeps, so it remembers over long sequences. Outputs the whole sequence (N, L, hidden); ports for the initial and final state can be added.</source>
+        <translation>长短期记忆网络：由门决定细胞状态保留哪些信息，因此能在长序列中保持记忆。输出整个序列 (N, L, hidden)；可以添加初始状态和最终状态的端口。</translation>
+    </message>
+    <message>
+        <source>Per channel</source>
+        <translation>按通道</translation>
+    </message>
+    <message>
+        <source>Plain recurrent layer: a hidden state carried from step to step. Outputs the whole sequence (N, L, hidden); ports for the initial and final state can be added.</source>
+        <translation>基本循环层：隐藏状态从一个时间步传到下一个时间步。输出整个序列 (N, L, hidden)；可以添加初始状态和最终状态的端口。</translation>
+    </message>
+    <message>
+        <source>y[i] = max over the k window at i·s</source>
+        <translation>y[i] = 从 i·s 开始、长度为 k 的窗口内的最大值</translation>
+    </message>
+    <message>
+        <source>y[i] = mean over the k window at i·s</source>
+        <translation>y[i] = 从 i·s 开始、长度为 k 的窗口内的平均值</translation>
     </message>
     <message>
         <source>Generative</source>
@@ -533,12 +621,20 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>隐藏层大小</translation>
     </message>
     <message>
+        <source>How the weights start: PyTorch&apos;s default, or an nn.init scheme; any other choice than the default also sets the biases to zero</source>
+        <translation>权重的初始值：PyTorch 默认方式，或某种常用的初始化方法；选择默认以外的方法时，偏置也会设为零</translation>
+    </message>
+    <message>
         <source>In channels</source>
         <translation>输入通道数</translation>
     </message>
     <message>
         <source>In features</source>
         <translation>输入特征数</translation>
+    </message>
+    <message>
+        <source>Initial state inputs</source>
+        <translation>初始状态输入</translation>
     </message>
     <message>
         <source>Input size</source>
@@ -565,8 +661,20 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>沿一个维度把张量拼接起来（例如沿通道，即 dim 1）。</translation>
     </message>
     <message>
+        <source>Kaiming normal (for ReLU)</source>
+        <translation>Kaiming 正态（ReLU）</translation>
+    </message>
+    <message>
+        <source>Kaiming uniform (for ReLU)</source>
+        <translation>Kaiming 均匀（ReLU）</translation>
+    </message>
+    <message>
         <source>Keeps the largest value in each window, shrinking the image.</source>
         <translation>在每个窗口中只保留最大值，使图像变小。</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value in each window, shrinking the sequence.</source>
+        <translation>保留每个窗口中的最大值，使序列变短。</translation>
     </message>
     <message>
         <source>Keeps the last element of a sequence: (N, L, F) → (N, F), e.g. to classify from an LSTM&apos;s final output.</source>
@@ -577,8 +685,24 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>卷积核大小</translation>
     </message>
     <message>
+        <source>Key padding mask input</source>
+        <translation>键填充掩码输入</translation>
+    </message>
+    <message>
+        <source>Learn a scale γ and shift β per channel</source>
+        <translation>为每个通道学习缩放系数 γ 和平移量 β</translation>
+    </message>
+    <message>
+        <source>Learn one slope per channel (dimension 1) instead of one in all</source>
+        <translation>为每个通道（第 1 维）各学习一个斜率，而不是全体共用一个</translation>
+    </message>
+    <message>
         <source>Left</source>
         <translation>左侧偏移</translation>
+    </message>
+    <message>
+        <source>Like LeakyReLU, but the slope for negative values is learned (one for all, or one per channel).</source>
+        <translation>与 LeakyReLU 类似，但负值部分的斜率是学习得到的（全体共用一个，或每个通道一个）。</translation>
     </message>
     <message>
         <source>Like ReLU but lets a small slope through for negative values.</source>
@@ -587,10 +711,6 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Log of softmax; pair it with the NLL loss.</source>
         <translation>softmax 取对数；与 NLL 损失搭配使用。</translation>
-    </message>
-    <message>
-        <source>Long short-term memory: gates decide what the cell state keeps, so it remembers over long sequences. Outputs the whole sequence (N, L, hidden).</source>
-        <translation>长短期记忆网络（LSTM）：由门决定细胞状态保留哪些信息，因此能在长序列中记住前面的内容。输出整个序列 (N, L, hidden)。</translation>
     </message>
     <message>
         <source>Longest sequence supported</source>
@@ -649,12 +769,24 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>先做归一化</translation>
     </message>
     <message>
+        <source>Normal (std 0.01)</source>
+        <translation>正态（标准差 0.01）</translation>
+    </message>
+    <message>
         <source>Normalises each channel of an image over the batch and positions.</source>
         <translation>对图像的每个通道，在整个批次和所有位置上做归一化。</translation>
     </message>
     <message>
+        <source>Normalises each channel of each image on its own (style transfer, GAN generators).</source>
+        <translation>对每张图像的每个通道单独做归一化（用于风格迁移、生成对抗网络的生成器）。</translation>
+    </message>
+    <message>
         <source>Normalises each feature over the batch, then scales and shifts it.</source>
         <translation>对每个特征在整个批次上做归一化，再进行缩放和平移。</translation>
+    </message>
+    <message>
+        <source>Normalises each sample over groups of channels, independent of the batch size; one group is like LayerNorm over (C, H, W).</source>
+        <translation>在每个样本内按通道分组做归一化，与批大小无关；只分一组时相当于在 (C, H, W) 上做层归一化。</translation>
     </message>
     <message>
         <source>Normalises each sample over its last dimension (as Transformers do).</source>
@@ -669,6 +801,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>归一化形状</translation>
     </message>
     <message>
+        <source>Num channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
         <source>Num embeddings</source>
         <translation>嵌入个数</translation>
     </message>
@@ -677,12 +813,24 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>特征数</translation>
     </message>
     <message>
+        <source>Num groups</source>
+        <translation>组数</translation>
+    </message>
+    <message>
         <source>Num heads</source>
         <translation>头数</translation>
     </message>
     <message>
         <source>Num layers</source>
         <translation>层数</translation>
+    </message>
+    <message>
+        <source>Num parameters</source>
+        <translation>参数个数</translation>
+    </message>
+    <message>
+        <source>Number of channel groups; must divide the channels</source>
+        <translation>通道分组的数量；必须能整除通道数</translation>
     </message>
     <message>
         <source>Number of filters (output channels)</source>
@@ -697,12 +845,20 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>输出单元的个数</translation>
     </message>
     <message>
+        <source>Off runs the layer time-major inside (L, N, E); the graph&apos;s tensors stay batch-first</source>
+        <translation>关闭时该层内部按时间优先 (L, N, E) 计算；图中的张量仍然是批维度在前</translation>
+    </message>
+    <message>
         <source>Off runs the layer time-major inside; the graph&apos;s tensors stay batch-first</source>
         <translation>关闭时该层内部按时间维在前的方式运行；图中的张量仍然是批维度在前</translation>
     </message>
     <message>
         <source>One Transformer encoder block: self-attention then a feed-forward network, each with a residual connection and layer norm.</source>
         <translation>一个 Transformer 编码器模块：先是自注意力，再是前馈网络，两者都带有残差连接和层归一化。</translation>
+    </message>
+    <message>
+        <source>Orthogonal</source>
+        <translation>正交</translation>
     </message>
     <message>
         <source>Out channels</source>
@@ -733,16 +889,20 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>正值原样通过，负值变为 0。</translation>
     </message>
     <message>
-        <source>Plain recurrent layer: a hidden state carried from step to step. Outputs the whole sequence (N, L, hidden).</source>
-        <translation>普通循环层：隐藏状态从一个时间步传到下一个时间步。输出整个序列 (N, L, hidden)。</translation>
-    </message>
-    <message>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
+        <source>Probability of zeroing a channel</source>
+        <translation>将一个通道置零的概率</translation>
+    </message>
+    <message>
         <source>Probability of zeroing an element</source>
         <translation>把一个元素置为 0 的概率</translation>
+    </message>
+    <message>
+        <source>PyTorch default</source>
+        <translation>PyTorch 默认</translation>
     </message>
     <message>
         <source>Recurrent</source>
@@ -797,6 +957,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>Transformer 中常用的平滑版 ReLU。</translation>
     </message>
     <message>
+        <source>Smooth ReLU-like curve x·σ(x), also called swish (EfficientNet, LLaMA).</source>
+        <translation>类似 ReLU 的平滑曲线 x·σ(x)，即输入乘以它的 Sigmoid 值；许多新模型都使用它。</translation>
+    </message>
+    <message>
         <source>Smooth for negative values, tending to −α.</source>
         <translation>负值部分是平滑曲线，趋近于 −α。</translation>
     </message>
@@ -833,12 +997,32 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>把得分转换成沿某个维度之和为 1 的概率。</translation>
     </message>
     <message>
+        <source>Uniform (−0.05 to 0.05)</source>
+        <translation>均匀（−0.05 到 0.05）</translation>
+    </message>
+    <message>
         <source>Upscale factor</source>
         <translation>放大倍数</translation>
     </message>
     <message>
         <source>Vocabulary size (largest token id + 1)</source>
         <translation>词表大小（最大词元 id + 1）</translation>
+    </message>
+    <message>
+        <source>Weight init</source>
+        <translation>权重初始化</translation>
+    </message>
+    <message>
+        <source>Xavier normal</source>
+        <translation>Xavier 正态</translation>
+    </message>
+    <message>
+        <source>Xavier uniform</source>
+        <translation>Xavier 均匀</translation>
+    </message>
+    <message>
+        <source>Zeros</source>
+        <translation>全零</translation>
     </message>
     <message>
         <source>Zeros added on each side; &apos;same&apos; keeps the size (stride 1)</source>
