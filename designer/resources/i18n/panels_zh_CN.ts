@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>MobileNet block: a depthwise 3×3 convolution (one filter per channel, groups = channels) then a pointwise 1×1 convolution, each with batch norm and ReLU. Its channels must equal the input&apos;s (32 here).</source>
-        <translation>MobileNet 模块：先做逐通道（depthwise）3×3 卷积（每个通道一个卷积核，groups = 通道数），再做逐点（pointwise）1×1 卷积，每次卷积后都接批归一化和 ReLU。它的通道数必须与输入相同（这里是 32）。</translation>
+        <translation>MobileNet 模块：先做逐通道 3×3 卷积（深度卷积：每个通道一个卷积核，分组数等于通道数），再做逐点 1×1 卷积，每次卷积后都接批归一化和 ReLU。它的通道数必须与输入相同（这里是 32）。</translation>
     </message>
     <message>
         <source>ResNet basic block: two 3×3 convolutions with batch norm, added to the input (identity shortcut), then ReLU. Keeps the shape; its channels must equal the input&apos;s (64 here).</source>
