@@ -163,7 +163,10 @@ class PointPad(QWidget):
         """Fill the point's marker in the colour of its predicted class."""
         if self.point is None:
             return
-        fill = class_brush(predicted) if predicted is not None else pg.mkBrush("k")
+        if predicted is not None:
+            fill = class_brush(predicted)
+        else:  # not predicted yet: the theme's text colour
+            fill = pg.mkBrush(self.theme.text if self.theme is not None else None)
         self.marker.setData(pos=[self.point], brush=fill, symbol="o")
         if self.theme is not None:
             self.marker.setPen(pen(self.theme.plot_background, 2.5))
