@@ -18,8 +18,8 @@ from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGuiApplication,
     QIcon,
-    QIconEngine,
     QPainter,
     QPalette,
     QPixmap,
@@ -183,59 +183,20 @@ def ensure_readable_font(app: QApplication) -> None:
         app.setFont(font)
 
 
-@lru_cache(maxsize=64)
-def _svg_text(name: str) -> str:
-    """An icon's SVG source (raises MissingResourceError when the file is missing)."""
-    return resource_text(f"icons/{name}.svg")
-
-
 @lru_cache(maxsize=256)
-def _svg_renderer(name: str, color: str) -> QSvgRenderer:
-    text = _svg_text(name).replace("currentColor", color)
-    return QSvgRenderer(QByteArray(text.encode("utf-8")))
-
-
-class _ThemedSvgIconEngine(QIconEngine):
-    """Draws an icon's SVG in the theme's colour at whatever size Qt asks for.
-
-    Rendering on demand, rather than adding pixmaps of every size up front, keeps
-    the toolbar's icons off the start-up path (they were a fifth of it)."""
-
-    def __init__(self, name: str, normal: str, disabled: str) -> None:
-        super().__init__()
-        self.name, self.normal, self.disabled = name, normal, disabled
-
-    def _color(self, mode: QIcon.Mode) -> str:
-        return self.disabled if mode == QIcon.Mode.Disabled else self.normal
-
-    def paint(self, painter: QPainter, rect, mode: QIcon.Mode, state) -> None:
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _svg_renderer(self.name, self._color(mode)).render(painter, QRectF(rect))
-        painter.restore()
-
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state) -> QPixmap:
-        return self.scaledPixmap(size, mode, state, 1.0)
-
-    def scaledPixmap(
-        self, size: QSize, mode: QIcon.Mode, state, scale: float
-    ) -> QPixmap:
-        ratio = max(scale, 1.0)
-        pixmap = QPixmap(
-            QSize(round(size.width() * ratio), round(size.height() * ratio))
-        )
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _svg_renderer(self.name, self._color(mode)).render(
-            painter, QRectF(0, 0, pixmap.width(), pixmap.height())
-        )
-        painter.end()
-        pixmap.setDevicePixelRatio(ratio)
-        return pixmap
-
-    def clone(self) -> QIconEngine:
-        return _ThemedSvgIconEngine(self.name, self.normal, self.disabled)
+def _svg_pixmap(name: str, color: str, size: int, ratio: float) -> QPixmap:
+    pixmap = QPixmap(QSize(round(size * ratio), round(size * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    text = resource_text(f"icons/{name}.svg")
+    renderer = QSvgRenderer(
+        QByteArray(text.replace("currentColor", color).encode("utf-8"))
+    )
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return pixmap
 
 
 def icon(name: str, theme: ThemeColors) -> QIcon:
@@ -243,8 +204,20 @@ def icon(name: str, theme: ThemeColors) -> QIcon:
 
     Raises :class:`~designer.resources.MissingResourceError` when the file is missing.
     """
-    _svg_text(name)  # a missing file fails here, with its name, not when drawn
-    return QIcon(_ThemedSvgIconEngine(name, theme.icon, theme.muted))
+    ratio = (
+        QGuiApplication.instance().devicePixelRatio()
+        if QGuiApplication.instance()
+        else 1.0
+    )
+    result = QIcon()
+    for size in (16, 20, 24, 32):
+        result.addPixmap(
+            _svg_pixmap(name, theme.icon, size, max(ratio, 2.0)), QIcon.Mode.Normal
+        )
+        result.addPixmap(
+            _svg_pixmap(name, theme.muted, size, max(ratio, 2.0)), QIcon.Mode.Disabled
+        )
+    return result
 
 
 def app_icon() -> QIcon:

@@ -33,9 +33,9 @@ def resources_copy(monkeypatch, tmp_path) -> Path:
     copy = tmp_path / "resources"
     shutil.copytree(ROOT / "designer" / "resources", copy)
     monkeypatch.setattr(package_resources, "_root", lambda: copy)
-    theme._svg_text.cache_clear()
+    theme._svg_pixmap.cache_clear()
     yield copy
-    theme._svg_text.cache_clear()
+    theme._svg_pixmap.cache_clear()
 
 
 def test_a_missing_stylesheet_stops_the_app_with_its_name(
