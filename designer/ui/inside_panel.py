@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,6 +36,7 @@ from designer.ui.canvas.preview_items import (
 )
 from designer.ui.catalog_texts import layer_text
 from designer.ui.drawing_pad import DrawingPad
+from designer.ui.language import LanguageFollower
 from designer.ui.point_pad import PointPadBox
 
 DEFAULT_ZOOM = 3
@@ -81,7 +82,7 @@ def saliency_picture(values: np.ndarray) -> np.ndarray:
     return values if values.ndim == 2 else values.reshape(1, -1)
 
 
-class InsidePanel(QWidget):
+class InsidePanel(LanguageFollower, QWidget):
     """The selected card's inside, for the chosen sample."""
 
     def __init__(self, overlay: Any, parent: QWidget | None = None) -> None:
@@ -127,11 +128,6 @@ class InsidePanel(QWidget):
         overlay.reportsChanged.connect(self.refresh)
         self.document.selectionChanged.connect(lambda _ids: self.refresh())
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """Every heading, button and message in the current language."""

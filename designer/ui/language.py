@@ -16,6 +16,7 @@ import sys
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QSettings,
@@ -123,3 +124,16 @@ def _translators(language: str) -> list[QTranslator]:
     if qt_translator.load(QLocale(language), "qtbase", "_", qt_translations):
         found.append(qt_translator)
     return found
+
+
+class LanguageFollower:
+    """Mixin for a QWidget subclass (list it first): calls ``self.retranslate()`` on
+    every ``LanguageChange``; the widget calls it once itself at the end of ``__init__``."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)  # type: ignore[misc]
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from designer.graph.catalog import all_specs
 from designer.ui.canvas.colors import category_color
 from designer.ui.catalog_texts import layer_text
+from designer.ui.language import LanguageFollower
 
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -38,7 +39,7 @@ def matches(text: str, layer_type: str, category: str) -> bool:
     return all(word in haystack for word in text.lower().split())
 
 
-class QuickAddPopup(QFrame):
+class QuickAddPopup(LanguageFollower, QFrame):
     """A filter line and the matching layer types; ``chosen(type, scene_pos)`` on Enter."""
 
     chosen = Signal(str, QPointF)
@@ -68,11 +69,6 @@ class QuickAddPopup(QFrame):
         self.filter.returnPressed.connect(self.accept_current)
         self.list.itemActivated.connect(lambda _item: self.accept_current())
         self.filter.installEventFilter(self)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """The filter's hint and the layers' tooltips in the current language."""

@@ -39,6 +39,7 @@ from designer.ui.canvas.node_item import OVERVIEW_ZOOM
 from designer.ui.canvas.quick_add import QuickAddPopup
 from designer.ui.canvas.scene import NetworkScene
 from designer.ui.document import Document
+from designer.ui.language import LanguageFollower
 
 LAYER_MIME_TYPE = "application/x-designer-layer"
 MIN_ZOOM = 0.08
@@ -49,7 +50,7 @@ ZOOM_STEP = 1.2
 PIXMAP_CACHE_KB = 256 * 1024
 
 
-class NetworkView(QGraphicsView):
+class NetworkView(LanguageFollower, QGraphicsView):
     """A view that follows ``document.current_network`` (one scene per network)."""
 
     zoomChanged = Signal(float)
@@ -325,11 +326,6 @@ class NetworkView(QGraphicsView):
             self.open_quick_add()
             return True
         return super().event(event)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """Cards are no widgets: give every built scene's cards their texts again."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.ui.language import LanguageFollower
 from designer.ui.panels.python_highlighter import PythonHighlighter
 from designer.ui.plurals import plural_form
 from designer.ui.theme_colors import theme_colors
@@ -25,7 +26,7 @@ def monospace_font(point_size: int = 10) -> QFont:
     return font
 
 
-class CodeView(QWidget):
+class CodeView(LanguageFollower, QWidget):
     """Shows the code, or — when the graph cannot be exported — the reason why."""
 
     exportRequested = Signal()
@@ -68,11 +69,6 @@ class CodeView(QWidget):
         layout.addWidget(self.editor, 1)
         self.set_code("")
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """Buttons and the status line in the current language."""

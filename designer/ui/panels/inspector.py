@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -32,6 +32,7 @@ from designer.shapes.infer import GraphShapes, NodeShapes
 from designer.shapes.problems import Problem
 from designer.ui.catalog_texts import layer_text
 from designer.ui.fields.editors import ChoiceEditor, FieldEditor, make_editor
+from designer.ui.language import LanguageFollower
 from designer.ui.panels.formatting import format_compact, format_count, format_shapes
 from designer.ui.plurals import plural_form
 from designer.ui.problem_text import node_error, problem_message
@@ -56,7 +57,7 @@ def _value_label(text: str = "") -> QLabel:
     return label
 
 
-class Inspector(QScrollArea):
+class Inspector(LanguageFollower, QScrollArea):
     """Shows one node, or a hint when nothing or several nodes are selected."""
 
     def __init__(
@@ -88,11 +89,6 @@ class Inspector(QScrollArea):
         # (nodes, analysis) or one node (node, shapes, problems).
         self._shown: tuple[Any, ...] = ("selection", [], None)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """Show the same selection again, every text in the current language."""

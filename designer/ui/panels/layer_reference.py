@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from designer.graph.catalog import CATEGORIES, LayerSpec, ParamSpec, all_specs
 from designer.ui.catalog_texts import layer_text
+from designer.ui.language import LanguageFollower
 from designer.ui.theme import current_theme
 
 
@@ -105,7 +106,7 @@ def reference_html(
     return "\n".join(parts)
 
 
-class LayerReferenceDialog(QDialog):
+class LayerReferenceDialog(LanguageFollower, QDialog):
     def __init__(
         self, color_for: Callable[[str], QColor], parent: QWidget | None = None
     ) -> None:
@@ -124,11 +125,6 @@ class LayerReferenceDialog(QDialog):
         layout.addWidget(buttons)
         self.search.textChanged.connect(self._render)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """Title, search hint and the whole page in the current language."""

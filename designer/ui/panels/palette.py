@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from designer.graph.catalog import CATEGORIES, LayerSpec, all_specs
 from designer.ui.canvas.metrics import BLOCK_ITEM_PREFIX
 from designer.ui.catalog_texts import layer_text
+from designer.ui.language import LanguageFollower
 from designer.ui.panels.palette_blocks import BlockGroup, BlockRow
 from designer.ui.theme import current_theme, qcolor
 
@@ -154,7 +155,7 @@ def drag_chip(text: str, color: QColor, font: QFont) -> QPixmap:
     return pixmap
 
 
-class LayerPalette(QWidget):
+class LayerPalette(LanguageFollower, QWidget):
     """Search box over a category tree of layer types.
 
     ``layerActivated(type)`` fires on double-click or Enter: the window adds the
@@ -199,11 +200,6 @@ class LayerPalette(QWidget):
         self._library_rows: list[BlockRow] = []
         self._populate()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """Set every text in the current language (categories, tooltips, blocks)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
 from designer.graph.model import Project
 from designer.shapes.infer import GraphShapes
 from designer.shapes.problems import Problem
+from designer.ui.language import LanguageFollower
 from designer.ui.problem_text import problem_detail, problem_sentence
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 NETWORK_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class ProblemsList(QTreeWidget):
+class ProblemsList(LanguageFollower, QTreeWidget):
     """Columns: severity icon + node name, message (and network for GAN projects)."""
 
     problemActivated = Signal(str, str)  # network name, node id
@@ -47,11 +48,6 @@ class ProblemsList(QTreeWidget):
         self.warning_count = 0
         self._shown: tuple[Project, Mapping[str, GraphShapes]] | None = None
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """Headings and the list in the current language."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from designer.graph.model import Graph
 from designer.graph.shape import format_shape
 from designer.shapes.infer import GraphShapes
+from designer.ui.language import LanguageFollower
 from designer.ui.panels.formatting import format_compact, format_count, format_shapes
 from designer.ui.plurals import plural_form
 from designer.ui.problem_text import node_error
@@ -31,7 +32,7 @@ ERROR_ROLE = Qt.ItemDataRole.UserRole + 2  # the output shape is an error (drawn
 TOTAL_LABEL = QT_TRANSLATE_NOOP("SummaryTable", "Total")
 
 
-class SummaryTable(QTreeWidget):
+class SummaryTable(LanguageFollower, QTreeWidget):
     """One row per node in execution order, then a totals row."""
 
     nodeActivated = Signal(str)
@@ -59,11 +60,6 @@ class SummaryTable(QTreeWidget):
         self._shown: tuple[Graph, GraphShapes] | None = None
         follow_theme(self._restyle)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """Headers and rows in the current language."""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from designer.ui.training.texts import LanguageFollower
+from designer.ui.language import LanguageFollower
 
 KINDS = ("info", "success", "warning", "error")  # coloured by the stylesheet
 

@@ -16,10 +16,10 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from designer.ui import theme_colors
+from designer.ui.language import LanguageFollower
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.theme_colors import rgba
 from designer.ui.training.plot_style import brush, pen, theme_plots
-from designer.ui.training.texts import LanguageFollower
 
 CLASS_COLORS = np.array([rgba(c)[:3] for c in theme_colors.CLASS_COLORS], dtype=float)
 

@@ -15,10 +15,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QGraphicsObject, QLabel, QVBoxLayout, QWidget
 
+from designer.ui.language import LanguageFollower
 from designer.ui.theme import ThemeColors, follow_theme, qcolor
 from designer.ui.theme_colors import HEATMAP, HEATMAP_TEXT, rgba
 from designer.ui.training.plot_style import theme_plots
-from designer.ui.training.texts import LanguageFollower
 
 MAX_LABELLED_CELLS = 400  # beyond 20×20 classes the numbers would not fit
 

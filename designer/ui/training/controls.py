@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.ui.language import LanguageFollower
 from designer.ui.training.banner import Text
 from designer.ui.training.run_texts import translated_device_label
 from designer.ui.training.terms_plot import metric_name
-from designer.ui.training.texts import LanguageFollower
 
 CONTEXT = "RunControls"
 AUTO_DEVICE = "auto"

@@ -44,10 +44,10 @@ from designer.ui.fields.widgets import (
     GuardedComboBox,
     GuardedSpinBox,
 )
+from designer.ui.language import LanguageFollower
 from designer.ui.training.background import run_in_background
 from designer.ui.training.dataset_preview import DatasetPreview
 from designer.ui.training.texts import (
-    LanguageFollower,
     option_label,
     translated_dataset,
 )

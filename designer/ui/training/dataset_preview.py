@@ -16,11 +16,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from designer.training.datasets import preview_samples
+from designer.ui.language import LanguageFollower
 from designer.ui.theme import ThemeColors, follow_theme
 from designer.ui.training.boundary import class_brush, class_hex
 from designer.ui.training.image_grid import ImageGrid
 from designer.ui.training.plot_style import pen, theme_plots, translate_scene_menus
-from designer.ui.training.texts import LanguageFollower
 
 # the plot's axis titles for each kind of preview that is a plot (bottom, left)
 AXES = {

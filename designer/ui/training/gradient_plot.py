@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from designer.ui.language import LanguageFollower
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.training.plot_style import (
     epoch_plot,
@@ -24,7 +25,6 @@ from designer.ui.training.plot_style import (
     title,
 )
 from designer.ui.training.plots import _style_plot, epoch_axis_title, series_color
-from designer.ui.training.texts import LanguageFollower
 
 LAYER_COLORS = (
     "blue",

@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from designer.training.messages import RunRequest
+from designer.ui.language import LanguageFollower
 from designer.ui.training.run_texts import translated_process_message
-from designer.ui.training.texts import LanguageFollower
 from designer.ui.training.worker import TrainingRun
 
 

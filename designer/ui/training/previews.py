@@ -21,8 +21,8 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from designer.ui.language import LanguageFollower
 from designer.ui.training.image_grid import ImageGrid
-from designer.ui.training.texts import LanguageFollower
 
 
 class PreviewWidget(Protocol):

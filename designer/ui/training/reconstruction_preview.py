@@ -13,10 +13,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from designer.ui.language import LanguageFollower
 from designer.ui.theme import ThemeColors, current_theme, follow_theme, qcolor
 from designer.ui.training.image_grid import _fit, to_qimages
 from designer.ui.training.previews import caption_label
-from designer.ui.training.texts import LanguageFollower
 
 
 # == reconstruction ===============================================================

@@ -14,9 +14,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from designer.ui.language import LanguageFollower
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.training.plot_style import brush, pen, theme_plots
-from designer.ui.training.texts import LanguageFollower
 
 
 class RegressionView(LanguageFollower, QWidget):

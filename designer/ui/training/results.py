@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from designer.ui.language import LanguageFollower
 from designer.ui.training import task_previews  # noqa: F401 - registers the forecast, reconstruction and samples tabs
 from designer.ui.training.boundary import (
     DecisionBoundaryView,
@@ -30,7 +31,6 @@ from designer.ui.training.previews import preview_kind
 from designer.ui.training.regression_view import RegressionView
 from designer.ui.training.sample_grid import SampleGridView
 from designer.ui.training.terms_plot import LossTermsPlot
-from designer.ui.training.texts import LanguageFollower
 
 CLASSIFYING_TASKS = ("classification", "sequence_classification")
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from designer.ui.language import LanguageFollower
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.training.plot_style import (
     VIEW_PADDING,
@@ -31,7 +32,6 @@ from designer.ui.training.plot_style import (
     title,
     translate_scene_menus,
 )
-from designer.ui.training.texts import LanguageFollower
 
 LOSSES = "loss"  # the choice that draws training and validation loss together
 RUN_COLORS = (

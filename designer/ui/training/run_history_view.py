@@ -45,10 +45,10 @@ from PySide6.QtWidgets import (
 from designer.training.run_compare import export_metrics_csv, table_rows
 from designer.training.run_history import RunHistory, RunHistoryError, RunRecord
 from designer.training.settings import FIELD_SPECS
+from designer.ui.language import LanguageFollower
 from designer.ui.training.banner import Banner
 from designer.ui.training.run_curves import LOSSES, RunCurves, metric_label
 from designer.ui.training.texts import (
-    LanguageFollower,
     option_label,
     translated_dataset,
     translated_setting,

@@ -14,9 +14,9 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from designer.ui.language import LanguageFollower
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.training.image_grid import ImageGrid
-from designer.ui.training.texts import LanguageFollower
 
 
 def _name(classes: Sequence[str] | None, index: int) -> str:

@@ -34,8 +34,9 @@ from designer.training.settings import (
 )
 from designer.training.tasks.registry import get_task_info
 from designer.ui.fields.editors import ChoiceEditor, FieldEditor, make_editor
+from designer.ui.language import LanguageFollower
 from designer.ui.training.run_texts import translated_device_label
-from designer.ui.training.texts import LanguageFollower, translated_setting
+from designer.ui.training.texts import translated_setting
 
 CONTEXT = "SettingsForm"
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (

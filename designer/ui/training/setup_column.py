@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.ui.language import LanguageFollower
 from designer.ui.training.banner import Banner
 from designer.ui.training.dataset_picker import DatasetPicker
 from designer.ui.training.settings_form import SettingsForm
-from designer.ui.training.texts import LanguageFollower
 
 
 class SetupColumn(LanguageFollower, QWidget):

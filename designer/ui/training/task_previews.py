@@ -28,6 +28,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from designer.ui.language import LanguageFollower
 from designer.ui.plurals import plural_form
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.training.image_grid import ImageGrid
@@ -35,7 +36,6 @@ from designer.ui.training.plot_style import pen, theme_plot, theme_plots
 from designer.ui.training.previews import caption_label, register_preview
 from designer.ui.training.reconstruction_preview import ReconstructionPreview
 from designer.ui.training.terms_plot import text_size
-from designer.ui.training.texts import LanguageFollower
 
 # Series colours (SeriesColors fields) of the forecast plots.
 HISTORY = "ink"

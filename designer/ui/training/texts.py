@@ -1,4 +1,4 @@
-"""Training texts in the interface language, and widgets that follow a language change.
+"""Training texts in the interface language.
 
 The settings, tasks and datasets are described in Qt-free tables
 (:mod:`designer.training.settings`, :mod:`designer.training.tasks.registry`,
@@ -6,14 +6,13 @@ The settings, tasks and datasets are described in Qt-free tables
 generated :mod:`designer.ui.training_texts` and are translated here, at display.
 Metric names are marked where the plots name them (context ``"Metric"``).
 
-:class:`LanguageFollower` gives a widget the ``retranslate()`` protocol: Qt sends
-every widget a ``LanguageChange`` event when a translator is installed or
-removed, and the widget then sets all its texts again.
+Widgets follow a language change through
+:class:`designer.ui.language.LanguageFollower`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 
 SETTINGS_CONTEXT = "TrainingSettings"
 TASK_CONTEXT = "Task"
@@ -48,16 +47,3 @@ def option_label(name: str) -> str:
 def translated_metric(text: str) -> str:
     """A metric's or loss term's name, translated (marked with ``QT_TRANSLATE_NOOP("Metric", …)``)."""
     return _translated(METRIC_CONTEXT, text)
-
-
-class LanguageFollower:
-    """Mixin for a QWidget subclass (list it first): calls ``self.retranslate()`` on
-    every ``LanguageChange``; the widget calls it once itself at the end of ``__init__``."""
-
-    def retranslate(self) -> None:
-        raise NotImplementedError
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        super().changeEvent(event)  # type: ignore[misc]
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
