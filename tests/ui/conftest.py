@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -58,3 +59,21 @@ def cnn(document: Document) -> list[str]:
 def chain():
     """``chain(document, layers)`` adds connected layers; see :func:`build_chain`."""
     return build_chain
+
+
+@pytest.fixture
+def vanishing_gradients_window(qtbot, tmp_path):
+    """The main window on a copy of the vanishing-gradients sample (1400×900)."""
+    from designer.ui.main_window import SAMPLES_DIR, MainWindow
+
+    # A copy: a run keeps its history beside the project, never in the package.
+    sample = shutil.copy(SAMPLES_DIR / "vanishing_gradients.json", tmp_path)
+    document = Document()
+    document.load(sample)
+    window = MainWindow(document, interactive=False)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    yield window
+    window.document.undo_stack.clear()
+    window.close()

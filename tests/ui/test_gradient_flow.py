@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import os
 import pickle
-import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -15,7 +14,6 @@ from PySide6.QtGui import QColor
 from designer.graph.project_file import load_project
 from designer.training.messages import EpochMetrics, RunInfo
 from designer.ui.canvas.gradient_bars import GradientBar, flow_color, flow_level
-from designer.ui.document import Document
 from designer.ui.main_window import SAMPLES_DIR, MainWindow
 from designer.ui.theme import qcolor
 from designer.ui.theme_colors import GRADIENT_FLOW
@@ -86,18 +84,8 @@ def test_the_gradients_tab_appears_with_a_curve_per_layer(qtbot) -> None:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    # A copy: a run keeps its history beside the project, never in the package.
-    sample = shutil.copy(SAMPLES_DIR / "vanishing_gradients.json", tmp_path)
-    document = Document()
-    document.load(sample)
-    window = MainWindow(document, interactive=False)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    yield window
-    window.document.undo_stack.clear()
-    window.close()
+def window(vanishing_gradients_window):
+    return vanishing_gradients_window
 
 
 def bars(window: MainWindow) -> dict[str, GradientBar]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,8 +17,7 @@ from designer.ui.canvas.preview_items import (
     channel_grid,
     preview_picture,
 )
-from designer.ui.document import Document
-from designer.ui.main_window import SAMPLES_DIR, MainWindow
+from designer.ui.main_window import MainWindow
 
 
 def preview(node_id: str, kind: str, data: np.ndarray, name: str = "x") -> LayerPreview:
@@ -52,18 +50,8 @@ def test_each_kind_gets_its_picture(qapp) -> None:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    # A copy: a run keeps its history beside the project, never in the package.
-    sample = shutil.copy(SAMPLES_DIR / "vanishing_gradients.json", tmp_path)
-    document = Document()
-    document.load(sample)
-    window = MainWindow(document, interactive=False)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    yield window
-    window.document.undo_stack.clear()
-    window.close()
+def window(vanishing_gradients_window):
+    return vanishing_gradients_window
 
 
 def items(window: MainWindow) -> dict[str, LayerPreviewItem]:
