@@ -3,19 +3,8 @@
 Every batch of real samples gives one discriminator step (real samples
 labelled ``real_label``, 1 minus the label smoothing; generated ones 0) and
 then one generator step with the non-saturating loss (generated samples
-labelled 1).  The noise comes from torch's global random stream.
-
-Under torchrun both networks arrive wrapped in DistributedDataParallel, which
-averages a network's gradients in the backward pass that follows a forward pass
-through the wrapper (and first copies the first process's buffers, such as
-BatchNorm's running statistics, to the others).  So the step sends each network
-through its wrapper once per backward pass whose gradients it uses: the
-discriminator's pass on the real samples (its pass on the generated ones goes
-through the network itself; both reach its gradients in the one backward pass
-of its loss), and the generator's pass.  The discriminator's pass inside the
-generator update goes through the network itself: its gradients there are
-neither averaged nor used.  In one process the wrappers are the networks, and
-the step is the same computation.
+labelled 1).  The noise comes from torch's global random stream.  Under
+torchrun both networks train through DistributedDataParallel (see gan_step).
 """
 
 from __future__ import annotations
@@ -110,10 +99,19 @@ def gan_step(
 ) -> tuple[torch.Tensor, ...]:
     """A discriminator step, then a generator step, on one batch of real samples.
 
-    ``generator`` and ``discriminator`` may be DistributedDataParallel wrappers
-    (see the module's notes).  Returns (d_loss + g_loss, d_loss, g_loss, D(x),
-    D(G(z))), the last two the discriminator's mean probability that a real /
-    generated sample is real.
+    Returns (d_loss + g_loss, d_loss, g_loss, D(x), D(G(z))), the last two the
+    discriminator's mean probability that a real / generated sample is real.
+
+    Under torchrun ``generator`` and ``discriminator`` are DistributedDataParallel
+    wrappers.  A wrapper averages the network's gradients over the processes in
+    the backward pass after a forward pass through it, and before that forward
+    pass copies the first process's buffers (BatchNorm's running statistics) to
+    the others.  So each network goes through its wrapper once per update: the
+    discriminator for the real samples; its pass on the generated ones goes
+    through the network itself (the one backward pass of d_loss carries the
+    gradients of both passes, and no buffer changes in between), and so does its
+    pass in the generator update, whose gradients for it are neither averaged
+    nor used.  In one process the wrappers are the networks themselves.
     """
     fake = generate(generator, noise_share(len(x), noise_shape, x.device), autocast)
     discriminator_itself = network_itself(discriminator)
