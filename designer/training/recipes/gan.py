@@ -109,7 +109,7 @@ def gan_step(
     the others.  So each network goes through its wrapper once per update: the
     discriminator for the real samples; its pass on the generated ones goes
     through the network itself (the one backward pass of d_loss carries the
-    gradients of both passes, and no buffer changes in between), and so does its
+    gradients of both passes, and no buffers are copied in between), and so does its
     pass in the generator update, whose gradients for it are neither averaged
     nor used.  In one process the wrappers are the networks themselves.
     """
