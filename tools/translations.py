@@ -50,6 +50,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/ui/undo_texts.py",
         "designer/ui/window_files.py",
         "designer/ui/window_language.py",
+        "designer/ui/window_panels.py",
         "designer/ui/window_status.py",
         "designer/ui/workspace.py",
         "designer/ui/__init__.py",

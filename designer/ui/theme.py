@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import fields
 from string import Template
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QPalette,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from designer.resources import resource_folder, resource_text
 from designer.ui.theme_colors import DARK, LIGHT, ThemeColors, css, rgba, theme_colors
@@ -170,6 +170,17 @@ def apply_theme(
         notifier.point_size = point_size
         notifier.changed.emit(theme)
     return theme
+
+
+def repolish(widget: QWidget) -> None:
+    """Restyle ``widget`` after a dynamic property that the stylesheet matches
+    (``[problem="true"]``) changed.  A widget not yet polished takes its style when
+    first shown, so it is left alone: that keeps QStyle (and the cost of making its
+    Python enums) out of the window's start-up."""
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
 
 
 def ensure_readable_font(app: QApplication) -> None:
