@@ -47,6 +47,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/ui/termination.py",
         "designer/ui/theme.py",
         "designer/ui/theme_colors.py",
+        "designer/ui/theme_icons.py",
         "designer/ui/undo_texts.py",
         "designer/ui/window_files.py",
         "designer/ui/window_language.py",
