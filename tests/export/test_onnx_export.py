@@ -248,3 +248,23 @@ def test_one_dimensional_pools_norms_and_activations_export(tmp_path: Path) -> N
     graph.connect(last.id, "out", sink.id, "in")
     project = Project(name="Modern", networks=[graph])
     _runtime_agrees(project, tmp_path / "modern.onnx", [1, 4], [{}, {}])
+
+
+def test_mobile_activations_and_identity_export(tmp_path: Path) -> None:
+    graph = Graph("model")
+    x = graph.add_node("Input", "features", {"shape": [6]})
+    last = _chain(
+        graph,
+        x,
+        ("Linear", {"out_features": 8}),
+        ("Scale", {"factor": 4.0}),
+        ("ReLU6", {}),
+        ("Hardtanh", {"min_val": -0.5, "max_val": 2.0}),
+        ("Mish", {}),
+        ("Identity", {}),
+        ("Hardsigmoid", {}),
+    )
+    sink = graph.add_node("Output", "y")
+    graph.connect(last.id, "out", sink.id, "in")
+    project = Project(name="Mobile", networks=[graph])
+    _runtime_agrees(project, tmp_path / "mobile.onnx", [1, 4], [{}, {}])

@@ -20,6 +20,10 @@
         <translation>需要确定的{what}，但它是符号尺寸 {dim}</translation>
     </message>
     <message>
+        <source>max_val {high} must be greater than min_val {low}</source>
+        <translation>max_val {high} 必须大于 min_val {low}</translation>
+    </message>
+    <message>
         <source>dim {dim} does not exist in a {rank}-dimensional tensor</source>
         <translation>{rank} 维张量中没有维度 {dim}</translation>
     </message>

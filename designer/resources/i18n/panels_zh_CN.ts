@@ -609,6 +609,14 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>生成</translation>
     </message>
     <message>
+        <source>A cheap piecewise version of Sigmoid, flat at 0 and 1 (MobileNetV3).</source>
+        <translation>Sigmoid 的分段近似，两端分别平直地停在 0 和 1，计算量小（MobileNetV3）。</translation>
+    </message>
+    <message>
+        <source>Clips values to a range, −1 to 1 unless set: a cheap, piecewise-linear Tanh.</source>
+        <translation>把数值截断到一个区间内（默认 −1 到 1）：一种计算量小的分段线性 Tanh。</translation>
+    </message>
+    <message>
         <source>Gives each sample a new shape with the same number of values (batch dimension kept; -1 means &apos;the rest&apos;).</source>
         <translation>给每个样本换一个新形状，元素个数不变（批维度保留；-1 表示“其余的全部”）。</translation>
     </message>
@@ -619,6 +627,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Hidden size</source>
         <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>Highest output value</source>
+        <translation>输出的最大值</translation>
     </message>
     <message>
         <source>How the weights start: PyTorch&apos;s default, or an nn.init scheme; any other choice than the default also sets the biases to zero</source>
@@ -721,6 +733,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>为每个整数词元 id 查出一个学习得到的向量：(N, L) → (N, L, E)。它的输入应来自数据类型为 long 的 Input。</translation>
     </message>
     <message>
+        <source>Lowest output value</source>
+        <translation>输出的最小值</translation>
+    </message>
+    <message>
         <source>Marks a tensor the network returns. A network may have several outputs.</source>
         <translation>标记网络要返回的张量。一个网络可以有多个输出。</translation>
     </message>
@@ -729,8 +745,16 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>最大长度</translation>
     </message>
     <message>
+        <source>Max val</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
         <source>Merge</source>
         <translation>合并</translation>
+    </message>
+    <message>
+        <source>Min val</source>
+        <translation>最小值</translation>
     </message>
     <message>
         <source>Mode</source>
@@ -885,6 +909,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>填充</translation>
     </message>
     <message>
+        <source>Passes its input on unchanged: a named point to branch a skip connection from, or a placeholder where a layer may go later.</source>
+        <translation>把输入原样传出：可作为引出跳跃连接的具名节点，或作为以后再放入某个层的占位。</translation>
+    </message>
+    <message>
         <source>Passes positive values, zeroes negative ones.</source>
         <translation>正值原样通过，负值变为 0。</translation>
     </message>
@@ -903,6 +931,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>PyTorch default</source>
         <translation>PyTorch 默认</translation>
+    </message>
+    <message>
+        <source>ReLU capped at 6, so values stay small enough for low-precision hardware (MobileNetV2).</source>
+        <translation>上限为 6 的 ReLU，数值始终不大，适合低精度硬件（MobileNetV2）。</translation>
     </message>
     <message>
         <source>Recurrent</source>
@@ -955,6 +987,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Smooth ReLU used by Transformers.</source>
         <translation>Transformer 中常用的平滑版 ReLU。</translation>
+    </message>
+    <message>
+        <source>Smooth ReLU-like curve that dips slightly below zero for negative values (YOLOv4).</source>
+        <translation>类似 ReLU 的平滑曲线，负值处略低于 0（YOLOv4）。</translation>
     </message>
     <message>
         <source>Smooth ReLU-like curve x·σ(x), also called swish (EfficientNet, LLaMA).</source>

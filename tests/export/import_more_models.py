@@ -1,0 +1,36 @@
+"""Models for the import tests of the layers in designer/export/fx_more_layers.py:
+together they use every module it draws."""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+
+class MobileActivations(nn.Module):
+    """ReLU6, Hardsigmoid, Hardtanh and Mish, and an Identity that vanishes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fc = nn.Linear(6, 6)
+        self.relu6 = nn.ReLU6()
+        self.gate = nn.Hardsigmoid()
+        self.clip = nn.Hardtanh(-0.5, 2.0)
+        self.mish = nn.Mish()
+        self.skip = nn.Identity()
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.relu6(self.fc(x) * 4)
+        return self.mish(self.clip(y)) * self.gate(self.skip(x))
+
+
+class UnknownHardtanh(nn.Module):
+    """A module the catalog has no card for beside one it draws."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clip = nn.Hardtanh()
+        self.shrink = nn.Softshrink()
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.shrink(self.clip(x))
