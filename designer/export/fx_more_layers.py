@@ -1,5 +1,5 @@
 """Import rules for the ``torch.nn`` layers added after :mod:`fx_layers`: ReLU6,
-Hardsigmoid, Hardtanh and Mish.
+Hardsigmoid, Hardtanh, Mish, and the reflection, replication and constant pads.
 
 Each rule reads a traced module and gives the catalog card, or raises
 :class:`Unsupported` naming the setting the card cannot express; settings a card
@@ -14,7 +14,7 @@ from typing import Any
 
 from torch import nn
 
-from designer.export.fx_layers import Card
+from designer.export.fx_layers import Card, Unsupported
 
 
 def _same_name(kind: str) -> Callable[[Any], Card]:
@@ -30,9 +30,30 @@ def _hardtanh(m: nn.Hardtanh) -> Card:
     return Card("Hardtanh", {"min_val": float(m.min_val), "max_val": float(m.max_val)})
 
 
+def _one_padding(m: Any) -> int:
+    """The padding of a 2-D pad module, the same on every side (cards take one)."""
+    padding = tuple(m.padding)
+    if len(set(padding)) != 1:
+        raise Unsupported(f"padding {padding} differs per side; cards take one")
+    return int(padding[0])
+
+
+def _pad(kind: str) -> Callable[[Any], Card]:
+    def rule(m: Any) -> Card:
+        params: dict[str, Any] = {"padding": _one_padding(m)}
+        if kind == "ConstantPad2d":
+            params["value"] = float(m.value)
+        return Card(kind, params)
+
+    return rule
+
+
 MORE_MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.ReLU6: _same_name("ReLU6"),
     nn.Hardsigmoid: _same_name("Hardsigmoid"),
     nn.Hardtanh: _hardtanh,
     nn.Mish: _same_name("Mish"),
+    nn.ReflectionPad2d: _pad("ReflectionPad2d"),
+    nn.ReplicationPad2d: _pad("ReplicationPad2d"),
+    nn.ConstantPad2d: _pad("ConstantPad2d"),
 }

@@ -34,3 +34,26 @@ class UnknownHardtanh(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.shrink(self.clip(x))
+
+
+class StyleTransferPads(nn.Module):
+    """fast_neural_style's padded convolutions, with the other two borders."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reflect = nn.ReflectionPad2d(2)
+        self.conv = nn.Conv2d(3, 4, 5)
+        self.replicate = nn.ReplicationPad2d(1)
+        self.constant = nn.ConstantPad2d(1, -0.5)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.constant(self.replicate(self.conv(self.reflect(x))))
+
+
+class UnevenPad(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.pad = nn.ReflectionPad2d((1, 1, 2, 2))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.pad(x)

@@ -42,6 +42,11 @@ def _random_inputs(inputs: tuple[str, ...]) -> list[torch.Tensor]:
             ("6",),
             {"ReLU6", "Hardsigmoid", "Hardtanh", "Mish", "Multiply", "Scale"},
         ),
+        (
+            "StyleTransferPads",
+            ("3x8x8",),
+            {"ReflectionPad2d", "ReplicationPad2d", "ConstantPad2d"},
+        ),
     ],
 )
 def test_the_drawn_network_computes_what_the_model_does(
@@ -69,3 +74,9 @@ def test_hardtanh_keeps_its_range_and_an_unknown_module_is_named() -> None:
         imported("UnknownHardtanh", "4")
     text = "\n".join(caught.value.problems)
     assert "Softshrink" in text and "Hardtanh" not in text
+
+
+def test_a_padding_that_differs_per_side_is_refused_in_words() -> None:
+    with pytest.raises(ModelImportError) as caught:
+        imported("UnevenPad", "1x6x6")
+    assert "padding (1, 1, 2, 2) differs per side" in "\n".join(caught.value.problems)

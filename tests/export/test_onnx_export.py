@@ -268,3 +268,20 @@ def test_mobile_activations_and_identity_export(tmp_path: Path) -> None:
     graph.connect(last.id, "out", sink.id, "in")
     project = Project(name="Mobile", networks=[graph])
     _runtime_agrees(project, tmp_path / "mobile.onnx", [1, 4], [{}, {}])
+
+
+def test_reflection_replication_and_constant_pads_export(tmp_path: Path) -> None:
+    graph = Graph("model")
+    x = graph.add_node("Input", "image", {"shape": [3, 9, 7]})
+    last = _chain(
+        graph,
+        x,
+        ("ReflectionPad2d", {"padding": 2}),
+        ("Conv2d", {"out_channels": 4, "kernel_size": 5}),
+        ("ReplicationPad2d", {"padding": 1}),
+        ("ConstantPad2d", {"padding": 2, "value": -0.5}),
+    )
+    sink = graph.add_node("Output", "y")
+    graph.connect(last.id, "out", sink.id, "in")
+    project = Project(name="Pads", networks=[graph])
+    _runtime_agrees(project, tmp_path / "pads.onnx", [1, 3], [{}, {}])

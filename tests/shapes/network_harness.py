@@ -189,6 +189,9 @@ INPUT_HINTS: dict[str, InputHint] = {
     "Scale": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
     "PixelShuffle": InputHint((3,), symbolic=(1, 2)),
     "ZeroPad2d": InputHint((3,), symbolic=(0, 1, 2)),
+    "ReflectionPad2d": InputHint((3,), symbolic=(0, 1, 2)),
+    "ReplicationPad2d": InputHint((3,), symbolic=(0, 1, 2)),
+    "ConstantPad2d": InputHint((3,), symbolic=(0, 1, 2)),
     "CropTo": InputHint((3,)),
 }
 
@@ -306,6 +309,12 @@ def symbol_values_fit(
             if any(evaluate_dim(d, values) < 1 for d in shape[1:]):
                 return False
         node = graph.node(node_id)
+        if node.type == "ReflectionPad2d" and info.inputs:
+            # Mirroring needs more pixels than the padding, which a symbolic size
+            # cannot promise: PyTorch refuses smaller values.
+            spatial = info.inputs["in"][2:]
+            if any(evaluate_dim(d, values) <= node.params["padding"] for d in spatial):
+                return False
         positional = node.type in POSITIONAL_TYPES and info.inputs
         if (
             positional

@@ -452,5 +452,9 @@
         <source>a block use is inferred through its definition</source>
         <translation>模块的使用要通过它的定义来推算形状</translation>
     </message>
+    <message>
+        <source>reflection padding {padding} must be smaller than the {size} input: each side mirrors that many pixels from inside</source>
+        <translation>反射填充 {padding} 必须小于 {size} 的输入：每一边都要从内部镜像这么多像素</translation>
+    </message>
 </context>
 </TS>

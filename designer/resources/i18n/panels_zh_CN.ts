@@ -613,6 +613,18 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>Sigmoid 的分段近似，两端分别平直地停在 0 和 1，计算量小（MobileNetV3）。</translation>
     </message>
     <message>
+        <source>Adds a border around an image that mirrors the pixels inside it, so edges look natural (style transfer networks pad this way).</source>
+        <translation>在图像四周加一圈边框，其内容是内部像素的镜像，使边缘看起来自然（风格迁移网络就这样填充）。</translation>
+    </message>
+    <message>
+        <source>Adds a border around an image that repeats the edge pixels outward.</source>
+        <translation>在图像四周加一圈边框，把边缘像素向外重复。</translation>
+    </message>
+    <message>
+        <source>Adds a border of one constant value around an image, p pixels on each side.</source>
+        <translation>在图像四周补一圈同一个常数，每边 p 个像素。</translation>
+    </message>
+    <message>
         <source>Clips values to a range, −1 to 1 unless set: a cheap, piecewise-linear Tanh.</source>
         <translation>把数值截断到一个区间内（默认 −1 到 1）：一种计算量小的分段线性 Tanh。</translation>
     </message>
@@ -917,6 +929,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>正值原样通过，负值变为 0。</translation>
     </message>
     <message>
+        <source>Pixels added on each side</source>
+        <translation>每边添加的像素数</translation>
+    </message>
+    <message>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
@@ -1017,6 +1033,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>步幅</translation>
     </message>
     <message>
+        <source>The value the border is filled with</source>
+        <translation>边框填入的数值</translation>
+    </message>
+    <message>
         <source>Top</source>
         <translation>上方偏移</translation>
     </message>
@@ -1039,6 +1059,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Upscale factor</source>
         <translation>放大倍数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
     </message>
     <message>
         <source>Vocabulary size (largest token id + 1)</source>
@@ -1067,6 +1091,14 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>float for images and features, long for integer token ids</source>
         <translation>图像和特征用 float，整数词元 id 用 long</translation>
+    </message>
+    <message>
+        <source>x padded by p on each side: a b c → a a | a b c | c c</source>
+        <translation>x 每边填充 p 个：a b c → a a | a b c | c c</translation>
+    </message>
+    <message>
+        <source>x padded by p on each side: a b c → c b | a b c | b a</source>
+        <translation>x 每边填充 p 个：a b c → c b | a b c | b a</translation>
     </message>
     <message>
         <source>y[i, j] = max over the k×k window at (i·s, j·s)</source>
