@@ -1,5 +1,6 @@
 """Import rules for the ``torch.nn`` layers added after :mod:`fx_layers`: ReLU6,
-Hardsigmoid, Hardtanh, Mish, and the reflection, replication and constant pads.
+Hardsigmoid, Hardtanh, Mish, the reflection, replication and constant pads, adaptive
+max pooling and LPPool2d.
 
 Each rule reads a traced module and gives the catalog card, or raises
 :class:`Unsupported` naming the setting the card cannot express; settings a card
@@ -14,7 +15,7 @@ from typing import Any
 
 from torch import nn
 
-from designer.export.fx_layers import Card, Unsupported
+from designer.export.fx_layers import Card, Unsupported, _adaptive_avg, _square
 
 
 def _same_name(kind: str) -> Callable[[Any], Card]:
@@ -48,6 +49,29 @@ def _pad(kind: str) -> Callable[[Any], Card]:
     return rule
 
 
+def _adaptive_max(kind: str) -> Callable[[Any], Card]:
+    def rule(m: Any) -> Card:
+        if m.return_indices:
+            raise Unsupported("return_indices=True (cards give the values only)")
+        return _adaptive_avg(kind)(m)
+
+    return rule
+
+
+def _lp_pool(m: nn.LPPool2d) -> Card:
+    if m.ceil_mode:
+        raise Unsupported("ceil_mode=True (only False can be drawn)")
+    stride = m.stride if m.stride is not None else m.kernel_size
+    return Card(
+        "LPPool2d",
+        {
+            "norm_type": float(m.norm_type),
+            "kernel_size": _square(m.kernel_size, "kernel_size"),
+            "stride": _square(stride, "stride"),
+        },
+    )
+
+
 MORE_MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.ReLU6: _same_name("ReLU6"),
     nn.Hardsigmoid: _same_name("Hardsigmoid"),
@@ -56,4 +80,7 @@ MORE_MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.ReflectionPad2d: _pad("ReflectionPad2d"),
     nn.ReplicationPad2d: _pad("ReplicationPad2d"),
     nn.ConstantPad2d: _pad("ConstantPad2d"),
+    nn.AdaptiveMaxPool1d: _adaptive_max("AdaptiveMaxPool1d"),
+    nn.AdaptiveMaxPool2d: _adaptive_max("AdaptiveMaxPool2d"),
+    nn.LPPool2d: _lp_pool,
 }

@@ -57,3 +57,17 @@ class UnevenPad(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.pad(x)
+
+
+class AdaptiveMaxAndPowerPools(nn.Module):
+    """Global max pooling of a sequence and of an image, and a power-average pool."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lp = nn.LPPool2d(2, 3, stride=2)
+        self.image_max = nn.AdaptiveMaxPool2d((2, 2))
+        self.sequence_max = nn.AdaptiveMaxPool1d(1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.image_max(self.lp(x)).flatten(2)  # (N, C, 4)
+        return self.sequence_max(y).flatten(1)

@@ -47,6 +47,11 @@ def _random_inputs(inputs: tuple[str, ...]) -> list[torch.Tensor]:
             ("3x8x8",),
             {"ReflectionPad2d", "ReplicationPad2d", "ConstantPad2d"},
         ),
+        (
+            "AdaptiveMaxAndPowerPools",
+            ("2x9x9",),
+            {"LPPool2d", "AdaptiveMaxPool2d", "AdaptiveMaxPool1d", "Flatten"},
+        ),
     ],
 )
 def test_the_drawn_network_computes_what_the_model_does(

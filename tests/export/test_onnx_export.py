@@ -285,3 +285,22 @@ def test_reflection_replication_and_constant_pads_export(tmp_path: Path) -> None
     graph.connect(last.id, "out", sink.id, "in")
     project = Project(name="Pads", networks=[graph])
     _runtime_agrees(project, tmp_path / "pads.onnx", [1, 3], [{}, {}])
+
+
+def test_adaptive_max_and_power_pools_export(tmp_path: Path) -> None:
+    graph = Graph("model")
+    x = graph.add_node("Input", "image", {"shape": [2, 8, 8]})
+    last = _chain(
+        graph,
+        x,
+        ("Conv2d", {"out_channels": 3, "kernel_size": 1}),
+        ("ReLU", {}),  # a power of a negative number has no real value
+        ("LPPool2d", {"norm_type": 2.0, "kernel_size": 2, "stride": 2}),
+        ("AdaptiveMaxPool2d", {"output_size": 2}),
+        ("Flatten", {"start_dim": 2}),
+        ("AdaptiveMaxPool1d", {"output_size": 1}),
+    )
+    sink = graph.add_node("Output", "y")
+    graph.connect(last.id, "out", sink.id, "in")
+    project = Project(name="Pools", networks=[graph])
+    _runtime_agrees(project, tmp_path / "pools.onnx", [1, 3], [{}, {}])

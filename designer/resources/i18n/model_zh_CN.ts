@@ -168,8 +168,16 @@
         <translation>池化核 {kernel}×{kernel} 比 {size} 的输入还大</translation>
     </message>
     <message>
+        <source>(N, C, D, H, W)</source>
+        <translation>(N, C, D, H, W)</translation>
+    </message>
+    <message>
         <source>kernel {kernel} is larger than its {size} input</source>
         <translation>池化核 {kernel} 比 {size} 的输入还大</translation>
+    </message>
+    <message>
+        <source>kernel {kernel}×{kernel}×{kernel} is larger than its {size} input</source>
+        <translation>池化核 {kernel}×{kernel}×{kernel} 比 {size} 的输入还大</translation>
     </message>
     <message>
         <source>size for ceil mode</source>

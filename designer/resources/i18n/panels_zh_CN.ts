@@ -701,6 +701,14 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>保留每个窗口中的最大值，使序列变短。</translation>
     </message>
     <message>
+        <source>Keeps the largest value of each region, for a fixed output size whatever the input size (output size 1 gives global max pooling).</source>
+        <translation>不管输入多大，都把每个区域只保留最大值，得到固定的输出大小（输出大小为 1 即全局最大池化）。</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value of each stretch of a sequence, for a fixed length whatever the input length (output size 1 gives global max pooling).</source>
+        <translation>不管输入序列多长，都把每一段只保留最大值，得到固定的长度（输出大小为 1 即全局最大池化）。</translation>
+    </message>
+    <message>
         <source>Keeps the last element of a sequence: (N, L, F) → (N, F), e.g. to classify from an LSTM&apos;s final output.</source>
         <translation>只保留序列的最后一个元素：(N, L, F) → (N, F)，例如用 LSTM 的最终输出做分类。</translation>
     </message>
@@ -937,6 +945,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>池化</translation>
     </message>
     <message>
+        <source>Power p</source>
+        <translation>幂次 p</translation>
+    </message>
+    <message>
         <source>Probability of zeroing a channel</source>
         <translation>将一个通道置零的概率</translation>
     </message>
@@ -1033,6 +1045,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>步幅</translation>
     </message>
     <message>
+        <source>Takes the p-norm of each window: p = 1 sums the magnitudes, p = 2 is the root of the sum of squares, and a large p comes close to max pooling.</source>
+        <translation>对每个窗口取 p 范数：p = 1 是绝对值之和，p = 2 是平方和的平方根，p 越大越接近最大池化。</translation>
+    </message>
+    <message>
         <source>The value the border is filled with</source>
         <translation>边框填入的数值</translation>
     </message>
@@ -1099,6 +1115,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>x padded by p on each side: a b c → c b | a b c | b a</source>
         <translation>x 每边填充 p 个：a b c → c b | a b c | b a</translation>
+    </message>
+    <message>
+        <source>y[i, j] = (sum over the k×k window of xᵖ)^(1/p)</source>
+        <translation>y[i, j] = (k×k 窗口内 xᵖ 之和)^(1/p)</translation>
     </message>
     <message>
         <source>y[i, j] = max over the k×k window at (i·s, j·s)</source>
