@@ -1,6 +1,6 @@
 """Import rules for the ``torch.nn`` layers added after :mod:`fx_layers`: ReLU6,
 Hardsigmoid, Hardtanh, Mish, the reflection, replication and constant pads, adaptive
-max pooling and LPPool2d.
+max pooling, LPPool2d, ConvTranspose1d and the 3-D convolution, pools and batch norm.
 
 Each rule reads a traced module and gives the catalog card, or raises
 :class:`Unsupported` naming the setting the card cannot express; settings a card
@@ -15,7 +15,15 @@ from typing import Any
 
 from torch import nn
 
-from designer.export.fx_layers import Card, Unsupported, _adaptive_avg, _square
+from designer.export.fx_layers import (
+    Card,
+    Unsupported,
+    _adaptive_avg,
+    _batch_norm,
+    _conv,
+    _pool,
+    _square,
+)
 
 
 def _same_name(kind: str) -> Callable[[Any], Card]:
@@ -72,6 +80,12 @@ def _lp_pool(m: nn.LPPool2d) -> Card:
     )
 
 
+def _transposed_1d(m: nn.ConvTranspose1d) -> Card:
+    card = _conv("ConvTranspose1d")(m)
+    card.params["output_padding"] = _square(m.output_padding, "output_padding")
+    return card
+
+
 MORE_MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.ReLU6: _same_name("ReLU6"),
     nn.Hardsigmoid: _same_name("Hardsigmoid"),
@@ -83,4 +97,9 @@ MORE_MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.AdaptiveMaxPool1d: _adaptive_max("AdaptiveMaxPool1d"),
     nn.AdaptiveMaxPool2d: _adaptive_max("AdaptiveMaxPool2d"),
     nn.LPPool2d: _lp_pool,
+    nn.ConvTranspose1d: _transposed_1d,
+    nn.Conv3d: _conv("Conv3d"),
+    nn.MaxPool3d: _pool("MaxPool3d"),
+    nn.AvgPool3d: _pool("AvgPool3d"),
+    nn.BatchNorm3d: _batch_norm("BatchNorm3d"),
 }

@@ -71,3 +71,20 @@ class AdaptiveMaxAndPowerPools(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         y = self.image_max(self.lp(x)).flatten(2)  # (N, C, 4)
         return self.sequence_max(y).flatten(1)
+
+
+class VideoNet(nn.Module):
+    """A 3-D convolution stack over (N, C, D, H, W) clips, and a transposed 1-D
+    convolution that doubles a sequence (with output padding)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv3d(2, 4, 3, padding=1)
+        self.bn = nn.BatchNorm3d(4)
+        self.max_pool = nn.MaxPool3d(2)
+        self.avg_pool = nn.AvgPool3d(2, stride=1)
+        self.up = nn.ConvTranspose1d(4, 3, 3, stride=2, padding=1, output_padding=1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.avg_pool(self.max_pool(torch.relu(self.bn(self.conv(x)))))
+        return self.up(y.flatten(2))  # (N, 4, 27) → (N, 3, 54)

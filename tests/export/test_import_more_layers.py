@@ -52,6 +52,11 @@ def _random_inputs(inputs: tuple[str, ...]) -> list[torch.Tensor]:
             ("2x9x9",),
             {"LPPool2d", "AdaptiveMaxPool2d", "AdaptiveMaxPool1d", "Flatten"},
         ),
+        (
+            "VideoNet",
+            ("2x8x8x8",),
+            {"Conv3d", "BatchNorm3d", "MaxPool3d", "AvgPool3d", "ConvTranspose1d"},
+        ),
     ],
 )
 def test_the_drawn_network_computes_what_the_model_does(

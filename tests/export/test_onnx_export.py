@@ -304,3 +304,26 @@ def test_adaptive_max_and_power_pools_export(tmp_path: Path) -> None:
     graph.connect(last.id, "out", sink.id, "in")
     project = Project(name="Pools", networks=[graph])
     _runtime_agrees(project, tmp_path / "pools.onnx", [1, 3], [{}, {}])
+
+
+def test_volumes_and_a_transposed_sequence_convolution_export(tmp_path: Path) -> None:
+    """A rank-5 input (N, C, D, H, W) through the 3-D layers, then ConvTranspose1d."""
+    graph = Graph("model")
+    x = graph.add_node("Input", "clip", {"shape": [2, 6, 8, 8]})
+    last = _chain(
+        graph,
+        x,
+        ("Conv3d", {"out_channels": 4, "kernel_size": 3, "padding": 1}),
+        ("BatchNorm3d", {}),
+        ("MaxPool3d", {"kernel_size": 2, "stride": 2}),
+        ("AvgPool3d", {"kernel_size": 2, "stride": 1, "padding": 1}),
+        ("Flatten", {"start_dim": 2}),
+        (
+            "ConvTranspose1d",
+            {"out_channels": 3, "kernel_size": 3, "stride": 2, "output_padding": 1},
+        ),
+    )
+    sink = graph.add_node("Output", "y")
+    graph.connect(last.id, "out", sink.id, "in")
+    project = Project(name="Volumes", networks=[graph])
+    _runtime_agrees(project, tmp_path / "volumes.onnx", [1, 2], [{}, {}])

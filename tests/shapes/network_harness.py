@@ -136,6 +136,11 @@ INPUT_HINTS: dict[str, InputHint] = {
     "Conv1d": InputHint((2,), symbolic=(1,)),
     "Conv2d": InputHint((3,), symbolic=(1, 2)),
     "ConvTranspose2d": InputHint((3,), symbolic=(1, 2)),
+    "ConvTranspose1d": InputHint((2,), symbolic=(1,)),
+    "Conv3d": InputHint((4,), symbolic=(1, 2, 3)),
+    "MaxPool3d": InputHint((4,), symbolic=(1, 2, 3)),
+    "AvgPool3d": InputHint((4,), symbolic=(1, 2, 3)),
+    "BatchNorm3d": InputHint((4,), symbolic=(1, 2, 3)),
     "MaxPool2d": InputHint((3,), symbolic=(1, 2)),
     "AvgPool2d": InputHint((3,), symbolic=(1, 2)),
     "AdaptiveAvgPool2d": InputHint((3,), symbolic=(0, 1, 2)),
@@ -201,6 +206,11 @@ INPUT_HINTS: dict[str, InputHint] = {
 SYMBOLS = ("L", "T")
 # Layers whose sequences may be at most ``max_len`` long.
 POSITIONAL_TYPES = ("PositionalEmbedding", "SinusoidalPositionalEncoding")
+# Layers whose spatial sizes must be at least a number their parameters decide.
+SIZE_BOUND_TYPES = {
+    "ReflectionPad2d": lambda params: params["padding"] + 1,
+    "AvgPool3d": lambda params: params["kernel_size"],
+}
 
 
 def dim_values(symbolic: bool = True) -> st.SearchStrategy[int | str]:
@@ -312,11 +322,11 @@ def symbol_values_fit(
             if any(evaluate_dim(d, values) < 1 for d in shape[1:]):
                 return False
         node = graph.node(node_id)
-        if node.type == "ReflectionPad2d" and info.inputs:
-            # Mirroring needs more pixels than the padding, which a symbolic size
-            # cannot promise: PyTorch refuses smaller values.
-            spatial = info.inputs["in"][2:]
-            if any(evaluate_dim(d, values) <= node.params["padding"] for d in spatial):
+        if node.type in SIZE_BOUND_TYPES and info.inputs:
+            # A symbolic size cannot promise more pixels than the reflection padding,
+            # or AvgPool3d's kernel: PyTorch refuses smaller values.
+            least = SIZE_BOUND_TYPES[node.type](node.params)
+            if any(evaluate_dim(d, values) < least for d in info.inputs["in"][2:]):
                 return False
         positional = node.type in POSITIONAL_TYPES and info.inputs
         if (

@@ -1,10 +1,11 @@
-"""Pooling and resampling of sequences (1-D) and images (2-D)."""
+"""Pooling and resampling of sequences (1-D), images (2-D) and volumes (3-D)."""
 
 from __future__ import annotations
 
 from designer.fields import Field, bool_field
 from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
 from designer.graph.layers._rules import (
+    SPATIAL_LAYOUTS,
     float_param,
     int_param,
     render_args,
@@ -16,12 +17,6 @@ from designer.graph.layers.conv import conv_length
 from designer.graph.shape import format_size, mul_dim
 from designer.graph.translatable import QT_TRANSLATE_NOOP
 
-# The layout each pooling expects, by its number of spatial dimensions.
-LAYOUTS = {
-    1: QT_TRANSLATE_NOOP("Problem", "(N, C, L)"),
-    2: QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)"),
-    3: QT_TRANSLATE_NOOP("Problem", "(N, C, D, H, W)"),
-}
 _TOO_LARGE = {
     1: QT_TRANSLATE_NOOP("Problem", "kernel {kernel} is larger than its {size} input"),
     2: QT_TRANSLATE_NOOP(
@@ -33,8 +28,13 @@ _TOO_LARGE = {
 }
 
 
-def _pool_rule(dims: int):
-    layout, too_large = LAYOUTS[dims], _TOO_LARGE[dims]
+def _pool_rule(dims: int, padding_fills_kernel: bool = True):
+    """The output size of a max or average pool over ``dims`` spatial dimensions.
+
+    ``padding_fills_kernel`` off (AvgPool3d, as PyTorch computes it on the CPU):
+    the input itself, padding not counted, must be at least the kernel size.
+    """
+    layout, too_large = SPATIAL_LAYOUTS[dims], _TOO_LARGE[dims]
 
     def rule(params, inputs) -> Inference:
         shape = single_input(inputs)
@@ -53,6 +53,18 @@ def _pool_rule(dims: int):
         spatial = shape[2:]
         if any(isinstance(s, int) and s + 2 * padding < kernel for s in spatial):
             raise ShapeError(too_large, kernel=str(kernel), size=format_size(spatial))
+        if not padding_fills_kernel and any(
+            isinstance(s, int) and s < kernel for s in spatial
+        ):
+            raise ShapeError(
+                QT_TRANSLATE_NOOP(
+                    "Problem",
+                    "kernel {kernel}×{kernel}×{kernel} is larger than its {size} input "
+                    "(AvgPool3d does not count the padding here)",
+                ),
+                kernel=str(kernel),
+                size=format_size(spatial),
+            )
         if params.get("ceil_mode"):
             out_spatial = tuple(
                 _ceil_length(
@@ -109,9 +121,11 @@ def _pool_construct(cls: str):
     return construct
 
 
-for _dims, _what, _window in ((2, "image", "k×k"), (1, "sequence", "k")):
-    _at = "i·s" if _dims == 1 else "(i·s, j·s)"
-    _index = "y[i]" if _dims == 1 else "y[i, j]"
+for _dims, _what, _window, _index, _at in (
+    (2, "image", "k×k", "y[i, j]", "(i·s, j·s)"),
+    (1, "sequence", "k", "y[i]", "i·s"),
+    (3, "volume", "k×k×k", "y[i, j, l]", "(i·s, j·s, l·s)"),
+):
     register(
         LayerSpec(
             type=f"MaxPool{_dims}d",
@@ -132,7 +146,7 @@ for _dims, _what, _window in ((2, "image", "k×k"), (1, "sequence", "k")):
             description=f"Averages each window, shrinking the {_what}.",
             formula=f"{_index} = mean over the {_window} window at {_at}",
             params=_POOL_PARAMS,
-            infer=_pool_rule(_dims),
+            infer=_pool_rule(_dims, padding_fills_kernel=_dims != 3),
             construct=_pool_construct(f"AvgPool{_dims}d"),
             key_params=("kernel_size", "stride"),
             short_name="avgpool",
@@ -141,7 +155,7 @@ for _dims, _what, _window in ((2, "image", "k×k"), (1, "sequence", "k")):
 
 
 def _adaptive_rule(dims: int):
-    layout = LAYOUTS[dims]
+    layout = SPATIAL_LAYOUTS[dims]
 
     def rule(params, inputs) -> Inference:
         shape = single_input(inputs)

@@ -180,6 +180,10 @@
         <translation>池化核 {kernel}×{kernel}×{kernel} 比 {size} 的输入还大</translation>
     </message>
     <message>
+        <source>kernel {kernel}×{kernel}×{kernel} is larger than its {size} input (AvgPool3d does not count the padding here)</source>
+        <translation>池化核 {kernel}×{kernel}×{kernel} 比 {size} 的输入还大（AvgPool3d 在这里不把填充算进去）</translation>
+    </message>
+    <message>
         <source>size for ceil mode</source>
         <translation>ceil 模式所需的尺寸</translation>
     </message>

@@ -625,6 +625,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>在图像四周补一圈同一个常数，每边 p 个像素。</translation>
     </message>
     <message>
+        <source>Averages each window, shrinking the volume.</source>
+        <translation>对每个窗口求平均，使体数据变小。</translation>
+    </message>
+    <message>
         <source>Clips values to a range, −1 to 1 unless set: a cheap, piecewise-linear Tanh.</source>
         <translation>把数值截断到一个区间内（默认 −1 到 1）：一种计算量小的分段线性 Tanh。</translation>
     </message>
@@ -699,6 +703,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Keeps the largest value in each window, shrinking the sequence.</source>
         <translation>保留每个窗口中的最大值，使序列变短。</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value in each window, shrinking the volume.</source>
+        <translation>在每个窗口中只保留最大值，使体数据变小。</translation>
     </message>
     <message>
         <source>Keeps the largest value of each region, for a fixed output size whatever the input size (output size 1 gives global max pooling).</source>
@@ -815,6 +823,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Normal (std 0.01)</source>
         <translation>正态（标准差 0.01）</translation>
+    </message>
+    <message>
+        <source>Normalises each channel of a volume or video clip over the batch and positions.</source>
+        <translation>对体数据或视频片段的每个通道，在整个批次和所有位置上做归一化。</translation>
     </message>
     <message>
         <source>Normalises each channel of an image over the batch and positions.</source>
@@ -1013,6 +1025,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>让学习得到的卷积核在序列 (N, C, L) 上滑动；每个卷积核产生一个输出通道。</translation>
     </message>
     <message>
+        <source>Slides learned filters over volumes or video clips (N, C, D, H, W); each filter gives one output channel.</source>
+        <translation>让学习得到的卷积核在体数据或视频片段 (N, C, D, H, W) 上滑动；每个卷积核产生一个输出通道。</translation>
+    </message>
+    <message>
         <source>Smooth ReLU used by Transformers.</source>
         <translation>Transformer 中常用的平滑版 ReLU。</translation>
     </message>
@@ -1055,6 +1071,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Top</source>
         <translation>上方偏移</translation>
+    </message>
+    <message>
+        <source>Transposed convolution over sequences: grows a sequence, e.g. stride 2 doubles L. Used to upsample audio and signals in decoders.</source>
+        <translation>序列上的转置卷积：把序列变长，例如步幅为 2 时 L 翻倍。在解码器中用于对音频和信号做上采样。</translation>
     </message>
     <message>
         <source>Transposed convolution: grows an image, e.g. stride 2 doubles H and W. Used in decoders and generators.</source>
@@ -1115,6 +1135,14 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>x padded by p on each side: a b c → c b | a b c | b a</source>
         <translation>x 每边填充 p 个：a b c → c b | a b c | b a</translation>
+    </message>
+    <message>
+        <source>y[i, j, l] = max over the k×k×k window at (i·s, j·s, l·s)</source>
+        <translation>y[i, j, l] = 以 (i·s, j·s, l·s) 为起点的 k×k×k 窗口内的最大值</translation>
+    </message>
+    <message>
+        <source>y[i, j, l] = mean over the k×k×k window at (i·s, j·s, l·s)</source>
+        <translation>y[i, j, l] = 以 (i·s, j·s, l·s) 为起点的 k×k×k 窗口内的平均值</translation>
     </message>
     <message>
         <source>y[i, j] = (sum over the k×k window of xᵖ)^(1/p)</source>
