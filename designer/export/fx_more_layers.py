@@ -1,6 +1,7 @@
 """Import rules for the ``torch.nn`` layers added after :mod:`fx_layers`: ReLU6,
 Hardsigmoid, Hardtanh, Mish, the reflection, replication and constant pads, adaptive
-max pooling, LPPool2d, ConvTranspose1d and the 3-D convolution, pools and batch norm.
+max pooling, LPPool2d, ConvTranspose1d, the 3-D convolution, pools and batch norm,
+EmbeddingBag, ChannelShuffle, CosineSimilarity and Bilinear.
 
 Each rule reads a traced module and gives the catalog card, or raises
 :class:`Unsupported` naming the setting the card cannot express; settings a card
@@ -22,6 +23,7 @@ from designer.export.fx_layers import (
     _batch_norm,
     _conv,
     _pool,
+    _require,
     _square,
 )
 
@@ -86,6 +88,36 @@ def _transposed_1d(m: nn.ConvTranspose1d) -> Card:
     return card
 
 
+def _embedding_bag(m: nn.EmbeddingBag) -> Card:
+    _require(
+        m,
+        max_norm=None,
+        scale_grad_by_freq=False,
+        sparse=False,
+        include_last_offset=False,
+        padding_idx=None,
+    )
+    return Card(
+        "EmbeddingBag",
+        {
+            "num_embeddings": m.num_embeddings,
+            "embedding_dim": m.embedding_dim,
+            "mode": m.mode,
+        },
+    )
+
+
+def _cosine_similarity(m: nn.CosineSimilarity) -> Card:
+    _require(m, eps=1e-8)
+    return Card("CosineSimilarity", {"dim": m.dim})
+
+
+def _bilinear(m: nn.Bilinear) -> Card:
+    return Card(
+        "Bilinear", {"out_features": m.out_features, "bias": m.bias is not None}
+    )
+
+
 MORE_MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.ReLU6: _same_name("ReLU6"),
     nn.Hardsigmoid: _same_name("Hardsigmoid"),
@@ -102,4 +134,8 @@ MORE_MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.MaxPool3d: _pool("MaxPool3d"),
     nn.AvgPool3d: _pool("AvgPool3d"),
     nn.BatchNorm3d: _batch_norm("BatchNorm3d"),
+    nn.EmbeddingBag: _embedding_bag,
+    nn.ChannelShuffle: lambda m: Card("ChannelShuffle", {"groups": m.groups}),
+    nn.CosineSimilarity: _cosine_similarity,
+    nn.Bilinear: _bilinear,
 }

@@ -88,3 +88,43 @@ class VideoNet(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         y = self.avg_pool(self.max_pool(torch.relu(self.bn(self.conv(x)))))
         return self.up(y.flatten(2))  # (N, 4, 27) → (N, 3, 54)
+
+
+class BagOfWords(nn.Module):
+    """The text_classification tutorial's model: a bag of embeddings and a classifier."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(40, 8, mode="sum")
+        self.fc = nn.Linear(8, 4)
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.embedding(ids))
+
+
+class TwoTowers(nn.Module):
+    """Two inputs compared by cosine similarity and mixed by a bilinear layer, with a
+    ShuffleNet channel shuffle on the way."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv1d(4, 4, 1, groups=2)
+        self.shuffle = nn.ChannelShuffle(2)
+        self.cosine = nn.CosineSimilarity(dim=1)
+        self.mix = nn.Bilinear(5, 5, 3)
+
+    def forward(self, a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+        a = self.shuffle(self.conv(a))  # (N, 4, 5)
+        similarity = self.cosine(a, b)  # (N, 5)
+        return self.mix(similarity, torch.tanh(similarity))
+
+
+class PaddedBag(nn.Module):
+    """padding_idx has no field on the card."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(40, 8, padding_idx=0)
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        return self.embedding(ids)

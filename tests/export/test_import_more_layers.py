@@ -57,6 +57,12 @@ def _random_inputs(inputs: tuple[str, ...]) -> list[torch.Tensor]:
             ("2x8x8x8",),
             {"Conv3d", "BatchNorm3d", "MaxPool3d", "AvgPool3d", "ConvTranspose1d"},
         ),
+        ("BagOfWords", ("long:7",), {"EmbeddingBag", "Linear"}),
+        (
+            "TwoTowers",
+            ("4x5", "4x5"),
+            {"Conv1d", "ChannelShuffle", "CosineSimilarity", "Bilinear", "Tanh"},
+        ),
     ],
 )
 def test_the_drawn_network_computes_what_the_model_does(
@@ -90,3 +96,9 @@ def test_a_padding_that_differs_per_side_is_refused_in_words() -> None:
     with pytest.raises(ModelImportError) as caught:
         imported("UnevenPad", "1x6x6")
     assert "padding (1, 1, 2, 2) differs per side" in "\n".join(caught.value.problems)
+
+
+def test_an_embedding_bag_setting_without_a_field_is_refused() -> None:
+    with pytest.raises(ModelImportError) as caught:
+        imported("PaddedBag", "long:7")
+    assert "padding_idx=0" in "\n".join(caught.value.problems)

@@ -327,3 +327,27 @@ def test_volumes_and_a_transposed_sequence_convolution_export(tmp_path: Path) ->
     graph.connect(last.id, "out", sink.id, "in")
     project = Project(name="Volumes", networks=[graph])
     _runtime_agrees(project, tmp_path / "volumes.onnx", [1, 2], [{}, {}])
+
+
+def test_bags_shuffles_and_two_input_layers_export(tmp_path: Path) -> None:
+    """EmbeddingBag over token ids, and ChannelShuffle, CosineSimilarity and
+    Bilinear over two feature inputs."""
+    graph = Graph("model")
+    ids = graph.add_node("Input", "ids", {"shape": [7], "dtype": "long"})
+    a = graph.add_node("Input", "a", {"shape": [4, 5]})
+    b = graph.add_node("Input", "b", {"shape": [4, 5]})
+    bag = _chain(
+        graph, ids, ("EmbeddingBag", {"num_embeddings": 20, "embedding_dim": 5})
+    )
+    shuffled = graph.add_node("ChannelShuffle", "shuffle", {"groups": 2})
+    graph.connect(a.id, "out", shuffled.id, "in")
+    cosine = graph.add_node("CosineSimilarity", "cosine", {"dim": 1})
+    graph.connect(shuffled.id, "out", cosine.id, "in1")
+    graph.connect(b.id, "out", cosine.id, "in2")
+    mix = graph.add_node("Bilinear", "mix", {"out_features": 3})
+    graph.connect(cosine.id, "out", mix.id, "in1")
+    graph.connect(bag.id, "out", mix.id, "in2")
+    sink = graph.add_node("Output", "y")
+    graph.connect(mix.id, "out", sink.id, "in")
+    project = Project(name="Towers", networks=[graph])
+    _runtime_agrees(project, tmp_path / "towers.onnx", [1, 3], [{}, {}])

@@ -179,6 +179,10 @@ INPUT_HINTS: dict[str, InputHint] = {
     "Reshape": InputHint((1, 2, 3)),
     "Permute": InputHint((1, 2, 3, 4), symbolic=(0, 1, 2, 3)),
     "Embedding": InputHint((1,), dtype="long", symbolic=(0,)),
+    "EmbeddingBag": InputHint((1,), dtype="long", symbolic=(0,)),
+    "ChannelShuffle": InputHint((2, 3, 4), symbolic=(1, 2, 3)),
+    "CosineSimilarity": InputHint((1, 2, 3), related=True, symbolic=(0, 1, 2)),
+    "Bilinear": InputHint((1, 2), related=True, symbolic=(0,)),
     "PositionalEmbedding": InputHint((2,), symbolic=(0,)),
     "SinusoidalPositionalEncoding": InputHint((2,), symbolic=(0,)),
     "RNN": InputHint((2,), symbolic=(0,)),
@@ -308,7 +312,11 @@ def single_layer_graph(case: LayerCase) -> tuple[Graph, Node]:
 
 
 def smallest_vocabulary(graph: Graph) -> int:
-    sizes = [n.params["num_embeddings"] for n in graph.nodes_of_type("Embedding")]
+    sizes = [
+        n.params["num_embeddings"]
+        for kind in ("Embedding", "EmbeddingBag")
+        for n in graph.nodes_of_type(kind)
+    ]
     return min(sizes, default=10)
 
 

@@ -104,6 +104,10 @@
         <translation>输入特征数</translation>
     </message>
     <message>
+        <source>all but the last dimension of {first} and {other} must match</source>
+        <translation>{first} 与 {other} 除最后一维外的各维必须一致</translation>
+    </message>
+    <message>
         <source>token ids (N, L)</source>
         <translation>词元 ID (N, L)</translation>
     </message>
@@ -238,6 +242,10 @@
     <message>
         <source>{channels} channels do not divide by upscale factor² = {square}</source>
         <translation>通道数 {channels} 不能被放大倍数的平方 {square} 整除</translation>
+    </message>
+    <message>
+        <source>(N, C, L), (N, C, H, W) or (N, C, D, H, W)</source>
+        <translation>(N, C, L)、(N, C, H, W) 或 (N, C, D, H, W)</translation>
     </message>
     <message>
         <source>(N, C, H, W) at &apos;like&apos;</source>

@@ -633,6 +633,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>把数值截断到一个区间内（默认 −1 到 1）：一种计算量小的分段线性 Tanh。</translation>
     </message>
     <message>
+        <source>Combines two inputs multiplicatively: every output is a learned weighted sum of all products of a feature of the first with one of the second.</source>
+        <translation>以相乘的方式组合两个输入：每个输出都是第一个输入的某个特征与第二个输入的某个特征两两相乘后，所有乘积的加权和（权重通过学习得到）。</translation>
+    </message>
+    <message>
         <source>Gives each sample a new shape with the same number of values (batch dimension kept; -1 means &apos;the rest&apos;).</source>
         <translation>给每个样本换一个新形状，元素个数不变（批维度保留；-1 表示“其余的全部”）。</translation>
     </message>
@@ -649,6 +653,14 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>输出的最大值</translation>
     </message>
     <message>
+        <source>How alike two tensors are along one dimension: the cosine of the angle between them, from −1 (opposite) to 1 (same direction). That dimension disappears.</source>
+        <translation>沿某一维度衡量两个张量有多相似：即它们夹角的余弦，从 −1（方向相反）到 1（方向相同）。该维度在输出中消失。</translation>
+    </message>
+    <message>
+        <source>How the vectors of one sequence are pooled</source>
+        <translation>如何把一个序列中的各个向量汇聚成一个</translation>
+    </message>
+    <message>
         <source>How the weights start: PyTorch&apos;s default, or an nn.init scheme; any other choice than the default also sets the biases to zero</source>
         <translation>权重的初始值：PyTorch 默认方式，或某种常用的初始化方法；选择默认以外的方法时，偏置也会设为零</translation>
     </message>
@@ -659,6 +671,14 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>In features</source>
         <translation>输入特征数</translation>
+    </message>
+    <message>
+        <source>In1 features</source>
+        <translation>输入 1 特征数</translation>
+    </message>
+    <message>
+        <source>In2 features</source>
+        <translation>输入 2 特征数</translation>
     </message>
     <message>
         <source>Initial state inputs</source>
@@ -679,6 +699,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Inserts a dimension of size 1, e.g. (N, 28, 28) → (N, 1, 28, 28) with dim 1, to give an image its channel.</source>
         <translation>插入一个大小为 1 的维度，例如 dim 为 1 时 (N, 28, 28) → (N, 1, 28, 28)，给图像加上通道维度。</translation>
+    </message>
+    <message>
+        <source>Interleaves the channels of its groups, so that the next grouped convolution sees channels from every group (ShuffleNet).</source>
+        <translation>把各组的通道交错重排，使下一个分组卷积能看到来自每个组的通道（ShuffleNet）。</translation>
     </message>
     <message>
         <source>Joins all dimensions from start dim on into one, e.g. (N, 64, 3, 3) → (N, 576).</source>
@@ -759,6 +783,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Looks up a learned vector for each integer token id: (N, L) → (N, L, E). Feed it from an Input of dtype long.</source>
         <translation>为每个整数词元 id 查出一个学习得到的向量：(N, L) → (N, L, E)。它的输入应来自数据类型为 long 的 Input。</translation>
+    </message>
+    <message>
+        <source>Looks up a learned vector for each token id and pools each sequence into one vector (mean, sum or max): (N, L) → (N, E). A fast start for text classification; word order is lost.</source>
+        <translation>为每个词元 id 查出一个学习得到的向量，并把每个序列汇聚成一个向量（平均、求和或取最大）：(N, L) → (N, E)。适合快速搭建文本分类模型，但会丢失词序。</translation>
     </message>
     <message>
         <source>Lowest output value</source>
@@ -891,6 +919,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Number of filters (output channels)</source>
         <translation>卷积核的个数（即输出通道数）</translation>
+    </message>
+    <message>
+        <source>Number of groups; must divide the channels</source>
+        <translation>组数；必须能整除通道数</translation>
     </message>
     <message>
         <source>Number of input ports</source>
@@ -1129,6 +1161,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>图像和特征用 float，整数词元 id 用 long</translation>
     </message>
     <message>
+        <source>the (g, C/g) grid of channels is read column by column</source>
+        <translation>把通道排成 (g, C/g) 的网格，再逐列读出</translation>
+    </message>
+    <message>
         <source>x padded by p on each side: a b c → a a | a b c | c c</source>
         <translation>x 每边填充 p 个：a b c → a a | a b c | c c</translation>
     </message>
@@ -1155,6 +1191,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>y[i, j] = mean over the k×k window at (i·s, j·s)</source>
         <translation>y[i, j] = 以 (i·s, j·s) 为起点的 k×k 窗口内的平均值</translation>
+    </message>
+    <message>
+        <source>y[n] = mean (or sum, max) of W[x[n, t]] over the positions t</source>
+        <translation>y[n] = 所有位置 t 上 W[x[n, t]] 的平均值（或和、最大值）</translation>
     </message>
 </context>
 <context>
