@@ -1,7 +1,7 @@
 """Import rules for the ``torch.nn`` layers added after :mod:`fx_layers`: ReLU6,
 Hardsigmoid, Hardtanh, Mish, the reflection, replication and constant pads, adaptive
 max pooling, LPPool2d, ConvTranspose1d, the 3-D convolution, pools and batch norm,
-EmbeddingBag, ChannelShuffle, CosineSimilarity and Bilinear.
+EmbeddingBag, ChannelShuffle, CosineSimilarity, Bilinear and TransformerDecoderLayer.
 
 Each rule reads a traced module and gives the catalog card, or raises
 :class:`Unsupported` naming the setting the card cannot express; settings a card
@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import torch.nn.functional as F
 from torch import nn
 
 from designer.export.fx_layers import (
@@ -118,6 +119,29 @@ def _bilinear(m: nn.Bilinear) -> Card:
     )
 
 
+def _decoder(m: nn.TransformerDecoderLayer) -> Card:
+    """A decoder block called as ``layer(tgt, memory)``; a mask passed in the call
+    has no port, so the importer's own check refuses a model that passes one."""
+    attention = m.self_attn
+    if not attention.batch_first:
+        raise Unsupported("batch_first=False (cards keep the batch first)")
+    activation = {F.relu: "relu", F.gelu: "gelu"}.get(m.activation)  # type: ignore[call-overload]
+    if activation is None:
+        raise Unsupported(f"activation {m.activation!r} (relu or gelu)")
+    if m.norm1.eps != 1e-5 or attention.in_proj_bias is None:
+        raise Unsupported("layer_norm_eps or bias other than the defaults")
+    return Card(
+        "TransformerDecoderLayer",
+        {
+            "nhead": attention.num_heads,
+            "dim_feedforward": m.linear1.out_features,
+            "dropout": float(m.dropout.p),
+            "activation": activation,
+            "norm_first": m.norm_first,
+        },
+    )
+
+
 MORE_MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.ReLU6: _same_name("ReLU6"),
     nn.Hardsigmoid: _same_name("Hardsigmoid"),
@@ -138,4 +162,5 @@ MORE_MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.ChannelShuffle: lambda m: Card("ChannelShuffle", {"groups": m.groups}),
     nn.CosineSimilarity: _cosine_similarity,
     nn.Bilinear: _bilinear,
+    nn.TransformerDecoderLayer: _decoder,
 }

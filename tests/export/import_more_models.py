@@ -128,3 +128,18 @@ class PaddedBag(nn.Module):
 
     def forward(self, ids: torch.Tensor) -> torch.Tensor:
         return self.embedding(ids)
+
+
+class Seq2SeqTransformer(nn.Module):
+    """An encoder layer reads the source; a decoder layer reads the target and the
+    encoder's output (the memory)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.encoder = nn.TransformerEncoderLayer(8, 2, 16, 0.0, batch_first=True)
+        self.decoder = nn.TransformerDecoderLayer(
+            8, 2, 16, 0.0, activation="gelu", batch_first=True, norm_first=True
+        )
+
+    def forward(self, source: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        return self.decoder(target, self.encoder(source))

@@ -63,6 +63,11 @@ def _random_inputs(inputs: tuple[str, ...]) -> list[torch.Tensor]:
             ("4x5", "4x5"),
             {"Conv1d", "ChannelShuffle", "CosineSimilarity", "Bilinear", "Tanh"},
         ),
+        (
+            "Seq2SeqTransformer",
+            ("6x8", "4x8"),
+            {"TransformerEncoderLayer", "TransformerDecoderLayer"},
+        ),
     ],
 )
 def test_the_drawn_network_computes_what_the_model_does(

@@ -351,3 +351,21 @@ def test_bags_shuffles_and_two_input_layers_export(tmp_path: Path) -> None:
     graph.connect(mix.id, "out", sink.id, "in")
     project = Project(name="Towers", networks=[graph])
     _runtime_agrees(project, tmp_path / "towers.onnx", [1, 3], [{}, {}])
+
+
+def test_a_causal_decoder_layer_exports(tmp_path: Path) -> None:
+    """The target (fixed length, as attention traces it) and the memory as inputs."""
+    graph = Graph("model")
+    target = graph.add_node("Input", "target", {"shape": [5, 8]})
+    memory = graph.add_node("Input", "memory", {"shape": [7, 8]})
+    decoder = graph.add_node(
+        "TransformerDecoderLayer",
+        "decoder",
+        {"nhead": 2, "dim_feedforward": 16, "dropout": 0.0, "causal": True},
+    )
+    graph.connect(target.id, "out", decoder.id, "tgt")
+    graph.connect(memory.id, "out", decoder.id, "memory")
+    sink = graph.add_node("Output", "y")
+    graph.connect(decoder.id, "out", sink.id, "in")
+    project = Project(name="Decoder", networks=[graph])
+    _runtime_agrees(project, tmp_path / "decoder.onnx", [1, 3], [{}, {}])

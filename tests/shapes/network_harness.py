@@ -191,6 +191,7 @@ INPUT_HINTS: dict[str, InputHint] = {
     "LastTimeStep": InputHint((2,), symbolic=(0, 1)),
     "MultiheadAttention": InputHint((2,), symbolic=(0,)),
     "TransformerEncoderLayer": InputHint((2,), symbolic=(0,)),
+    "TransformerDecoderLayer": InputHint((2,), related=True, symbolic=(0,)),
     "Add": InputHint((1, 2, 3), related=True, symbolic=(0, 1, 2)),
     "Multiply": InputHint((1, 2, 3), related=True, symbolic=(0, 1, 2)),
     "Concat": InputHint((1, 2, 3), related=True, symbolic=(1, 2)),

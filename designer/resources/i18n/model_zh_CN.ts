@@ -52,6 +52,10 @@
         <translation>序列 {shape} 需要形状为 (N, L) 的键填充掩码，实际为 {got}</translation>
     </message>
     <message>
+        <source>expects a memory (N, S, {embed}) with the target&apos;s embedding size, got {got}</source>
+        <translation>需要嵌入大小与目标序列相同的记忆 (N, S, {embed})，实际为 {got}</translation>
+    </message>
+    <message>
         <source>(N, C, L)</source>
         <translation>(N, C, L)</translation>
     </message>

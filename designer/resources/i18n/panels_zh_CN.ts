@@ -637,6 +637,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>以相乘的方式组合两个输入：每个输出都是第一个输入的某个特征与第二个输入的某个特征两两相乘后，所有乘积的加权和（权重通过学习得到）。</translation>
     </message>
     <message>
+        <source>Each target position attends only to itself and earlier target positions, as a decoder that generates one step at a time needs</source>
+        <translation>每个目标位置只关注自身和之前的目标位置，逐步生成的解码器需要这样做</translation>
+    </message>
+    <message>
         <source>Gives each sample a new shape with the same number of values (batch dimension kept; -1 means &apos;the rest&apos;).</source>
         <translation>给每个样本换一个新形状，元素个数不变（批维度保留；-1 表示“其余的全部”）。</translation>
     </message>
@@ -939,6 +943,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Off runs the layer time-major inside; the graph&apos;s tensors stay batch-first</source>
         <translation>关闭时该层内部按时间维在前的方式运行；图中的张量仍然是批维度在前</translation>
+    </message>
+    <message>
+        <source>One Transformer decoder block: self-attention over the target sequence, attention from the target to the encoder&apos;s output (the memory), then a feed-forward network, each with a residual connection and layer norm.</source>
+        <translation>一个 Transformer 解码器模块：先对目标序列做自注意力，再让目标关注编码器的输出（记忆），最后是前馈网络，三者都带有残差连接和层归一化。</translation>
     </message>
     <message>
         <source>One Transformer encoder block: self-attention then a feed-forward network, each with a residual connection and layer norm.</source>
