@@ -329,9 +329,9 @@ def test_volumes_and_a_transposed_sequence_convolution_export(tmp_path: Path) ->
     _runtime_agrees(project, tmp_path / "volumes.onnx", [1, 2], [{}, {}])
 
 
-def test_bags_shuffles_and_two_input_layers_export(tmp_path: Path) -> None:
-    """EmbeddingBag over token ids, and ChannelShuffle, CosineSimilarity and
-    Bilinear over two feature inputs."""
+def test_bags_shuffles_and_cosine_similarity_export(tmp_path: Path) -> None:
+    """EmbeddingBag over token ids, and ChannelShuffle and CosineSimilarity over two
+    feature inputs."""
     graph = Graph("model")
     ids = graph.add_node("Input", "ids", {"shape": [7], "dtype": "long"})
     a = graph.add_node("Input", "a", {"shape": [4, 5]})
@@ -344,13 +344,30 @@ def test_bags_shuffles_and_two_input_layers_export(tmp_path: Path) -> None:
     cosine = graph.add_node("CosineSimilarity", "cosine", {"dim": 1})
     graph.connect(shuffled.id, "out", cosine.id, "in1")
     graph.connect(b.id, "out", cosine.id, "in2")
-    mix = graph.add_node("Bilinear", "mix", {"out_features": 3})
-    graph.connect(cosine.id, "out", mix.id, "in1")
-    graph.connect(bag.id, "out", mix.id, "in2")
+    total = graph.add_node("Add", "total", {"inputs": 2})
+    graph.connect(bag.id, "out", total.id, "in1")
+    graph.connect(cosine.id, "out", total.id, "in2")
+    sink = graph.add_node("Output", "y")
+    graph.connect(total.id, "out", sink.id, "in")
+    project = Project(name="Bags", networks=[graph])
+    _runtime_agrees(project, tmp_path / "bags.onnx", [1, 3], [{}, {}])
+
+
+def test_bilinear_which_onnx_lacks_is_refused_by_name(tmp_path: Path) -> None:
+    graph = Graph("model")
+    a = graph.add_node("Input", "a", {"shape": [5]})
+    b = graph.add_node("Input", "b", {"shape": [3]})
+    mix = graph.add_node("Bilinear", "mix", {"out_features": 2})
+    graph.connect(a.id, "out", mix.id, "in1")
+    graph.connect(b.id, "out", mix.id, "in2")
     sink = graph.add_node("Output", "y")
     graph.connect(mix.id, "out", sink.id, "in")
-    project = Project(name="Towers", networks=[graph])
-    _runtime_agrees(project, tmp_path / "towers.onnx", [1, 3], [{}, {}])
+    target = tmp_path / "mix.onnx"
+    with pytest.raises(OnnxExportError) as caught:
+        export_onnx(Project(name="Mix", networks=[graph]), target)
+    assert str(caught.value).startswith("the layer 'mix' (Bilinear)")
+    assert "bilinear" in str(caught.value)
+    assert not target.exists()
 
 
 def test_a_causal_decoder_layer_exports(tmp_path: Path) -> None:

@@ -182,7 +182,13 @@ register(
         ),
         infer=_channel_shuffle_rule,
         dtype=keeps_dtype,
-        construct=lambda p, i: f"nn.ChannelShuffle({p['groups']})",
+        # As torchvision's ShuffleNet writes it (nn.ChannelShuffle has no ONNX export):
+        # channels (C) → (g, C/g) → (C/g, g) → (C).
+        construct=lambda p, i: None,
+        forward=lambda p, i, attr, inputs: (
+            f"{inputs['in']}.unflatten(1, ({p['groups']}, -1))"
+            ".transpose(1, 2).flatten(1, 2)"
+        ),
         key_params=("groups",),
         short_name="shuffle",
     )
