@@ -3,7 +3,7 @@ embeddings and the fixed sinusoidal encoding."""
 
 from __future__ import annotations
 
-from designer.fields import Field
+from designer.fields import choice_field
 from designer.graph.catalog import (
     Inference,
     LayerSpec,
@@ -86,11 +86,10 @@ register(
                 help="Vocabulary size (largest token id + 1)",
             ),
             int_param("embedding_dim", 64, maximum=65536),
-            Field(
+            choice_field(
                 "mode",
-                "choice",
                 "mean",
-                choices=("mean", "sum", "max"),
+                {"mean": "Mean", "sum": "Sum", "max": "Max"},
                 help="How the vectors of one sequence are pooled",
             ),
             init_param(WITHOUT_ZEROS),

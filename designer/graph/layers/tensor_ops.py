@@ -170,7 +170,7 @@ register(
         type="ChannelShuffle",
         category="Shape",
         description="Interleaves the channels of its groups, so that the next grouped "
-        "convolution sees channels from every group (ShuffleNet).",
+        "layer mixes channels from every group (ShuffleNet).",
         formula="the (g, C/g) grid of channels is read column by column",
         params=(
             int_param(

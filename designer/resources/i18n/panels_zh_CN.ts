@@ -585,6 +585,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>门控循环单元：只有两个门的轻量版 LSTM。输出整个序列 (N, L, hidden)；可以添加初始状态和最终状态的端口。</translation>
     </message>
     <message>
+        <source>Interleaves the channels of its groups, so that the next grouped layer mixes channels from every group (ShuffleNet).</source>
+        <translation>把各组的通道交错重排，使下一个分组层能混合来自每个组的通道（轻量级卷积网络常用的做法）。</translation>
+    </message>
+    <message>
         <source>Long short-term memory: gates decide what the cell state keeps, so it remembers over long sequences. Outputs the whole sequence (N, L, hidden); ports for the initial and final state can be added.</source>
         <translation>长短期记忆网络：由门决定细胞状态保留哪些信息，因此能在长序列中保持记忆。输出整个序列 (N, L, hidden)；可以添加初始状态和最终状态的端口。</translation>
     </message>
@@ -610,7 +614,7 @@ Drag layers from the palette, or double-click one to add it.</source>
     </message>
     <message>
         <source>A cheap piecewise version of Sigmoid, flat at 0 and 1 (MobileNetV3).</source>
-        <translation>Sigmoid 的分段近似，两端分别平直地停在 0 和 1，计算量小（MobileNetV3）。</translation>
+        <translation>Sigmoid 的分段近似，两端分别平直地停在 0 和 1，计算量小（MobileNet 系列使用它）。</translation>
     </message>
     <message>
         <source>Adds a border around an image that mirrors the pixels inside it, so edges look natural (style transfer networks pad this way).</source>
@@ -705,10 +709,6 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>插入一个大小为 1 的维度，例如 dim 为 1 时 (N, 28, 28) → (N, 1, 28, 28)，给图像加上通道维度。</translation>
     </message>
     <message>
-        <source>Interleaves the channels of its groups, so that the next grouped convolution sees channels from every group (ShuffleNet).</source>
-        <translation>把各组的通道交错重排，使下一个分组卷积能看到来自每个组的通道（ShuffleNet）。</translation>
-    </message>
-    <message>
         <source>Joins all dimensions from start dim on into one, e.g. (N, 64, 3, 3) → (N, 576).</source>
         <translation>把从起始维度开始的所有维度合并成一个，例如 (N, 64, 3, 3) → (N, 576)。</translation>
     </message>
@@ -801,12 +801,20 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>标记网络要返回的张量。一个网络可以有多个输出。</translation>
     </message>
     <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
         <source>Max len</source>
         <translation>最大长度</translation>
     </message>
     <message>
         <source>Max val</source>
         <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
     </message>
     <message>
         <source>Merge</source>
@@ -1014,7 +1022,7 @@ Drag layers from the palette, or double-click one to add it.</source>
     </message>
     <message>
         <source>ReLU capped at 6, so values stay small enough for low-precision hardware (MobileNetV2).</source>
-        <translation>上限为 6 的 ReLU，数值始终不大，适合低精度硬件（MobileNetV2）。</translation>
+        <translation>上限为 6 的 ReLU，数值始终不大，适合低精度硬件（MobileNet 系列使用它）。</translation>
     </message>
     <message>
         <source>Recurrent</source>
@@ -1074,7 +1082,7 @@ Drag layers from the palette, or double-click one to add it.</source>
     </message>
     <message>
         <source>Smooth ReLU-like curve that dips slightly below zero for negative values (YOLOv4).</source>
-        <translation>类似 ReLU 的平滑曲线，负值处略低于 0（YOLOv4）。</translation>
+        <translation>类似 ReLU 的平滑曲线，负值处略低于 0（一些目标检测网络使用它）。</translation>
     </message>
     <message>
         <source>Smooth ReLU-like curve x·σ(x), also called swish (EfficientNet, LLaMA).</source>
@@ -1099,6 +1107,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Stride</source>
         <translation>步幅</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>求和</translation>
     </message>
     <message>
         <source>Takes the p-norm of each window: p = 1 sums the magnitudes, p = 2 is the root of the sum of squares, and a large p comes close to max pooling.</source>
