@@ -312,7 +312,10 @@ PASS_THROUGH_METHODS = frozenset({"contiguous", "float", "clone"})
 
 
 def rule_for(module: Any) -> Callable[[Any], Card] | None:
-    return MODULE_RULES.get(type(module))
+    """The module's rule, here or among the newer layers' in fx_more_layers."""
+    from designer.export.fx_more_layers import MORE_MODULE_RULES  # imports this module
+
+    return MODULE_RULES.get(type(module)) or MORE_MODULE_RULES.get(type(module))
 
 
 # -- functions and tensor methods ---------------------------------------------------

@@ -1,4 +1,5 @@
-"""Self-attention and the Transformer encoder layer, with causal and key-padding masks.
+"""Self-attention and the Transformer encoder and decoder layers, with causal and
+key-padding masks.
 
 The graph's sequences are batch-first (N, L, E); ``batch_first`` off runs the
 layer time-major inside (L, N, E), as a model built that way does.
@@ -218,5 +219,95 @@ register(
         inferred_names=("d_model",),
         key_params=("nhead", "dim_feedforward"),
         short_name="encoder",
+    )
+)
+
+
+TARGET_PORT, MEMORY_PORT = "tgt", "memory"
+
+
+def _decoder_rule(params, inputs) -> Inference:
+    target, embed, steps = _sequence({"in": inputs[TARGET_PORT]}, params["nhead"])
+    memory = inputs[MEMORY_PORT]
+    if len(memory) != 3 or memory[2] != embed:
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "expects a memory (N, S, {embed}) with the target's embedding size, "
+                "got {got}",
+            ),
+            embed=str(embed),
+            got=format_shape(memory),
+        )
+    sources = memory[1] if isinstance(memory[1], int) else 1
+    hidden = params["dim_feedforward"]
+    attention = 4 * embed * embed + 4 * embed
+    feedforward = 2 * embed * hidden + hidden + embed
+    return Inference(
+        outputs={"out": target},
+        inferred={"d_model": embed},
+        params=2 * attention + feedforward + 6 * embed,
+        macs=steps * (6 * embed * embed + 2 * embed * hidden)
+        + sources * 2 * embed * embed
+        + 2 * steps * (steps + sources) * embed,
+    )
+
+
+def _decoder_forward(params, _inferred, attr: str, inputs) -> str:
+    batch_first = params["batch_first"]
+    target = _time_first(inputs[TARGET_PORT], batch_first)
+    memory = _time_first(inputs[MEMORY_PORT], batch_first)
+    mask = ""
+    if params["causal"]:
+        mask = f", tgt_mask={causal_mask(inputs[TARGET_PORT])}, tgt_is_causal=True"
+    call = f"{attr}({target}, {memory}{mask})"
+    return call if batch_first else f"{call}.transpose(0, 1)"
+
+
+register(
+    LayerSpec(
+        type="TransformerDecoderLayer",
+        category="Attention",
+        description="One Transformer decoder block: self-attention over the target "
+        "sequence, attention from the target to the encoder's output (the memory), "
+        "then a feed-forward network, each with a residual connection and layer norm.",
+        formula="y = LN(t + Attn(t));  z = LN(y + Attn(y, memory));  out = LN(z + FF(z))",
+        params=(
+            int_param("nhead", 4, maximum=256),
+            int_param("dim_feedforward", 128, maximum=65536),
+            float_param("dropout", 0.1, 0.0, 0.99),
+            Field("activation", "choice", "relu", choices=("relu", "gelu")),
+            bool_field("norm_first", False),
+            bool_field(
+                "causal",
+                False,
+                help="Each target position attends only to itself and earlier target "
+                "positions, as a decoder that generates one step at a time needs",
+            ),
+            bool_field("batch_first", True, help=BATCH_FIRST_HELP),
+        ),
+        infer=_decoder_rule,
+        construct=lambda p, i: (
+            "nn.TransformerDecoderLayer("
+            + render_args(
+                [],
+                {
+                    "d_model": i["d_model"],
+                    "nhead": p["nhead"],
+                    "dim_feedforward": p["dim_feedforward"],
+                    "dropout": p["dropout"],
+                    "activation": p["activation"],
+                    "batch_first": p["batch_first"],
+                    "norm_first": p["norm_first"],
+                },
+                {"activation": "relu", "batch_first": False, "norm_first": False},
+            )
+            + ")"
+        ),
+        forward=_decoder_forward,
+        inputs=lambda p: (TARGET_PORT, MEMORY_PORT),
+        inferred_names=("d_model",),
+        key_params=("nhead", "dim_feedforward"),
+        short_name="decoder",
     )
 )
