@@ -172,6 +172,25 @@ def test_resume_carries_on_where_the_checkpoint_left(
     assert checkpoint["epoch"] == 3
 
 
+@pytest.mark.parametrize("schedule", ["one_cycle", "cosine"])
+def test_resume_refuses_to_stretch_a_schedule_laid_out_for_the_whole_run(
+    schedule: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "export"
+    _export(folder, schedule=schedule)
+    common = ["--limit", "96", "--device", "cpu", "--out", "run"]
+    _run_here(folder, [*common, "--epochs", "2"], monkeypatch)
+    before = (folder / "run" / "checkpoint.pt").read_bytes()
+    with pytest.raises(
+        SystemExit, match="laid out for .* steps .* cannot be stretched"
+    ):
+        _run_here(folder, [*common, "--epochs", "4", "--resume"], monkeypatch)
+    assert (folder / "run" / "checkpoint.pt").read_bytes() == before  # kept as it was
+    # The same length resumes (here: nothing left to train, and no error).
+    printed = _run_here(folder, [*common, "--epochs", "2", "--resume"], monkeypatch)
+    assert "resuming after epoch 2" in printed
+
+
 def test_resume_without_a_checkpoint_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
