@@ -181,6 +181,43 @@ def _encoder_forward(params, _inferred, attr: str, inputs) -> str:
     return call if batch_first else f"{call}.transpose(0, 1)"
 
 
+def _block_fields(causal_help: str) -> tuple[Field, ...]:
+    """The settings the Transformer encoder and decoder layers share."""
+    return (
+        int_param("nhead", 4, maximum=256),
+        int_param("dim_feedforward", 128, maximum=65536),
+        float_param("dropout", 0.1, 0.0, 0.99),
+        Field("activation", "choice", "relu", choices=("relu", "gelu")),
+        bool_field("norm_first", False),
+        bool_field("causal", False, help=causal_help),
+        bool_field("batch_first", True, help=BATCH_FIRST_HELP),
+    )
+
+
+def _block_constructor(class_name: str):
+    """``nn.TransformerEncoderLayer(d_model=…, …)`` (or the decoder's) for a card."""
+
+    def construct(params, inferred) -> str:
+        arguments = {
+            "d_model": inferred["d_model"],
+            **{
+                name: params[name]
+                for name in (
+                    "nhead",
+                    "dim_feedforward",
+                    "dropout",
+                    "activation",
+                    "batch_first",
+                    "norm_first",
+                )
+            },
+        }
+        defaults = {"activation": "relu", "batch_first": False, "norm_first": False}
+        return f"nn.{class_name}({render_args([], arguments, defaults)})"
+
+    return construct
+
+
 register(
     LayerSpec(
         type="TransformerEncoderLayer",
@@ -188,33 +225,9 @@ register(
         description="One Transformer encoder block: self-attention then a feed-forward "
         "network, each with a residual connection and layer norm.",
         formula="y = LN(x + Attn(x));  out = LN(y + FF(y))",
-        params=(
-            int_param("nhead", 4, maximum=256),
-            int_param("dim_feedforward", 128, maximum=65536),
-            float_param("dropout", 0.1, 0.0, 0.99),
-            Field("activation", "choice", "relu", choices=("relu", "gelu")),
-            bool_field("norm_first", False),
-            bool_field("causal", False, help=CAUSAL_HELP),
-            bool_field("batch_first", True, help=BATCH_FIRST_HELP),
-        ),
+        params=_block_fields(CAUSAL_HELP),
         infer=_encoder_rule,
-        construct=lambda p, i: (
-            "nn.TransformerEncoderLayer("
-            + render_args(
-                [],
-                {
-                    "d_model": i["d_model"],
-                    "nhead": p["nhead"],
-                    "dim_feedforward": p["dim_feedforward"],
-                    "dropout": p["dropout"],
-                    "activation": p["activation"],
-                    "batch_first": p["batch_first"],
-                    "norm_first": p["norm_first"],
-                },
-                {"activation": "relu", "batch_first": False, "norm_first": False},
-            )
-            + ")"
-        ),
+        construct=_block_constructor("TransformerEncoderLayer"),
         forward=_encoder_forward,
         inferred_names=("d_model",),
         key_params=("nhead", "dim_feedforward"),
@@ -272,38 +285,12 @@ register(
         "sequence, attention from the target to the encoder's output (the memory), "
         "then a feed-forward network, each with a residual connection and layer norm.",
         formula="y = LN(t + Attn(t));  z = LN(y + Attn(y, memory));  out = LN(z + FF(z))",
-        params=(
-            int_param("nhead", 4, maximum=256),
-            int_param("dim_feedforward", 128, maximum=65536),
-            float_param("dropout", 0.1, 0.0, 0.99),
-            Field("activation", "choice", "relu", choices=("relu", "gelu")),
-            bool_field("norm_first", False),
-            bool_field(
-                "causal",
-                False,
-                help="Each target position attends only to itself and earlier target "
-                "positions, as a decoder that generates one step at a time needs",
-            ),
-            bool_field("batch_first", True, help=BATCH_FIRST_HELP),
+        params=_block_fields(
+            "Each target position attends only to itself and earlier target "
+            "positions, as a decoder that generates one step at a time needs"
         ),
         infer=_decoder_rule,
-        construct=lambda p, i: (
-            "nn.TransformerDecoderLayer("
-            + render_args(
-                [],
-                {
-                    "d_model": i["d_model"],
-                    "nhead": p["nhead"],
-                    "dim_feedforward": p["dim_feedforward"],
-                    "dropout": p["dropout"],
-                    "activation": p["activation"],
-                    "batch_first": p["batch_first"],
-                    "norm_first": p["norm_first"],
-                },
-                {"activation": "relu", "batch_first": False, "norm_first": False},
-            )
-            + ")"
-        ),
+        construct=_block_constructor("TransformerDecoderLayer"),
         forward=_decoder_forward,
         inputs=lambda p: (TARGET_PORT, MEMORY_PORT),
         inferred_names=("d_model",),
