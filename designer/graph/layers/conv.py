@@ -20,6 +20,7 @@ from designer.graph.layers._rules import (
 from designer.graph.layers.weight_init import init_param, init_weight_and_bias
 from designer.graph.shape import (
     Dim,
+    Shape,
     add_dim,
     floordiv_dim,
     format_shape,
@@ -46,32 +47,38 @@ def _padding_amount(params: Mapping[str, Any]) -> int | str:
     return padding
 
 
-def _conv_rule(dims: int):
-    layout = SPATIAL_LAYOUTS[dims]
+def _channels_in(shape: Shape, dims: int, params: Mapping[str, Any]) -> int:
+    """The input's channel count, once the input has the rank of a ``dims``-D
+    convolution and ``groups`` divides its input and output channels."""
+    require_rank(shape, (dims + 2,), SPATIAL_LAYOUTS[dims])
+    in_channels = require_known(
+        shape[1], QT_TRANSLATE_NOOP("Problem", "number of channels")
+    )
+    out_channels, groups = params["out_channels"], params["groups"]
+    if in_channels % groups or out_channels % groups:
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "groups={groups} must divide both the {in_channels} input and "
+                "{out_channels} output channels",
+            ),
+            groups=str(groups),
+            in_channels=str(in_channels),
+            out_channels=str(out_channels),
+        )
+    return in_channels
 
+
+def _conv_rule(dims: int):
     def rule(params, inputs) -> Inference:
         shape = single_input(inputs)
-        require_rank(shape, (dims + 2,), layout)
-        in_channels = require_known(
-            shape[1], QT_TRANSLATE_NOOP("Problem", "number of channels")
-        )
+        in_channels = _channels_in(shape, dims, params)
         out_channels, groups = params["out_channels"], params["groups"]
         kernel, stride, dilation = (
             params["kernel_size"],
             params["stride"],
             params["dilation"],
         )
-        if in_channels % groups or out_channels % groups:
-            raise ShapeError(
-                QT_TRANSLATE_NOOP(
-                    "Problem",
-                    "groups={groups} must divide both the {in_channels} input and "
-                    "{out_channels} output channels",
-                ),
-                groups=str(groups),
-                in_channels=str(in_channels),
-                out_channels=str(out_channels),
-            )
         padding = _padding_amount(params)
         spatial = shape[2:]
         if padding == "same":
@@ -206,29 +213,13 @@ for _dims, _name, _what in (
 
 
 def _transpose_rule(dims: int):
-    layout = SPATIAL_LAYOUTS[dims]
-
     def rule(params, inputs) -> Inference:
         shape = single_input(inputs)
-        require_rank(shape, (dims + 2,), layout)
-        in_channels = require_known(
-            shape[1], QT_TRANSLATE_NOOP("Problem", "number of channels")
-        )
+        in_channels = _channels_in(shape, dims, params)
         out_channels, groups = params["out_channels"], params["groups"]
         kernel, stride = params["kernel_size"], params["stride"]
         padding = params["padding"]
         dilation, output_padding = params["dilation"], params["output_padding"]
-        if in_channels % groups or out_channels % groups:
-            raise ShapeError(
-                QT_TRANSLATE_NOOP(
-                    "Problem",
-                    "groups={groups} must divide both the {in_channels} input and "
-                    "{out_channels} output channels",
-                ),
-                groups=str(groups),
-                in_channels=str(in_channels),
-                out_channels=str(out_channels),
-            )
         if output_padding >= max(stride, dilation):
             raise ShapeError(
                 QT_TRANSLATE_NOOP(
