@@ -19,11 +19,17 @@ import torch.fx
 
 from designer.export import fx_layers as rules
 from designer.export.fx_layers import Card, Unsupported
+from designer.export.import_arguments import is_flags, used_only_as
 from designer.export.import_blocks import owners_from_stack
 from designer.graph.model import Graph
 
 # A tensor on the canvas: (card id, its output port).
 Source = tuple[str, str]
+STATE_HINT = (
+    "a recurrent state (num_layers·directions, N, hidden) is drawn batch-first; "
+    "use h[-1], h.squeeze(0) (one layer), h.transpose(0, 1), or pass it on as "
+    "another recurrent layer's initial state"
+)
 
 
 def place(node: torch.fx.Node, path: Path | None) -> str:
@@ -50,6 +56,13 @@ class GraphBuilder:
     module_of: dict[str, str] = field(default_factory=dict)  # card id → module path
     # card id → the user's modules it was made in (see import_blocks).
     owners: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # Recurrent states as PyTorch holds them, (num_layers·directions, N, hidden),
+    # standing for a port that holds them batch-first.
+    time_major: set[torch.fx.Node] = field(default_factory=set)
+    # Fixed states and masks that a card's setting stands for, and the values
+    # of the fixed arguments (see import_arguments).
+    hidden: set[torch.fx.Node] = field(default_factory=set)
+    values: dict[torch.fx.Node, torch.Tensor] = field(default_factory=dict)
 
     def shape(self, node: Any) -> list[int] | None:
         meta = node.meta.get("tensor_meta") if isinstance(node, torch.fx.Node) else None
@@ -116,6 +129,8 @@ class GraphBuilder:
     ) -> None:
         card_id, source_port = self.produced[source]
         self.produced[node] = (card_id, port or source_port)
+        if port is None and source in self.time_major:
+            self.time_major.add(node)
 
     def call(self, node: torch.fx.Node) -> None:
         """A function (``torch.add``, ``F.relu``) or a tensor method (``x.view``)."""
@@ -135,6 +150,16 @@ class GraphBuilder:
             return  # arithmetic on sizes and constants: feeds a reshape at most
         if node.target is operator.getitem:
             self.getitem(node, args)
+            return
+        if any(n in self.time_major for n in inputs):
+            self.state_call(node, name, method, args)
+            return
+        if used_only_as(self.module, node, "state") and self.to_state(
+            node, name, method, args
+        ):
+            return
+        if is_flags(node):
+            self.padding_flags(node, name, inputs[0])
             return
         if name == "chunk":  # x.chunk(2, dim=1) or torch.chunk(x, 2, 1)
             self.chunk(node)
@@ -177,9 +202,10 @@ class GraphBuilder:
             state = rules.state_port(card.type, _port, index)
             if card.type == "Split" and isinstance(index, int):
                 self.alias(node, source, card.output_ports()[index])
-            elif state is not None:  # the card's state is batch-first: only h[-1]
+            elif state is not None:  # PyTorch's (num_layers·directions, N, hidden)
                 self.graph.set_param(card_id, "state_out", True)
                 self.alias(node, source, state)
+                self.time_major.add(node)
             elif index == 0:
                 self.alias(node, source)
             else:
@@ -189,8 +215,14 @@ class GraphBuilder:
                     "not drawn (of a recurrent state, only h[-1] is)",
                 )
             return
-        last_layer = _port in ("h_n", "c_n") and index == -1
-        if last_layer or rules.is_last_step(index, len(self.shape(source) or [])):
+        if source in self.time_major:  # only the last layer's state is drawn
+            layers = (self.shape(source) or [0])[0]
+            if index == -1 or (index == 0 and layers == 1):
+                self.card(node, Card("LastTimeStep", {}), [source])
+            else:
+                self.refuse(node, f"[{index}] of {card.name}'s state", STATE_HINT)
+            return
+        if rules.is_last_step(index, len(self.shape(source) or [])):
             self.card(node, Card("LastTimeStep", {}), [source])
             return
         self.refuse(
@@ -198,6 +230,75 @@ class GraphBuilder:
             f"indexing {card.name}",
             f"[{index}] (only x[:, -1] of a sequence is drawn)",
         )
+
+    def state_call(
+        self, node: torch.fx.Node, name: str, method: bool, args: list[Any]
+    ) -> None:
+        """A call on a recurrent state held as PyTorch holds it (time-major)."""
+        source = args[0]
+        shape = self.shape(source) or []
+        squeeze = node.kwargs.get("dim", args[1] if len(args) > 1 else None)
+        if method and name in rules.PASS_THROUGH_METHODS:
+            self.alias(node, source)
+        elif self.swaps_batch(node, name, method, args, len(shape)):
+            self.produced[node] = self.produced[source]  # batch-first: the port
+        elif name == "squeeze" and squeeze == 0 and shape[:1] == [1]:
+            self.card(node, Card("LastTimeStep", {}), [source])
+        else:
+            self.refuse(
+                node, f"{'.' if method else ''}{name}(…) of a state", STATE_HINT
+            )
+
+    def to_state(
+        self, node: torch.fx.Node, name: str, method: bool, args: list[Any]
+    ) -> bool:
+        """A batch-first tensor made time-major to start a recurrent layer from:
+        ``h.transpose(0, 1)`` is the port itself, ``h.unsqueeze(0)`` of an (N,
+        hidden) one an Unsqueeze at 1.  False when ``node`` is neither."""
+        source = args[0]
+        rank = len(self.shape(source) or [])
+        dim = node.kwargs.get("dim", args[1] if len(args) > 1 else None)
+        if rank == 3 and self.swaps_batch(node, name, method, args, rank):
+            self.produced[node] = self.produced[source]
+        elif name == "unsqueeze" and dim == 0 and rank == 2:
+            if self.card(node, Card("Unsqueeze", {"dim": 1}), [source]) is None:
+                return True
+        else:
+            return False
+        self.time_major.add(node)
+        return True
+
+    def swaps_batch(
+        self,
+        node: torch.fx.Node,
+        name: str,
+        method: bool,
+        args: list[Any],
+        rank: int,
+    ) -> bool:
+        """Whether the call swaps dimensions 0 and 1 (``transpose(0, 1)``)."""
+        if not (
+            (method and name in rules.PERMUTES)
+            or node.target in rules.PERMUTE_FUNCTIONS
+        ):
+            return False
+        try:
+            order = rules.permutation(name, args[1:], rank)
+        except (TypeError, ValueError):
+            return False
+        return order == [1, 0, *range(2, rank)]
+
+    def padding_flags(self, node: torch.fx.Node, name: str, source: Any) -> None:
+        """``pad.bool()``/``pad != 0`` of a drawn tensor: the attention card's key
+        padding port makes the same mask of it."""
+        if used_only_as(self.module, node, "padding"):
+            self.alias(node, source)
+        else:
+            self.refuse(
+                node,
+                f"{name}(…)",
+                "a boolean tensor is drawn only as attention's key padding mask",
+            )
 
     def chunk(self, node: torch.fx.Node) -> None:
         inputs = self.tensors(node.args)
@@ -221,6 +322,9 @@ class GraphBuilder:
                 self.refuse(
                     node, f"output {k + 1}", "is not a tensor drawn on the canvas"
                 )
+                continue
+            if item in self.time_major:
+                self.refuse(node, f"output {k + 1}", STATE_HINT)
                 continue
             source_id, port = self.produced[item]
             name = "output" if len(items) == 1 else f"output_{k + 1}"

@@ -23,10 +23,17 @@ from typing import Any
 import torch
 import torch.fx
 from torch import nn
-from torch.fx.passes.shape_prop import ShapeProp
 
 from designer.export import fx_layers as rules
 from designer.export import import_blocks
+from designer.export.import_arguments import (
+    ValueRecorder,
+    data_free,
+    fixed_arguments,
+    not_drawn,
+    padding_example,
+    placeholder_roles,
+)
 from designer.export.import_calls import call_module
 from designer.export.import_graph import GraphBuilder
 from designer.graph.layout import CardSizes, tidy_positions
@@ -156,6 +163,7 @@ class _Tracer(torch.fx.Tracer):
     def __init__(self) -> None:
         super().__init__()
         self.record_stack_traces = True
+        self.proxy_buffer_attributes = True  # a buffer sliced in forward: mask[:L, :L]
 
     def is_leaf_module(self, m: nn.Module, qualname: str) -> bool:
         if type(m) in rules.MODULE_RULES:
@@ -195,18 +203,32 @@ def import_model(
             f"forward takes {len(placeholders)} input(s) "
             f"({', '.join(n.name for n in placeholders)}); give one --input for each"
         )
-    vocabulary = _smallest_vocabulary(model)
-    examples = [spec.example(vocabulary=vocabulary) for spec in inputs]
+    roles = placeholder_roles(traced)
+    examples, model_examples = _examples(model, placeholders, inputs, roles)
+    fixed = fixed_arguments(traced)
+    recorder = ValueRecorder(traced, {n for nodes in fixed.values() for n in nodes})
     try:
-        ShapeProp(traced).propagate(*examples)
+        recorder.propagate(*model_examples)
     except Exception as error:
+        hint = (
+            " (an initial state input is given without the batch, as "
+            "LAYERSxHIDDEN: 1x64 for one layer of 64)"
+            if "state" in roles.values()
+            else ""
+        )
+        cause = error.__cause__ or error  # ShapeProp wraps the model's own error
         raise ModelImportError(
-            f"the model does not run on inputs of the given shapes: {error}"
+            f"the model does not run on inputs of the given shapes: "
+            f"{str(cause).splitlines()[0] if str(cause) else type(cause).__name__}"
+            f"{hint}"
         ) from None
     graph = Graph(name)
     builder = GraphBuilder(traced, graph, path)
+    builder.values = recorder.values
+    builder.hidden = not_drawn(traced.graph, data_free(traced.graph), fixed)
+    notes: list[str] = []
     for node in traced.graph.nodes:
-        if builder.follows_failure(node):
+        if node in builder.hidden or builder.follows_failure(node):
             continue
         if node.op == "placeholder":
             spec = inputs[placeholders.index(node)]
@@ -214,6 +236,13 @@ def import_model(
                 "Input", node.name, {"shape": list(spec.shape), "dtype": spec.dtype}
             )
             builder.produced[node] = (created.id, "out")
+            if roles.get(node) == "state":
+                builder.time_major.add(node)
+                notes.append(
+                    f"the initial state {node.name} is an input drawn batch-first, "
+                    "(N, num_layers·directions, hidden): the exported network takes "
+                    "it transposed from how the model takes it"
+                )
         elif node.op == "call_module":
             call_module(builder, node)
         elif node.op in ("call_function", "call_method"):
@@ -235,11 +264,33 @@ def import_model(
     for node_id, position in positions.items():
         graph.move(node_id, position)
     project = Project(name=name, networks=[graph])
-    result = ImportResult(project)
-    _verify(result, builder, model, examples)
+    result = ImportResult(project, notes=notes)
+    _verify(result, builder, model, examples, model_examples)
     if any(builder.owners.values()):
-        _keep_modules_as_blocks(result, builder, model, examples)
+        _keep_modules_as_blocks(result, builder, model, examples, model_examples)
     return result
+
+
+def _examples(
+    model: nn.Module,
+    placeholders: list[torch.fx.Node],
+    inputs: Sequence[InputSpec],
+    roles: dict[torch.fx.Node, str],
+) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
+    """Example inputs for the drawn network and for the model: the same values,
+    with a state input transposed to PyTorch's (num_layers·directions, N, hidden)
+    for the model, and 0/1 flags for a key padding mask."""
+    vocabulary = _smallest_vocabulary(model)
+    drawn, original = [], []
+    for node, spec in zip(placeholders, inputs, strict=True):
+        example = spec.example(vocabulary=vocabulary)
+        if roles.get(node) == "padding":
+            example = padding_example(example)
+        drawn.append(example)
+        if roles.get(node) == "state" and example.dim() == 3:
+            example = example.transpose(0, 1).contiguous()
+        original.append(example)
+    return drawn, original
 
 
 def _keep_modules_as_blocks(
@@ -247,13 +298,14 @@ def _keep_modules_as_blocks(
     builder: GraphBuilder,
     model: nn.Module,
     examples: list[torch.Tensor],
+    model_examples: list[torch.Tensor],
 ) -> None:
     """Redraw with the user's module classes as blocks, when that computes the same
     (with the same weights); otherwise keep the flat drawing and say why."""
     from designer.codegen.build import build_networks
     from designer.graph.project_file import dumps_project, loads_project
 
-    original = model.state_dict()
+    original = _weights(model, builder)
     try:
         candidate = loads_project(dumps_project(result.project))
         drawing = import_blocks.draw_blocks(
@@ -271,7 +323,7 @@ def _keep_modules_as_blocks(
             raise ValueError("the weights' names would not match")
         generated.load_state_dict({key_map[k]: v for k, v in original.items()})
         with torch.no_grad():
-            expected, got = model(*examples), generated(*examples)
+            expected, got = model(*model_examples), generated(*examples)
         pairs = (
             zip(expected, got, strict=True)
             if isinstance(expected, tuple | list)
@@ -292,6 +344,13 @@ def _keep_modules_as_blocks(
     )
 
 
+def _weights(model: nn.Module, builder: GraphBuilder) -> dict[str, Any]:
+    """The model's state_dict less the buffers that only make a mask or a state
+    (a stored causal mask): the cards make those themselves."""
+    fixed = {str(n.target) for n in builder.hidden if n.op == "get_attr"}
+    return {k: v for k, v in model.state_dict().items() if k not in fixed}
+
+
 def _smallest_vocabulary(model: nn.Module) -> int:
     sizes = [m.num_embeddings for m in model.modules() if isinstance(m, nn.Embedding)]
     return min(sizes) if sizes else 2
@@ -302,6 +361,7 @@ def _verify(
     builder: GraphBuilder,
     model: nn.Module,
     examples: list[torch.Tensor],
+    model_examples: list[torch.Tensor],
 ) -> None:
     """Build the generated code, load the original weights into it and compare outputs."""
     from designer.codegen.build import build_networks
@@ -322,7 +382,7 @@ def _verify(
         for key in model.get_submodule(target).state_dict():
             if attribute is not None:
                 result.key_map[f"{target}.{key}"] = f"{attribute}.{key}"
-    original = model.state_dict()
+    original = _weights(model, builder)
     missing = sorted(set(original) - set(result.key_map))
     if missing:
         raise ModelImportError(
@@ -331,7 +391,7 @@ def _verify(
     generated = built.module.eval()
     generated.load_state_dict(result.converted_state_dict(original), strict=True)
     with torch.no_grad():
-        expected = model(*examples)
+        expected = model(*model_examples)
         got = generated(*examples)
     expected_list = list(expected) if isinstance(expected, tuple | list) else [expected]
     got_list = list(got) if isinstance(got, tuple | list) else [got]
