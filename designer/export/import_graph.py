@@ -323,8 +323,8 @@ class GraphBuilder:
                     node, f"output {k + 1}", "is not a tensor drawn on the canvas"
                 )
                 continue
-            if item in self.time_major:
-                self.refuse(node, f"output {k + 1}", STATE_HINT)
+            if item in self.time_major:  # named where the state is made
+                self.refuse(item, f"output {k + 1}", STATE_HINT)
                 continue
             source_id, port = self.produced[item]
             name = "output" if len(items) == 1 else f"output_{k + 1}"

@@ -347,3 +347,37 @@ class RefusedMasks(nn.Module):
         c = self.attention(x, x, x, key_padding_mask=pad)[0]
         d = self.attention(x, memory, memory)[0]
         return a + b + c + d
+
+
+class RefusedStates(nn.Module):
+    """States no card port takes: a state fed to a layer as it is, a learned
+    initial state, a fixed one other than zeros; and a module called twice."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gru = nn.GRU(3, 4, batch_first=True)
+        self.learned = nn.GRU(3, 4, batch_first=True)
+        self.ones = nn.GRU(3, 4, batch_first=True)
+        self.start = nn.Parameter(torch.zeros(1, 1, 4))
+        self.head = nn.Linear(4, 2)
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        _, h = self.gru(x)
+        fed = self.head(h)
+        start = self.start.expand(-1, x.size(0), -1).contiguous()
+        learned, _ = self.learned(x, start)
+        ones, _ = self.ones(x, torch.ones(1, x.size(0), 4))
+        again, _ = self.gru(x)
+        return fed, learned + ones + again
+
+
+class ReturnsState(nn.Module):
+    """Returns the final state as PyTorch holds it, (num_layers, N, hidden)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gru = nn.GRU(3, 4, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        out, h = self.gru(x)
+        return out, h
