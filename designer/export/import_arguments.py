@@ -248,9 +248,14 @@ class ValueRecorder(ShapeProp):
         super().__init__(module)
         self.wanted = set(wanted)
         self.values: dict[torch.fx.Node, torch.Tensor] = {}
+        self.failed_at: torch.fx.Node | None = None  # the call that raised
 
     def run_node(self, n: torch.fx.Node) -> Any:
-        result = super().run_node(n)
+        try:
+            result = super().run_node(n)
+        except Exception:
+            self.failed_at = n
+            raise
         if n in self.wanted and isinstance(result, torch.Tensor):
             self.values[n] = result.detach().clone()
         return result

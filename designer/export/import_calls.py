@@ -173,11 +173,6 @@ def _attention(
     params["causal"] = _causal(builder, node, call)
     sources: list[torch.fx.Node | Source] = [call.query]
     if call.padding is not None:
-        if not isinstance(module, nn.MultiheadAttention):
-            raise Refused(
-                "src_key_padding_mask: the TransformerEncoderLayer card has no key "
-                "padding port (use MultiheadAttention for padded sequences)"
-            )
         sources.append(_padding(builder, call.padding))
         params["key_padding_port"] = True
     return Card(made.type, params), sources

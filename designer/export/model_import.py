@@ -35,7 +35,7 @@ from designer.export.import_arguments import (
     placeholder_roles,
 )
 from designer.export.import_calls import call_module
-from designer.export.import_graph import GraphBuilder
+from designer.export.import_graph import GraphBuilder, place
 from designer.graph.layout import CardSizes, tidy_positions
 from designer.graph.model import Graph, Project
 
@@ -217,8 +217,10 @@ def import_model(
             else ""
         )
         cause = error.__cause__ or error  # ShapeProp wraps the model's own error
+        where = recorder.failed_at
         raise ModelImportError(
-            f"the model does not run on inputs of the given shapes: "
+            "the model does not run on inputs of the given shapes"
+            f"{f' ({place(where, path)})' if where is not None else ''}: "
             f"{str(cause).splitlines()[0] if str(cause) else type(cause).__name__}"
             f"{hint}"
         ) from None

@@ -292,7 +292,7 @@ class StateInputs(nn.Module):
 
 class MaskedAttention(nn.Module):
     """Causal masks made three ways, a key padding mask from an input of flags,
-    and an encoder layer with a causal source mask."""
+    and an encoder layer with a causal source mask and the key padding mask."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -315,7 +315,9 @@ class MaskedAttention(nn.Module):
             0
         ]
         x = self.third(x, x, x, attn_mask=self.causal[:length, :length])[0]
-        return self.encoder(x, src_mask=future, is_causal=True)
+        return self.encoder(
+            x, src_mask=built, src_key_padding_mask=pad != 0, is_causal=True
+        )
 
 
 class ConstantMask(nn.Module):
@@ -385,3 +387,14 @@ class ReturnsState(nn.Module):
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         out, h = self.gru(x)
         return out, h
+
+
+class CausalHintOnly(nn.Module):
+    """is_causal=True without a mask: PyTorch takes it as a hint about a mask."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.attention = nn.MultiheadAttention(4, 1, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.attention(x, x, x, is_causal=True)[0]

@@ -5,6 +5,7 @@ expresses is refused naming the line and the call."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,7 @@ def test_causal_and_key_padding_masks_become_the_cards_switch_and_port() -> None
     for name in ("first", "second", "third", "encoder"):
         assert by_name[name].params["causal"], name
     assert by_name["first"].params["key_padding_port"]
+    assert by_name["encoder"].params["key_padding_port"]
     assert not by_name["second"].params["key_padding_port"]
     assert "causal" not in result.key_map  # the stored mask is made by the card
     generated = rebuilt(model, result)
@@ -172,7 +174,16 @@ def test_states_no_port_takes_are_refused_naming_the_line() -> None:
     assert "out, h = self.gru(x)" in source_line(problem)
 
 
+def test_is_causal_without_a_mask_is_refused_naming_the_line() -> None:
+    with pytest.raises(ModelImportError) as caught:
+        imported("CausalHintOnly", "5x4")
+    message = str(caught.value)
+    assert "import_models.py, line" in message
+    assert "is_causal=True)" in source_line(message)
+    assert "generate_square_subsequent_mask" in message  # PyTorch's own advice
+
+
 def source_line(problem: str) -> str:
     """The line of import_models.py a problem names."""
-    number = int(problem.split("line ")[1].split(":")[0])
+    number = int(re.search(r"import_models\.py, line (\d+)", problem)[1])
     return MODELS.read_text().splitlines()[number - 1]

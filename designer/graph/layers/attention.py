@@ -32,6 +32,13 @@ CAUSAL_HELP = (
     "upper-triangular mask built for the sequence length), as a language model needs"
 )
 BATCH_FIRST_HELP = "Off runs the layer time-major inside (L, N, E); the graph's tensors stay batch-first"
+KEY_PADDING_FIELD = bool_field(
+    "key_padding_port",
+    False,
+    label="Key padding mask input",
+    help="Adds an input for a mask (N, L) that is nonzero (True) at padding "
+    "positions, which no position attends to",
+)
 
 
 def _sequence(inputs, heads: int):
@@ -123,13 +130,7 @@ register(
             float_param("dropout", 0.0, 0.0, 0.99),
             bool_field("bias", True),
             bool_field("causal", False, help=CAUSAL_HELP),
-            bool_field(
-                "key_padding_port",
-                False,
-                label="Key padding mask input",
-                help="Adds an input for a mask (N, L) that is nonzero (True) at padding "
-                "positions, which no position attends to",
-            ),
+            KEY_PADDING_FIELD,
             bool_field("batch_first", True, help=BATCH_FIRST_HELP),
         ),
         infer=_attention_rule,
@@ -158,6 +159,8 @@ register(
 
 def _encoder_rule(params, inputs) -> Inference:
     shape, embed, steps = _sequence(inputs, params["nhead"])
+    if PADDING_PORT in inputs:
+        _check_padding_mask(shape, inputs[PADDING_PORT])
     hidden = params["dim_feedforward"]
     attention = 4 * embed * embed + 4 * embed
     feedforward = 2 * embed * hidden + hidden + embed
@@ -176,6 +179,8 @@ def _encoder_forward(params, _inferred, attr: str, inputs) -> str:
     mask = ""
     if params["causal"]:
         mask = f", src_mask={causal_mask(inputs['in'])}, is_causal=True"
+    if PADDING_PORT in inputs:
+        mask += f", src_key_padding_mask={inputs[PADDING_PORT]}.bool()"
     call = f"{attr}({x}{mask})"
     return call if batch_first else f"{call}.transpose(0, 1)"
 
@@ -194,6 +199,7 @@ register(
             Field("activation", "choice", "relu", choices=("relu", "gelu")),
             bool_field("norm_first", False),
             bool_field("causal", False, help=CAUSAL_HELP),
+            KEY_PADDING_FIELD,
             bool_field("batch_first", True, help=BATCH_FIRST_HELP),
         ),
         infer=_encoder_rule,
@@ -215,6 +221,8 @@ register(
             + ")"
         ),
         forward=_encoder_forward,
+        inputs=_attention_inputs,
+        dtype=_attention_dtype,
         inferred_names=("d_model",),
         key_params=("nhead", "dim_feedforward"),
         short_name="encoder",
