@@ -36,11 +36,13 @@ def _argument(node: torch.fx.Node, position: int, name: str) -> Any:
 
 
 def nodes_in(value: Any) -> list[torch.fx.Node]:
-    """The traced nodes in an argument (a node, or a tuple of them)."""
+    """The traced nodes in an argument (a node, or a tuple or dict of them)."""
     if isinstance(value, torch.fx.Node):
         return [value]
     if isinstance(value, list | tuple):
         return [n for item in value for n in nodes_in(item)]
+    if isinstance(value, dict):
+        return [n for item in value.values() for n in nodes_in(item)]
     return []
 
 

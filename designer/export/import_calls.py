@@ -85,13 +85,6 @@ def _recurrent(
     call = RecurrentCall.of(node)
     if call.sequence not in builder.produced or call.sequence in builder.time_major:
         raise Refused("the sequence is not a batch-first tensor drawn on the canvas")
-    extra = [
-        n
-        for n in nodes_in(node.args[2:]) + nodes_in(node.kwargs)
-        if n is not call.state
-    ]
-    if extra:
-        raise Refused("inputs other than the sequence and the initial state")
     states = _states(builder, node, call.state)
     if not states:
         return made, [call.sequence]

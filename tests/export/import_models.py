@@ -398,3 +398,39 @@ class CausalHintOnly(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.attention(x, x, x, is_causal=True)[0]
+
+
+class Seq2SeqEncoder(nn.Module):
+    def __init__(self, vocabulary: int, embedding: int, hidden: int) -> None:
+        super().__init__()
+        self.embedding = nn.Embedding(vocabulary, embedding)
+        self.rnn = nn.GRU(embedding, hidden, num_layers=2, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.rnn(self.embedding(x))
+
+
+class Seq2SeqDecoder(nn.Module):
+    def __init__(self, vocabulary: int, embedding: int, hidden: int) -> None:
+        super().__init__()
+        self.embedding = nn.Embedding(vocabulary, embedding)
+        self.rnn = nn.GRU(embedding, hidden, num_layers=2, batch_first=True)
+        self.dense = nn.Linear(hidden, vocabulary)
+
+    def forward(self, x: torch.Tensor, state: torch.Tensor) -> torch.Tensor:
+        output, _ = self.rnn(self.embedding(x), state)
+        return self.dense(output)
+
+
+class EncoderDecoder(nn.Module):
+    """d2l's encoder–decoder (batch first): the encoder's final state starts the
+    decoder, each a module class of its own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.encoder = Seq2SeqEncoder(12, 6, 8)
+        self.decoder = Seq2SeqDecoder(12, 6, 8)
+
+    def forward(self, source: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        _, state = self.encoder(source)
+        return self.decoder(target, state)

@@ -75,6 +75,20 @@ def test_an_encoders_final_state_starts_the_decoder() -> None:
             assert_same(model(source, target), generated(source, target))
 
 
+def test_the_encoder_and_decoder_classes_become_blocks_joined_by_the_state() -> None:
+    torch.manual_seed(7)
+    model, result = imported("EncoderDecoder", "long:5", "long:4")
+    project = result.project
+    assert set(project.blocks.names()) == {"Seq2SeqEncoder", "Seq2SeqDecoder"}
+    encoder = {n.name: n for n in project.blocks.get("Seq2SeqEncoder").graph.nodes}
+    decoder = {n.name: n for n in project.blocks.get("Seq2SeqDecoder").graph.nodes}
+    assert encoder["rnn"].params["state_out"] and decoder["rnn"].params["state_in"]
+    assert result.key_map["decoder.rnn.weight_hh_l1"] == "decoder.rnn.weight_hh_l1"
+    source, target = torch.randint(0, 12, (3, 5)), torch.randint(0, 12, (3, 4))
+    with torch.no_grad():
+        assert_same(model(source, target), rebuilt(model, result)(source, target))
+
+
 def test_an_lstms_whole_state_tuple_starts_the_next() -> None:
     model, result = imported("LstmStateHandOver", "6x3")
     by_name = cards(result)
