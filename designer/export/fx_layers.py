@@ -304,8 +304,6 @@ MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.MultiheadAttention: _attention,
     nn.TransformerEncoderLayer: _encoder,
 }
-# Modules whose call returns a tuple: the cards give its first item (the outputs).
-TUPLE_MODULES = (nn.RNN, nn.LSTM, nn.GRU, nn.MultiheadAttention)
 # Calls that change nothing a card shows (``nn.Identity``, ``x.contiguous()``).
 PASS_THROUGH_MODULES = (nn.Identity,)
 PASS_THROUGH_METHODS = frozenset({"contiguous", "float", "clone"})

@@ -22,6 +22,7 @@ from torch import nn
 from torch.fx.passes.shape_prop import ShapeProp
 
 RECURRENT_MODULES = (nn.RNN, nn.GRU, nn.LSTM)
+ATTENTION_MODULES = (nn.MultiheadAttention, nn.TransformerEncoderLayer)
 # Uses of a tensor that read only its size, device or type, not its values.
 _SIZE_METHODS = frozenset(
     {"size", "dim", "new_zeros", "new_ones", "new_full", "new_empty", "new_tensor"}
@@ -60,15 +61,15 @@ class RecurrentCall:
 
 @dataclass(frozen=True)
 class AttentionCall:
-    """``attn(q, k, v, key_padding_mask=…, attn_mask=…, is_causal=…)`` or
-    ``encoder_layer(x, src_mask=…, src_key_padding_mask=…, is_causal=…)``."""
+    """``attn(q, k, v, key_padding_mask=…, attn_mask=…)`` or
+    ``encoder_layer(x, src_mask=…, src_key_padding_mask=…)``; ``is_causal`` is
+    only PyTorch's hint about the mask, which is read itself."""
 
     query: Any
     key: Any
     value: Any
     padding: Any
     mask: Any
-    is_causal: Any
 
     @classmethod
     def of(cls, node: torch.fx.Node, module: nn.Module) -> AttentionCall:
@@ -79,7 +80,6 @@ class AttentionCall:
                 _argument(node, 2, "value"),
                 _argument(node, 3, "key_padding_mask"),
                 _argument(node, 5, "attn_mask"),
-                _argument(node, 7, "is_causal"),
             )
         source = _argument(node, 0, "src")
         return cls(
@@ -88,11 +88,7 @@ class AttentionCall:
             source,
             _argument(node, 2, "src_key_padding_mask"),
             _argument(node, 1, "src_mask"),
-            _argument(node, 3, "is_causal"),
         )
-
-
-ATTENTION_MODULES = (nn.MultiheadAttention, nn.TransformerEncoderLayer)
 
 
 def _module(graph_module: torch.fx.GraphModule, node: torch.fx.Node) -> Any:

@@ -16,6 +16,8 @@ from torch import nn
 from designer.export import fx_layers as rules
 from designer.export.fx_layers import Card
 from designer.export.import_arguments import (
+    ATTENTION_MODULES,
+    RECURRENT_MODULES,
     AttentionCall,
     RecurrentCall,
     nodes_in,
@@ -45,7 +47,6 @@ def call_module(builder: GraphBuilder, node: torch.fx.Node) -> None:
     if isinstance(module, rules.PASS_THROUGH_MODULES) and len(inputs) == 1:
         builder.alias(node, inputs[0])
         return
-    rule = rules.rule_for(module)
     if target in builder.module_of.values():
         builder.refuse(
             node,
@@ -54,6 +55,7 @@ def call_module(builder: GraphBuilder, node: torch.fx.Node) -> None:
             "cannot be drawn",
         )
         return
+    rule = rules.rule_for(module)
     if rule is None:
         builder.refuse(
             node,
@@ -64,9 +66,9 @@ def call_module(builder: GraphBuilder, node: torch.fx.Node) -> None:
     try:
         made = rule(module)
         sources: list[torch.fx.Node | Source] = list(inputs)
-        if isinstance(module, nn.RNN | nn.GRU | nn.LSTM):
-            made, sources = _recurrent(builder, node, made)
-        elif isinstance(module, nn.MultiheadAttention | nn.TransformerEncoderLayer):
+        if isinstance(module, RECURRENT_MODULES):
+            made, sources = _recurrent(builder, node, module, made)
+        elif isinstance(module, ATTENTION_MODULES):
             made, sources = _attention(builder, node, module, made)
         elif any(n in builder.time_major for n in inputs):
             raise Refused(STATE_HINT)
@@ -79,28 +81,23 @@ def call_module(builder: GraphBuilder, node: torch.fx.Node) -> None:
 
 
 def _recurrent(
-    builder: GraphBuilder, node: torch.fx.Node, made: Card
+    builder: GraphBuilder, node: torch.fx.Node, module: nn.Module, made: Card
 ) -> tuple[Card, list[torch.fx.Node | Source]]:
     """The sequence, and the initial state on the card's h0 (and c0) ports."""
     call = RecurrentCall.of(node)
     if call.sequence not in builder.produced or call.sequence in builder.time_major:
         raise Refused("the sequence is not a batch-first tensor drawn on the canvas")
-    states = _states(builder, node, call.state)
+    states = _states(builder, module, call.state)
     if not states:
         return made, [call.sequence]
     return Card(made.type, {**made.params, "state_in": True}), [call.sequence, *states]
 
 
-def _states(builder: GraphBuilder, node: torch.fx.Node, state: object) -> list[Source]:
+def _states(builder: GraphBuilder, module: nn.Module, state: object) -> list[Source]:
     """The card ports the initial state comes from; none for a state of zeros."""
-    kind = (
-        "LSTM"
-        if isinstance(builder.module.get_submodule(str(node.target)), nn.LSTM)
-        else ""
-    )
     if state is None:
         return []
-    if isinstance(state, torch.fx.Node) and kind == "LSTM":
+    if isinstance(state, torch.fx.Node) and isinstance(module, nn.LSTM):
         if state not in builder.produced:
             raise Refused("an LSTM state that is not the (h, c) pair of another LSTM")
         card_id, port = builder.produced[state]
@@ -177,6 +174,9 @@ def _causal(builder: GraphBuilder, node: torch.fx.Node, call: AttentionCall) -> 
         return False
     if not isinstance(mask, torch.fx.Node) or mask not in builder.hidden:
         raise Refused(f"a mask computed from the model's inputs: {CAUSAL_HINT}")
+    learned = parameters_in(builder.module, mask)
+    if learned:
+        raise Refused(f"a learned mask ({', '.join(learned)}): {CAUSAL_HINT}")
     length = (builder.shape(call.query) or [0, 0])[1]
     value = builder.values.get(mask)
     if value is None or not _is_causal(value, length):
