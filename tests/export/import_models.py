@@ -334,12 +334,13 @@ class ConstantMask(nn.Module):
 
 class RefusedMasks(nn.Module):
     """Masks no card expresses: a float mask that is not causal, a mask given as
-    an input, a float key padding mask, and cross-attention."""
+    an input, a float key padding mask, a learned mask, and cross-attention."""
 
     def __init__(self) -> None:
         super().__init__()
         self.attention = nn.MultiheadAttention(4, 1, batch_first=True)
         self.register_buffer("band", torch.eye(5) * -1.0)
+        self.learned = nn.Parameter(torch.full((5, 5), float("-inf")).triu(1))
 
     def forward(
         self,
@@ -351,8 +352,9 @@ class RefusedMasks(nn.Module):
         a = self.attention(x, x, x, attn_mask=self.band)[0]
         b = self.attention(x, x, x, attn_mask=mask)[0]
         c = self.attention(x, x, x, key_padding_mask=pad)[0]
-        d = self.attention(x, memory, memory)[0]
-        return a + b + c + d
+        d = self.attention(x, x, x, attn_mask=self.learned)[0]
+        e = self.attention(x, memory, memory)[0]
+        return a + b + c + d + e
 
 
 class RefusedStates(nn.Module):

@@ -156,17 +156,23 @@ def test_masks_no_card_expresses_are_refused_naming_the_line() -> None:
     with pytest.raises(ModelImportError) as caught:
         imported("RefusedMasks", "5x4", "5x4", "5x5", "5")
     problems = caught.value.problems
-    assert len(problems) == 4, problems
-    not_causal, from_input, float_padding, cross = problems
-    for problem, line in zip(
-        problems, ("attn_mask=self.band", "attn_mask=mask"), strict=False
-    ):
-        assert line in source_line(problem)
+    assert len(problems) == 5, problems
+    not_causal, from_input, float_padding, learned, cross = problems
+    calls = (
+        "attn_mask=self.band",
+        "attn_mask=mask",
+        "key_padding_mask=pad",
+        "attn_mask=self.learned",
+        "(x, memory, memory)",
+    )
+    for problem, call in zip(problems, calls, strict=True):
+        assert call in source_line(problem)
     assert (
         "not causal" in not_causal and "generate_square_subsequent_mask" in not_causal
     )
     assert "from the model's inputs" in from_input
     assert "float key padding mask" in float_padding and "pad.bool()" in float_padding
+    assert "a learned mask (learned)" in learned
     assert "cross-attention" in cross
     assert all("attention (MultiheadAttention)" in p for p in problems)
 
