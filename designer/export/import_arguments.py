@@ -14,6 +14,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
+from types import MethodDescriptorType
 from typing import Any
 
 import torch
@@ -114,7 +115,10 @@ def fixed_arguments(
 
 def _reads_only_size(user: torch.fx.Node, node: torch.fx.Node) -> bool:
     """Whether ``user`` takes only ``node``'s size, device or type."""
-    if user.op == "call_method" and user.target in _SIZE_METHODS:
+    method = user.op == "call_method" or (  # x.new_zeros(…) on a parameter
+        user.op == "call_function" and isinstance(user.target, MethodDescriptorType)
+    )
+    if method and getattr(user.target, "__name__", user.target) in _SIZE_METHODS:
         return user.args[0] is node and node not in nodes_in(user.args[1:])
     if user.op == "call_function" and user.target is getattr:
         return user.args[1] in _SIZE_ATTRIBUTES
@@ -163,7 +167,9 @@ def parameters_in(graph_module: torch.fx.GraphModule, node: torch.fx.Node) -> li
         seen.add(current)
         if current.op == "get_attr" and str(current.target) in learned:
             found.append(str(current.target))
-        stack.extend(current.all_input_nodes)
+        stack.extend(  # not what gives only a size or type: weight.new_zeros(…)
+            n for n in current.all_input_nodes if not _reads_only_size(current, n)
+        )
     return found
 
 

@@ -349,7 +349,12 @@ def _keep_modules_as_blocks(
 def _weights(model: nn.Module, builder: GraphBuilder) -> dict[str, Any]:
     """The model's state_dict less the buffers that only make a mask or a state
     (a stored causal mask): the cards make those themselves."""
-    fixed = {str(n.target) for n in builder.hidden if n.op == "get_attr"}
+    drawn = tuple(f"{target}." for target in builder.module_of.values())
+    fixed = {
+        str(n.target)
+        for n in builder.hidden
+        if n.op == "get_attr" and not str(n.target).startswith(drawn)
+    }
     return {k: v for k, v in model.state_dict().items() if k not in fixed}
 
 

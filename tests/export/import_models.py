@@ -268,8 +268,9 @@ class LstmStateHandOver(nn.Module):
 
 class StateInputs(nn.Module):
     """Initial states given as model inputs: h0 as PyTorch takes it, and a
-    batch-first one transposed in forward; an RNN started from zeros, and one
-    from a layer's (N, hidden) output made (1, N, hidden)."""
+    batch-first one transposed in forward; layers started from zeros (made by
+    torch.zeros, or by a weight's new_zeros), and one from a layer's (N, hidden)
+    output made (1, N, hidden)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -278,6 +279,7 @@ class StateInputs(nn.Module):
         self.zero_start = nn.RNN(3, 4, batch_first=True)
         self.bridge = nn.Linear(3, 4)
         self.bridged = nn.RNN(3, 4, batch_first=True)
+        self.blank_start = nn.GRU(3, 4, batch_first=True)
 
     def forward(
         self, x: torch.Tensor, h0: torch.Tensor, batch_first_h: torch.Tensor
@@ -286,6 +288,8 @@ class StateInputs(nn.Module):
         b, _ = self.gru(x, batch_first_h.transpose(0, 1).contiguous())
         zeros = torch.zeros(1, x.size(0), 4)
         c, _ = self.zero_start(x, zeros)
+        blank = next(self.parameters()).new_zeros(1, x.size(0), 4)
+        c = c + self.blank_start(x, blank)[0]
         d, final = self.bridged(x, torch.tanh(self.bridge(x[:, -1])).unsqueeze(0))
         return a + c + d, b[:, -1] + h.squeeze(0), final.transpose(0, 1)
 

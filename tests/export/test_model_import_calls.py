@@ -106,6 +106,7 @@ def test_state_inputs_are_drawn_batch_first_and_a_state_of_zeros_is_the_cards_ow
     by_name = cards(result)
     assert by_name["rnn"].params["state_in"] and by_name["gru"].params["state_in"]
     assert not by_name["zero_start"].params["state_in"]  # torch.zeros(…) is its start
+    assert not by_name["blank_start"].params["state_in"]
     assert (
         by_name["bridged"].params["state_in"] and by_name["bridged"].params["state_out"]
     )
