@@ -23,16 +23,17 @@ from designer.export.import_arguments import (
     nodes_in,
     parameters_in,
 )
-from designer.export.import_graph import STATE_HINT, GraphBuilder, Source
+from designer.export.import_graph import (
+    PADDING_HINT,
+    STATE_HINT,
+    GraphBuilder,
+    Source,
+)
 
 CAUSAL_HINT = (
     "only a causal mask can be drawn (the card's causal switch): "
     "attn_mask=nn.Transformer.generate_square_subsequent_mask(L) or "
     "torch.triu(torch.ones((L, L)), 1).bool(); padding goes in key_padding_mask"
-)
-PADDING_HINT = (
-    "the card's key padding port takes flags, nonzero at padding: pass a model "
-    "input of 0/1 as key_padding_mask=pad.bool() (or pad != 0)"
 )
 
 

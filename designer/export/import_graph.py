@@ -25,6 +25,10 @@ from designer.graph.model import Graph
 
 # A tensor on the canvas: (card id, its output port).
 Source = tuple[str, str]
+PADDING_HINT = (
+    "the card's key padding port takes flags, nonzero at padding: pass a model "
+    "input of 0/1 as key_padding_mask=pad.bool() (or pad != 0)"
+)
 STATE_HINT = (
     "a recurrent state (num_layers·directions, N, hidden) is drawn batch-first; "
     "use h[-1], h.squeeze(0) (one layer), h.transpose(0, 1), or pass it on as "
@@ -160,6 +164,13 @@ class GraphBuilder:
             return
         if is_flags(node):
             self.padding_flags(node, name, inputs[0])
+            return
+        if used_only_as(self.module, node, "padding"):  # ids == 0: flags made here
+            self.refuse(
+                node,
+                f"{name}(…)",
+                f"a key padding mask made in forward; {PADDING_HINT}",
+            )
             return
         if name == "chunk":  # x.chunk(2, dim=1) or torch.chunk(x, 2, 1)
             self.chunk(node)

@@ -358,7 +358,8 @@ class RefusedMasks(nn.Module):
         c = self.attention(x, x, x, key_padding_mask=pad)[0]
         d = self.attention(x, x, x, attn_mask=self.learned)[0]
         e = self.attention(x, memory, memory)[0]
-        return a + b + c + d + e
+        f = self.attention(x, x, x, key_padding_mask=pad == 0)[0]
+        return a + b + c + d + e + f
 
 
 class RefusedStates(nn.Module):

@@ -157,14 +157,15 @@ def test_masks_no_card_expresses_are_refused_naming_the_line() -> None:
     with pytest.raises(ModelImportError) as caught:
         imported("RefusedMasks", "5x4", "5x4", "5x5", "5")
     problems = caught.value.problems
-    assert len(problems) == 5, problems
-    not_causal, from_input, float_padding, learned, cross = problems
+    assert len(problems) == 6, problems
+    not_causal, from_input, float_padding, learned, cross, made_here = problems
     calls = (
         "attn_mask=self.band",
         "attn_mask=mask",
         "key_padding_mask=pad",
         "attn_mask=self.learned",
         "(x, memory, memory)",
+        "key_padding_mask=pad == 0",
     )
     for problem, call in zip(problems, calls, strict=True):
         assert call in source_line(problem)
@@ -175,7 +176,9 @@ def test_masks_no_card_expresses_are_refused_naming_the_line() -> None:
     assert "float key padding mask" in float_padding and "pad.bool()" in float_padding
     assert "a learned mask (learned)" in learned
     assert "cross-attention" in cross
-    assert all("attention (MultiheadAttention)" in p for p in problems)
+    assert "eq(…): a key padding mask made in forward" in made_here
+    assert "pad.bool()" in made_here
+    assert all("attention (MultiheadAttention)" in p for p in problems[:5])
 
 
 def test_states_no_port_takes_are_refused_naming_the_line() -> None:
