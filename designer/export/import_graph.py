@@ -41,7 +41,10 @@ def place(node: torch.fx.Node, path: Path | None) -> str:
     trace = node.stack_trace or ""
     found = re.findall(r'File "([^"]+)", line (\d+)', trace)
     for filename, line in reversed(found):
-        if path is None or Path(filename).resolve() == path.resolve():
+        if path is None:  # the model's own code: the last frame outside torch
+            if Path(torch.__file__).parent not in Path(filename).resolve().parents:
+                return f"{Path(filename).name}, line {line}"
+        elif Path(filename).resolve() == path.resolve():
             return f"{Path(filename).name}, line {line}"
     return "the model"
 

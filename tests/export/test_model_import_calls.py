@@ -211,3 +211,12 @@ def source_line(problem: str) -> str:
     """The line of import_models.py a problem names."""
     number = int(re.search(r"import_models\.py, line (\d+)", problem)[1])
     return MODELS.read_text().splitlines()[number - 1]
+
+
+def test_without_the_models_file_the_place_is_still_the_models_own_line() -> None:
+    model, _path = load_model(f"{MODELS}:ReturnsState")
+    with pytest.raises(ModelImportError) as caught:
+        import_model(model, [InputSpec.parse("5x3")])  # as a caller with a model
+    (problem,) = caught.value.problems
+    assert problem.startswith("import_models.py, line ")
+    assert "out, h = self.gru(x)" in source_line(problem)
