@@ -174,9 +174,10 @@ def _chain(graph: Graph, source, *layers: tuple[str, dict]):
 
 
 def test_masks_encodings_and_recurrent_states_export(tmp_path: Path) -> None:
-    """Causal attention with a padding mask, the sinusoidal encoding and an LSTM's
-    final state run in ONNX Runtime as in PyTorch.  (The length is fixed: batch-first
-    MultiheadAttention traces its sequence length as a constant.)"""
+    """Causal attention and encoder layer with a padding mask, the sinusoidal
+    encoding and an LSTM's final state run in ONNX Runtime as in PyTorch.  (The
+    length is fixed: batch-first MultiheadAttention traces its sequence length as a
+    constant.)"""
     graph = Graph("model")
     x = graph.add_node("Input", "series", {"shape": [6, 8]})
     padding = graph.add_node("Input", "padding", {"shape": [6], "dtype": "long"})
@@ -189,8 +190,14 @@ def test_masks_encodings_and_recurrent_states_export(tmp_path: Path) -> None:
     graph.connect(encoded.id, "out", attention.id, "in")
     graph.connect(padding.id, "out", attention.id, "padding_mask")
     encoder = _chain(
-        graph, attention, ("TransformerEncoderLayer", {"nhead": 2, "causal": True})
+        graph,
+        attention,
+        (
+            "TransformerEncoderLayer",
+            {"nhead": 2, "causal": True, "key_padding_port": True},
+        ),
     )
+    graph.connect(padding.id, "out", encoder.id, "padding_mask")
     lstm = graph.add_node(
         "LSTM", "lstm", {"hidden_size": 5, "state_out": True, "init": "orthogonal"}
     )

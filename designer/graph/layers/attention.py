@@ -33,6 +33,13 @@ CAUSAL_HELP = (
     "upper-triangular mask built for the sequence length), as a language model needs"
 )
 BATCH_FIRST_HELP = "Off runs the layer time-major inside (L, N, E); the graph's tensors stay batch-first"
+KEY_PADDING_FIELD = bool_field(
+    "key_padding_port",
+    False,
+    label="Key padding mask input",
+    help="Adds an input for a mask (N, L) that is nonzero (True) at padding "
+    "positions, which no position attends to",
+)
 
 
 def _sequence(inputs, heads: int):
@@ -124,13 +131,7 @@ register(
             float_param("dropout", 0.0, 0.0, 0.99),
             bool_field("bias", True),
             bool_field("causal", False, help=CAUSAL_HELP),
-            bool_field(
-                "key_padding_port",
-                False,
-                label="Key padding mask input",
-                help="Adds an input for a mask (N, L) that is nonzero (True) at padding "
-                "positions, which no position attends to",
-            ),
+            KEY_PADDING_FIELD,
             bool_field("batch_first", True, help=BATCH_FIRST_HELP),
         ),
         infer=_attention_rule,
@@ -159,6 +160,8 @@ register(
 
 def _encoder_rule(params, inputs) -> Inference:
     shape, embed, steps = _sequence(inputs, params["nhead"])
+    if PADDING_PORT in inputs:
+        _check_padding_mask(shape, inputs[PADDING_PORT])
     hidden = params["dim_feedforward"]
     attention = 4 * embed * embed + 4 * embed
     feedforward = 2 * embed * hidden + hidden + embed
@@ -177,12 +180,15 @@ def _encoder_forward(params, _inferred, attr: str, inputs) -> str:
     mask = ""
     if params["causal"]:
         mask = f", src_mask={causal_mask(inputs['in'])}, is_causal=True"
+    if PADDING_PORT in inputs:
+        mask += f", src_key_padding_mask={inputs[PADDING_PORT]}.bool()"
     call = f"{attr}({x}{mask})"
     return call if batch_first else f"{call}.transpose(0, 1)"
 
 
-def _block_fields(causal_help: str) -> tuple[Field, ...]:
-    """The settings the Transformer encoder and decoder layers share."""
+def _block_fields(causal_help: str, *masks: Field) -> tuple[Field, ...]:
+    """The settings the Transformer encoder and decoder layers share, with ``masks``
+    (a key-padding-mask port switch) after the causal switch."""
     return (
         int_param("nhead", 4, maximum=256),
         int_param("dim_feedforward", 128, maximum=65536),
@@ -190,6 +196,7 @@ def _block_fields(causal_help: str) -> tuple[Field, ...]:
         Field("activation", "choice", "relu", choices=("relu", "gelu")),
         bool_field("norm_first", False),
         bool_field("causal", False, help=causal_help),
+        *masks,
         bool_field("batch_first", True, help=BATCH_FIRST_HELP),
     )
 
@@ -225,10 +232,12 @@ register(
         description="One Transformer encoder block: self-attention then a feed-forward "
         "network, each with a residual connection and layer norm.",
         formula="y = LN(x + Attn(x));  out = LN(y + FF(y))",
-        params=_block_fields(CAUSAL_HELP),
+        params=_block_fields(CAUSAL_HELP, KEY_PADDING_FIELD),
         infer=_encoder_rule,
         construct=_block_constructor("TransformerEncoderLayer"),
         forward=_encoder_forward,
+        inputs=_attention_inputs,
+        dtype=_attention_dtype,
         inferred_names=("d_model",),
         key_params=("nhead", "dim_feedforward"),
         short_name="encoder",
