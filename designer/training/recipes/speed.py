@@ -64,8 +64,8 @@ def _local_processes() -> int:
 
 def use_threads(requested: int = 0, reserve: int = 0) -> str:
     """Set PyTorch's intra-op threads (``requested`` > 0 wins over the rule); says how many."""
-    cores, load = usable_cores() // _local_processes(), machine_load()
-    cores = max(1, cores)
+    processes = _local_processes()
+    cores, load = max(1, usable_cores() // processes), machine_load()
     if requested > 0:
         threads, why = requested, "as asked"
     else:
@@ -73,7 +73,8 @@ def use_threads(requested: int = 0, reserve: int = 0) -> str:
         why = f"{cores} cores, load {load:.1f}"
     torch.set_num_threads(threads)
     plural = "s" if threads != 1 else ""
-    return f"Using {threads} CPU thread{plural} ({why})."
+    each = " in each of this machine's processes" if processes > 1 else ""
+    return f"Using {threads} CPU thread{plural}{each} ({why})."
 
 
 # -- fast mode -----------------------------------------------------------------------
