@@ -180,11 +180,11 @@ def wheel(widget, steps: int = 1) -> None:
     """Turn the mouse wheel ``steps`` notches down over the middle of ``widget``, as
     the system would: through the window, to the widget under the pointer and on
     to its parents while they ignore it."""
+    import time
+
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
-
-    import time
 
     window = widget.window()
 
