@@ -1,0 +1,223 @@
+"""Which block definitions are one Python class, and what its arguments are called.
+
+GoogLeNet's nine Inception modules have the same layers wired the same way and
+differ only in their channel counts.  A person writes one ``Inception`` class
+that takes the counts as arguments; the app, whose block definitions hold their
+layers' settings, has nine definitions (the importer makes ``Inception``,
+``Inception_1``… for modules of one class built with different arguments, and
+"make unique" numbers a copy the same way).  This module finds such *families*:
+definitions whose names are the same up to that ``_<number>`` suffix and whose
+layers have the same names, types and wiring, and the same settings except whole
+numbers.  A setting that is not a whole number (an activation's kind, a dropout
+rate, ``padding="same"``) is structure: definitions that differ in one stay
+separate classes, since a person writing them would see two different blocks.
+Definitions named differently stay separate too: the user named them apart.
+
+The arguments are named after what they are, the way people name them:
+``out_channels`` when only one layer's count differs; ``p2`` holding
+``(p2_1's, p2_2's)`` counts when the layers are numbered ``p2_1``, ``p2_2`` (d2l's
+``Inception(in_channels, c1, c2, c3, c4)`` reads the same); else the layer's name
+and the field, shortened (``conv_a_channels``).
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from designer.codegen.naming import to_identifier
+from designer.graph.blocks import BLOCK, BlockTable
+from designer.graph.model import Graph
+
+INFERRED = "inferred"  # a size shape inference works out (in_channels)
+PARAMETER = "parameter"  # a whole-number setting of a layer (out_channels)
+INNER = "inner"  # an argument of a block used inside, ``k:name`` for repetition k
+
+# Names an ``__init__`` argument must not take: the generated code uses them.
+_TAKEN_IN_INIT = (
+    frozenset(keyword.kwlist)
+    | frozenset(keyword.softkwlist)
+    | frozenset(dir(builtins))
+    | frozenset({"self", "nn", "torch", "F"})
+)
+# Field names read well without their ``out_`` after a layer's name.
+_SHORT_FIELDS = {"out_channels": "channels", "out_features": "features"}
+_COPY_SUFFIX = re.compile(r"_\d+$")
+_NUMBERED = re.compile(r"(.+)_(\d+)")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One number a block class may take as an argument: ``key`` of the layer
+    called ``node`` inside the definition."""
+
+    node: str
+    key: str
+    kind: str
+
+
+def is_size(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def family_stem(name: str) -> str:
+    """``Inception_3`` → ``Inception``: the name without the number the app adds to
+    copies."""
+    return _COPY_SUFFIX.sub("", name) or name
+
+
+def structure(graph: Graph, family_of: Mapping[str, int]) -> tuple[Any, ...]:
+    """What must be equal for two definitions to be one class: layer names, types,
+    settings that are not whole numbers, the family of each block used inside and
+    its repeat count, the wiring, and the order of the ports.  The Inputs' shapes
+    are left out: a use's inputs give them."""
+    nodes = []
+    for node in graph.nodes:
+        if node.type == "Input":
+            settings: tuple[Any, ...] = ()
+        elif node.type == BLOCK:
+            block = node.params["block"]
+            settings = (family_of.get(block, block), node.params["repeat"])
+        else:
+            settings = tuple(
+                sorted(
+                    (key, "whole number" if is_size(value) else repr(value))
+                    for key, value in node.params.items()
+                )
+            )
+        nodes.append((node.name, node.type, settings))
+    names = {node.id: node.name for node in graph.nodes}
+    edges = sorted(
+        (names[e.source], e.source_port, names[e.target], e.target_port)
+        for e in graph.edges
+    )
+    ports = tuple(node.name for node in graph.nodes if node.type in ("Input", "Output"))
+    return tuple(sorted(nodes)), ports, tuple(edges)
+
+
+def families(table: BlockTable, names: Sequence[str]) -> list[list[str]]:
+    """``names`` (in dependency order, inner blocks first) grouped into families,
+    each in the order of its first member."""
+    family_of: dict[str, int] = {}
+    index_of: dict[tuple[Any, ...], int] = {}
+    members: list[list[str]] = []
+    for name in names:
+        key = (family_stem(name), structure(table.get(name).graph, family_of))
+        index = index_of.setdefault(key, len(members))
+        if index == len(members):
+            members.append([])
+        members[index].append(name)
+        family_of[name] = index
+    return members
+
+
+def family_class_stem(table: BlockTable, names: Sequence[str]) -> str:
+    """The name a class written for the definitions ``names`` is made from: their
+    common stem, unless a definition outside ``names`` is called that."""
+    stem = family_stem(names[0])
+    if len(names) == 1 or (stem in table and stem not in names):
+        return names[0]
+    return stem
+
+
+@dataclass
+class ArgumentNames:
+    """Per group of slots, the text that reads its value inside the class (``p2[0]``),
+    and the class's arguments in order as (name, tuple length, 0 for a number)."""
+
+    references: list[str]
+    layout: list[tuple[str, int]]
+
+
+def _base_name(slot: Slot) -> str:
+    key = slot.key.split(":", 1)[-1] if slot.kind == INNER else slot.key
+    return to_identifier(key, "size")
+
+
+def _stems(
+    graph: Graph, leads: Sequence[Slot], bases: Sequence[str]
+) -> dict[int, tuple[str, int]]:
+    """Group index → (stem, number) for parameters of layers numbered ``stem_k``
+    whose field is shared with another argument (``p2_1``, ``p2_2`` → ``p2``); a
+    stem that is only the layer type's automatic name (``conv2d_1``) says nothing."""
+    counts = Counter(bases)
+    found: dict[int, tuple[str, int]] = {}
+    for k, slot in enumerate(leads):
+        match = _NUMBERED.fullmatch(slot.node)
+        node = graph.node_by_name(slot.node)
+        if (
+            slot.kind == PARAMETER
+            and counts[bases[k]] > 1
+            and match is not None
+            and node is not None
+            and match.group(1) != node.spec.default_name
+        ):
+            found[k] = (match.group(1), int(match.group(2)))
+    by_stem: dict[str, list[int]] = {}
+    for k, (stem, _) in found.items():
+        by_stem.setdefault(stem, []).append(k)
+    for members in by_stem.values():
+        nodes = [leads[k].node for k in members]
+        fields = {leads[k].key for k in members}
+        if len(set(nodes)) != len(nodes) or len(fields) != 1:
+            for k in members:
+                del found[k]
+    return found
+
+
+def argument_names(
+    graph: Graph, leads: Sequence[Slot], taken: Iterable[str] = ()
+) -> ArgumentNames:
+    """Names for the groups of slots whose first slot is ``leads[k]``, in order."""
+    bases = [_base_name(slot) for slot in leads]
+    counts = Counter(bases)
+    stems = _stems(graph, leads, bases)
+    unavailable = set(_TAKEN_IN_INIT) | set(taken)
+    references: list[str] = [""] * len(leads)
+    layout: list[tuple[str, int]] = []
+
+    def fresh(name: str) -> str:
+        name = to_identifier(name, "size")
+        while name in unavailable:
+            name += "_"
+        unavailable.add(name)
+        return name
+
+    done: set[int] = set()
+    for k, slot in enumerate(leads):
+        if k in done:
+            continue
+        if k in stems:
+            stem = stems[k][0]
+            members = sorted(
+                (i for i in stems if stems[i][0] == stem), key=lambda i: stems[i][1]
+            )
+            name = fresh(stem)
+            if len(members) == 1:
+                references[k] = name
+                layout.append((name, 0))
+            else:
+                for position, member in enumerate(members):
+                    references[member] = f"{name}[{position}]"
+                layout.append((name, len(members)))
+            done.update(members)
+            continue
+        if counts[bases[k]] == 1:
+            name = fresh(bases[k])
+        else:
+            short = _SHORT_FIELDS.get(bases[k], bases[k])
+            name = fresh(f"{to_identifier(slot.node)}_{short}")
+        references[k] = name
+        layout.append((name, 0))
+        done.add(k)
+    return ArgumentNames(references, layout)
+
+
+def annotation(length: int) -> str:
+    """``int``, or ``tuple[int, int]`` for an argument holding two numbers."""
+    return "int" if length == 0 else f"tuple[{', '.join(['int'] * length)}]"
