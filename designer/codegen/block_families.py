@@ -125,6 +125,72 @@ def family_class_stem(table: BlockTable, names: Sequence[str]) -> str:
     return stem
 
 
+def argument_groups(
+    graph: Graph, varying: Sequence[Slot], values: Sequence[Mapping[Slot, Any]]
+) -> list[list[Slot]]:
+    """The varying slots gathered into arguments, in the order they are met.
+
+    Each setting is an argument.  An inferred size that always equals a setting
+    upstream reads that argument (``p2_2``'s in_channels is ``p2_1``'s
+    out_channels); other inferred sizes that vary together are one argument (the
+    block's input width, read by every first layer).  A setting that always equals
+    such an input width joins it, as a person writes ``Conv2d(channels,
+    channels)`` in a residual block whose convolutions keep the width."""
+    upstream = _upstream_names(graph)
+
+    def numbers(slot: Slot) -> tuple[Any, ...]:
+        return tuple(v[slot] for v in values)
+
+    groups: list[list[Slot]] = [[s] for s in varying if s.kind == PARAMETER]
+    free: dict[tuple[Any, ...], list[Slot]] = {}
+    for slot in varying:
+        if slot.kind == PARAMETER:
+            continue
+        readable = [
+            group
+            for group in groups
+            if group[0].kind == PARAMETER
+            and numbers(group[0]) == numbers(slot)
+            and group[0].node in upstream.get(slot.node, set())
+        ]
+        if readable:
+            nearest = max(readable, key=lambda group: varying.index(group[0]))
+            nearest.append(slot)
+        elif numbers(slot) in free:
+            free[numbers(slot)].append(slot)
+        else:
+            free[numbers(slot)] = [slot]
+            groups.append(free[numbers(slot)])
+    for group in [g for g in groups if g[0].kind != PARAMETER]:
+        for setting in [g for g in groups if g[0].kind == PARAMETER]:
+            if numbers(setting[0]) == numbers(group[0]):
+                group += setting
+                groups.remove(setting)
+    for group in groups:
+        group.sort(key=varying.index)
+    return sorted(groups, key=lambda group: varying.index(group[0]))
+
+
+def _upstream_names(graph: Graph) -> dict[str, set[str]]:
+    """Node name → the names of every node its inputs come from."""
+    names = {node.id: node.name for node in graph.nodes}
+    sources: dict[str, set[str]] = {name: set() for name in names.values()}
+    for edge in graph.edges:
+        sources[names[edge.target]].add(names[edge.source])
+    found: dict[str, set[str]] = {}
+
+    def above(name: str) -> set[str]:
+        if name not in found:
+            found[name] = set()
+            for source in sources[name]:
+                found[name] |= {source, *above(source)}
+        return found[name]
+
+    for name in sources:
+        above(name)
+    return found
+
+
 @dataclass
 class ArgumentNames:
     """Per group of slots, the text that reads its value inside the class (``p2[0]``),
@@ -134,8 +200,15 @@ class ArgumentNames:
     layout: list[tuple[str, int]]
 
 
-def _base_name(slot: Slot) -> str:
-    key = slot.key.split(":", 1)[-1] if slot.kind == INNER else slot.key
+def _base_name(group: Sequence[Slot]) -> str:
+    """What the group's numbers are: its first slot's key (``in_channels``), or
+    ``channels`` for an input width that settings (``out_channels``) keep."""
+    lead = group[0]
+    key = lead.key.split(":", 1)[-1] if lead.kind == INNER else lead.key
+    if lead.kind == INFERRED and key.startswith("in_"):
+        kept = f"out_{key[len('in_') :]}"
+        if any(s.kind == PARAMETER and s.key == kept for s in group):
+            key = key[len("in_") :]
     return to_identifier(key, "size")
 
 
@@ -171,10 +244,11 @@ def _stems(
 
 
 def argument_names(
-    graph: Graph, leads: Sequence[Slot], taken: Iterable[str] = ()
+    graph: Graph, groups: Sequence[Sequence[Slot]], taken: Iterable[str] = ()
 ) -> ArgumentNames:
-    """Names for the groups of slots whose first slot is ``leads[k]``, in order."""
-    bases = [_base_name(slot) for slot in leads]
+    """Names for the groups of slots (see :func:`argument_groups`), in order."""
+    leads = [group[0] for group in groups]
+    bases = [_base_name(group) for group in groups]
     counts = Counter(bases)
     stems = _stems(graph, leads, bases)
     unavailable = set(_TAKEN_IN_INIT) | set(taken)

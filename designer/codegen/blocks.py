@@ -37,6 +37,7 @@ from designer.codegen.block_families import (
     PARAMETER,
     Slot,
     annotation,
+    argument_groups,
     argument_names,
     families,
     family_class_stem,
@@ -45,7 +46,7 @@ from designer.codegen.block_families import (
 from designer.codegen.classes import render_class
 from designer.codegen.naming import safe_text, to_class_name
 from designer.graph.blocks import BLOCK, BlockTable
-from designer.graph.model import Graph, Node
+from designer.graph.model import Node
 from designer.shapes.infer import GraphShapes
 
 # A class's arguments: (name, tuple length or 0 for one number), in order.
@@ -268,61 +269,6 @@ def _consistent_parts(
     return parts
 
 
-def _groups(shapes: GraphShapes, varying: list[Slot], values: list[dict[Slot, Any]]):
-    """The varying slots gathered into arguments: each setting is one, and an
-    inferred size that always equals a setting upstream (``p2_2``'s in_channels,
-    ``p2_1``'s out_channels) reads that argument; other sizes that vary together
-    (in_channels of conv1 and of a projection) are one argument."""
-    graph = shapes.graph
-    upstream = _upstream_names(graph)
-    groups: list[list[Slot]] = []
-    by_values: dict[tuple[Any, ...], list[int]] = {}
-    settings: dict[tuple[Any, ...], list[int]] = {}
-    for slot in varying:
-        numbers = tuple(v[slot] for v in values)
-        if slot.kind == PARAMETER:
-            settings.setdefault(numbers, []).append(len(groups))
-            groups.append([slot])
-    for slot in varying:
-        if slot.kind == PARAMETER:
-            continue
-        numbers = tuple(v[slot] for v in values)
-        candidates = [
-            k
-            for k in settings.get(numbers, [])
-            if groups[k][0].node in upstream.get(slot.node, set())
-        ]
-        if candidates:
-            nearest = max(candidates, key=lambda k: varying.index(groups[k][0]))
-            groups[nearest].append(slot)
-        elif numbers in by_values:
-            groups[by_values[numbers]].append(slot)
-        else:
-            by_values[numbers] = len(groups)
-            groups.append([slot])
-    return sorted(groups, key=lambda group: min(varying.index(s) for s in group))
-
-
-def _upstream_names(graph: Graph) -> dict[str, set[str]]:
-    """Node name → the names of every node its inputs come from."""
-    names = {node.id: node.name for node in graph.nodes}
-    sources: dict[str, set[str]] = {name: set() for name in names.values()}
-    for edge in graph.edges:
-        sources[names[edge.target]].add(names[edge.source])
-    found: dict[str, set[str]] = {}
-
-    def above(name: str) -> set[str]:
-        if name not in found:
-            found[name] = set()
-            for source in sources[name]:
-                found[name] |= {source, *above(source)}
-        return found[name]
-
-    for name in sources:
-        above(name)
-    return found
-
-
 def _block_class(
     table: BlockTable,
     names: list[str],
@@ -335,8 +281,8 @@ def _block_class(
     values = [_values(run, arguments) for run in runs]
     shapes = runs[0]
     varying = [s for s in values[0] if any(v[s] != values[0][s] for v in values)]
-    groups = _groups(shapes, varying, values)
-    named = argument_names(shapes.graph, [group[0] for group in groups], taken)
+    groups = argument_groups(shapes.graph, varying, values)
+    named = argument_names(shapes.graph, groups, taken)
     references = {
         slot: reference
         for group, reference in zip(groups, named.references, strict=True)
