@@ -48,7 +48,6 @@ _TAKEN_IN_INIT = (
 # Field names read well without their ``out_`` after a layer's name.
 _SHORT_FIELDS = {"out_channels": "channels", "out_features": "features"}
 _COPY_SUFFIX = re.compile(r"_\d+$")
-_NUMBERED = re.compile(r"(.+)_(\d+)")
 
 
 @dataclass(frozen=True)
@@ -215,31 +214,44 @@ def _base_name(group: Sequence[Slot]) -> str:
 def _stems(
     graph: Graph, leads: Sequence[Slot], bases: Sequence[str]
 ) -> dict[int, tuple[str, int]]:
-    """Group index → (stem, number) for parameters of layers numbered ``stem_k``
-    whose field is shared with another argument (``p2_1``, ``p2_2`` → ``p2``); a
-    stem that is only the layer type's automatic name (``conv2d_1``) says nothing."""
+    """Group index → (stem, position) for settings named after the part of the
+    block they belong to, as d2l's ``c2`` holds branch 2's counts: layers called
+    ``p2_1``, ``p2_2`` or ``b2_reduce``, ``b2_conv3x3`` give ``p2``/``b2``, a tuple
+    in the order of their numbers (else of the layers).  Only for a field shared
+    with another argument, one setting per layer and one field per stem; a stem
+    of one layer only when some stem has several or the name is ``stem_<number>``;
+    never the layer type's automatic name (``conv2d_1``), which says nothing."""
     counts = Counter(bases)
-    found: dict[int, tuple[str, int]] = {}
+    candidates: dict[int, tuple[str, int | None]] = {}
     for k, slot in enumerate(leads):
-        match = _NUMBERED.fullmatch(slot.node)
         node = graph.node_by_name(slot.node)
+        stem, _, rest = slot.node.partition("_")
         if (
-            slot.kind == PARAMETER
-            and counts[bases[k]] > 1
-            and match is not None
-            and node is not None
-            and match.group(1) != node.spec.default_name
+            slot.kind != PARAMETER
+            or counts[bases[k]] < 2
+            or not rest
+            or node is None
+            or slot.node.startswith(f"{node.spec.default_name}_")
         ):
-            found[k] = (match.group(1), int(match.group(2)))
+            continue
+        candidates[k] = (stem, int(rest) if rest.isdigit() else None)
     by_stem: dict[str, list[int]] = {}
-    for k, (stem, _) in found.items():
+    for k, (stem, _) in candidates.items():
         by_stem.setdefault(stem, []).append(k)
-    for members in by_stem.values():
+    for members in list(by_stem.values()):
         nodes = [leads[k].node for k in members]
-        fields = {leads[k].key for k in members}
-        if len(set(nodes)) != len(nodes) or len(fields) != 1:
-            for k in members:
-                del found[k]
+        if len(set(nodes)) != len(nodes) or len({leads[k].key for k in members}) > 1:
+            del by_stem[candidates[members[0]][0]]
+    tupled = any(len(members) > 1 for members in by_stem.values())
+    found: dict[int, tuple[str, int]] = {}
+    for stem, members in by_stem.items():
+        numbers = [candidates[k][1] for k in members]
+        if len(members) == 1 and not tupled and numbers[0] is None:
+            continue
+        if all(number is not None for number in numbers):
+            members = sorted(members, key=lambda k: candidates[k][1] or 0)
+        for position, k in enumerate(members):
+            found[k] = (stem, position)
     return found
 
 
