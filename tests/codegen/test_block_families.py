@@ -80,13 +80,18 @@ def runs(project: Project) -> torch.nn.Module:
 
 def test_copies_that_differ_in_a_count_are_one_class_taking_it() -> None:
     project = copied_block_project(set_conv("out_channels", 10))
+    description = "A convolution and its activation, " * 5
+    project.blocks.get("ConvRelu").description = description
     code = generate_code(project)
+    # The definition's description, wrapped at words and kept whole.
+    assert '    """A convolution and its activation, A convolution' in code
+    assert " ".join(code.split()).count(description.strip()) == 1
+    assert max(len(line) for line in code.splitlines()) <= 88
     assert classes_of(code) == ["ConvRelu", "Res"]
     assert "def __init__(self, in_channels: int, out_channels: int) -> None:" in code
     assert "nn.Conv2d(in_channels, out_channels, kernel_size=3, padding=1)" in code
     assert "self.stage1 = ConvRelu(in_channels=4, out_channels=6)" in code
     assert "self.stage2 = ConvRelu(in_channels=6, out_channels=10)" in code
-    assert "The blocks ConvRelu, ConvRelu_1: one class" in code
     model = runs(project)
     # The keys are the attributes, as with a class per definition.
     assert [k for k in model.state_dict() if k.startswith("stage")] == [
@@ -96,6 +101,11 @@ def test_copies_that_differ_in_a_count_are_one_class_taking_it() -> None:
         "stage2.conv2d_2.bias",
     ]
     assert model.stage2.conv2d_2.weight.shape == (10, 6, 3, 3)
+
+
+def test_a_class_for_copies_says_so_when_they_have_no_description() -> None:
+    code = generate_code(copied_block_project(set_conv("out_channels", 10)))
+    assert '"""The blocks ConvRelu, ConvRelu_1: one class, as they differ only' in code
 
 
 def test_a_kernel_size_is_a_whole_number_the_class_takes_too() -> None:

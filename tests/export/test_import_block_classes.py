@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import ast
+import subprocess
 from pathlib import Path
 
 import torch
+from ruff.__main__ import find_ruff_bin
 
 from designer.codegen.build import build_networks
 from designer.codegen.module import generate_code
@@ -41,6 +43,18 @@ def code_lines(source: str) -> int:
     )
 
 
+def ruff_formatted(source: str) -> str:
+    result = subprocess.run(
+        [find_ruff_bin(), "format", "--isolated", "--stdin-filename", "model.py", "-"],
+        input=source,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout
+
+
 def test_code_lines_leaves_out_what_is_not_code() -> None:
     source = '"""Doc."""\n\nimport torch  # a comment\n# alone\n\nif __name__ == "__main__":\n    print(1)\n'
     assert code_lines(source) == 1
@@ -57,6 +71,7 @@ def test_googlenet_comes_back_with_one_inception_class_and_its_weights() -> None
     code = generate_code(project)
     classes = [n.name for n in ast.parse(code).body if isinstance(n, ast.ClassDef)]
     assert classes == ["Inception", "GoogLeNet"]
+    assert ruff_formatted(code) == code
     assert "p2: tuple[int, int]," in code
     assert "self.p2_2 = nn.Conv2d(p2[0], p2[1], kernel_size=3, padding=1)" in code
     assert (
