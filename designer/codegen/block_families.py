@@ -8,16 +8,23 @@ layers' settings, has nine definitions (the importer makes ``Inception``,
 "make unique" numbers a copy the same way).  This module finds such *families*:
 definitions whose names are the same up to that ``_<number>`` suffix and whose
 layers have the same names, types and wiring, and the same settings except whole
-numbers.  A setting that is not a whole number (an activation's kind, a dropout
-rate, ``padding="same"``) is structure: definitions that differ in one stay
-separate classes, since a person writing them would see two different blocks.
-Definitions named differently stay separate too: the user named them apart.
+numbers.  Any whole number may differ, a kernel size as much as a channel count:
+``Conv2d(in_channels, 64, kernel_size=kernel_size)`` is how people write a block
+used with 3×3 and 5×5 kernels.  A setting that is not a whole number (an
+activation's kind, a dropout rate, ``padding="same"``) is structure: definitions
+that differ in one stay separate classes, since a person writing them would see
+two different blocks.  Definitions named differently stay separate too: the user
+named them apart.  (Whether each use's code can really be the class's code with
+its numbers put in is checked where the class is written, in
+:mod:`designer.codegen.blocks`.)
 
 The arguments are named after what they are, the way people name them:
 ``out_channels`` when only one layer's count differs; ``p2`` holding
-``(p2_1's, p2_2's)`` counts when the layers are numbered ``p2_1``, ``p2_2`` (d2l's
+``(p2_1's, p2_2's)`` counts when the layers are named after the part of the block
+they are in (``p2_1``, ``p2_2`` or ``b2_reduce``, ``b2_conv3x3``: d2l's
 ``Inception(in_channels, c1, c2, c3, c4)`` reads the same); else the layer's name
-and the field, shortened (``conv_a_channels``).
+and the field, shortened (``conv_a_channels``); ``channels`` for a width the
+block's layers keep (a residual block's ``Conv2d(channels, channels)``).
 """
 
 from __future__ import annotations

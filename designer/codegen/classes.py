@@ -5,8 +5,9 @@ Networks and block definitions are both written by :func:`render_class`; a block
 use is a line like ``self.stage1 = ResidualBlock(in_channels=32)`` whose
 constructor :mod:`designer.codegen.blocks` works out.  Activations without
 parameters that a class uses several times with the same settings are one
-attribute, called as often as needed, as a person writes ``self.relu`` (in block
-classes; see :func:`render_class`).
+attribute, called as often as needed, as a person writes ``self.relu``, and a
+chain of layers is one nested call, ``self.relu(self.conv(x))`` (in block classes;
+see :func:`render_class`).
 """
 
 from __future__ import annotations
