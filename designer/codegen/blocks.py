@@ -381,10 +381,9 @@ def block_classes(
         # What no argument can carry (a shape, the class of a block inside) splits.
         splits: dict[tuple[Any, ...], list[tuple[str, GraphShapes]]] = {}
         for name, run in runs:
+            own = _values(run, arguments)
             fixed = tuple(
-                (slot, value)
-                for slot, value in _values(run, arguments).items()
-                if not is_size(value)
+                (slot, value) for slot, value in own.items() if not is_size(value)
             )
             inner = tuple(
                 code.class_of[id(inner_run)]
@@ -392,7 +391,7 @@ def block_classes(
                 if node_id in run.live
                 for inner_run in run.nodes[node_id].block
             )
-            splits.setdefault((fixed, inner), []).append((name, run))
+            splits.setdefault((frozenset(own), fixed, inner), []).append((name, run))
         for split in splits.values():
             split_runs = [run for _, run in split]
             values = [_values(run, arguments) for run in split_runs]
