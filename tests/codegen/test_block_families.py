@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from designer.codegen.block_families import Slot, argument_names
 from designer.codegen.build import build_model
@@ -211,3 +213,40 @@ def test_arguments_are_named_as_d2l_names_inceptions() -> None:
     # A layer's own count, when no other layer's varies: the field's name.
     alone = argument_names(graph, [[Slot("conv2d_1", "out_channels", "parameter")]])
     assert alone.layout == [("out_channels", 0)]
+
+
+@settings(max_examples=15, deadline=None, derandomize=True)
+@given(
+    out_channels=st.integers(1, 9),
+    kernel_size=st.sampled_from([1, 3, 5]),
+    stride=st.sampled_from([1, 2]),
+    dilation=st.sampled_from([1, 2]),
+)
+def test_one_class_computes_what_a_class_per_definition_does(
+    out_channels: int, kernel_size: int, stride: int, dilation: int
+) -> None:
+    def change(graph: Graph) -> None:
+        [conv] = graph.nodes_of_type("Conv2d")
+        for field, value in (
+            ("out_channels", out_channels),
+            ("kernel_size", kernel_size),
+            ("stride", stride),
+            ("dilation", dilation),
+        ):
+            graph.set_param(conv.id, field, value)
+
+    project = copied_block_project(change)
+    # Counts are arguments; a stride or dilation other than the original's 1 is a
+    # second class (at 1, PyTorch's default, the original's code leaves it out).
+    at_defaults = stride == 1 and dilation == 1
+    expected = ["ConvRelu", "Res"] if at_defaults else ["ConvRelu", "ConvRelu1", "Res"]
+    assert classes_of(generate_code(project)) == expected
+    merged = build_model(project).eval()
+    block_editing.rename_block(project, "ConvRelu_1", "Apart").apply(project)
+    apart = build_model(project).eval()
+    assert classes_of(generate_code(project)) == ["ConvRelu", "Apart", "Res"]
+    # The same keys, and with the same weights the same outputs.
+    apart.load_state_dict(merged.state_dict(), strict=True)
+    x = torch.randn(2, 1, 8, 8)
+    with torch.no_grad():
+        assert torch.equal(merged(x), apart(x))
