@@ -346,24 +346,6 @@ def _block_class(
         code.class_of[id(run)] = class_name
 
 
-def _use_order(table: BlockTable, found: Mapping[str, list[GraphShapes]]) -> list[str]:
-    """The used definitions in the order the networks first use them, each after
-    the blocks it uses (``Inception`` before ``Inception_1``, as on the canvas)."""
-    order: list[str] = []
-
-    def visit(name: str) -> None:
-        if name in order:
-            return
-        for node in table.get(name).graph.nodes:
-            if node.type == BLOCK and found.get(node.params["block"]):
-                visit(node.params["block"])
-        order.append(name)
-
-    for name in found:
-        visit(name)
-    return order
-
-
 def block_classes(
     table: BlockTable, analyses: list[GraphShapes], taken: frozenset[str]
 ) -> BlockCode:
@@ -375,8 +357,11 @@ def block_classes(
     code = BlockCode()
     arguments: Arguments = {}
     used_names = set(taken)
-    order = _use_order(table, found)
+    order = [name for name in table.dependency_order(list(found)) if found.get(name)]
+    first_use = {name: k for k, name in enumerate(found)}
     for family in families(table, order):
+        # In the order the networks use them: Inception, Inception_1…
+        family.sort(key=first_use.__getitem__)
         runs = [(name, run) for name in family for run in found[name]]
         # What no argument can carry (a shape, the class of a block inside) splits.
         splits: dict[tuple[Any, ...], list[tuple[str, GraphShapes]]] = {}
