@@ -40,6 +40,7 @@ from typing import Any
 from designer.codegen.naming import to_identifier
 from designer.graph.blocks import BLOCK, BlockTable
 from designer.graph.model import Graph
+from designer.graph.order import topological_order
 
 INFERRED = "inferred"  # a size shape inference works out (in_channels)
 PARAMETER = "parameter"  # a whole-number setting of a layer (out_channels)
@@ -179,21 +180,13 @@ def argument_groups(
 
 def _upstream_names(graph: Graph) -> dict[str, set[str]]:
     """Node name → the names of every node its inputs come from."""
-    names = {node.id: node.name for node in graph.nodes}
-    sources: dict[str, set[str]] = {name: set() for name in names.values()}
-    for edge in graph.edges:
-        sources[names[edge.target]].add(names[edge.source])
     found: dict[str, set[str]] = {}
-
-    def above(name: str) -> set[str]:
-        if name not in found:
-            found[name] = set()
-            for source in sources[name]:
-                found[name] |= {source, *above(source)}
-        return found[name]
-
-    for name in sources:
-        above(name)
+    for node_id in topological_order(graph):
+        above: set[str] = set()
+        for edge in graph.edges_into(node_id):
+            source = graph.node(edge.source).name
+            above |= {source, *found.get(source, set())}
+        found[graph.node(node_id).name] = above
     return found
 
 
