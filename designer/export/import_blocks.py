@@ -25,7 +25,7 @@ from typing import Any
 from designer.graph.block_editing import group_into_block
 from designer.graph.blocks import BLOCK
 from designer.graph.model import Graph, Project
-from designer.graph.naming import automatic_name, copy_name
+from designer.graph.naming import automatic_name
 from designer.graph.order import topological_order
 from designer.shapes.infer import infer_shapes
 
@@ -124,8 +124,7 @@ def _group(
 
 
 def _local_names(definition: Graph, path: str, module_of: Mapping[str, str]) -> None:
-    """Cards named as the module's attributes (a second call of one module gets
-    ``_copy``); the rest numbered in order."""
+    """Cards named as the module's attributes; the rest numbered in order."""
     temporary = {}
     for node in definition.nodes:  # out of the way first, so no name is taken
         temporary[node.id] = f"tmp_{node.id}"
@@ -135,9 +134,7 @@ def _local_names(definition: Graph, path: str, module_of: Mapping[str, str]) -> 
         node = definition.node(node_id)
         target = module_of.get(node_id, "")
         if target.startswith(path + "."):
-            # A module called twice (one ReLU reused) makes a card per call, as
-            # the flat drawing does: relu, relu_copy.
-            name = copy_name(taken, _identifier(target[len(path) + 1 :]))
+            name = _identifier(target[len(path) + 1 :])
         else:
             name = automatic_name(taken, node.spec.default_name)
         definition.rename(node_id, name)

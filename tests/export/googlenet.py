@@ -31,7 +31,8 @@ class GoogLeNet(nn.Module):
     def __init__(self, classes=10):
         super().__init__()
         self.conv = nn.Conv2d(1, 8, kernel_size=3, padding=1)
-        self.pool = nn.MaxPool2d(2)
+        self.pool3 = nn.MaxPool2d(2)
+        self.pool4 = nn.MaxPool2d(2)
         self.inception3a = Inception(8, 4, (4, 8), (2, 4), 4)
         self.inception3b = Inception(20, 8, (8, 12), (2, 6), 6)
         self.inception4a = Inception(32, 12, (6, 12), (2, 4), 4)
@@ -40,7 +41,7 @@ class GoogLeNet(nn.Module):
         self.fc = nn.Linear(36, classes)
 
     def forward(self, x):
-        x = self.pool(F.relu(self.conv(x)))
-        x = self.pool(self.inception3b(self.inception3a(x)))
+        x = self.pool3(F.relu(self.conv(x)))
+        x = self.pool4(self.inception3b(self.inception3a(x)))
         x = self.inception4b(self.inception4a(x))
         return self.fc(torch.flatten(self.gap(x), 1))

@@ -84,9 +84,10 @@ def test_googlenet_comes_back_with_one_inception_class_and_its_weights() -> None
     x = torch.randn(3, 1, 16, 16)
     with torch.no_grad():
         assert torch.allclose(model.eval()(x), built(x), rtol=1e-4, atol=1e-5)
-    # About as long as the hand-written original.  Not quite: the network class
-    # keeps one line per layer (the training probes read each layer's variable)
-    # and ruff puts each typed __init__ argument on its own line.
+    # About as long as the hand-written original (54 code lines to 36 when this was
+    # written; a class per definition made 137): the network class keeps a line per
+    # layer, which the training probes read, and ruff puts each typed __init__
+    # argument on a line of its own.
     original = GOOGLENET.read_text()
     assert code_lines(code) <= 1.6 * code_lines(original)
 
