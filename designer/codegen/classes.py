@@ -5,22 +5,28 @@ Networks and block definitions are both written by :func:`render_class`; a block
 use is a line like ``self.stage1 = ResidualBlock(in_channels=32)`` whose
 constructor :mod:`designer.codegen.blocks` works out.  Activations without
 parameters that a class uses several times with the same settings are one
-attribute, called as often as needed, as a person writes ``self.relu`` (in block
-classes; see :func:`render_class`).
+attribute, called as often as needed, as a person writes ``self.relu``, and a
+chain of layers is one nested call, ``self.relu(self.conv(x))`` (in block classes;
+see :func:`render_class`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import ast
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from designer.codegen.layout import INDENT, LINE_LENGTH, statement
+from designer.codegen.layout import INDENT, LINE_LENGTH, split_top_level, statement
 from designer.codegen.naming import Namespace, safe_text
 from designer.graph.blocks import BLOCK
 from designer.graph.model import Graph, Node
 from designer.graph.shape import format_shape
 from designer.shapes.infer import GraphShapes
+
+# (node id, input port → the text of its value) → the node's forward expression.
+ExpressionOf = Callable[[str, Mapping[str, str]], str]
 
 
 @dataclass
@@ -48,9 +54,24 @@ def signature(
         return [f"{indent}def {name}(", inner + parameters, f"{indent}) -> {returns}:"]
     return (
         [f"{indent}def {name}("]
-        + [f"{inner}{p}," for p in parameters.split(", ")]
+        + [f"{inner}{p}," for p in split_top_level(parameters)]
         + [f"{indent}) -> {returns}:"]
     )
+
+
+def docstring_lines(text: str, indent: str = INDENT) -> list[str]:
+    """A class docstring wrapped at word boundaries to the line length (never cut:
+    a person's description of their block is kept whole)."""
+    lines = textwrap.wrap(
+        text,
+        LINE_LENGTH - len('"""'),
+        initial_indent=f'{indent}"""',
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [f'{indent}"""']
+    lines[-1] += '"""'
+    return lines
 
 
 def return_lines(values: list[str]) -> list[str]:
@@ -113,6 +134,57 @@ def _initialiser_lines(body: str, lines: Sequence[str]) -> list[str]:
     return laid_out
 
 
+_CHAINED = "__chained__"
+
+
+def _is_primary(expression: str) -> bool:
+    """A call, attribute, subscript or name: binds tighter than any operator, so
+    it can stand for a variable anywhere in another expression."""
+    try:
+        tree = ast.parse(expression, mode="eval").body
+    except SyntaxError:
+        return False
+    return isinstance(tree, ast.Call | ast.Attribute | ast.Subscript | ast.Name)
+
+
+def _chained(
+    graph: Graph, live: set[str], order: list[str], expression: ExpressionOf
+) -> set[str]:
+    """Nodes whose expression is written inside the next one's, as a person writes
+    ``self.relu(self.conv(x))``: a node with one output read once, by a node with
+    that one input, which reads it once (so nothing is computed twice)."""
+    chained: set[str] = set()
+    for node_id in order:
+        node = graph.node(node_id)
+        edges = graph.edges_out_of(node_id)
+        if node.type in ("Input", "Output") or len(node.output_ports()) != 1:
+            continue
+        if len(edges) != 1 or edges[0].target not in live:
+            continue
+        reader = graph.node(edges[0].target)
+        if reader.type == "Output" or len(graph.edges_into(reader.id)) != 1:
+            continue
+        several = reader.type != BLOCK and len(reader.output_ports()) > 1
+        if several and reader.spec.statements is not None:
+            continue
+        dummy = {port: f"input_{port}" for port in node.input_ports()}
+        text = expression(reader.id, {edges[0].target_port: _CHAINED})
+        if text.count(_CHAINED) == 1 and _is_primary(expression(node_id, dummy)):
+            chained.add(node_id)
+    return chained
+
+
+def _chain_name(graph: Graph, node_id: str, chained_into: dict[str, str]) -> str:
+    """The node a chain's variable is named after: its last layer that is not an
+    activation (``p2_2`` for conv p2_2 → relu), else its last node."""
+    current: str | None = node_id
+    while current is not None:
+        if graph.node(current).spec.category != "Activation":
+            return current
+        current = chained_into.get(current)
+    return node_id
+
+
 def render_class(
     graph: Graph,
     shapes: GraphShapes,
@@ -121,16 +193,22 @@ def render_class(
     *,
     init_parameters: str = "",
     inferred: Mapping[str, Mapping[str, Any]] | None = None,
+    params: Mapping[str, Mapping[str, Any]] | None = None,
     block_calls: Mapping[str, str] | None = None,
     inputs_in_node_order: bool = False,
     share_activations: bool = False,
+    chain_calls: bool = False,
 ) -> RenderedClass:
-    """The class's lines.  ``inferred`` replaces a node's inferred values (names of
-    ``__init__`` arguments for a block class); ``block_calls`` gives the
+    """The class's lines.  ``inferred`` and ``params`` replace a node's inferred
+    values and settings in its constructor (names of ``__init__`` arguments for a
+    block class); ``block_calls`` gives the
     constructor of each block use.  ``share_activations`` is for block classes:
     a network class keeps one attribute per node, which the VAE's decoder matches
-    to the trained network by name."""
+    to the trained network by name.  ``chain_calls`` (block classes too) writes a
+    chain of layers as one nested call (see :func:`_chained`); a network class
+    keeps a variable per node, which the probes read."""
     inferred = inferred or {}
+    params = params or {}
     block_calls = block_calls or {}
     names = Namespace()
     ident = {node.id: names.create(node.name) for node in graph.nodes}
@@ -151,7 +229,7 @@ def render_class(
         text = (
             block_calls[node_id]
             if node.type == BLOCK
-            else node.spec.construct(node.params, values)
+            else node.spec.construct(params.get(node_id, node.params), values)
         )
         if text is not None:
             constructors[node_id] = text
@@ -160,6 +238,29 @@ def render_class(
         if share_activations
         else {}
     )
+    # A shared activation is called after its type, as a person writes self.relu,
+    # unless a node already has that name (it has no weights: no key changes).
+    for owner in dict.fromkeys(shared.values()):
+        stem = graph.node(owner).spec.default_name
+        if names.create(stem) == stem:
+            ident[owner] = stem
+
+    def attribute_of(node_id: str) -> str:
+        return f"self.{ident[shared.get(node_id, node_id)]}"
+
+    def expression_of(node_id: str, port_vars: Mapping[str, str]) -> str:
+        node = graph.node(node_id)
+        if node.type == BLOCK:
+            arguments = ", ".join(port_vars[p] for p in node.input_ports())
+            return f"{attribute_of(node_id)}({arguments})"
+        values = inferred.get(node_id, shapes.nodes[node_id].inferred)
+        return node.spec.forward(node.params, values, attribute_of(node_id), port_vars)
+
+    chained = _chained(graph, live, order, expression_of) if chain_calls else set()
+    # Node id → the node whose expression it is written inside.
+    chained_into = {
+        graph.edges_out_of(node_id)[0].target: node_id for node_id in chained
+    }
 
     init_lines: list[str] = []
     forward_lines: list[str] = []
@@ -188,30 +289,28 @@ def render_class(
         if spec.support_code and spec.support_code not in support:
             support.append(spec.support_code)
         owner = shared.get(node_id, node_id)
-        attribute = f"self.{ident[owner]}"
+        attribute = attribute_of(node_id)
         if node_id in constructors:
             attributes[node_id] = ident[owner]
             if owner == node_id:
                 init_lines += statement(body, attribute, constructors[node_id])
                 init_lines += _initialiser_lines(
-                    body, spec.initialise(node.params, attribute)
+                    body, spec.initialise(params.get(node_id, node.params), attribute)
                 )
         port_vars = {
             edge.target_port: variables[(edge.source, edge.source_port)]
             for edge in graph.edges_into(node_id)
         }
-        if node.type == BLOCK:
-            arguments = ", ".join(port_vars[p] for p in node.input_ports())
-            expression = f"{attribute}({arguments})"
-        else:
-            values = inferred.get(node_id, info.inferred)
-            expression = spec.forward(node.params, values, attribute, port_vars)
+        expression = expression_of(node_id, port_vars)
+        if node_id in chained:
+            variables[(node_id, "out")] = expression
+            continue
         out_ports = node.output_ports()
         written_out = (
             spec.statements if node.type != BLOCK and len(out_ports) > 1 else None
         )
         if len(out_ports) == 1:
-            targets = [ident[node_id]]
+            targets = [ident[_chain_name(graph, node_id, chained_into)]]
         elif written_out is not None:
             targets = [names.create(f"{node.name}_{port}") for port in out_ports]
         else:
@@ -247,7 +346,7 @@ def render_class(
     init_text = ", ".join(["self", *([init_parameters] if init_parameters else [])])
     lines = [
         f"class {class_name}(nn.Module):",
-        f'{INDENT}"""{docstring}"""',
+        *docstring_lines(docstring),
         "",
         *signature(init_text, "None", "__init__"),
         f"{body}super().__init__()",

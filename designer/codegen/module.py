@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from designer.codegen.blocks import block_classes
 from designer.codegen.classes import render_class
 from designer.codegen.layout import INDENT, statement
-from designer.codegen.naming import SCRIPT_RESERVED, Namespace, safe_text, to_class_name
+from designer.codegen.naming import (
+    SCRIPT_RESERVED,
+    Namespace,
+    safe_text,
+    shorten_identifier,
+    to_class_name,
+)
 from designer.graph.model import Graph, Node, Project
 from designer.graph.shape import Shape, concrete, evaluate_dim, symbols_in
 from designer.shapes.infer import GraphShapes, infer_shapes
@@ -170,7 +176,9 @@ def generate_network(
 
 def _example_lines(network: NetworkCode, names: Namespace) -> list[str]:
     body = INDENT
-    variable = names.create(to_variable(network.class_name)[:24].rstrip("_"), "model")
+    variable = names.create(
+        shorten_identifier(to_variable(network.class_name), 24), "model"
+    )
     lines = statement(body, variable, f"{network.class_name}()")
     arguments: list[str] = []
     for k, (shape, dtype, vocab) in enumerate(

@@ -86,7 +86,10 @@ SCRIPT_RESERVED = (
 
 
 def to_identifier(text: str, fallback: str = "layer") -> str:
-    """``"Conv 1 (big)"`` → ``"conv_1_big"``; never empty, never starting with a digit."""
+    """``"Conv 1 (big)"`` → ``"conv_1_big"``; never empty, never starting with a digit.
+
+    Cut at 48 characters, wherever that falls: these are the attribute names, so
+    the state_dict keys of weights already saved depend on them."""
     cleaned = re.sub(r"[^0-9a-zA-Z_]+", "_", text.strip()).strip("_").lower()
     cleaned = re.sub(r"_+", "_", cleaned)[:48].rstrip("_")
     if not cleaned:
@@ -109,12 +112,30 @@ def to_class_name(
     return name
 
 
+def _cut(text: str, limit: int, separator: str) -> str:
+    """``text`` when it fits in ``limit``, else its part before the last
+    ``separator`` that fits (mid-word only when one word is longer than half)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(separator, 0, limit + 1)
+    return text[:cut] if cut > limit // 2 else text[:limit]
+
+
+def shorten_identifier(name: str, limit: int) -> str:
+    """``transformer_encoder_block`` at 24 → ``transformer_encoder``: whole words."""
+    return _cut(name, limit, "_").rstrip("_")
+
+
 def safe_text(text: str, limit: int = 80) -> str:
-    """Text that is safe inside a docstring or comment: printable, no quotes or backslashes."""
+    """Text that is safe inside a docstring or comment: printable, no quotes or
+    backslashes; a longer text is cut after a whole word and ends with ``...``."""
     printable = "".join(
         ch if ch.isprintable() and ch not in "\\\"'" else " " for ch in text
     )
-    return re.sub(r"\s+", " ", printable).strip()[:limit]
+    text = re.sub(r"\s+", " ", printable).strip()
+    if len(text) <= limit:
+        return text
+    return _cut(text, limit - len("..."), " ").rstrip(" ,;:.") + "..."
 
 
 class Namespace:

@@ -5,7 +5,11 @@ The importer first draws the model flat and checks it; this step then groups the
 cards made inside each instance of a user-defined ``nn.Module`` (innermost first,
 so blocks nest) with the model's editing rules, names the cards inside a block
 after the module's own attributes, and lets every instance of a class with the
-same structure share one definition.  The weights keep their paths
+same structure and settings share one definition.  Instances built with different
+arguments (GoogLeNet's Inceptions) get a definition each, ``Inception``,
+``Inception_1``…, as the project file keeps settings in the definition; the code
+writes them as one class again, taking the numbers that differ as arguments (see
+:mod:`designer.codegen.block_families`).  The weights keep their paths
 (``layer1.block.conv1.weight`` stays that key when the cards are named as the
 modules are); the caller checks the keys and the outputs, and keeps the flat
 drawing whenever the grouped one would not give the model's results.

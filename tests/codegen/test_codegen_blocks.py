@@ -96,5 +96,6 @@ def test_parameterless_activations_in_a_block_share_one_attribute() -> None:
     inner.connect(second.id, "out", output.id, "in")
     block = generate_code(project).split("class Res")[0]
     assert block.count("nn.ReLU()") == 1
-    assert "relu_again = self.relu_1(relu_1)" in block
+    # One attribute named after its type, and the chain written as one call.
+    assert "conv2d_2 = self.relu(self.relu(self.conv2d_2(input_1)))" in block
     assert build_model(project)(torch.randn(1, 1, 8, 8)).shape == (1, 3)

@@ -470,6 +470,18 @@ def test_example_variables_read_as_snake_case() -> None:
     ]
 
 
+def test_long_names_and_texts_are_cut_after_a_whole_word() -> None:
+    from designer.codegen.naming import safe_text
+
+    code = generate_code(
+        Project("Transformer encoder block", [chain(("ReLU", {}), shape=[2])])
+    )
+    assert "    transformer_encoder = TransformerEncoderBlock()" in code
+    cut = safe_text("a description of the block that goes on " * 4, 60)
+    assert cut == "a description of the block that goes on a description of..."
+    assert safe_text("short enough", 60) == "short enough"
+
+
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.json"))
 
 

@@ -441,3 +441,20 @@ class EncoderDecoder(nn.Module):
     def forward(self, source: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
         _, state = self.encoder(source)
         return self.decoder(target, state)
+
+
+class WideningStages(nn.Module):
+    """Stages of two widths: the importer makes a definition per width (Stage,
+    Stage_1; Residual, Residual_1), and the code one class of each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stem = nn.Conv2d(1, 4, 3, padding=1)
+        self.stage1 = Stage(4)
+        self.widen = nn.Conv2d(4, 6, 1)
+        self.stage2 = Stage(6)
+        self.head = nn.Linear(6 * 2 * 2, 3)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.stage2(self.widen(self.stage1(self.stem(x))))
+        return self.head(torch.flatten(x, 1))
