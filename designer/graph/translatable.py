@@ -17,6 +17,7 @@ or a whole inner problem), which is translated in turn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 #: The translation context of every message of the model.
@@ -52,6 +53,23 @@ class Message:
                 for name, value in self.args
             }
         )
+
+    def worded(self, translate: Callable[[str, str], str]) -> str:
+        """The message translated by ``translate(context, template)`` (Qt's
+        ``QCoreApplication.translate`` in the window, :func:`designer.i18n.translate`
+        on the command line), arguments that are messages translated in turn.
+
+        A translation that does not fit its arguments (a placeholder misspelt)
+        falls back to the English template rather than showing nothing.
+        """
+        args = {
+            name: value.worded(translate) if isinstance(value, Message) else value
+            for name, value in self.args
+        }
+        try:
+            return translate(CONTEXT, self.template).format(**args)
+        except (KeyError, IndexError, ValueError):
+            return self.template.format(**args)
 
     def __str__(self) -> str:
         return self.english()

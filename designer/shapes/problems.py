@@ -18,7 +18,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from designer.graph.model import Graph
-from designer.graph.translatable import Message, node_label_message, node_sentence
+from designer.graph.translatable import (
+    QT_TRANSLATE_NOOP,
+    Message,
+    node_label_message,
+    node_sentence,
+)
+
+# How a problem names its network, for a list of several networks' problems.
+NETWORK_SENTENCE = QT_TRANSLATE_NOOP("Problem", "{network}: {text}")
 
 ERROR = "error"
 WARNING = "warning"
@@ -85,6 +93,22 @@ def describe(problem: Problem, graph: Graph, *, with_network: bool = False) -> s
         if not text.startswith(f"{prefix}:"):
             text = f"{prefix}: {text}"
     return f"{graph.name}: {text}" if with_network else text
+
+
+def sentence_message(
+    problem: Problem, graph: Graph, *, with_network: bool = False
+) -> Message | None:
+    """:func:`describe` as a message to translate (None for a problem of plain
+    text, which has no template): it names its node and, when asked, its network."""
+    if not problem.template:
+        return None
+    text = problem.text
+    if problem.node is not None and graph.has_node(problem.node):
+        node = graph.node(problem.node)
+        text = node_sentence(node.type, node.name, text)
+    if with_network:
+        return Message.of(NETWORK_SENTENCE, network=graph.name, text=text)
+    return text
 
 
 def detail(problem: Problem, graph: Graph) -> str:
