@@ -144,3 +144,47 @@ def read_ts(path: Path) -> Catalog:
                 key = (name, source, message.findtext("comment") or "")
                 found[key] = forms
     return found
+
+
+# argparse's own words (headings, its help option, its errors), as the standard
+# library writes them; :func:`translate_argparse` has argparse look them up here.
+ARGPARSE_CONTEXT = "argparse"
+ARGPARSE_TEXTS = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP(
+        "argparse", "invalid choice: %(value)r (choose from %(choices)s)"
+    ),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP(
+        "argparse", "ambiguous option: %(option)s could match %(matches)s"
+    ),
+    QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
+)
+
+
+def translate_argparse() -> None:
+    """Have :mod:`argparse` word its headings and errors in the current language.
+
+    argparse looks its words up through its module's ``_`` and ``ngettext``
+    (gettext's, which has no Chinese catalogue); they now go through
+    :func:`translate`, which gives back argparse's own English when the language
+    is English or the text is not translated.
+    """
+    import argparse
+
+    def argparse_text(text: str) -> str:
+        return translate(ARGPARSE_CONTEXT, text)
+
+    def argparse_plural(singular: str, plural: str, n: int) -> str:
+        return argparse_text(singular if n == 1 else plural)
+
+    argparse._ = argparse_text  # type: ignore[attr-defined]
+    argparse.ngettext = argparse_plural  # type: ignore[attr-defined]
