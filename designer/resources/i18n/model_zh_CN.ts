@@ -448,5 +448,65 @@
         <source>a block use is inferred through its definition</source>
         <translation>模块的使用要通过它的定义来推算形状</translation>
     </message>
+    <message>
+        <source>{source}: {text}</source>
+        <translation>{source}：{text}</translation>
+    </message>
+    <message>
+        <source>{count} problems:</source>
+        <translation>{count} 个问题：</translation>
+    </message>
+    <message>
+        <source>  … and {count} more</source>
+        <translation>  …… 还有 {count} 个</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a designer project (JSON text)</source>
+        <translation>这是一个二进制文件，不是 designer 项目（JSON 文本）</translation>
+    </message>
+    <message>
+        <source>permission denied: the file cannot be read</source>
+        <translation>权限不足：无法读取该文件</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON: {reason} at line {line}, column {column}</source>
+        <translation>这不是有效的 JSON：第 {line} 行第 {column} 列{reason}</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>缺少值</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>缺少分隔符“,”</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>缺少分隔符“:”</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>缺少用双引号括起的属性名</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>有多余的数据</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>字符串没有结束</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>有无效的控制字符</translation>
+    </message>
 </context>
 </TS>
