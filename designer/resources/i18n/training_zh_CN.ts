@@ -1029,6 +1029,10 @@
         <translation>有些运行记录无法读取，没有显示：</translation>
     </message>
     <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
