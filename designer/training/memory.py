@@ -47,6 +47,7 @@ from designer.codegen.module import generate_project
 from designer.graph.model import Project
 from designer.shapes.infer import infer_shapes
 from designer.training.memory_available import available_memory
+from designer.training.memory_texts import format_bytes, memory_summary
 from designer.training.memory_tracking import LiveStorageTracker
 from designer.training.recipes.common import VAL_BATCH_MIN
 from designer.training.settings import FIELD_SPECS, TrainingSettings
@@ -518,29 +519,6 @@ def _no_estimate(error: BaseException) -> str:
 
 def _device_words(device: torch.device) -> str:
     return {"cuda": "GPU", "mps": "Apple GPU"}.get(device.type, "computer")
-
-
-def memory_summary(estimate: MemoryEstimate, available: int | None) -> str:
-    """One line for the settings form: "about 1.2 GB of 23.4 GB available; …"."""
-    if available is None:
-        return f"about {format_bytes(estimate.total)} (free memory unknown)"
-    text = (
-        f"about {format_bytes(estimate.total)} of {format_bytes(available)} available"
-    )
-    fits = estimate.largest_batch_that_fits(available)
-    if fits == 0:
-        return text + "; not even a batch of 1 fits"
-    if fits >= estimate.num_train:
-        return text + "; a batch of the whole training set fits"
-    return text + f"; the largest batch that fits is {fits:,}"
-
-
-def format_bytes(size: float) -> str:
-    """Decimal units, one decimal: 1.2 GB, 850.0 MB, 12 B."""
-    for unit, scale in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
-        if size >= scale:
-            return f"{size / scale:.1f} {unit}"
-    return f"{int(size)} B"
 
 
 # -- a real out-of-memory error ------------------------------------------------------------

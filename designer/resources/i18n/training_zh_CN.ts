@@ -660,6 +660,33 @@
     </message>
 </context>
 <context>
+    <name>Problem</name>
+    <message>
+        <source>about {need} (free memory unknown)</source>
+        <translation>约 {need}（可用内存未知）</translation>
+    </message>
+    <message>
+        <source>about {need} of {available} available</source>
+        <translation>约 {need}，可用 {available}</translation>
+    </message>
+    <message>
+        <source>{summary}; not even a batch of 1 fits</source>
+        <translation>{summary}；连大小为 1 的批都放不下</translation>
+    </message>
+    <message>
+        <source>{summary}; a batch of the whole training set fits</source>
+        <translation>{summary}；整个训练集作为一个批也放得下</translation>
+    </message>
+    <message>
+        <source>{summary}; the largest batch that fits is {batch}</source>
+        <translation>{summary}；能放下的最大批大小为 {batch}</translation>
+    </message>
+    <message>
+        <source>Batch {batch} on {device}: {summary}.</source>
+        <translation>批大小 {batch}，{device}：{summary}。</translation>
+    </message>
+</context>
+<context>
     <name>ReconstructionPreview</name>
     <message>
         <source>Validation images and their reconstructions appear after the first epoch.</source>
