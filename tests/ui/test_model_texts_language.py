@@ -1,0 +1,45 @@
+"""Texts the Qt-free packages word for people, in the Chinese window: the dataset's
+fit, the training engine's failures, the refusals of an edit and the code
+generator's errors are messages (templates plus arguments) that the window
+translates, and that switch back to English with the language."""
+
+from __future__ import annotations
+
+from designer.ui.language import CHINESE, ENGLISH
+from tests.ui.test_training_language import chinese, english_words, switch
+from tests.ui.test_training_panel import make_panel, moons_document
+
+__all__ = ["chinese", "moons_document"]  # fixtures
+
+
+def without_names(text: str, graph) -> str:
+    """``text`` without the names the user gave the graph's nodes."""
+    for name in sorted((node.name for node in graph.nodes), key=len, reverse=True):
+        text = text.replace(name, "")
+    return text
+
+
+def test_the_dataset_fit_is_explained_in_the_language(
+    qtbot,
+    chinese,  # noqa: F811
+    moons_document,  # noqa: F811
+) -> None:
+    graph = moons_document.project.graph
+    input_node = graph.nodes_of_type("Input")[0]
+    moons_document.set_param(input_node.id, "shape", [3])
+    panel = make_panel(qtbot, moons_document)
+    panel.update_compatibility()
+    english = panel.fit_banner.text
+    assert "expects 3" in english and "2 features" in english
+    assert not panel.start()
+    english_refusal = panel.banner.text
+    switch(CHINESE)
+    text = panel.fit_banner.text
+    assert "数据集提供的是每个样本 2 个特征" in text and "需要 3" in text, text
+    assert english_words([without_names(text, graph)]) == {}
+    refusal = panel.banner.text
+    assert "训练无法开始" in refusal or "无法" in refusal, refusal
+    assert "2 个特征" in refusal
+    switch(ENGLISH)
+    assert panel.fit_banner.text == english
+    assert panel.banner.text == english_refusal
