@@ -13,7 +13,11 @@ from designer.training.server.process import memory_message, memory_text
 from designer.training.settings import TrainingSettings
 from designer.ui.language import CHINESE, ENGLISH
 from designer.ui.training.memory_check import MemoryCheck
-from tests.ui.test_training_language import chinese, english_words, switch
+from tests.ui.test_training_language import (  # noqa: F401 - chinese: a fixture
+    chinese,
+    english_words,
+    switch,
+)
 from tests.ui.test_training_panel import (
     MOONS_MLP,
     RUN_TIMEOUT_MS,
