@@ -31,10 +31,12 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 @dataclass(frozen=True)
 class Message:
-    """An English template with named arguments (``(name, value)`` pairs, in order)."""
+    """An English template with named arguments (``(name, value)`` pairs, in order),
+    translated in ``context`` (the model's problems: "Problem")."""
 
     template: str
     args: tuple[tuple[str, str | Message], ...] = ()
+    context: str = CONTEXT
 
     @classmethod
     def of(cls, template: str, **args: str | Message) -> Message:
@@ -44,6 +46,12 @@ class Message:
     def plain(cls, text: str) -> Message:
         """A message of fixed English text that has no template (it is not translated)."""
         return cls(text.replace("{", "{{").replace("}", "}}"))
+
+    @classmethod
+    def text_of(cls, context: str, text: str) -> Message:
+        """A fixed text that Qt Linguist knows in another ``context`` (a layer
+        parameter's title in "Layer", say), to be translated there."""
+        return cls(text.replace("{", "{{").replace("}", "}}"), (), context)
 
     def english(self) -> str:
         """The message in English, every argument filled in."""
@@ -67,7 +75,7 @@ class Message:
             for name, value in self.args
         }
         try:
-            return translate(CONTEXT, self.template).format(**args)
+            return translate(self.context, self.template).format(**args)
         except (KeyError, IndexError, ValueError):
             return self.template.format(**args)
 

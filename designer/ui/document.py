@@ -41,6 +41,7 @@ from designer.graph.project_file import ProjectFileError, read_project, save_pro
 from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.shapes.problems import Problem
 from designer.ui.commands import EditCommand
+from designer.ui.problem_text import translated
 
 CLIPBOARD_MIME = "application/x-designer-nodes"
 PASTE_OFFSET = 40.0
@@ -321,7 +322,7 @@ class Document(QObject):
         try:
             self.push(plan(self.graph, self.current_network, *args))
         except GraphError as error:
-            return str(error)
+            return translated(error.message)
         return None
 
     # -- edits ----------------------------------------------------------------------
@@ -593,8 +594,6 @@ class Document(QObject):
         self.push(editing.set_project_field(self.project, "dataset", settings))
 
     def set_project_name(self, name: str) -> str | None:
-        try:
-            self.push(editing.set_project_field(self.project, "name", name))
-        except GraphError as error:
-            return str(error)
-        return None
+        return self._push_or_refuse(
+            lambda _g, _n: editing.set_project_field(self.project, "name", name)
+        )

@@ -5,6 +5,7 @@ translates, and that switch back to English with the language."""
 
 from __future__ import annotations
 
+from designer.ui.document import Document
 from designer.ui.language import CHINESE, ENGLISH
 from tests.ui.test_training_language import chinese, english_words, switch
 from tests.ui.test_training_panel import make_panel, moons_document
@@ -43,3 +44,19 @@ def test_the_dataset_fit_is_explained_in_the_language(
     switch(ENGLISH)
     assert panel.fit_banner.text == english
     assert panel.banner.text == english_refusal
+
+
+def test_a_refused_parameter_is_worded_in_the_language(
+    qtbot,
+    chinese,  # noqa: F811
+) -> None:
+    document = Document()
+    node = document.add_node("Linear")
+    english = document.set_param(node, "out_features", 0)
+    assert english == "Out features must be an integer of at least 1, got 0"
+    switch(CHINESE)
+    refusal = document.set_param(node, "out_features", 0)
+    assert refusal is not None and "必须是不小于 1 的整数" in refusal, refusal
+    assert english_words([refusal]) == {}
+    switch(ENGLISH)
+    assert document.set_param(node, "out_features", 0) == english

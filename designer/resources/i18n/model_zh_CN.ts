@@ -508,5 +508,9 @@
         <source>Invalid control character at</source>
         <translation>有无效的控制字符</translation>
     </message>
+    <message>
+        <source>{title} {problem}</source>
+        <translation>{title}{problem}</translation>
+    </message>
 </context>
 </TS>
