@@ -84,6 +84,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # Problem and field messages: marked templates in the model, worded by the ui.
     "model": (
         "designer/graph",
+        "designer/codegen/module.py",
         "designer/shapes",
         "designer/fields.py",
         "designer/ui/problem_text.py",

@@ -14,7 +14,7 @@ interface's language (``designer.ui.problem_text``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from designer.graph.model import Graph
@@ -116,6 +116,27 @@ def detail(problem: Problem, graph: Graph) -> str:
     if problem.node is not None and graph.has_node(problem.node):
         return problem.message.removeprefix(f"{node_label(graph, problem.node)}: ")
     return problem.message
+
+
+LIST_HEADLINE = QT_TRANSLATE_NOOP("Problem", "{headline}:")
+MORE_PROBLEMS = QT_TRANSLATE_NOOP("Problem", "  … and {count} more")
+
+
+def listed_message(
+    headline: Message, problems: Sequence[Message], limit: int = 20
+) -> Message:
+    """:func:`listed` as a message: the headline and the problems are translated,
+    the list's layout (one indented line each) is the same in every language."""
+    shown = problems[:limit]
+    layout = "{headline}" + "".join(f"\n  - {{p{k}}}" for k in range(len(shown)))
+    args: dict[str, str | Message] = {
+        "headline": Message.of(LIST_HEADLINE, headline=headline)
+    }
+    args.update((f"p{k}", problem) for k, problem in enumerate(shown))
+    if len(problems) > limit:
+        layout += "\n{more}"
+        args["more"] = Message.of(MORE_PROBLEMS, count=f"{len(problems) - limit:,}")
+    return Message.of(layout, **args)
 
 
 def listed(headline: str, problems: Iterable[str], limit: int = 20) -> str:

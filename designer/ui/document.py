@@ -79,7 +79,7 @@ class Document(QObject):
         self._open_blocks: list[str] = []
         self._analysis: dict[str, GraphShapes] = {}
         self._dirty: set[str] = set()
-        self._code: tuple[str, str | None] | None = None
+        self._code: tuple[str, CodegenError | None] | None = None
         self._batch_depth = 0
         self._selection_dirty = False
         self._paste_count = 0
@@ -211,17 +211,18 @@ class Document(QObject):
         return self._code_result()[0]
 
     def code_error(self) -> str | None:
-        return self._code_result()[1]
+        error = self._code_result()[1]
+        return None if error is None else translated(error.message)
 
-    def _code_result(self) -> tuple[str, str | None]:
+    def _code_result(self) -> tuple[str, CodegenError | None]:
         analysis = self.analysis
         if self._code is None:
             try:
                 self._code = (generate_code(self.project, analysis), None)
             except CodegenError as error:
-                self._code = ("", str(error))
+                self._code = ("", error)
             except Exception as error:  # a generator bug must not take the editor down
-                self._code = ("", f"the code could not be generated: {error}")
+                self._code = ("", CodegenError.unexpected(error))
         return self._code
 
     def _recompute(self) -> None:

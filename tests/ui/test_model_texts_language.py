@@ -5,8 +5,17 @@ translates, and that switch back to English with the language."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from designer.graph.project_file import load_project
 from designer.ui.document import Document
 from designer.ui.language import CHINESE, ENGLISH
+from designer.ui.main_window import MainWindow
+from designer.ui.recovery import RecoveryStore
+from designer.ui.window_files import Discard
+from tests.test_cli import broken_project
 from tests.ui.test_training_language import chinese, english_words, switch
 from tests.ui.test_training_panel import make_panel, moons_document
 
@@ -60,3 +69,48 @@ def test_a_refused_parameter_is_worded_in_the_language(
     assert english_words([refusal]) == {}
     switch(ENGLISH)
     assert document.set_param(node, "out_features", 0) == english
+
+
+@pytest.fixture
+def broken_window(qtbot, tmp_path) -> MainWindow:
+    """A window on a project whose convolution does not fit its input."""
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg")
+    )
+    settings = QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "designer-tests", "zh"
+    )
+    window = MainWindow(
+        Document(load_project(broken_project(tmp_path / "broken.json"))),
+        settings=settings,
+        recovery=RecoveryStore(tmp_path / "recovery"),
+        autosave_ms=60_000,
+    )
+    window.files.ask_save_changes = lambda _action: Discard
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    window.code_dock.show()
+    window.code_dock.raise_()
+    QApplication.processEvents()
+    return window
+
+
+def test_the_code_panel_lists_the_problems_in_the_language(
+    broken_window,
+    chinese,  # noqa: F811
+) -> None:
+    window = broken_window
+    window.refresh_now()
+    english = window.code_view.editor.toPlainText()
+    assert english.startswith(
+        "network 'model' has problems, so no code can be written:"
+    )
+    assert "kernel 5×5 is larger than its 3×3 input" in english
+    switch(CHINESE)
+    text = window.code_view.editor.toPlainText()
+    assert text.startswith("网络 'model' 有问题，因此无法生成代码：\n  - "), text
+    network_named = text.replace("'model'", "")  # the network's own name
+    assert english_words([without_names(network_named, window.document.graph)]) == {}
+    switch(ENGLISH)
+    assert window.code_view.editor.toPlainText() == english

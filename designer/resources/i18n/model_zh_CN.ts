@@ -445,6 +445,10 @@
         <translation>{network}：{text}</translation>
     </message>
     <message>
+        <source>{headline}:</source>
+        <translation>{headline}：</translation>
+    </message>
+    <message>
         <source>a block use is inferred through its definition</source>
         <translation>模块的使用要通过它的定义来推算形状</translation>
     </message>
@@ -511,6 +515,14 @@
     <message>
         <source>{title} {problem}</source>
         <translation>{title}{problem}</translation>
+    </message>
+    <message>
+        <source>network {name} has problems, so no code can be written</source>
+        <translation>网络 {name} 有问题，因此无法生成代码</translation>
+    </message>
+    <message>
+        <source>the code could not be generated: {error}</source>
+        <translation>无法生成代码：{error}</translation>
     </message>
 </context>
 </TS>
