@@ -24,6 +24,29 @@ ALL_FITS = QT_TRANSLATE_NOOP(
 LARGEST_FITS = QT_TRANSLATE_NOOP(
     "Problem", "{summary}; the largest batch that fits is {batch}"
 )
+MEMORY_REFUSAL = QT_TRANSLATE_NOOP(
+    "Problem",
+    "This run needs about {need} of memory but the {where} has {available} "
+    "available ({parts}). {remedy}",
+)
+SMALLER_BATCH = QT_TRANSLATE_NOOP(
+    "Problem", "Use a batch size of at most {fits} (now {batch}) or a smaller model."
+)
+REFUSED_NOTHING_FITS = QT_TRANSLATE_NOOP(
+    "Problem",
+    "Even a batch of 1 does not fit: make the model smaller (fewer or narrower layers).",
+)
+REFUSED_NOTHING_FITS_ON_CPU = QT_TRANSLATE_NOOP(
+    "Problem",
+    "Even a batch of 1 does not fit: make the model smaller (fewer or narrower "
+    "layers) or train on a GPU.",
+)
+COMPUTER = QT_TRANSLATE_NOOP("Problem", "computer")
+MEMORY_PARTS = QT_TRANSLATE_NOOP(
+    "Problem",
+    "parameters {parameters}, gradients {gradients}, optimizer state {optimizer}, "
+    "activations at batch size {batch} {activations}, data on the device {data}",
+)
 BATCH_ON_DEVICE = QT_TRANSLATE_NOOP("Problem", "Batch {batch} on {device}: {summary}.")
 
 

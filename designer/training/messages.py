@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from designer.graph.translatable import Message
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -160,6 +162,7 @@ class RunResult:
     dataset: str = ""
     task: str = ""
     best_epoch: int | None = None
+    text: Message | None = None  # ``message`` as a message the window translates
 
     @property
     def ok(self) -> bool:

@@ -5,6 +5,8 @@ translates, and that switch back to English with the language."""
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -14,6 +16,7 @@ from designer.ui.document import Document
 from designer.ui.language import CHINESE, ENGLISH
 from designer.ui.main_window import MainWindow
 from designer.ui.recovery import RecoveryStore
+from designer.ui.training.run_texts import failure_text, run_end_message
 from designer.ui.window_files import Discard
 from tests.test_cli import broken_project
 from tests.ui.test_training_language import chinese, english_words, switch
@@ -114,3 +117,42 @@ def test_the_code_panel_lists_the_problems_in_the_language(
     assert english_words([without_names(network_named, window.document.graph)]) == {}
     switch(ENGLISH)
     assert window.code_view.editor.toPlainText() == english
+
+
+def test_an_engine_failure_is_worded_in_the_language(
+    chinese,  # noqa: F811
+) -> None:
+    """A real failed run (an exploding loss), as the window gets it from the queue."""
+    from designer.training.engine import Trainer
+    from designer.training.settings import TrainingSettings
+    from tests.training.training_builders import mlp_project, regression_dataset
+
+    result = Trainer(
+        mlp_project(inputs=3, hidden=16, outputs=1),
+        regression_dataset(),
+        TrainingSettings(
+            epochs=3, batch_size=32, device="cpu", task="regression", loss="mse"
+        ).replace(optimizer="sgd", lr=10.0),
+    ).run()
+    result = pickle.loads(pickle.dumps(result))  # the queue between the processes
+    assert result.status == "failed" and result.text is not None
+    assert failure_text(result) == result.message
+    assert run_end_message(result, 0) == result.message
+    switch(CHINESE)
+    text = failure_text(result)
+    assert "学习率（10）可能太高了" in text and "变成了" in text, text
+    assert english_words([text.replace("NaN", "")]) == {}  # the IEEE name
+    assert run_end_message(result, 0) == text
+    switch(ENGLISH)
+    assert failure_text(result) == result.message
+
+
+def test_a_run_without_a_dataset_is_refused_in_the_language(
+    chinese,  # noqa: F811
+) -> None:
+    from designer.training.engine import Trainer
+    from tests.training.training_builders import mlp_project
+
+    result = Trainer(mlp_project()).run()
+    switch(CHINESE)
+    assert failure_text(result) == "这个项目还没有选择数据集：请先选择一个再训练。"

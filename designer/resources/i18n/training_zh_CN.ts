@@ -682,6 +682,30 @@
         <translation>{summary}；能放下的最大批大小为 {batch}</translation>
     </message>
     <message>
+        <source>This run needs about {need} of memory but the {where} has {available} available ({parts}). {remedy}</source>
+        <translation>这次运行大约需要 {need} 内存，但{where}只有 {available} 可用（{parts}）。{remedy}</translation>
+    </message>
+    <message>
+        <source>Use a batch size of at most {fits} (now {batch}) or a smaller model.</source>
+        <translation>请把批大小设为不超过 {fits}（当前为 {batch}），或使用更小的模型。</translation>
+    </message>
+    <message>
+        <source>Even a batch of 1 does not fit: make the model smaller (fewer or narrower layers).</source>
+        <translation>连大小为 1 的批都放不下：请把模型变小（更少或更窄的层）。</translation>
+    </message>
+    <message>
+        <source>Even a batch of 1 does not fit: make the model smaller (fewer or narrower layers) or train on a GPU.</source>
+        <translation>连大小为 1 的批都放不下：请把模型变小（更少或更窄的层），或在 GPU 上训练。</translation>
+    </message>
+    <message>
+        <source>computer</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <source>parameters {parameters}, gradients {gradients}, optimizer state {optimizer}, activations at batch size {batch} {activations}, data on the device {data}</source>
+        <translation>参数 {parameters}，梯度 {gradients}，优化器状态 {optimizer}，批大小为 {batch} 时的激活值 {activations}，设备上的数据 {data}</translation>
+    </message>
+    <message>
         <source>Batch {batch} on {device}: {summary}.</source>
         <translation>批大小 {batch}，{device}：{summary}。</translation>
     </message>
@@ -852,6 +876,66 @@
     <message>
         <source>To reconstruct its input, the network must output {size} per sample like the dataset, but Output &apos;{name}&apos; gives {given} — {fix}.</source>
         <translation>要重构输入，网络每个样本必须像数据集一样输出 {size}，但 Output“{name}”给出的是 {given}——{fix}。</translation>
+    </message>
+    <message>
+        <source>No dataset is chosen for this project: pick one before training.</source>
+        <translation>这个项目还没有选择数据集：请先选择一个再训练。</translation>
+    </message>
+    <message>
+        <source>The model and the data do not fit together</source>
+        <translation>模型和数据不匹配</translation>
+    </message>
+    <message>
+        <source>The training settings have problems</source>
+        <translation>训练设置有问题</translation>
+    </message>
+    <message>
+        <source>The loss became NaN (not a number) in epoch {epoch} (around step {step}). {advice}.</source>
+        <translation>损失在第 {epoch} 轮（约第 {step} 步）变成了 NaN（非数值）。{advice}。</translation>
+    </message>
+    <message>
+        <source>The loss became infinite in epoch {epoch} (around step {step}). {advice}.</source>
+        <translation>损失在第 {epoch} 轮（约第 {step} 步）变成了无穷大。{advice}。</translation>
+    </message>
+    <message>
+        <source>The learning rate ({lr}) is probably too high: try a smaller one</source>
+        <translation>学习率（{lr}）可能太高了：请试试更小的值</translation>
+    </message>
+    <message>
+        <source>The learning rate ({lr}) is probably too high: try a smaller one, or turn on gradient clipping</source>
+        <translation>学习率（{lr}）可能太高了：请试试更小的值，或开启梯度裁剪</translation>
+    </message>
+    <message>
+        <source>{advice} ({detail})</source>
+        <translation>{advice}（{detail}）</translation>
+    </message>
+    <message>
+        <source>Training failed while running the model: {detail}. Check the layer sizes and the data&apos;s shape; the shape labels on the canvas show what each layer expects.</source>
+        <translation>运行模型时训练失败：{detail}。请检查各层的大小和数据的形状；画布上的形状标签显示了每一层需要的输入。</translation>
+    </message>
+    <message>
+        <source>Training failed: {kind}: {detail}</source>
+        <translation>训练失败：{kind}：{detail}</translation>
+    </message>
+    <message>
+        <source>The device ran out of memory. Use a smaller batch size or a smaller model.</source>
+        <translation>设备内存不足。请使用更小的批大小或更小的模型。</translation>
+    </message>
+    <message>
+        <source>The computer ran out of memory. Use a smaller batch size or a smaller model.</source>
+        <translation>电脑内存不足。请使用更小的批大小或更小的模型。</translation>
+    </message>
+    <message>
+        <source>The device ran out of memory. Use a smaller batch size (now {batch}{suggestion}) or a smaller model.</source>
+        <translation>设备内存不足。请使用更小的批大小（当前为 {batch}{suggestion}）或更小的模型。</translation>
+    </message>
+    <message>
+        <source>The computer ran out of memory. Use a smaller batch size (now {batch}{suggestion}) or a smaller model or dataset.</source>
+        <translation>电脑内存不足。请使用更小的批大小（当前为 {batch}{suggestion}），或更小的模型或数据集。</translation>
+    </message>
+    <message>
+        <source>; try {batch}</source>
+        <translation>；可试试 {batch}</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,7 @@ from designer.ui.training.memory_check import MemoryCheck
 from designer.ui.training.results import ResultViews
 from designer.ui.training.run_history_view import attach_run_history
 from designer.ui.training.run_texts import (
+    failure_text,
     run_end_message,
     translated_device_label,
     translated_process_message,
@@ -524,9 +525,7 @@ class TrainingPanel(WeightsActions, QWidget):
         patience = self._patience
         if result.status == "failed":
             self.banner.show_message(
-                lambda: self.tr("Training failed. {0}").format(
-                    translated_process_message(str(result.message))
-                ),
+                lambda: self.tr("Training failed. {0}").format(failure_text(result)),
                 "error",
             )
         else:
