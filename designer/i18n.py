@@ -29,8 +29,9 @@ ENGLISH = "en"
 CHINESE = "zh_CN"
 LANGUAGES = (ENGLISH, CHINESE)
 #: The translation groups (``GROUP_LANG.ts`` in ``designer/resources/i18n``) the
-#: command line reads: its own texts and the model's problem messages.
-GROUPS = ("cli", "model")
+#: command line reads: its own texts, the model's problem messages and the
+#: training's (a failed run's reasons).
+GROUPS = ("cli", "model", "training")
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 #: (context, source, disambiguation) → the translation's forms (one, or one per plural form)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from designer.cli import main
+from designer.graph.model import Graph, Project
 from designer.graph.project_file import save_project
 from designer.i18n import set_language
 from designer.training.run_history import RunHistory
@@ -195,3 +196,25 @@ def test_an_import_error(chinese_locale, tmp_path, capsys) -> None:
     assert main(command) == 1
     error = capsys.readouterr().err
     assert "中没有 'Net'" in error and english_words(error, "'Net'") == []
+
+
+def test_a_failed_run_is_explained_in_chinese(chinese_locale, tmp_path, capsys):
+    graph = Graph("model")
+    chain = [
+        graph.add_node("Input", "x", {"shape": [1]}),
+        graph.add_node("Linear", "hidden", {"out_features": 16}),
+        graph.add_node("ReLU", "relu"),
+        graph.add_node("Linear", "y", {"out_features": 1}),
+        graph.add_node("Output", "out"),
+    ]
+    for a, b in zip(chain, chain[1:], strict=False):
+        graph.connect(a.id, "out", b.id, "in")
+    training = {"task": "regression", "loss": "mse", "optimizer": "sgd", "lr": 10.0}
+    path = tmp_path / "wild.json"
+    project = Project("Wild", [graph], training=training, dataset={"name": "sine"})
+    save_project(project, path)
+    command = ["train", str(path), "--out", str(tmp_path / "run"), "--no-history"]
+    assert main(command) == 1
+    error = capsys.readouterr().err.strip().splitlines()[-1]
+    assert error.startswith("designer train：") and "学习率（10）" in error, error
+    assert english_words(error.replace("NaN", "")) == []

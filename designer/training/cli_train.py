@@ -240,7 +240,8 @@ def run_train(args: argparse.Namespace) -> int:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
     if result.status == "failed":
-        return _fail(result.message)
+        text = result.text
+        return _fail(result.message if text is None else text.worded(translate))
 
     classification = settings.task in CLASSIFICATION_TASKS
     weights = out / f"weights{WEIGHTS_SUFFIX}"
