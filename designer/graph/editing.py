@@ -31,6 +31,7 @@ from designer.graph.edits import (
 )
 from designer.graph.fragments import Fragment
 from designer.graph.model import Edge, Graph, GraphError, Project
+from designer.graph.naming import rename_message
 from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 
 Moves = Mapping[str, tuple[Position, Position]]
@@ -260,7 +261,7 @@ def rename(graph: Graph, network: str, node_id: str, name: str) -> Rename | None
         raise GraphError(f"there is no node with id {node_id!r}")
     node = graph.node(node_id)
     name = name.strip()
-    problem = graph.rename_problem(node_id, name)
+    problem = rename_message(graph.names(exclude=node_id), node.name, name)
     if problem:
         raise GraphError(problem)
     if name == node.name:

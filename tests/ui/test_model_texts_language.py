@@ -74,6 +74,22 @@ def test_a_refused_parameter_is_worded_in_the_language(
     assert document.set_param(node, "out_features", 0) == english
 
 
+def test_a_refused_name_is_worded_in_the_language(
+    qtbot,
+    chinese,  # noqa: F811
+) -> None:
+    document = Document()
+    first = document.add_node("Linear", name="fc1")
+    second = document.add_node("Linear", name="fc2")
+    assert document.rename(second, "fc1") == "another node is already called 'fc1'"
+    assert document.rename(first, "  ") == "a name cannot be empty"
+    switch(CHINESE)
+    assert document.rename(second, "fc1") == "已经有另一个节点叫 'fc1'"
+    assert document.rename(first, "") == "名称不能为空"
+    switch(ENGLISH)
+    assert document.rename(first, "") == "a name cannot be empty"
+
+
 @pytest.fixture
 def broken_window(qtbot, tmp_path) -> MainWindow:
     """A window on a project whose convolution does not fit its input."""

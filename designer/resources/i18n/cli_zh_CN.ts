@@ -489,7 +489,7 @@
     <name>argparse</name>
     <message>
         <source>usage: </source>
-        <extracomment>The translation groups (``GROUP_LANG.ts`` in ``designer/resources/i18n``) the command line reads: its own texts and the model&apos;s problem messages. (context, source, disambiguation) → the translation&apos;s forms (one, or one per plural form)</extracomment>
+        <extracomment>The translation groups (``GROUP_LANG.ts`` in ``designer/resources/i18n``) the command line reads: its own texts, the model&apos;s problem messages and the training&apos;s (a failed run&apos;s reasons). (context, source, disambiguation) → the translation&apos;s forms (one, or one per plural form)</extracomment>
         <translation>用法：</translation>
     </message>
     <message>

@@ -524,5 +524,17 @@
         <source>the code could not be generated: {error}</source>
         <translation>无法生成代码：{error}</translation>
     </message>
+    <message>
+        <source>a name cannot be empty</source>
+        <translation>名称不能为空</translation>
+    </message>
+    <message>
+        <source>a name can be at most {limit} characters</source>
+        <translation>名称最多只能有 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>another node is already called {name}</source>
+        <translation>已经有另一个节点叫 {name}</translation>
+    </message>
 </context>
 </TS>
