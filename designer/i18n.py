@@ -75,7 +75,8 @@ def translate(
     context: str, text: str, disambiguation: str | None = None, n: int = -1
 ) -> str:
     """``text`` of ``context`` in the current language (English when there is no
-    finished translation); ``%n`` stands for ``n`` when ``n`` is given."""
+    finished translation); ``%n`` stands for ``n`` when ``n`` is given, and an
+    English "(s)" becomes the singular or the plural that agrees with it."""
     language = current_language()
     forms = (
         None
@@ -83,7 +84,11 @@ def translate(
         else catalog(language).get((context, text, disambiguation or ""))
     )
     found = text if not forms else forms[_plural_index(language, n, len(forms))]
-    return found.replace("%n", str(n)) if n >= 0 else found
+    if n < 0:
+        return found
+    if not forms:  # English, the source language: its "(s)" agrees with n
+        found = found.replace("(s)", "" if n == 1 else "s")
+    return found.replace("%n", str(n))
 
 
 class Cli:

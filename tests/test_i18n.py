@@ -94,7 +94,8 @@ def test_translate_with_a_catalog(tmp_path: Path, monkeypatch, language) -> None
     assert translate("Cli", "same") == "same"
     language(ENGLISH)
     assert translate("Cli", "finished") == "finished"
-    assert Cli.tr("%n file(s)", "", 1) == "1 file(s)"
+    assert Cli.tr("%n file(s)", "", 1) == "1 file"
+    assert Cli.tr("%n file(s)", "", 3) == "3 files"
 
 
 def test_a_damaged_shipped_file_gives_english_without_a_traceback(

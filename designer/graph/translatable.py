@@ -44,7 +44,8 @@ class Message:
 
     @classmethod
     def plain(cls, text: str) -> Message:
-        """A message of fixed English text that has no template (it is not translated)."""
+        """A message of fixed English text that has no template (translated only
+        where the text itself is marked, as Python's JSON errors are)."""
         return cls(text.replace("{", "{{").replace("}", "}}"))
 
     @classmethod
