@@ -198,9 +198,14 @@ def statement(
             trailer = (
                 closing != len(expression) - 1
             )  # e.g. the [0] of attention(...)[0]
-            if trailer and not _fits(indent + INDENT * 2 + body):
+            opening_line = head + expression[: opening + 1]
+            if (
+                trailer
+                and _fits(opening_line)
+                and not _fits(indent + INDENT * 2 + body)
+            ):
                 return lines + [
-                    head + expression[: opening + 1],
+                    opening_line,
                     *_body(body, indent + INDENT),
                     indent + expression[closing:],
                 ]

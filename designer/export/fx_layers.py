@@ -304,15 +304,16 @@ MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.MultiheadAttention: _attention,
     nn.TransformerEncoderLayer: _encoder,
 }
-# Modules whose call returns a tuple: the cards give its first item (the outputs).
-TUPLE_MODULES = (nn.RNN, nn.LSTM, nn.GRU, nn.MultiheadAttention)
 # Calls that change nothing a card shows (``nn.Identity``, ``x.contiguous()``).
 PASS_THROUGH_MODULES = (nn.Identity,)
 PASS_THROUGH_METHODS = frozenset({"contiguous", "float", "clone"})
 
 
 def rule_for(module: Any) -> Callable[[Any], Card] | None:
-    return MODULE_RULES.get(type(module))
+    """The module's rule, here or among the newer layers' in fx_more_layers."""
+    from designer.export.fx_more_layers import MORE_MODULE_RULES  # imports this module
+
+    return MODULE_RULES.get(type(module)) or MORE_MODULE_RULES.get(type(module))
 
 
 # -- functions and tensor methods ---------------------------------------------------
@@ -454,15 +455,20 @@ def reshape_card(out_shape: Shape) -> Card:
     return Card("Reshape", {"shape": [int(d) for d in out_shape[1:]]})
 
 
-def permute_card(name: str, args: list[Any], rank: int) -> Card:
-    """Permute for ``x.permute(...)``/``x.transpose(a, b)`` (args after the tensor)."""
+def permutation(name: str, args: list[Any], rank: int) -> list[int]:
+    """The order of dimensions ``x.permute(...)``/``x.transpose(a, b)`` makes."""
     if name == "transpose":
         a, b = (_dim(int(d), rank) for d in args[:2])
         order = list(range(rank))
         order[a], order[b] = order[b], order[a]
-    else:
-        dims = args[0] if len(args) == 1 and isinstance(args[0], list | tuple) else args
-        order = [_dim(int(d), rank) for d in dims]
+        return order
+    dims = args[0] if len(args) == 1 and isinstance(args[0], list | tuple) else args
+    return [_dim(int(d), rank) for d in dims]
+
+
+def permute_card(name: str, args: list[Any], rank: int) -> Card:
+    """Permute for ``x.permute(...)``/``x.transpose(a, b)`` (args after the tensor)."""
+    order = permutation(name, args, rank)
     if order[0] != 0:
         raise Unsupported("moving the batch dimension")
     return Card("Permute", {"dims": order[1:]})

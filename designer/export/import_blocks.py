@@ -178,7 +178,8 @@ def weight_keys(drawing: BlockDrawing, original_keys: Sequence[str]) -> dict[str
                     drawing.source_path[block],
                     here,
                 )
-            elif node.id in drawing.module_of:
+            elif node.id in drawing.module_of and node.type not in ("Input", "Output"):
+                # (a block's own Input/Output cards may reuse a moved card's id)
                 target = drawing.module_of[node.id]
                 located[actual + target[len(source) :] if source else target] = (
                     attribute

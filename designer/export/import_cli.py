@@ -34,7 +34,8 @@ def add_import_parser(subparsers: Any) -> argparse.ArgumentParser:
         metavar="SHAPE",
         help=Cli.tr(
             "one input's sample shape without the batch, e.g. 1x28x28, or long:16 "
-            "for 16 token ids; once per input of forward"
+            "for 16 token ids (or 0/1 key padding flags); a recurrent layer's initial "
+            "state as LAYERSxHIDDEN, e.g. 1x64; once per input of forward"
         ),
     )
     parser.add_argument(

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import operator
-import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -25,12 +23,19 @@ from typing import Any
 import torch
 import torch.fx
 from torch import nn
-from torch.fx.passes.shape_prop import ShapeProp
 
 from designer.export import fx_layers as rules
 from designer.export import import_blocks
-from designer.export.fx_layers import Card, Unsupported
-from designer.export.import_blocks import owners_from_stack
+from designer.export.import_arguments import (
+    ValueRecorder,
+    data_free,
+    fixed_arguments,
+    not_drawn,
+    padding_example,
+    placeholder_roles,
+)
+from designer.export.import_calls import call_module
+from designer.export.import_graph import GraphBuilder, place
 from designer.graph.layout import CardSizes, tidy_positions
 from designer.graph.model import Graph, Project
 from designer.i18n import Cli
@@ -117,7 +122,9 @@ def load_model(reference: str, arguments: str | None = None) -> tuple[nn.Module,
             Cli.tr("--args is not JSON: {0}").format(error)
         ) from None
     if not isinstance(kwargs, dict):
-        raise ModelImportError(Cli.tr("--args must be a JSON object of keywords"))
+        raise ModelImportError(
+            Cli.tr("--args must be a JSON object of keyword arguments")
+        )
     spec = importlib.util.spec_from_file_location(f"designer_import_{path.stem}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -161,21 +168,12 @@ class _Tracer(torch.fx.Tracer):
     def __init__(self) -> None:
         super().__init__()
         self.record_stack_traces = True
+        self.proxy_buffer_attributes = True  # a buffer sliced in forward: mask[:L, :L]
 
     def is_leaf_module(self, m: nn.Module, qualname: str) -> bool:
         if type(m) in rules.MODULE_RULES:
             return True
         return super().is_leaf_module(m, qualname)
-
-
-def _place(node: torch.fx.Node, path: Path | None) -> str:
-    """``file.py, line N`` of the user's code that made ``node``."""
-    trace = node.stack_trace or ""
-    found = re.findall(r'File "([^"]+)", line (\d+)', trace)
-    for filename, line in reversed(found):
-        if path is None or Path(filename).resolve() == path.resolve():
-            return f"{Path(filename).name}, line {line}"
-    return "the model"
 
 
 def _trace(model: nn.Module, path: Path | None) -> torch.fx.GraphModule:
@@ -195,208 +193,6 @@ def _trace(model: nn.Module, path: Path | None) -> torch.fx.GraphModule:
     return torch.fx.GraphModule(tracer.root, graph)
 
 
-# -- turning the traced graph into cards --------------------------------------------
-@dataclass
-class _Builder:
-    module: torch.fx.GraphModule
-    graph: Graph
-    path: Path | None
-    problems: list[str] = field(default_factory=list)
-    # fx node → (card id, its output port), for tensors on the canvas.
-    produced: dict[torch.fx.Node, tuple[str, str]] = field(default_factory=dict)
-    key_map: dict[str, str] = field(default_factory=dict)
-    # Nodes refused, or fed by a refused one (whose problem is listed once).
-    failed: set[torch.fx.Node] = field(default_factory=set)
-    module_of: dict[str, str] = field(default_factory=dict)  # card id → module path
-    # card id → the user's modules it was made in (see import_blocks).
-    owners: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-
-    def shape(self, node: Any) -> list[int] | None:
-        meta = node.meta.get("tensor_meta") if isinstance(node, torch.fx.Node) else None
-        return list(meta.shape) if hasattr(meta, "shape") else None
-
-    def tensors(self, value: Any) -> list[torch.fx.Node]:
-        if isinstance(value, torch.fx.Node):
-            return [value] if value in self.produced else []
-        if isinstance(value, list | tuple):
-            return [n for item in value for n in self.tensors(item)]
-        if isinstance(value, dict):
-            return [n for item in value.values() for n in self.tensors(item)]
-        return []
-
-    def refuse(self, node: torch.fx.Node, what: str, why: str) -> None:
-        self.failed.add(node)
-        self.problems.append(f"{_place(node, self.path)}: {what}: {why}")
-
-    def follows_failure(self, node: torch.fx.Node) -> bool:
-        """Whether ``node`` uses a refused node: it is left out without a message."""
-        if any(n in self.failed for n in node.all_input_nodes):
-            self.failed.add(node)
-            return True
-        return False
-
-    def card(
-        self, node: torch.fx.Node, made: Card, inputs: list[torch.fx.Node]
-    ) -> str | None:
-        name: str | None = None  # a function call gets the card's own default name
-        if node.op == "call_module":  # a module keeps its path: stem.0 → stem_0
-            name = re.sub(r"\W", "_", str(node.target))
-            if name[:1].isdigit():  # nn.Sequential's children are called 0, 1, …
-                name = f"{made.type.lower()}_{name}"
-        try:
-            created = self.graph.add_node(made.type, name, made.params)
-            ports = created.input_ports()
-            if len(ports) != len(inputs):
-                raise Unsupported(
-                    f"{len(inputs)} inputs where {made.type} takes {len(ports)}"
-                )
-            for port, source in zip(ports, inputs, strict=True):
-                source_id, source_port = self.produced[source]
-                self.graph.connect(source_id, source_port, created.id, port)
-        except Exception as error:
-            self.refuse(node, made.type, str(error))
-            return None
-        self.produced[node] = (created.id, created.output_ports()[0])
-        self.owners[created.id] = owners_from_stack(
-            node.meta.get("nn_module_stack", {})
-        )
-        return created.id
-
-    def alias(
-        self, node: torch.fx.Node, source: torch.fx.Node, port: str | None = None
-    ) -> None:
-        card_id, source_port = self.produced[source]
-        self.produced[node] = (card_id, port or source_port)
-
-    def call_module(self, node: torch.fx.Node) -> None:
-        target = str(node.target)
-        module = self.module.get_submodule(target)
-        inputs = self.tensors(node.args) + self.tensors(node.kwargs)
-        if isinstance(module, rules.PASS_THROUGH_MODULES) and len(inputs) == 1:
-            self.alias(node, inputs[0])
-            return
-        rule = rules.rule_for(module)
-        if rule is None:
-            self.refuse(
-                node,
-                f"{target} ({type(module).__name__})",
-                "no layer card draws this module",
-            )
-            return
-        try:
-            made = rule(module)
-        except Exception as error:  # Unsupported, or a setting of an unexpected type
-            self.refuse(node, f"{target} ({type(module).__name__})", str(error))
-            return
-        if isinstance(module, nn.MultiheadAttention):
-            if len(set(inputs)) != 1 or node.kwargs.get("attn_mask") is not None:
-                self.refuse(
-                    node,
-                    target,
-                    "only self-attention (query = key = value), without a mask",
-                )
-                return
-            inputs = inputs[:1]
-        if isinstance(module, rules.TUPLE_MODULES) and len(inputs) != 1:
-            self.refuse(
-                node,
-                target,
-                "an initial state or extra inputs (cards take the sequence only)",
-            )
-            return
-        card_id = self.card(node, made, inputs)
-        if card_id is not None:
-            self.module_of[card_id] = target
-
-    def call(self, node: torch.fx.Node) -> None:
-        """A function (``torch.add``, ``F.relu``) or a tensor method (``x.view``)."""
-        method = node.op == "call_method"
-        name = (
-            str(node.target)
-            if method
-            else getattr(node.target, "__name__", str(node.target))
-        )
-        args = list(node.args)
-        inputs = self.tensors(node.args) + self.tensors(node.kwargs)
-        shapes = [self.shape(n) or [] for n in inputs]
-        out_shape = self.shape(node)
-        if out_shape is None and name in ("size", "dim", "getattr") and inputs:
-            return  # a size (x.size(0), x.shape): feeds a reshape, drawn as a shape
-        if not inputs:
-            return  # arithmetic on sizes and constants: feeds a reshape at most
-        if node.target is operator.getitem:
-            self.getitem(node, args)
-            return
-        if method and name in rules.PASS_THROUGH_METHODS:
-            self.alias(node, inputs[0])
-            return
-        if (
-            method and name in rules.RESHAPES
-        ) or node.target in rules.RESHAPE_FUNCTIONS:
-            made = rules.reshape_card(out_shape or [])
-            self.card(node, made, inputs[:1])
-            return
-        try:
-            if (
-                method and name in rules.PERMUTES
-            ) or node.target in rules.PERMUTE_FUNCTIONS:
-                made = rules.permute_card(name, args[1:], len(shapes[0]))
-            else:
-                rule = (
-                    rules.METHOD_RULES.get(name)
-                    if method
-                    else rules.FUNCTION_RULES.get(node.target)
-                )
-                if rule is None:
-                    raise Unsupported("no layer card draws this call")
-                made = rule(args, dict(node.kwargs), shapes)
-        except Exception as error:  # Unsupported, or arguments of an unexpected kind
-            self.refuse(node, f"{'.' if method else ''}{name}(…)", str(error))
-            return
-        self.card(node, made, inputs)
-
-    def getitem(self, node: torch.fx.Node, args: list[Any]) -> None:
-        source, index = args[0], args[1]
-        if not node.users:
-            return  # an unused part of a tuple, as in ``out, _ = self.lstm(x)``
-        card_id, _port = self.produced[source]
-        card = self.graph.node(card_id)
-        if self.shape(source) is None:  # a tuple: (outputs, state) or chunks
-            state = rules.state_port(card.type, _port, index)
-            if card.type == "Split" and isinstance(index, int):
-                self.alias(node, source, card.output_ports()[index])
-            elif state is not None:  # the card's state is batch-first: only h[-1]
-                self.graph.set_param(card_id, "state_out", True)
-                self.alias(node, source, state)
-            elif index == 0:
-                self.alias(node, source)
-            else:
-                self.refuse(
-                    node,
-                    f"[{index}] of {card.name}",
-                    "not drawn (of a recurrent state, only h[-1] is)",
-                )
-            return
-        last_layer = _port in ("h_n", "c_n") and index == -1
-        if last_layer or rules.is_last_step(index, len(self.shape(source) or [])):
-            self.card(node, Card("LastTimeStep", {}), [source])
-            return
-        self.refuse(
-            node,
-            f"indexing {card.name}",
-            f"[{index}] (only x[:, -1] of a sequence is drawn)",
-        )
-
-
-def _chunk_node(node: torch.fx.Node) -> bool:
-    name = (
-        node.target
-        if node.op == "call_method"
-        else getattr(node.target, "__name__", "")
-    )
-    return name == "chunk"
-
-
 def import_model(
     model: nn.Module,
     inputs: Sequence[InputSpec],
@@ -412,18 +208,34 @@ def import_model(
             f"forward takes {len(placeholders)} input(s) "
             f"({', '.join(n.name for n in placeholders)}); give one --input for each"
         )
-    vocabulary = _smallest_vocabulary(model)
-    examples = [spec.example(vocabulary=vocabulary) for spec in inputs]
+    roles = placeholder_roles(traced)
+    examples, model_examples = _examples(model, placeholders, inputs, roles)
+    fixed = fixed_arguments(traced)
+    recorder = ValueRecorder(traced, {n for nodes in fixed.values() for n in nodes})
     try:
-        ShapeProp(traced).propagate(*examples)
+        recorder.propagate(*model_examples)
     except Exception as error:
+        hint = (
+            " (an initial state input is given without the batch, as "
+            "LAYERSxHIDDEN: 1x64 for one layer of 64)"
+            if "state" in roles.values()
+            else ""
+        )
+        cause = error.__cause__ or error  # ShapeProp wraps the model's own error
+        where = recorder.failed_at
         raise ModelImportError(
-            f"the model does not run on inputs of the given shapes: {error}"
+            "the model does not run on inputs of the given shapes"
+            f"{f' ({place(where, path)})' if where is not None else ''}: "
+            f"{str(cause).splitlines()[0] if str(cause) else type(cause).__name__}"
+            f"{hint}"
         ) from None
     graph = Graph(name)
-    builder = _Builder(traced, graph, path)
+    builder = GraphBuilder(traced, graph, path)
+    builder.values = recorder.values
+    builder.hidden = not_drawn(traced.graph, data_free(traced.graph), fixed)
+    notes: list[str] = []
     for node in traced.graph.nodes:
-        if builder.follows_failure(node):
+        if node in builder.hidden or builder.follows_failure(node):
             continue
         if node.op == "placeholder":
             spec = inputs[placeholders.index(node)]
@@ -431,15 +243,19 @@ def import_model(
                 "Input", node.name, {"shape": list(spec.shape), "dtype": spec.dtype}
             )
             builder.produced[node] = (created.id, "out")
+            if roles.get(node) == "state":
+                builder.time_major.add(node)
+                notes.append(
+                    f"the initial state {node.name} is an input drawn batch-first, "
+                    "(N, num_layers·directions, hidden): the exported network takes "
+                    "it transposed from how the model takes it"
+                )
         elif node.op == "call_module":
-            builder.call_module(node)
+            call_module(builder, node)
         elif node.op in ("call_function", "call_method"):
-            if _chunk_node(node):
-                _chunk(builder, node)
-            else:
-                builder.call(node)
+            builder.call(node)
         elif node.op == "output":
-            _outputs(builder, node)
+            builder.outputs(node)
         elif node.op == "get_attr":
             builder.refuse(
                 node,
@@ -455,25 +271,48 @@ def import_model(
     for node_id, position in positions.items():
         graph.move(node_id, position)
     project = Project(name=name, networks=[graph])
-    result = ImportResult(project)
-    _verify(result, builder, model, examples)
+    result = ImportResult(project, notes=notes)
+    _verify(result, builder, model, examples, model_examples)
     if any(builder.owners.values()):
-        _keep_modules_as_blocks(result, builder, model, examples)
+        _keep_modules_as_blocks(result, builder, model, examples, model_examples)
     return result
+
+
+def _examples(
+    model: nn.Module,
+    placeholders: list[torch.fx.Node],
+    inputs: Sequence[InputSpec],
+    roles: dict[torch.fx.Node, str],
+) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
+    """Example inputs for the drawn network and for the model: the same values,
+    with a state input transposed to PyTorch's (num_layers·directions, N, hidden)
+    for the model, and 0/1 flags for a key padding mask."""
+    vocabulary = _smallest_vocabulary(model)
+    drawn, original = [], []
+    for node, spec in zip(placeholders, inputs, strict=True):
+        example = spec.example(vocabulary=vocabulary)
+        if roles.get(node) == "padding":
+            example = padding_example(example)
+        drawn.append(example)
+        if roles.get(node) == "state" and example.dim() == 3:
+            example = example.transpose(0, 1).contiguous()
+        original.append(example)
+    return drawn, original
 
 
 def _keep_modules_as_blocks(
     result: ImportResult,
-    builder: _Builder,
+    builder: GraphBuilder,
     model: nn.Module,
     examples: list[torch.Tensor],
+    model_examples: list[torch.Tensor],
 ) -> None:
     """Redraw with the user's module classes as blocks, when that computes the same
     (with the same weights); otherwise keep the flat drawing and say why."""
     from designer.codegen.build import build_networks
     from designer.graph.project_file import dumps_project, loads_project
 
-    original = model.state_dict()
+    original = _weights(model, builder)
     try:
         candidate = loads_project(dumps_project(result.project))
         drawing = import_blocks.draw_blocks(
@@ -491,7 +330,7 @@ def _keep_modules_as_blocks(
             raise ValueError("the weights' names would not match")
         generated.load_state_dict({key_map[k]: v for k, v in original.items()})
         with torch.no_grad():
-            expected, got = model(*examples), generated(*examples)
+            expected, got = model(*model_examples), generated(*examples)
         pairs = (
             zip(expected, got, strict=True)
             if isinstance(expected, tuple | list)
@@ -512,46 +351,29 @@ def _keep_modules_as_blocks(
     )
 
 
+def _weights(model: nn.Module, builder: GraphBuilder) -> dict[str, Any]:
+    """The model's state_dict less the buffers that only make a mask or a state
+    (a stored causal mask): the cards make those themselves."""
+    drawn = tuple(f"{target}." for target in builder.module_of.values())
+    fixed = {
+        str(n.target)
+        for n in builder.hidden
+        if n.op == "get_attr" and not str(n.target).startswith(drawn)
+    }
+    return {k: v for k, v in model.state_dict().items() if k not in fixed}
+
+
 def _smallest_vocabulary(model: nn.Module) -> int:
     sizes = [m.num_embeddings for m in model.modules() if isinstance(m, nn.Embedding)]
     return min(sizes) if sizes else 2
 
 
-def _chunk(builder: _Builder, node: torch.fx.Node) -> None:
-    inputs = builder.tensors(node.args)
-    args = list(node.args)
-    chunks = node.kwargs.get("chunks", args[1] if len(args) > 1 else None)
-    dim = node.kwargs.get("dim", args[2] if len(args) > 2 else 0)
-    rank = len(builder.shape(inputs[0]) or [])
-    dim = dim + rank if dim < 0 else dim
-    if not isinstance(chunks, int) or dim == 0:
-        builder.refuse(
-            node, "chunk(…)", "chunks must be a number and the batch is kept whole"
-        )
-        return
-    builder.card(node, Card("Split", {"chunks": chunks, "dim": dim}), inputs[:1])
-
-
-def _outputs(builder: _Builder, node: torch.fx.Node) -> None:
-    results = node.args[0]
-    items = list(results) if isinstance(results, list | tuple) else [results]
-    for k, item in enumerate(items):
-        if item not in builder.produced:
-            builder.refuse(
-                node, f"output {k + 1}", "is not a tensor drawn on the canvas"
-            )
-            continue
-        source_id, port = builder.produced[item]
-        name = "output" if len(items) == 1 else f"output_{k + 1}"
-        created = builder.graph.add_node("Output", name)
-        builder.graph.connect(source_id, port, created.id, "in")
-
-
 def _verify(
     result: ImportResult,
-    builder: _Builder,
+    builder: GraphBuilder,
     model: nn.Module,
     examples: list[torch.Tensor],
+    model_examples: list[torch.Tensor],
 ) -> None:
     """Build the generated code, load the original weights into it and compare outputs."""
     from designer.codegen.build import build_networks
@@ -572,7 +394,7 @@ def _verify(
         for key in model.get_submodule(target).state_dict():
             if attribute is not None:
                 result.key_map[f"{target}.{key}"] = f"{attribute}.{key}"
-    original = model.state_dict()
+    original = _weights(model, builder)
     missing = sorted(set(original) - set(result.key_map))
     if missing:
         raise ModelImportError(
@@ -581,7 +403,7 @@ def _verify(
     generated = built.module.eval()
     generated.load_state_dict(result.converted_state_dict(original), strict=True)
     with torch.no_grad():
-        expected = model(*examples)
+        expected = model(*model_examples)
         got = generated(*examples)
     expected_list = list(expected) if isinstance(expected, tuple | list) else [expected]
     got_list = list(got) if isinstance(got, tuple | list) else [got]

@@ -334,23 +334,19 @@ def gan_main(
 ) -> str:
     """``networks`` in project order (the order they are built and seeded in)."""
     lines = _prepare(data, "{1}")
-    lines += [
-        "    if world_size() > 1:",
-        "        # A GAN step runs the discriminator three times per update, which",
-        "        # DistributedDataParallel does not follow: train it in one process.",
-        "        end_processes()",
-        '        raise SystemExit("the GAN trains in one process: run python train.py")',
-    ]
     lines += [f"    {n.variable} = {n.class_name}().to(device)" for n in networks]
     lines += _fast_mode("[" + ", ".join(n.variable for n in networks) + "]")
     lines += [
+        "    # Under torchrun both train through DistributedDataParallel (see gan_step).",
+        "    trained_generator = distributed_model(generator, device)",
+        "    trained_discriminator = distributed_model(discriminator, device)",
         *_optimizer("generator", "g_optimizer"),
         *_optimizer("discriminator", "d_optimizer"),
         "",
         "    def step(xb: torch.Tensor, _yb: torch.Tensor) -> tuple[torch.Tensor, ...]:",
         "        return gan_step(",
-        "            generator,",
-        "            discriminator,",
+        "            trained_generator,",
+        "            trained_discriminator,",
         "            g_optimizer,",
         "            d_optimizer,",
         "            xb,",

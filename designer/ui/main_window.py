@@ -9,6 +9,8 @@ actions, menus, toolbar: the table in :mod:`.actions`; the Design | Train switch
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMessageBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +36,7 @@ from designer.ui.canvas.colors import category_color
 from designer.ui.document import Document
 from designer.ui.inside import InsideOverlay
 from designer.ui.network_tabs import NetworkTabs
-from designer.ui.panels.code_view import CodeView
-from designer.ui.panels.inspector import Inspector
 from designer.ui.panels.layer_reference import LayerReferenceDialog
-from designer.ui.panels.lazy_panel import LazyPanel
-from designer.ui.panels.palette import LayerPalette
-from designer.ui.panels.problems import ProblemsList
-from designer.ui.panels.summary import SummaryTable
 from designer.ui.panels.welcome import EmptyCanvasHint
 from designer.ui.presentation import PresentationMode
 from designer.ui.recovery import RecoveryStore
@@ -58,8 +53,12 @@ from designer.ui.window_files import (  # noqa: F401 (re-exported for callers an
     sample_files,
 )
 from designer.ui.window_language import WindowLanguage, problems_title, summary_title
+from designer.ui.window_panels import create_panels, make_dock
 from designer.ui.window_status import StatusReadouts
 from designer.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from designer.ui.panels.code_view import CodeView
 
 AUTOSAVE_MS = 1000  # from an edit to its recovery copy
 SLOW_PANEL_DELAY_MS = 150
@@ -139,20 +138,6 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # == construction ===================================================================
-    def _dock(
-        self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea
-    ) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
-        self.addDockWidget(area, dock)
-        return dock
-
     def add_panel(
         self,
         title: str,
@@ -165,7 +150,7 @@ class MainWindow(QMainWindow):
 
         Give it a stable ``name``: the saved layout refers to docks by name.
         """
-        dock = self._dock(title, name, widget, area)
+        dock = make_dock(self, title, name, widget, area)
         if tabify_with is not None:
             self.tabifyDockWidget(tabify_with, dock)
         toggle = dock.toggleViewAction()
@@ -175,65 +160,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _create_panels(self) -> None:
-        self.palette_panel = LayerPalette(category_color)
-        self.palette_panel.layerActivated.connect(self.add_layer_at_centre)
-        self.inspector = Inspector(
-            self.document.set_param, self.document.rename, category_color
-        )
-        self.summary = SummaryTable()
-        self.summary.nodeActivated.connect(
-            lambda node_id: self.document.select_and_centre(node_id)
-        )
-        self.problems = ProblemsList()
-        self.problems.problemActivated.connect(self._on_problem_activated)
-        self.code_view = CodeView()
-        self.code_view.exportRequested.connect(self.files.export_python)
-        self.code_view.copied.connect(
-            lambda: self.statusBar().showMessage(self.tr("Code copied"), 3000)
-        )
-
-        def build_training() -> QWidget:
-            from designer.ui.training.panel import TrainingPanel
-
-            return self.inside.follow(TrainingPanel(self.document))
-
-        # Built the first time its tab is shown: the import is heavy (pyqtgraph).
-        self.training_page = LazyPanel(build_training)
-
-        left, right = (
-            Qt.DockWidgetArea.LeftDockWidgetArea,
-            Qt.DockWidgetArea.RightDockWidgetArea,
-        )
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.palette_dock = self._dock(
-            "Layers", "paletteDock", self.palette_panel, left
-        )
-        self.inspector_dock = self._dock(
-            "Inspector", "inspectorDock", self.inspector, right
-        )
-        self.code_dock = self._dock("Code", "codeDock", self.code_view, right)
-        self.summary_dock = self._dock("Summary", "summaryDock", self.summary, bottom)
-        self.problems_dock = self._dock(
-            "Problems", "problemsDock", self.problems, bottom
-        )
-        self.training_dock = self._dock(
-            "Training", "trainingDock", self.training_page, bottom
-        )
-        self._docks = (self.palette_dock, self.inspector_dock, self.code_dock)
-        self._docks += (self.summary_dock, self.problems_dock, self.training_dock)
-        self.setCorner(Qt.Corner.BottomLeftCorner, left)
-        self.setCorner(Qt.Corner.BottomRightCorner, right)
-        self.setTabPosition(
-            Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North
-        )
-        # Right: inspector | code.  Bottom, like an IDE's panel: summary | problems | training.
-        self.tabifyDockWidget(self.inspector_dock, self.code_dock)
-        self.tabifyDockWidget(self.summary_dock, self.problems_dock)
-        self.tabifyDockWidget(self.problems_dock, self.training_dock)
-        self.inspector_dock.raise_()
-        self.summary_dock.raise_()
-        self.code_dock.visibilityChanged.connect(self._on_code_visibility)
-        self.training_dock.visibilityChanged.connect(self._on_training_visibility)
+        create_panels(self)
 
     def action(self, key: str) -> QAction:
         """An action by key (``new``, ``open``, ``save``, ``undo``…), for tests and extensions."""
@@ -383,10 +310,19 @@ class MainWindow(QMainWindow):
         """Bring the summary and code up to date without waiting for the pause."""
         self._slow_refresh.stop()
         self._refresh_summary()
-        if self.isVisible() and self.code_dock.visibleRegion().isEmpty():
+        hidden = not self.isVisible() or self.code_dock.visibleRegion().isEmpty()
+        if hidden or self.code_page.content is None:
             self._code_stale = True  # refreshed when the code panel is shown
         else:
             self._refresh_code()
+
+    @property
+    def code_view(self) -> CodeView:
+        """The Code panel, built and brought up to date on first use."""
+        view = self.code_page.ensure_built()
+        if self._code_stale:
+            self._refresh_code()
+        return view
 
     def _refresh_inspector(self) -> None:
         doc = self.document
@@ -405,16 +341,17 @@ class MainWindow(QMainWindow):
         self.summary_dock.setWindowTitle(summary_title(network))
 
     def _on_code_visibility(self, visible: bool) -> None:
-        if visible and self._code_stale:
-            self._refresh_code()
+        if visible and not self.code_dock.visibleRegion().isEmpty():
+            self.code_view  # noqa: B018 (builds the panel, refreshes stale code)
 
     def _refresh_code(self) -> None:
         self._code_stale = False
+        view = self.code_page.ensure_built()
         error = self.document.code_error()
         if error:
-            self.code_view.set_error(error)
+            view.set_error(error)
         else:
-            self.code_view.set_code(self.document.code())
+            view.set_code(self.document.code())
 
     def _update_status(self) -> None:
         analysis = self.document.analysis
@@ -520,7 +457,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.view.set_theme(dark, presenting)
         self.presentation.highlight.set_color(self.theme.canvas.selection)
-        self.code_view.set_dark(dark)
+        if self.code_page.content is not None:
+            self.code_page.content.set_dark(dark)
         self.palette_panel.refresh_colors()
         if self.persist_settings:
             self.settings.setValue("view/dark", dark)

@@ -3,35 +3,31 @@ a signal for the widgets that paint their own colours (plots, canvas items).
 
 The colours live in :mod:`designer.ui.theme_colors`; the stylesheet is one
 template, ``designer/resources/style.qss``, filled from them.  Icons are SVG
-files we wrote, drawn with ``currentColor``; :func:`icon` fills in the theme's
-icon colour so the same files serve both themes.
+files we wrote, drawn with ``currentColor``; :func:`icon`
+(:mod:`designer.ui.theme_icons`) fills in the theme's icon colour so the same
+files serve both themes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import fields
-from functools import lru_cache
 from string import Template
 
-from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QGuiApplication,
-    QIcon,
-    QPainter,
     QPalette,
-    QPixmap,
 )
-from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from designer.resources import resource_folder, resource_path, resource_text
+from designer.resources import resource_folder, resource_text
 from designer.ui.theme_colors import DARK, LIGHT, ThemeColors, css, rgba, theme_colors
+from designer.ui.theme_icons import app_icon, icon
 
 Theme = ThemeColors  # the name the window and panels use
-__all__ = ["DARK", "LIGHT", "Theme", "ThemeColors"]
+__all__ = ["DARK", "LIGHT", "Theme", "ThemeColors", "app_icon", "icon"]
 
 MIN_POINT_SIZE = 10  # readable on a projector
 LARGE_POINT_SIZE = 13  # View ▸ Larger Text, for presenting
@@ -176,50 +172,19 @@ def apply_theme(
     return theme
 
 
+def repolish(widget: QWidget) -> None:
+    """Restyle ``widget`` after a dynamic property that the stylesheet matches
+    (``[problem="true"]``) changed.  A widget not yet polished takes its style when
+    first shown, so it is left alone: that keeps QStyle (and the cost of making its
+    Python enums) out of the window's start-up."""
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
+
+
 def ensure_readable_font(app: QApplication) -> None:
     font = QFont(app.font())
     if font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)
         app.setFont(font)
-
-
-@lru_cache(maxsize=256)
-def _svg_pixmap(name: str, color: str, size: int, ratio: float) -> QPixmap:
-    pixmap = QPixmap(QSize(round(size * ratio), round(size * ratio)))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    text = resource_text(f"icons/{name}.svg")
-    renderer = QSvgRenderer(
-        QByteArray(text.replace("currentColor", color).encode("utf-8"))
-    )
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, size, size))
-    painter.end()
-    return pixmap
-
-
-def icon(name: str, theme: ThemeColors) -> QIcon:
-    """An icon from ``designer/resources/icons/<name>.svg`` in the theme's colour, crisp at any DPI.
-
-    Raises :class:`~designer.resources.MissingResourceError` when the file is missing.
-    """
-    ratio = (
-        QGuiApplication.instance().devicePixelRatio()
-        if QGuiApplication.instance()
-        else 1.0
-    )
-    result = QIcon()
-    for size in (16, 20, 24, 32):
-        result.addPixmap(
-            _svg_pixmap(name, theme.icon, size, max(ratio, 2.0)), QIcon.Mode.Normal
-        )
-        result.addPixmap(
-            _svg_pixmap(name, theme.muted, size, max(ratio, 2.0)), QIcon.Mode.Disabled
-        )
-    return result
-
-
-def app_icon() -> QIcon:
-    """The application icon (``icons/designer.svg``, in its own colours)."""
-    return QIcon(str(resource_path("icons/designer.svg")))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from designer.ui.panels.formatting import format_compact, format_count
 from designer.ui.plurals import plural_form
+from designer.ui.theme import repolish
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
@@ -66,8 +67,7 @@ class StatusReadouts(QObject):
         label.setToolTip(translate("StatusReadouts", "Show the problems"))
         label.setText(self.problem_summary(errors, warnings))
         label.setProperty("problem", bool(errors))
-        label.style().unpolish(label)
-        label.style().polish(label)
+        repolish(label)
 
     def problem_summary(self, errors: int, warnings: int) -> str:
         """``"2 errors, 1 warning"``, or ``"No problems"`` (in the interface language)."""

@@ -166,6 +166,26 @@ def test_generated_source_is_ruff_formatted_and_clean(
 
 
 @needs_ruff
+def test_a_call_with_a_trailer_too_long_to_open_on_its_line_is_parenthesised() -> None:
+    """``name = self.layer(…).transpose(0, 1)`` whose ``name = self.layer(`` line is
+    already too long: ruff wraps the whole right-hand side in parentheses."""
+    graph = Graph("model")
+    source = graph.add_node("Input", name="x1", params={"shape": [2, 2]})
+    decoder = graph.add_node(
+        "TransformerDecoderLayer",
+        name="decoder1_" + "x" * 27,
+        params={"nhead": 1, "dim_feedforward": 1, "causal": True, "batch_first": False},
+    )
+    out = graph.add_node("Output", name="y")
+    graph.connect(source.id, "out", decoder.id, "tgt")
+    graph.connect(source.id, "out", decoder.id, "memory")
+    graph.connect(decoder.id, "out", out.id, "in")
+    code = generate_code(Project("m", [graph]))
+    assert _formatted(code) == code
+    assert f"{decoder.name} = (" in code
+
+
+@needs_ruff
 def test_long_lines_are_laid_out_as_ruff_would() -> None:
     long_name = "a_really_quite_long_layer_name_that_goes_on_and_on"
     graph = Graph("model")

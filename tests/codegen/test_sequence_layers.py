@@ -125,16 +125,20 @@ def test_attention_without_the_mask_sees_later_steps(layer_type: str) -> None:
         assert not torch.allclose(module(x)[:, 0], module(changed)[:, 0], atol=1e-4)
 
 
-def _padded_attention(params: dict[str, Any], mask_shape: list) -> Graph:
+PADDED_KINDS = ["MultiheadAttention", "TransformerEncoderLayer"]
+
+
+def _padded_attention(
+    params: dict[str, Any], mask_shape: list, kind: str = "MultiheadAttention"
+) -> Graph:
     graph = Graph("model")
     tokens = graph.add_node("Input", name="x", params={"shape": ["L", 8]})
     mask = graph.add_node(
         "Input", name="padding", params={"shape": mask_shape, "dtype": "long"}
     )
+    heads = "num_heads" if kind == "MultiheadAttention" else "nhead"
     layer = graph.add_node(
-        "MultiheadAttention",
-        name="layer",
-        params={"num_heads": 2, "key_padding_port": True, **params},
+        kind, name="layer", params={heads: 2, "key_padding_port": True, **params}
     )
     sink = graph.add_node("Output")
     graph.connect(tokens.id, "out", layer.id, "in")
@@ -143,8 +147,9 @@ def _padded_attention(params: dict[str, Any], mask_shape: list) -> Graph:
     return graph
 
 
-def test_the_key_padding_port_hides_padded_positions() -> None:
-    graph = _padded_attention({"causal": True}, ["L"])
+@pytest.mark.parametrize("kind", PADDED_KINDS)
+def test_the_key_padding_port_hides_padded_positions(kind: str) -> None:
+    graph = _padded_attention({"causal": True}, ["L"], kind)
     assert graph.node_by_name("layer").input_ports() == ["in", "padding_mask"]
     module = build_model(Project("padded", [graph])).eval()
     x = torch.randn(2, 6, 8)
@@ -160,12 +165,13 @@ def test_the_key_padding_port_hides_padded_positions() -> None:
     assert "key_padding_mask=padding.bool()" in code
 
 
-def test_a_padding_mask_of_the_wrong_shape_is_a_problem() -> None:
-    graph = _padded_attention({}, [5])
+@pytest.mark.parametrize("kind", PADDED_KINDS)
+def test_a_padding_mask_of_the_wrong_shape_is_a_problem(kind: str) -> None:
+    graph = _padded_attention({}, [5], kind)
     error = infer_shapes(graph).nodes[graph.node_by_name("layer").id].error
     assert error is not None
     assert "expects a key padding mask (N, L) for the sequence (N, L, 8)" in error
-    graph = _padded_attention({}, ["L", 2])
+    graph = _padded_attention({}, ["L", 2], kind)
     assert infer_shapes(graph).nodes[graph.node_by_name("layer").id].error
 
 

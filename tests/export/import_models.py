@@ -179,7 +179,8 @@ class Unknown(nn.Module):
         self.scale = nn.Parameter(torch.ones(4))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.act(self.a(x)) + torch.clamp(self.a(x), 0, 1) * 2 + x * self.scale
+        y = self.a(x)
+        return self.act(y) + torch.clamp(y, 0, 1) * 2 + x * self.scale
 
 
 def not_a_model() -> int:
@@ -226,3 +227,217 @@ class FirstLayerState(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         _, h = self.gru(x)
         return h[0]
+
+
+class Seq2Seq(nn.Module):
+    """An encoder GRU's final state starts the decoder GRU (as d2l's seq2seq, batch
+    first); an LSTM pair hands its whole (h, c) state on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.source_embed = nn.Embedding(12, 6)
+        self.target_embed = nn.Embedding(12, 6)
+        self.encoder = nn.GRU(6, 8, num_layers=2, batch_first=True)
+        self.decoder = nn.GRU(6, 8, num_layers=2, batch_first=True)
+        self.reader = nn.LSTM(6, 5, batch_first=True)
+        self.writer = nn.LSTM(6, 5, batch_first=True)
+        self.out = nn.Linear(8 + 5, 12)
+
+    def forward(self, source: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        words, wanted = self.source_embed(source), self.target_embed(target)
+        _, state = self.encoder(words)
+        decoded, _ = self.decoder(wanted, state)
+        _, (h, c) = self.reader(words)
+        written, _ = self.writer(wanted, (h, c))
+        return self.out(torch.cat([decoded, written], dim=2))
+
+
+class LstmStateHandOver(nn.Module):
+    """The whole state tuple of one LSTM starts the next."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.first = nn.LSTM(3, 4, num_layers=2, batch_first=True)
+        self.second = nn.LSTM(3, 4, num_layers=2, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        _, state = self.first(x)
+        out, _ = self.second(x, state)
+        return out
+
+
+class StateInputs(nn.Module):
+    """Initial states given as model inputs: h0 as PyTorch takes it, and a
+    batch-first one transposed in forward; layers started from zeros (made by
+    torch.zeros, or by a weight's new_zeros), and one from a layer's (N, hidden)
+    output made (1, N, hidden)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rnn = nn.RNN(3, 4, batch_first=True)
+        self.gru = nn.GRU(3, 4, num_layers=2, batch_first=True)
+        self.zero_start = nn.RNN(3, 4, batch_first=True)
+        self.bridge = nn.Linear(3, 4)
+        self.bridged = nn.RNN(3, 4, batch_first=True)
+        self.blank_start = nn.GRU(3, 4, batch_first=True)
+
+    def forward(
+        self, x: torch.Tensor, h0: torch.Tensor, batch_first_h: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        a, h = self.rnn(x, h0)
+        b, _ = self.gru(x, batch_first_h.transpose(0, 1).contiguous())
+        zeros = torch.zeros(1, x.size(0), 4)
+        c, _ = self.zero_start(x, zeros)
+        blank = next(self.parameters()).new_zeros(1, x.size(0), 4)
+        c = c + self.blank_start(x, blank)[0]
+        d, final = self.bridged(x, torch.tanh(self.bridge(x[:, -1])).unsqueeze(0))
+        return a + c + d, b[:, -1] + h.squeeze(0), final.transpose(0, 1)
+
+
+class MaskedAttention(nn.Module):
+    """Causal masks made three ways, a key padding mask from an input of flags,
+    and an encoder layer with a causal source mask and the key padding mask."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.embed = nn.Embedding(20, 8)
+        self.first = nn.MultiheadAttention(8, 2, batch_first=True)
+        self.second = nn.MultiheadAttention(8, 2, batch_first=True)
+        self.third = nn.MultiheadAttention(8, 2, batch_first=True)
+        self.encoder = nn.TransformerEncoderLayer(
+            8, 2, dim_feedforward=16, dropout=0.0, batch_first=True
+        )
+        self.register_buffer("causal", torch.triu(torch.ones(32, 32), 1).bool())
+
+    def forward(self, ids: torch.Tensor, pad: torch.Tensor) -> torch.Tensor:
+        x = self.embed(ids)
+        length = x.size(1)
+        built = torch.triu(torch.ones((length, length)), 1).bool()
+        x = self.first(x, x, x, key_padding_mask=pad.bool(), attn_mask=built)[0]
+        future = nn.Transformer.generate_square_subsequent_mask(length)
+        x = self.second(x, x, x, attn_mask=future, is_causal=True, need_weights=False)[
+            0
+        ]
+        x = self.third(x, x, x, attn_mask=self.causal[:length, :length])[0]
+        return self.encoder(
+            x, src_mask=built, src_key_padding_mask=pad != 0, is_causal=True
+        )
+
+
+class ConstantMask(nn.Module):
+    """A causal mask built of a fixed length, outside the traced sizes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.attention = nn.MultiheadAttention(4, 1, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        mask = torch.triu(torch.ones(6, 6), 1).bool()
+        return self.attention(x, x, x, attn_mask=mask)[0]
+
+
+class RefusedMasks(nn.Module):
+    """Masks no card expresses: a float mask that is not causal, a mask given as
+    an input, a float key padding mask, a learned mask, and cross-attention."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.attention = nn.MultiheadAttention(4, 1, batch_first=True)
+        self.register_buffer("band", torch.eye(5) * -1.0)
+        self.learned = nn.Parameter(torch.full((5, 5), float("-inf")).triu(1))
+
+    def forward(
+        self,
+        x: torch.Tensor,
+        memory: torch.Tensor,
+        mask: torch.Tensor,
+        pad: torch.Tensor,
+    ) -> torch.Tensor:
+        a = self.attention(x, x, x, attn_mask=self.band)[0]
+        b = self.attention(x, x, x, attn_mask=mask)[0]
+        c = self.attention(x, x, x, key_padding_mask=pad)[0]
+        d = self.attention(x, x, x, attn_mask=self.learned)[0]
+        e = self.attention(x, memory, memory)[0]
+        f = self.attention(x, x, x, key_padding_mask=pad == 0)[0]
+        return a + b + c + d + e + f
+
+
+class RefusedStates(nn.Module):
+    """States no card port takes: a state fed to a layer as it is, a learned
+    initial state, a fixed one other than zeros; and a module called twice."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gru = nn.GRU(3, 4, batch_first=True)
+        self.learned = nn.GRU(3, 4, batch_first=True)
+        self.ones = nn.GRU(3, 4, batch_first=True)
+        self.start = nn.Parameter(torch.zeros(1, 1, 4))
+        self.head = nn.Linear(4, 2)
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        _, h = self.gru(x)
+        fed = self.head(h)
+        start = self.start.expand(-1, x.size(0), -1).contiguous()
+        learned, _ = self.learned(x, start)
+        ones, _ = self.ones(x, torch.ones(1, x.size(0), 4))
+        again, _ = self.gru(x)
+        return fed, learned + ones + again
+
+
+class ReturnsState(nn.Module):
+    """Returns the final state as PyTorch holds it, (num_layers, N, hidden)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gru = nn.GRU(3, 4, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        out, h = self.gru(x)
+        return out, h
+
+
+class CausalHintOnly(nn.Module):
+    """is_causal=True without a mask: PyTorch takes it as a hint about a mask."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.attention = nn.MultiheadAttention(4, 1, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.attention(x, x, x, is_causal=True)[0]
+
+
+class Seq2SeqEncoder(nn.Module):
+    def __init__(self, vocabulary: int, embedding: int, hidden: int) -> None:
+        super().__init__()
+        self.embedding = nn.Embedding(vocabulary, embedding)
+        self.rnn = nn.GRU(embedding, hidden, num_layers=2, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.rnn(self.embedding(x))
+
+
+class Seq2SeqDecoder(nn.Module):
+    def __init__(self, vocabulary: int, embedding: int, hidden: int) -> None:
+        super().__init__()
+        self.embedding = nn.Embedding(vocabulary, embedding)
+        self.rnn = nn.GRU(embedding, hidden, num_layers=2, batch_first=True)
+        self.dense = nn.Linear(hidden, vocabulary)
+
+    def forward(self, x: torch.Tensor, state: torch.Tensor) -> torch.Tensor:
+        output, _ = self.rnn(self.embedding(x), state)
+        return self.dense(output)
+
+
+class EncoderDecoder(nn.Module):
+    """d2l's encoder–decoder (batch first): the encoder's final state starts the
+    decoder, each a module class of its own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.encoder = Seq2SeqEncoder(12, 6, 8)
+        self.decoder = Seq2SeqDecoder(12, 6, 8)
+
+    def forward(self, source: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        _, state = self.encoder(source)
+        return self.decoder(target, state)

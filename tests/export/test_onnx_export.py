@@ -174,9 +174,10 @@ def _chain(graph: Graph, source, *layers: tuple[str, dict]):
 
 
 def test_masks_encodings_and_recurrent_states_export(tmp_path: Path) -> None:
-    """Causal attention with a padding mask, the sinusoidal encoding and an LSTM's
-    final state run in ONNX Runtime as in PyTorch.  (The length is fixed: batch-first
-    MultiheadAttention traces its sequence length as a constant.)"""
+    """Causal attention and encoder layer with a padding mask, the sinusoidal
+    encoding and an LSTM's final state run in ONNX Runtime as in PyTorch.  (The
+    length is fixed: batch-first MultiheadAttention traces its sequence length as a
+    constant.)"""
     graph = Graph("model")
     x = graph.add_node("Input", "series", {"shape": [6, 8]})
     padding = graph.add_node("Input", "padding", {"shape": [6], "dtype": "long"})
@@ -189,8 +190,14 @@ def test_masks_encodings_and_recurrent_states_export(tmp_path: Path) -> None:
     graph.connect(encoded.id, "out", attention.id, "in")
     graph.connect(padding.id, "out", attention.id, "padding_mask")
     encoder = _chain(
-        graph, attention, ("TransformerEncoderLayer", {"nhead": 2, "causal": True})
+        graph,
+        attention,
+        (
+            "TransformerEncoderLayer",
+            {"nhead": 2, "causal": True, "key_padding_port": True},
+        ),
     )
+    graph.connect(padding.id, "out", encoder.id, "padding_mask")
     lstm = graph.add_node(
         "LSTM", "lstm", {"hidden_size": 5, "state_out": True, "init": "orthogonal"}
     )
@@ -248,3 +255,141 @@ def test_one_dimensional_pools_norms_and_activations_export(tmp_path: Path) -> N
     graph.connect(last.id, "out", sink.id, "in")
     project = Project(name="Modern", networks=[graph])
     _runtime_agrees(project, tmp_path / "modern.onnx", [1, 4], [{}, {}])
+
+
+def test_mobile_activations_and_identity_export(tmp_path: Path) -> None:
+    graph = Graph("model")
+    x = graph.add_node("Input", "features", {"shape": [6]})
+    last = _chain(
+        graph,
+        x,
+        ("Linear", {"out_features": 8}),
+        ("Scale", {"factor": 4.0}),
+        ("ReLU6", {}),
+        ("Hardtanh", {"min_val": -0.5, "max_val": 2.0}),
+        ("Mish", {}),
+        ("Identity", {}),
+        ("Hardsigmoid", {}),
+    )
+    sink = graph.add_node("Output", "y")
+    graph.connect(last.id, "out", sink.id, "in")
+    project = Project(name="Mobile", networks=[graph])
+    _runtime_agrees(project, tmp_path / "mobile.onnx", [1, 4], [{}, {}])
+
+
+def test_reflection_replication_and_constant_pads_export(tmp_path: Path) -> None:
+    graph = Graph("model")
+    x = graph.add_node("Input", "image", {"shape": [3, 9, 7]})
+    last = _chain(
+        graph,
+        x,
+        ("ReflectionPad2d", {"padding": 2}),
+        ("Conv2d", {"out_channels": 4, "kernel_size": 5}),
+        ("ReplicationPad2d", {"padding": 1}),
+        ("ConstantPad2d", {"padding": 2, "value": -0.5}),
+    )
+    sink = graph.add_node("Output", "y")
+    graph.connect(last.id, "out", sink.id, "in")
+    project = Project(name="Pads", networks=[graph])
+    _runtime_agrees(project, tmp_path / "pads.onnx", [1, 3], [{}, {}])
+
+
+def test_adaptive_max_and_power_pools_export(tmp_path: Path) -> None:
+    graph = Graph("model")
+    x = graph.add_node("Input", "image", {"shape": [2, 8, 8]})
+    last = _chain(
+        graph,
+        x,
+        ("Conv2d", {"out_channels": 3, "kernel_size": 1}),
+        ("ReLU", {}),  # a power of a negative number has no real value
+        ("LPPool2d", {"norm_type": 2.0, "kernel_size": 2, "stride": 2}),
+        ("AdaptiveMaxPool2d", {"output_size": 2}),
+        ("Flatten", {"start_dim": 2}),
+        ("AdaptiveMaxPool1d", {"output_size": 1}),
+    )
+    sink = graph.add_node("Output", "y")
+    graph.connect(last.id, "out", sink.id, "in")
+    project = Project(name="Pools", networks=[graph])
+    _runtime_agrees(project, tmp_path / "pools.onnx", [1, 3], [{}, {}])
+
+
+def test_volumes_and_a_transposed_sequence_convolution_export(tmp_path: Path) -> None:
+    """A rank-5 input (N, C, D, H, W) through the 3-D layers, then ConvTranspose1d."""
+    graph = Graph("model")
+    x = graph.add_node("Input", "clip", {"shape": [2, 6, 8, 8]})
+    last = _chain(
+        graph,
+        x,
+        ("Conv3d", {"out_channels": 4, "kernel_size": 3, "padding": 1}),
+        ("BatchNorm3d", {}),
+        ("MaxPool3d", {"kernel_size": 2, "stride": 2}),
+        ("AvgPool3d", {"kernel_size": 2, "stride": 1, "padding": 1}),
+        ("Flatten", {"start_dim": 2}),
+        (
+            "ConvTranspose1d",
+            {"out_channels": 3, "kernel_size": 3, "stride": 2, "output_padding": 1},
+        ),
+    )
+    sink = graph.add_node("Output", "y")
+    graph.connect(last.id, "out", sink.id, "in")
+    project = Project(name="Volumes", networks=[graph])
+    _runtime_agrees(project, tmp_path / "volumes.onnx", [1, 2], [{}, {}])
+
+
+def test_bags_shuffles_and_cosine_similarity_export(tmp_path: Path) -> None:
+    """EmbeddingBag over token ids, and ChannelShuffle and CosineSimilarity over two
+    feature inputs."""
+    graph = Graph("model")
+    ids = graph.add_node("Input", "ids", {"shape": [7], "dtype": "long"})
+    a = graph.add_node("Input", "a", {"shape": [4, 5]})
+    b = graph.add_node("Input", "b", {"shape": [4, 5]})
+    bag = _chain(
+        graph, ids, ("EmbeddingBag", {"num_embeddings": 20, "embedding_dim": 5})
+    )
+    shuffled = graph.add_node("ChannelShuffle", "shuffle", {"groups": 2})
+    graph.connect(a.id, "out", shuffled.id, "in")
+    cosine = graph.add_node("CosineSimilarity", "cosine", {"dim": 1})
+    graph.connect(shuffled.id, "out", cosine.id, "in1")
+    graph.connect(b.id, "out", cosine.id, "in2")
+    total = graph.add_node("Add", "total", {"inputs": 2})
+    graph.connect(bag.id, "out", total.id, "in1")
+    graph.connect(cosine.id, "out", total.id, "in2")
+    sink = graph.add_node("Output", "y")
+    graph.connect(total.id, "out", sink.id, "in")
+    project = Project(name="Bags", networks=[graph])
+    _runtime_agrees(project, tmp_path / "bags.onnx", [1, 3], [{}, {}])
+
+
+def test_bilinear_which_onnx_lacks_is_refused_by_name(tmp_path: Path) -> None:
+    graph = Graph("model")
+    a = graph.add_node("Input", "a", {"shape": [5]})
+    b = graph.add_node("Input", "b", {"shape": [3]})
+    mix = graph.add_node("Bilinear", "mix", {"out_features": 2})
+    graph.connect(a.id, "out", mix.id, "in1")
+    graph.connect(b.id, "out", mix.id, "in2")
+    sink = graph.add_node("Output", "y")
+    graph.connect(mix.id, "out", sink.id, "in")
+    target = tmp_path / "mix.onnx"
+    with pytest.raises(OnnxExportError) as caught:
+        export_onnx(Project(name="Mix", networks=[graph]), target)
+    assert str(caught.value).startswith("the layer 'mix' (Bilinear)")
+    assert "bilinear" in str(caught.value)
+    assert not target.exists()
+
+
+def test_a_causal_decoder_layer_exports(tmp_path: Path) -> None:
+    """The target (fixed length, as attention traces it) and the memory as inputs."""
+    graph = Graph("model")
+    target = graph.add_node("Input", "target", {"shape": [5, 8]})
+    memory = graph.add_node("Input", "memory", {"shape": [7, 8]})
+    decoder = graph.add_node(
+        "TransformerDecoderLayer",
+        "decoder",
+        {"nhead": 2, "dim_feedforward": 16, "dropout": 0.0, "causal": True},
+    )
+    graph.connect(target.id, "out", decoder.id, "tgt")
+    graph.connect(memory.id, "out", decoder.id, "memory")
+    sink = graph.add_node("Output", "y")
+    graph.connect(decoder.id, "out", sink.id, "in")
+    project = Project(name="Decoder", networks=[graph])
+    _runtime_agrees(project, tmp_path / "decoder.onnx", [1, 3], [{}, {}])

@@ -136,12 +136,20 @@ INPUT_HINTS: dict[str, InputHint] = {
     "Conv1d": InputHint((2,), symbolic=(1,)),
     "Conv2d": InputHint((3,), symbolic=(1, 2)),
     "ConvTranspose2d": InputHint((3,), symbolic=(1, 2)),
+    "ConvTranspose1d": InputHint((2,), symbolic=(1,)),
+    "Conv3d": InputHint((4,), symbolic=(1, 2, 3)),
+    "MaxPool3d": InputHint((4,), symbolic=(1, 2, 3)),
+    "AvgPool3d": InputHint((4,), symbolic=(1, 2, 3)),
+    "BatchNorm3d": InputHint((4,), symbolic=(1, 2, 3)),
     "MaxPool2d": InputHint((3,), symbolic=(1, 2)),
     "AvgPool2d": InputHint((3,), symbolic=(1, 2)),
     "AdaptiveAvgPool2d": InputHint((3,), symbolic=(0, 1, 2)),
     "MaxPool1d": InputHint((2,), symbolic=(1,)),
     "AvgPool1d": InputHint((2,), symbolic=(1,)),
     "AdaptiveAvgPool1d": InputHint((2,), symbolic=(0, 1)),
+    "AdaptiveMaxPool2d": InputHint((3,), symbolic=(0, 1, 2)),
+    "AdaptiveMaxPool1d": InputHint((2,), symbolic=(0, 1)),
+    "LPPool2d": InputHint((3,), symbolic=(1, 2)),
     "GroupNorm": InputHint((1, 2, 3), symbolic=(1, 2)),
     "InstanceNorm2d": InputHint((3,), symbolic=(1, 2)),
     "Dropout2d": InputHint((3,), symbolic=(0, 1, 2)),
@@ -149,6 +157,11 @@ INPUT_HINTS: dict[str, InputHint] = {
     "Hardswish": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
     "Softplus": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
     "PReLU": InputHint((1, 2, 3), symbolic=(1, 2)),
+    "ReLU6": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "Hardsigmoid": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "Hardtanh": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "Mish": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
+    "Identity": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
     "Upsample": InputHint((2, 3), symbolic=(0, 1, 2)),
     "Dropout": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
     "BatchNorm1d": InputHint((1, 2), symbolic=(1,)),
@@ -166,6 +179,10 @@ INPUT_HINTS: dict[str, InputHint] = {
     "Reshape": InputHint((1, 2, 3)),
     "Permute": InputHint((1, 2, 3, 4), symbolic=(0, 1, 2, 3)),
     "Embedding": InputHint((1,), dtype="long", symbolic=(0,)),
+    "EmbeddingBag": InputHint((1,), dtype="long", symbolic=(0,)),
+    "ChannelShuffle": InputHint((2, 3, 4), symbolic=(1, 2, 3)),
+    "CosineSimilarity": InputHint((1, 2, 3), related=True, symbolic=(0, 1, 2)),
+    "Bilinear": InputHint((1, 2), related=True, symbolic=(0,)),
     "PositionalEmbedding": InputHint((2,), symbolic=(0,)),
     "SinusoidalPositionalEncoding": InputHint((2,), symbolic=(0,)),
     "RNN": InputHint((2,), symbolic=(0,)),
@@ -174,6 +191,7 @@ INPUT_HINTS: dict[str, InputHint] = {
     "LastTimeStep": InputHint((2,), symbolic=(0, 1)),
     "MultiheadAttention": InputHint((2,), symbolic=(0,)),
     "TransformerEncoderLayer": InputHint((2,), symbolic=(0,)),
+    "TransformerDecoderLayer": InputHint((2,), related=True, symbolic=(0,)),
     "Add": InputHint((1, 2, 3), related=True, symbolic=(0, 1, 2)),
     "Multiply": InputHint((1, 2, 3), related=True, symbolic=(0, 1, 2)),
     "Concat": InputHint((1, 2, 3), related=True, symbolic=(1, 2)),
@@ -184,12 +202,20 @@ INPUT_HINTS: dict[str, InputHint] = {
     "Scale": InputHint((1, 2, 3), symbolic=(0, 1, 2)),
     "PixelShuffle": InputHint((3,), symbolic=(1, 2)),
     "ZeroPad2d": InputHint((3,), symbolic=(0, 1, 2)),
+    "ReflectionPad2d": InputHint((3,), symbolic=(0, 1, 2)),
+    "ReplicationPad2d": InputHint((3,), symbolic=(0, 1, 2)),
+    "ConstantPad2d": InputHint((3,), symbolic=(0, 1, 2)),
     "CropTo": InputHint((3,)),
 }
 
 SYMBOLS = ("L", "T")
 # Layers whose sequences may be at most ``max_len`` long.
 POSITIONAL_TYPES = ("PositionalEmbedding", "SinusoidalPositionalEncoding")
+# Layers whose spatial sizes must be at least a number their parameters decide.
+SIZE_BOUND_TYPES = {
+    "ReflectionPad2d": lambda params: params["padding"] + 1,
+    "AvgPool3d": lambda params: params["kernel_size"],
+}
 
 
 def dim_values(symbolic: bool = True) -> st.SearchStrategy[int | str]:
@@ -287,7 +313,11 @@ def single_layer_graph(case: LayerCase) -> tuple[Graph, Node]:
 
 
 def smallest_vocabulary(graph: Graph) -> int:
-    sizes = [n.params["num_embeddings"] for n in graph.nodes_of_type("Embedding")]
+    sizes = [
+        n.params["num_embeddings"]
+        for kind in ("Embedding", "EmbeddingBag")
+        for n in graph.nodes_of_type(kind)
+    ]
     return min(sizes, default=10)
 
 
@@ -301,6 +331,12 @@ def symbol_values_fit(
             if any(evaluate_dim(d, values) < 1 for d in shape[1:]):
                 return False
         node = graph.node(node_id)
+        if node.type in SIZE_BOUND_TYPES and info.inputs:
+            # A symbolic size cannot promise more pixels than the reflection padding,
+            # or AvgPool3d's kernel: PyTorch refuses smaller values.
+            least = SIZE_BOUND_TYPES[node.type](node.params)
+            if any(evaluate_dim(d, values) < least for d in info.inputs["in"][2:]):
+                return False
         positional = node.type in POSITIONAL_TYPES and info.inputs
         if (
             positional

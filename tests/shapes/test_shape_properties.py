@@ -97,7 +97,10 @@ def _reference_run(case: LayerCase) -> None:
         else:
             tensors[port] = torch.randn(size)
     first = next(iter(tensors.values()))
+    last = list(tensors.values())[-1]
     guess = {
+        "in1_features": first.shape[-1],
+        "in2_features": last.shape[-1],
         "in_channels": first.shape[1],
         "num_features": first.shape[1],
         "in_features": first.shape[-1],

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import designer.resources as package_resources
-from designer.ui import theme
+from designer.ui import theme, theme_icons
 from designer.ui.app import run_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,9 +33,9 @@ def resources_copy(monkeypatch, tmp_path) -> Path:
     copy = tmp_path / "resources"
     shutil.copytree(ROOT / "designer" / "resources", copy)
     monkeypatch.setattr(package_resources, "_root", lambda: copy)
-    theme._svg_pixmap.cache_clear()
+    theme_icons.clear_caches()
     yield copy
-    theme._svg_pixmap.cache_clear()
+    theme_icons.clear_caches()
 
 
 def test_a_missing_stylesheet_stops_the_app_with_its_name(

@@ -184,7 +184,20 @@ def wheel(widget, steps: int = 1) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    import time
+
     window = widget.window()
+
+    def under_pointer() -> bool:
+        found = window.childAt(widget.mapTo(window, widget.rect().center()))
+        return found is not None and (found is widget or widget.isAncestorOf(found))
+
+    # A scroll area or a dock may still be settling: aim once the widget is there.
+    deadline = time.monotonic() + 3
+    while not under_pointer() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    assert under_pointer(), "the widget never came under the pointer"
     at = QPointF(widget.mapTo(window, widget.rect().center()))
     for _ in range(steps):
         QTest.wheelEvent(window.windowHandle(), at, QPoint(0, -120))

@@ -540,6 +540,20 @@ def test_shortcuts_act_on_the_canvas_but_not_inside_text_fields(
     assert window.document.graph.has_node(fc)
 
 
+def test_the_code_panel_is_built_when_first_shown(make_window, qtbot) -> None:
+    window = make_window(Document(cnn_project()))
+    window.show()
+    qtbot.waitUntil(lambda: window.code_dock.visibleRegion().isEmpty(), timeout=2000)
+    assert window.code_page.content is None  # behind the inspector: not built
+    window.code_dock.raise_()
+    qtbot.waitUntil(lambda: window.code_page.content is not None, timeout=2000)
+    editor = window.code_page.content.editor
+    assert (
+        "class " in editor.toPlainText()
+        and "nn.Linear(5408, 10)" in editor.toPlainText()
+    )
+
+
 def test_a_hidden_code_panel_catches_up_when_shown(make_window, qtbot) -> None:
     window = make_window(Document(cnn_project()))
     window.show()
@@ -547,7 +561,11 @@ def test_a_hidden_code_panel_catches_up_when_shown(make_window, qtbot) -> None:
     qtbot.waitUntil(lambda: window.code_dock.visibleRegion().isEmpty(), timeout=2000)
     window.document.set_param(node_id(window, "fc"), "out_features", 21)
     window.refresh_now()
-    assert "nn.Linear(5408, 21)" not in window.code_view.editor.toPlainText()
+    # Hidden, the panel is not rebuilt: never built yet, or still the old code.
+    hidden_view = window.code_page.content
+    assert hidden_view is None or (
+        "nn.Linear(5408, 21)" not in hidden_view.editor.toPlainText()
+    )
     window.code_dock.raise_()
     qtbot.waitUntil(
         lambda: "nn.Linear(5408, 21)" in window.code_view.editor.toPlainText(),

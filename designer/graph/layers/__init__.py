@@ -9,6 +9,7 @@ from designer.graph.layers import (  # noqa: F401
     io,
     merge,
     normalization,
+    padding,
     pooling,
     recurrent,
     shape_ops,

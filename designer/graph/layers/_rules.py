@@ -10,6 +10,13 @@ from designer.graph.catalog import PORT_IN, ShapeError
 from designer.graph.shape import Dim, Shape, format_shape
 from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 
+# The layout a layer over 1, 2 or 3 spatial dimensions expects (for require_rank).
+SPATIAL_LAYOUTS = {
+    1: QT_TRANSLATE_NOOP("Problem", "(N, C, L)"),
+    2: QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)"),
+    3: QT_TRANSLATE_NOOP("Problem", "(N, C, D, H, W)"),
+}
+
 
 def single_input(inputs: Mapping[str, Shape]) -> Shape:
     return inputs[PORT_IN]

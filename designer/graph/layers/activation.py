@@ -1,9 +1,16 @@
-"""Element-wise activations and the (log-)softmax over a dimension."""
+"""Element-wise activations, the pass-through Identity and the (log-)softmax over a
+dimension."""
 
 from __future__ import annotations
 
 from designer.fields import Field, bool_field
-from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
+from designer.graph.catalog import (
+    Inference,
+    LayerSpec,
+    ShapeError,
+    keeps_dtype,
+    register,
+)
 from designer.graph.layers._rules import (
     float_param,
     render_args,
@@ -79,6 +86,72 @@ _simple(
 )
 _simple("Sigmoid", "Squashes values into (0, 1).", "y = 1 / (1 + e⁻ˣ)")
 _simple("Tanh", "Squashes values into (−1, 1).", "y = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)")
+_simple(
+    "ReLU6",
+    "ReLU capped at 6, so values stay small enough for low-precision hardware "
+    "(MobileNetV2).",
+    "y = min(max(0, x), 6)",
+)
+_simple(
+    "Hardsigmoid",
+    "A cheap piecewise version of Sigmoid, flat at 0 and 1 (MobileNetV3).",
+    "y = ReLU6(x + 3) / 6",
+)
+_simple(
+    "Mish",
+    "Smooth ReLU-like curve that dips slightly below zero for negative values "
+    "(YOLOv4).",
+    "y = x · tanh(softplus(x))",
+)
+
+
+def _hardtanh_rule(params, inputs) -> Inference:
+    low, high = params["min_val"], params["max_val"]
+    if high <= low:
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem", "max_val {high} must be greater than min_val {low}"
+            ),
+            high=repr(high),
+            low=repr(low),
+        )
+    return _same_shape(params, inputs)
+
+
+_HARDTANH_DEFAULTS = {"min_val": -1.0, "max_val": 1.0}
+
+register(
+    LayerSpec(
+        type="Hardtanh",
+        category="Activation",
+        description="Clips values to a range, −1 to 1 unless set: a cheap, "
+        "piecewise-linear Tanh.",
+        formula="y = min(max(x, min_val), max_val)",
+        params=(
+            float_param("min_val", -1.0, -1000.0, 1000.0, help="Lowest output value"),
+            float_param("max_val", 1.0, -1000.0, 1000.0, help="Highest output value"),
+        ),
+        infer=_hardtanh_rule,
+        construct=lambda p, i: (
+            f"nn.Hardtanh({render_args([], dict(p), _HARDTANH_DEFAULTS)})"
+        ),
+        key_params=("min_val", "max_val"),
+    )
+)
+
+register(
+    LayerSpec(
+        type="Identity",
+        category="Activation",
+        description="Passes its input on unchanged: a named point to branch a skip "
+        "connection from, or a placeholder where a layer may go later.",
+        formula="y = x",
+        params=(),
+        infer=_same_shape,
+        construct=lambda p, i: "nn.Identity()",
+        dtype=keeps_dtype,
+    )
+)
 
 
 def _softmax_rule(params, inputs) -> Inference:

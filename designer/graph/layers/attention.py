@@ -1,4 +1,5 @@
-"""Self-attention and the Transformer encoder layer, with causal and key-padding masks.
+"""Self-attention and the Transformer encoder and decoder layers, with causal and
+key-padding masks.
 
 The graph's sequences are batch-first (N, L, E); ``batch_first`` off runs the
 layer time-major inside (L, N, E), as a model built that way does.
@@ -32,6 +33,13 @@ CAUSAL_HELP = (
     "upper-triangular mask built for the sequence length), as a language model needs"
 )
 BATCH_FIRST_HELP = "Off runs the layer time-major inside (L, N, E); the graph's tensors stay batch-first"
+KEY_PADDING_FIELD = bool_field(
+    "key_padding_port",
+    False,
+    label="Key padding mask input",
+    help="Adds an input for a mask (N, L) that is nonzero (True) at padding "
+    "positions, which no position attends to",
+)
 
 
 def _sequence(inputs, heads: int):
@@ -123,13 +131,7 @@ register(
             float_param("dropout", 0.0, 0.0, 0.99),
             bool_field("bias", True),
             bool_field("causal", False, help=CAUSAL_HELP),
-            bool_field(
-                "key_padding_port",
-                False,
-                label="Key padding mask input",
-                help="Adds an input for a mask (N, L) that is nonzero (True) at padding "
-                "positions, which no position attends to",
-            ),
+            KEY_PADDING_FIELD,
             bool_field("batch_first", True, help=BATCH_FIRST_HELP),
         ),
         infer=_attention_rule,
@@ -158,6 +160,8 @@ register(
 
 def _encoder_rule(params, inputs) -> Inference:
     shape, embed, steps = _sequence(inputs, params["nhead"])
+    if PADDING_PORT in inputs:
+        _check_padding_mask(shape, inputs[PADDING_PORT])
     hidden = params["dim_feedforward"]
     attention = 4 * embed * embed + 4 * embed
     feedforward = 2 * embed * hidden + hidden + embed
@@ -176,8 +180,49 @@ def _encoder_forward(params, _inferred, attr: str, inputs) -> str:
     mask = ""
     if params["causal"]:
         mask = f", src_mask={causal_mask(inputs['in'])}, is_causal=True"
+    if PADDING_PORT in inputs:
+        mask += f", src_key_padding_mask={inputs[PADDING_PORT]}.bool()"
     call = f"{attr}({x}{mask})"
     return call if batch_first else f"{call}.transpose(0, 1)"
+
+
+def _block_fields(causal_help: str, *masks: Field) -> tuple[Field, ...]:
+    """The settings the Transformer encoder and decoder layers share, with ``masks``
+    (a key-padding-mask port switch) after the causal switch."""
+    return (
+        int_param("nhead", 4, maximum=256),
+        int_param("dim_feedforward", 128, maximum=65536),
+        float_param("dropout", 0.1, 0.0, 0.99),
+        Field("activation", "choice", "relu", choices=("relu", "gelu")),
+        bool_field("norm_first", False),
+        bool_field("causal", False, help=causal_help),
+        *masks,
+        bool_field("batch_first", True, help=BATCH_FIRST_HELP),
+    )
+
+
+def _block_constructor(class_name: str):
+    """``nn.TransformerEncoderLayer(d_model=…, …)`` (or the decoder's) for a card."""
+
+    def construct(params, inferred) -> str:
+        arguments = {
+            "d_model": inferred["d_model"],
+            **{
+                name: params[name]
+                for name in (
+                    "nhead",
+                    "dim_feedforward",
+                    "dropout",
+                    "activation",
+                    "batch_first",
+                    "norm_first",
+                )
+            },
+        }
+        defaults = {"activation": "relu", "batch_first": False, "norm_first": False}
+        return f"nn.{class_name}({render_args([], arguments, defaults)})"
+
+    return construct
 
 
 register(
@@ -187,36 +232,78 @@ register(
         description="One Transformer encoder block: self-attention then a feed-forward "
         "network, each with a residual connection and layer norm.",
         formula="y = LN(x + Attn(x));  out = LN(y + FF(y))",
-        params=(
-            int_param("nhead", 4, maximum=256),
-            int_param("dim_feedforward", 128, maximum=65536),
-            float_param("dropout", 0.1, 0.0, 0.99),
-            Field("activation", "choice", "relu", choices=("relu", "gelu")),
-            bool_field("norm_first", False),
-            bool_field("causal", False, help=CAUSAL_HELP),
-            bool_field("batch_first", True, help=BATCH_FIRST_HELP),
-        ),
+        params=_block_fields(CAUSAL_HELP, KEY_PADDING_FIELD),
         infer=_encoder_rule,
-        construct=lambda p, i: (
-            "nn.TransformerEncoderLayer("
-            + render_args(
-                [],
-                {
-                    "d_model": i["d_model"],
-                    "nhead": p["nhead"],
-                    "dim_feedforward": p["dim_feedforward"],
-                    "dropout": p["dropout"],
-                    "activation": p["activation"],
-                    "batch_first": p["batch_first"],
-                    "norm_first": p["norm_first"],
-                },
-                {"activation": "relu", "batch_first": False, "norm_first": False},
-            )
-            + ")"
-        ),
+        construct=_block_constructor("TransformerEncoderLayer"),
         forward=_encoder_forward,
+        inputs=_attention_inputs,
+        dtype=_attention_dtype,
         inferred_names=("d_model",),
         key_params=("nhead", "dim_feedforward"),
         short_name="encoder",
+    )
+)
+
+
+TARGET_PORT, MEMORY_PORT = "tgt", "memory"
+
+
+def _decoder_rule(params, inputs) -> Inference:
+    target, embed, steps = _sequence({"in": inputs[TARGET_PORT]}, params["nhead"])
+    memory = inputs[MEMORY_PORT]
+    if len(memory) != 3 or memory[2] != embed:
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "expects a memory (N, S, {embed}) with the target's embedding size, "
+                "got {got}",
+            ),
+            embed=str(embed),
+            got=format_shape(memory),
+        )
+    sources = memory[1] if isinstance(memory[1], int) else 1
+    hidden = params["dim_feedforward"]
+    attention = 4 * embed * embed + 4 * embed
+    feedforward = 2 * embed * hidden + hidden + embed
+    return Inference(
+        outputs={"out": target},
+        inferred={"d_model": embed},
+        params=2 * attention + feedforward + 6 * embed,
+        macs=steps * (6 * embed * embed + 2 * embed * hidden)
+        + sources * 2 * embed * embed
+        + 2 * steps * (steps + sources) * embed,
+    )
+
+
+def _decoder_forward(params, _inferred, attr: str, inputs) -> str:
+    batch_first = params["batch_first"]
+    target = _time_first(inputs[TARGET_PORT], batch_first)
+    memory = _time_first(inputs[MEMORY_PORT], batch_first)
+    mask = ""
+    if params["causal"]:
+        mask = f", tgt_mask={causal_mask(inputs[TARGET_PORT])}, tgt_is_causal=True"
+    call = f"{attr}({target}, {memory}{mask})"
+    return call if batch_first else f"{call}.transpose(0, 1)"
+
+
+register(
+    LayerSpec(
+        type="TransformerDecoderLayer",
+        category="Attention",
+        description="One Transformer decoder block: self-attention over the target "
+        "sequence, attention from the target to the encoder's output (the memory), "
+        "then a feed-forward network, each with a residual connection and layer norm.",
+        formula="y = LN(t + Attn(t));  z = LN(y + Attn(y, memory));  out = LN(z + FF(z))",
+        params=_block_fields(
+            "Each target position attends only to itself and earlier target "
+            "positions, as a decoder that generates one step at a time needs"
+        ),
+        infer=_decoder_rule,
+        construct=_block_constructor("TransformerDecoderLayer"),
+        forward=_decoder_forward,
+        inputs=lambda p: (TARGET_PORT, MEMORY_PORT),
+        inferred_names=("d_model",),
+        key_params=("nhead", "dim_feedforward"),
+        short_name="decoder",
     )
 )

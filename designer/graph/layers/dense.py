@@ -1,4 +1,5 @@
-"""Fully connected layers and dropout (of elements and of whole channels)."""
+"""Fully connected layers (of one input, and bilinear of two) and dropout (of
+elements and of whole channels)."""
 
 from __future__ import annotations
 
@@ -107,5 +108,70 @@ register(
             f"nn.Dropout2d({render_args([], {'p': p['p']}, {'p': 0.5})})"
         ),
         key_params=("p",),
+    )
+)
+
+
+def _bilinear_shape(params, inputs) -> Inference:
+    first, other = inputs["in1"], inputs["in2"]
+    for shape in (first, other):
+        if len(shape) < 2:
+            raise ShapeError(
+                QT_TRANSLATE_NOOP("Problem", "expects (N, features), got {got}"),
+                got=format_shape(shape),
+            )
+    if first[:-1] != other[:-1]:
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem",
+                "all but the last dimension of {first} and {other} must match",
+            ),
+            first=format_shape(first),
+            other=format_shape(other),
+        )
+    in1 = require_known(
+        first[-1], QT_TRANSLATE_NOOP("Problem", "number of input features")
+    )
+    in2 = require_known(
+        other[-1], QT_TRANSLATE_NOOP("Problem", "number of input features")
+    )
+    out_features = params["out_features"]
+    weights = out_features * in1 * in2
+    rows = math.prod(d for d in first[1:-1] if isinstance(d, int))
+    return Inference(
+        outputs={"out": (*first[:-1], out_features)},
+        inferred={"in1_features": in1, "in2_features": in2},
+        params=weights + (out_features if params["bias"] else 0),
+        macs=weights * rows,
+    )
+
+
+register(
+    LayerSpec(
+        type="Bilinear",
+        category="Dense",
+        description="Combines two inputs multiplicatively: every output is a learned "
+        "weighted sum of all products of a feature of the first with one of the second.",
+        formula="y_k = x1ᵀ · A_k · x2 + b_k",
+        params=(
+            int_param("out_features", 64, help="Number of output units"),
+            bool_field("bias", True),
+            init_param(),
+        ),
+        infer=_bilinear_shape,
+        construct=lambda p, i: (
+            "nn.Bilinear("
+            + render_args(
+                [i["in1_features"], i["in2_features"], p["out_features"]],
+                {"bias": p["bias"]},
+                {"bias": True},
+            )
+            + ")"
+        ),
+        forward=lambda p, i, attr, inputs: f"{attr}({inputs['in1']}, {inputs['in2']})",
+        inputs=lambda p: ("in1", "in2"),
+        initialise=init_weight_and_bias(lambda params: params["bias"]),
+        inferred_names=("in1_features", "in2_features"),
+        key_params=("out_features",),
     )
 )

@@ -1,7 +1,9 @@
-"""Token embeddings, learned positional embeddings and the fixed sinusoidal encoding."""
+"""Token embeddings (one per token, or pooled over a bag of tokens), learned positional
+embeddings and the fixed sinusoidal encoding."""
 
 from __future__ import annotations
 
+from designer.fields import choice_field
 from designer.graph.catalog import (
     Inference,
     LayerSpec,
@@ -57,6 +59,55 @@ register(
         initialise=init_weight_and_bias(lambda params: False),
         key_params=("num_embeddings", "embedding_dim"),
         dtype=needs_tokens,
+    )
+)
+
+
+def _embedding_bag_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    require_rank(shape, (2,), QT_TRANSLATE_NOOP("Problem", "token ids (N, L)"))
+    vocab, dim = params["num_embeddings"], params["embedding_dim"]
+    return Inference(outputs={"out": (shape[0], dim)}, params=vocab * dim)
+
+
+register(
+    LayerSpec(
+        type="EmbeddingBag",
+        category="Embedding",
+        description="Looks up a learned vector for each token id and pools each "
+        "sequence into one vector (mean, sum or max): (N, L) → (N, E). A fast start "
+        "for text classification; word order is lost.",
+        formula="y[n] = mean (or sum, max) of W[x[n, t]] over the positions t",
+        params=(
+            int_param(
+                "num_embeddings",
+                1000,
+                maximum=1_000_000,
+                help="Vocabulary size (largest token id + 1)",
+            ),
+            int_param("embedding_dim", 64, maximum=65536),
+            choice_field(
+                "mode",
+                "mean",
+                {"mean": "Mean", "sum": "Sum", "max": "Max"},
+                help="How the vectors of one sequence are pooled",
+            ),
+            init_param(WITHOUT_ZEROS),
+        ),
+        infer=_embedding_bag_rule,
+        construct=lambda p, i: (
+            "nn.EmbeddingBag("
+            + render_args(
+                [p["num_embeddings"], p["embedding_dim"]],
+                {"mode": p["mode"]},
+                {"mode": "mean"},
+            )
+            + ")"
+        ),
+        initialise=init_weight_and_bias(lambda params: False),
+        key_params=("num_embeddings", "embedding_dim", "mode"),
+        dtype=needs_tokens,
+        short_name="embedding_bag",
     )
 )
 

@@ -1,4 +1,5 @@
-"""Layers that join or divide tensors: Add, Multiply, Concat, Split."""
+"""Layers that join or divide tensors: Add, Multiply, Concat, Split, and the cosine
+similarity of two tensors."""
 
 from __future__ import annotations
 
@@ -182,6 +183,37 @@ register(
         ),
         outputs=_split_outputs,
         key_params=("chunks", "dim"),
+    )
+)
+
+
+def _cosine_rule(params, inputs) -> Inference:
+    first, other = inputs["in1"], inputs["in2"]
+    if first != other:
+        raise ShapeError(
+            QT_TRANSLATE_NOOP("Problem", "shapes {first} and {other} differ"),
+            first=format_shape(first),
+            other=format_shape(other),
+        )
+    dim = _normalise_dim(params["dim"], len(first), first)
+    return Inference(outputs={"out": (*first[:dim], *first[dim + 1 :])})
+
+
+register(
+    LayerSpec(
+        type="CosineSimilarity",
+        category="Merge",
+        description="How alike two tensors are along one dimension: the cosine of the "
+        "angle between them, from −1 (opposite) to 1 (same direction). That dimension "
+        "disappears.",
+        formula="y = Σ a·b / (‖a‖ · ‖b‖)",
+        params=(Field("dim", "int", 1, minimum=-6, maximum=5),),
+        infer=_cosine_rule,
+        construct=lambda p, i: f"nn.CosineSimilarity(dim={p['dim']})",
+        forward=lambda p, i, attr, inputs: f"{attr}({inputs['in1']}, {inputs['in2']})",
+        inputs=lambda p: numbered_ports(2),
+        key_params=("dim",),
+        short_name="cosine",
     )
 )
 

@@ -64,6 +64,22 @@ register(
 )
 
 
+register(
+    LayerSpec(
+        type="BatchNorm3d",
+        category="Normalization",
+        description="Normalises each channel of a volume or video clip over the batch "
+        "and positions.",
+        formula="y = (x − E[x]) / √(Var[x] + ε) · γ + β",
+        params=(),
+        infer=_batchnorm_rule((5,), QT_TRANSLATE_NOOP("Problem", "(N, C, D, H, W)")),
+        construct=lambda p, i: f"nn.BatchNorm3d({i['num_features']})",
+        inferred_names=("num_features",),
+        short_name="batchnorm",
+    )
+)
+
+
 def _layernorm_rule(_params, inputs) -> Inference:
     shape = single_input(inputs)
     features = require_known(shape[-1], QT_TRANSLATE_NOOP("Problem", "last dimension"))

@@ -1,10 +1,12 @@
-"""Pooling and resampling of sequences (1-D) and images (2-D)."""
+"""Pooling and resampling of sequences (1-D), images (2-D) and volumes (3-D)."""
 
 from __future__ import annotations
 
 from designer.fields import Field, bool_field
 from designer.graph.catalog import Inference, LayerSpec, ShapeError, register
 from designer.graph.layers._rules import (
+    SPATIAL_LAYOUTS,
+    float_param,
     int_param,
     render_args,
     require_known,
@@ -15,20 +17,24 @@ from designer.graph.layers.conv import conv_length
 from designer.graph.shape import format_size, mul_dim
 from designer.graph.translatable import QT_TRANSLATE_NOOP
 
+_TOO_LARGE = {
+    1: QT_TRANSLATE_NOOP("Problem", "kernel {kernel} is larger than its {size} input"),
+    2: QT_TRANSLATE_NOOP(
+        "Problem", "kernel {kernel}×{kernel} is larger than its {size} input"
+    ),
+    3: QT_TRANSLATE_NOOP(
+        "Problem", "kernel {kernel}×{kernel}×{kernel} is larger than its {size} input"
+    ),
+}
 
-def _pool_rule(dims: int):
-    layout = (
-        QT_TRANSLATE_NOOP("Problem", "(N, C, L)")
-        if dims == 1
-        else QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)")
-    )
-    too_large = (
-        QT_TRANSLATE_NOOP("Problem", "kernel {kernel} is larger than its {size} input")
-        if dims == 1
-        else QT_TRANSLATE_NOOP(
-            "Problem", "kernel {kernel}×{kernel} is larger than its {size} input"
-        )
-    )
+
+def _pool_rule(dims: int, padding_fills_kernel: bool = True):
+    """The output size of a max or average pool over ``dims`` spatial dimensions.
+
+    ``padding_fills_kernel`` off (AvgPool3d, as PyTorch computes it on the CPU):
+    the input itself, padding not counted, must be at least the kernel size.
+    """
+    layout, too_large = SPATIAL_LAYOUTS[dims], _TOO_LARGE[dims]
 
     def rule(params, inputs) -> Inference:
         shape = single_input(inputs)
@@ -47,6 +53,18 @@ def _pool_rule(dims: int):
         spatial = shape[2:]
         if any(isinstance(s, int) and s + 2 * padding < kernel for s in spatial):
             raise ShapeError(too_large, kernel=str(kernel), size=format_size(spatial))
+        if not padding_fills_kernel and any(
+            isinstance(s, int) and s < kernel for s in spatial
+        ):
+            raise ShapeError(
+                QT_TRANSLATE_NOOP(
+                    "Problem",
+                    "kernel {kernel}×{kernel}×{kernel} is larger than its {size} input "
+                    "(AvgPool3d does not count the padding here)",
+                ),
+                kernel=str(kernel),
+                size=format_size(spatial),
+            )
         if params.get("ceil_mode"):
             out_spatial = tuple(
                 _ceil_length(
@@ -103,9 +121,11 @@ def _pool_construct(cls: str):
     return construct
 
 
-for _dims, _what, _window in ((2, "image", "k×k"), (1, "sequence", "k")):
-    _at = "i·s" if _dims == 1 else "(i·s, j·s)"
-    _index = "y[i]" if _dims == 1 else "y[i, j]"
+for _dims, _what, _window, _index, _at in (
+    (2, "image", "k×k", "y[i, j]", "(i·s, j·s)"),
+    (1, "sequence", "k", "y[i]", "i·s"),
+    (3, "volume", "k×k×k", "y[i, j, l]", "(i·s, j·s, l·s)"),
+):
     register(
         LayerSpec(
             type=f"MaxPool{_dims}d",
@@ -126,7 +146,7 @@ for _dims, _what, _window in ((2, "image", "k×k"), (1, "sequence", "k")):
             description=f"Averages each window, shrinking the {_what}.",
             formula=f"{_index} = mean over the {_window} window at {_at}",
             params=_POOL_PARAMS,
-            infer=_pool_rule(_dims),
+            infer=_pool_rule(_dims, padding_fills_kernel=_dims != 3),
             construct=_pool_construct(f"AvgPool{_dims}d"),
             key_params=("kernel_size", "stride"),
             short_name="avgpool",
@@ -135,11 +155,7 @@ for _dims, _what, _window in ((2, "image", "k×k"), (1, "sequence", "k")):
 
 
 def _adaptive_rule(dims: int):
-    layout = (
-        QT_TRANSLATE_NOOP("Problem", "(N, C, L)")
-        if dims == 1
-        else QT_TRANSLATE_NOOP("Problem", "(N, C, H, W)")
-    )
+    layout = SPATIAL_LAYOUTS[dims]
 
     def rule(params, inputs) -> Inference:
         shape = single_input(inputs)
@@ -151,27 +167,64 @@ def _adaptive_rule(dims: int):
 
 
 _ADAPTIVE_DESCRIPTIONS = {
-    2: "Averages into a fixed output size whatever the input size "
+    ("Avg", 2): "Averages into a fixed output size whatever the input size "
     "(output size 1 gives global average pooling).",
-    1: "Averages a sequence into a fixed length whatever the input length "
+    ("Avg", 1): "Averages a sequence into a fixed length whatever the input length "
     "(output size 1 gives global average pooling).",
+    ("Max", 2): "Keeps the largest value of each region, for a fixed output size "
+    "whatever the input size (output size 1 gives global max pooling).",
+    ("Max", 1): "Keeps the largest value of each stretch of a sequence, for a fixed "
+    "length whatever the input length (output size 1 gives global max pooling).",
 }
 
-for _dims, _description in _ADAPTIVE_DESCRIPTIONS.items():
+for (_kind, _dims), _description in _ADAPTIVE_DESCRIPTIONS.items():
     register(
         LayerSpec(
-            type=f"AdaptiveAvgPool{_dims}d",
+            type=f"Adaptive{_kind}Pool{_dims}d",
             category="Pooling",
             description=_description,
             params=(int_param("output_size", 1, maximum=4096),),
             infer=_adaptive_rule(_dims),
-            construct=lambda p, i, _dims=_dims: (
-                f"nn.AdaptiveAvgPool{_dims}d({p['output_size']})"
+            construct=lambda p, i, _name=f"Adaptive{_kind}Pool{_dims}d": (
+                f"nn.{_name}({p['output_size']})"
             ),
             key_params=("output_size",),
             short_name="adaptive_pool",
         )
     )
+
+
+def _lp_pool_rule(params, inputs) -> Inference:
+    return _pool_rule(2)({**params, "padding": 0}, inputs)
+
+
+register(
+    LayerSpec(
+        type="LPPool2d",
+        category="Pooling",
+        description="Takes the p-norm of each window: p = 1 sums the magnitudes, "
+        "p = 2 is the root of the sum of squares, and a large p comes close to max "
+        "pooling.",
+        formula="y[i, j] = (sum over the k×k window of xᵖ)^(1/p)",
+        params=(
+            float_param("norm_type", 2.0, 1.0, 16.0, label="Power p"),
+            int_param("kernel_size", 2, maximum=64),
+            int_param("stride", 2, maximum=64),
+        ),
+        infer=_lp_pool_rule,
+        construct=lambda p, i: (
+            "nn.LPPool2d("
+            + render_args(
+                [float(p["norm_type"]), p["kernel_size"]],
+                {"stride": p["stride"]},
+                {"stride": p["kernel_size"]},
+            )
+            + ")"
+        ),
+        key_params=("norm_type", "kernel_size", "stride"),
+        short_name="lppool",
+    )
+)
 
 
 def _upsample_rule(params, inputs) -> Inference:

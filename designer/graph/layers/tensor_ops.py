@@ -1,6 +1,7 @@
 """Small tensor operations real models need between layers: removing or adding a
 dimension of size one, scaling by a constant, rearranging channels into pixels,
-zero padding, and cropping one tensor to the size of another (U-Net's skips)."""
+shuffling channels between groups, zero padding, and cropping one tensor to the
+size of another (U-Net's skips)."""
 
 from __future__ import annotations
 
@@ -138,6 +139,58 @@ register(
         construct=lambda p, i: f"nn.PixelShuffle({p['upscale_factor']})",
         key_params=("upscale_factor",),
         short_name="pixel_shuffle",
+    )
+)
+
+
+def _channel_shuffle_rule(params, inputs) -> Inference:
+    shape = single_input(inputs)
+    require_rank(
+        shape,
+        (3, 4, 5),
+        QT_TRANSLATE_NOOP("Problem", "(N, C, L), (N, C, H, W) or (N, C, D, H, W)"),
+    )
+    channels = require_known(
+        shape[1], QT_TRANSLATE_NOOP("Problem", "number of channels")
+    )
+    groups = params["groups"]
+    if channels % groups:
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem", "{groups} groups do not divide the {channels} channels"
+            ),
+            groups=str(groups),
+            channels=str(channels),
+        )
+    return Inference(outputs={"out": shape})
+
+
+register(
+    LayerSpec(
+        type="ChannelShuffle",
+        category="Shape",
+        description="Interleaves the channels of its groups, so that the next grouped "
+        "layer mixes channels from every group (ShuffleNet).",
+        formula="the (g, C/g) grid of channels is read column by column",
+        params=(
+            int_param(
+                "groups",
+                2,
+                maximum=1024,
+                help="Number of groups; must divide the channels",
+            ),
+        ),
+        infer=_channel_shuffle_rule,
+        dtype=keeps_dtype,
+        # As torchvision's ShuffleNet writes it (nn.ChannelShuffle has no ONNX export):
+        # channels (C) → (g, C/g) → (C/g, g) → (C).
+        construct=lambda p, i: None,
+        forward=lambda p, i, attr, inputs: (
+            f"{inputs['in']}.unflatten(1, ({p['groups']}, -1))"
+            ".transpose(1, 2).flatten(1, 2)"
+        ),
+        key_params=("groups",),
+        short_name="shuffle",
     )
 )
 

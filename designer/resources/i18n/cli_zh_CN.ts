@@ -172,8 +172,8 @@
         <translation>模型所在的文件和名称</translation>
     </message>
     <message>
-        <source>one input&apos;s sample shape without the batch, e.g. 1x28x28, or long:16 for 16 token ids; once per input of forward</source>
-        <translation>一个输入的样本形状（不含批维度），例如 1x28x28，或用 long:16 表示 16 个词元 ID；forward 的每个输入各写一次</translation>
+        <source>one input&apos;s sample shape without the batch, e.g. 1x28x28, or long:16 for 16 token ids (or 0/1 key padding flags); a recurrent layer&apos;s initial state as LAYERSxHIDDEN, e.g. 1x64; once per input of forward</source>
+        <translation>一个输入的样本形状（不含批维度），例如 1x28x28，或用 long:16 表示 16 个词元 ID（或 0/1 的键填充标记）；循环层的初始状态写作 LAYERSxHIDDEN，例如 1x64；forward 的每个输入各写一次</translation>
     </message>
     <message>
         <source>keyword arguments for Name, as a JSON object</source>
@@ -210,7 +210,7 @@
         <translation>--args 不是有效的 JSON：{0}</translation>
     </message>
     <message>
-        <source>--args must be a JSON object of keywords</source>
+        <source>--args must be a JSON object of keyword arguments</source>
         <translation>--args 必须是由关键字参数组成的 JSON 对象</translation>
     </message>
     <message>

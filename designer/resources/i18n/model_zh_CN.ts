@@ -20,6 +20,10 @@
         <translation>需要确定的{what}，但它是符号尺寸 {dim}</translation>
     </message>
     <message>
+        <source>max_val {high} must be greater than min_val {low}</source>
+        <translation>max_val {high} 必须大于 min_val {low}</translation>
+    </message>
+    <message>
         <source>dim {dim} does not exist in a {rank}-dimensional tensor</source>
         <translation>{rank} 维张量中没有维度 {dim}</translation>
     </message>
@@ -46,6 +50,10 @@
     <message>
         <source>expects a key padding mask (N, L) for the sequence {shape}, got {got}</source>
         <translation>序列 {shape} 需要形状为 (N, L) 的键填充掩码，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expects a memory (N, S, {embed}) with the target&apos;s embedding size, got {got}</source>
+        <translation>需要嵌入大小与目标序列相同的记忆 (N, S, {embed})，实际为 {got}</translation>
     </message>
     <message>
         <source>(N, C, L)</source>
@@ -98,6 +106,10 @@
     <message>
         <source>number of input features</source>
         <translation>输入特征数</translation>
+    </message>
+    <message>
+        <source>all but the last dimension of {first} and {other} must match</source>
+        <translation>{first} 与 {other} 除最后一维外的各维必须一致</translation>
     </message>
     <message>
         <source>token ids (N, L)</source>
@@ -164,8 +176,20 @@
         <translation>池化核 {kernel}×{kernel} 比 {size} 的输入还大</translation>
     </message>
     <message>
+        <source>(N, C, D, H, W)</source>
+        <translation>(N, C, D, H, W)</translation>
+    </message>
+    <message>
         <source>kernel {kernel} is larger than its {size} input</source>
         <translation>池化核 {kernel} 比 {size} 的输入还大</translation>
+    </message>
+    <message>
+        <source>kernel {kernel}×{kernel}×{kernel} is larger than its {size} input</source>
+        <translation>池化核 {kernel}×{kernel}×{kernel} 比 {size} 的输入还大</translation>
+    </message>
+    <message>
+        <source>kernel {kernel}×{kernel}×{kernel} is larger than its {size} input (AvgPool3d does not count the padding here)</source>
+        <translation>池化核 {kernel}×{kernel}×{kernel} 比 {size} 的输入还大（AvgPool3d 在这里不把填充算进去）</translation>
     </message>
     <message>
         <source>size for ceil mode</source>
@@ -222,6 +246,10 @@
     <message>
         <source>{channels} channels do not divide by upscale factor² = {square}</source>
         <translation>通道数 {channels} 不能被放大倍数的平方 {square} 整除</translation>
+    </message>
+    <message>
+        <source>(N, C, L), (N, C, H, W) or (N, C, D, H, W)</source>
+        <translation>(N, C, L)、(N, C, H, W) 或 (N, C, D, H, W)</translation>
     </message>
     <message>
         <source>(N, C, H, W) at &apos;like&apos;</source>
@@ -535,6 +563,10 @@
     <message>
         <source>another node is already called {name}</source>
         <translation>已经有另一个节点叫 {name}</translation>
+    </message>
+    <message>
+        <source>reflection padding {padding} must be smaller than the {size} input: each side mirrors that many pixels from inside</source>
+        <translation>反射填充 {padding} 必须小于 {size} 的输入：每一边都要从内部镜像这么多像素</translation>
     </message>
 </context>
 </TS>

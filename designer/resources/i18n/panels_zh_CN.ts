@@ -585,6 +585,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>门控循环单元：只有两个门的轻量版 LSTM。输出整个序列 (N, L, hidden)；可以添加初始状态和最终状态的端口。</translation>
     </message>
     <message>
+        <source>Interleaves the channels of its groups, so that the next grouped layer mixes channels from every group (ShuffleNet).</source>
+        <translation>把各组的通道交错重排，使下一个分组层能混合来自每个组的通道（轻量级卷积网络常用的做法）。</translation>
+    </message>
+    <message>
         <source>Long short-term memory: gates decide what the cell state keeps, so it remembers over long sequences. Outputs the whole sequence (N, L, hidden); ports for the initial and final state can be added.</source>
         <translation>长短期记忆网络：由门决定细胞状态保留哪些信息，因此能在长序列中保持记忆。输出整个序列 (N, L, hidden)；可以添加初始状态和最终状态的端口。</translation>
     </message>
@@ -609,6 +613,38 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>生成</translation>
     </message>
     <message>
+        <source>A cheap piecewise version of Sigmoid, flat at 0 and 1 (MobileNetV3).</source>
+        <translation>Sigmoid 的分段近似，两端分别平直地停在 0 和 1，计算量小（MobileNet 系列使用它）。</translation>
+    </message>
+    <message>
+        <source>Adds a border around an image that mirrors the pixels inside it, so edges look natural (style transfer networks pad this way).</source>
+        <translation>在图像四周加一圈边框，其内容是内部像素的镜像，使边缘看起来自然（风格迁移网络就这样填充）。</translation>
+    </message>
+    <message>
+        <source>Adds a border around an image that repeats the edge pixels outward.</source>
+        <translation>在图像四周加一圈边框，把边缘像素向外重复。</translation>
+    </message>
+    <message>
+        <source>Adds a border of one constant value around an image, p pixels on each side.</source>
+        <translation>在图像四周补一圈同一个常数，每边 p 个像素。</translation>
+    </message>
+    <message>
+        <source>Averages each window, shrinking the volume.</source>
+        <translation>对每个窗口求平均，使体数据变小。</translation>
+    </message>
+    <message>
+        <source>Clips values to a range, −1 to 1 unless set: a cheap, piecewise-linear Tanh.</source>
+        <translation>把数值截断到一个区间内（默认 −1 到 1）：一种计算量小的分段线性 Tanh。</translation>
+    </message>
+    <message>
+        <source>Combines two inputs multiplicatively: every output is a learned weighted sum of all products of a feature of the first with one of the second.</source>
+        <translation>以相乘的方式组合两个输入：每个输出都是第一个输入的某个特征与第二个输入的某个特征两两相乘后，所有乘积的加权和（权重通过学习得到）。</translation>
+    </message>
+    <message>
+        <source>Each target position attends only to itself and earlier target positions, as a decoder that generates one step at a time needs</source>
+        <translation>每个目标位置只关注自身和之前的目标位置，逐步生成的解码器需要这样做</translation>
+    </message>
+    <message>
         <source>Gives each sample a new shape with the same number of values (batch dimension kept; -1 means &apos;the rest&apos;).</source>
         <translation>给每个样本换一个新形状，元素个数不变（批维度保留；-1 表示“其余的全部”）。</translation>
     </message>
@@ -621,6 +657,18 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>隐藏层大小</translation>
     </message>
     <message>
+        <source>Highest output value</source>
+        <translation>输出的最大值</translation>
+    </message>
+    <message>
+        <source>How alike two tensors are along one dimension: the cosine of the angle between them, from −1 (opposite) to 1 (same direction). That dimension disappears.</source>
+        <translation>沿某一维度衡量两个张量有多相似：即它们夹角的余弦，从 −1（方向相反）到 1（方向相同）。该维度在输出中消失。</translation>
+    </message>
+    <message>
+        <source>How the vectors of one sequence are pooled</source>
+        <translation>如何把一个序列中的各个向量汇聚成一个</translation>
+    </message>
+    <message>
         <source>How the weights start: PyTorch&apos;s default, or an nn.init scheme; any other choice than the default also sets the biases to zero</source>
         <translation>权重的初始值：PyTorch 默认方式，或某种常用的初始化方法；选择默认以外的方法时，偏置也会设为零</translation>
     </message>
@@ -631,6 +679,14 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>In features</source>
         <translation>输入特征数</translation>
+    </message>
+    <message>
+        <source>In1 features</source>
+        <translation>输入 1 特征数</translation>
+    </message>
+    <message>
+        <source>In2 features</source>
+        <translation>输入 2 特征数</translation>
     </message>
     <message>
         <source>Initial state inputs</source>
@@ -677,6 +733,18 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>保留每个窗口中的最大值，使序列变短。</translation>
     </message>
     <message>
+        <source>Keeps the largest value in each window, shrinking the volume.</source>
+        <translation>在每个窗口中只保留最大值，使体数据变小。</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value of each region, for a fixed output size whatever the input size (output size 1 gives global max pooling).</source>
+        <translation>不管输入多大，都把每个区域只保留最大值，得到固定的输出大小（输出大小为 1 即全局最大池化）。</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value of each stretch of a sequence, for a fixed length whatever the input length (output size 1 gives global max pooling).</source>
+        <translation>不管输入序列多长，都把每一段只保留最大值，得到固定的长度（输出大小为 1 即全局最大池化）。</translation>
+    </message>
+    <message>
         <source>Keeps the last element of a sequence: (N, L, F) → (N, F), e.g. to classify from an LSTM&apos;s final output.</source>
         <translation>只保留序列的最后一个元素：(N, L, F) → (N, F)，例如用 LSTM 的最终输出做分类。</translation>
     </message>
@@ -721,16 +789,40 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>为每个整数词元 id 查出一个学习得到的向量：(N, L) → (N, L, E)。它的输入应来自数据类型为 long 的 Input。</translation>
     </message>
     <message>
+        <source>Looks up a learned vector for each token id and pools each sequence into one vector (mean, sum or max): (N, L) → (N, E). A fast start for text classification; word order is lost.</source>
+        <translation>为每个词元 id 查出一个学习得到的向量，并把每个序列汇聚成一个向量（平均、求和或取最大）：(N, L) → (N, E)。适合快速搭建文本分类模型，但会丢失词序。</translation>
+    </message>
+    <message>
+        <source>Lowest output value</source>
+        <translation>输出的最小值</translation>
+    </message>
+    <message>
         <source>Marks a tensor the network returns. A network may have several outputs.</source>
         <translation>标记网络要返回的张量。一个网络可以有多个输出。</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
     </message>
     <message>
         <source>Max len</source>
         <translation>最大长度</translation>
     </message>
     <message>
+        <source>Max val</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
         <source>Merge</source>
         <translation>合并</translation>
+    </message>
+    <message>
+        <source>Min val</source>
+        <translation>最小值</translation>
     </message>
     <message>
         <source>Mode</source>
@@ -771,6 +863,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Normal (std 0.01)</source>
         <translation>正态（标准差 0.01）</translation>
+    </message>
+    <message>
+        <source>Normalises each channel of a volume or video clip over the batch and positions.</source>
+        <translation>对体数据或视频片段的每个通道，在整个批次和所有位置上做归一化。</translation>
     </message>
     <message>
         <source>Normalises each channel of an image over the batch and positions.</source>
@@ -837,6 +933,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>卷积核的个数（即输出通道数）</translation>
     </message>
     <message>
+        <source>Number of groups; must divide the channels</source>
+        <translation>组数；必须能整除通道数</translation>
+    </message>
+    <message>
         <source>Number of input ports</source>
         <translation>输入端口的个数</translation>
     </message>
@@ -851,6 +951,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Off runs the layer time-major inside; the graph&apos;s tensors stay batch-first</source>
         <translation>关闭时该层内部按时间维在前的方式运行；图中的张量仍然是批维度在前</translation>
+    </message>
+    <message>
+        <source>One Transformer decoder block: self-attention over the target sequence, attention from the target to the encoder&apos;s output (the memory), then a feed-forward network, each with a residual connection and layer norm.</source>
+        <translation>一个 Transformer 解码器模块：先对目标序列做自注意力，再让目标关注编码器的输出（记忆），最后是前馈网络，三者都带有残差连接和层归一化。</translation>
     </message>
     <message>
         <source>One Transformer encoder block: self-attention then a feed-forward network, each with a residual connection and layer norm.</source>
@@ -885,12 +989,24 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>填充</translation>
     </message>
     <message>
+        <source>Passes its input on unchanged: a named point to branch a skip connection from, or a placeholder where a layer may go later.</source>
+        <translation>把输入原样传出：可作为引出跳跃连接的具名节点，或作为以后再放入某个层的占位。</translation>
+    </message>
+    <message>
         <source>Passes positive values, zeroes negative ones.</source>
         <translation>正值原样通过，负值变为 0。</translation>
     </message>
     <message>
+        <source>Pixels added on each side</source>
+        <translation>每边添加的像素数</translation>
+    </message>
+    <message>
         <source>Pooling</source>
         <translation>池化</translation>
+    </message>
+    <message>
+        <source>Power p</source>
+        <translation>幂次 p</translation>
     </message>
     <message>
         <source>Probability of zeroing a channel</source>
@@ -903,6 +1019,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>PyTorch default</source>
         <translation>PyTorch 默认</translation>
+    </message>
+    <message>
+        <source>ReLU capped at 6, so values stay small enough for low-precision hardware (MobileNetV2).</source>
+        <translation>上限为 6 的 ReLU，数值始终不大，适合低精度硬件（MobileNet 系列使用它）。</translation>
     </message>
     <message>
         <source>Recurrent</source>
@@ -953,8 +1073,16 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>让学习得到的卷积核在序列 (N, C, L) 上滑动；每个卷积核产生一个输出通道。</translation>
     </message>
     <message>
+        <source>Slides learned filters over volumes or video clips (N, C, D, H, W); each filter gives one output channel.</source>
+        <translation>让学习得到的卷积核在体数据或视频片段 (N, C, D, H, W) 上滑动；每个卷积核产生一个输出通道。</translation>
+    </message>
+    <message>
         <source>Smooth ReLU used by Transformers.</source>
         <translation>Transformer 中常用的平滑版 ReLU。</translation>
+    </message>
+    <message>
+        <source>Smooth ReLU-like curve that dips slightly below zero for negative values (YOLOv4).</source>
+        <translation>类似 ReLU 的平滑曲线，负值处略低于 0（一些目标检测网络使用它）。</translation>
     </message>
     <message>
         <source>Smooth ReLU-like curve x·σ(x), also called swish (EfficientNet, LLaMA).</source>
@@ -981,8 +1109,24 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>步幅</translation>
     </message>
     <message>
+        <source>Sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <source>Takes the p-norm of each window: p = 1 sums the magnitudes, p = 2 is the root of the sum of squares, and a large p comes close to max pooling.</source>
+        <translation>对每个窗口取 p 范数：p = 1 是绝对值之和，p = 2 是平方和的平方根，p 越大越接近最大池化。</translation>
+    </message>
+    <message>
+        <source>The value the border is filled with</source>
+        <translation>边框填入的数值</translation>
+    </message>
+    <message>
         <source>Top</source>
         <translation>上方偏移</translation>
+    </message>
+    <message>
+        <source>Transposed convolution over sequences: grows a sequence, e.g. stride 2 doubles L. Used to upsample audio and signals in decoders.</source>
+        <translation>序列上的转置卷积：把序列变长，例如步幅为 2 时 L 翻倍。在解码器中用于对音频和信号做上采样。</translation>
     </message>
     <message>
         <source>Transposed convolution: grows an image, e.g. stride 2 doubles H and W. Used in decoders and generators.</source>
@@ -1003,6 +1147,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Upscale factor</source>
         <translation>放大倍数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
     </message>
     <message>
         <source>Vocabulary size (largest token id + 1)</source>
@@ -1033,12 +1181,40 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>图像和特征用 float，整数词元 id 用 long</translation>
     </message>
     <message>
+        <source>the (g, C/g) grid of channels is read column by column</source>
+        <translation>把通道排成 (g, C/g) 的网格，再逐列读出</translation>
+    </message>
+    <message>
+        <source>x padded by p on each side: a b c → a a | a b c | c c</source>
+        <translation>x 每边填充 p 个：a b c → a a | a b c | c c</translation>
+    </message>
+    <message>
+        <source>x padded by p on each side: a b c → c b | a b c | b a</source>
+        <translation>x 每边填充 p 个：a b c → c b | a b c | b a</translation>
+    </message>
+    <message>
+        <source>y[i, j, l] = max over the k×k×k window at (i·s, j·s, l·s)</source>
+        <translation>y[i, j, l] = 以 (i·s, j·s, l·s) 为起点的 k×k×k 窗口内的最大值</translation>
+    </message>
+    <message>
+        <source>y[i, j, l] = mean over the k×k×k window at (i·s, j·s, l·s)</source>
+        <translation>y[i, j, l] = 以 (i·s, j·s, l·s) 为起点的 k×k×k 窗口内的平均值</translation>
+    </message>
+    <message>
+        <source>y[i, j] = (sum over the k×k window of xᵖ)^(1/p)</source>
+        <translation>y[i, j] = (k×k 窗口内 xᵖ 之和)^(1/p)</translation>
+    </message>
+    <message>
         <source>y[i, j] = max over the k×k window at (i·s, j·s)</source>
         <translation>y[i, j] = 以 (i·s, j·s) 为起点的 k×k 窗口内的最大值</translation>
     </message>
     <message>
         <source>y[i, j] = mean over the k×k window at (i·s, j·s)</source>
         <translation>y[i, j] = 以 (i·s, j·s) 为起点的 k×k 窗口内的平均值</translation>
+    </message>
+    <message>
+        <source>y[n] = mean (or sum, max) of W[x[n, t]] over the positions t</source>
+        <translation>y[n] = 所有位置 t 上 W[x[n, t]] 的平均值（或和、最大值）</translation>
     </message>
 </context>
 <context>

@@ -95,6 +95,8 @@ class Checkpoint:
         if not self.path.is_file():
             raise SystemExit(f"--resume: there is no checkpoint {self.path} to resume")
         saved = torch.load(self.path, map_location="cpu", weights_only=True)
+        for scheduler, state in zip(self.schedulers, saved["schedulers"], strict=True):
+            _check_schedule_length(scheduler, state)
         parts = zip(
             [*self.modules, *self.optimizers, *self.schedulers],
             [*saved["modules"], *saved["optimizers"], *saved["schedulers"]],
@@ -122,3 +124,20 @@ class Checkpoint:
         temporary = self.path.with_name(f".{self.path.name}.tmp")
         torch.save(state, temporary)
         os.replace(temporary, self.path)
+
+
+def _check_schedule_length(scheduler: Any, saved: dict[str, Any]) -> None:
+    """A cosine or one-cycle schedule is laid out for the whole run; resumed with
+    another length (a different --epochs or --limit) it would restart its cosine or
+    step past its end, so that is refused with what to do instead."""
+    for length in ("total_steps", "T_max"):
+        if hasattr(scheduler, length) and length in saved:
+            before, now = int(saved[length]), int(getattr(scheduler, length))
+            if before != now:
+                raise SystemExit(
+                    f"--resume: the checkpoint's learning-rate schedule was laid out "
+                    f"for {before} steps and this run has {now} (another --epochs or "
+                    f"--limit); a {type(scheduler).__name__} schedule cannot be "
+                    "stretched midway. Resume with the first run's --epochs and "
+                    "--limit, or start afresh without --resume."
+                )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsProxyWidget, QLineEdit
 from designer.graph.model import Edge
 from designer.ui.canvas.edge_item import DraftEdgeItem
 from designer.ui.canvas.node_item import NodeItem
+from designer.ui.theme import repolish
 
 if TYPE_CHECKING:
     from designer.ui.canvas.scene import NetworkScene
@@ -277,8 +278,7 @@ class RenameInteraction:
         message = self.scene.document.rename(self.node_id, text)
         if message:
             self.editor.setProperty("invalid", True)  # the stylesheet's red frame
-            self.editor.style().unpolish(self.editor)
-            self.editor.style().polish(self.editor)
+            repolish(self.editor)
             self.editor.setToolTip(message)
             self.scene.messageRequested.emit(message)
             return message

@@ -41,6 +41,7 @@ from designer.ui.fields.widgets import (
     float_step,
 )
 from designer.ui.problem_text import field_message
+from designer.ui.theme import repolish
 
 INT_LIMIT = 2**31 - 1
 CONTEXT = "FieldEditor"
@@ -110,8 +111,7 @@ class FieldEditor(QObject):
     def show_message(self, text: str | None) -> None:
         """Red border and a message under the field, or neither."""
         self.field.setProperty("invalid", bool(text))
-        self.field.style().unpolish(self.field)
-        self.field.style().polish(self.field)
+        repolish(self.field)
         self.message.setText(text or "")
         self.message.setVisible(bool(text))
 

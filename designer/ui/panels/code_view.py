@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from designer.ui.language import LanguageFollower
 from designer.ui.panels.python_highlighter import PythonHighlighter
 from designer.ui.plurals import plural_form
+from designer.ui.theme import repolish
 from designer.ui.theme_colors import theme_colors
 
 
@@ -141,5 +142,4 @@ class CodeView(LanguageFollower, QWidget):
 
     @staticmethod
     def _restyle(widget: QWidget) -> None:
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        repolish(widget)

@@ -36,6 +36,7 @@ from designer.ui.language import LanguageFollower
 from designer.ui.panels.formatting import format_compact, format_count, format_shapes
 from designer.ui.plurals import plural_form
 from designer.ui.problem_text import node_error, problem_message
+from designer.ui.theme import repolish
 
 ApplyParam = Callable[[str, str, Any], "str | None"]
 Rename = Callable[[str, str], "str | None"]
@@ -364,5 +365,4 @@ class Inspector(LanguageFollower, QScrollArea):
         self.name_message.setText(problem or "")
         self.name_message.setVisible(bool(problem))
         self.name_edit.setProperty("invalid", bool(problem))
-        self.name_edit.style().unpolish(self.name_edit)
-        self.name_edit.style().polish(self.name_edit)
+        repolish(self.name_edit)

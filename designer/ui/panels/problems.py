@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
 )
@@ -60,9 +60,6 @@ class ProblemsList(LanguageFollower, QTreeWidget):
     ) -> None:
         self._shown = (project, analysis)
         self.clear()
-        style = self.style()
-        error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-        warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.error_count = self.warning_count = 0
         several = len(project.networks) > 1
         for graph in project.networks:
@@ -83,7 +80,7 @@ class ProblemsList(LanguageFollower, QTreeWidget):
                         graph.name if several else "",
                     ]
                 )
-                item.setIcon(0, error_icon if problem.is_error else warning_icon)
+                item.setIcon(0, self._icon(problem.is_error))
                 item.setToolTip(1, problem_sentence(problem, graph))
                 item.setData(0, NODE_ROLE, problem.node or "")
                 item.setData(0, NETWORK_ROLE, graph.name)
@@ -97,6 +94,15 @@ class ProblemsList(LanguageFollower, QTreeWidget):
             item = QTreeWidgetItem(["", self.tr("No problems: every shape fits."), ""])
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addTopLevelItem(item)
+
+    def _icon(self, error: bool) -> QIcon:
+        """The style's error or warning sign.  QStyle is imported here, on the first
+        problem: making its Python enums is a noticeable part of start-up."""
+        from PySide6.QtWidgets import QStyle
+
+        sign = QStyle.StandardPixmap
+        kind = sign.SP_MessageBoxCritical if error else sign.SP_MessageBoxWarning
+        return self.style().standardIcon(kind)
 
     @property
     def count(self) -> int:

@@ -6,6 +6,7 @@ has its own long-lived worker (:mod:`.worker`).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable
@@ -35,9 +36,16 @@ class _Call(QRunnable):
                 str(error)
                 or traceback.format_exception_only(type(error), error)[-1].strip()
             )
-            self._relay.failed.emit(message)
+            self._report(self._relay.failed, message)
             return
-        self._relay.succeeded.emit(result)
+        self._report(self._relay.succeeded, result)
+
+    @staticmethod
+    def _report(signal: Any, value: Any) -> None:
+        """Emit, unless the app closed meanwhile and took the relay with it (its
+        C++ side is gone: "Signal source has been deleted"); nobody is listening."""
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 _PENDING: set[_Relay] = set()

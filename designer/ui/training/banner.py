@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.ui.language import LanguageFollower
+from designer.ui.theme import repolish
 
 KINDS = ("info", "success", "warning", "error")  # coloured by the stylesheet
 
@@ -86,11 +87,9 @@ class Banner(LanguageFollower, QFrame):
             raise ValueError(f"unknown banner kind {kind!r}; expected one of {KINDS}")
         self.kind = kind
         self.setProperty("kind", kind)
-        self.style().unpolish(self)  # a dynamic property needs a re-polish to restyle
-        self.style().polish(self)
+        repolish(self)  # a dynamic property needs a re-polish to restyle
         for child in self.findChildren(QLabel):
-            self.style().unpolish(child)
-            self.style().polish(child)
+            repolish(child)
         self._text = _producer(text)
         self._action = _producer(action) if action else None
         self.label.setText(self._text())

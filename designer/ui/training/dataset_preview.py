@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from designer.training.datasets import preview_samples
 from designer.ui.language import LanguageFollower
-from designer.ui.theme import ThemeColors, follow_theme
+from designer.ui.theme import ThemeColors, follow_theme, repolish
 from designer.ui.training.boundary import class_brush, class_hex
 from designer.ui.training.image_grid import ImageGrid
 from designer.ui.training.plot_style import pen, theme_plots, translate_scene_menus
@@ -122,8 +122,7 @@ class DatasetPreview(LanguageFollower, QWidget):
         self._dataset = None
         self.message.setText(self._message())
         self.message.setProperty("problem", error)  # red in the stylesheet
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        repolish(self.message)
         self.stack.setCurrentWidget(self.message)
         self.summary.clear()
         self.kind = "error" if error else "message"

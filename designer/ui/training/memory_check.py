@@ -4,7 +4,7 @@ The estimate needs torch (the networks are built on its meta device,
 :mod:`designer.training.memory`), which the window never imports, so it is
 made by the training process: the box hands it the same request a run would
 get, marked ``memory_only``, and shows the one line the process sends back
-(:func:`designer.training.server.process.memory_text`).
+(:func:`designer.training.server.process.memory_message`), in the interface language.
 """
 
 from __future__ import annotations
