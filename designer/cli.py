@@ -232,7 +232,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         source = generate_code(project)
     except CodegenError as error:
-        print(Cli.tr("designer: {error}").format(error=error), file=sys.stderr)
+        reason = error.message.worded(translate)
+        print(Cli.tr("designer: {error}").format(error=reason), file=sys.stderr)
         return EXIT_INVALID
     target = Path(args.output)
     try:

@@ -121,6 +121,15 @@ def test_validate_words_the_problems_in_chinese(chinese_locale, tmp_path, capsys
     assert english_words(out, "Broken", "conv3", " x ", " y ") == []
 
 
+def test_export_refuses_an_invalid_graph_in_chinese(chinese_locale, tmp_path, capsys):
+    path = broken_project(tmp_path / "broken.json")
+    assert main(["export", str(path), "-o", str(tmp_path / "m.py")]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("designer：网络 'model' 有问题，因此无法生成代码：\n  - ")
+    assert "卷积核 5×5" in error
+    assert english_words(error, "'model'", "conv3") == []
+
+
 def test_refusals(chinese_locale, tmp_path, capsys) -> None:
     missing = tmp_path / "missing.json"
     assert main(["validate", str(missing)]) == 2
