@@ -228,3 +228,18 @@ def test_a_failed_run_is_explained_in_chinese(chinese_locale, tmp_path, capsys):
     error = capsys.readouterr().err.strip().splitlines()[-1]
     assert error.startswith("designer train：") and "学习率（10）" in error, error
     assert english_words(error.replace("NaN", "")) == []
+
+
+def test_a_run_is_reported_in_chinese(chinese_locale, tmp_path, capsys) -> None:
+    path = tmp_path / "digits.json"
+    save_project(digits_project({"epochs": 1, "batch_size": 32, "lr": 0.003}), path)
+    out = tmp_path / "out"
+    command = ["train", str(path), "--limit", "64", "--out", str(out), "--threads", "1"]
+    assert main(command) == 0
+    captured = capsys.readouterr()
+    assert "使用 1 个 CPU 线程（按指定）。" in captured.err
+    assert "在 CPU（1 个线程） 上训练：" in captured.err
+    lines = captured.out.splitlines()
+    assert any(line.startswith("已完成 1 轮。最后一轮：训练损失 ") for line in lines)
+    assert any(line.startswith("第 1/1 轮  训练损失 ") for line in lines)
+    assert english_words(captured.out, str(path), "Run 1") == []

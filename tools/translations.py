@@ -71,7 +71,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/ui/training_texts.py",
         "designer/training/messages.py",
         "designer/training/memory_texts.py",
-        "designer/training/failure_texts.py",
+        "designer/training/run_end_texts.py",
         "designer/training/datasets/compat.py",
     ),
     # The command line (read without Qt by designer.i18n) and the run table's words.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import signal
 import sys
 import time
@@ -211,9 +212,18 @@ def run_train(args: argparse.Namespace) -> int:
                 out, error.strerror or error
             )
         )
-    from designer.training.recipes.speed import use_threads
+    from designer.training.recipes.speed import apply_threads
 
-    print(use_threads(args.threads or 0), file=sys.stderr)
+    threads, cores, load = apply_threads(args.threads or 0)
+    why = (
+        Cli.tr("as asked")
+        if args.threads
+        else Cli.tr("{0} cores, load {1}").format(cores, f"{load:.1f}")
+    )
+    print(
+        Cli.tr("Using %n CPU thread(s) ({0}).", "", threads).format(why),
+        file=sys.stderr,
+    )
     progress = ProgressBar(settings.epochs)
     trainer = Trainer(
         project,
@@ -240,8 +250,7 @@ def run_train(args: argparse.Namespace) -> int:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
     if result.status == "failed":
-        text = result.text
-        return _fail(result.message if text is None else text.worded(translate))
+        return _fail(_said(result))
 
     classification = settings.task in CLASSIFICATION_TASKS
     weights = out / f"weights{WEIGHTS_SUFFIX}"
@@ -251,11 +260,25 @@ def run_train(args: argparse.Namespace) -> int:
         save_weights(trainer.networks, weights)
     except (OSError, WeightsError) as error:
         return _fail(Cli.tr("cannot write the results to {0}: {1}").format(out, error))
-    print(result.message)
+    print(_said(result))
     print(Cli.tr("wrote {0} and {1}").format(out / "metrics.json", weights))
     if not args.no_history:
         _keep_in_history(path, project, metrics, settings, weights, started, clock)
     return EXIT_OK
+
+
+def _said(result: Any) -> str:
+    """How the run ended (a RunResult), in the command line's language."""
+    return result.message if result.text is None else result.text.worded(translate)
+
+
+def _device_words(label: str) -> str:
+    """A device as the engine names it ("CPU (2 threads)"), in the CLI's language."""
+    match = re.fullmatch(r"CPU \((\d+) threads?\)", label)
+    if match is None:
+        return label
+    threads = int(match.group(1))
+    return Cli.tr("CPU (%n thread(s))", "", threads)
 
 
 def _keep_in_history(
@@ -349,7 +372,7 @@ class ProgressBar:
                 "training on {device}: {train} training and {val} validation samples, "
                 "{steps} steps per epoch"
             ).format(
-                device=info.device_label,
+                device=_device_words(info.device_label),
                 train=f"{info.num_train:,}",
                 val=f"{info.num_val:,}",
                 steps=info.steps_per_epoch,
@@ -359,7 +382,7 @@ class ProgressBar:
         )
         self.bar = tqdm(
             total=info.steps_per_epoch * info.epochs,
-            unit="step",
+            unit=Cli.tr("step"),
             dynamic_ncols=True,
             leave=False,
         )
@@ -390,7 +413,7 @@ class ProgressBar:
         parts += [
             f"{name} {value:.4g}" for name, value in metrics.extra.items()
         ]  # the task's loss terms
-        parts.append(f"{metrics.seconds:.1f} s")
+        parts.append(Cli.tr("{0} s").format(f"{metrics.seconds:.1f}"))
         speed = f"{metrics.samples_per_sec:,.0f}"
         parts.append(Cli.tr("{0} samples/s").format(speed))
         line = "  ".join(parts)

@@ -32,7 +32,6 @@ import torch
 from torch import nn
 
 from designer.codegen.build import build_networks
-from designer.graph.editing import plural
 from designer.graph.model import Project
 from designer.graph.translatable import Message
 from designer.shapes.problems import listed_message
@@ -46,7 +45,6 @@ from designer.training.engine_parts import (
     apply_fast_mode,
     current_lr,
     describe_failure,
-    epochs_summary,
     fits_on_device,
     make_optimizer,
     make_schedulers,
@@ -56,17 +54,20 @@ from designer.training.engine_parts import (
     split_data,
     sum_losses,
 )
-from designer.training.failure_texts import (
-    DATA_DOES_NOT_FIT,
-    NO_DATASET,
-    SETTINGS_HAVE_PROBLEMS,
-    failure_message,
-    non_finite_loss,
-)
 from designer.training.memory import MemoryCheck, check_memory
 from designer.training.metrics import EpochMetrics, RunInfo, RunResult, StepUpdate
 from designer.training.probes.gradients import OptimizerGradients, node_names
 from designer.training.recipes.common import steps_per_epoch, validation_batches
+from designer.training.run_end_texts import (
+    DATA_DOES_NOT_FIT,
+    NO_DATASET,
+    SETTINGS_HAVE_PROBLEMS,
+    early_stopped_message,
+    failure_message,
+    finished_message,
+    non_finite_loss,
+    stopped_message,
+)
 from designer.training.settings import SettingsError, TrainingSettings
 from designer.training.tasks.base import (
     PredictionSnapshot,
@@ -428,7 +429,7 @@ class Trainer:
                     epoch_paused += waited
                     run_paused += waited
                 if stop.is_set():
-                    return self._result("stopped", self._stopped_message())
+                    return self._result("stopped", stopped_message(self._epochs))
                 now = time.perf_counter()
                 if now - last_update >= interval:
                     done = step + 1
@@ -508,21 +509,19 @@ class Trainer:
                 epochs_without_improvement += 1
             self._save_checkpoints(improved)
             if stop.is_set():
-                return self._result("stopped", self._stopped_message())
+                return self._result("stopped", stopped_message(self._epochs))
             if (
                 settings.early_stopping
                 and epochs_without_improvement >= settings.early_stopping
                 and epoch < epochs
             ):
-                watched = "validation" if metrics.val_loss is not None else "training"
+                on_validation = metrics.val_loss is not None
+                waited = epochs_without_improvement
                 return self._result(
                     "early_stopped",
-                    f"Stopped early after epoch {epoch}: the {watched} loss has not improved for "
-                    f"{plural(epochs_without_improvement, 'epoch')}. "
-                    + self._summary(),
+                    early_stopped_message(epoch, on_validation, waited, self._epochs),
                 )
-        finished = f"Finished {plural(epochs, 'epoch')}. "
-        return self._result("finished", finished + self._summary())
+        return self._result("finished", finished_message(self._epochs))
 
     def _wait_while_paused(self) -> float:
         start = time.perf_counter()
@@ -589,11 +588,3 @@ class Trainer:
                 )
         except WeightsError as error:
             raise TrainingError(f"Could not save a checkpoint: {error}") from None
-
-    def _stopped_message(self) -> str:
-        done = len(self._epochs)
-        text = f"Stopped after {plural(done, 'epoch')}."
-        return f"{text} {self._summary()}" if done else text
-
-    def _summary(self) -> str:
-        return epochs_summary(self._epochs)

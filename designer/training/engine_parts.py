@@ -19,12 +19,10 @@ from designer.graph.model import Project
 from designer.graph.translatable import Message
 from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.shapes.problems import describe, listed
-from designer.training.failure_texts import failure_message
 from designer.training.memory import (
     DEVICE_DATA_SHARE,
     MemoryCheck,
 )
-from designer.training.metrics import EpochMetrics
 from designer.training.recipes.common import (
     make_optimizer as recipe_optimizer,
 )
@@ -34,6 +32,7 @@ from designer.training.recipes.common import (
     steps_per_batch,
 )
 from designer.training.recipes.speed import FastMode, fast_inputs, fast_mode
+from designer.training.run_end_texts import failure_message
 from designer.training.settings import TrainingSettings
 from designer.training.tasks.base import NetworkInfo, Task
 
@@ -143,7 +142,7 @@ def describe_failure(
     settings: TrainingSettings | None,
     memory: MemoryCheck | None = None,
 ) -> str:
-    """:func:`~designer.training.failure_texts.failure_message` in English."""
+    """:func:`~designer.training.run_end_texts.failure_message` in English."""
     return failure_message(error, settings, memory).english()
 
 
@@ -204,18 +203,6 @@ def analyse_project(project: Project) -> dict[str, NetworkInfo]:
             graph.name, code, shapes, shapes.output_shapes()
         )
     return infos
-
-
-def epochs_summary(epochs: list[EpochMetrics]) -> str:
-    """The last epoch's losses (and accuracy) in one sentence."""
-    last = epochs[-1]
-    parts = [f"train loss {last.train_loss:.4g}"]
-    if last.val_loss is not None:
-        parts.append(f"validation loss {last.val_loss:.4g}")
-    if last.val_accuracy is not None:
-        best = max(m.val_accuracy for m in epochs if m.val_accuracy is not None)
-        parts.append(f"validation accuracy {last.val_accuracy:.1%} (best {best:.1%})")
-    return "Last epoch: " + ", ".join(parts) + "."
 
 
 @dataclass

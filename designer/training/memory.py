@@ -575,7 +575,7 @@ def describe_out_of_memory(
     error: BaseException, batch_size: int | None, check: MemoryCheck | None
 ) -> str:
     """Words for a real out-of-memory error: the batch size and one that should fit."""
-    from designer.training.failure_texts import out_of_memory_message
+    from designer.training.run_end_texts import out_of_memory_message
 
     return out_of_memory_message(error, batch_size, check).english()
 

@@ -310,6 +310,20 @@
         <translation>无法创建输出文件夹 {0}：{1}</translation>
     </message>
     <message>
+        <source>as asked</source>
+        <translation>按指定</translation>
+    </message>
+    <message>
+        <source>{0} cores, load {1}</source>
+        <translation>{0} 个核心，负载 {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Using %n CPU thread(s) ({0}).</source>
+        <translation>
+            <numerusform>使用 %n 个 CPU 线程（{0}）。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>designer train: aborted; nothing was written</source>
         <translation>designer train：已中止；没有写出任何文件</translation>
     </message>
@@ -320,6 +334,12 @@
     <message>
         <source>wrote {0} and {1}</source>
         <translation>已写入 {0} 和 {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>CPU（%n 个线程）</numerusform>
+        </translation>
     </message>
     <message>
         <source>designer train: the run was not kept in the history: {0}</source>
@@ -346,6 +366,10 @@
         <translation>在 {device} 上训练：{train} 个训练样本和 {val} 个验证样本，每轮 {steps} 步</translation>
     </message>
     <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
         <source>epoch {0}/{1}</source>
         <translation>第 {0}/{1} 轮</translation>
     </message>
@@ -360,6 +384,10 @@
     <message>
         <source>val accuracy {0}</source>
         <translation>验证准确率 {0}</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
     </message>
     <message>
         <source>{0} samples/s</source>

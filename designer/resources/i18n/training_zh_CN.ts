@@ -937,6 +937,58 @@
         <source>; try {batch}</source>
         <translation>；可试试 {batch}</translation>
     </message>
+    <message>
+        <source>Finished 1 epoch. {summary}</source>
+        <translation>已完成 1 轮。{summary}</translation>
+    </message>
+    <message>
+        <source>Finished {count} epochs. {summary}</source>
+        <translation>已完成 {count} 轮。{summary}</translation>
+    </message>
+    <message>
+        <source>Stopped after 0 epochs.</source>
+        <translation>在 0 轮后停止。</translation>
+    </message>
+    <message>
+        <source>Stopped after 1 epoch. {summary}</source>
+        <translation>在 1 轮后停止。{summary}</translation>
+    </message>
+    <message>
+        <source>Stopped after {count} epochs. {summary}</source>
+        <translation>在 {count} 轮后停止。{summary}</translation>
+    </message>
+    <message>
+        <source>Stopped early after epoch {epoch}: the validation loss has not improved for {waited}. {summary}</source>
+        <translation>在第 {epoch} 轮后早停：验证损失已经 {waited}没有改善。{summary}</translation>
+    </message>
+    <message>
+        <source>Stopped early after epoch {epoch}: the training loss has not improved for {waited}. {summary}</source>
+        <translation>在第 {epoch} 轮后早停：训练损失已经 {waited}没有改善。{summary}</translation>
+    </message>
+    <message>
+        <source>1 epoch</source>
+        <translation>1 轮</translation>
+    </message>
+    <message>
+        <source>{count} epochs</source>
+        <translation>{count} 轮</translation>
+    </message>
+    <message>
+        <source>Last epoch: {parts}.</source>
+        <translation>最后一轮：{parts}。</translation>
+    </message>
+    <message>
+        <source>train loss {value}</source>
+        <translation>训练损失 {value}</translation>
+    </message>
+    <message>
+        <source>, validation loss {value}</source>
+        <translation>，验证损失 {value}</translation>
+    </message>
+    <message>
+        <source>, validation accuracy {value} (best {best})</source>
+        <translation>，验证准确率 {value}（最佳 {best}）</translation>
+    </message>
 </context>
 <context>
     <name>ReconstructionPreview</name>

@@ -62,16 +62,20 @@ def _local_processes() -> int:
         return 1
 
 
-def use_threads(requested: int = 0, reserve: int = 0) -> str:
-    """Set PyTorch's intra-op threads (``requested`` > 0 wins over the rule); says how many."""
+def apply_threads(requested: int = 0, reserve: int = 0) -> tuple[int, int, float]:
+    """Set PyTorch's intra-op threads (``requested`` > 0 wins over the rule):
+    (the threads, the usable cores, the machine's load)."""
     cores, load = usable_cores() // _local_processes(), machine_load()
     cores = max(1, cores)
-    if requested > 0:
-        threads, why = requested, "as asked"
-    else:
-        threads = intra_op_threads(cores, load, reserve)
-        why = f"{cores} cores, load {load:.1f}"
+    threads = requested if requested > 0 else intra_op_threads(cores, load, reserve)
     torch.set_num_threads(threads)
+    return threads, cores, load
+
+
+def use_threads(requested: int = 0, reserve: int = 0) -> str:
+    """Set PyTorch's intra-op threads (``requested`` > 0 wins over the rule); says how many."""
+    threads, cores, load = apply_threads(requested, reserve)
+    why = "as asked" if requested > 0 else f"{cores} cores, load {load:.1f}"
     plural = "s" if threads != 1 else ""
     return f"Using {threads} CPU thread{plural} ({why})."
 

@@ -1,20 +1,23 @@
-"""How a run that fails is worded: messages the window translates.
+"""How a run ends, worded: messages the window and the command line translate.
 
-The engine reports a failure as :class:`~designer.training.messages.RunResult`
-with the English ``message`` (what the command line prints) and the same as a
+The engine reports the end of a run as :class:`~designer.training.messages.RunResult`
+with the English ``message`` and the same as a
 :class:`~designer.graph.translatable.Message` (``text``): an English template
-marked for Qt Linguist and its arguments, which the window words in its
-language.  A detail that comes from PyTorch or Python itself stays as it is.
+marked for Qt Linguist and its arguments, which the window and the command line
+word in their language.  A detail that comes from PyTorch or Python itself stays
+as it is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
     from designer.training.memory import MemoryCheck
+    from designer.training.messages import EpochMetrics
     from designer.training.settings import TrainingSettings
 
 NO_DATASET = QT_TRANSLATE_NOOP(
@@ -137,3 +140,74 @@ def first_line(error: Any) -> str:
     """The first line of an error's text (its type's name when it has none)."""
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
+
+
+# -- a run that ends well --------------------------------------------------------------
+FINISHED_ONE = QT_TRANSLATE_NOOP("Problem", "Finished 1 epoch. {summary}")
+FINISHED = QT_TRANSLATE_NOOP("Problem", "Finished {count} epochs. {summary}")
+STOPPED_NONE = QT_TRANSLATE_NOOP("Problem", "Stopped after 0 epochs.")
+STOPPED_ONE = QT_TRANSLATE_NOOP("Problem", "Stopped after 1 epoch. {summary}")
+STOPPED = QT_TRANSLATE_NOOP("Problem", "Stopped after {count} epochs. {summary}")
+EARLY_STOPPED_VAL = QT_TRANSLATE_NOOP(
+    "Problem",
+    "Stopped early after epoch {epoch}: the validation loss has not improved for "
+    "{waited}. {summary}",
+)
+EARLY_STOPPED_TRAIN = QT_TRANSLATE_NOOP(
+    "Problem",
+    "Stopped early after epoch {epoch}: the training loss has not improved for "
+    "{waited}. {summary}",
+)
+ONE_EPOCH = QT_TRANSLATE_NOOP("Problem", "1 epoch")
+EPOCHS = QT_TRANSLATE_NOOP("Problem", "{count} epochs")
+LAST_EPOCH = QT_TRANSLATE_NOOP("Problem", "Last epoch: {parts}.")
+TRAIN_LOSS = QT_TRANSLATE_NOOP("Problem", "train loss {value}")
+VAL_LOSS = QT_TRANSLATE_NOOP("Problem", ", validation loss {value}")
+VAL_ACCURACY = QT_TRANSLATE_NOOP(
+    "Problem", ", validation accuracy {value} (best {best})"
+)
+
+
+def epochs_summary_message(epochs: Sequence[EpochMetrics]) -> Message:
+    """The last epoch's losses (and accuracy) in one sentence."""
+    last = epochs[-1]
+    parts = Message.of(TRAIN_LOSS, value=f"{last.train_loss:.4g}")
+    if last.val_loss is not None:
+        val = Message.of(VAL_LOSS, value=f"{last.val_loss:.4g}")
+        parts = Message.of("{before}{val}", before=parts, val=val)
+    if last.val_accuracy is not None:
+        best = max(m.val_accuracy for m in epochs if m.val_accuracy is not None)
+        accuracy = Message.of(
+            VAL_ACCURACY, value=f"{last.val_accuracy:.1%}", best=f"{best:.1%}"
+        )
+        parts = Message.of("{before}{accuracy}", before=parts, accuracy=accuracy)
+    return Message.of(LAST_EPOCH, parts=parts)
+
+
+def finished_message(epochs: Sequence[EpochMetrics]) -> Message:
+    summary = epochs_summary_message(epochs)
+    if len(epochs) == 1:
+        return Message.of(FINISHED_ONE, summary=summary)
+    return Message.of(FINISHED, count=str(len(epochs)), summary=summary)
+
+
+def stopped_message(epochs: Sequence[EpochMetrics]) -> Message:
+    if not epochs:
+        return Message(STOPPED_NONE)
+    summary = epochs_summary_message(epochs)
+    if len(epochs) == 1:
+        return Message.of(STOPPED_ONE, summary=summary)
+    return Message.of(STOPPED, count=str(len(epochs)), summary=summary)
+
+
+def early_stopped_message(
+    epoch: int, on_validation: bool, waited: int, epochs: Sequence[EpochMetrics]
+) -> Message:
+    return Message.of(
+        EARLY_STOPPED_VAL if on_validation else EARLY_STOPPED_TRAIN,
+        epoch=str(epoch),
+        waited=Message(ONE_EPOCH)
+        if waited == 1
+        else Message.of(EPOCHS, count=str(waited)),
+        summary=epochs_summary_message(epochs),
+    )
