@@ -242,7 +242,9 @@ def _attention(m: nn.MultiheadAttention) -> Card:
     )
 
 
-def _encoder(m: nn.TransformerEncoderLayer) -> Card:
+def transformer_card(kind: str, m: Any) -> Card:
+    """The card of a Transformer encoder or decoder layer (``kind``) with ``m``'s
+    settings; what a card cannot hold is :class:`Unsupported`."""
     attention = m.self_attn
     if not attention.batch_first:
         raise Unsupported("batch_first=False (cards keep the batch first)")
@@ -252,7 +254,7 @@ def _encoder(m: nn.TransformerEncoderLayer) -> Card:
     if m.norm1.eps != 1e-5 or attention.in_proj_bias is None:
         raise Unsupported("layer_norm_eps or bias other than the defaults")
     return Card(
-        "TransformerEncoderLayer",
+        kind,
         {
             "nhead": attention.num_heads,
             "dim_feedforward": m.linear1.out_features,
@@ -261,6 +263,10 @@ def _encoder(m: nn.TransformerEncoderLayer) -> Card:
             "norm_first": m.norm_first,
         },
     )
+
+
+def _encoder(m: nn.TransformerEncoderLayer) -> Card:
+    return transformer_card("TransformerEncoderLayer", m)
 
 
 MODULE_RULES: dict[type, Callable[[Any], Card]] = {

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import torch.nn.functional as F
 from torch import nn
 
 from designer.export.fx_layers import (
@@ -26,6 +25,7 @@ from designer.export.fx_layers import (
     _pool,
     _require,
     _square,
+    transformer_card,
 )
 
 
@@ -122,24 +122,7 @@ def _bilinear(m: nn.Bilinear) -> Card:
 def _decoder(m: nn.TransformerDecoderLayer) -> Card:
     """A decoder block called as ``layer(tgt, memory)``; a mask passed in the call
     has no port, so the importer's own check refuses a model that passes one."""
-    attention = m.self_attn
-    if not attention.batch_first:
-        raise Unsupported("batch_first=False (cards keep the batch first)")
-    activation = {F.relu: "relu", F.gelu: "gelu"}.get(m.activation)  # type: ignore[call-overload]
-    if activation is None:
-        raise Unsupported(f"activation {m.activation!r} (relu or gelu)")
-    if m.norm1.eps != 1e-5 or attention.in_proj_bias is None:
-        raise Unsupported("layer_norm_eps or bias other than the defaults")
-    return Card(
-        "TransformerDecoderLayer",
-        {
-            "nhead": attention.num_heads,
-            "dim_feedforward": m.linear1.out_features,
-            "dropout": float(m.dropout.p),
-            "activation": activation,
-            "norm_first": m.norm_first,
-        },
-    )
+    return transformer_card("TransformerDecoderLayer", m)
 
 
 MORE_MODULE_RULES: dict[type, Callable[[Any], Card]] = {

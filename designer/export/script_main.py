@@ -141,9 +141,11 @@ def _prepare(data: DataCode, targets: str) -> list[str]:
     return [
         "def main() -> None:",
         "    args = parse_args()",
-        "    print(use_threads(args.threads))",
+        "    threads = use_threads(args.threads)",
         "    torch.manual_seed(SEED)  # the same seed, the same run as in designer",
         "    device = start_processes(args.device)  # under torchrun: joins the others",
+        "    if is_main_process():",
+        "        print(threads)",
         f"    x, y, x_val, y_val = {load}",
         "    if x_val is None:",
         "        x, y, x_val, y_val = split_validation(x, y, VAL_SPLIT, SEED)",

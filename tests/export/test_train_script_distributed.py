@@ -103,6 +103,7 @@ def test_torchrun_trains_in_two_processes_and_rank_0_writes(tmp_path: Path) -> N
     project_file = _export(folder)
     out = _torchrun(folder, ["--epochs", "1", "--limit", "64", "--out", "run"])
     assert out.count("in 2 processes") == 1  # only rank 0 prints
+    assert out.count("CPU thread") == 1, out  # the same rule in each process
     assert out.count("epoch 1/1") == 1
     (epoch,) = _epochs(folder / "run")
     assert epoch["train_loss"] > 0 and 0 <= epoch["val_accuracy"] <= 1

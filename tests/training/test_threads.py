@@ -57,7 +57,9 @@ def test_processes_under_torchrun_share_the_cores(
     monkeypatch.setattr(speed, "usable_cores", lambda: 8)
     monkeypatch.setattr(speed, "machine_load", lambda: 0.0)
     monkeypatch.setenv("LOCAL_WORLD_SIZE", "2")
-    assert use_threads() == "Using 4 CPU threads (4 cores, load 0.0)."
+    assert use_threads() == (
+        "Using 4 CPU threads in each of this machine's processes (4 cores, load 0.0)."
+    )
     monkeypatch.setenv("LOCAL_WORLD_SIZE", "lots")
     assert use_threads() == "Using 8 CPU threads (8 cores, load 0.0)."
 

@@ -189,14 +189,19 @@ def test_plots_follow_the_presentation_text_size(make_window, qtbot) -> None:
     plots = TrainingPlots()
     qtbot.addWidget(plots)
     axis = plots.loss_plot.getAxis("bottom")
+    legend = plots.loss_plot.legend
     normal = axis.style["tickFont"].pointSizeF()
+    assert legend.opts["labelTextSize"] == "8pt"
     window.presentation.set_active(True)
     assert axis.style["tickFont"].pointSizeF() >= PRESENTATION_POINT_SIZE - 2 > normal
+    # The legend (train / validation) is read from the back of the room too.
+    assert legend.opts["labelTextSize"] == f"{PRESENTATION_POINT_SIZE - 2}pt"
     assert f"{PRESENTATION_POINT_SIZE}pt" in plots.loss_plot.titleLabel.text or (
         plots.loss_plot.titleLabel.opts.get("size") == f"{PRESENTATION_POINT_SIZE}pt"
     )
     window.presentation.set_active(False)
     assert axis.style["tickFont"].pointSizeF() == normal
+    assert legend.opts["labelTextSize"] == "8pt"
 
 
 def test_counts_agree_with_their_number(make_window) -> None:

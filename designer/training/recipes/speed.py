@@ -64,9 +64,8 @@ def _local_processes() -> int:
 
 def apply_threads(requested: int = 0, reserve: int = 0) -> tuple[int, int, float]:
     """Set PyTorch's intra-op threads (``requested`` > 0 wins over the rule):
-    (the threads, the usable cores, the machine's load)."""
-    cores, load = usable_cores() // _local_processes(), machine_load()
-    cores = max(1, cores)
+    (the threads, the usable cores of this process, the machine's load)."""
+    cores, load = max(1, usable_cores() // _local_processes()), machine_load()
     threads = requested if requested > 0 else intra_op_threads(cores, load, reserve)
     torch.set_num_threads(threads)
     return threads, cores, load
@@ -77,7 +76,8 @@ def use_threads(requested: int = 0, reserve: int = 0) -> str:
     threads, cores, load = apply_threads(requested, reserve)
     why = "as asked" if requested > 0 else f"{cores} cores, load {load:.1f}"
     plural = "s" if threads != 1 else ""
-    return f"Using {threads} CPU thread{plural} ({why})."
+    each = " in each of this machine's processes" if _local_processes() > 1 else ""
+    return f"Using {threads} CPU thread{plural}{each} ({why})."
 
 
 # -- fast mode -----------------------------------------------------------------------

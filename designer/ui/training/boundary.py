@@ -19,7 +19,7 @@ from designer.ui import theme_colors
 from designer.ui.language import LanguageFollower
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.theme_colors import rgba
-from designer.ui.training.plot_style import brush, pen, theme_plots
+from designer.ui.training.plot_style import brush, legend_size, pen, theme_plots
 
 CLASS_COLORS = np.array([rgba(c)[:3] for c in theme_colors.CLASS_COLORS], dtype=float)
 
@@ -81,7 +81,7 @@ class DecisionBoundaryView(LanguageFollower, QWidget):
         self.plot.addItem(self.image)
         self.scatter = pg.ScatterPlotItem(size=7, pxMode=True, antialias=True)
         self.plot.addItem(self.scatter)
-        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt")
+        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize=legend_size())
         self._legend_items: list[pg.ScatterPlotItem] = []
         self.caption = QLabel()
         self._caption: Callable[[], str] = lambda: self.tr(

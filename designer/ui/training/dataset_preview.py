@@ -20,7 +20,12 @@ from designer.ui.language import LanguageFollower
 from designer.ui.theme import ThemeColors, follow_theme, repolish
 from designer.ui.training.boundary import class_brush, class_hex
 from designer.ui.training.image_grid import ImageGrid
-from designer.ui.training.plot_style import pen, theme_plots, translate_scene_menus
+from designer.ui.training.plot_style import (
+    legend_size,
+    pen,
+    theme_plots,
+    translate_scene_menus,
+)
 
 # the plot's axis titles for each kind of preview that is a plot (bottom, left)
 AXES = {
@@ -63,7 +68,7 @@ class DatasetPreview(LanguageFollower, QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt")
+        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize=legend_size())
         self.text = QLabel()
         self.text.setObjectName("previewText")
         self.text.setWordWrap(False)

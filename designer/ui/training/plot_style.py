@@ -71,9 +71,15 @@ def epoch_plot() -> pg.PlotItem:
     return pg.PlotItem(axisItems={"bottom": EpochAxis("bottom")})
 
 
+def legend_size() -> str:
+    """The legends' text size: 8 pt, growing with Larger Text and when presenting."""
+    return f"{max(8, current_point_size() - 2)}pt"
+
+
 def theme_legend(legend: pg.LegendItem, theme: ThemeColors) -> None:
     legend.setBrush(brush(theme.plot_legend))
     legend.setLabelTextColor(qcolor(theme.plot_foreground))
+    legend.setLabelTextSize(legend_size())
     for _sample, label in legend.items:
         label.setText(label.text)  # re-render with the new colour
 

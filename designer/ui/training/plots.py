@@ -21,6 +21,7 @@ from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.training.plot_style import (
     VIEW_PADDING,
     epoch_plot,
+    legend_size,
     pen,
     relabel_legend,
     theme_plots,
@@ -187,7 +188,7 @@ class TrainingPlots(QWidget):
         self.loss_range = _StableRange(self.loss_plot)
         self.lr_range = _StableRange(self.lr_plot)
         self._epochs = 0
-        self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
+        self.loss_plot.addLegend(offset=(-8, 8), labelTextSize=legend_size())
 
         # Faded curves of earlier runs, each with its colour's role.
         self._past_items: list[list[tuple[pg.PlotDataItem, str]]] = []

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from designer.ui.language import LanguageFollower
 from designer.ui.theme import ThemeColors, current_theme, follow_theme
-from designer.ui.training.plot_style import brush, pen, theme_plots
+from designer.ui.training.plot_style import brush, legend_size, pen, theme_plots
 
 
 class RegressionView(LanguageFollower, QWidget):
@@ -28,7 +28,7 @@ class RegressionView(LanguageFollower, QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize="8pt")
+        self.legend = self.plot.addLegend(offset=(6, 6), labelTextSize=legend_size())
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setObjectName("plotCaption")

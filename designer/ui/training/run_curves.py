@@ -27,6 +27,7 @@ from designer.ui.theme import ThemeColors, current_theme, follow_theme
 from designer.ui.training.plot_style import (
     VIEW_PADDING,
     EpochAxis,
+    legend_size,
     pen,
     theme_plots,
     title,
@@ -74,7 +75,7 @@ class RunCurves(LanguageFollower, QWidget):
         self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setMenuEnabled(False)
-        self.legend = self.plot.addLegend(offset=(-8, 8), labelTextSize="9pt")
+        self.legend = self.plot.addLegend(offset=(-8, 8), labelTextSize=legend_size())
         self.curves: list[pg.PlotDataItem] = []
         self._runs: list[Any] = []
         self._metric = LOSSES
