@@ -13,20 +13,35 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from unicodedata import east_asian_width
 
-from designer.graph.model import Project
+from designer.graph.model import Graph, Project
 from designer.graph.project_file import (
     ProjectFileError,
     atomic_write_text,
     load_project,
 )
 from designer.graph.shape import format_shape
+from designer.i18n import (
+    LANGUAGES,
+    Cli,
+    set_language,
+    translate,
+    translate_argparse,
+)
 from designer.shapes.infer import infer_shapes
-from designer.shapes.problems import describe
+from designer.shapes.problems import Problem, describe, sentence_message
 
 SUBCOMMANDS = ("validate", "export", "train", "explain", "import", "runs")
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
+LANGUAGE_OPTION = "--lang"
+
+
+def problem_text(problem: Problem, graph: Graph) -> str:
+    """:func:`~designer.shapes.problems.describe` in the command line's language."""
+    message = sentence_message(problem, graph)
+    return describe(problem, graph) if message is None else message.worded(translate)
 
 
 def _shape_list(shape: tuple | None) -> list[Any] | None:
@@ -92,14 +107,24 @@ def validation_report(project: Project) -> dict[str, Any]:
     return report
 
 
+def text_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: Chinese characters take two."""
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _table(rows: list[list[str]], headers: list[str], right: set[int]) -> str:
     widths = [
-        max(len(str(r[k])) for r in [headers, *rows]) for k in range(len(headers))
+        max(text_width(str(r[k])) for r in [headers, *rows])
+        for k in range(len(headers))
     ]
+
+    def padded(text: str, width: int, at_right: bool) -> str:
+        fill = " " * (width - text_width(text))
+        return fill + text if at_right else text + fill
 
     def line(row: list[str]) -> str:
         cells = [
-            str(c).rjust(w) if k in right else str(c).ljust(w)
+            padded(str(c), w, k in right)
             for k, (c, w) in enumerate(zip(row, widths, strict=True))
         ]
         return "  ".join(cells).rstrip()
@@ -129,27 +154,36 @@ def render_summary(project: Project) -> tuple[str, bool]:
                 counts = [f"({count})" for count in counts]  # not in the totals
                 unused = True
             rows.append([node.name, node.type, shape, *counts])
-        rows.append(
-            ["Total", "", "", f"{analysis.total_params:,}", f"{analysis.total_macs:,}"]
-        )
+        total = [f"{analysis.total_params:,}", f"{analysis.total_macs:,}"]
+        rows.append([Cli.tr("Total"), "", "", *total])
         title = (
-            f"Network '{graph.name}'"
+            Cli.tr("Network '{name}'").format(name=graph.name)
             if len(project.networks) > 1
-            else f"Project '{project.name}'"
+            else Cli.tr("Project '{name}'").format(name=project.name)
         )
         parts.append(title)
-        parts.append(
-            _table(rows, ["Name", "Type", "Output shape", "Params", "MACs"], {3, 4})
-        )
+        headers = [
+            Cli.tr("Name"),
+            Cli.tr("Type"),
+            Cli.tr("Output shape"),
+            Cli.tr("Params"),
+            "MACs",
+        ]
+        parts.append(_table(rows, headers, {3, 4}))
         if unused:
             parts.append(
-                "(…): unused, reaches no Output: left out of the export and the total"
+                Cli.tr(
+                    "(…): unused, reaches no Output: left out of the export and the total"
+                )
             )
         for problem in analysis.problems:
-            marker = "error" if problem.is_error else "warning"
-            parts.append(f"{marker}: {describe(problem, analysis.graph)}")
+            text = problem_text(problem, analysis.graph)
+            if problem.is_error:
+                parts.append(Cli.tr("error: {problem}").format(problem=text))
+            else:
+                parts.append(Cli.tr("warning: {problem}").format(problem=text))
         parts.append("")
-    parts.append("valid" if valid else "INVALID: fix the errors above")
+    parts.append(Cli.tr("valid") if valid else Cli.tr("INVALID: fix the errors above"))
     return "\n".join(parts), valid
 
 
@@ -157,7 +191,11 @@ def _load(path: str) -> Project | None:
     try:
         return load_project(path)
     except ProjectFileError as error:
-        print(f"designer: cannot open {error}", file=sys.stderr)
+        message = error.worded(translate)
+        print(
+            Cli.tr("designer: cannot open {error}").format(error=message),
+            file=sys.stderr,
+        )
         return None
 
 
@@ -184,15 +222,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _export_onnx(project, Path(args.output), args.network, args.weights)
     if args.network is not None or args.weights is not None:
         print(
-            "designer: --network and --weights are for ONNX exports (-o FILE.onnx); "
-            "the code export writes every network's code, which loads weights itself",
+            Cli.tr(
+                "designer: --network and --weights are for ONNX exports (-o FILE.onnx); "
+                "the code export writes every network's code, which loads weights itself"
+            ),
             file=sys.stderr,
         )
         return EXIT_INVALID
     try:
         source = generate_code(project)
     except CodegenError as error:
-        print(f"designer: {error}", file=sys.stderr)
+        reason = error.message.worded(translate)
+        print(Cli.tr("designer: {error}").format(error=reason), file=sys.stderr)
         return EXIT_INVALID
     target = Path(args.output)
     try:
@@ -203,11 +244,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         atomic_write_text(target, source)
     except OSError as error:
         print(
-            f"designer: cannot write {target}: {error.strerror or error}",
+            Cli.tr("designer: cannot write {path}: {reason}").format(
+                path=target, reason=error.strerror or error
+            ),
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
-    print(f"wrote {target}")
+    print(Cli.tr("wrote {path}").format(path=target))
     return 0
 
 
@@ -217,17 +260,28 @@ def _export_onnx(
     try:
         from designer.export.onnx_export import OnnxExportError, export_onnx
     except ImportError as error:  # pragma: no cover - torch and onnx are dependencies
-        print(f"designer: ONNX export needs torch and onnx ({error})", file=sys.stderr)
+        print(
+            Cli.tr("designer: ONNX export needs torch and onnx ({error})").format(
+                error=error
+            ),
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     try:
         written = export_onnx(project, target, network, weights=weights)
     except OnnxExportError as error:
-        print(f"designer: {error}", file=sys.stderr)
+        print(Cli.tr("designer: {error}").format(error=error), file=sys.stderr)
         return EXIT_INVALID
     axes = sorted({a for axes in written.dynamic_axes.values() for a in axes.values()})
     print(
-        f"wrote {target} (network {written.network!r}, ONNX opset "
-        f"{written.opset}; dynamic sizes: {', '.join(axes)})"
+        Cli.tr(
+            "wrote {path} (network {network}, ONNX opset {opset}; dynamic sizes: {axes})"
+        ).format(
+            path=target,
+            network=repr(written.network),
+            opset=written.opset,
+            axes=", ".join(axes),
+        )
     )
     return 0
 
@@ -240,24 +294,34 @@ def _export_with_train_script(
     try:
         script = generate_train_script(project, project_path=Path(project_path))
     except TrainScriptError as error:
-        print(f"designer: {error}", file=sys.stderr)
+        print(Cli.tr("designer: {error}").format(error=error), file=sys.stderr)
         return EXIT_INVALID
     if folder.exists() and not folder.is_dir():
         print(
-            f"designer: with --train-script, -o must be a folder; {folder} is a file",
+            Cli.tr(
+                "designer: with --train-script, -o must be a folder; {path} is a file"
+            ).format(path=folder),
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
     folder.mkdir(parents=True, exist_ok=True)
     atomic_write_text(folder / "model.py", source)
     atomic_write_text(folder / "train.py", script)
-    print(f"wrote {folder / 'model.py'} and {folder / 'train.py'}")
+    print(
+        Cli.tr("wrote {first} and {second}").format(
+            first=folder / "model.py", second=folder / "train.py"
+        )
+    )
     return 0
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
     """``designer runs FILE``: the project's run history as an aligned table."""
-    from designer.training.run_compare import SUMMARY_METRICS, table_rows
+    from designer.training.run_compare import (
+        SUMMARY_METRICS,
+        column_title,
+        table_rows,
+    )
     from designer.training.run_history import HISTORY_SUFFIX, RunHistory
 
     path = Path(args.file)
@@ -268,69 +332,92 @@ def cmd_runs(args: argparse.Namespace) -> int:
     )
     runs = history.runs()
     for problem in history.problems:
-        print(f"designer runs: skipped a damaged run: {problem}", file=sys.stderr)
+        print(
+            Cli.tr("designer runs: skipped a damaged run: {problem}").format(
+                problem=problem
+            ),
+            file=sys.stderr,
+        )
     if not runs:
         print(
-            f"No runs of {path.name} are kept yet (looked in {history.folder}). "
-            f"Train it in the app or with: designer train {args.file}"
+            Cli.tr(
+                "No runs of {name} are kept yet (looked in {folder}). "
+                "Train it in the app or with: designer train {file}"
+            ).format(name=path.name, folder=history.folder, file=args.file)
         )
         return 0
-    headers, rows = table_rows(runs)
+    headers, rows = table_rows(runs, translate)
     numeric = ("duration", "epochs done", *SUMMARY_METRICS)
     right = {k for k, header in enumerate(headers) if header in numeric}
-    print(_table(rows, headers, right))
+    print(_table(rows, [column_title(h, translate) for h in headers], right))
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="designer",
-        description="Build neural networks visually. Without a subcommand, opens the editor "
-        "(designer [FILE] [--screenshot OUT.png] [--dark] [--lang zh_CN|en]).",
-        epilog="designer --version prints the version; designer --install-desktop-entry "
-        "adds designer and its icon to the applications menu (under $XDG_DATA_HOME).",
+        description=Cli.tr(
+            "Build neural networks visually. Without a subcommand, opens the editor "
+            "(designer [FILE] [--screenshot OUT.png] [--dark] [--lang zh_CN|en])."
+        ),
+        epilog=Cli.tr(
+            "designer --version prints the version; designer --install-desktop-entry "
+            "adds designer and its icon to the applications menu (under $XDG_DATA_HOME)."
+        ),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        LANGUAGE_OPTION,
+        choices=LANGUAGES,
+        help=Cli.tr(
+            "the language of the messages (default: from the locale, LANG and LC_*)"
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar=Cli.tr("COMMAND"))
     validate = sub.add_parser(
-        "validate", help="check a project and print every tensor's shape"
+        "validate", help=Cli.tr("check a project and print every tensor's shape")
     )
-    validate.add_argument("file", help="project file (.json)")
+    validate.add_argument("file", help=Cli.tr("project file (.json)"))
     validate.add_argument(
-        "--json", action="store_true", help="print a machine-readable report"
+        "--json", action="store_true", help=Cli.tr("print a machine-readable report")
     )
     validate.set_defaults(handler=cmd_validate)
     export = sub.add_parser(
-        "export", help="write the PyTorch code of a project, or an ONNX file"
+        "export", help=Cli.tr("write the PyTorch code of a project, or an ONNX file")
     )
-    export.add_argument("file", help="project file (.json)")
+    export.add_argument("file", help=Cli.tr("project file (.json)"))
     export.add_argument(
         "-o",
         "--output",
         required=True,
-        help="output .py file (or folder with --train-script); a name ending in "
-        ".onnx writes the network as ONNX",
+        help=Cli.tr(
+            "output .py file (or folder with --train-script); a name ending in "
+            ".onnx writes the network as ONNX"
+        ),
     )
     export.add_argument(
         "--network",
-        help="with -o FILE.onnx: the network to export (default: the first)",
+        help=Cli.tr("with -o FILE.onnx: the network to export (default: the first)"),
     )
     export.add_argument(
         "--weights",
         metavar="W",
-        help="with -o FILE.onnx: trained weights (.safetensors or .pt) to put in; "
-        "without it the network has fresh initial weights",
+        help=Cli.tr(
+            "with -o FILE.onnx: trained weights (.safetensors or .pt) to put in; "
+            "without it the network has fresh initial weights"
+        ),
     )
     export.add_argument(
         "--train-script",
         action="store_true",
-        help="also write a standalone train.py into the folder given by -o",
+        help=Cli.tr("also write a standalone train.py into the folder given by -o"),
     )
     export.set_defaults(handler=cmd_export)
     _add_train(sub)
     runs = sub.add_parser(
-        "runs", help="list the kept runs of a project and what differs between them"
+        "runs",
+        help=Cli.tr("list the kept runs of a project and what differs between them"),
     )
-    runs.add_argument("file", help="project file (.json) or its .runs folder")
+    runs.add_argument("file", help=Cli.tr("project file (.json) or its .runs folder"))
     runs.set_defaults(handler=cmd_runs)
     _add_explain(sub)
     _add_import(sub)
@@ -363,10 +450,28 @@ def _open_app(argv: Sequence[str]) -> int:
     try:
         from designer.ui.app import run_app
     except ImportError as error:
-        print(f"designer: the editor cannot start ({error}).", file=sys.stderr)
+        print(
+            Cli.tr("designer: the editor cannot start ({error}).").format(error=error),
+            file=sys.stderr,
+        )
         build_parser().print_help()
         return EXIT_UNREADABLE
     return run_app(list(argv))
+
+
+def split_language(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """``--lang X`` (or ``--lang=X``) taken out of ``argv``: (X or None, the rest)."""
+    rest: list[str] = []
+    language = None
+    words = iter(argv)
+    for word in words:
+        if word == LANGUAGE_OPTION:
+            language = next(words, "")
+        elif word.startswith(LANGUAGE_OPTION + "="):
+            language = word.partition("=")[2]
+        else:
+            rest.append(word)
+    return language, rest
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -380,9 +485,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         from designer.desktop_entry import main as install_desktop_entry
 
         return install_desktop_entry()
-    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
-        return _open_app(argv)
-    args = build_parser().parse_args(argv)
+    language, rest = split_language(argv)
+    if not rest or (rest[0] not in SUBCOMMANDS and rest[0] not in ("-h", "--help")):
+        return _open_app(argv)  # the window reads its own --lang
+    if language is not None and language not in LANGUAGES:
+        message = Cli.tr("designer: no language {language}; use one of {choices}")
+        print(
+            message.format(language=repr(language), choices=", ".join(LANGUAGES)),
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
+    set_language(language)
+    translate_argparse()
+    args = build_parser().parse_args(rest)
     return args.handler(args)
 
 

@@ -18,11 +18,12 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "designer"
 ORDER = ("graph", "shapes", "codegen", "training", "export", "ui", "<top>")
 # Modules outside the packages, and the layer they sit in.
-# resources (package data) and version use only the standard library: every
-# layer may read them.
+# resources (package data), i18n (the Qt-free translations) and version use
+# only the standard library: every layer may read them.
 LOOSE = {
     "fields": "graph",
     "resources": "graph",
+    "i18n": "graph",
     "version": "graph",
     "cli": "<top>",
     "desktop_entry": "<top>",

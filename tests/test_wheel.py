@@ -171,6 +171,9 @@ def test_the_wheel_carries_every_resource(installed) -> None:
         "designer/resources/icons/save.svg",
         *(f"designer/resources/samples/{p.name}" for p in SAMPLES),
         *(f"designer/resources/blocks/{p.name}" for p in BLOCKS),
+        # the command line reads the .ts translations (no Qt), the window the .qm
+        "designer/resources/i18n/cli_zh_CN.ts",
+        "designer/resources/i18n/cli_zh_CN.qm",
     }
     assert expected <= names, sorted(expected - names)
 
@@ -200,6 +203,9 @@ def test_the_installed_commands_work(installed) -> None:
     code = "from designer.resources import resource_path as r; print(r('samples/mlp.json'))"
     sample = _run([str(python), "-c", code], work, env).stdout.strip()
     assert Path(sample).is_relative_to(python.parent.parent)
+    chinese = {**env, "LANG": "zh_CN.UTF-8", "LC_ALL": "", "LANGUAGE": ""}
+    table = _run([str(bin_dir / "designer"), "validate", sample], work, chinese)
+    assert "合计" in table.stdout and "有效" in table.stdout
     shot = work / "shot.png"
     _run([str(python), "-m", "designer", "--screenshot", str(shot), sample], work, env)
     assert shot.stat().st_size > 10_000

@@ -70,10 +70,24 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/ui/training",
         "designer/ui/training_texts.py",
         "designer/training/messages.py",
+        "designer/training/memory_texts.py",
+        "designer/training/run_end_texts.py",
+        "designer/training/datasets/compat.py",
+    ),
+    # The command line (read without Qt by designer.i18n) and the run table's words.
+    "cli": (
+        "designer/cli.py",
+        "designer/i18n.py",
+        "designer/export/import_cli.py",
+        "designer/export/model_import.py",
+        "designer/training/cli_train.py",
+        "designer/training/explain.py",
+        "designer/training/run_compare.py",
     ),
     # Problem and field messages: marked templates in the model, worded by the ui.
     "model": (
         "designer/graph",
+        "designer/codegen/module.py",
         "designer/shapes",
         "designer/fields.py",
         "designer/ui/problem_text.py",

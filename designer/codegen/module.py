@@ -22,15 +22,34 @@ from designer.codegen.naming import (
 )
 from designer.graph.model import Graph, Node, Project
 from designer.graph.shape import Shape, concrete, evaluate_dim, symbols_in
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 from designer.shapes.infer import GraphShapes, infer_shapes
-from designer.shapes.problems import describe, listed
+from designer.shapes.problems import describe, listed_message, sentence_message
 
 SYMBOL_EXAMPLE_SIZE = 16
 EXAMPLE_BATCH = 2
 
 
 class CodegenError(ValueError):
-    """The graph cannot be turned into code; the message lists its problems."""
+    """The graph cannot be turned into code; the message lists its problems
+    (``message``: the same as a :class:`Message` the ui translates)."""
+
+    def __init__(self, message: str | Message) -> None:
+        self.message = (
+            message if isinstance(message, Message) else Message.plain(message)
+        )
+        super().__init__(self.message.english())
+
+    @classmethod
+    def unexpected(cls, error: Exception) -> CodegenError:
+        """A bug of the generator, said as an error (it must not take the editor down)."""
+        return cls(Message.of(NOT_GENERATED, error=str(error)))
+
+
+NETWORK_PROBLEMS = QT_TRANSLATE_NOOP(
+    "Problem", "network {name} has problems, so no code can be written"
+)
+NOT_GENERATED = QT_TRANSLATE_NOOP("Problem", "the code could not be generated: {error}")
 
 
 @dataclass
@@ -80,10 +99,12 @@ def _class_names(project: Project) -> list[str]:
 
 def _require_valid(graph: Graph, shapes: GraphShapes) -> None:
     if not shapes.valid:
-        headline = f"network {graph.name!r} has problems, so no code can be written"
-        raise CodegenError(
-            listed(headline, (describe(p, graph) for p in shapes.errors))
-        )
+        headline = Message.of(NETWORK_PROBLEMS, name=repr(graph.name))
+        problems = [
+            sentence_message(p, graph) or Message.plain(describe(p, graph))
+            for p in shapes.errors
+        ]
+        raise CodegenError(listed_message(headline, problems))
 
 
 def _vocabulary_for(graph: Graph, shapes: GraphShapes, node: Node) -> int:

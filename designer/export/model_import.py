@@ -38,6 +38,7 @@ from designer.export.import_calls import call_module
 from designer.export.import_graph import GraphBuilder, place
 from designer.graph.layout import CardSizes, tidy_positions
 from designer.graph.model import Graph, Project
+from designer.i18n import Cli
 
 MAX_LISTED = 20
 # Rough card sizes for the first layout; the canvas can tidy again with its own.
@@ -113,13 +114,17 @@ def load_model(reference: str, arguments: str | None = None) -> tuple[nn.Module,
             f"{reference!r}: give the file and the model as FILE.py:Name"
         )
     if path.suffix != ".py" or not path.is_file():
-        raise ModelImportError(f"{path}: no such Python file")
+        raise ModelImportError(Cli.tr("{0}: no such Python file").format(path))
     try:
         kwargs = json.loads(arguments) if arguments else {}
     except json.JSONDecodeError as error:
-        raise ModelImportError(f"--args is not JSON: {error}") from None
+        raise ModelImportError(
+            Cli.tr("--args is not JSON: {0}").format(error)
+        ) from None
     if not isinstance(kwargs, dict):
-        raise ModelImportError("--args must be a JSON object of keyword arguments")
+        raise ModelImportError(
+            Cli.tr("--args must be a JSON object of keyword arguments")
+        )
     spec = importlib.util.spec_from_file_location(f"designer_import_{path.stem}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -128,7 +133,7 @@ def load_model(reference: str, arguments: str | None = None) -> tuple[nn.Module,
         spec.loader.exec_module(module)
         factory = getattr(module, name, None)
         if factory is None:
-            raise ModelImportError(f"{path} has no {name!r}")
+            raise ModelImportError(Cli.tr("{0} has no {1}").format(path, repr(name)))
         model = factory(**kwargs)
     except ModelImportError:
         raise

@@ -31,8 +31,15 @@ from designer.graph.edits import (
 )
 from designer.graph.fragments import Fragment
 from designer.graph.model import Edge, Graph, GraphError, Project
+from designer.graph.naming import rename_message
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 
 Moves = Mapping[str, tuple[Position, Position]]
+
+# A parameter's value refused: its title (a text of the layer catalog, translated
+# in the catalog's context) and the field's message.
+LAYER_CONTEXT = "Layer"
+PARAM_REFUSED = QT_TRANSLATE_NOOP("Problem", "{title} {problem}")
 
 
 def plural(count: int, noun: str = "layer") -> str:
@@ -238,9 +245,10 @@ def set_param(
     except KeyError:
         raise GraphError(f"{node.type} has no parameter {key!r}") from None
     value = json_value(value)
-    problem = spec.check(value)
+    problem = spec.check_message(value)
     if problem:
-        raise GraphError(f"{spec.title} {problem}")
+        title = Message.text_of(LAYER_CONTEXT, spec.title)
+        raise GraphError(Message.of(PARAM_REFUSED, title=title, problem=problem))
     old = node.params[key]
     if old == value and type(old) is type(value):
         return None
@@ -253,7 +261,7 @@ def rename(graph: Graph, network: str, node_id: str, name: str) -> Rename | None
         raise GraphError(f"there is no node with id {node_id!r}")
     node = graph.node(node_id)
     name = name.strip()
-    problem = graph.rename_problem(node_id, name)
+    problem = rename_message(graph.names(exclude=node_id), node.name, name)
     if problem:
         raise GraphError(problem)
     if name == node.name:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from designer.graph.blocks import BLOCK, BLOCK_NETWORK_PREFIX, BlockTable
 from designer.graph.catalog import LayerSpec, get_spec
+from designer.graph.errors import GraphError
 from designer.graph.events import (
     EdgeAdded,
     EdgeRemoved,
@@ -32,10 +33,6 @@ from designer.graph.naming import automatic_name, copy_name, rename_problem
 
 if TYPE_CHECKING:
     import networkx as nx
-
-
-class GraphError(ValueError):
-    """An edit the model refuses, with a message for people."""
 
 
 @dataclass

@@ -13,29 +13,48 @@ import itertools
 import re
 from collections.abc import Collection
 
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
+
 MAX_NAME_LENGTH = 64
 COPY_SUFFIX = "_copy"
 _NAME_TAIL = re.compile(r"^(.*?)_(\d+)$")
 
 
-def name_problem(name: str) -> str | None:
+EMPTY_NAME = QT_TRANSLATE_NOOP("Problem", "a name cannot be empty")
+LONG_NAME = QT_TRANSLATE_NOOP("Problem", "a name can be at most {limit} characters")
+TAKEN_NAME = QT_TRANSLATE_NOOP("Problem", "another node is already called {name}")
+
+
+def name_message(name: str) -> Message | None:
     """Why ``name`` (already stripped) cannot name a node, or None when it can."""
     if not name:
-        return "a name cannot be empty"
+        return Message(EMPTY_NAME)
     if len(name) > MAX_NAME_LENGTH:
-        return f"a name can be at most {MAX_NAME_LENGTH} characters"
+        return Message.of(LONG_NAME, limit=str(MAX_NAME_LENGTH))
+    return None
+
+
+def name_problem(name: str) -> str | None:
+    """:func:`name_message` in English."""
+    problem = name_message(name)
+    return None if problem is None else problem.english()
+
+
+def rename_message(taken: Collection[str], current: str, name: str) -> Message | None:
+    """Why a node called ``current`` cannot be renamed to ``name`` (stripped) when the
+    other nodes of its network are called ``taken``; None when it can."""
+    problem = name_message(name)
+    if problem:
+        return problem
+    if name != current and name in taken:
+        return Message.of(TAKEN_NAME, name=repr(name))
     return None
 
 
 def rename_problem(taken: Collection[str], current: str, name: str) -> str | None:
-    """Why a node called ``current`` cannot be renamed to ``name`` (stripped) when the
-    other nodes of its network are called ``taken``; None when it can."""
-    problem = name_problem(name)
-    if problem:
-        return problem
-    if name != current and name in taken:
-        return f"another node is already called {name!r}"
-    return None
+    """:func:`rename_message` in English."""
+    problem = rename_message(taken, current, name)
+    return None if problem is None else problem.english()
 
 
 def automatic_name(taken: Collection[str], stem: str) -> str:

@@ -47,6 +47,7 @@ from designer.graph.safe_files import (
     atomic_write_text,
     read_bytes_limited,
 )
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 from designer.graph.validation import blocks_from_dicts, graph_from_dicts
 from designer.version import app_version, is_newer_than_this
 
@@ -84,23 +85,66 @@ class ProjectFileError(ValueError):
 
     def __init__(
         self,
-        problems: Iterable[str],
+        problems: Iterable[str | Message],
         source: str | None = None,
         count: int | None = None,
     ) -> None:
-        every = list(problems)
+        every = [p if isinstance(p, Message) else Message.plain(p) for p in problems]
         self.count = max(count or 0, len(every))
-        self.problems = every[:KEPT_PROBLEMS]
+        self.messages = every[:KEPT_PROBLEMS]
+        self.problems = [message.english() for message in self.messages]
         self.source = source
-        where = f"{source}: " if source else ""
+        super().__init__(self.worded(_english))
+
+    def worded(self, translate: Callable[[str, str], str]) -> str:
+        """The message in the words of ``translate(context, text)`` (the command
+        line's or the window's), the reasons that are templates translated."""
+        shown = [message.worded(translate) for message in self.messages]
+
+        def word(template: str, **args: str) -> str:
+            return Message.of(template, **args).worded(translate)
+
         if self.count == 1:
-            text = f"{where}{self.problems[0]}"
+            text = shown[0]
         else:
-            listed = "\n".join(f"  - {p}" for p in self.problems[:LISTED_PROBLEMS])
-            rest = self.count - min(len(self.problems), LISTED_PROBLEMS)
-            more = f"\n  … and {rest:,} more" if rest > 0 else ""
-            text = f"{where}{self.count:,} problems:\n{listed}{more}"
-        super().__init__(text)
+            lines = [f"  - {problem}" for problem in shown[:LISTED_PROBLEMS]]
+            rest = self.count - min(len(shown), LISTED_PROBLEMS)
+            if rest > 0:
+                lines.append(word(MORE_PROBLEMS, count=f"{rest:,}"))
+            heading = word(PROBLEM_COUNT, count=f"{self.count:,}")
+            text = heading + "\n" + "\n".join(lines)
+        return word(IN_FILE, source=self.source, text=text) if self.source else text
+
+
+def _english(context: str, text: str) -> str:
+    del context
+    return text
+
+
+IN_FILE = QT_TRANSLATE_NOOP("Problem", "{source}: {text}")
+PROBLEM_COUNT = QT_TRANSLATE_NOOP("Problem", "{count} problems:")
+MORE_PROBLEMS = QT_TRANSLATE_NOOP("Problem", "  … and {count} more")
+NO_SUCH_FILE = QT_TRANSLATE_NOOP("Problem", "no such file")
+EMPTY_FILE = QT_TRANSLATE_NOOP("Problem", "the file is empty")
+BINARY_FILE = QT_TRANSLATE_NOOP(
+    "Problem", "this is a binary file, not a designer project (JSON text)"
+)
+NOT_READABLE = QT_TRANSLATE_NOOP(
+    "Problem", "permission denied: the file cannot be read"
+)
+NOT_JSON = QT_TRANSLATE_NOOP(
+    "Problem", "this is not valid JSON: {reason} at line {line}, column {column}"
+)
+# What Python's json module says is wrong, as a project file's reason shows it.
+JSON_REASONS = (
+    QT_TRANSLATE_NOOP("Problem", "Expecting value"),
+    QT_TRANSLATE_NOOP("Problem", "Expecting ',' delimiter"),
+    QT_TRANSLATE_NOOP("Problem", "Expecting ':' delimiter"),
+    QT_TRANSLATE_NOOP("Problem", "Expecting property name enclosed in double quotes"),
+    QT_TRANSLATE_NOOP("Problem", "Extra data"),
+    QT_TRANSLATE_NOOP("Problem", "Unterminated string starting at"),
+    QT_TRANSLATE_NOOP("Problem", "Invalid control character at"),
+)
 
 
 class ProjectSaveError(ProjectFileError):
@@ -156,11 +200,9 @@ def _parse(text: str | bytes, source: str | None) -> tuple[dict[str, Any], bool]
     raw = text if isinstance(text, bytes) else None
     if isinstance(text, bytes):
         if not text.strip():
-            raise ProjectFileError(["the file is empty"], source)
+            raise ProjectFileError([Message(EMPTY_FILE)], source)
         if b"\x00" in text[:4096]:
-            raise ProjectFileError(
-                ["this is a binary file, not a designer project (JSON text)"], source
-            )
+            raise ProjectFileError([Message(BINARY_FILE)], source)
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -171,7 +213,7 @@ def _parse(text: str | bytes, source: str | None) -> tuple[dict[str, Any], bool]
                 source,
             ) from None
     if not text.strip():
-        raise ProjectFileError(["the file is empty"], source)
+        raise ProjectFileError([Message(EMPTY_FILE)], source)
     unusual: list[str] = []
     try:
         # NaN and ±Infinity parse as floats so that the value check can name
@@ -182,7 +224,12 @@ def _parse(text: str | bytes, source: str | None) -> tuple[dict[str, Any], bool]
     except json.JSONDecodeError as error:
         raise ProjectFileError(
             [
-                f"this is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+                Message.of(
+                    NOT_JSON,
+                    reason=Message.plain(error.msg),
+                    line=str(error.lineno),
+                    column=str(error.colno),
+                )
             ],
             source,
         ) from None
@@ -369,11 +416,9 @@ def read_project(path: str | os.PathLike[str]) -> LoadedProject:
     except UnreadableFileError as error:
         raise ProjectFileError([str(error)], source) from None
     except FileNotFoundError:
-        raise ProjectFileError(["no such file"], source) from None
+        raise ProjectFileError([Message(NO_SUCH_FILE)], source) from None
     except PermissionError:
-        raise ProjectFileError(
-            ["permission denied: the file cannot be read"], source
-        ) from None
+        raise ProjectFileError([Message(NOT_READABLE)], source) from None
     except OSError as error:
         raise ProjectFileError(
             [f"the file cannot be read: {error.strerror or error}"], source

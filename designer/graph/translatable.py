@@ -17,6 +17,7 @@ or a whole inner problem), which is translated in turn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 #: The translation context of every message of the model.
@@ -30,10 +31,12 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 @dataclass(frozen=True)
 class Message:
-    """An English template with named arguments (``(name, value)`` pairs, in order)."""
+    """An English template with named arguments (``(name, value)`` pairs, in order),
+    translated in ``context`` (the model's problems: "Problem")."""
 
     template: str
     args: tuple[tuple[str, str | Message], ...] = ()
+    context: str = CONTEXT
 
     @classmethod
     def of(cls, template: str, **args: str | Message) -> Message:
@@ -41,8 +44,15 @@ class Message:
 
     @classmethod
     def plain(cls, text: str) -> Message:
-        """A message of fixed English text that has no template (it is not translated)."""
+        """A message of fixed English text that has no template (translated only
+        where the text itself is marked, as Python's JSON errors are)."""
         return cls(text.replace("{", "{{").replace("}", "}}"))
+
+    @classmethod
+    def text_of(cls, context: str, text: str) -> Message:
+        """A fixed text that Qt Linguist knows in another ``context`` (a layer
+        parameter's title in "Layer", say), to be translated there."""
+        return cls(text.replace("{", "{{").replace("}", "}}"), (), context)
 
     def english(self) -> str:
         """The message in English, every argument filled in."""
@@ -52,6 +62,23 @@ class Message:
                 for name, value in self.args
             }
         )
+
+    def worded(self, translate: Callable[[str, str], str]) -> str:
+        """The message translated by ``translate(context, template)`` (Qt's
+        ``QCoreApplication.translate`` in the window, :func:`designer.i18n.translate`
+        on the command line), arguments that are messages translated in turn.
+
+        A translation that does not fit its arguments (a placeholder misspelt)
+        falls back to the English template rather than showing nothing.
+        """
+        args = {
+            name: value.worded(translate) if isinstance(value, Message) else value
+            for name, value in self.args
+        }
+        try:
+            return translate(self.context, self.template).format(**args)
+        except (KeyError, IndexError, ValueError):
+            return self.template.format(**args)
 
     def __str__(self) -> str:
         return self.english()

@@ -14,11 +14,19 @@ interface's language (``designer.ui.problem_text``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from designer.graph.model import Graph
-from designer.graph.translatable import Message, node_label_message, node_sentence
+from designer.graph.translatable import (
+    QT_TRANSLATE_NOOP,
+    Message,
+    node_label_message,
+    node_sentence,
+)
+
+# How a problem names its network, for a list of several networks' problems.
+NETWORK_SENTENCE = QT_TRANSLATE_NOOP("Problem", "{network}: {text}")
 
 ERROR = "error"
 WARNING = "warning"
@@ -87,11 +95,48 @@ def describe(problem: Problem, graph: Graph, *, with_network: bool = False) -> s
     return f"{graph.name}: {text}" if with_network else text
 
 
+def sentence_message(
+    problem: Problem, graph: Graph, *, with_network: bool = False
+) -> Message | None:
+    """:func:`describe` as a message to translate (None for a problem of plain
+    text, which has no template): it names its node and, when asked, its network."""
+    if not problem.template:
+        return None
+    text = problem.text
+    if problem.node is not None and graph.has_node(problem.node):
+        node = graph.node(problem.node)
+        text = node_sentence(node.type, node.name, text)
+    if with_network:
+        return Message.of(NETWORK_SENTENCE, network=graph.name, text=text)
+    return text
+
+
 def detail(problem: Problem, graph: Graph) -> str:
     """The problem without the node's name, for a view that shows the node beside it."""
     if problem.node is not None and graph.has_node(problem.node):
         return problem.message.removeprefix(f"{node_label(graph, problem.node)}: ")
     return problem.message
+
+
+LIST_HEADLINE = QT_TRANSLATE_NOOP("Problem", "{headline}:")
+MORE_PROBLEMS = QT_TRANSLATE_NOOP("Problem", "  … and {count} more")
+
+
+def listed_message(
+    headline: Message, problems: Sequence[Message], limit: int = 20
+) -> Message:
+    """:func:`listed` as a message: the headline and the problems are translated,
+    the list's layout (one indented line each) is the same in every language."""
+    shown = problems[:limit]
+    layout = "{headline}" + "".join(f"\n  - {{p{k}}}" for k in range(len(shown)))
+    args: dict[str, str | Message] = {
+        "headline": Message.of(LIST_HEADLINE, headline=headline)
+    }
+    args.update((f"p{k}", problem) for k, problem in enumerate(shown))
+    if len(problems) > limit:
+        layout += "\n{more}"
+        args["more"] = Message.of(MORE_PROBLEMS, count=f"{len(problems) - limit:,}")
+    return Message.of(layout, **args)
 
 
 def listed(headline: str, problems: Iterable[str], limit: int = 20) -> str:

@@ -14,12 +14,15 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import signal
 import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from designer.i18n import Cli, translate
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -31,11 +34,11 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"must be a whole number, got {text!r}"
-        ) from None
+        message = Cli.tr("must be a whole number, got {0}").format(repr(text))
+        raise argparse.ArgumentTypeError(message) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+        message = Cli.tr("must be at least 1, got {0}").format(value)
+        raise argparse.ArgumentTypeError(message)
     return value
 
 
@@ -43,9 +46,11 @@ def _positive_float(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number, got {text!r}") from None
+        message = Cli.tr("must be a number, got {0}").format(repr(text))
+        raise argparse.ArgumentTypeError(message) from None
     if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}")
+        message = Cli.tr("must be a positive number, got {0}").format(repr(text))
+        raise argparse.ArgumentTypeError(message)
     return value
 
 
@@ -53,78 +58,90 @@ def add_train_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``train`` subcommand to ``designer``'s argument parser."""
     parser = subparsers.add_parser(
         "train",
-        help="train a project and write metrics.json and weights.safetensors",
-        description="Train a project's network with its saved training settings; flags override them.",
+        help=Cli.tr("train a project and write metrics.json and weights.safetensors"),
+        description=Cli.tr(
+            "Train a project's network with its saved training settings; "
+            "flags override them."
+        ),
     )
-    parser.add_argument("file", help="project file (.json)")
+    parser.add_argument("file", help=Cli.tr("project file (.json)"))
     parser.add_argument(
         "--dataset",
         metavar="NAME|PATH",
-        help="a built-in dataset name or a data file/folder",
+        help=Cli.tr("a built-in dataset name or a data file/folder"),
     )
     parser.add_argument(
         "--epochs",
         type=_positive_int,
         metavar="N",
-        help="passes over the training data",
+        help=Cli.tr("passes over the training data"),
     )
     parser.add_argument(
-        "--batch-size", type=_positive_int, metavar="B", help="samples per step"
+        "--batch-size",
+        type=_positive_int,
+        metavar="B",
+        help=Cli.tr("samples per step"),
     )
     parser.add_argument(
-        "--lr", type=_positive_float, metavar="LR", help="learning rate"
+        "--lr", type=_positive_float, metavar="LR", help=Cli.tr("learning rate")
     )
     parser.add_argument(
         "--device",
         metavar="auto|cpu|cuda",
-        help="where to train (default: the project's, else auto)",
+        help=Cli.tr("where to train (default: the project's, else auto)"),
     )
     parser.add_argument(
         "--seed",
         type=int,
         metavar="S",
-        help="random seed (same seed, same run on the CPU)",
+        help=Cli.tr("random seed (same seed, same run on the CPU)"),
     )
     parser.add_argument(
         "--limit",
         type=_positive_int,
         metavar="N",
-        help="use only the first N samples of each split (a quick check)",
+        help=Cli.tr("use only the first N samples of each split (a quick check)"),
     )
     parser.add_argument(
         "--out",
         metavar="DIR",
-        help="folder for metrics.json and weights.safetensors (default: runs/<project>)",
+        help=Cli.tr(
+            "folder for metrics.json and weights.safetensors (default: runs/<project>)"
+        ),
     )
     parser.add_argument(
         "--fast",
         action="store_true",
-        help="fast mode: on a CUDA GPU a larger batch (learning rate scaled alike), bf16, "
-        "channels_last, a fused optimizer and compiled steps; each part that does not "
-        "apply is skipped with a note",
+        help=Cli.tr(
+            "fast mode: on a CUDA GPU a larger batch (learning rate scaled alike), bf16, "
+            "channels_last, a fused optimizer and compiled steps; each part that does not "
+            "apply is skipped with a note"
+        ),
     )
     parser.add_argument(
         "--threads",
         type=_positive_int,
         metavar="N",
-        help="PyTorch CPU threads (default: the usable cores less the machine's load)",
+        help=Cli.tr(
+            "PyTorch CPU threads (default: the usable cores less the machine's load)"
+        ),
     )
     parser.add_argument(
         "--no-history",
         action="store_true",
-        help="do not keep this run in the project's run history (FILE.runs/)",
+        help=Cli.tr("do not keep this run in the project's run history (FILE.runs/)"),
     )
     parser.add_argument(
         "--no-memory-check",
         action="store_true",
-        help="start even when the memory estimate says the run will not fit",
+        help=Cli.tr("start even when the memory estimate says the run will not fit"),
     )
     parser.set_defaults(handler=run_train)
     return parser
 
 
 def _fail(message: str) -> int:
-    print(f"designer train: {message}", file=sys.stderr)
+    print(Cli.tr("designer train: {0}").format(message), file=sys.stderr)
     return EXIT_FAILED
 
 
@@ -142,12 +159,15 @@ def run_train(args: argparse.Namespace) -> int:
     try:
         project = load_project(path)
     except ProjectFileError as error:
-        return _fail(f"cannot open {error}")
+        return _fail(Cli.tr("cannot open {0}").format(error.worded(translate)))
     try:
         settings = TrainingSettings.from_dict(project.training)
     except SettingsError as error:
         return _fail(
-            listed("the project's training settings have problems", error.problems)
+            listed(
+                Cli.tr("the project's training settings have problems"),
+                error.problems,
+            )
         )
     overrides = {
         "epochs": args.epochs,
@@ -162,7 +182,7 @@ def run_train(args: argparse.Namespace) -> int:
     )
     problems = settings.problems()
     if problems:
-        return _fail(listed("the training settings have problems", problems))
+        return _fail(listed(Cli.tr("the training settings have problems"), problems))
 
     from designer.training.devices import DeviceError, resolve_device
 
@@ -188,11 +208,22 @@ def run_train(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         return _fail(
-            f"cannot create the output folder {out}: {error.strerror or error}"
+            Cli.tr("cannot create the output folder {0}: {1}").format(
+                out, error.strerror or error
+            )
         )
-    from designer.training.recipes.speed import use_threads
+    from designer.training.recipes.speed import apply_threads
 
-    print(use_threads(args.threads or 0), file=sys.stderr)
+    threads, cores, load = apply_threads(args.threads or 0)
+    why = (
+        Cli.tr("as asked")
+        if args.threads
+        else Cli.tr("{0} cores, load {1}").format(cores, f"{load:.1f}")
+    )
+    print(
+        Cli.tr("Using %n CPU thread(s) ({0}).", "", threads).format(why),
+        file=sys.stderr,
+    )
     progress = ProgressBar(settings.epochs)
     trainer = Trainer(
         project,
@@ -212,14 +243,14 @@ def run_train(args: argparse.Namespace) -> int:
         result = trainer.run()
     except KeyboardInterrupt:
         progress.close()
-        print("designer train: aborted; nothing was written", file=sys.stderr)
+        print(Cli.tr("designer train: aborted; nothing was written"), file=sys.stderr)
         return EXIT_ABORTED
     finally:
         progress.close()
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
     if result.status == "failed":
-        return _fail(result.message)
+        return _fail(_said(result))
 
     classification = settings.task in CLASSIFICATION_TASKS
     weights = out / f"weights{WEIGHTS_SUFFIX}"
@@ -228,12 +259,26 @@ def run_train(args: argparse.Namespace) -> int:
         atomic_write_text(out / "metrics.json", json.dumps(metrics, indent=2) + "\n")
         save_weights(trainer.networks, weights)
     except (OSError, WeightsError) as error:
-        return _fail(f"cannot write the results to {out}: {error}")
-    print(result.message)
-    print(f"wrote {out / 'metrics.json'} and {weights}")
+        return _fail(Cli.tr("cannot write the results to {0}: {1}").format(out, error))
+    print(_said(result))
+    print(Cli.tr("wrote {0} and {1}").format(out / "metrics.json", weights))
     if not args.no_history:
         _keep_in_history(path, project, metrics, settings, weights, started, clock)
     return EXIT_OK
+
+
+def _said(result: Any) -> str:
+    """How the run ended (a RunResult), in the command line's language."""
+    return result.message if result.text is None else result.text.worded(translate)
+
+
+def _device_words(label: str) -> str:
+    """A device as the engine names it ("CPU (2 threads)"), in the CLI's language."""
+    match = re.fullmatch(r"CPU \((\d+) threads?\)", label)
+    if match is None:
+        return label
+    threads = int(match.group(1))
+    return Cli.tr("CPU (%n thread(s))", "", threads)
 
 
 def _keep_in_history(
@@ -262,11 +307,17 @@ def _keep_in_history(
         )
     except RunHistoryError as error:
         print(
-            f"designer train: the run was not kept in the history: {error}",
+            Cli.tr("designer train: the run was not kept in the history: {0}").format(
+                error
+            ),
             file=sys.stderr,
         )
         return
-    print(f"kept as {run.name} in {history.folder} (designer runs {path} lists them)")
+    print(
+        Cli.tr("kept as {0} in {1} (designer runs {2} lists them)").format(
+            run.name, history.folder, path
+        )
+    )
 
 
 def _load_dataset(choice: str | None, project_spec: dict[str, Any]) -> Any:
@@ -280,7 +331,9 @@ def _load_dataset(choice: str | None, project_spec: dict[str, Any]) -> Any:
         and not spec.get("options", {}).get("path")
     ):
         names = ", ".join(info.name for info in builtin_datasets())
-        return f"the project names no dataset; pass --dataset NAME or a file (built in: {names})"
+        return Cli.tr(
+            "the project names no dataset; pass --dataset NAME or a file (built in: {0})"
+        ).format(names)
     try:
         return load_dataset(spec)
     except DatasetError as error:
@@ -293,7 +346,7 @@ def _stop_on_interrupt(trainer: Any) -> Any:
     def handler(_signum: int, _frame: Any) -> None:
         if trainer.stopping:
             raise KeyboardInterrupt
-        print("\nstopping… (Ctrl+C again to abort)", file=sys.stderr)
+        print("\n" + Cli.tr("stopping… (Ctrl+C again to abort)"), file=sys.stderr)
         trainer.stop()
 
     try:
@@ -313,15 +366,23 @@ class ProgressBar:
     def on_start(self, info: Any) -> None:
         from tqdm import tqdm
 
-        notes = "".join(f"\nnote: {note}" for note in info.notes)
+        notes = "".join("\n" + Cli.tr("note: {0}").format(n) for n in info.notes)
         print(
-            f"training on {info.device_label}: {info.num_train:,} training and {info.num_val:,} validation samples, "
-            f"{info.steps_per_epoch} steps per epoch{notes}",
+            Cli.tr(
+                "training on {device}: {train} training and {val} validation samples, "
+                "{steps} steps per epoch"
+            ).format(
+                device=_device_words(info.device_label),
+                train=f"{info.num_train:,}",
+                val=f"{info.num_val:,}",
+                steps=info.steps_per_epoch,
+            )
+            + notes,
             file=sys.stderr,
         )
         self.bar = tqdm(
             total=info.steps_per_epoch * info.epochs,
-            unit="step",
+            unit=Cli.tr("step"),
             dynamic_ncols=True,
             leave=False,
         )
@@ -330,7 +391,8 @@ class ProgressBar:
         if self.bar is None:
             return
         self.bar.n = update.global_step
-        self.bar.set_description(f"epoch {update.epoch}/{self.epochs}", refresh=False)
+        epoch = Cli.tr("epoch {0}/{1}").format(update.epoch, self.epochs)
+        self.bar.set_description(epoch, refresh=False)
         self.bar.set_postfix(
             loss=f"{update.smoothed_loss:.4f}",
             samples_s=f"{update.samples_per_sec:,.0f}",
@@ -340,18 +402,20 @@ class ProgressBar:
 
     def on_epoch(self, metrics: Any) -> None:
         parts = [
-            f"epoch {metrics.epoch}/{self.epochs}",
-            f"train loss {metrics.train_loss:.4f}",
+            Cli.tr("epoch {0}/{1}").format(metrics.epoch, self.epochs),
+            Cli.tr("train loss {0}").format(f"{metrics.train_loss:.4f}"),
         ]
         if metrics.val_loss is not None:
-            parts.append(f"val loss {metrics.val_loss:.4f}")
+            parts.append(Cli.tr("val loss {0}").format(f"{metrics.val_loss:.4f}"))
         if metrics.val_accuracy is not None:
-            parts.append(f"val accuracy {metrics.val_accuracy:.2%}")
+            accuracy = f"{metrics.val_accuracy:.2%}"
+            parts.append(Cli.tr("val accuracy {0}").format(accuracy))
         parts += [
             f"{name} {value:.4g}" for name, value in metrics.extra.items()
         ]  # the task's loss terms
-        parts.append(f"{metrics.seconds:.1f} s")
-        parts.append(f"{metrics.samples_per_sec:,.0f} samples/s")
+        parts.append(Cli.tr("{0} s").format(f"{metrics.seconds:.1f}"))
+        speed = f"{metrics.samples_per_sec:,.0f}"
+        parts.append(Cli.tr("{0} samples/s").format(speed))
         line = "  ".join(parts)
         if self.bar is not None:
             self.bar.n = metrics.epoch * self.bar.total // self.epochs

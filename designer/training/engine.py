@@ -32,9 +32,9 @@ import torch
 from torch import nn
 
 from designer.codegen.build import build_networks
-from designer.graph.editing import plural
 from designer.graph.model import Project
-from designer.shapes.problems import listed
+from designer.graph.translatable import Message
+from designer.shapes.problems import listed_message
 from designer.training.callbacks import TrainingCallbacks
 from designer.training.checkpoints import WEIGHTS_SUFFIX, WeightsError, save_weights
 from designer.training.devices import DeviceError, device_label, resolve_device
@@ -45,7 +45,6 @@ from designer.training.engine_parts import (
     apply_fast_mode,
     current_lr,
     describe_failure,
-    epochs_summary,
     fits_on_device,
     make_optimizer,
     make_schedulers,
@@ -59,6 +58,16 @@ from designer.training.memory import MemoryCheck, check_memory
 from designer.training.metrics import EpochMetrics, RunInfo, RunResult, StepUpdate
 from designer.training.probes.gradients import OptimizerGradients, node_names
 from designer.training.recipes.common import steps_per_epoch, validation_batches
+from designer.training.run_end_texts import (
+    DATA_DOES_NOT_FIT,
+    NO_DATASET,
+    SETTINGS_HAVE_PROBLEMS,
+    early_stopped_message,
+    failure_message,
+    finished_message,
+    non_finite_loss,
+    stopped_message,
+)
 from designer.training.settings import SettingsError, TrainingSettings
 from designer.training.tasks.base import (
     PredictionSnapshot,
@@ -172,12 +181,12 @@ class Trainer:
         try:
             result = self._run()
         except TrainingError as error:
-            result = self._result("failed", str(error))
+            result = self._result("failed", error.message)
         except _NonFiniteLoss as error:
             result = self._result("failed", self._non_finite_message(error))
         except Exception as error:  # the app must survive whatever the model does
             result = self._result(
-                "failed", describe_failure(error, self.settings, self._memory)
+                "failed", failure_message(error, self.settings, self._memory)
             )
         if self._gradients is not None:
             self._gradients.remove()
@@ -189,7 +198,7 @@ class Trainer:
             self.callbacks.on_end(result)
         return result
 
-    def _result(self, status: str, message: str) -> RunResult:
+    def _result(self, status: str, message: str | Message) -> RunResult:
         val_losses = [
             (m.val_loss, m.epoch)
             for m in self._epochs
@@ -209,20 +218,23 @@ class Trainer:
             epochs=list(self._epochs),
             best_val_accuracy=max(accuracies) if accuracies else None,
             best_val_loss=best[0] if best else None,
-            message=message,
+            message=str(message),
+            text=message if isinstance(message, Message) else None,
             device=self._device_name,
             dataset=dataset,
             task=self.settings.task if self.settings else "",
             best_epoch=best[1] if best else None,
         )
 
-    def _non_finite_message(self, error: _NonFiniteLoss) -> str:
+    def _non_finite_message(self, error: _NonFiniteLoss) -> Message:
         settings = self.settings or TrainingSettings()
-        what = "NaN (not a number)" if math.isnan(error.value) else "infinite"
-        advice = f"The learning rate ({settings.lr:g}) is probably too high: try a smaller one"
-        if settings.grad_clip <= 0:
-            advice += ", or turn on gradient clipping"
-        return f"The loss became {what} in epoch {error.epoch} (around step {error.step}). {advice}."
+        return non_finite_loss(
+            math.isnan(error.value),
+            error.epoch,
+            error.step,
+            settings.lr,
+            settings.grad_clip,
+        )
 
     def _run(self) -> RunResult:
         settings = self._settings()
@@ -232,16 +244,17 @@ class Trainer:
         task = create_task(settings.task)
         problems = task.check(self.project, infos, dataset, settings)
         if problems:
+            headline = Message(DATA_DOES_NOT_FIT)
             raise TrainingError(
-                listed("The model and the data do not fit together", problems)
+                listed_message(headline, [*map(Message.plain, problems)])
             )
         self.task = task
         if (
             self.check_memory
         ):  # before building anything: a model too big is refused with numbers
             self._memory = check_memory(self.project, dataset, settings, device)
-            if self._memory.problems:
-                raise TrainingError(" ".join(self._memory.problems))
+            if self._memory.problem_messages:
+                raise TrainingError(self._memory.problem_messages[0])
 
         torch.manual_seed(settings.seed)
         built = build_networks(
@@ -324,9 +337,9 @@ class Trainer:
             else:
                 self.settings.validate()
         except SettingsError as error:
-            raise TrainingError(
-                listed("The training settings have problems", error.problems)
-            ) from None
+            headline = Message(SETTINGS_HAVE_PROBLEMS)
+            problems = [Message.plain(problem) for problem in error.problems]
+            raise TrainingError(listed_message(headline, problems)) from None
         return self.settings
 
     def _device(self, settings: TrainingSettings) -> torch.device:
@@ -342,9 +355,7 @@ class Trainer:
             return self.dataset
         spec = self.project.dataset or {}
         if not spec.get("name"):
-            raise TrainingError(
-                "No dataset is chosen for this project: pick one before training."
-            )
+            raise TrainingError(Message(NO_DATASET))
         from designer.training.datasets import DatasetError, load_dataset
 
         try:
@@ -418,7 +429,7 @@ class Trainer:
                     epoch_paused += waited
                     run_paused += waited
                 if stop.is_set():
-                    return self._result("stopped", self._stopped_message())
+                    return self._result("stopped", stopped_message(self._epochs))
                 now = time.perf_counter()
                 if now - last_update >= interval:
                     done = step + 1
@@ -498,21 +509,19 @@ class Trainer:
                 epochs_without_improvement += 1
             self._save_checkpoints(improved)
             if stop.is_set():
-                return self._result("stopped", self._stopped_message())
+                return self._result("stopped", stopped_message(self._epochs))
             if (
                 settings.early_stopping
                 and epochs_without_improvement >= settings.early_stopping
                 and epoch < epochs
             ):
-                watched = "validation" if metrics.val_loss is not None else "training"
+                on_validation = metrics.val_loss is not None
+                waited = epochs_without_improvement
                 return self._result(
                     "early_stopped",
-                    f"Stopped early after epoch {epoch}: the {watched} loss has not improved for "
-                    f"{plural(epochs_without_improvement, 'epoch')}. "
-                    + self._summary(),
+                    early_stopped_message(epoch, on_validation, waited, self._epochs),
                 )
-        finished = f"Finished {plural(epochs, 'epoch')}. "
-        return self._result("finished", finished + self._summary())
+        return self._result("finished", finished_message(self._epochs))
 
     def _wait_while_paused(self) -> float:
         start = time.perf_counter()
@@ -579,11 +588,3 @@ class Trainer:
                 )
         except WeightsError as error:
             raise TrainingError(f"Could not save a checkpoint: {error}") from None
-
-    def _stopped_message(self) -> str:
-        done = len(self._epochs)
-        text = f"Stopped after {plural(done, 'epoch')}."
-        return f"{text} {self._summary()}" if done else text
-
-    def _summary(self) -> str:
-        return epochs_summary(self._epochs)

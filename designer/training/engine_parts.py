@@ -16,15 +16,13 @@ from torch import nn
 
 from designer.codegen.module import generate_project
 from designer.graph.model import Project
+from designer.graph.translatable import Message
 from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.shapes.problems import describe, listed
 from designer.training.memory import (
     DEVICE_DATA_SHARE,
     MemoryCheck,
-    describe_out_of_memory,
-    is_out_of_memory,
 )
-from designer.training.metrics import EpochMetrics
 from designer.training.recipes.common import (
     make_optimizer as recipe_optimizer,
 )
@@ -34,12 +32,20 @@ from designer.training.recipes.common import (
     steps_per_batch,
 )
 from designer.training.recipes.speed import FastMode, fast_inputs, fast_mode
+from designer.training.run_end_texts import failure_message
 from designer.training.settings import TrainingSettings
 from designer.training.tasks.base import NetworkInfo, Task
 
 
 class TrainingError(Exception):
-    """A run cannot start or cannot go on; the message is written for people."""
+    """A run cannot start or cannot go on; the message is written for people
+    (``message``: the same as a :class:`Message` the window translates)."""
+
+    def __init__(self, message: str | Message) -> None:
+        self.message = (
+            message if isinstance(message, Message) else Message.plain(message)
+        )
+        super().__init__(self.message.english())
 
 
 # -- building blocks ------------------------------------------------------------------
@@ -131,32 +137,13 @@ def current_lr(optimizers: list[torch.optim.Optimizer]) -> float:
     return float(optimizers[0].param_groups[0]["lr"]) if optimizers else 0.0
 
 
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
-
-
 def describe_failure(
     error: BaseException,
     settings: TrainingSettings | None,
     memory: MemoryCheck | None = None,
 ) -> str:
-    """A message for people about an exception raised while training.
-
-    Running out of memory (a GPU's, or the computer's: ``MemoryError`` or the
-    CPU allocator's RuntimeError) is told as memory, with the batch size and
-    one the pre-flight estimate ``memory`` says should fit.
-    """
-    text = _first_line(error)
-    batch = settings.batch_size if settings else None
-    if is_out_of_memory(error):
-        return f"{describe_out_of_memory(error, batch, memory)} ({text})"
-    if isinstance(error, RuntimeError | ValueError | IndexError | TypeError):
-        return (
-            f"Training failed while running the model: {text}. "
-            "Check the layer sizes and the data's shape; the shape labels on the canvas show what each layer expects."
-        )
-    return f"Training failed: {type(error).__name__}: {text}"
+    """:func:`~designer.training.run_end_texts.failure_message` in English."""
+    return failure_message(error, settings, memory).english()
 
 
 # -- predictions for the UI and for users -----------------------------------------
@@ -216,18 +203,6 @@ def analyse_project(project: Project) -> dict[str, NetworkInfo]:
             graph.name, code, shapes, shapes.output_shapes()
         )
     return infos
-
-
-def epochs_summary(epochs: list[EpochMetrics]) -> str:
-    """The last epoch's losses (and accuracy) in one sentence."""
-    last = epochs[-1]
-    parts = [f"train loss {last.train_loss:.4g}"]
-    if last.val_loss is not None:
-        parts.append(f"validation loss {last.val_loss:.4g}")
-    if last.val_accuracy is not None:
-        best = max(m.val_accuracy for m in epochs if m.val_accuracy is not None)
-        parts.append(f"validation accuracy {last.val_accuracy:.1%} (best {best:.1%})")
-    return "Last epoch: " + ", ".join(parts) + "."
 
 
 @dataclass

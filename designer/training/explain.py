@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from designer.i18n import Cli, translate
 from designer.training.probes import pictures
 from designer.training.probes.messages import (
     AttentionMap,
@@ -235,17 +236,20 @@ def explain(
     try:
         project = load_project(project_path)
     except ProjectFileError as error:
-        raise ExplainError(f"cannot open {error}") from None
+        reason = error.worded(translate)
+        raise ExplainError(Cli.tr("cannot open {0}").format(reason)) from None
     spec: Any = dataset or project.dataset
     if not spec or (isinstance(spec, dict) and not spec.get("name")):
-        raise ExplainError("the project names no dataset; pass --dataset NAME")
+        raise ExplainError(Cli.tr("the project names no dataset; pass --dataset NAME"))
     try:
         data = load_dataset(spec)
     except DatasetError as error:
         raise ExplainError(str(error)) from None
     if not 0 <= sample < len(data):
         raise ExplainError(
-            f"there is no sample {sample}: the dataset {data.name!r} has samples 0…{len(data) - 1}"
+            Cli.tr("there is no sample {0}: the dataset {1} has samples 0…{2}").format(
+                sample, repr(data.name), len(data) - 1
+            )
         )
     torch.manual_seed(0)
     try:
@@ -273,15 +277,18 @@ def explain(
             for name, b in built.items()
         )
         raise ExplainError(
-            f"the samples of {data.name!r} have shape {x.shape}, which does not fit "
-            f"the project ({wanted}); pick a dataset that fits"
+            Cli.tr(
+                "the samples of {0} have shape {1}, which does not fit "
+                "the project ({2}); pick a dataset that fits"
+            ).format(repr(data.name), x.shape, wanted)
         )
     folder = Path(out)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
+        reason = error.strerror or error
         raise ExplainError(
-            f"cannot create {folder}: {error.strerror or error}"
+            Cli.tr("cannot create {0}: {1}").format(folder, reason)
         ) from None
     written = Written(folder)
     reports = []
@@ -299,9 +306,9 @@ def explain(
         try:
             write_report(report, fed, written, prefix)
         except OSError as error:
-            raise ExplainError(
-                f"cannot write into {folder}: {error.strerror or error}"
-            ) from None
+            reason = error.strerror or error
+            message = Cli.tr("cannot write into {0}: {1}").format(folder, reason)
+            raise ExplainError(message) from None
     label = ""
     if data.classes is not None and np.ndim(data.y[sample]) == 0:
         label = f" (label: {data.classes[int(data.y[sample])]})"
@@ -311,9 +318,9 @@ def explain(
             folder / "index.md", index_text(title, reports, written, notes)
         )
     except OSError as error:
-        raise ExplainError(
-            f"cannot write into {folder}: {error.strerror or error}"
-        ) from None
+        reason = error.strerror or error
+        message = Cli.tr("cannot write into {0}: {1}").format(folder, reason)
+        raise ExplainError(message) from None
     written.files.append(("index.md", "this list"))
     return written
 
@@ -322,30 +329,41 @@ def add_explain_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``explain`` subcommand to ``designer``'s argument parser."""
     parser = subparsers.add_parser(
         "explain",
-        help="write pictures of what a network does with one sample (PNG + index.md)",
-        description="Run one dataset sample through the network and write, as PNG files, every "
-        "layer's output, feature maps and filters, saliency/Grad-CAM and attention per head.",
+        help=Cli.tr(
+            "write pictures of what a network does with one sample (PNG + index.md)"
+        ),
+        description=Cli.tr(
+            "Run one dataset sample through the network and write, as PNG files, every "
+            "layer's output, feature maps and filters, saliency/Grad-CAM and attention "
+            "per head."
+        ),
     )
-    parser.add_argument("file", help="project file (.json)")
+    parser.add_argument("file", help=Cli.tr("project file (.json)"))
     parser.add_argument(
         "--weights",
         metavar="W.safetensors",
-        help="trained weights (as designer train writes)",
+        help=Cli.tr("trained weights (as designer train writes)"),
     )
     parser.add_argument(
-        "--dataset", metavar="NAME|PATH", help="dataset (default: the project's)"
+        "--dataset",
+        metavar="NAME|PATH",
+        help=Cli.tr("dataset (default: the project's)"),
     )
     parser.add_argument(
-        "--sample", type=int, default=0, metavar="K", help="which sample (default 0)"
+        "--sample",
+        type=int,
+        default=0,
+        metavar="K",
+        help=Cli.tr("which sample (default 0)"),
     )
     parser.add_argument(
         "--target",
         type=int,
         metavar="C",
-        help="class to explain (default: the predicted one)",
+        help=Cli.tr("class to explain (default: the predicted one)"),
     )
     parser.add_argument(
-        "--out", required=True, metavar="DIR", help="folder for the pictures"
+        "--out", required=True, metavar="DIR", help=Cli.tr("folder for the pictures")
     )
     parser.set_defaults(handler=run_explain)
     return parser
@@ -357,7 +375,12 @@ def run_explain(args: argparse.Namespace) -> int:
             args.file, args.out, args.weights, args.dataset, args.sample, args.target
         )
     except ExplainError as error:
-        print(f"designer explain: {error}", file=sys.stderr)
+        print(Cli.tr("designer explain: {0}").format(error), file=sys.stderr)
         return EXIT_FAILED
-    print(f"wrote {len(written.files)} files to {written.folder} (see index.md)")
+    count = len(written.files)
+    print(
+        Cli.tr("wrote %n file(s) to {0} (see index.md)", "", count).format(
+            written.folder
+        )
+    )
     return EXIT_OK

@@ -45,8 +45,19 @@ from torch import nn
 from designer.codegen.build import build_networks
 from designer.codegen.module import generate_project
 from designer.graph.model import Project
+from designer.graph.translatable import Message
 from designer.shapes.infer import infer_shapes
 from designer.training.memory_available import available_memory
+from designer.training.memory_texts import (
+    COMPUTER,
+    MEMORY_PARTS,
+    MEMORY_REFUSAL,
+    REFUSED_NOTHING_FITS,
+    REFUSED_NOTHING_FITS_ON_CPU,
+    SMALLER_BATCH,
+    format_bytes,
+    memory_summary,
+)
 from designer.training.memory_tracking import LiveStorageTracker
 from designer.training.recipes.common import VAL_BATCH_MIN
 from designer.training.settings import FIELD_SPECS, TrainingSettings
@@ -146,14 +157,19 @@ class MemoryEstimate:
 
     def parts(self) -> str:
         """The need in its parts, for people."""
-        named = (
-            ("parameters", self.parameters),
-            ("gradients", self.gradients),
-            ("optimizer state", self.optimizer_state),
-            (f"activations at batch size {self.batch_size:,}", self.activations),
-            ("data on the device", self.dataset),
+        return self.parts_message().english()
+
+    def parts_message(self) -> Message:
+        """:meth:`parts` as a message the window translates."""
+        return Message.of(
+            MEMORY_PARTS,
+            parameters=format_bytes(self.parameters),
+            gradients=format_bytes(self.gradients),
+            optimizer=format_bytes(self.optimizer_state),
+            batch=f"{self.batch_size:,}",
+            activations=format_bytes(self.activations),
+            data=format_bytes(self.dataset),
         )
-        return ", ".join(f"{name} {format_bytes(size)}" for name, size in named)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -167,6 +183,8 @@ class MemoryCheck:
     available: int | None
     problems: list[str] = field(default_factory=list)  # the run cannot fit
     warnings: list[str] = field(default_factory=list)  # it may, tightly
+    # ``problems`` as messages the window translates
+    problem_messages: list[Message] = field(default_factory=list)
 
     def fitting_batch(self) -> int | None:
         """The largest batch size that should fit, when both numbers are known."""
@@ -484,20 +502,13 @@ def check_memory(
         return MemoryCheck(estimate, None)
     need, where = estimate.total, _device_words(device)
     if need > available:
-        fits = estimate.largest_batch_that_fits(available)
-        if fits >= 1 and fits < estimate.batch_size:
-            remedy = f"Use a batch size of at most {fits:,} (now {estimate.batch_size:,}) or a smaller model."
-        else:
-            remedy = (
-                "Even a batch of 1 does not fit: make the model smaller "
-                "(fewer or narrower layers)"
-                + (" or train on a GPU." if device.type == "cpu" else ".")
-            )
-        problem = (
-            f"This run needs about {format_bytes(need)} of memory but the {where} has "
-            f"{format_bytes(available)} available ({estimate.parts()}). {remedy}"
+        problem = memory_refusal(estimate, need, available, device)
+        return MemoryCheck(
+            estimate,
+            available,
+            problems=[problem.english()],
+            problem_messages=[problem],
         )
-        return MemoryCheck(estimate, available, problems=[problem])
     if need > WARN_SHARE * available:
         warning = (
             f"This run needs about {format_bytes(need)} of the {format_bytes(available)} "
@@ -505,6 +516,31 @@ def check_memory(
         )
         return MemoryCheck(estimate, available, warnings=[warning])
     return MemoryCheck(estimate, available)
+
+
+def memory_refusal(
+    estimate: MemoryEstimate, need: int, available: int, device: torch.device
+) -> Message:
+    """Why a run that needs ``need`` bytes cannot fit in ``available``, and the remedy."""
+    fits = estimate.largest_batch_that_fits(available)
+    if fits >= 1 and fits < estimate.batch_size:
+        remedy = Message.of(
+            SMALLER_BATCH, fits=f"{fits:,}", batch=f"{estimate.batch_size:,}"
+        )
+    else:
+        remedy = Message(
+            REFUSED_NOTHING_FITS_ON_CPU
+            if device.type == "cpu"
+            else REFUSED_NOTHING_FITS
+        )
+    return Message.of(
+        MEMORY_REFUSAL,
+        need=format_bytes(need),
+        where=Message(_device_words(device)),
+        available=format_bytes(available),
+        parts=estimate.parts_message(),
+        remedy=remedy,
+    )
 
 
 def _no_estimate(error: BaseException) -> str:
@@ -517,30 +553,7 @@ def _no_estimate(error: BaseException) -> str:
 
 
 def _device_words(device: torch.device) -> str:
-    return {"cuda": "GPU", "mps": "Apple GPU"}.get(device.type, "computer")
-
-
-def memory_summary(estimate: MemoryEstimate, available: int | None) -> str:
-    """One line for the settings form: "about 1.2 GB of 23.4 GB available; …"."""
-    if available is None:
-        return f"about {format_bytes(estimate.total)} (free memory unknown)"
-    text = (
-        f"about {format_bytes(estimate.total)} of {format_bytes(available)} available"
-    )
-    fits = estimate.largest_batch_that_fits(available)
-    if fits == 0:
-        return text + "; not even a batch of 1 fits"
-    if fits >= estimate.num_train:
-        return text + "; a batch of the whole training set fits"
-    return text + f"; the largest batch that fits is {fits:,}"
-
-
-def format_bytes(size: float) -> str:
-    """Decimal units, one decimal: 1.2 GB, 850.0 MB, 12 B."""
-    for unit, scale in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
-        if size >= scale:
-            return f"{size / scale:.1f} {unit}"
-    return f"{int(size)} B"
+    return {"cuda": "GPU", "mps": "Apple GPU"}.get(device.type, COMPUTER)
 
 
 # -- a real out-of-memory error ------------------------------------------------------------
@@ -562,19 +575,12 @@ def describe_out_of_memory(
     error: BaseException, batch_size: int | None, check: MemoryCheck | None
 ) -> str:
     """Words for a real out-of-memory error: the batch size and one that should fit."""
-    gpu = isinstance(error, getattr(torch, "OutOfMemoryError", ())) or any(
-        words in str(error).lower() for words in ("cuda", "mps", "hip")
-    )
-    who = "The device" if gpu else "The computer"
-    if not batch_size:
-        return f"{who} ran out of memory. Use a smaller batch size or a smaller model."
-    suggestion = _smaller_batch(batch_size, check)
-    size = f"now {batch_size:,}" + (f"; try {suggestion:,}" if suggestion else "")
-    smaller = "a smaller model" if gpu else "a smaller model or dataset"
-    return f"{who} ran out of memory. Use a smaller batch size ({size}) or {smaller}."
+    from designer.training.run_end_texts import out_of_memory_message
+
+    return out_of_memory_message(error, batch_size, check).english()
 
 
-def _smaller_batch(batch_size: int, check: MemoryCheck | None) -> int | None:
+def smaller_batch(batch_size: int, check: MemoryCheck | None) -> int | None:
     """Half the batch, or less when the estimate says so; None when 1 already failed."""
     if batch_size <= 1:
         return None

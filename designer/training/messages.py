@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from designer.graph.translatable import Message
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -160,6 +162,7 @@ class RunResult:
     dataset: str = ""
     task: str = ""
     best_epoch: int | None = None
+    text: Message | None = None  # ``message`` as a message the window translates
 
     @property
     def ok(self) -> bool:
@@ -182,7 +185,8 @@ MESSAGE_KINDS: dict[str, str] = {
     "weights": "str: the path of the trained weights the run left behind",
     "end": "RunResult: how the run ended",
     "failed": "str: the run could not start or went wrong, for people",
-    "memory": "str: the memory pre-flight of a request with extra['memory_only']",
+    "memory": "Message (designer.graph.translatable): the memory pre-flight of a "
+    "request with extra['memory_only']",
     "done": "None: the last message of every run",
 }
 

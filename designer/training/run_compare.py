@@ -13,16 +13,50 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from designer.graph.safe_files import atomic_write_text
+from designer.i18n import QT_TRANSLATE_NOOP
 from designer.training.run_history import PER_LAYER, RunHistoryError, RunRecord
 
 MISSING = "—"
 SUMMARY_METRICS = ("train_loss", "val_loss", "val_accuracy")
+#: (context, text) → the text in the reader's language; this one keeps English.
+Translate = Callable[[str, str], str]
+CONTEXT = "RunTable"
+SECONDS = QT_TRANSLATE_NOOP("RunTable", "{seconds} s")
+MINUTES = QT_TRANSLATE_NOOP("RunTable", "{minutes} min {seconds} s")
+HOURS = QT_TRANSLATE_NOOP("RunTable", "{hours} h {minutes} min")
+#: The titles of the table's own columns (a setting's or a layer parameter's
+#: column is titled by its name).
+COLUMN_TITLES = {
+    "run": QT_TRANSLATE_NOOP("RunTable", "run"),
+    "name": QT_TRANSLATE_NOOP("RunTable", "name"),
+    "epochs done": QT_TRANSLATE_NOOP("RunTable", "epochs done"),
+    "duration": QT_TRANSLATE_NOOP("RunTable", "duration"),
+    "device": QT_TRANSLATE_NOOP("RunTable", "device"),
+    "started": QT_TRANSLATE_NOOP("RunTable", "started"),
+    "train_loss": QT_TRANSLATE_NOOP("RunTable", "train_loss"),
+    "val_loss": QT_TRANSLATE_NOOP("RunTable", "val_loss"),
+    "val_accuracy": QT_TRANSLATE_NOOP("RunTable", "val_accuracy"),
+    "layers": QT_TRANSLATE_NOOP("RunTable", "layers"),
+    "dataset": QT_TRANSLATE_NOOP("RunTable", "dataset"),
+}
+
+
+def english(context: str, text: str) -> str:
+    """The :data:`Translate` that keeps the English text."""
+    del context
+    return text
+
+
+def column_title(header: str, translate: Translate = english) -> str:
+    """A column of :func:`table_rows` titled in the reader's language."""
+    title = COLUMN_TITLES.get(header)
+    return header if title is None else translate(CONTEXT, title)
 
 
 def _text(value: Any) -> str:
@@ -81,16 +115,18 @@ def differing_settings(runs: Sequence[RunRecord]) -> list[str]:
     ]
 
 
-def format_duration(seconds: float) -> str:
-    """``42 s``, ``3 min 05 s``, ``1 h 02 min``."""
+def format_duration(seconds: float, translate: Translate = english) -> str:
+    """``42 s``, ``3 min 05 s``, ``1 h 02 min`` (in the words of ``translate``)."""
     seconds = max(0, round(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return translate(CONTEXT, SECONDS).format(seconds=seconds)
     minutes, rest = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {rest:02d} s"
+        return translate(CONTEXT, MINUTES).format(
+            minutes=minutes, seconds=f"{rest:02d}"
+        )
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return translate(CONTEXT, HOURS).format(hours=hours, minutes=f"{minutes:02d}")
 
 
 def local_time(started: str) -> str:
@@ -117,9 +153,13 @@ def summary_metrics(runs: Sequence[RunRecord]) -> list[str]:
     ]
 
 
-def table_rows(runs: Sequence[RunRecord]) -> tuple[list[str], list[list[str]]]:
+def table_rows(
+    runs: Sequence[RunRecord], translate: Translate = english
+) -> tuple[list[str], list[list[str]]]:
     """Headers and rows of the history table: id and name, the setup values that
-    differ (what the comparison is about), final metrics, epochs, duration, device, start."""
+    differ (what the comparison is about), final metrics, epochs, duration, device,
+    start.  The headers are names (:func:`column_title` titles them); the
+    durations are worded by ``translate``."""
     metrics = summary_metrics(runs)
     differing = differing_settings(runs)
     headers = [
@@ -142,7 +182,7 @@ def table_rows(runs: Sequence[RunRecord]) -> tuple[list[str], list[list[str]]]:
                 *(flat.get(name, MISSING) for name in differing),
                 *(format_metric(m, run.final(m)) for m in metrics),
                 str(len(run.epochs)),
-                format_duration(run.duration_s),
+                format_duration(run.duration_s, translate),
                 run.device or MISSING,
                 local_time(run.started),
             ]

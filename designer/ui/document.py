@@ -41,6 +41,7 @@ from designer.graph.project_file import ProjectFileError, read_project, save_pro
 from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.shapes.problems import Problem
 from designer.ui.commands import EditCommand
+from designer.ui.problem_text import translated
 
 CLIPBOARD_MIME = "application/x-designer-nodes"
 PASTE_OFFSET = 40.0
@@ -78,7 +79,7 @@ class Document(QObject):
         self._open_blocks: list[str] = []
         self._analysis: dict[str, GraphShapes] = {}
         self._dirty: set[str] = set()
-        self._code: tuple[str, str | None] | None = None
+        self._code: tuple[str, CodegenError | None] | None = None
         self._batch_depth = 0
         self._selection_dirty = False
         self._paste_count = 0
@@ -210,17 +211,18 @@ class Document(QObject):
         return self._code_result()[0]
 
     def code_error(self) -> str | None:
-        return self._code_result()[1]
+        error = self._code_result()[1]
+        return None if error is None else translated(error.message)
 
-    def _code_result(self) -> tuple[str, str | None]:
+    def _code_result(self) -> tuple[str, CodegenError | None]:
         analysis = self.analysis
         if self._code is None:
             try:
                 self._code = (generate_code(self.project, analysis), None)
             except CodegenError as error:
-                self._code = ("", str(error))
+                self._code = ("", error)
             except Exception as error:  # a generator bug must not take the editor down
-                self._code = ("", f"the code could not be generated: {error}")
+                self._code = ("", CodegenError.unexpected(error))
         return self._code
 
     def _recompute(self) -> None:
@@ -321,7 +323,7 @@ class Document(QObject):
         try:
             self.push(plan(self.graph, self.current_network, *args))
         except GraphError as error:
-            return str(error)
+            return translated(error.message)
         return None
 
     # -- edits ----------------------------------------------------------------------
@@ -593,8 +595,6 @@ class Document(QObject):
         self.push(editing.set_project_field(self.project, "dataset", settings))
 
     def set_project_name(self, name: str) -> str | None:
-        try:
-            self.push(editing.set_project_field(self.project, "name", name))
-        except GraphError as error:
-            return str(error)
-        return None
+        return self._push_or_refuse(
+            lambda _g, _n: editing.set_project_field(self.project, "name", name)
+        )

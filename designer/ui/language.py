@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFontDatabase
 
+from designer.i18n import set_language as set_cli_language
 from designer.resources import MissingResourceError, resource_folder
 
 ENGLISH = "en"
@@ -99,6 +100,7 @@ def install_language(language: str) -> None:
     if app is None:
         return
     _current[0] = language
+    set_cli_language(language)  # the Qt-free texts (designer.i18n) follow the window
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -15,34 +15,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from designer.graph.model import Graph, Node
-from designer.graph.translatable import (
-    CONTEXT,
-    QT_TRANSLATE_NOOP,
-    Message,
-    node_sentence,
-)
+from designer.graph.translatable import Message, node_sentence
 from designer.shapes.infer import NodeShapes
-from designer.shapes.problems import Problem, describe, detail
-
-# How a problem names its network, for a list of several networks' problems.
-NETWORK_SENTENCE = QT_TRANSLATE_NOOP("Problem", "{network}: {text}")
+from designer.shapes.problems import Problem, describe, detail, sentence_message
 
 
 def translated(message: Message) -> str:
-    """``message`` in the interface's language, its arguments filled in.
-
-    A translation that does not fit its arguments (a placeholder misspelt) falls
-    back to the English template rather than showing nothing.
-    """
-    args = {
-        name: translated(value) if isinstance(value, Message) else value
-        for name, value in message.args
-    }
-    text = QCoreApplication.translate(CONTEXT, message.template)
-    try:
-        return text.format(**args)
-    except (KeyError, IndexError, ValueError):
-        return message.template.format(**args)
+    """``message`` in the interface's language, its arguments filled in
+    (:meth:`~designer.graph.translatable.Message.worded` with Qt's translate)."""
+    return message.worded(QCoreApplication.translate)
 
 
 def field_message(message: Message | None) -> str | None:
@@ -62,13 +43,10 @@ def problem_sentence(
 ) -> str:
     """:func:`~designer.shapes.problems.describe` in the interface's language:
     the sentence names its node ("Linear 'fc1': …") and, when asked, its network."""
-    if not problem.template:
+    message = sentence_message(problem, graph, with_network=with_network)
+    if message is None:
         return describe(problem, graph, with_network=with_network)
-    node = graph.node(problem.node) if _has_node(problem, graph) else None
-    text = translated(_naming(problem.text, node))
-    if with_network:
-        return translated(Message.of(NETWORK_SENTENCE, network=graph.name, text=text))
-    return text
+    return translated(message)
 
 
 def problem_message(problem: Problem, node: Node | None) -> str:
@@ -88,10 +66,6 @@ def node_error(info: NodeShapes, node: Node) -> str | None:
     if info.error_text is None:
         return info.error
     return translated(node_sentence(node.type, node.name, info.error_text))
-
-
-def _has_node(problem: Problem, graph: Graph) -> bool:
-    return problem.node is not None and graph.has_node(problem.node)
 
 
 def _naming(text: Message, node: Node | None) -> Message:

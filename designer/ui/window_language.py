@@ -155,7 +155,7 @@ class WindowLanguage:
             dock.setWindowTitle(title)
         window.files.retranslate()
         window.network_tabs.rebuild()
-        window._refresh_summary()  # its dock title
+        window.refresh_now()  # the summary's dock title, the code panel's errors
         window._update_status()
         window._update_zoom_label()
         window.update_title()

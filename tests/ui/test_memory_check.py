@@ -9,8 +9,15 @@ import pytest
 from designer.graph.model import Graph, Project
 from designer.training.datasets import load_dataset
 from designer.training.devices import DeviceError, resolve_device
-from designer.training.server.process import memory_text
+from designer.training.server.process import memory_message, memory_text
 from designer.training.settings import TrainingSettings
+from designer.ui.language import CHINESE, ENGLISH
+from designer.ui.training.memory_check import MemoryCheck
+from tests.ui.test_training_language import (  # noqa: F401 - chinese: a fixture
+    chinese,
+    english_words,
+    switch,
+)
 from tests.ui.test_training_panel import (
     MOONS_MLP,
     RUN_TIMEOUT_MS,
@@ -79,3 +86,23 @@ def test_the_settings_show_the_estimate(qtbot) -> None:
     assert not panel.is_running()  # an estimate is no run
     box.grab().save("/tmp/speed_memory_check.png")
     panel.settings_form.grab().save("/tmp/speed_settings_form.png")
+
+
+def test_the_estimate_is_worded_in_the_interface_language(
+    qtbot,
+    chinese,  # noqa: F811
+) -> None:
+    dataset = load_dataset({"name": "moons", "options": {"n_samples": 240}})
+    settings = TrainingSettings(batch_size=32, device="cpu")
+    message = memory_message(_moons_project(16), dataset, settings)
+    box = MemoryCheck(lambda: ({}, {}, {}))
+    qtbot.addWidget(box)
+    box._show(message)
+    english = box.label.text()
+    assert english == message.english() and ABOUT.match(english)
+    switch(CHINESE)
+    text = box.label.text()
+    assert text.startswith("批大小 32，") and "可用" in text, text
+    assert english_words([text]) == {}
+    switch(ENGLISH)
+    assert box.label.text() == english

@@ -188,6 +188,32 @@ def test_the_runs_tab_switches_language_at_run_time(
     assert widget_texts(view) == english
 
 
+def test_the_runs_table_words_durations_and_dates_in_the_language(
+    qtbot,
+    chinese,
+    history,  # noqa: F811
+) -> None:
+    view = RunHistoryView()
+    qtbot.addWidget(view)
+    view.set_history(history)
+    headers = [
+        view.table.horizontalHeaderItem(c).text()
+        for c in range(view.table.columnCount())
+    ]
+    duration, started = headers.index("Duration"), headers.index("Started")
+    assert view.table.item(0, duration).text() == "12 s"
+    english_start = view.table.item(0, started).text()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", english_start)
+    switch(CHINESE)
+    assert view.table.item(0, duration).text() == "12 秒"
+    chinese_start = view.table.item(0, started).text()
+    assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d", chinese_start)
+    assert view.table.item(1, duration).text() == "14 秒"
+    switch(ENGLISH)
+    assert view.table.item(0, duration).text() == "12 s"
+    assert view.table.item(0, started).text() == english_start
+
+
 def run_names(view: RunHistoryView) -> set[str]:
     """The runs' own names (user data) and the texts that contain them."""
     names = {r.name for r in view.records}

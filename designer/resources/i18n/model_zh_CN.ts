@@ -473,8 +473,96 @@
         <translation>{network}：{text}</translation>
     </message>
     <message>
+        <source>{headline}:</source>
+        <translation>{headline}：</translation>
+    </message>
+    <message>
         <source>a block use is inferred through its definition</source>
         <translation>模块的使用要通过它的定义来推算形状</translation>
+    </message>
+    <message>
+        <source>{source}: {text}</source>
+        <translation>{source}：{text}</translation>
+    </message>
+    <message>
+        <source>{count} problems:</source>
+        <translation>{count} 个问题：</translation>
+    </message>
+    <message>
+        <source>  … and {count} more</source>
+        <translation>  …… 还有 {count} 个</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a designer project (JSON text)</source>
+        <translation>这是一个二进制文件，不是 designer 项目（JSON 文本）</translation>
+    </message>
+    <message>
+        <source>permission denied: the file cannot be read</source>
+        <translation>权限不足：无法读取该文件</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON: {reason} at line {line}, column {column}</source>
+        <translation>这不是有效的 JSON：第 {line} 行第 {column} 列{reason}</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>缺少值</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>缺少分隔符“,”</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>缺少分隔符“:”</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>缺少用双引号括起的属性名</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>有多余的数据</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>字符串没有结束</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>有无效的控制字符</translation>
+    </message>
+    <message>
+        <source>{title} {problem}</source>
+        <translation>{title}{problem}</translation>
+    </message>
+    <message>
+        <source>network {name} has problems, so no code can be written</source>
+        <translation>网络 {name} 有问题，因此无法生成代码</translation>
+    </message>
+    <message>
+        <source>the code could not be generated: {error}</source>
+        <translation>无法生成代码：{error}</translation>
+    </message>
+    <message>
+        <source>a name cannot be empty</source>
+        <translation>名称不能为空</translation>
+    </message>
+    <message>
+        <source>a name can be at most {limit} characters</source>
+        <translation>名称最多只能有 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>another node is already called {name}</source>
+        <translation>已经有另一个节点叫 {name}</translation>
     </message>
     <message>
         <source>reflection padding {padding} must be smaller than the {size} input: each side mirrors that many pixels from inside</source>

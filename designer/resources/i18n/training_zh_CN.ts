@@ -660,6 +660,337 @@
     </message>
 </context>
 <context>
+    <name>Problem</name>
+    <message>
+        <source>about {need} (free memory unknown)</source>
+        <translation>约 {need}（可用内存未知）</translation>
+    </message>
+    <message>
+        <source>about {need} of {available} available</source>
+        <translation>约 {need}，可用 {available}</translation>
+    </message>
+    <message>
+        <source>{summary}; not even a batch of 1 fits</source>
+        <translation>{summary}；连大小为 1 的批都放不下</translation>
+    </message>
+    <message>
+        <source>{summary}; a batch of the whole training set fits</source>
+        <translation>{summary}；整个训练集作为一个批也放得下</translation>
+    </message>
+    <message>
+        <source>{summary}; the largest batch that fits is {batch}</source>
+        <translation>{summary}；能放下的最大批大小为 {batch}</translation>
+    </message>
+    <message>
+        <source>This run needs about {need} of memory but the {where} has {available} available ({parts}). {remedy}</source>
+        <translation>这次运行大约需要 {need} 内存，但{where}只有 {available} 可用（{parts}）。{remedy}</translation>
+    </message>
+    <message>
+        <source>Use a batch size of at most {fits} (now {batch}) or a smaller model.</source>
+        <translation>请把批大小设为不超过 {fits}（当前为 {batch}），或使用更小的模型。</translation>
+    </message>
+    <message>
+        <source>Even a batch of 1 does not fit: make the model smaller (fewer or narrower layers).</source>
+        <translation>连大小为 1 的批都放不下：请把模型变小（更少或更窄的层）。</translation>
+    </message>
+    <message>
+        <source>Even a batch of 1 does not fit: make the model smaller (fewer or narrower layers) or train on a GPU.</source>
+        <translation>连大小为 1 的批都放不下：请把模型变小（更少或更窄的层），或在 GPU 上训练。</translation>
+    </message>
+    <message>
+        <source>computer</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <source>parameters {parameters}, gradients {gradients}, optimizer state {optimizer}, activations at batch size {batch} {activations}, data on the device {data}</source>
+        <translation>参数 {parameters}，梯度 {gradients}，优化器状态 {optimizer}，批大小为 {batch} 时的激活值 {activations}，设备上的数据 {data}</translation>
+    </message>
+    <message>
+        <source>Batch {batch} on {device}: {summary}.</source>
+        <translation>批大小 {batch}，{device}：{summary}。</translation>
+    </message>
+    <message>
+        <source>The fit of the dataset could not be checked: {error}</source>
+        <translation>无法检查数据集是否与网络相符：{error}</translation>
+    </message>
+    <message>
+        <source>a single value</source>
+        <translation>单个值</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>sequence_classification</source>
+        <translation>序列分类</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation>序列预测</translation>
+    </message>
+    <message>
+        <source>reconstruction</source>
+        <translation>重构</translation>
+    </message>
+    <message>
+        <source>vae</source>
+        <translation>变分自编码器</translation>
+    </message>
+    <message>
+        <source>gan</source>
+        <translation>生成对抗网络</translation>
+    </message>
+    <message>
+        <source>{count} feature</source>
+        <translation>{count} 个特征</translation>
+    </message>
+    <message>
+        <source>{count} features</source>
+        <translation>{count} 个特征</translation>
+    </message>
+    <message>
+        <source>sequences of {size} token ids</source>
+        <translation>长度为 {size} 的词元 ID 序列</translation>
+    </message>
+    <message>
+        <source>{size} images</source>
+        <translation>{size} 的图像</translation>
+    </message>
+    <message>
+        <source>{features} per sample</source>
+        <translation>每个样本 {features}</translation>
+    </message>
+    <message>
+        <source>sequences of {steps} steps × {features}</source>
+        <translation>{steps} 步 × {features} 的序列</translation>
+    </message>
+    <message>
+        <source>samples of {size}</source>
+        <translation>形状为 {size} 的样本</translation>
+    </message>
+    <message>
+        <source>use digits28 or change the Input</source>
+        <translation>请改用 digits28，或修改 Input</translation>
+    </message>
+    <message>
+        <source>use digits or change the Input</source>
+        <translation>请改用 digits，或修改 Input</translation>
+    </message>
+    <message>
+        <source>set the dataset&apos;s layout to &apos;{layout}&apos; or change the Input</source>
+        <translation>请把数据集的布局设为“{layout}”，或修改 Input</translation>
+    </message>
+    <message>
+        <source>set the Input to {size} (add a Flatten after it if the next layer needs a vector)</source>
+        <translation>请把 Input 设为 {size}（如果下一层需要向量，请在其后加一个 Flatten）</translation>
+    </message>
+    <message>
+        <source>set the Input&apos;s shape to {size} (Set from dataset)</source>
+        <translation>请把 Input 的形状设为 {size}（按数据集设置）</translation>
+    </message>
+    <message>
+        <source>The network has no Input: add one to receive the dataset&apos;s samples.</source>
+        <translation>网络没有 Input：请添加一个来接收数据集的样本。</translation>
+    </message>
+    <message>
+        <source>The dataset gives one input per sample but the network has {count} Inputs ({names}); keep one Input.</source>
+        <translation>数据集每个样本只提供一个输入，但网络有 {count} 个 Input（{names}）；请只保留一个 Input。</translation>
+    </message>
+    <message>
+        <source>The dataset gives {samples} but Input &apos;{name}&apos; expects {size} — {hint}.</source>
+        <translation>数据集提供的是{samples}，但 Input“{name}”需要 {size}——{hint}。</translation>
+    </message>
+    <message>
+        <source>The dataset gives token ids (whole numbers) but Input &apos;{name}&apos; has dtype {dtype} — set its dtype to long and feed it to an Embedding.</source>
+        <translation>数据集提供的是词元 ID（整数），但 Input“{name}”的 dtype 是 {dtype}——请把它的 dtype 设为 long，并把它接到 Embedding 层。</translation>
+    </message>
+    <message>
+        <source>The dataset gives real numbers but Input &apos;{name}&apos; has dtype long — set its dtype to float.</source>
+        <translation>数据集提供的是实数，但 Input“{name}”的 dtype 是 long——请把它的 dtype 设为 float。</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s token ids go up to {largest} but the Embedding has only {rows} rows — set num_embeddings to at least {vocab}.</source>
+        <translation>数据集的词元 ID 最大到 {largest}，但 Embedding 只有 {rows} 行——请把 num_embeddings 设为至少 {vocab}。</translation>
+    </message>
+    <message>
+        <source>The dataset &apos;{dataset}&apos; has only {count} class, but a classifier needs at least two classes to tell apart — choose a dataset whose labels take two or more values.</source>
+        <translation>数据集“{dataset}”只有 {count} 个类别，但分类器至少需要两个类别来区分——请选择标签有两个或更多取值的数据集。</translation>
+    </message>
+    <message>
+        <source>no class labels (its targets are its inputs)</source>
+        <translation>没有类别标签（它的目标就是它的输入）</translation>
+    </message>
+    <message>
+        <source>numeric targets, not classes</source>
+        <translation>数值目标，而不是类别</translation>
+    </message>
+    <message>
+        <source>The dataset &apos;{dataset}&apos; has {what}, but the training task is {task} — choose a classification dataset or change the task.</source>
+        <translation>数据集“{dataset}”的是{what}，但训练任务是{task}——请选择分类数据集，或更换任务。</translation>
+    </message>
+    <message>
+        <source>class labels</source>
+        <translation>类别标签</translation>
+    </message>
+    <message>
+        <source>no targets</source>
+        <translation>没有目标</translation>
+    </message>
+    <message>
+        <source>The dataset &apos;{dataset}&apos; has {what}, but the training task is {task}, which needs numeric targets — choose a regression dataset or change the task.</source>
+        <translation>数据集“{dataset}”的是{what}，但训练任务是{task}，它需要数值目标——请选择回归数据集，或更换任务。</translation>
+    </message>
+    <message>
+        <source>The network has no Output: add one after the last layer.</source>
+        <translation>网络没有 Output：请在最后一层之后添加一个。</translation>
+    </message>
+    <message>
+        <source>Output &apos;{name}&apos; gives {size} values per sample, but a classifier should give one score per class ({classes}) — end the network with Flatten and a Dense layer of {classes} units.</source>
+        <translation>Output“{name}”每个样本给出 {size} 个值，但分类器应当为每个类别给出一个分数（共 {classes} 个）——请在网络末尾接一个 Flatten 和一个 {classes} 个单元的 Dense 层。</translation>
+    </message>
+    <message>
+        <source>The dataset has {classes} classes but Output &apos;{name}&apos; gives {count} value per sample — set the last layer to {classes} units.</source>
+        <translation>数据集有 {classes} 个类别，但 Output“{name}”每个样本只给出 {count} 个值——请把最后一层设为 {classes} 个单元。</translation>
+    </message>
+    <message>
+        <source>The dataset has {classes} classes but Output &apos;{name}&apos; gives {count} values per sample — set the last layer to {classes} units.</source>
+        <translation>数据集有 {classes} 个类别，但 Output“{name}”每个样本给出 {count} 个值——请把最后一层设为 {classes} 个单元。</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s targets are {width} per sample but Output &apos;{name}&apos; gives {size} — make the last layer give {width}.</source>
+        <translation>数据集每个样本的目标是 {width}，但 Output“{name}”给出的是 {size}——请让最后一层输出 {width}。</translation>
+    </message>
+    <message>
+        <source>reshape it to {size} (add an Unflatten/Reshape layer)</source>
+        <translation>请把它变形为 {size}（添加一个 Unflatten/Reshape 层）</translation>
+    </message>
+    <message>
+        <source>make the decoder end in {size}</source>
+        <translation>请让解码器最终输出 {size}</translation>
+    </message>
+    <message>
+        <source>To reconstruct its input, the network must output {size} per sample like the dataset, but Output &apos;{name}&apos; gives {given} — {fix}.</source>
+        <translation>要重构输入，网络每个样本必须像数据集一样输出 {size}，但 Output“{name}”给出的是 {given}——{fix}。</translation>
+    </message>
+    <message>
+        <source>No dataset is chosen for this project: pick one before training.</source>
+        <translation>这个项目还没有选择数据集：请先选择一个再训练。</translation>
+    </message>
+    <message>
+        <source>The model and the data do not fit together</source>
+        <translation>模型和数据不匹配</translation>
+    </message>
+    <message>
+        <source>The training settings have problems</source>
+        <translation>训练设置有问题</translation>
+    </message>
+    <message>
+        <source>The loss became NaN (not a number) in epoch {epoch} (around step {step}). {advice}.</source>
+        <translation>损失在第 {epoch} 轮（约第 {step} 步）变成了 NaN（非数值）。{advice}。</translation>
+    </message>
+    <message>
+        <source>The loss became infinite in epoch {epoch} (around step {step}). {advice}.</source>
+        <translation>损失在第 {epoch} 轮（约第 {step} 步）变成了无穷大。{advice}。</translation>
+    </message>
+    <message>
+        <source>The learning rate ({lr}) is probably too high: try a smaller one</source>
+        <translation>学习率（{lr}）可能太高了：请试试更小的值</translation>
+    </message>
+    <message>
+        <source>The learning rate ({lr}) is probably too high: try a smaller one, or turn on gradient clipping</source>
+        <translation>学习率（{lr}）可能太高了：请试试更小的值，或开启梯度裁剪</translation>
+    </message>
+    <message>
+        <source>{advice} ({detail})</source>
+        <translation>{advice}（{detail}）</translation>
+    </message>
+    <message>
+        <source>Training failed while running the model: {detail}. Check the layer sizes and the data&apos;s shape; the shape labels on the canvas show what each layer expects.</source>
+        <translation>运行模型时训练失败：{detail}。请检查各层的大小和数据的形状；画布上的形状标签显示了每一层需要的输入。</translation>
+    </message>
+    <message>
+        <source>Training failed: {kind}: {detail}</source>
+        <translation>训练失败：{kind}：{detail}</translation>
+    </message>
+    <message>
+        <source>The device ran out of memory. Use a smaller batch size or a smaller model.</source>
+        <translation>设备内存不足。请使用更小的批大小或更小的模型。</translation>
+    </message>
+    <message>
+        <source>The computer ran out of memory. Use a smaller batch size or a smaller model.</source>
+        <translation>电脑内存不足。请使用更小的批大小或更小的模型。</translation>
+    </message>
+    <message>
+        <source>The device ran out of memory. Use a smaller batch size (now {batch}{suggestion}) or a smaller model.</source>
+        <translation>设备内存不足。请使用更小的批大小（当前为 {batch}{suggestion}）或更小的模型。</translation>
+    </message>
+    <message>
+        <source>The computer ran out of memory. Use a smaller batch size (now {batch}{suggestion}) or a smaller model or dataset.</source>
+        <translation>电脑内存不足。请使用更小的批大小（当前为 {batch}{suggestion}），或更小的模型或数据集。</translation>
+    </message>
+    <message>
+        <source>; try {batch}</source>
+        <translation>；可试试 {batch}</translation>
+    </message>
+    <message>
+        <source>Finished 1 epoch. {summary}</source>
+        <translation>已完成 1 轮。{summary}</translation>
+    </message>
+    <message>
+        <source>Finished {count} epochs. {summary}</source>
+        <translation>已完成 {count} 轮。{summary}</translation>
+    </message>
+    <message>
+        <source>Stopped after 0 epochs.</source>
+        <translation>在 0 轮后停止。</translation>
+    </message>
+    <message>
+        <source>Stopped after 1 epoch. {summary}</source>
+        <translation>在 1 轮后停止。{summary}</translation>
+    </message>
+    <message>
+        <source>Stopped after {count} epochs. {summary}</source>
+        <translation>在 {count} 轮后停止。{summary}</translation>
+    </message>
+    <message>
+        <source>Stopped early after epoch {epoch}: the validation loss has not improved for {waited}. {summary}</source>
+        <translation>在第 {epoch} 轮后早停：验证损失已经 {waited}没有改善。{summary}</translation>
+    </message>
+    <message>
+        <source>Stopped early after epoch {epoch}: the training loss has not improved for {waited}. {summary}</source>
+        <translation>在第 {epoch} 轮后早停：训练损失已经 {waited}没有改善。{summary}</translation>
+    </message>
+    <message>
+        <source>1 epoch</source>
+        <translation>1 轮</translation>
+    </message>
+    <message>
+        <source>{count} epochs</source>
+        <translation>{count} 轮</translation>
+    </message>
+    <message>
+        <source>Last epoch: {parts}.</source>
+        <translation>最后一轮：{parts}。</translation>
+    </message>
+    <message>
+        <source>train loss {value}</source>
+        <translation>训练损失 {value}</translation>
+    </message>
+    <message>
+        <source>, validation loss {value}</source>
+        <translation>，验证损失 {value}</translation>
+    </message>
+    <message>
+        <source>, validation accuracy {value} (best {best})</source>
+        <translation>，验证准确率 {value}（最佳 {best}）</translation>
+    </message>
+</context>
+<context>
     <name>ReconstructionPreview</name>
     <message>
         <source>Validation images and their reconstructions appear after the first epoch.</source>
@@ -1029,6 +1360,10 @@
         <translation>有些运行记录无法读取，没有显示：</translation>
     </message>
     <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1323,10 +1658,6 @@
 </context>
 <context>
     <name>TrainingPanel</name>
-    <message>
-        <source>The fit of the dataset could not be checked: {0}</source>
-        <translation>无法检查数据集是否与网络匹配：{0}</translation>
-    </message>
     <message>
         <source>The dataset does not fit the network yet:</source>
         <translation>数据集与网络还不匹配：</translation>

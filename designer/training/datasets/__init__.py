@@ -6,6 +6,7 @@ No Qt and no torch here (torchvision is imported only to download).
 from designer.training.datasets.catalog import FASHION_MNIST_CLASSES
 from designer.training.datasets.compat import (
     check_compatibility,
+    compatibility_messages,
     describe_samples,
     suggested_input_shape,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "DatasetOption",
     "builtin_datasets",
     "check_compatibility",
+    "compatibility_messages",
     "describe_samples",
     "detect_format",
     "download_dataset",

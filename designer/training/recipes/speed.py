@@ -62,18 +62,21 @@ def _local_processes() -> int:
         return 1
 
 
+def apply_threads(requested: int = 0, reserve: int = 0) -> tuple[int, int, float]:
+    """Set PyTorch's intra-op threads (``requested`` > 0 wins over the rule):
+    (the threads, the usable cores of this process, the machine's load)."""
+    cores, load = max(1, usable_cores() // _local_processes()), machine_load()
+    threads = requested if requested > 0 else intra_op_threads(cores, load, reserve)
+    torch.set_num_threads(threads)
+    return threads, cores, load
+
+
 def use_threads(requested: int = 0, reserve: int = 0) -> str:
     """Set PyTorch's intra-op threads (``requested`` > 0 wins over the rule); says how many."""
-    processes = _local_processes()
-    cores, load = max(1, usable_cores() // processes), machine_load()
-    if requested > 0:
-        threads, why = requested, "as asked"
-    else:
-        threads = intra_op_threads(cores, load, reserve)
-        why = f"{cores} cores, load {load:.1f}"
-    torch.set_num_threads(threads)
+    threads, cores, load = apply_threads(requested, reserve)
+    why = "as asked" if requested > 0 else f"{cores} cores, load {load:.1f}"
     plural = "s" if threads != 1 else ""
-    each = " in each of this machine's processes" if processes > 1 else ""
+    each = " in each of this machine's processes" if _local_processes() > 1 else ""
     return f"Using {threads} CPU thread{plural}{each} ({why})."
 
 

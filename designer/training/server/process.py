@@ -31,6 +31,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from designer.graph.translatable import Message
 from designer.training.messages import (
     DATASET_NOT_LOADED,
     INTERNAL_ERROR,
@@ -340,21 +341,27 @@ def run_training(
         send("done")
 
 
-def memory_text(project: Any, dataset: Any, settings: Any) -> str:
-    """The memory pre-flight in one line for the settings form ("about X of Y …")."""
+def memory_message(project: Any, dataset: Any, settings: Any) -> Message:
+    """The memory pre-flight in one line for the settings form ("about X of Y …"),
+    as a message the window words in its language."""
     from designer.training.devices import DeviceError, device_label, resolve_device
-    from designer.training.memory import check_memory, memory_summary
+    from designer.training.memory import check_memory
+    from designer.training.memory_texts import batch_on_device, memory_summary_message
 
     try:
         device = resolve_device(settings.device)
     except DeviceError as error:
-        return str(error)
+        return Message.plain(str(error))
     check = check_memory(project, dataset, settings, device)
     if check.estimate is None:
-        return " ".join(check.warnings)
-    batch = check.estimate.batch_size
-    summary = memory_summary(check.estimate, check.available)
-    return f"Batch {batch:,} on {device_label(device)}: {summary}."
+        return Message.plain(" ".join(check.warnings))
+    summary = memory_summary_message(check.estimate, check.available)
+    return batch_on_device(check.estimate.batch_size, device_label(device), summary)
+
+
+def memory_text(project: Any, dataset: Any, settings: Any) -> str:
+    """:func:`memory_message` in English."""
+    return memory_message(project, dataset, settings).english()
 
 
 def _probe_drawn(request: RunRequest, send) -> None:
@@ -444,7 +451,7 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
         send("failed", listed("The training settings need attention", error.problems))
         return
     if request.extra.get("memory_only"):  # the settings form's pre-flight, no run
-        send("memory", memory_text(project, dataset, settings))
+        send("memory", memory_message(project, dataset, settings))
         return
     initial_state = None
     weights_name = Path(request.initial_weights).name if request.initial_weights else ""

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from designer.graph.model import Graph, Node, Project
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 from designer.shapes.infer import GraphShapes
+from designer.ui.problem_text import translated
+
+FIT_NOT_CHECKED = QT_TRANSLATE_NOOP(
+    "Problem", "The fit of the dataset could not be checked: {error}"
+)
 
 
 @dataclass(frozen=True)
@@ -58,12 +64,12 @@ def network_io(
 
 def compatibility_problems(
     project: Project, analysis: dict[str, GraphShapes], dataset: Any, task: str
-) -> list[str]:
+) -> list[Message]:
     """Reasons (for people) why ``dataset`` cannot train the project; [] when it fits."""
-    from designer.training.datasets import check_compatibility
+    from designer.training.datasets import compatibility_messages
 
     io = network_io(project, analysis, task)
-    return check_compatibility(
+    return compatibility_messages(
         dataset,
         io.input_shapes,
         io.output_shapes,
@@ -71,6 +77,11 @@ def compatibility_problems(
         input_dtypes=io.input_dtypes,
         num_embeddings=io.num_embeddings,
     )
+
+
+def bullet_list(problems: list[Message]) -> str:
+    """The problems one a line, each after a bullet, in the interface language."""
+    return "\n".join(f"• {translated(problem)}" for problem in problems)
 
 
 def single_input(graph: Graph) -> Node | None:

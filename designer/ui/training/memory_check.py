@@ -4,7 +4,7 @@ The estimate needs torch (the networks are built on its meta device,
 :mod:`designer.training.memory`), which the window never imports, so it is
 made by the training process: the box hands it the same request a run would
 get, marked ``memory_only``, and shows the one line the process sends back
-(:func:`designer.training.server.process.memory_text`).
+(:func:`designer.training.server.process.memory_message`), in the interface language.
 """
 
 from __future__ import annotations
@@ -14,9 +14,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from designer.graph.translatable import Message
 from designer.training.messages import RunRequest
 from designer.ui.language import LanguageFollower
-from designer.ui.training.run_texts import translated_process_message
+from designer.ui.problem_text import translated
+from designer.ui.training.run_texts import (
+    translated_device_label,
+    translated_process_message,
+)
 from designer.ui.training.worker import TrainingRun
 
 
@@ -84,8 +89,12 @@ class MemoryCheck(LanguageFollower, QGroupBox):
     def busy(self) -> bool:
         return self._run is not None
 
-    def _show(self, text: str) -> None:
-        self._set_text(lambda: translated_process_message(text))
+    def _show(self, answer: Message | str) -> None:
+        """The estimate (a message), or why there is none (the process's text)."""
+        if isinstance(answer, Message):
+            self._set_text(lambda: translated(with_device_translated(answer)))
+        else:
+            self._set_text(lambda: translated_process_message(answer))
 
     def _finished(self) -> None:
         run, self._run = self._run, None
@@ -97,3 +106,18 @@ class MemoryCheck(LanguageFollower, QGroupBox):
         """End an estimate still under way (the window is closing)."""
         if self._run is not None:
             self._run.shutdown(1000)
+
+
+def with_device_translated(message: Message) -> Message:
+    """``message`` with its ``device`` argument ("CPU (2 threads)") in the
+    interface language, as the training panel names devices."""
+    args = tuple(
+        (
+            name,
+            translated_device_label(value)
+            if name == "device" and isinstance(value, str)
+            else value,
+        )
+        for name, value in message.args
+    )
+    return Message(message.template, args)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from designer.graph.project_file import project_to_dict
+from designer.graph.translatable import Message
 from designer.training.messages import RunRequest
 from designer.training.run_controller import (
     RunController,
@@ -37,6 +38,8 @@ from designer.ui.plurals import plural_form
 from designer.ui.training.background import run_in_background
 from designer.ui.training.banner import Banner
 from designer.ui.training.compatibility import (
+    FIT_NOT_CHECKED,
+    bullet_list,
     compatibility_problems,
     data_network,
     default_dataset_spec,
@@ -48,6 +51,7 @@ from designer.ui.training.memory_check import MemoryCheck
 from designer.ui.training.results import ResultViews
 from designer.ui.training.run_history_view import attach_run_history
 from designer.ui.training.run_texts import (
+    failure_text,
     run_end_message,
     translated_device_label,
     translated_process_message,
@@ -276,7 +280,7 @@ class TrainingPanel(WeightsActions, QWidget):
         self.document.set_training(settings)
 
     # == compatibility ==========================================================
-    def compatibility_problems(self) -> list[str]:
+    def compatibility_problems(self) -> list[Message]:
         dataset = self.dataset_picker.dataset
         if dataset is None:
             return []
@@ -288,11 +292,7 @@ class TrainingPanel(WeightsActions, QWidget):
                 self.settings_form.settings()["task"],
             )
         except Exception as error:  # a checker bug must not block the panel
-            return [
-                self.tr("The fit of the dataset could not be checked: {0}").format(
-                    error
-                )
-            ]
+            return [Message.of(FIT_NOT_CHECKED, error=str(error))]
 
     def update_compatibility(self) -> None:
         if self.is_running():
@@ -306,10 +306,11 @@ class TrainingPanel(WeightsActions, QWidget):
             self.document.project, self.settings_form.settings()["task"]
         )
         fixable = dataset is not None and input_shape_differs(graph, dataset)
-        bullets = "\n".join(f"• {p}" for p in problems)
         self.fit_banner.show_message(
             lambda: (
-                self.tr("The dataset does not fit the network yet:") + "\n" + bullets
+                self.tr("The dataset does not fit the network yet:")
+                + "\n"
+                + bullet_list(problems)
             ),
             "warning",
             (lambda: self.tr("Set Input shape from dataset")) if fixable else None,
@@ -366,14 +367,13 @@ class TrainingPanel(WeightsActions, QWidget):
         problems = self.compatibility_problems()
         if problems:
             self.update_compatibility()
-            bullets = "\n".join(f"• {p}" for p in problems)
             self.banner.show_message(
                 lambda: (
                     self.tr(
                         "Training cannot start: the dataset does not fit the network."
                     )
                     + "\n"
-                    + bullets
+                    + bullet_list(problems)
                 ),
                 "error",
             )
@@ -525,9 +525,7 @@ class TrainingPanel(WeightsActions, QWidget):
         patience = self._patience
         if result.status == "failed":
             self.banner.show_message(
-                lambda: self.tr("Training failed. {0}").format(
-                    translated_process_message(str(result.message))
-                ),
+                lambda: self.tr("Training failed. {0}").format(failure_text(result)),
                 "error",
             )
         else:

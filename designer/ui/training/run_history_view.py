@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QDateTime,
     QItemSelection,
     QItemSelectionModel,
     QSignalBlocker,
@@ -114,6 +115,8 @@ class RunHistoryView(LanguageFollower, QWidget):
         self.table.setHorizontalHeaderLabels(
             [self._header_label(h) for h in self._headers]
         )
+        if self.records:  # the durations and dates are worded in the language too
+            self._fill_table({r.run_id for r in self.selected_runs()})
         for index in range(self.metric_combo.count()):
             self.metric_combo.setItemText(
                 index, metric_label(self.metric_combo.itemData(index))
@@ -188,7 +191,10 @@ class RunHistoryView(LanguageFollower, QWidget):
         self._selection_changed()
 
     def _fill_table(self, chosen: set[str]) -> None:
-        headers, rows = table_rows(self.records)
+        headers, rows = table_rows(self.records, QCoreApplication.translate)
+        started = headers.index("started")
+        for values, record in zip(rows, self.records, strict=True):
+            values[started] = self._started_text(record.started)
         shown = self._headers = headers[1:]  # the run id stays in the item's data
         blocker = QSignalBlocker(self.table)
         self.table.clearContents()
@@ -215,6 +221,14 @@ class RunHistoryView(LanguageFollower, QWidget):
         ):  # long layer lists: see the tooltip
             if self.table.columnWidth(column) > MAX_COLUMN_WIDTH:
                 self.table.setColumnWidth(column, MAX_COLUMN_WIDTH)
+
+    def _started_text(self, started: str) -> str:
+        """When a run started, in the computer's time zone, as the language writes
+        dates (the format, a QDateTime pattern, is translated)."""
+        when = QDateTime.fromString(started, Qt.DateFormat.ISODate)
+        if not when.isValid():
+            return started
+        return when.toLocalTime().toString(self.tr("yyyy-MM-dd HH:mm"))
 
     def _header_label(self, name: str) -> str:
         """A column's title: the table's own, a training setting's label, else the

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from designer.training.messages import PROCESS_CONTEXT, PROCESS_TEXTS
 from designer.ui.plurals import plural_form
+from designer.ui.problem_text import translated
 
 SLOT = "{0}"
 
@@ -122,7 +123,16 @@ class RunMessages(QObject):
                 plural_form(watched, patience),
                 self.epochs_summary(epochs),
             )
-        return translated_process_message(str(result.message))
+        return failure_text(result)
+
+
+def failure_text(result: Any) -> str:
+    """Why a run failed (a :class:`RunResult`), in the interface language: its
+    message when the engine worded one, else the process's text translated."""
+    text = getattr(result, "text", None)
+    if text is not None:
+        return translated(text)
+    return translated_process_message(str(result.message))
 
 
 def run_end_message(result: Any, patience: int) -> str:

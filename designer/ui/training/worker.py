@@ -41,7 +41,8 @@ class TrainingWorker(QObject):
     weightsSaved = Signal(str)  # path of the trained weights the run left behind
     runEnded = Signal(object)  # RunResult
     failed = Signal(str)  # the run could not start or the process died: for people
-    memoryEstimated = Signal(str)  # the memory pre-flight (a "memory_only" request)
+    # the memory pre-flight (a "memory_only" request): a Message to translate
+    memoryEstimated = Signal(object)
     done = Signal()
 
     def __init__(self, server: TrainingServer) -> None:
