@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +36,7 @@ from designer.shapes.problems import Problem, describe, sentence_message
 SUBCOMMANDS = ("validate", "export", "train", "explain", "import", "runs")
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE
 LANGUAGE_OPTION = "--lang"
 
 
@@ -498,7 +500,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(language)
     translate_argparse()
     args = build_parser().parse_args(rest)
-    return args.handler(args)
+    try:
+        status = args.handler(args)
+        sys.stdout.flush()  # a closed pipe is found here, not at exit
+        return status
+    except BrokenPipeError:
+        # The reader went away (``designer validate … | head``): stop quietly, and
+        # keep Python from reporting the pipe again when it flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -219,3 +220,19 @@ def test_validate_and_export_agree_on_unused_nodes(
     target = tmp_path / "model.py"
     assert main(["export", str(path), "-o", str(target)]) == 0
     assert "55,050 parameters" in target.read_text()
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly() -> None:
+    """``designer validate FILE | head -1``: the pipe closes; no traceback."""
+    sample = ROOT / "samples" / "cnn_mnist.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "designer", "validate", str(sample)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C"},
+    )
+    process.stdout.close()  # the reader is gone before anything is written
+    _, err = process.communicate(timeout=60)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err
+    assert process.returncode == 141
