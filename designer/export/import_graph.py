@@ -3,7 +3,9 @@
 :class:`GraphBuilder` keeps which card and port each traced tensor is on the
 canvas, creates cards for function calls, tensor methods and indexing (module
 calls are :mod:`designer.export.import_calls`), and collects every refusal with
-its place in the user's file.
+its place in the user's file.  Time-major tensors (a recurrent state, a sequence
+for a layer built without batch_first) stand for a batch-first port; permutes
+between the two layouts draw nothing (see :mod:`designer.export.model_import`).
 """
 
 from __future__ import annotations
@@ -94,8 +96,9 @@ class GraphBuilder:
     module_of: dict[str, str] = field(default_factory=dict)  # card id → module path
     # card id → the user's modules it was made in (see import_blocks).
     owners: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    # Recurrent states as PyTorch holds them, (num_layers·directions, N, hidden),
-    # standing for a port that holds them batch-first.
+    # Time-major tensors standing for a port that holds them batch-first:
+    # recurrent states as PyTorch holds them, (num_layers·directions, N, hidden),
+    # and sequences (L, N, …) of layers built without batch_first.
     time_major: set[torch.fx.Node] = field(default_factory=set)
     # Fixed states and masks that a card's setting stands for, and the values
     # of the fixed arguments (see import_arguments).
