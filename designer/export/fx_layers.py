@@ -310,6 +310,9 @@ MODULE_RULES: dict[type, Callable[[Any], Card]] = {
 # Calls that change nothing a card shows (``nn.Identity``, ``x.contiguous()``).
 PASS_THROUGH_MODULES = (nn.Identity,)
 PASS_THROUGH_METHODS = frozenset({"contiguous", "float", "clone"})
+# Casts drawn as nothing when ids stay ids and numbers numbers (d2l's
+# ``X.t().type(torch.int64)``); the cards' own code gives the dtype they need.
+CASTS = frozenset({"type", "to", "long", "int"})
 
 
 def rule_for(module: Any) -> Callable[[Any], Card] | None:

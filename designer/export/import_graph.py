@@ -69,6 +69,16 @@ def _length_of(count: Any) -> tuple[torch.fx.Node, int] | None:
     return None
 
 
+def _same_kind(source: torch.fx.Node, node: torch.fx.Node) -> bool:
+    """Whether a cast keeps ids ids and numbers numbers (int64 → int32 does)."""
+    kinds = [getattr(n.meta.get("tensor_meta"), "dtype", None) for n in (source, node)]
+    if None in kinds:
+        return False
+    return len({dtype.is_floating_point for dtype in kinds}) == 1 and (
+        torch.bool not in kinds
+    )
+
+
 def place(node: torch.fx.Node, path: Path | None) -> str:
     """``file.py, line N`` of the user's code that made ``node``."""
     trace = node.stack_trace or ""
@@ -218,6 +228,12 @@ class GraphBuilder:
         if method and name in rules.PASS_THROUGH_METHODS:
             self.alias(node, inputs[0])
             return
+        if method and name in rules.CASTS:  # ids.type(torch.int32), x.to(device)
+            if _same_kind(inputs[0], node):
+                self.alias(node, inputs[0])
+            else:
+                self.refuse(node, f".{name}(…)", "a change between ids and numbers")
+            return
         if (
             method and name in rules.RESHAPES
         ) or node.target in rules.RESHAPE_FUNCTIONS:
@@ -317,7 +333,9 @@ class GraphBuilder:
         what = f"{'.' if method else ''}{name}(…)"
         hint = self.time_major_hint(inputs[0])
         try:
-            if method and name in rules.PASS_THROUGH_METHODS:
+            if (method and name in rules.PASS_THROUGH_METHODS) or (
+                method and name in rules.CASTS and _same_kind(source, node)
+            ):
                 self.alias(node, source)
             elif (method and name in rules.PERMUTES) or (
                 node.target in rules.PERMUTE_FUNCTIONS

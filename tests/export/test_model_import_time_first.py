@@ -81,6 +81,29 @@ def test_d2ls_time_major_seq2seq_imports_and_computes_the_same() -> None:
         assert torch.allclose(expected, got, rtol=1e-4, atol=1e-5)
 
 
+def test_d2l_1_0s_seq2seq_with_t_type_and_swapaxes_imports_too() -> None:
+    """d2l 1.0 writes ``X.t().type(torch.int32)``, takes the encoder's last output
+    as the context, joins along dim -1 and swaps back with ``swapaxes``."""
+    torch.manual_seed(14)
+    model, result = imported("D2lModernEncoderDecoder", "long:5", "long:4")
+    cards = all_cards(result)
+    assert [n.params["batch_first"] for n in cards if n.type == "GRU"] == [
+        False,
+        False,
+    ]
+    assert not {"Permute", "Reshape"} & {n.type for n in cards}
+    (concat,) = [n for n in cards if n.type == "Concat"]
+    assert concat.params["dim"] == 2
+    generated = rebuilt(model, result)
+    for batch, source_length, target_length in ((3, 5, 4), (2, 6, 1)):
+        source = torch.randint(0, 12, (batch, source_length))
+        target = torch.randint(0, 12, (batch, target_length))
+        with torch.no_grad():
+            expected, got = model(source, target), generated(source, target)
+        assert expected.shape == got.shape == (batch, target_length, 12)
+        assert torch.allclose(expected, got, rtol=1e-4, atol=1e-5)
+
+
 def test_a_time_first_lstm_reads_its_last_step_and_final_state() -> None:
     torch.manual_seed(12)
     model, result = imported("TimeFirstLstm", "long:6")

@@ -126,3 +126,64 @@ class ReturnsTimeMajor(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         out, _ = self.rnn(x.permute(1, 0, 2))
         return out
+
+
+class D2lGRU(nn.Module):
+    """d2l 1.0's GRU wrapper: ``nn.GRU`` built time-first, H None by default."""
+
+    def __init__(self, num_inputs: int, num_hiddens: int, num_layers: int) -> None:
+        super().__init__()
+        self.rnn = nn.GRU(num_inputs, num_hiddens, num_layers)
+
+    def forward(self, inputs: torch.Tensor, H: torch.Tensor | None = None):
+        return self.rnn(inputs, H)
+
+
+class D2lModernEncoder(nn.Module):
+    """d2l 1.0's Seq2SeqEncoder: the ids made time-major with ``.t()``."""
+
+    def __init__(self, vocab_size: int, embed_size: int, num_hiddens: int) -> None:
+        super().__init__()
+        self.embedding = nn.Embedding(vocab_size, embed_size)
+        self.rnn = D2lGRU(embed_size, num_hiddens, 2)
+
+    def forward(self, X: torch.Tensor, *args):
+        embs = self.embedding(X.t().type(torch.int64))  # (num_steps, batch, embed)
+        outputs, state = self.rnn(embs)
+        return outputs, state
+
+
+class D2lModernDecoder(nn.Module):
+    """d2l 1.0's Seq2SeqDecoder: the encoder's last output as the context, joined
+    along the last dimension, the result swapped back with ``swapaxes``."""
+
+    def __init__(self, vocab_size: int, embed_size: int, num_hiddens: int) -> None:
+        super().__init__()
+        self.embedding = nn.Embedding(vocab_size, embed_size)
+        self.rnn = D2lGRU(embed_size + num_hiddens, num_hiddens, 2)
+        self.dense = nn.Linear(num_hiddens, vocab_size)
+
+    def init_state(self, enc_all_outputs, *args):
+        return enc_all_outputs
+
+    def forward(self, X: torch.Tensor, state):
+        embs = self.embedding(X.t().type(torch.int32))
+        enc_output, hidden_state = state
+        context = enc_output[-1]
+        context = context.repeat(embs.shape[0], 1, 1)
+        embs_and_context = torch.cat((embs, context), -1)
+        outputs, hidden_state = self.rnn(embs_and_context, hidden_state)
+        outputs = self.dense(outputs).swapaxes(0, 1)
+        return outputs, [enc_output, hidden_state]
+
+
+class D2lModernEncoderDecoder(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.encoder = D2lModernEncoder(12, 6, 8)
+        self.decoder = D2lModernDecoder(12, 6, 8)
+
+    def forward(self, enc_X: torch.Tensor, dec_X: torch.Tensor) -> torch.Tensor:
+        enc_all_outputs = self.encoder(enc_X)
+        dec_state = self.decoder.init_state(enc_all_outputs)
+        return self.decoder(dec_X, dec_state)[0]
