@@ -112,8 +112,10 @@ def _time_major_result(
 def _layout_hint(time_major: bool) -> str:
     if time_major:
         return (
-            "built without batch_first, it takes a time-major sequence (L, N, …): "
-            "give it x.permute(1, 0, 2) (or x.transpose(0, 1)) of a batch-first one"
+            "built without batch_first, it takes a time-major sequence (L, N, …), "
+            "and the model's inputs are batch-first (--input gives a sample without "
+            "the batch): give it x.permute(1, 0, 2) (or x.transpose(0, 1)) of a "
+            "batch-first one"
         )
     return (
         "built with batch_first=True, it takes a batch-first sequence (N, L, …); "

@@ -147,8 +147,10 @@ def test_time_major_forms_no_card_takes_are_refused_naming_the_line() -> None:
     with pytest.raises(ModelImportError) as caught:
         imported("RefusedTimeFirst", "5x3")
     problems = caught.value.problems
-    assert len(problems) == 3, problems
-    wrong_layout, flattened, fixed = problems
+    assert len(problems) == 4, problems
+    wrong_layout, flattened, fixed, cast = problems
+    assert "x.long()" in source_line(cast)
+    assert ".long(…): a change between ids and numbers" in cast
     assert "self.gru(x)" in source_line(wrong_layout)
     assert "gru (GRU): built without batch_first" in wrong_layout
     assert "x.permute(1, 0, 2)" in wrong_layout

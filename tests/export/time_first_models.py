@@ -99,8 +99,8 @@ class TimeFirstAttention(nn.Module):
 
 class RefusedTimeFirst(nn.Module):
     """Time-major forms no card takes: a batch-first sequence into a GRU built
-    without batch_first, a flattening of a time-major sequence and a repeat by a
-    fixed count."""
+    without batch_first, a flattening of a time-major sequence, a repeat by a
+    fixed count; and a cast of numbers to ids."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -109,11 +109,12 @@ class RefusedTimeFirst(nn.Module):
 
     def forward(
         self, x: torch.Tensor
-    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         wrong, _ = self.gru(x)
         flat = self.flat(x.transpose(0, 1))
         fixed = x[:, -1].repeat(5, 1, 1)
-        return wrong, flat, fixed
+        ids = x.long()
+        return wrong, flat, fixed, ids
 
 
 class ReturnsTimeMajor(nn.Module):
