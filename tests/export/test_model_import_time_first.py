@@ -138,6 +138,19 @@ def test_time_first_attention_and_encoder_layer_keep_their_masks() -> None:
         assert torch.allclose(expected, got, rtol=1e-4, atol=1e-5)
 
 
+def test_a_time_first_decoder_layer_takes_a_time_first_memory() -> None:
+    torch.manual_seed(15)
+    model, result = imported("TimeFirstTransformer", "long:6", "long:4")
+    by_name = {n.name: n for n in all_cards(result)}
+    assert not by_name["decoder"].params["batch_first"]
+    generated = rebuilt(model, result)
+    source, target = torch.randint(0, 20, (3, 5)), torch.randint(0, 20, (3, 2))
+    with torch.no_grad():
+        expected, got = model(source, target), generated(source, target)
+    assert expected.shape == got.shape == (3, 2, 5)
+    assert torch.allclose(expected, got, rtol=1e-4, atol=1e-5)
+
+
 def source_line(problem: str) -> str:
     number = int(re.search(r"time_first_models\.py, line (\d+)", problem)[1])
     return MODELS.read_text().splitlines()[number - 1]

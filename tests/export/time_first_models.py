@@ -188,3 +188,21 @@ class D2lModernEncoderDecoder(nn.Module):
         enc_all_outputs = self.encoder(enc_X)
         dec_state = self.decoder.init_state(enc_all_outputs)
         return self.decoder(dec_X, dec_state)[0]
+
+
+class TimeFirstTransformer(nn.Module):
+    """An encoder layer and a decoder layer built without batch_first: the memory
+    and the target both time-major."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.source = nn.Embedding(20, 8)
+        self.target = nn.Embedding(20, 8)
+        self.encoder = nn.TransformerEncoderLayer(8, 2, dim_feedforward=16, dropout=0.0)
+        self.decoder = nn.TransformerDecoderLayer(8, 2, dim_feedforward=16, dropout=0.0)
+        self.head = nn.Linear(8, 5)
+
+    def forward(self, src: torch.Tensor, tgt: torch.Tensor) -> torch.Tensor:
+        memory = self.encoder(self.source(src).transpose(0, 1))
+        out = self.decoder(self.target(tgt).permute(1, 0, 2), memory)
+        return self.head(out).transpose(0, 1)
