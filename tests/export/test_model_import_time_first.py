@@ -201,3 +201,25 @@ def test_a_permute_is_drawn_on_the_batch_first_port_as_pytorch_computes_it(
         return
     drawn = port if card is None else port.permute(0, *card.params["dims"])
     assert torch.equal(drawn.transpose(0, 1) if result_time_major else drawn, expected)
+
+
+def test_token_ids_repeated_at_every_step_stay_ids() -> None:
+    """RepeatTimeStep only copies values: repeated ids may feed an Embedding."""
+    from designer.graph.model import Graph
+    from designer.shapes.infer import infer_shapes
+
+    graph = Graph("ids")
+    ids = graph.add_node("Input", "ids", {"shape": [1], "dtype": "long"})
+    steps = graph.add_node("Input", "steps", {"shape": ["L", 2]})
+    repeat = graph.add_node("RepeatTimeStep", "repeat")
+    flat = graph.add_node("Flatten", "flat")
+    embed = graph.add_node("Embedding", "embed", {"num_embeddings": 9})
+    out = graph.add_node("Output", "out")
+    graph.connect(ids.id, "out", repeat.id, "in")
+    graph.connect(steps.id, "out", repeat.id, "like")
+    graph.connect(repeat.id, "out", flat.id, "in")
+    graph.connect(flat.id, "out", embed.id, "in")
+    graph.connect(embed.id, "out", out.id, "in")
+    shapes = infer_shapes(graph)
+    assert not shapes.problems, [p.message for p in shapes.problems]
+    assert shapes.nodes[repeat.id].outputs["out"] == ("N", "L", 1)
