@@ -63,20 +63,33 @@ def _run_here(folder: Path, args: list[str], monkeypatch: pytest.MonkeyPatch) ->
 
 
 def _torchrun(folder: Path, args: list[str]) -> str:
-    """``torchrun --nproc_per_node=2 train.py ARGS`` in ``folder``; returns what it printed."""
+    """``torchrun --nproc_per_node=2 train.py ARGS`` in ``folder``; returns what it printed.
+
+    Tried a second time only when a process died of SIGABRT ("terminate called
+    without an active exception" from PyTorch's C++ side): seen twice in full
+    parallel test runs on the 2-core machine and never reproduced alone, so it is
+    PyTorch's, not the script's; any other failure fails at once, with both streams.
+    """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env.update(OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     command = [str(TORCHRUN), "--standalone", "--nproc_per_node=2", "train.py"]
-    result = subprocess.run(
-        [*command, *args],
-        cwd=folder,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    for attempt in range(2):
+        result = subprocess.run(
+            [*command, *args],
+            cwd=folder,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        aborted = "exitcode  : -6" in result.stderr and "SIGABRT" in result.stderr
+        if result.returncode == 0 or not aborted or attempt:
+            break
+    assert result.returncode == 0, (
+        f"stdout:\n{result.stdout[-1500:]}\nstderr:\n{result.stderr[-3000:]}"
     )
-    assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 
 
