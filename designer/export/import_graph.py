@@ -22,17 +22,20 @@ from designer.export.fx_layers import Card, Unsupported
 from designer.export.import_arguments import is_flags, used_only_as
 from designer.export.import_blocks import owners_from_stack
 from designer.graph.model import Graph
+from designer.i18n import QT_TRANSLATE_NOOP, Cli
 
 # A tensor on the canvas: (card id, its output port).
 Source = tuple[str, str]
-PADDING_HINT = (
+PADDING_HINT = QT_TRANSLATE_NOOP(
+    "Cli",
     "the card's key padding port takes flags, nonzero at padding: pass a model "
-    "input of 0/1 as key_padding_mask=pad.bool() (or pad != 0)"
+    "input of 0/1 as key_padding_mask=pad.bool() (or pad != 0)",
 )
-STATE_HINT = (
+STATE_HINT = QT_TRANSLATE_NOOP(
+    "Cli",
     "a recurrent state (num_layers·directions, N, hidden) is drawn batch-first; "
     "use h[-1], h.squeeze(0) (one layer), h.transpose(0, 1), or pass it on as "
-    "another recurrent layer's initial state"
+    "another recurrent layer's initial state",
 )
 
 
@@ -43,10 +46,10 @@ def place(node: torch.fx.Node, path: Path | None) -> str:
     for filename, line in reversed(found):
         if path is None:  # the model's own code: the last frame outside torch
             if Path(torch.__file__).parent not in Path(filename).resolve().parents:
-                return f"{Path(filename).name}, line {line}"
+                return Cli.tr("{0}, line {1}").format(Path(filename).name, line)
         elif Path(filename).resolve() == path.resolve():
-            return f"{Path(filename).name}, line {line}"
-    return "the model"
+            return Cli.tr("{0}, line {1}").format(Path(filename).name, line)
+    return Cli.tr("the model")
 
 
 @dataclass
@@ -86,7 +89,8 @@ class GraphBuilder:
 
     def refuse(self, node: torch.fx.Node, what: str, why: str) -> None:
         self.failed.add(node)
-        self.problems.append(f"{place(node, self.path)}: {what}: {why}")
+        where = place(node, self.path)
+        self.problems.append(Cli.tr("{0}: {1}: {2}").format(where, what, why))
 
     def follows_failure(self, node: torch.fx.Node) -> bool:
         """Whether ``node`` uses a refused node: it is left out without a message."""
@@ -172,7 +176,9 @@ class GraphBuilder:
             self.refuse(
                 node,
                 f"{name}(…)",
-                f"a key padding mask made in forward; {PADDING_HINT}",
+                Cli.tr("a key padding mask made in forward; {0}").format(
+                    Cli.tr(PADDING_HINT)
+                ),
             )
             return
         if name == "chunk":  # x.chunk(2, dim=1) or torch.chunk(x, 2, 1)
@@ -199,7 +205,7 @@ class GraphBuilder:
                     else rules.FUNCTION_RULES.get(node.target)
                 )
                 if rule is None:
-                    raise Unsupported("no layer card draws this call")
+                    raise Unsupported(Cli.tr("no layer card draws this call"))
                 made = rule(args, dict(node.kwargs), shapes)
         except Exception as error:  # Unsupported, or arguments of an unexpected kind
             self.refuse(node, f"{'.' if method else ''}{name}(…)", str(error))
@@ -225,8 +231,8 @@ class GraphBuilder:
             else:
                 self.refuse(
                     node,
-                    f"[{index}] of {card.name}",
-                    "not drawn (of a recurrent state, only h[-1] is)",
+                    Cli.tr("[{0}] of {1}").format(index, card.name),
+                    Cli.tr("not drawn (of a recurrent state, only h[-1] is)"),
                 )
             return
         if source in self.time_major:  # only the last layer's state is drawn
@@ -234,15 +240,19 @@ class GraphBuilder:
             if index == -1 or (index == 0 and layers == 1):
                 self.card(node, Card("LastTimeStep", {}), [source])
             else:
-                self.refuse(node, f"[{index}] of {card.name}'s state", STATE_HINT)
+                self.refuse(
+                    node,
+                    Cli.tr("[{0}] of {1}'s state").format(index, card.name),
+                    Cli.tr(STATE_HINT),
+                )
             return
         if rules.is_last_step(index, len(self.shape(source) or [])):
             self.card(node, Card("LastTimeStep", {}), [source])
             return
         self.refuse(
             node,
-            f"indexing {card.name}",
-            f"[{index}] (only x[:, -1] of a sequence is drawn)",
+            Cli.tr("indexing {0}").format(card.name),
+            Cli.tr("[{0}] (only x[:, -1] of a sequence is drawn)").format(index),
         )
 
     def state_call(
@@ -260,7 +270,9 @@ class GraphBuilder:
             self.card(node, Card("LastTimeStep", {}), [source])
         else:
             self.refuse(
-                node, f"{'.' if method else ''}{name}(…) of a state", STATE_HINT
+                node,
+                Cli.tr("{0}(…) of a state").format(f"{'.' if method else ''}{name}"),
+                Cli.tr(STATE_HINT),
             )
 
     def to_state(
@@ -311,7 +323,9 @@ class GraphBuilder:
             self.refuse(
                 node,
                 f"{name}(…)",
-                "a boolean tensor is drawn only as attention's key padding mask",
+                Cli.tr(
+                    "a boolean tensor is drawn only as attention's key padding mask"
+                ),
             )
 
     def chunk(self, node: torch.fx.Node) -> None:
@@ -323,7 +337,9 @@ class GraphBuilder:
         dim = dim + rank if dim < 0 else dim
         if not isinstance(chunks, int) or dim == 0:
             self.refuse(
-                node, "chunk(…)", "chunks must be a number and the batch is kept whole"
+                node,
+                "chunk(…)",
+                Cli.tr("chunks must be a number and the batch is kept whole"),
             )
             return
         self.card(node, Card("Split", {"chunks": chunks, "dim": dim}), inputs[:1])
@@ -334,11 +350,15 @@ class GraphBuilder:
         for k, item in enumerate(items):
             if item not in self.produced:
                 self.refuse(
-                    node, f"output {k + 1}", "is not a tensor drawn on the canvas"
+                    node,
+                    Cli.tr("output {0}").format(k + 1),
+                    Cli.tr("is not a tensor drawn on the canvas"),
                 )
                 continue
             if item in self.time_major:  # named where the state is made
-                self.refuse(item, f"output {k + 1}", STATE_HINT)
+                self.refuse(
+                    item, Cli.tr("output {0}").format(k + 1), Cli.tr(STATE_HINT)
+                )
                 continue
             source_id, port = self.produced[item]
             name = "output" if len(items) == 1 else f"output_{k + 1}"
