@@ -130,9 +130,11 @@ def test_a_finished_run_is_worded_once_from_its_message(chinese) -> None:  # noq
         epoch=2, train_loss=0.5, val_loss=0.25, val_accuracy=0.9, train_accuracy=None
     )
     text = finished_message([epoch, epoch])
-    result = SimpleNamespace(status="finished", epochs=[], message="", text=text)
-    # The window says what the engine's message says, not its own re-wording of
-    # the epochs (which this result does not even carry).
+    result = SimpleNamespace(
+        status="finished", epochs=[epoch, epoch], message="", text=text
+    )
+    # The window says what the engine's message says, not a wording of its own
+    # made again from the epochs.
     assert run_end_message(result) == text.english()
     assert run_end_message(result).startswith("Finished 2 epochs. Last epoch:")
     switch(CHINESE)
