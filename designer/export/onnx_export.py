@@ -194,7 +194,7 @@ def _load_weights(
             modules, read_weights(weights), f"the weights in {Path(weights).name}"
         )
     except WeightsError as error:
-        raise OnnxExportError(error.message) from None
+        raise OnnxExportError(str(error)) from None
 
 
 def _reason(error: Exception) -> str:
