@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from designer.graph.project_file import load_project
 from designer.graph.translatable import Message
 from designer.shapes.problems import listed_message
 from designer.training.run_compare import format_device
@@ -31,6 +32,7 @@ from designer.ui.training.run_texts import (
     start_notes_text,
     translated_process_message,
 )
+from tests.test_cli_refusals_i18n import RECURRENT_MODEL
 from tests.ui.test_training_language import chinese, english_words, switch
 
 __all__ = ["chinese"]  # a fixture
@@ -190,32 +192,28 @@ def test_a_child_command_speaks_the_window_language(
 ) -> None:
     """The ONNX export and the model import run ``designer`` with ``--lang``: their
     refusals come back in the window's language, without the command's prefix."""
-    missing = tmp_path / "missing.json"
+    project = load_project(SAMPLES / "mlp.json")
+    target = str(tmp_path / "m.onnx")
     switch(CHINESE)
     exporter = OnnxExporter()
-    exporter.run(["-m", "designer", "export", str(missing), "-o", "m.onnx"])
+    exporter.start(project, target, "critic", None)
     (message,) = _finish(qtbot, exporter)
-    assert message == f"无法打开 {missing}：文件不存在", message
+    assert message.startswith("项目中没有网络 'critic'；现有的网络是 "), message
     importer = ModelImporter()
-    model = tmp_path / "nothing.py"
-    importer.start(importer_arguments(model, importer.output))
+    model = tmp_path / "recurrent.py"
+    model.write_text(RECURRENT_MODEL, encoding="utf-8")
+    importer.start(
+        ["-m", "designer", "import", f"{model}:Net", "--input", "5x4"]
+        + ["-o", str(importer.output)]
+    )
     (message,) = _finish(qtbot, importer)
-    assert message == f"{model}：没有这个 Python 文件", message
+    assert message.startswith(
+        "模型中有 1 处无法画成层卡片：\n  - recurrent.py 第 10 行："
+    ), message
+    code = ("recurrent.py", "rnn", "GRU", "batch_first=False", "batch_first=True")
+    assert english_words([without(message, *code)]) == {}, message
     switch(ENGLISH)
     exporter = OnnxExporter()
-    exporter.run(["-m", "designer", "export", str(missing), "-o", "m.onnx"])
+    exporter.start(project, target, "critic", None)
     (message,) = _finish(qtbot, exporter)
-    assert message == f"cannot open {missing}: no such file", message
-
-
-def importer_arguments(model: Path, output: Path) -> list[str]:
-    return [
-        "-m",
-        "designer",
-        "import",
-        f"{model}:Net",
-        "--input",
-        "1x8",
-        "-o",
-        str(output),
-    ]
+    assert message.startswith("the project has no network 'critic'"), message
