@@ -127,3 +127,22 @@ def test_a_run_start_notes(chinese_locale, tmp_path: Path, capsys) -> None:
         english_words("\n".join(notes), "bf16", "channels_last", "cpu", "CUDA Graphs")
         == []
     )
+
+
+def test_weights_that_do_not_fit_the_onnx_export(
+    chinese_locale, tmp_path: Path, capsys
+) -> None:
+    from designer.codegen.build import build_networks
+    from designer.graph.project_file import load_project
+    from designer.training.checkpoints import save_weights
+
+    moons = load_project(SAMPLE.with_name("moons.json"))
+    weights = tmp_path / "moons.pt"
+    save_weights({"model": build_networks(moons)["model"].module}, weights)
+    command = ["export", str(SAMPLE), "-o", str(tmp_path / "m.onnx")]
+    assert main([*command, "--weights", str(weights)]) != 0
+    error = capsys.readouterr().err
+    assert error.startswith("designer：moons.pt 中的权重与网络 'model' 不匹配：\n  - ")
+    assert "文件中的形状是 (" in error, error
+    keys = [line.split("：")[0] for line in error.splitlines()[1:]]
+    assert english_words(error, "moons.pt", "'model'", *keys) == [], error

@@ -73,6 +73,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/training/memory_texts.py",
         "designer/training/run_end_texts.py",
         "designer/training/start_notes.py",
+        "designer/training/checkpoints.py",
         "designer/training/settings.py",
         "designer/training/datasets/compat.py",
     ),

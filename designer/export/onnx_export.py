@@ -22,7 +22,6 @@ import tempfile
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from designer.codegen.build import BuiltNetwork, build_networks
@@ -186,15 +185,18 @@ def _layer_named_in(
 def _load_weights(
     built: dict[str, BuiltNetwork], weights: str | os.PathLike[str]
 ) -> None:
-    from designer.training.checkpoints import WeightsError, load_state, read_weights
+    from designer.training.checkpoints import (
+        WeightsError,
+        load_state,
+        read_weights,
+        weights_in,
+    )
 
     modules = {name: network.module for name, network in built.items()}
     try:
-        load_state(
-            modules, read_weights(weights), f"the weights in {Path(weights).name}"
-        )
+        load_state(modules, read_weights(weights), weights_in(weights))
     except WeightsError as error:
-        raise OnnxExportError(str(error)) from None
+        raise OnnxExportError(error.message) from None
 
 
 def _reason(error: Exception) -> str:

@@ -1108,6 +1108,74 @@
         <source>training.nesterov: Nesterov momentum needs the SGD optimizer with a momentum above 0</source>
         <translation>training.nesterov：Nesterov 动量需要使用 SGD 优化器，并且动量大于 0</translation>
     </message>
+    <message>
+        <source>there are no networks whose weights could be saved</source>
+        <translation>没有可以保存权重的网络</translation>
+    </message>
+    <message>
+        <source>could not write the weights to {path}: {error}</source>
+        <translation>无法把权重写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>there is no weights file {path}</source>
+        <translation>权重文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>{file} is a safetensors file, and reading it needs the safetensors package (pip install safetensors)</source>
+        <translation>{file} 是 safetensors 文件，读取它需要 safetensors 包（pip install safetensors）</translation>
+    </message>
+    <message>
+        <source>{file} is not a weights file designer can read safely: it holds more than tensors, so it was not opened</source>
+        <translation>{file} 不是 designer 能安全读取的权重文件：它包含张量以外的内容，因此没有打开</translation>
+    </message>
+    <message>
+        <source>{file} is not a weights file designer can read: it is damaged or in another format</source>
+        <translation>{file} 不是 designer 能读取的权重文件：文件已损坏或是其他格式</translation>
+    </message>
+    <message>
+        <source>{path} does not hold a state_dict</source>
+        <translation>{path} 中没有 state_dict</translation>
+    </message>
+    <message>
+        <source>the weights</source>
+        <translation>这些权重</translation>
+    </message>
+    <message>
+        <source>the weights in {file}</source>
+        <translation>{file} 中的权重</translation>
+    </message>
+    <message>
+        <source>{source} hold one network, but the project has {count}: {names}</source>
+        <translation>{source}只对应一个网络，但项目中有 {count} 个：{names}</translation>
+    </message>
+    <message>
+        <source>{source} are for the networks {given}, but the project has {names}</source>
+        <translation>{source}对应的网络是 {given}，但项目中的网络是 {names}</translation>
+    </message>
+    <message>
+        <source>{source} do not fit the network {name}:</source>
+        <translation>{source}与网络 {name} 不匹配：</translation>
+    </message>
+    <message>
+        <source>  … and {count} more</source>
+        <translation>  …… 还有 {count} 个</translation>
+    </message>
+    <message>
+        <source>{key}: missing from the file</source>
+        <translation>{key}：文件中缺少</translation>
+    </message>
+    <message>
+        <source>{key}: in the file but not in the network</source>
+        <translation>{key}：文件中有，但网络中没有</translation>
+    </message>
+    <message>
+        <source>{key}: not a tensor in the file</source>
+        <translation>{key}：在文件中不是张量</translation>
+    </message>
+    <message>
+        <source>{key}: the file has shape {got}, the network needs {need}</source>
+        <translation>{key}：文件中的形状是 {got}，网络需要 {need}</translation>
+    </message>
 </context>
 <context>
     <name>ReconstructionPreview</name>

@@ -115,13 +115,17 @@ class _QueueCallbacks:
 
     def on_start(self, info: Any) -> None:
         if self.initial_state is not None:
-            from designer.training.checkpoints import WeightsError, load_state
+            from designer.training.checkpoints import (
+                WeightsError,
+                load_state,
+                weights_in,
+            )
 
             try:
                 load_state(
                     self.trainer.networks,
                     self.initial_state,
-                    f"the weights in {self.weights_name}",
+                    weights_in(self.weights_name),
                 )
             except WeightsError as error:
                 self.weights_problem = f"The saved weights could not be used: {error}"
