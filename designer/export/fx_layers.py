@@ -228,16 +228,13 @@ def _embedding(m: nn.Embedding) -> Card:
 def _recurrent(kind: str) -> Callable[[Any], Card]:
     def rule(m: Any) -> Card:
         _require(m, proj_size=0, bias=True)
-        if not m.batch_first:
-            # The original reads dimension 0 as time; a card keeps the batch first.
-            raise Unsupported(
-                Cli.tr("batch_first=False (build it with batch_first=True)")
-            )
         params = {
             "hidden_size": m.hidden_size,
             "num_layers": m.num_layers,
             "bidirectional": m.bidirectional,
-            "batch_first": True,
+            # Off: the card's port stays batch-first, its code transposes around
+            # the layer (the importer folds the model's own permutes away).
+            "batch_first": bool(m.batch_first),
             "dropout": float(m.dropout),
         }
         if kind == "RNN":
@@ -248,8 +245,6 @@ def _recurrent(kind: str) -> Callable[[Any], Card]:
 
 
 def _attention(m: nn.MultiheadAttention) -> Card:
-    if not m.batch_first:
-        raise Unsupported(Cli.tr("batch_first=False (cards keep the batch first)"))
     if not m._qkv_same_embed_dim or m.bias_k is not None or m.add_zero_attn:
         raise Unsupported(Cli.tr("separate key/value sizes or extra key/value biases"))
     return Card(
@@ -258,6 +253,7 @@ def _attention(m: nn.MultiheadAttention) -> Card:
             "num_heads": m.num_heads,
             "dropout": float(m.dropout),
             "bias": m.in_proj_bias is not None,
+            "batch_first": bool(m.batch_first),
         },
     )
 
@@ -266,8 +262,6 @@ def transformer_card(kind: str, m: Any) -> Card:
     """The card of a Transformer encoder or decoder layer (``kind``) with ``m``'s
     settings; what a card cannot hold is :class:`Unsupported`."""
     attention = m.self_attn
-    if not attention.batch_first:
-        raise Unsupported(Cli.tr("batch_first=False (cards keep the batch first)"))
     activation = {F.relu: "relu", F.gelu: "gelu"}.get(m.activation)  # type: ignore[call-overload]
     if activation is None:
         raise Unsupported(
@@ -283,6 +277,7 @@ def transformer_card(kind: str, m: Any) -> Card:
             "dropout": float(m.dropout.p),
             "activation": activation,
             "norm_first": m.norm_first,
+            "batch_first": bool(attention.batch_first),
         },
     )
 
@@ -335,6 +330,9 @@ MODULE_RULES: dict[type, Callable[[Any], Card]] = {
 # Calls that change nothing a card shows (``nn.Identity``, ``x.contiguous()``).
 PASS_THROUGH_MODULES = (nn.Identity,)
 PASS_THROUGH_METHODS = frozenset({"contiguous", "float", "clone"})
+# Casts drawn as nothing when ids stay ids and numbers numbers (d2l's
+# ``X.t().type(torch.int64)``); the cards' own code gives the dtype they need.
+CASTS = frozenset({"type", "to", "long", "int"})
 
 
 def rule_for(module: Any) -> Callable[[Any], Card] | None:
@@ -479,9 +477,40 @@ METHOD_RULES: dict[str, Callable[..., Card]] = {
 # Calls whose result is the input's values in another arrangement: drawn as Reshape
 # (the output's shape) or Permute (the order of the sample dimensions).
 RESHAPES = frozenset({"view", "reshape"})
-PERMUTES = frozenset({"permute", "transpose"})
+PERMUTES = frozenset({"permute", "transpose", "swapaxes", "swapdims", "t"})
 RESHAPE_FUNCTIONS = (torch.reshape,)
-PERMUTE_FUNCTIONS = (torch.permute, torch.transpose)
+PERMUTE_FUNCTIONS = (torch.permute, torch.transpose, torch.swapaxes, torch.t)
+# Cards that act on each position alone (on the last dimension, or on every value):
+# on a time-major tensor they give a time-major tensor, the same card drawn on the
+# batch-first port.  Those with a ``dim`` get it with dimensions 0 and 1 swapped.
+PER_POSITION_CARDS = frozenset(
+    {
+        "Linear",
+        "Dropout",
+        "LayerNorm",
+        "Embedding",
+        "Identity",
+        "Scale",
+        "Add",
+        "Multiply",
+        "Concat",
+        "Softmax",
+        "LogSoftmax",
+        "ReLU",
+        "ReLU6",
+        "LeakyReLU",
+        "GELU",
+        "ELU",
+        "SiLU",
+        "Mish",
+        "Hardswish",
+        "Hardsigmoid",
+        "Hardtanh",
+        "Sigmoid",
+        "Tanh",
+        "Softplus",
+    }
+)
 
 
 def reshape_card(out_shape: Shape) -> Card:
@@ -490,7 +519,9 @@ def reshape_card(out_shape: Shape) -> Card:
 
 def permutation(name: str, args: list[Any], rank: int) -> list[int]:
     """The order of dimensions ``x.permute(...)``/``x.transpose(a, b)`` makes."""
-    if name == "transpose":
+    if name == "t":
+        return [1, 0, *range(2, rank)]
+    if name in ("transpose", "swapaxes", "swapdims"):
         a, b = (_dim(int(d), rank) for d in args[:2])
         order = list(range(rank))
         order[a], order[b] = order[b], order[a]
@@ -499,16 +530,56 @@ def permutation(name: str, args: list[Any], rank: int) -> list[int]:
     return [_dim(int(d), rank) for d in dims]
 
 
-def permute_card(name: str, args: list[Any], rank: int) -> Card:
-    """Permute for ``x.permute(...)``/``x.transpose(a, b)`` (args after the tensor)."""
+def swap_time(dim: int, rank: int) -> int:
+    """Dimension ``dim`` of a time-major tensor, on its batch-first port."""
+    dim = _dim(dim, rank)
+    return {0: 1, 1: 0}.get(dim, dim)
+
+
+def permute_card(
+    name: str, args: list[Any], rank: int, time_major: bool = False
+) -> tuple[Card | None, bool]:
+    """What ``x.permute(...)``/``x.transpose(a, b)`` (args after the tensor) of a
+    batch-first (or ``time_major``) tensor is on the canvas: a Permute card, or
+    None when the port itself holds the values, and whether the result is time-major
+    (the batch second, as ``x.permute(1, 0, 2)`` makes it for a recurrent layer
+    built without batch_first)."""
     order = permutation(name, args, rank)
-    if order[0] != 0:
-        raise Unsupported(Cli.tr("moving the batch dimension"))
-    return Card("Permute", {"dims": order[1:]})
+    swap = [1, 0, *range(2, rank)] if time_major else list(range(rank))
+    from_port = [swap[d] for d in order]  # the result, from the batch-first port
+    if from_port[0] == 0:
+        dims, result_time_major = from_port, False
+    elif rank > 1 and from_port[1] == 0:
+        dims, result_time_major = [from_port[1], from_port[0], *from_port[2:]], True
+    else:
+        raise Unsupported(Cli.tr("moving the batch dimension past the second place"))
+    if dims == list(range(rank)):
+        return None, result_time_major
+    return Card("Permute", {"dims": dims[1:]}), result_time_major
+
+
+def per_position_card(card: Card, rank: int) -> Card:
+    """``card`` drawn on the batch-first port of a time-major tensor of ``rank``."""
+    if card.type not in PER_POSITION_CARDS:
+        raise Unsupported(
+            Cli.tr(
+                "{0} on a time-major tensor (the batch second): only layers that "
+                "act on each position alone take one"
+            ).format(card.type)
+        )
+    if "dim" not in card.params:
+        return card
+    dim = swap_time(int(card.params["dim"]), rank)
+    if dim == 0:
+        raise Unsupported(Cli.tr("along the batch dimension"))
+    return Card(card.type, {**card.params, "dim": dim})
 
 
 RECURRENT = ("RNN", "GRU", "LSTM")
 LSTM_STATE = "state"  # the (h_n, c_n) tuple of an LSTM, before it is indexed
+STATE_PORTS = ("h_n", "c_n", LSTM_STATE)
+# Cards with a batch_first switch whose first two inputs are sequences.
+TWO_SEQUENCES = frozenset({"TransformerDecoderLayer"})
 
 
 def state_port(card_type: str, port: str, index: Any) -> str | None:

@@ -25,6 +25,7 @@ from designer.export.import_arguments import (
 )
 from designer.export.import_graph import (
     PADDING_HINT,
+    SEQUENCE_HINT,
     STATE_HINT,
     GraphBuilder,
     Source,
@@ -75,14 +76,55 @@ def call_module(builder: GraphBuilder, node: torch.fx.Node) -> None:
             made, sources = _recurrent(builder, node, module, made)
         elif isinstance(module, ATTENTION_MODULES):
             made, sources = _attention(builder, node, module, made)
-        elif any(n in builder.time_major for n in inputs):
-            raise Refused(Cli.tr(STATE_HINT))
+        time_major = _time_major_result(builder, made, inputs)
     except Exception as error:  # Refused, Unsupported, or an unexpected setting
         builder.refuse(node, f"{target} ({type(module).__name__})", str(error))
         return
     card_id = builder.card(node, made, sources)
     if card_id is not None:
         builder.module_of[card_id] = target
+        if time_major:
+            builder.time_major.add(node)
+
+
+def _time_major_result(
+    builder: GraphBuilder, made: Card, inputs: list[torch.fx.Node]
+) -> bool:
+    """Whether the module's result is time-major (the batch second): a layer built
+    without batch_first gives it, and a layer acting on each position alone keeps
+    its input's layout.  A layout the card cannot take is :class:`Refused`."""
+    time_major = [n in builder.time_major for n in inputs]
+    if "batch_first" in made.params:
+        wanted = not made.params["batch_first"]
+        sequences = (
+            time_major[:2] if made.type in rules.TWO_SEQUENCES else time_major[:1]
+        )
+        if any(t != wanted for t in sequences):
+            raise Refused(_layout_hint(wanted))
+        return wanted
+    if not any(time_major):
+        return False
+    if not all(time_major):
+        raise Refused(Cli.tr(STATE_HINT))
+    try:
+        rules.per_position_card(made, len(builder.shape(inputs[0]) or []))
+    except rules.Unsupported as error:
+        hint = builder.time_major_hint(inputs[0])
+        raise Refused(Cli.tr("{0}; {1}").format(error, hint)) from None
+    return True
+
+
+def _layout_hint(time_major: bool) -> str:
+    if time_major:
+        return Cli.tr(
+            "built without batch_first, it takes a time-major sequence (L, N, …), "
+            "and the model's inputs are batch-first (--input gives a sample without "
+            "the batch): give it x.permute(1, 0, 2) (or x.transpose(0, 1)) of a "
+            "batch-first one"
+        )
+    return Cli.tr(
+        "built with batch_first=True, it takes a batch-first sequence (N, L, …); {0}"
+    ).format(Cli.tr(SEQUENCE_HINT))
 
 
 def _recurrent(
@@ -90,10 +132,8 @@ def _recurrent(
 ) -> tuple[Card, list[torch.fx.Node | Source]]:
     """The sequence, and the initial state on the card's h0 (and c0) ports."""
     call = RecurrentCall.of(node)
-    if call.sequence not in builder.produced or call.sequence in builder.time_major:
-        raise Refused(
-            Cli.tr("the sequence is not a batch-first tensor drawn on the canvas")
-        )
+    if call.sequence not in builder.produced:
+        raise Refused(Cli.tr("the sequence is not a tensor drawn on the canvas"))
     states = _states(builder, module, call.state)
     if not states:
         return made, [call.sequence]
@@ -172,10 +212,8 @@ def _attention(
                 "self-attention, query = key = value"
             )
         )
-    if call.query not in builder.produced or call.query in builder.time_major:
-        raise Refused(
-            Cli.tr("the sequence is not a batch-first tensor drawn on the canvas")
-        )
+    if call.query not in builder.produced:
+        raise Refused(Cli.tr("the sequence is not a tensor drawn on the canvas"))
     named = {call.query, call.padding, call.mask}
     extra = [n for n in nodes_in(node.args) + nodes_in(node.kwargs) if n not in named]
     if extra:
@@ -206,7 +244,8 @@ def _causal(builder: GraphBuilder, node: torch.fx.Node, call: AttentionCall) -> 
                 ", ".join(learned), Cli.tr(CAUSAL_HINT)
             )
         )
-    length = (builder.shape(call.query) or [0, 0])[1]
+    time = 0 if call.query in builder.time_major else 1
+    length = (builder.shape(call.query) or [0, 0])[time]
     value = builder.values.get(mask)
     if value is None or not _is_causal(value, length):
         raise Refused(

@@ -3,7 +3,9 @@
 :class:`GraphBuilder` keeps which card and port each traced tensor is on the
 canvas, creates cards for function calls, tensor methods and indexing (module
 calls are :mod:`designer.export.import_calls`), and collects every refusal with
-its place in the user's file.
+its place in the user's file.  Time-major tensors (a recurrent state, a sequence
+for a layer built without batch_first) stand for a batch-first port; permutes
+between the two layouts draw nothing (see :mod:`designer.export.model_import`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,49 @@ STATE_HINT = QT_TRANSLATE_NOOP(
 )
 
 
+SEQUENCE_HINT = QT_TRANSLATE_NOOP(
+    "Cli",
+    "a time-major sequence (L, N, …), as a layer built without batch_first takes "
+    "it, is drawn batch-first; give it back with x.permute(1, 0, 2) or "
+    "x.transpose(0, 1)",
+)
+REPEAT_HINT = QT_TRANSLATE_NOOP(
+    "Cli",
+    "only a tensor repeated at every step of a sequence is drawn (RepeatTimeStep): "
+    "context.repeat(X.shape[0], 1, 1) of an (N, hidden) context and a time-major "
+    "X, or context.repeat(X.shape[1], 1, 1) of a batch-first X",
+)
+
+
+def _length_of(count: Any) -> tuple[torch.fx.Node, int] | None:
+    """(X, d) for a repeat count that is ``X.shape[d]`` or ``X.size(d)``."""
+    if not isinstance(count, torch.fx.Node):
+        return None
+    if count.op == "call_method" and count.target == "size" and len(count.args) == 2:
+        tensor, dim = count.args
+        return (tensor, dim) if isinstance(dim, int) else None
+    if count.op == "call_function" and count.target is operator.getitem:
+        shape, dim = count.args
+        if (
+            isinstance(shape, torch.fx.Node)
+            and shape.target is getattr
+            and shape.args[1] == "shape"
+            and isinstance(dim, int)
+        ):
+            return shape.args[0], dim
+    return None
+
+
+def _same_kind(source: torch.fx.Node, node: torch.fx.Node) -> bool:
+    """Whether a cast keeps ids ids and numbers numbers (int64 → int32 does)."""
+    kinds = [getattr(n.meta.get("tensor_meta"), "dtype", None) for n in (source, node)]
+    if None in kinds:
+        return False
+    return len({dtype.is_floating_point for dtype in kinds}) == 1 and (
+        torch.bool not in kinds
+    )
+
+
 def place(node: torch.fx.Node, path: Path | None) -> str:
     """``file.py, line N`` of the user's code that made ``node``."""
     trace = node.stack_trace or ""
@@ -66,8 +111,9 @@ class GraphBuilder:
     module_of: dict[str, str] = field(default_factory=dict)  # card id → module path
     # card id → the user's modules it was made in (see import_blocks).
     owners: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    # Recurrent states as PyTorch holds them, (num_layers·directions, N, hidden),
-    # standing for a port that holds them batch-first.
+    # Time-major tensors standing for a port that holds them batch-first:
+    # recurrent states as PyTorch holds them, (num_layers·directions, N, hidden),
+    # and sequences (L, N, …) of layers built without batch_first.
     time_major: set[torch.fx.Node] = field(default_factory=set)
     # Fixed states and masks that a card's setting stands for, and the values
     # of the fixed arguments (see import_arguments).
@@ -162,8 +208,11 @@ class GraphBuilder:
         if node.target is operator.getitem:
             self.getitem(node, args)
             return
+        if name == "repeat" and method:  # context.repeat(X.shape[0], 1, 1)
+            self.repeat(node, args)
+            return
         if any(n in self.time_major for n in inputs):
-            self.state_call(node, name, method, args)
+            self.time_major_call(node, name, method, args, inputs)
             return
         if used_only_as(self.module, node, "state") and self.to_state(
             node, name, method, args
@@ -187,6 +236,14 @@ class GraphBuilder:
         if method and name in rules.PASS_THROUGH_METHODS:
             self.alias(node, inputs[0])
             return
+        if method and name in rules.CASTS:  # ids.type(torch.int32), x.to(device)
+            if _same_kind(inputs[0], node):
+                self.alias(node, inputs[0])
+            else:
+                self.refuse(
+                    node, f".{name}(…)", Cli.tr("a change between ids and numbers")
+                )
+            return
         if (
             method and name in rules.RESHAPES
         ) or node.target in rules.RESHAPE_FUNCTIONS:
@@ -197,16 +254,16 @@ class GraphBuilder:
             if (
                 method and name in rules.PERMUTES
             ) or node.target in rules.PERMUTE_FUNCTIONS:
-                made = rules.permute_card(name, args[1:], len(shapes[0]))
-            else:
-                rule = (
-                    rules.METHOD_RULES.get(name)
-                    if method
-                    else rules.FUNCTION_RULES.get(node.target)
-                )
-                if rule is None:
-                    raise Unsupported(Cli.tr("no layer card draws this call"))
-                made = rule(args, dict(node.kwargs), shapes)
+                self.permute(node, name, args, inputs[0])
+                return
+            rule = (
+                rules.METHOD_RULES.get(name)
+                if method
+                else rules.FUNCTION_RULES.get(node.target)
+            )
+            if rule is None:
+                raise Unsupported(Cli.tr("no layer card draws this call"))
+            made = rule(args, dict(node.kwargs), shapes)
         except Exception as error:  # Unsupported, or arguments of an unexpected kind
             self.refuse(node, f"{'.' if method else ''}{name}(…)", str(error))
             return
@@ -242,8 +299,8 @@ class GraphBuilder:
             else:
                 self.refuse(
                     node,
-                    Cli.tr("[{0}] of {1}'s state").format(index, card.name),
-                    Cli.tr(STATE_HINT),
+                    Cli.tr("[{0}] of {1}'s time-major output").format(index, card.name),
+                    self.time_major_hint(source),
                 )
             return
         if rules.is_last_step(index, len(self.shape(source) or [])):
@@ -255,25 +312,116 @@ class GraphBuilder:
             Cli.tr("[{0}] (only x[:, -1] of a sequence is drawn)").format(index),
         )
 
-    def state_call(
-        self, node: torch.fx.Node, name: str, method: bool, args: list[Any]
+    def permute(
+        self, node: torch.fx.Node, name: str, args: list[Any], source: torch.fx.Node
     ) -> None:
-        """A call on a recurrent state held as PyTorch holds it (time-major)."""
+        """``x.permute(…)``/``x.transpose(a, b)``: a Permute card, or nothing when
+        it only turns a sequence time-major or back (the port holds both)."""
+        made, time_major = rules.permute_card(
+            name, args[1:], len(self.shape(source) or []), source in self.time_major
+        )
+        if made is None:
+            self.produced[node] = self.produced[source]
+        elif self.card(node, made, [source]) is None:
+            return
+        if time_major:
+            self.time_major.add(node)
+
+    def time_major_call(
+        self,
+        node: torch.fx.Node,
+        name: str,
+        method: bool,
+        args: list[Any],
+        inputs: list[torch.fx.Node],
+    ) -> None:
+        """A call on a time-major tensor: a recurrent state as PyTorch holds it, or
+        a sequence made (L, N, …) for a layer built without batch_first."""
         source = args[0]
         shape = self.shape(source) or []
         squeeze = node.kwargs.get("dim", args[1] if len(args) > 1 else None)
-        if method and name in rules.PASS_THROUGH_METHODS:
-            self.alias(node, source)
-        elif self.swaps_batch(node, name, method, args, len(shape)):
-            self.produced[node] = self.produced[source]  # batch-first: the port
-        elif name == "squeeze" and squeeze == 0 and shape[:1] == [1]:
-            self.card(node, Card("LastTimeStep", {}), [source])
-        else:
+        what = f"{'.' if method else ''}{name}(…)"
+        hint = self.time_major_hint(inputs[0])
+        try:
+            if (method and name in rules.PASS_THROUGH_METHODS) or (
+                method and name in rules.CASTS and _same_kind(source, node)
+            ):
+                self.alias(node, source)
+            elif (method and name in rules.PERMUTES) or (
+                node.target in rules.PERMUTE_FUNCTIONS
+            ):
+                self.permute(node, name, args, source)
+            elif name == "squeeze" and squeeze == 0 and shape[:1] == [1]:
+                self.card(node, Card("LastTimeStep", {}), [source])
+            else:
+                self.per_position_call(node, name, method, args, inputs)
+        except Exception as error:  # Unsupported, or arguments of an unexpected kind
             self.refuse(
                 node,
-                Cli.tr("{0}(…) of a state").format(f"{'.' if method else ''}{name}"),
-                Cli.tr(STATE_HINT),
+                Cli.tr("{0} of a time-major tensor").format(what),
+                Cli.tr("{0}; {1}").format(error, hint),
             )
+
+    def per_position_call(
+        self,
+        node: torch.fx.Node,
+        name: str,
+        method: bool,
+        args: list[Any],
+        inputs: list[torch.fx.Node],
+    ) -> None:
+        """``torch.cat((X, context), 2)``, ``F.relu(x)``, ``a + b`` of time-major
+        tensors: the card on their batch-first ports, the result time-major."""
+        if not all(n in self.time_major for n in inputs):
+            raise Unsupported(Cli.tr("mixed with a batch-first tensor"))
+        rank = len(self.shape(inputs[0]) or [])
+        if node.target in (torch.cat, torch.concat):
+            dim = node.kwargs.get("dim", args[1] if len(args) > 1 else 0)
+            made = Card("Concat", {"inputs": len(inputs), "dim": dim})
+        else:
+            rule = (
+                rules.METHOD_RULES.get(name)
+                if method
+                else rules.FUNCTION_RULES.get(node.target)
+            )
+            if rule is None:
+                raise Unsupported(Cli.tr("no layer card draws this call"))
+            shapes = [self.shape(n) or [] for n in inputs]
+            made = rule(args, dict(node.kwargs), shapes)
+        made = rules.per_position_card(made, rank)
+        if self.card(node, made, inputs) is not None:
+            self.time_major.add(node)
+
+    def time_major_hint(self, node: torch.fx.Node) -> str:
+        _card_id, port = self.produced[node]
+        if port in rules.STATE_PORTS or node.op == "placeholder":
+            return Cli.tr(STATE_HINT)
+        return Cli.tr(SEQUENCE_HINT)
+
+    def repeat(self, node: torch.fx.Node, args: list[Any]) -> None:
+        """d2l's context, ``state[-1].repeat(X.shape[0], 1, 1)``: an (N, …) tensor
+        at every step of sequence X, time-major — RepeatTimeStep with X's port."""
+        source = args[0]
+        counts = list(args[1]) if len(args) == 2 else args[1:]
+        rank = len(self.shape(source) or [])
+        like = _length_of(counts[0]) if counts else None
+        ones = len(counts) == rank + 1 and all(c == 1 for c in counts[1:])
+        if (
+            source in self.time_major
+            or like is None
+            or not ones
+            or like[0] not in self.produced
+        ):
+            self.refuse(node, ".repeat(…)", Cli.tr(REPEAT_HINT))
+            return
+        sequence, dim = like
+        time_dim = 0 if sequence in self.time_major else 1
+        if dim % max(len(self.shape(sequence) or []), 1) != time_dim:
+            self.refuse(node, ".repeat(…)", Cli.tr(REPEAT_HINT))
+            return
+        made = Card("RepeatTimeStep", {})
+        if self.card(node, made, [source, sequence]) is not None:
+            self.time_major.add(node)
 
     def to_state(
         self, node: torch.fx.Node, name: str, method: bool, args: list[Any]
@@ -357,7 +505,7 @@ class GraphBuilder:
                 continue
             if item in self.time_major:  # named where the state is made
                 self.refuse(
-                    item, Cli.tr("output {0}").format(k + 1), Cli.tr(STATE_HINT)
+                    item, Cli.tr("output {0}").format(k + 1), self.time_major_hint(item)
                 )
                 continue
             source_id, port = self.produced[item]

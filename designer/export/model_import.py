@@ -7,6 +7,24 @@ cards out, and then proves the result: the project's generated code is built,
 loaded with the original model's weights (``key_map`` maps the names) and must
 give the same outputs.  Whatever cannot be drawn is refused with every place
 listed (file, line, the call) — nothing half-imported is returned.
+
+Time-first layers.  The graph keeps the batch first everywhere; a recurrent or
+attention layer built with ``batch_first=False`` becomes its card with the
+``batch_first`` switch off, whose code transposes around the layer, so the port
+holds the batch-first (N, L, …) tensor while the model holds the time-major
+(L, N, …) one.  The importer tracks which traced tensors are time-major (as
+:class:`~designer.export.import_graph.GraphBuilder` ``time_major``) and folds the
+model's own permutes away: ``X.permute(1, 0, 2)``, ``X.transpose(0, 1)`` or
+``X.t()`` that only converts between the two layouts draws no card (the port
+holds both); a permute that also reorders the other dimensions is a Permute card
+on the port.  Layers acting on each position alone (Linear, Embedding,
+activations, LayerNorm, Dropout, Add, Concat along the features…) keep their
+input's layout; ``x[-1]`` of a time-major sequence or state is LastTimeStep, and
+d2l's context ``state[-1].repeat(X.shape[0], 1, 1)`` is RepeatTimeStep with X's
+port.  Anything else on a time-major tensor — and a time-major result — is
+refused with the way to make it batch-first.  Folding (rather than drawing a
+Permute card and its inverse around every layer) keeps the drawing the network
+a student would draw, and the generated code states the layout once, at the layer.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ KEEPS_TOKEN_IDS = frozenset(
         "Reshape",
         "Permute",
         "LastTimeStep",
+        "RepeatTimeStep",
         "Concat",
         "Split",
     }

@@ -117,6 +117,7 @@ def _run_window(app, args: argparse.Namespace) -> int:
 
     # Ctrl+C in the terminal ends the app; unsaved work stays in the recovery file.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    _apply_look(app, True if args.dark else None, interactive=True)
     window = MainWindow(dark=True if args.dark else None)
     close_on_terminate(app, window)  # SIGTERM: no orphaned training process
     window.show()
@@ -130,9 +131,19 @@ def _run_window(app, args: argparse.Namespace) -> int:
     return app.exec()
 
 
+def _apply_look(app, dark: bool | None, interactive: bool) -> None:
+    """The window's theme applied before the window is built: styling widgets as
+    they are made is much cheaper than re-polishing all of them afterwards."""
+    from designer.ui.settings import app_settings, startup_look
+    from designer.ui.theme import apply_theme
+
+    apply_theme(app, *startup_look(app_settings(), dark, interactive))
+
+
 def _screenshot(app, args: argparse.Namespace) -> int:
     from designer.ui.main_window import MainWindow
 
+    _apply_look(app, args.dark, interactive=False)
     window = MainWindow(dark=args.dark, interactive=False)
     window.language.warn_if_no_font()
     if args.file and not window.files.open_file(args.file, ask=False):

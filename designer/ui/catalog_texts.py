@@ -193,6 +193,7 @@ LAYER_TEXTS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Layer", "Recurrent"),
     QT_TRANSLATE_NOOP("Layer", "Removes a dimension of size 1, e.g. (N, 1, 28) → (N, 28) with dim 1 (a dimension of another size is kept, as in PyTorch)."),
     QT_TRANSLATE_NOOP("Layer", "Reorders the sample dimensions (the batch stays first), e.g. 2, 1 turns (N, C, L) into (N, L, C)."),
+    QT_TRANSLATE_NOOP("Layer", "Repeats one vector at every time step of the sequence at 'like': (N, F) → (N, L, F), e.g. an encoder's final state as the context of each decoder step (the inverse of LastTimeStep)."),
     QT_TRANSLATE_NOOP("Layer", "Round the output size up, so the last partial window counts"),
     QT_TRANSLATE_NOOP("Layer", "Sample shape without the batch dimension, e.g. 1, 28, 28"),
     QT_TRANSLATE_NOOP("Layer", "Samples z from N(mu, σ²) in a way gradients flow through (the VAE trick)."),

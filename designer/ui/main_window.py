@@ -40,7 +40,7 @@ from designer.ui.panels.layer_reference import LayerReferenceDialog
 from designer.ui.panels.welcome import EmptyCanvasHint
 from designer.ui.presentation import PresentationMode
 from designer.ui.recovery import RecoveryStore
-from designer.ui.settings import RecentFiles, app_settings
+from designer.ui.settings import RecentFiles, app_settings, startup_look
 from designer.ui.theme import Theme, app_icon, apply_theme, icon, theme_for
 from designer.ui.window_files import (  # noqa: F401 (re-exported for callers and tests)
     APP_NAME,
@@ -92,11 +92,7 @@ class MainWindow(QMainWindow):
         # Without a person at the screen (screenshots), messages go to stderr.
         self.interactive = interactive
         self.persist_settings = interactive
-        if dark is None:
-            dark = bool(self.settings.value("view/dark", False, type=bool))
-        self.large_text = interactive and bool(
-            self.settings.value("view/large_text", False, type=bool)
-        )
+        dark, self.large_text = startup_look(self.settings, dark, interactive)
         self.theme: Theme = theme_for(dark)
         self._code_stale = False
         # Summary and code take longest on big networks; they follow edits after a

@@ -21,6 +21,19 @@ def app_settings() -> QSettings:
     )
 
 
+def startup_look(
+    settings: QSettings, dark: bool | None, interactive: bool
+) -> tuple[bool, bool]:
+    """``(dark, large_text)`` for a new window: ``dark`` when given, else the saved
+    theme; Larger Text as saved, except without a person at the screen (screenshots)."""
+    if dark is None:
+        dark = bool(settings.value("view/dark", False, type=bool))
+    large_text = interactive and bool(
+        settings.value("view/large_text", False, type=bool)
+    )
+    return dark, large_text
+
+
 def _as_list(value: object) -> list[str]:
     if value is None or value == "":
         return []

@@ -158,18 +158,30 @@ def apply_theme(
     app: QApplication, dark: bool, large_text: bool = False, presenting: bool = False
 ) -> ThemeColors:
     """Palette, stylesheet and the themed widgets' colours; ``presenting`` takes the
-    high-contrast variant and projector-sized text."""
+    high-contrast variant and projector-sized text.
+
+    Applying the look the app already has does nothing: restyling re-polishes
+    every widget, so the app applies its look once before the window is built
+    (:func:`designer.ui.app`) and the window's own call then costs nothing.
+    """
     theme = theme_for(dark, presenting)
-    app.setStyle("Fusion")
-    app.setPalette(make_palette(theme))
     point_size = text_point_size(large_text, presenting)
-    app.setStyleSheet(stylesheet(theme, point_size))
+    sheet = stylesheet(theme, point_size)
+    if _APPLIED.get(id(app)) != sheet or app.styleSheet() != sheet:
+        app.setStyle("Fusion")
+        app.setPalette(make_palette(theme))
+        app.setStyleSheet(sheet)
+        _APPLIED[id(app)] = sheet
     notifier = _notifier()
     if notifier.theme is not theme or notifier.point_size != point_size:
         notifier.theme = theme
         notifier.point_size = point_size
         notifier.changed.emit(theme)
     return theme
+
+
+# The stylesheet last applied to each application (by id): the look it has.
+_APPLIED: dict[int, str] = {}
 
 
 def repolish(widget: QWidget) -> None:

@@ -363,8 +363,9 @@ class RefusedMasks(nn.Module):
 
 
 class RefusedStates(nn.Module):
-    """States no card port takes: a state fed to a layer as it is, a learned
-    initial state, a fixed one other than zeros; and a module called twice."""
+    """States no card port takes: a state fed as it is to a layer that does not act
+    on each position alone, a learned initial state, a fixed one other than zeros;
+    and a module called twice."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -372,7 +373,7 @@ class RefusedStates(nn.Module):
         self.learned = nn.GRU(3, 4, batch_first=True)
         self.ones = nn.GRU(3, 4, batch_first=True)
         self.start = nn.Parameter(torch.zeros(1, 1, 4))
-        self.head = nn.Linear(4, 2)
+        self.head = nn.Flatten()
 
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         _, h = self.gru(x)

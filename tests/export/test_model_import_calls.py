@@ -186,7 +186,8 @@ def test_states_no_port_takes_are_refused_naming_the_line() -> None:
         imported("RefusedStates", "5x3")
     text = "\n".join(caught.value.problems)
     assert len(caught.value.problems) == 4, caught.value.problems
-    assert "head (Linear): a recurrent state" in text
+    assert "head (Flatten): Flatten on a time-major tensor" in text
+    assert "a recurrent state (num_layers·directions, N, hidden)" in text
     assert "learned initial state (start)" in text
     assert "fixed initial state other than zeros" in text
     assert "gru: called again" in text

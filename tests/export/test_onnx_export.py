@@ -393,3 +393,43 @@ def test_a_causal_decoder_layer_exports(tmp_path: Path) -> None:
     graph.connect(decoder.id, "out", sink.id, "in")
     project = Project(name="Decoder", networks=[graph])
     _runtime_agrees(project, tmp_path / "decoder.onnx", [1, 3], [{}, {}])
+
+
+def test_a_time_first_seq2seq_with_a_repeated_context_exports(tmp_path: Path) -> None:
+    """d2l's seq2seq as the importer draws it: GRUs with batch_first off, the
+    encoder's last-layer state repeated at every target step (RepeatTimeStep) and
+    joined to the target's embeddings; both lengths stay dynamic."""
+    graph = Graph("model")
+    source = graph.add_node("Input", "source", {"shape": ["S"], "dtype": "long"})
+    target = graph.add_node("Input", "target", {"shape": ["T"], "dtype": "long"})
+    recurrent = {"hidden_size": 8, "num_layers": 2, "batch_first": False}
+    encoder = _chain(
+        graph,
+        source,
+        ("Embedding", {"num_embeddings": 12, "embedding_dim": 6}),
+        ("GRU", {**recurrent, "state_out": True}),
+    )
+    embedded = _chain(
+        graph, target, ("Embedding", {"num_embeddings": 12, "embedding_dim": 6})
+    )
+    last = graph.add_node("LastTimeStep", "last")
+    graph.connect(encoder.id, "h_n", last.id, "in")
+    context = graph.add_node("RepeatTimeStep", "context")
+    graph.connect(last.id, "out", context.id, "in")
+    graph.connect(embedded.id, "out", context.id, "like")
+    joined = graph.add_node("Concat", "joined", {"inputs": 2, "dim": 2})
+    graph.connect(embedded.id, "out", joined.id, "in1")
+    graph.connect(context.id, "out", joined.id, "in2")
+    decoder = graph.add_node("GRU", "decoder", {**recurrent, "state_in": True})
+    graph.connect(joined.id, "out", decoder.id, "in")
+    graph.connect(encoder.id, "h_n", decoder.id, "h0")
+    head = _chain(graph, decoder, ("Linear", {"out_features": 12}))
+    sink = graph.add_node("Output", "logits")
+    graph.connect(head.id, "out", sink.id, "in")
+    project = Project(name="Seq2Seq", networks=[graph])
+    _runtime_agrees(
+        project,
+        tmp_path / "seq2seq.onnx",
+        [2, 3],
+        [{"S": 5, "T": 4}, {"S": 3, "T": 1}],
+    )

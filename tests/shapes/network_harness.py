@@ -189,6 +189,7 @@ INPUT_HINTS: dict[str, InputHint] = {
     "LSTM": InputHint((2,), symbolic=(0,)),
     "GRU": InputHint((2,), symbolic=(0,)),
     "LastTimeStep": InputHint((2,), symbolic=(0, 1)),
+    "RepeatTimeStep": InputHint((1, 2), symbolic=(0, 1)),
     "MultiheadAttention": InputHint((2,), symbolic=(0,)),
     "TransformerEncoderLayer": InputHint((2,), symbolic=(0,)),
     "TransformerDecoderLayer": InputHint((2,), related=True, symbolic=(0,)),

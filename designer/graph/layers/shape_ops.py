@@ -1,4 +1,5 @@
-"""Layers that only rearrange a tensor: Flatten, Reshape, Permute, last time step."""
+"""Layers that only rearrange a tensor: Flatten, Reshape, Permute, the last time step
+of a sequence and a vector repeated at every time step."""
 
 from __future__ import annotations
 
@@ -155,5 +156,50 @@ register(
         construct=lambda p, i: None,
         forward=lambda p, i, attr, inputs: f"{inputs['in']}[:, -1]",
         short_name="last_step",
+    )
+)
+
+
+def _repeat_step_rule(_params, inputs) -> Inference:
+    shape, like = inputs["in"], inputs["like"]
+    require_rank(
+        like,
+        (2, 3, 4, 5),
+        QT_TRANSLATE_NOOP("Problem", "a sequence (N, L, …) at 'like'"),
+    )
+    if len(shape) < 2:
+        raise ShapeError(
+            QT_TRANSLATE_NOOP(
+                "Problem", "expects a sample (N, features) to repeat, got {shape}"
+            ),
+            shape=format_shape(shape),
+        )
+    # The rank writes the code's repeat(1, L, 1, …).
+    return Inference(
+        outputs={"out": (shape[0], like[1], *shape[1:])},
+        inferred={"rank": len(shape)},
+    )
+
+
+def _repeat_step_forward(params, inferred, attr, inputs) -> str:
+    x, like = inputs["in"], inputs["like"]
+    ones = ", ".join("1" for _ in range(inferred["rank"] - 1))
+    return f"{x}.unsqueeze(1).repeat(1, {like}.shape[1], {ones})"
+
+
+register(
+    LayerSpec(
+        type="RepeatTimeStep",
+        category="Recurrent",
+        description="Repeats one vector at every time step of the sequence at 'like': "
+        "(N, F) → (N, L, F), e.g. an encoder's final state as the context of each "
+        "decoder step (the inverse of LastTimeStep).",
+        params=(),
+        infer=_repeat_step_rule,
+        dtype=lambda p, dtypes: dtypes.get("in", "float"),
+        construct=lambda p, i: None,
+        forward=_repeat_step_forward,
+        inputs=lambda p: ("in", "like"),
+        short_name="repeat_step",
     )
 )

@@ -584,14 +584,6 @@
         <translation>end_dim={0}（只支持一直展平到最后一维）</translation>
     </message>
     <message>
-        <source>batch_first=False (build it with batch_first=True)</source>
-        <translation>batch_first=False（请用 batch_first=True 构建）</translation>
-    </message>
-    <message>
-        <source>batch_first=False (cards keep the batch first)</source>
-        <translation>batch_first=False（卡片总是把批维度放在最前）</translation>
-    </message>
-    <message>
         <source>separate key/value sizes or extra key/value biases</source>
         <translation>键/值大小各不相同，或带有额外的键/值偏置</translation>
     </message>
@@ -644,8 +636,16 @@
         <translation>不保留批维度或没有展平到最后一维的展平操作</translation>
     </message>
     <message>
-        <source>moving the batch dimension</source>
-        <translation>移动批维度</translation>
+        <source>moving the batch dimension past the second place</source>
+        <translation>把批维度移到第二位之后</translation>
+    </message>
+    <message>
+        <source>{0} on a time-major tensor (the batch second): only layers that act on each position alone take one</source>
+        <translation>时间维在前的张量（批维度在第二位）上的 {0}：只有逐位置独立计算的层才能接收这种张量</translation>
+    </message>
+    <message>
+        <source>along the batch dimension</source>
+        <translation>沿批维度</translation>
     </message>
     <message>
         <source>padding {0} differs per side; cards take one</source>
@@ -672,8 +672,20 @@
         <translation>没有层卡片能画出这个模块</translation>
     </message>
     <message>
-        <source>the sequence is not a batch-first tensor drawn on the canvas</source>
-        <translation>该序列不是画布上批维度在前的张量</translation>
+        <source>{0}; {1}</source>
+        <translation>{0}；{1}</translation>
+    </message>
+    <message>
+        <source>built without batch_first, it takes a time-major sequence (L, N, …), and the model&apos;s inputs are batch-first (--input gives a sample without the batch): give it x.permute(1, 0, 2) (or x.transpose(0, 1)) of a batch-first one</source>
+        <translation>该层构建时没有设置 batch_first，接收的是时间维在前的序列 (L, N, …)，而模型的输入是批维度在前的（--input 给出的是不含批维度的单个样本）：请传入批维度在前的序列的 x.permute(1, 0, 2)（或 x.transpose(0, 1)）</translation>
+    </message>
+    <message>
+        <source>built with batch_first=True, it takes a batch-first sequence (N, L, …); {0}</source>
+        <translation>该层构建时设置了 batch_first=True，接收的是批维度在前的序列 (N, L, …)；{0}</translation>
+    </message>
+    <message>
+        <source>the sequence is not a tensor drawn on the canvas</source>
+        <translation>该序列不是画布上的张量</translation>
     </message>
     <message>
         <source>an LSTM state that is not the (h, c) pair of another LSTM</source>
@@ -732,6 +744,14 @@
         <translation>循环层的状态 (num_layers·directions, N, hidden) 按批维度在前画出；请使用 h[-1]、h.squeeze(0)（单层时）、h.transpose(0, 1)，或把它作为另一个循环层的初始状态传下去</translation>
     </message>
     <message>
+        <source>a time-major sequence (L, N, …), as a layer built without batch_first takes it, is drawn batch-first; give it back with x.permute(1, 0, 2) or x.transpose(0, 1)</source>
+        <translation>时间维在前的序列 (L, N, …)（未设置 batch_first 的层接收的形式）在画布上按批维度在前画出；请用 x.permute(1, 0, 2) 或 x.transpose(0, 1) 把它转回来</translation>
+    </message>
+    <message>
+        <source>only a tensor repeated at every step of a sequence is drawn (RepeatTimeStep): context.repeat(X.shape[0], 1, 1) of an (N, hidden) context and a time-major X, or context.repeat(X.shape[1], 1, 1) of a batch-first X</source>
+        <translation>只能画出在序列每一步重复的张量（RepeatTimeStep）：形状为 (N, hidden) 的 context 配合时间维在前的 X 写作 context.repeat(X.shape[0], 1, 1)，配合批维度在前的 X 写作 context.repeat(X.shape[1], 1, 1)</translation>
+    </message>
+    <message>
         <source>{0}, line {1}</source>
         <translation>{0} 第 {1} 行</translation>
     </message>
@@ -748,6 +768,10 @@
         <translation>在 forward 中生成的键填充掩码；{0}</translation>
     </message>
     <message>
+        <source>a change between ids and numbers</source>
+        <translation>在 id 与数值之间转换</translation>
+    </message>
+    <message>
         <source>no layer card draws this call</source>
         <translation>没有层卡片能画出这个调用</translation>
     </message>
@@ -760,8 +784,16 @@
         <translation>无法画出（循环层的状态只能画出 h[-1]）</translation>
     </message>
     <message>
-        <source>[{0}] of {1}&apos;s state</source>
-        <translation>{1} 状态的 [{0}]</translation>
+        <source>[{0}] of {1}&apos;s time-major output</source>
+        <translation>{1} 的时间维在前输出的 [{0}]</translation>
+    </message>
+    <message>
+        <source>{0} of a time-major tensor</source>
+        <translation>对时间维在前的张量调用 {0}</translation>
+    </message>
+    <message>
+        <source>mixed with a batch-first tensor</source>
+        <translation>与批维度在前的张量混用</translation>
     </message>
     <message>
         <source>indexing {0}</source>
@@ -770,10 +802,6 @@
     <message>
         <source>[{0}] (only x[:, -1] of a sequence is drawn)</source>
         <translation>[{0}]（序列只能画出 x[:, -1]）</translation>
-    </message>
-    <message>
-        <source>{0}(…) of a state</source>
-        <translation>对状态调用 {0}(…)</translation>
     </message>
     <message>
         <source>a boolean tensor is drawn only as attention&apos;s key padding mask</source>

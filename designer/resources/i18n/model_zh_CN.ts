@@ -236,6 +236,14 @@
         <translation>dims {dims} 必须是 {shape} 的样本维度 1..{last} 的一个排列，每个维度恰好出现一次</translation>
     </message>
     <message>
+        <source>a sequence (N, L, …) at &apos;like&apos;</source>
+        <translation>序列 (N, L, …)（&apos;like&apos; 端口）</translation>
+    </message>
+    <message>
+        <source>expects a sample (N, features) to repeat, got {shape}</source>
+        <translation>需要一个要重复的样本 (N, 特征数)，实际为 {shape}</translation>
+    </message>
+    <message>
         <source>size at dim {dim}</source>
         <translation>维度 {dim} 的大小</translation>
     </message>

@@ -1037,6 +1037,10 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>重新排列样本的各个维度（批维度始终在最前），例如 2, 1 把 (N, C, L) 变成 (N, L, C)。</translation>
     </message>
     <message>
+        <source>Repeats one vector at every time step of the sequence at &apos;like&apos;: (N, F) → (N, L, F), e.g. an encoder&apos;s final state as the context of each decoder step (the inverse of LastTimeStep).</source>
+        <translation>把一个向量重复到 “like” 端口序列的每个时间步上：(N, F) → (N, L, F)，例如把编码器的最终隐藏状态作为解码器每一步的上下文（LastTimeStep 的逆操作）。</translation>
+    </message>
+    <message>
         <source>Round the output size up, so the last partial window counts</source>
         <translation>输出大小向上取整，最后一个不完整的窗口也会计算</translation>
     </message>

@@ -39,8 +39,11 @@ def start_processes(device_name: str) -> torch.device:
 
 
 def end_processes() -> None:
-    """Leave the process group (when there is one)."""
+    """Leave the process group (when there is one), once every process is done:
+    a process that tore its connections down while another still wrote its
+    results could abort the other ("terminate called without an active exception")."""
     if dist.is_available() and dist.is_initialized():
+        dist.barrier()
         dist.destroy_process_group()
 
 

@@ -79,9 +79,17 @@ def legend_size() -> str:
 def theme_legend(legend: pg.LegendItem, theme: ThemeColors) -> None:
     legend.setBrush(brush(theme.plot_legend))
     legend.setLabelTextColor(qcolor(theme.plot_foreground))
-    legend.setLabelTextSize(legend_size())
+    size = legend_size()
+    resized = legend.opts["labelTextSize"] != size
+    legend.setLabelTextSize(size)
     for _sample, label in legend.items:
-        label.setText(label.text)  # re-render with the new colour
+        label.setText(label.text)  # re-render with the new colour (and size)
+    if resized:
+        # Lay the legend out now: a layout left for later would move the legend
+        # after a closing plot's view box is gone, and pyqtgraph's anchor would
+        # then ask the deleted box for its bounds.
+        legend.layout.activate()
+        legend.updateSize()
 
 
 def title_size() -> str:
