@@ -39,11 +39,8 @@ def _square(value: Any, what: str) -> int:
         return value
     if isinstance(value, tuple | list) and len(set(value)) == 1:
         return int(value[0])
-    raise Unsupported(
-        Cli.tr("{0} {1} differs per dimension; cards take one").format(
-            what, tuple(value)
-        )
-    )
+    differs = Cli.tr("{0} {1} differs per dimension; cards take one")
+    raise Unsupported(differs.format(what, tuple(value)))
 
 
 def _require(module: Any, **expected: Any) -> None:
@@ -51,11 +48,8 @@ def _require(module: Any, **expected: Any) -> None:
     for name, default in expected.items():
         value = getattr(module, name, default)
         if value != default:
-            raise Unsupported(
-                Cli.tr("{0}={1} (only {2} can be drawn)").format(
-                    name, repr(value), repr(default)
-                )
-            )
+            only = Cli.tr("{0}={1} (only {2} can be drawn)")
+            raise Unsupported(only.format(name, repr(value), repr(default)))
 
 
 def _linear(m: nn.Linear) -> Card:
