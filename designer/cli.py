@@ -272,7 +272,8 @@ def _export_onnx(
     try:
         written = export_onnx(project, target, network, weights=weights)
     except OnnxExportError as error:
-        print(Cli.tr("designer: {error}").format(error=error), file=sys.stderr)
+        reason = error.message.worded(translate)
+        print(Cli.tr("designer: {error}").format(error=reason), file=sys.stderr)
         return EXIT_INVALID
     axes = sorted({a for axes in written.dynamic_axes.values() for a in axes.values()})
     print(
@@ -296,7 +297,8 @@ def _export_with_train_script(
     try:
         script = generate_train_script(project, project_path=Path(project_path))
     except TrainScriptError as error:
-        print(Cli.tr("designer: {error}").format(error=error), file=sys.stderr)
+        reason = error.message.worded(translate)
+        print(Cli.tr("designer: {error}").format(error=reason), file=sys.stderr)
         return EXIT_INVALID
     if folder.exists() and not folder.is_dir():
         print(

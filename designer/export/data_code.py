@@ -23,15 +23,18 @@ from designer.export.source import (
     restyle_constants,
     split_imports,
 )
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message, MessageError
 
-NO_DATASET = (
+NO_DATASET = QT_TRANSLATE_NOOP(
+    "Problem",
     "the project has no dataset: choose one (built in, or a file) before exporting "
-    "a training script"
+    "a training script",
 )
+DATASET_NOT_USABLE = QT_TRANSLATE_NOOP("Problem", "the dataset cannot be used: {error}")
 
 
-class DataCodeError(ValueError):
-    """The dataset cannot be turned into code; the message is for people."""
+class DataCodeError(MessageError):
+    """The dataset cannot be turned into code; ``message`` is for people."""
 
 
 @dataclass
@@ -90,7 +93,7 @@ def data_code(
     from designer.training.datasets.source import generator_source, reader_source
 
     if not dataset_spec:
-        raise DataCodeError(NO_DATASET)
+        raise DataCodeError(Message(NO_DATASET))
     base = project_path.resolve().parent if project_path is not None else Path.cwd()
     spec = _absolute_spec(dataset_spec, base)
     try:
@@ -98,7 +101,7 @@ def data_code(
         source = generator_source(name) if name in BUILTINS else reader_source(name)
         dataset = load_dataset({"name": name, "options": options})
     except DatasetError as error:
-        raise DataCodeError(f"the dataset cannot be used: {error}") from None
+        raise DataCodeError(Message.of(DATASET_NOT_USABLE, error=str(error))) from None
     imports, definitions = split_imports(source)
     definitions = restyle_constants(definitions)
     body = INDENT

@@ -18,6 +18,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from designer.i18n import Cli
+
 
 class Unsupported(Exception):
     """A module or call the catalog cannot express; the message says what and why."""
@@ -37,7 +39,8 @@ def _square(value: Any, what: str) -> int:
         return value
     if isinstance(value, tuple | list) and len(set(value)) == 1:
         return int(value[0])
-    raise Unsupported(f"{what} {tuple(value)} differs per dimension; cards take one")
+    differs = Cli.tr("{0} {1} differs per dimension; cards take one")
+    raise Unsupported(differs.format(what, tuple(value)))
 
 
 def _require(module: Any, **expected: Any) -> None:
@@ -45,7 +48,8 @@ def _require(module: Any, **expected: Any) -> None:
     for name, default in expected.items():
         value = getattr(module, name, default)
         if value != default:
-            raise Unsupported(f"{name}={value!r} (only {default!r} can be drawn)")
+            only = Cli.tr("{0}={1} (only {2} can be drawn)")
+            raise Unsupported(only.format(name, repr(value), repr(default)))
 
 
 def _linear(m: nn.Linear) -> Card:
@@ -99,7 +103,7 @@ def _adaptive_avg(kind: str) -> Callable[[Any], Card]:
         if m.output_size is None or (
             isinstance(m.output_size, tuple | list) and None in m.output_size
         ):
-            raise Unsupported("output_size None (keeping an input size)")
+            raise Unsupported(Cli.tr("output_size None (keeping an input size)"))
         return Card(kind, {"output_size": _square(m.output_size, "output_size")})
 
     return rule
@@ -107,7 +111,7 @@ def _adaptive_avg(kind: str) -> Callable[[Any], Card]:
 
 def _upsample(m: nn.Upsample) -> Card:
     if m.mode not in ("nearest", "bilinear"):
-        raise Unsupported(f"mode={m.mode!r} (nearest or bilinear)")
+        raise Unsupported(Cli.tr("mode={0} (nearest or bilinear)").format(repr(m.mode)))
     params: dict[str, Any] = {"mode": m.mode, "align_corners": bool(m.align_corners)}
     if m.size is not None:
         params["size"] = _square(m.size, "size")
@@ -115,10 +119,12 @@ def _upsample(m: nn.Upsample) -> Card:
     scale = m.scale_factor
     if isinstance(scale, tuple | list):
         if len(set(scale)) != 1:
-            raise Unsupported(f"scale_factor {tuple(scale)} differs per dimension")
+            raise Unsupported(
+                Cli.tr("scale_factor {0} differs per dimension").format(tuple(scale))
+            )
         scale = scale[0]
     if float(scale) != int(scale):
-        raise Unsupported(f"scale_factor={scale} (whole numbers only)")
+        raise Unsupported(Cli.tr("scale_factor={0} (whole numbers only)").format(scale))
     params["scale_factor"] = int(scale)
     return Card("Upsample", params)
 
@@ -127,7 +133,9 @@ def _zero_pad(m: nn.ZeroPad2d) -> Card:
     padding = m.padding
     if isinstance(padding, tuple | list):
         if len(set(padding)) != 1:
-            raise Unsupported(f"padding {tuple(padding)} differs per side")
+            raise Unsupported(
+                Cli.tr("padding {0} differs per side").format(tuple(padding))
+            )
         padding = padding[0]
     return Card("ZeroPad2d", {"padding": int(padding)})
 
@@ -162,11 +170,13 @@ def _softplus(m: nn.Softplus) -> Card:
 def _layer_norm(m: nn.LayerNorm) -> Card:
     if len(m.normalized_shape) != 1:
         raise Unsupported(
-            f"normalized_shape={tuple(m.normalized_shape)} (the last dimension only)"
+            Cli.tr("normalized_shape={0} (the last dimension only)").format(
+                tuple(m.normalized_shape)
+            )
         )
     _require(m, eps=1e-5, elementwise_affine=True)
     if m.elementwise_affine and m.bias is None:
-        raise Unsupported("bias=False")
+        raise Unsupported(Cli.tr("bias=False"))
     return Card("LayerNorm", {})
 
 
@@ -187,7 +197,7 @@ def _gelu(m: nn.GELU) -> Card:
 def _softmax(kind: str) -> Callable[[Any], Card]:
     def rule(m: Any) -> Card:
         if m.dim is None:
-            raise Unsupported("dim=None (give the dimension)")
+            raise Unsupported(Cli.tr("dim=None (give the dimension)"))
         return Card(kind, {"dim": m.dim})
 
     return rule
@@ -195,7 +205,9 @@ def _softmax(kind: str) -> Callable[[Any], Card]:
 
 def _flatten(m: nn.Flatten) -> Card:
     if m.end_dim != -1:
-        raise Unsupported(f"end_dim={m.end_dim} (flattening to the end only)")
+        raise Unsupported(
+            Cli.tr("end_dim={0} (flattening to the end only)").format(m.end_dim)
+        )
     return Card("Flatten", {"start_dim": m.start_dim})
 
 
@@ -228,7 +240,7 @@ def _recurrent(kind: str) -> Callable[[Any], Card]:
 
 def _attention(m: nn.MultiheadAttention) -> Card:
     if not m._qkv_same_embed_dim or m.bias_k is not None or m.add_zero_attn:
-        raise Unsupported("separate key/value sizes or extra key/value biases")
+        raise Unsupported(Cli.tr("separate key/value sizes or extra key/value biases"))
     return Card(
         "MultiheadAttention",
         {
@@ -246,9 +258,11 @@ def transformer_card(kind: str, m: Any) -> Card:
     attention = m.self_attn
     activation = {F.relu: "relu", F.gelu: "gelu"}.get(m.activation)  # type: ignore[call-overload]
     if activation is None:
-        raise Unsupported(f"activation {m.activation!r} (relu or gelu)")
+        raise Unsupported(
+            Cli.tr("activation {0} (relu or gelu)").format(repr(m.activation))
+        )
     if m.norm1.eps != 1e-5 or attention.in_proj_bias is None:
-        raise Unsupported("layer_norm_eps or bias other than the defaults")
+        raise Unsupported(Cli.tr("layer_norm_eps or bias other than the defaults"))
     return Card(
         kind,
         {
@@ -340,7 +354,7 @@ def _activation(kind: str) -> Callable[..., Card]:
         if kind == "ELU":
             return Card(kind, {"alpha": float(kwargs.get("alpha", 1.0))})
         if kind == "GELU" and kwargs.get("approximate", "none") != "none":
-            raise Unsupported("approximate GELU")
+            raise Unsupported(Cli.tr("approximate GELU"))
         return Card(kind, {})
 
     return rule
@@ -350,7 +364,7 @@ def _softmax_call(kind: str) -> Callable[..., Card]:
     def rule(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
         dim = kwargs.get("dim", args[1] if len(args) > 1 else None)
         if not isinstance(dim, int):
-            raise Unsupported("softmax without a dimension")
+            raise Unsupported(Cli.tr("softmax without a dimension"))
         return Card(kind, {"dim": dim})
 
     return rule
@@ -362,11 +376,14 @@ def _merge(kind: str) -> Callable[..., Card]:
         if kind == "Multiply" and len(shapes) == 1 and len(constants) == 1:
             return Card("Scale", {"factor": float(constants[0])})
         if len(shapes) != 2 or kwargs.get("alpha", 1) != 1:
-            raise Unsupported(f"{kind.lower()} with a constant (only of two tensors)")
+            raise Unsupported(
+                Cli.tr("{0} with a constant (only of two tensors)").format(kind.lower())
+            )
         if list(shapes[0]) != list(shapes[1]):
             raise Unsupported(
-                f"{kind.lower()} of shapes {tuple(shapes[0])} and {tuple(shapes[1])} "
-                "(broadcasting is not drawn)"
+                Cli.tr("{0} of shapes {1} and {2} (broadcasting is not drawn)").format(
+                    kind.lower(), tuple(shapes[0]), tuple(shapes[1])
+                )
             )
         return Card(kind, {"inputs": 2})
 
@@ -377,15 +394,15 @@ def _cat(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
     dim = kwargs.get("dim", args[1] if len(args) > 1 else 0)
     dim = _dim(dim, len(shapes[0]))
     if dim == 0:
-        raise Unsupported("concatenating along the batch")
+        raise Unsupported(Cli.tr("concatenating along the batch"))
     return Card("Concat", {"inputs": len(shapes), "dim": dim})
 
 
 def _divide(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
     if len(args) != 2 or len(shapes) != 1 or not isinstance(args[1], int | float):
-        raise Unsupported("division other than a tensor by a number")
+        raise Unsupported(Cli.tr("division other than a tensor by a number"))
     if args[1] == 0:
-        raise Unsupported("division by zero")
+        raise Unsupported(Cli.tr("division by zero"))
     return Card("Scale", {"factor": 1.0 / float(args[1])})
 
 
@@ -393,10 +410,10 @@ def _squeeze(unsqueeze: bool) -> Callable[..., Card]:
     def rule(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) -> Card:
         dim = kwargs.get("dim", args[1] if len(args) > 1 else None)
         if not isinstance(dim, int):
-            raise Unsupported("squeeze without a single dimension")
+            raise Unsupported(Cli.tr("squeeze without a single dimension"))
         dim = _dim(dim, len(shapes[0]) + (1 if unsqueeze else 0))
         if dim == 0:
-            raise Unsupported("changing the batch dimension")
+            raise Unsupported(Cli.tr("changing the batch dimension"))
         return Card("Unsqueeze" if unsqueeze else "Squeeze", {"dim": dim})
 
     return rule
@@ -406,7 +423,9 @@ def _flatten_call(args: list[Any], kwargs: dict[str, Any], shapes: list[Shape]) 
     start = kwargs.get("start_dim", args[1] if len(args) > 1 else 0)
     end = kwargs.get("end_dim", args[2] if len(args) > 2 else -1)
     if _dim(end, len(shapes[0])) != len(shapes[0]) - 1 or start == 0:
-        raise Unsupported("flattening that keeps no batch or stops before the end")
+        raise Unsupported(
+            Cli.tr("flattening that keeps no batch or stops before the end")
+        )
     return Card("Flatten", {"start_dim": start})
 
 
@@ -527,7 +546,7 @@ def permute_card(
     elif rank > 1 and from_port[1] == 0:
         dims, result_time_major = [from_port[1], from_port[0], *from_port[2:]], True
     else:
-        raise Unsupported("moving the batch dimension past the second place")
+        raise Unsupported(Cli.tr("moving the batch dimension past the second place"))
     if dims == list(range(rank)):
         return None, result_time_major
     return Card("Permute", {"dims": dims[1:]}), result_time_major
@@ -537,14 +556,16 @@ def per_position_card(card: Card, rank: int) -> Card:
     """``card`` drawn on the batch-first port of a time-major tensor of ``rank``."""
     if card.type not in PER_POSITION_CARDS:
         raise Unsupported(
-            f"{card.type} on a time-major tensor (the batch second): only layers "
-            "that act on each position alone take one"
+            Cli.tr(
+                "{0} on a time-major tensor (the batch second): only layers that "
+                "act on each position alone take one"
+            ).format(card.type)
         )
     if "dim" not in card.params:
         return card
     dim = swap_time(int(card.params["dim"]), rank)
     if dim == 0:
-        raise Unsupported("along the batch dimension")
+        raise Unsupported(Cli.tr("along the batch dimension"))
     return Card(card.type, {**card.params, "dim": dim})
 
 

@@ -27,6 +27,7 @@ from designer.export.fx_layers import (
     _square,
     transformer_card,
 )
+from designer.i18n import Cli
 
 
 def _same_name(kind: str) -> Callable[[Any], Card]:
@@ -46,7 +47,9 @@ def _one_padding(m: Any) -> int:
     """The padding of a 2-D pad module, the same on every side (cards take one)."""
     padding = tuple(m.padding)
     if len(set(padding)) != 1:
-        raise Unsupported(f"padding {padding} differs per side; cards take one")
+        raise Unsupported(
+            Cli.tr("padding {0} differs per side; cards take one").format(padding)
+        )
     return int(padding[0])
 
 
@@ -63,7 +66,9 @@ def _pad(kind: str) -> Callable[[Any], Card]:
 def _adaptive_max(kind: str) -> Callable[[Any], Card]:
     def rule(m: Any) -> Card:
         if m.return_indices:
-            raise Unsupported("return_indices=True (cards give the values only)")
+            raise Unsupported(
+                Cli.tr("return_indices=True (cards give the values only)")
+            )
         return _adaptive_avg(kind)(m)
 
     return rule
@@ -71,7 +76,7 @@ def _adaptive_max(kind: str) -> Callable[[Any], Card]:
 
 def _lp_pool(m: nn.LPPool2d) -> Card:
     if m.ceil_mode:
-        raise Unsupported("ceil_mode=True (only False can be drawn)")
+        raise Unsupported(Cli.tr("ceil_mode=True (only False can be drawn)"))
     stride = m.stride if m.stride is not None else m.kernel_size
     return Card(
         "LPPool2d",

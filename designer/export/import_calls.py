@@ -30,11 +30,13 @@ from designer.export.import_graph import (
     GraphBuilder,
     Source,
 )
+from designer.i18n import QT_TRANSLATE_NOOP, Cli
 
-CAUSAL_HINT = (
+CAUSAL_HINT = QT_TRANSLATE_NOOP(
+    "Cli",
     "only a causal mask can be drawn (the card's causal switch): "
     "attn_mask=nn.Transformer.generate_square_subsequent_mask(L) or "
-    "torch.triu(torch.ones((L, L)), 1).bool(); padding goes in key_padding_mask"
+    "torch.triu(torch.ones((L, L)), 1).bool(); padding goes in key_padding_mask",
 )
 
 
@@ -53,8 +55,10 @@ def call_module(builder: GraphBuilder, node: torch.fx.Node) -> None:
         builder.refuse(
             node,
             target,
-            "called again: a card has weights of its own, so a module used twice "
-            "cannot be drawn",
+            Cli.tr(
+                "called again: a card has weights of its own, so a module used twice "
+                "cannot be drawn"
+            ),
         )
         return
     rule = rules.rule_for(module)
@@ -62,7 +66,7 @@ def call_module(builder: GraphBuilder, node: torch.fx.Node) -> None:
         builder.refuse(
             node,
             f"{target} ({type(module).__name__})",
-            "no layer card draws this module",
+            Cli.tr("no layer card draws this module"),
         )
         return
     try:
@@ -101,26 +105,26 @@ def _time_major_result(
     if not any(time_major):
         return False
     if not all(time_major):
-        raise Refused(STATE_HINT)
+        raise Refused(Cli.tr(STATE_HINT))
     try:
         rules.per_position_card(made, len(builder.shape(inputs[0]) or []))
     except rules.Unsupported as error:
-        raise Refused(f"{error}; {builder.time_major_hint(inputs[0])}") from None
+        hint = builder.time_major_hint(inputs[0])
+        raise Refused(Cli.tr("{0}; {1}").format(error, hint)) from None
     return True
 
 
 def _layout_hint(time_major: bool) -> str:
     if time_major:
-        return (
+        return Cli.tr(
             "built without batch_first, it takes a time-major sequence (L, N, …), "
             "and the model's inputs are batch-first (--input gives a sample without "
             "the batch): give it x.permute(1, 0, 2) (or x.transpose(0, 1)) of a "
             "batch-first one"
         )
-    return (
-        "built with batch_first=True, it takes a batch-first sequence (N, L, …); "
-        f"{SEQUENCE_HINT}"
-    )
+    return Cli.tr(
+        "built with batch_first=True, it takes a batch-first sequence (N, L, …); {0}"
+    ).format(Cli.tr(SEQUENCE_HINT))
 
 
 def _recurrent(
@@ -129,7 +133,7 @@ def _recurrent(
     """The sequence, and the initial state on the card's h0 (and c0) ports."""
     call = RecurrentCall.of(node)
     if call.sequence not in builder.produced:
-        raise Refused("the sequence is not a tensor drawn on the canvas")
+        raise Refused(Cli.tr("the sequence is not a tensor drawn on the canvas"))
     states = _states(builder, module, call.state)
     if not states:
         return made, [call.sequence]
@@ -142,25 +146,33 @@ def _states(builder: GraphBuilder, module: nn.Module, state: object) -> list[Sou
         return []
     if isinstance(state, torch.fx.Node) and isinstance(module, nn.LSTM):
         if state not in builder.produced:
-            raise Refused("an LSTM state that is not the (h, c) pair of another LSTM")
+            raise Refused(
+                Cli.tr("an LSTM state that is not the (h, c) pair of another LSTM")
+            )
         card_id, port = builder.produced[state]
         if port != rules.LSTM_STATE:
-            raise Refused("an LSTM state that is not the (h, c) pair of another LSTM")
+            raise Refused(
+                Cli.tr("an LSTM state that is not the (h, c) pair of another LSTM")
+            )
         return [(card_id, "h_n"), (card_id, "c_n")]
     parts = nodes_in(state)
     zeros = [_is_zeros(builder, part) for part in parts]
     if all(zeros):
         return []  # the card starts from zeros itself
     if any(zeros):
-        raise Refused("h0 of zeros with a c0 that is not: give both, or neither")
+        raise Refused(
+            Cli.tr("h0 of zeros with a c0 that is not: give both, or neither")
+        )
     sources = []
     for part in parts:
         if part not in builder.time_major:
             raise Refused(
-                f"initial state {part.name} is not a recurrent layer's final state "
-                "or a model input: states are drawn batch-first, so give the card "
-                "h.transpose(0, 1) of a batch-first (N, num_layers·directions, hidden) "
-                "tensor, or h.unsqueeze(0) of an (N, hidden) one"
+                Cli.tr(
+                    "initial state {0} is not a recurrent layer's final state "
+                    "or a model input: states are drawn batch-first, so give the card "
+                    "h.transpose(0, 1) of a batch-first (N, num_layers·directions, "
+                    "hidden) tensor, or h.unsqueeze(0) of an (N, hidden) one"
+                ).format(part.name)
             )
         sources.append(builder.produced[part])
     return sources
@@ -174,12 +186,14 @@ def _is_zeros(builder: GraphBuilder, part: torch.fx.Node) -> bool:
     learned = parameters_in(builder.module, part)
     if learned:
         raise Refused(
-            f"a learned initial state ({', '.join(learned)}): the cards start from "
-            "zeros or from a state input"
+            Cli.tr(
+                "a learned initial state ({0}): the cards start from zeros or from a "
+                "state input"
+            ).format(", ".join(learned))
         )
     value = builder.values.get(part)
     if value is None or bool(value.any()):
-        raise Refused("a fixed initial state other than zeros")
+        raise Refused(Cli.tr("a fixed initial state other than zeros"))
     return True
 
 
@@ -193,15 +207,17 @@ def _attention(
     call = AttentionCall.of(node, module)
     if not (call.query is call.key is call.value):
         raise Refused(
-            "cross-attention (query differs from key/value): the card is "
-            "self-attention, query = key = value"
+            Cli.tr(
+                "cross-attention (query differs from key/value): the card is "
+                "self-attention, query = key = value"
+            )
         )
     if call.query not in builder.produced:
-        raise Refused("the sequence is not a tensor drawn on the canvas")
+        raise Refused(Cli.tr("the sequence is not a tensor drawn on the canvas"))
     named = {call.query, call.padding, call.mask}
     extra = [n for n in nodes_in(node.args) + nodes_in(node.kwargs) if n not in named]
     if extra:
-        raise Refused("inputs other than the sequence and its masks")
+        raise Refused(Cli.tr("inputs other than the sequence and its masks"))
     params = dict(made.params)
     params["causal"] = _causal(builder, node, call)
     sources: list[torch.fx.Node | Source] = [call.query]
@@ -216,15 +232,25 @@ def _causal(builder: GraphBuilder, node: torch.fx.Node, call: AttentionCall) -> 
     if mask is None:  # is_causal alone: PyTorch refuses to run it
         return False
     if not isinstance(mask, torch.fx.Node) or mask not in builder.hidden:
-        raise Refused(f"a mask computed from the model's inputs: {CAUSAL_HINT}")
+        raise Refused(
+            Cli.tr("a mask computed from the model's inputs: {0}").format(
+                Cli.tr(CAUSAL_HINT)
+            )
+        )
     learned = parameters_in(builder.module, mask)
     if learned:
-        raise Refused(f"a learned mask ({', '.join(learned)}): {CAUSAL_HINT}")
+        raise Refused(
+            Cli.tr("a learned mask ({0}): {1}").format(
+                ", ".join(learned), Cli.tr(CAUSAL_HINT)
+            )
+        )
     time = 0 if call.query in builder.time_major else 1
     length = (builder.shape(call.query) or [0, 0])[time]
     value = builder.values.get(mask)
     if value is None or not _is_causal(value, length):
-        raise Refused(f"a mask that is not causal: {CAUSAL_HINT}")
+        raise Refused(
+            Cli.tr("a mask that is not causal: {0}").format(Cli.tr(CAUSAL_HINT))
+        )
     return True
 
 
@@ -245,12 +271,16 @@ def _is_causal(value: torch.Tensor, length: int) -> bool:
 def _padding(builder: GraphBuilder, padding: object) -> torch.fx.Node:
     if not isinstance(padding, torch.fx.Node) or padding not in builder.produced:
         raise Refused(
-            f"a key padding mask that is not drawn on the canvas: {PADDING_HINT}"
+            Cli.tr("a key padding mask that is not drawn on the canvas: {0}").format(
+                Cli.tr(PADDING_HINT)
+            )
         )
     meta = padding.meta.get("tensor_meta")
     if getattr(meta, "dtype", None) != torch.bool:
         raise Refused(
-            "a float key padding mask (PyTorch adds it to the attention scores): "
-            + PADDING_HINT
+            Cli.tr(
+                "a float key padding mask (PyTorch adds it to the attention scores): "
+                "{0}"
+            ).format(Cli.tr(PADDING_HINT))
         )
     return padding

@@ -24,29 +24,34 @@ from designer.export.fx_layers import Card, Unsupported
 from designer.export.import_arguments import is_flags, used_only_as
 from designer.export.import_blocks import owners_from_stack
 from designer.graph.model import Graph
+from designer.i18n import QT_TRANSLATE_NOOP, Cli
 
 # A tensor on the canvas: (card id, its output port).
 Source = tuple[str, str]
-PADDING_HINT = (
+PADDING_HINT = QT_TRANSLATE_NOOP(
+    "Cli",
     "the card's key padding port takes flags, nonzero at padding: pass a model "
-    "input of 0/1 as key_padding_mask=pad.bool() (or pad != 0)"
+    "input of 0/1 as key_padding_mask=pad.bool() (or pad != 0)",
 )
-STATE_HINT = (
+STATE_HINT = QT_TRANSLATE_NOOP(
+    "Cli",
     "a recurrent state (num_layers·directions, N, hidden) is drawn batch-first; "
     "use h[-1], h.squeeze(0) (one layer), h.transpose(0, 1), or pass it on as "
-    "another recurrent layer's initial state"
+    "another recurrent layer's initial state",
 )
 
 
-SEQUENCE_HINT = (
+SEQUENCE_HINT = QT_TRANSLATE_NOOP(
+    "Cli",
     "a time-major sequence (L, N, …), as a layer built without batch_first takes "
     "it, is drawn batch-first; give it back with x.permute(1, 0, 2) or "
-    "x.transpose(0, 1)"
+    "x.transpose(0, 1)",
 )
-REPEAT_HINT = (
+REPEAT_HINT = QT_TRANSLATE_NOOP(
+    "Cli",
     "only a tensor repeated at every step of a sequence is drawn (RepeatTimeStep): "
     "context.repeat(X.shape[0], 1, 1) of an (N, hidden) context and a time-major "
-    "X, or context.repeat(X.shape[1], 1, 1) of a batch-first X"
+    "X, or context.repeat(X.shape[1], 1, 1) of a batch-first X",
 )
 
 
@@ -86,10 +91,10 @@ def place(node: torch.fx.Node, path: Path | None) -> str:
     for filename, line in reversed(found):
         if path is None:  # the model's own code: the last frame outside torch
             if Path(torch.__file__).parent not in Path(filename).resolve().parents:
-                return f"{Path(filename).name}, line {line}"
+                return Cli.tr("{0}, line {1}").format(Path(filename).name, line)
         elif Path(filename).resolve() == path.resolve():
-            return f"{Path(filename).name}, line {line}"
-    return "the model"
+            return Cli.tr("{0}, line {1}").format(Path(filename).name, line)
+    return Cli.tr("the model")
 
 
 @dataclass
@@ -130,7 +135,8 @@ class GraphBuilder:
 
     def refuse(self, node: torch.fx.Node, what: str, why: str) -> None:
         self.failed.add(node)
-        self.problems.append(f"{place(node, self.path)}: {what}: {why}")
+        where = place(node, self.path)
+        self.problems.append(Cli.tr("{0}: {1}: {2}").format(where, what, why))
 
     def follows_failure(self, node: torch.fx.Node) -> bool:
         """Whether ``node`` uses a refused node: it is left out without a message."""
@@ -219,7 +225,9 @@ class GraphBuilder:
             self.refuse(
                 node,
                 f"{name}(…)",
-                f"a key padding mask made in forward; {PADDING_HINT}",
+                Cli.tr("a key padding mask made in forward; {0}").format(
+                    Cli.tr(PADDING_HINT)
+                ),
             )
             return
         if name == "chunk":  # x.chunk(2, dim=1) or torch.chunk(x, 2, 1)
@@ -232,7 +240,9 @@ class GraphBuilder:
             if _same_kind(inputs[0], node):
                 self.alias(node, inputs[0])
             else:
-                self.refuse(node, f".{name}(…)", "a change between ids and numbers")
+                self.refuse(
+                    node, f".{name}(…)", Cli.tr("a change between ids and numbers")
+                )
             return
         if (
             method and name in rules.RESHAPES
@@ -252,7 +262,7 @@ class GraphBuilder:
                 else rules.FUNCTION_RULES.get(node.target)
             )
             if rule is None:
-                raise Unsupported("no layer card draws this call")
+                raise Unsupported(Cli.tr("no layer card draws this call"))
             made = rule(args, dict(node.kwargs), shapes)
         except Exception as error:  # Unsupported, or arguments of an unexpected kind
             self.refuse(node, f"{'.' if method else ''}{name}(…)", str(error))
@@ -278,8 +288,8 @@ class GraphBuilder:
             else:
                 self.refuse(
                     node,
-                    f"[{index}] of {card.name}",
-                    "not drawn (of a recurrent state, only h[-1] is)",
+                    Cli.tr("[{0}] of {1}").format(index, card.name),
+                    Cli.tr("not drawn (of a recurrent state, only h[-1] is)"),
                 )
             return
         if source in self.time_major:  # only the last layer's state is drawn
@@ -289,7 +299,7 @@ class GraphBuilder:
             else:
                 self.refuse(
                     node,
-                    f"[{index}] of {card.name}'s time-major output",
+                    Cli.tr("[{0}] of {1}'s time-major output").format(index, card.name),
                     self.time_major_hint(source),
                 )
             return
@@ -298,8 +308,8 @@ class GraphBuilder:
             return
         self.refuse(
             node,
-            f"indexing {card.name}",
-            f"[{index}] (only x[:, -1] of a sequence is drawn)",
+            Cli.tr("indexing {0}").format(card.name),
+            Cli.tr("[{0}] (only x[:, -1] of a sequence is drawn)").format(index),
         )
 
     def permute(
@@ -346,7 +356,11 @@ class GraphBuilder:
             else:
                 self.per_position_call(node, name, method, args, inputs)
         except Exception as error:  # Unsupported, or arguments of an unexpected kind
-            self.refuse(node, f"{what} of a time-major tensor", f"{error}; {hint}")
+            self.refuse(
+                node,
+                Cli.tr("{0} of a time-major tensor").format(what),
+                Cli.tr("{0}; {1}").format(error, hint),
+            )
 
     def per_position_call(
         self,
@@ -359,7 +373,7 @@ class GraphBuilder:
         """``torch.cat((X, context), 2)``, ``F.relu(x)``, ``a + b`` of time-major
         tensors: the card on their batch-first ports, the result time-major."""
         if not all(n in self.time_major for n in inputs):
-            raise Unsupported("mixed with a batch-first tensor")
+            raise Unsupported(Cli.tr("mixed with a batch-first tensor"))
         rank = len(self.shape(inputs[0]) or [])
         if node.target in (torch.cat, torch.concat):
             dim = node.kwargs.get("dim", args[1] if len(args) > 1 else 0)
@@ -371,7 +385,7 @@ class GraphBuilder:
                 else rules.FUNCTION_RULES.get(node.target)
             )
             if rule is None:
-                raise Unsupported("no layer card draws this call")
+                raise Unsupported(Cli.tr("no layer card draws this call"))
             shapes = [self.shape(n) or [] for n in inputs]
             made = rule(args, dict(node.kwargs), shapes)
         made = rules.per_position_card(made, rank)
@@ -381,8 +395,8 @@ class GraphBuilder:
     def time_major_hint(self, node: torch.fx.Node) -> str:
         _card_id, port = self.produced[node]
         if port in rules.STATE_PORTS or node.op == "placeholder":
-            return STATE_HINT
-        return SEQUENCE_HINT
+            return Cli.tr(STATE_HINT)
+        return Cli.tr(SEQUENCE_HINT)
 
     def repeat(self, node: torch.fx.Node, args: list[Any]) -> None:
         """d2l's context, ``state[-1].repeat(X.shape[0], 1, 1)``: an (N, …) tensor
@@ -398,12 +412,12 @@ class GraphBuilder:
             or not ones
             or like[0] not in self.produced
         ):
-            self.refuse(node, ".repeat(…)", REPEAT_HINT)
+            self.refuse(node, ".repeat(…)", Cli.tr(REPEAT_HINT))
             return
         sequence, dim = like
         time_dim = 0 if sequence in self.time_major else 1
         if dim % max(len(self.shape(sequence) or []), 1) != time_dim:
-            self.refuse(node, ".repeat(…)", REPEAT_HINT)
+            self.refuse(node, ".repeat(…)", Cli.tr(REPEAT_HINT))
             return
         made = Card("RepeatTimeStep", {})
         if self.card(node, made, [source, sequence]) is not None:
@@ -457,7 +471,9 @@ class GraphBuilder:
             self.refuse(
                 node,
                 f"{name}(…)",
-                "a boolean tensor is drawn only as attention's key padding mask",
+                Cli.tr(
+                    "a boolean tensor is drawn only as attention's key padding mask"
+                ),
             )
 
     def chunk(self, node: torch.fx.Node) -> None:
@@ -469,7 +485,9 @@ class GraphBuilder:
         dim = dim + rank if dim < 0 else dim
         if not isinstance(chunks, int) or dim == 0:
             self.refuse(
-                node, "chunk(…)", "chunks must be a number and the batch is kept whole"
+                node,
+                "chunk(…)",
+                Cli.tr("chunks must be a number and the batch is kept whole"),
             )
             return
         self.card(node, Card("Split", {"chunks": chunks, "dim": dim}), inputs[:1])
@@ -480,11 +498,15 @@ class GraphBuilder:
         for k, item in enumerate(items):
             if item not in self.produced:
                 self.refuse(
-                    node, f"output {k + 1}", "is not a tensor drawn on the canvas"
+                    node,
+                    Cli.tr("output {0}").format(k + 1),
+                    Cli.tr("is not a tensor drawn on the canvas"),
                 )
                 continue
             if item in self.time_major:  # named where the state is made
-                self.refuse(item, f"output {k + 1}", self.time_major_hint(item))
+                self.refuse(
+                    item, Cli.tr("output {0}").format(k + 1), self.time_major_hint(item)
+                )
                 continue
             source_id, port = self.produced[item]
             name = "output" if len(items) == 1 else f"output_{k + 1}"

@@ -71,7 +71,8 @@ class ModelImportError(Exception):
         self.problems = list(problems)
         shown = [f"  - {p}" for p in self.problems[:MAX_LISTED]]
         if len(self.problems) > MAX_LISTED:
-            shown.append(f"  … and {len(self.problems) - MAX_LISTED} more")
+            more = len(self.problems) - MAX_LISTED
+            shown.append(Cli.tr("  … and {0} more").format(more))
         super().__init__("\n".join([headline, *shown]))
 
 
@@ -88,7 +89,9 @@ class InputSpec:
         dtype = dtype or "float"
         if dtype not in ("float", "long"):
             raise ModelImportError(
-                f"--input {text!r}: the type must be float or long (as long:16)"
+                Cli.tr(
+                    "--input {0}: the type must be float or long (as long:16)"
+                ).format(repr(text))
             )
         try:
             shape = tuple(int(d) for d in dims.lower().split("x"))
@@ -96,8 +99,10 @@ class InputSpec:
             shape = ()
         if not shape or any(d < 1 for d in shape):
             raise ModelImportError(
-                f"--input {text!r}: give the sample's shape as sizes joined by x, "
-                "without the batch (e.g. 1x28x28, or long:16 for 16 token ids)"
+                Cli.tr(
+                    "--input {0}: give the sample's shape as sizes joined by x, "
+                    "without the batch (e.g. 1x28x28, or long:16 for 16 token ids)"
+                ).format(repr(text))
             )
         return cls(shape, dtype)
 
@@ -129,7 +134,9 @@ def load_model(reference: str, arguments: str | None = None) -> tuple[nn.Module,
     path = Path(path_text)
     if not path_text or not name.isidentifier():
         raise ModelImportError(
-            f"{reference!r}: give the file and the model as FILE.py:Name"
+            Cli.tr("{0}: give the file and the model as FILE.py:Name").format(
+                repr(reference)
+            )
         )
     if path.suffix != ".py" or not path.is_file():
         raise ModelImportError(Cli.tr("{0}: no such Python file").format(path))
@@ -157,14 +164,18 @@ def load_model(reference: str, arguments: str | None = None) -> tuple[nn.Module,
         raise
     except Exception as error:  # the user's code: tell where it failed
         raise ModelImportError(
-            f"running {path.name} to build {name} failed: {type(error).__name__}: {error}",
+            Cli.tr("running {0} to build {1} failed: {2}: {3}").format(
+                path.name, name, type(error).__name__, error
+            ),
             _user_frames(error, path),
         ) from None
     finally:
         sys.modules.pop(spec.name, None)
     if not isinstance(model, nn.Module):
         raise ModelImportError(
-            f"{name}(…) gave a {type(model).__name__}, not a torch.nn.Module"
+            Cli.tr("{0}(…) gave a {1}, not a torch.nn.Module").format(
+                name, type(model).__name__
+            )
         )
     return model, path
 
@@ -172,7 +183,9 @@ def load_model(reference: str, arguments: str | None = None) -> tuple[nn.Module,
 def _user_frames(error: BaseException, path: Path) -> list[str]:
     frames = traceback.extract_tb(error.__traceback__)
     return [
-        f"{Path(f.filename).name}, line {f.lineno}: {(f.line or '').strip()}"
+        Cli.tr("{0}, line {1}: {2}").format(
+            Path(f.filename).name, f.lineno, (f.line or "").strip()
+        )
         for f in frames
         if Path(f.filename).resolve() == path.resolve()
     ]
@@ -201,11 +214,14 @@ def _trace(model: nn.Module, path: Path | None) -> torch.fx.GraphModule:
     except Exception as error:
         places = _user_frames(error, path) if path else []
         raise ModelImportError(
-            "torch.fx cannot trace the model: "
-            f"{str(error).splitlines()[0] if str(error) else type(error).__name__}. "
-            "Control flow that depends on the data (an if or a loop over a tensor's "
-            "values) cannot be drawn as a fixed network; move it out of forward or "
-            "make it depend on settings only.",
+            Cli.tr(
+                "torch.fx cannot trace the model: {0}. Control flow that depends on "
+                "the data (an if or a loop over a tensor's values) cannot be drawn as "
+                "a fixed network; move it out of forward or make it depend on "
+                "settings only."
+            ).format(
+                str(error).splitlines()[0] if str(error) else type(error).__name__
+            ),
             places,
         ) from None
     return torch.fx.GraphModule(tracer.root, graph)
@@ -223,8 +239,11 @@ def import_model(
     placeholders = [n for n in traced.graph.nodes if n.op == "placeholder"]
     if len(placeholders) != len(inputs):
         raise ModelImportError(
-            f"forward takes {len(placeholders)} input(s) "
-            f"({', '.join(n.name for n in placeholders)}); give one --input for each"
+            Cli.tr(
+                "forward takes %n input(s) ({0}); give one --input for each",
+                "",
+                len(placeholders),
+            ).format(", ".join(n.name for n in placeholders))
         )
     roles = placeholder_roles(traced)
     examples, model_examples = _examples(model, placeholders, inputs, roles)
@@ -234,18 +253,25 @@ def import_model(
         recorder.propagate(*model_examples)
     except Exception as error:
         hint = (
-            " (an initial state input is given without the batch, as "
-            "LAYERSxHIDDEN: 1x64 for one layer of 64)"
+            Cli.tr(
+                " (an initial state input is given without the batch, as "
+                "LAYERSxHIDDEN: 1x64 for one layer of 64)"
+            )
             if "state" in roles.values()
             else ""
         )
         cause = error.__cause__ or error  # ShapeProp wraps the model's own error
         where = recorder.failed_at
+        reason = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
+        refusal = (
+            Cli.tr("the model does not run on inputs of the given shapes: {0}{1}")
+            if where is None
+            else Cli.tr(
+                "the model does not run on inputs of the given shapes ({2}): {0}{1}"
+            )
+        )
         raise ModelImportError(
-            "the model does not run on inputs of the given shapes"
-            f"{f' ({place(where, path)})' if where is not None else ''}: "
-            f"{str(cause).splitlines()[0] if str(cause) else type(cause).__name__}"
-            f"{hint}"
+            refusal.format(reason, hint, place(where, path) if where else "")
         ) from None
     graph = Graph(name)
     builder = GraphBuilder(traced, graph, path)
@@ -264,9 +290,11 @@ def import_model(
             if roles.get(node) == "state":
                 builder.time_major.add(node)
                 notes.append(
-                    f"the initial state {node.name} is an input drawn batch-first, "
-                    "(N, num_layers·directions, hidden): the exported network takes "
-                    "it transposed from how the model takes it"
+                    Cli.tr(
+                        "the initial state {0} is an input drawn batch-first, "
+                        "(N, num_layers·directions, hidden): the exported network "
+                        "takes it transposed from how the model takes it"
+                    ).format(node.name)
                 )
         elif node.op == "call_module":
             call_module(builder, node)
@@ -278,11 +306,17 @@ def import_model(
             builder.refuse(
                 node,
                 str(node.target),
-                "a tensor stored on the model (a parameter used directly, not through a layer)",
+                Cli.tr(
+                    "a tensor stored on the model (a parameter used directly, not "
+                    "through a layer)"
+                ),
             )
     if builder.problems:
+        count = len(builder.problems)
         raise ModelImportError(
-            f"{len(builder.problems)} part(s) of the model cannot be drawn as layer cards:",
+            Cli.tr(
+                "%n part(s) of the model cannot be drawn as layer cards:", "", count
+            ),
             builder.problems,
         )
     positions = tidy_positions(graph, _CARDS)
@@ -358,14 +392,18 @@ def _keep_modules_as_blocks(
             raise ValueError("the outputs would differ")
     except Exception as error:  # noqa: BLE001 - the flat drawing stands, checked
         result.notes.append(
-            f"drawn without blocks: the model's own modules could not be kept as "
-            f"blocks ({error})"
+            Cli.tr(
+                "drawn without blocks: the model's own modules could not be kept as "
+                "blocks ({0})"
+            ).format(error)
         )
         return
     result.project, result.key_map = candidate, key_map
     names = ", ".join(candidate.blocks.names())
     result.notes.append(
-        f"the model's own modules are blocks ({names}); checked again with its weights"
+        Cli.tr(
+            "the model's own modules are blocks ({0}); checked again with its weights"
+        ).format(names)
     )
 
 
@@ -402,7 +440,10 @@ def _verify(
     shapes = infer_shapes(graph)
     if shapes.errors:
         raise ModelImportError(
-            "the drawn network has problems (a bug in the importer, please report it):",
+            Cli.tr(
+                "the drawn network has problems (a bug in the importer, please report "
+                "it):"
+            ),
             [describe(p, graph) for p in shapes.errors],
         )
     built = build_networks(result.project)[graph.name]
@@ -416,7 +457,8 @@ def _verify(
     missing = sorted(set(original) - set(result.key_map))
     if missing:
         raise ModelImportError(
-            "some of the model's weights have no place in the drawn network:", missing
+            Cli.tr("some of the model's weights have no place in the drawn network:"),
+            missing,
         )
     generated = built.module.eval()
     generated.load_state_dict(result.converted_state_dict(original), strict=True)
@@ -430,10 +472,15 @@ def _verify(
         for e, g in zip(expected_list, got_list, strict=False)
     ):
         raise ModelImportError(
-            "the drawn network does not compute what the model computes (a bug in the "
-            "importer, please report it with the model)"
+            Cli.tr(
+                "the drawn network does not compute what the model computes (a bug in "
+                "the importer, please report it with the model)"
+            )
         )
+    parameters = sum(p.numel() for p in model.parameters())
     result.notes.append(
-        f"checked: the exported code with the model's weights gives the model's outputs "
-        f"({sum(p.numel() for p in model.parameters()):,} parameters)"
+        Cli.tr(
+            "checked: the exported code with the model's weights gives the model's "
+            "outputs ({0} parameters)"
+        ).format(f"{parameters:,}")
     )

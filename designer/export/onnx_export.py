@@ -22,13 +22,13 @@ import tempfile
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from designer.codegen.build import BuiltNetwork, build_networks
 from designer.codegen.module import CodegenError
 from designer.graph.model import Project
 from designer.graph.safe_files import atomic_write_bytes
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message, MessageError
 from designer.shapes.infer import infer_shapes
 
 __all__ = ["OPSET", "OnnxExportError", "OnnxExport", "export_onnx", "sample_inputs"]
@@ -40,8 +40,31 @@ EXAMPLE_BATCH = 2
 _OPERATOR = re.compile(r"operator '?([\w:]+)")
 
 
-class OnnxExportError(ValueError):
-    """The network cannot be written as ONNX; the message says why, for people."""
+NO_SUCH_NETWORK = QT_TRANSLATE_NOOP(
+    "Problem", "the project has no network {name}; its networks are {names}"
+)
+THE_LAYER = QT_TRANSLATE_NOOP("Problem", "the layer {name} ({type})")
+A_LAYER = QT_TRANSLATE_NOOP("Problem", "a layer")
+NO_ONNX_FORM = QT_TRANSLATE_NOOP(
+    "Problem",
+    "{layer} of the network {name} cannot be written as ONNX: {reason}. Change or "
+    "remove it, or export the PyTorch code instead",
+)
+NO_ONNX_PACKAGE = QT_TRANSLATE_NOOP(
+    "Problem",
+    "ONNX export needs the onnx package, which is not installed: "
+    "pip install 'designer[onnx]' (or pip install onnx onnxscript)",
+)
+CHECKER_FAILED = QT_TRANSLATE_NOOP(
+    "Problem",
+    "the ONNX model of the network {name} does not pass onnx.checker: {error}",
+)
+NOT_WRITTEN = QT_TRANSLATE_NOOP("Problem", "cannot write {path}: {error}")
+
+
+class OnnxExportError(MessageError):
+    """The network cannot be written as ONNX; ``message`` says why, for people
+    (translated by the window and the command line)."""
 
 
 @dataclass
@@ -64,8 +87,11 @@ def _pick(
         return name, built[name]
     if network not in built:
         raise OnnxExportError(
-            f"the project has no network {network!r}; its networks are "
-            f"{', '.join(repr(n) for n in built)}"
+            Message.of(
+                NO_SUCH_NETWORK,
+                name=repr(network),
+                names=", ".join(repr(n) for n in built),
+            )
         )
     return network, built[network]
 
@@ -133,7 +159,7 @@ def _captured_stdout() -> Iterator[list[str]]:
 
 def _layer_named_in(
     reason: str, log: str, project: Project, network: str, built: BuiltNetwork
-) -> str | None:
+) -> Message | None:
     """The canvas name and type of the layer the exporter failed on, when it says.
 
     The failing operator is named in the error; the graph dump gives the module
@@ -152,22 +178,25 @@ def _layer_named_in(
             node = project.network(network).node(
                 attributes[match.group(1).split(".")[0]]
             )
-            return f"the layer {node.name!r} ({node.type})"
+            return Message.of(THE_LAYER, name=repr(node.name), type=node.type)
     return None
 
 
 def _load_weights(
     built: dict[str, BuiltNetwork], weights: str | os.PathLike[str]
 ) -> None:
-    from designer.training.checkpoints import WeightsError, load_state, read_weights
+    from designer.training.checkpoints import (
+        WeightsError,
+        load_state,
+        read_weights,
+        weights_in,
+    )
 
     modules = {name: network.module for name, network in built.items()}
     try:
-        load_state(
-            modules, read_weights(weights), f"the weights in {Path(weights).name}"
-        )
+        load_state(modules, read_weights(weights), weights_in(weights))
     except WeightsError as error:
-        raise OnnxExportError(str(error)) from None
+        raise OnnxExportError(error.message) from None
 
 
 def _reason(error: Exception) -> str:
@@ -198,17 +227,14 @@ def export_onnx(
     try:
         import onnx
     except ImportError:
-        raise OnnxExportError(
-            "ONNX export needs the onnx package, which is not installed: "
-            "pip install 'designer[onnx]' (or pip install onnx onnxscript)"
-        ) from None
+        raise OnnxExportError(Message(NO_ONNX_PACKAGE)) from None
     import torch
 
     analyses = {graph.name: infer_shapes(graph) for graph in project.networks}
     try:
         built = build_networks(project, analyses)
     except CodegenError as error:
-        raise OnnxExportError(str(error)) from None
+        raise OnnxExportError(error.message) from None
     name, chosen = _pick(built, network)
     if weights is not None:
         _load_weights(built, weights)
@@ -235,20 +261,24 @@ def export_onnx(
         reason = _reason(error)
         layer = _layer_named_in(reason, "".join(log), project, name, chosen)
         raise OnnxExportError(
-            f"{layer or 'a layer'} of the network {name!r} cannot be written as "
-            f"ONNX: {reason}. Change or remove it, or export the PyTorch code instead"
+            Message.of(
+                NO_ONNX_FORM,
+                layer=layer or Message(A_LAYER),
+                name=repr(name),
+                reason=reason,
+            )
         ) from None
     model = onnx.load_from_string(stream.getvalue())
     try:
         onnx.checker.check_model(model, full_check=True)
     except Exception as error:
         raise OnnxExportError(
-            f"the ONNX model of the network {name!r} does not pass onnx.checker: {error}"
+            Message.of(CHECKER_FAILED, name=repr(name), error=str(error))
         ) from None
     try:
         atomic_write_bytes(path, stream.getvalue())
     except OSError as error:
         raise OnnxExportError(
-            f"cannot write {path}: {error.strerror or error}"
+            Message.of(NOT_WRITTEN, path=str(path), error=str(error.strerror or error))
         ) from None
     return OnnxExport(name, str(path), code.input_names, code.output_names, opset, axes)

@@ -38,8 +38,9 @@ from designer.export.script_main import (
 from designer.export.source import ImportLine, assemble, py_literal
 from designer.graph.model import Graph, Project
 from designer.graph.shape import Shape
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message, MessageError
 from designer.shapes.infer import GraphShapes, infer_shapes
-from designer.shapes.problems import listed
+from designer.shapes.problems import listed_message
 from designer.training.recipes import TASK_MODULES
 from designer.training.settings import SettingsError, TrainingSettings
 
@@ -48,8 +49,22 @@ __all__ = ["TrainScriptError", "generate_train_script", "script_settings"]
 BASE_IMPORTS = [ImportLine("argparse"), ImportLine("torch")]
 
 
-class TrainScriptError(ValueError):
-    """The project cannot be exported as a training script; the message says why."""
+SETTINGS_HAVE_PROBLEMS = QT_TRANSLATE_NOOP(
+    "Problem", "the training settings have problems"
+)
+TASK_NOT_EXPORTABLE = QT_TRANSLATE_NOOP(
+    "Problem",
+    "the task {task} cannot be exported as a training script yet; the script "
+    "supports {tasks}",
+)
+DATA_DOES_NOT_FIT = QT_TRANSLATE_NOOP(
+    "Problem", "the model and the data do not fit together"
+)
+
+
+class TrainScriptError(MessageError):
+    """The project cannot be exported as a training script; ``message`` says why
+    (translated by the window and the command line)."""
 
 
 def script_settings(training: Mapping[str, Any] | None) -> TrainingSettings:
@@ -57,12 +72,15 @@ def script_settings(training: Mapping[str, Any] | None) -> TrainingSettings:
     try:
         settings = TrainingSettings.from_dict(training)
     except SettingsError as error:
-        title = "the training settings have problems"
-        raise TrainScriptError(listed(title, error.problems)) from None
+        title = Message(SETTINGS_HAVE_PROBLEMS)
+        raise TrainScriptError(listed_message(title, error.messages)) from None
     if settings.task not in TASK_MODULES:
         raise TrainScriptError(
-            f"the task {settings.task!r} cannot be exported as a training script yet; "
-            f"the script supports {', '.join(TASK_MODULES)}"
+            Message.of(
+                TASK_NOT_EXPORTABLE,
+                task=repr(settings.task),
+                tasks=", ".join(TASK_MODULES),
+            )
         )
     return settings
 
@@ -80,7 +98,7 @@ def _networks(project: Project) -> list[_Network]:
     try:
         _source, codes = generate_project(project, analyses)
     except CodegenError as error:
-        raise TrainScriptError(str(error)) from None
+        raise TrainScriptError(error.message) from None
     networks = []
     for graph, code in zip(project.networks, codes, strict=True):
         shapes = analyses[graph.name]
@@ -111,8 +129,8 @@ def _check_task(
     task = create_task(settings.task)
     problems = task.check(project, infos, data.dataset, settings)
     if problems:
-        title = "the model and the data do not fit together"
-        raise TrainScriptError(listed(title, problems))
+        title = Message(DATA_DOES_NOT_FIT)
+        raise TrainScriptError(listed_message(title, [*map(Message.plain, problems)]))
     by_name = {n.graph.name: n for n in networks}
     return [by_name[name] for name in task.trained_networks(project)]
 
@@ -221,7 +239,7 @@ def generate_train_script(project: Project, project_path: Path | None = None) ->
     try:
         data = data_code(project.dataset, project_path)
     except DataCodeError as error:
-        raise TrainScriptError(str(error)) from None
+        raise TrainScriptError(error.message) from None
     trained = _check_task(project, networks, data, settings)
 
     recipe_imports, recipes = task_recipes(settings.task)

@@ -99,3 +99,14 @@ def node_sentence(layer_type: str, name: str, text: Message) -> Message:
     return Message.of(
         NODE_SENTENCE, node=node_label_message(layer_type, name), text=text
     )
+
+
+class MessageError(ValueError):
+    """An error whose text is for people: ``message`` (a :class:`Message` the
+    window and the command line word in their language), its English as ``str()``."""
+
+    def __init__(self, message: str | Message) -> None:
+        self.message = (
+            message if isinstance(message, Message) else Message.plain(message)
+        )
+        super().__init__(self.message.english())

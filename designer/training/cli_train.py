@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from designer.i18n import Cli, translate
+from designer.training.start_notes import start_note
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -166,7 +167,7 @@ def run_train(args: argparse.Namespace) -> int:
         return _fail(
             listed(
                 Cli.tr("the project's training settings have problems"),
-                error.problems,
+                [problem.worded(translate) for problem in error.messages],
             )
         )
     overrides = {
@@ -180,7 +181,7 @@ def run_train(args: argparse.Namespace) -> int:
     settings = settings.replace(
         **{key: value for key, value in overrides.items() if value is not None}
     )
-    problems = settings.problems()
+    problems = [problem.worded(translate) for problem in settings.problem_messages()]
     if problems:
         return _fail(listed(Cli.tr("the training settings have problems"), problems))
 
@@ -366,7 +367,10 @@ class ProgressBar:
     def on_start(self, info: Any) -> None:
         from tqdm import tqdm
 
-        notes = "".join("\n" + Cli.tr("note: {0}").format(n) for n in info.notes)
+        notes = "".join(
+            "\n" + Cli.tr("note: {0}").format(start_note(n).worded(translate))
+            for n in info.notes
+        )
         print(
             Cli.tr(
                 "training on {device}: {train} training and {val} validation samples, "

@@ -69,6 +69,11 @@ from designer.training.run_end_texts import (
     stopped_message,
 )
 from designer.training.settings import SettingsError, TrainingSettings
+from designer.training.start_notes import (
+    DATA_NOT_ON_GPU,
+    MIXED_PRECISION_OFF_CUDA,
+    ONE_NETWORK_TRAINED,
+)
 from designer.training.tasks.base import (
     PredictionSnapshot,
     Task,
@@ -269,18 +274,12 @@ class Trainer:
         notes = [*fast.notes, *(self._memory.warnings if self._memory else [])]
         mixed = settings.mixed_precision and device.type == "cuda"
         if settings.mixed_precision and not mixed:
-            notes.append(
-                "Mixed precision works on CUDA only; this run computes in float32."
-            )
+            notes.append(MIXED_PRECISION_OFF_CUDA)
         trained_names = task.trained_networks(self.project)
         if len(trained_names) == 1 and len(self.networks) > 1:
-            notes.append(
-                f"Only the network {trained_names[0]!r} is trained; the others are left as they are."
-            )
+            notes.append(ONE_NETWORK_TRAINED.format(name=repr(trained_names[0])))
         if not data.on_device:
-            notes.append(
-                "The data does not fit in GPU memory; batches are copied to the GPU one at a time."
-            )
+            notes.append(DATA_NOT_ON_GPU)
 
         def autocast() -> contextlib.AbstractContextManager[Any]:
             return (
@@ -338,8 +337,7 @@ class Trainer:
                 self.settings.validate()
         except SettingsError as error:
             headline = Message(SETTINGS_HAVE_PROBLEMS)
-            problems = [Message.plain(problem) for problem in error.problems]
-            raise TrainingError(listed_message(headline, problems)) from None
+            raise TrainingError(listed_message(headline, error.messages)) from None
         return self.settings
 
     def _device(self, settings: TrainingSettings) -> torch.device:

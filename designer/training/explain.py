@@ -228,7 +228,12 @@ def explain(
         atomic_write_text,
         load_project,
     )
-    from designer.training.checkpoints import WeightsError, load_state, read_weights
+    from designer.training.checkpoints import (
+        WeightsError,
+        load_state,
+        read_weights,
+        weights_in,
+    )
     from designer.training.datasets import DatasetError, load_dataset
     from designer.training.probes.capture import ProbeError
     from designer.training.probes.report import fits, network_inputs, probe_network
@@ -262,7 +267,7 @@ def explain(
             load_state(
                 {name: b.module for name, b in built.items()},
                 read_weights(weights),
-                f"the weights in {Path(weights).name}",
+                weights_in(weights),
             )
         except WeightsError as error:
             raise ExplainError(str(error)) from None

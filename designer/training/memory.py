@@ -61,6 +61,7 @@ from designer.training.memory_texts import (
 from designer.training.memory_tracking import LiveStorageTracker
 from designer.training.recipes.common import VAL_BATCH_MIN
 from designer.training.settings import FIELD_SPECS, TrainingSettings
+from designer.training.start_notes import MEMORY_TIGHT, NO_MEMORY_ESTIMATE
 from designer.training.tasks.base import NetworkInfo, Task, TaskContext
 from designer.training.tasks.registry import create_task
 
@@ -510,9 +511,8 @@ def check_memory(
             problem_messages=[problem],
         )
     if need > WARN_SHARE * available:
-        warning = (
-            f"This run needs about {format_bytes(need)} of the {format_bytes(available)} "
-            f"available on the {where}; other programs may push it out of memory."
+        warning = MEMORY_TIGHT.format(
+            need=format_bytes(need), available=format_bytes(available), where=where
         )
         return MemoryCheck(estimate, available, warnings=[warning])
     return MemoryCheck(estimate, available)
@@ -549,7 +549,7 @@ def _no_estimate(error: BaseException) -> str:
         if str(error).strip()
         else type(error).__name__
     )
-    return f"The memory this run needs could not be estimated beforehand ({text})."
+    return NO_MEMORY_ESTIMATE.format(error=text)
 
 
 def _device_words(device: torch.device) -> str:

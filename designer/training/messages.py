@@ -184,7 +184,8 @@ MESSAGE_KINDS: dict[str, str] = {
     "or str: why probing stopped",
     "weights": "str: the path of the trained weights the run left behind",
     "end": "RunResult: how the run ended",
-    "failed": "str: the run could not start or went wrong, for people",
+    "failed": "str or Message (designer.graph.translatable): the run could not "
+    "start or went wrong, for people",
     "memory": "Message (designer.graph.translatable): the memory pre-flight of a "
     "request with extra['memory_only']",
     "done": "None: the last message of every run",

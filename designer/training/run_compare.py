@@ -30,6 +30,8 @@ CONTEXT = "RunTable"
 SECONDS = QT_TRANSLATE_NOOP("RunTable", "{seconds} s")
 MINUTES = QT_TRANSLATE_NOOP("RunTable", "{minutes} min {seconds} s")
 HOURS = QT_TRANSLATE_NOOP("RunTable", "{hours} h {minutes} min")
+CPU = QT_TRANSLATE_NOOP("RunTable", "CPU")
+GPU = QT_TRANSLATE_NOOP("RunTable", "GPU ({device})")
 #: The titles of the table's own columns (a setting's or a layer parameter's
 #: column is titled by its name).
 COLUMN_TITLES = {
@@ -57,6 +59,18 @@ def column_title(header: str, translate: Translate = english) -> str:
     """A column of :func:`table_rows` titled in the reader's language."""
     title = COLUMN_TITLES.get(header)
     return header if title is None else translate(CONTEXT, title)
+
+
+def format_device(device: str, translate: Translate = english) -> str:
+    """A run's device as PyTorch names it ("cpu", "cuda:0", "mps") for people:
+    "CPU", "GPU (cuda:0)", in the reader's language; "—" when not recorded."""
+    if not device:
+        return MISSING
+    if device == "cpu":
+        return translate(CONTEXT, CPU)
+    if device.startswith(("cuda", "mps", "xpu")):
+        return translate(CONTEXT, GPU).format(device=device)
+    return device
 
 
 def _text(value: Any) -> str:
@@ -183,7 +197,7 @@ def table_rows(
                 *(format_metric(m, run.final(m)) for m in metrics),
                 str(len(run.epochs)),
                 format_duration(run.duration_s, translate),
-                run.device or MISSING,
+                format_device(run.device, translate),
                 local_time(run.started),
             ]
         )

@@ -12,6 +12,7 @@ from dataclasses import KW_ONLY, dataclass
 from typing import Any
 
 from designer.fields import BOOL, CHOICE, FLOAT, INT, Field
+from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
 from designer.training.tasks.registry import get_task_info, task_names
 
 LOSSES: dict[str, str] = {
@@ -43,11 +44,33 @@ DEVICES: dict[str, str] = {
 }
 
 
-class SettingsError(ValueError):
-    """Settings that cannot be used; ``problems`` lists each one for people."""
+# A setting's problem: its key as the project file has it, then what is wrong.
+SETTING_PROBLEM = QT_TRANSLATE_NOOP("Problem", "training.{name}: {problem}")
+NOT_AN_OBJECT = QT_TRANSLATE_NOOP("Problem", "training: must be an object, got {type}")
+UNKNOWN_SETTING = QT_TRANSLATE_NOOP(
+    "Problem", "training.{name}: unknown setting (known settings: {known})"
+)
+LOSS_DOES_NOT_FIT = QT_TRANSLATE_NOOP(
+    "Problem",
+    "training.loss: {loss} does not fit the task {task}; choose one of {losses}",
+)
+NESTEROV_NEEDS_SGD = QT_TRANSLATE_NOOP(
+    "Problem",
+    "training.nesterov: Nesterov momentum needs the SGD optimizer with a momentum "
+    "above 0",
+)
+#: The translation contexts of the settings' and the tasks' own words.
+SETTINGS_CONTEXT = "TrainingSettings"
+TASK_CONTEXT = "Task"
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = list(problems)
+
+class SettingsError(ValueError):
+    """Settings that cannot be used: ``messages`` says each one (translatable),
+    ``problems`` the same in English."""
+
+    def __init__(self, messages: list[Message]) -> None:
+        self.messages = list(messages)
+        self.problems = [message.english() for message in self.messages]
         super().__init__("\n".join(self.problems))
 
 
@@ -95,12 +118,10 @@ class TrainingSettings:
         """
         data = dict(data or {})
         if not isinstance(data, dict):
-            raise SettingsError(
-                [f"training: must be an object, got {type(data).__name__}"]
-            )
+            raise SettingsError([Message.of(NOT_AN_OBJECT, type=type(data).__name__)])
         known = {f.name for f in dataclasses.fields(cls)}
         problems = [
-            f"training.{key}: unknown setting (known settings: {', '.join(sorted(known))})"
+            Message.of(UNKNOWN_SETTING, name=key, known=", ".join(sorted(known)))
             for key in data
             if key not in known
         ]
@@ -120,7 +141,7 @@ class TrainingSettings:
             ):
                 values[key] = float(value)
         settings = cls(**values)
-        problems += settings.problems()
+        problems += settings.problem_messages()
         if problems:
             raise SettingsError(problems)
         return settings
@@ -133,29 +154,36 @@ class TrainingSettings:
         return dataclasses.replace(self, **changes)
 
     def problems(self) -> list[str]:
-        """Every problem with these settings, as messages for people; empty when fine."""
+        """Every problem with these settings, in English; empty when fine."""
+        return [message.english() for message in self.problem_messages()]
+
+    def problem_messages(self) -> list[Message]:
+        """Every problem with these settings, as messages for people (translated
+        by the window and the command line); empty when fine."""
         problems = [
-            f"training.{spec.name}: {message}"
+            Message.of(SETTING_PROBLEM, name=spec.name, problem=message)
             for spec in FIELD_SPECS.values()
-            if (message := spec.check(getattr(self, spec.name))) is not None
+            if (message := spec.check_message(getattr(self, spec.name))) is not None
         ]
         if problems:
             return problems
         info = get_task_info(self.task)
         if self.loss not in info.losses:
             problems.append(
-                f"training.loss: {LOSSES[self.loss]} does not fit the task {info.title.lower()}; "
-                f"choose one of {', '.join(info.losses)}"
+                Message.of(
+                    LOSS_DOES_NOT_FIT,
+                    loss=Message.text_of(SETTINGS_CONTEXT, LOSSES[self.loss]),
+                    task=Message.text_of(TASK_CONTEXT, info.title),
+                    losses=", ".join(info.losses),
+                )
             )
         if self.nesterov and (self.optimizer != "sgd" or self.momentum <= 0):
-            problems.append(
-                "training.nesterov: Nesterov momentum needs the SGD optimizer with a momentum above 0"
-            )
+            problems.append(Message(NESTEROV_NEEDS_SGD))
         return problems
 
     def validate(self) -> None:
-        """Raise :class:`SettingsError` when :meth:`problems` finds any."""
-        problems = self.problems()
+        """Raise :class:`SettingsError` when :meth:`problem_messages` finds any."""
+        problems = self.problem_messages()
         if problems:
             raise SettingsError(problems)
 

@@ -3,7 +3,9 @@
 The window never imports torch, so the work that needs it (importing a model,
 exporting ONNX) runs as ``python -m designer …`` in a :class:`QProcess`; this is
 the one place that starts such a process and turns its end into a success or a
-sentence for the user (the command's own message, without its prefix).
+sentence for the user (the command's own message, without its prefix).  The
+command speaks the window's language (``--lang``), so its refusals need no
+translating here.
 """
 
 from __future__ import annotations
@@ -12,13 +14,16 @@ import sys
 
 from PySide6.QtCore import QObject, QProcess, Signal
 
+from designer.ui.language import current_language
+
 
 class ChildCommand(QObject):
     """Runs one ``designer`` command line; emits ``failed`` with the reason, or calls
     :meth:`succeeded` (which subclasses turn into their own signal)."""
 
     failed = Signal(str)
-    #: What the command prints before its message on stderr ("designer import: ").
+    #: What the command prints before its message on stderr ("designer import: ";
+    #: in Chinese with a full-width colon, "designer import：").
     error_prefix = "designer: "
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -26,11 +31,12 @@ class ChildCommand(QObject):
         self.process: QProcess | None = None
 
     def run(self, arguments: list[str]) -> None:
-        """Start ``python ARGUMENTS`` (e.g. ``["-m", "designer", "export", …]``)."""
+        """Start ``python ARGUMENTS`` (e.g. ``["-m", "designer", "export", …]``) in
+        the window's language."""
         self.process = QProcess(self)
         self.process.finished.connect(self._finished)
         self.process.errorOccurred.connect(self._error)
-        self.process.start(sys.executable, arguments)
+        self.process.start(sys.executable, [*arguments, "--lang", current_language()])
 
     def could_not_start(self, reason: str) -> str:
         """The sentence for a process that did not start (subclasses word it)."""
@@ -56,7 +62,9 @@ class ChildCommand(QObject):
             "utf-8", "replace"
         )
         if code != 0:
-            message = errors.strip().removeprefix(self.error_prefix)
+            message = errors.strip()
+            for prefix in (self.error_prefix, self.error_prefix.replace(": ", "：")):
+                message = message.removeprefix(prefix)
             self.failed.emit(message or self.failed_without_message())
             return
         self.succeeded()

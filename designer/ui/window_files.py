@@ -30,6 +30,7 @@ from designer.resources import resources_root
 from designer.ui.autosave import THROTTLE_MS, Autosaver
 from designer.ui.import_dialog import ModelImportFlow
 from designer.ui.onnx_export_flow import OnnxExportFlow
+from designer.ui.problem_text import translated
 from designer.ui.read_only import ReadOnlyFile
 from designer.ui.recovery import RecoveredProject, RecoveryStore
 from designer.ui.settings import RecentFiles
@@ -464,7 +465,7 @@ class ProjectFiles:
         except TrainScriptError as problem:
             self.show_error(
                 translate("ProjectFiles", "Cannot write a training script"),
-                str(problem),
+                translated(problem.message),
             )
             return False
         finally:

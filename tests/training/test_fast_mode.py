@@ -72,6 +72,7 @@ def test_on_cuda_the_switches_apply(monkeypatch: pytest.MonkeyPatch) -> None:
         f"Fast mode: batch 64 → {FAST_BATCH}, learning rate 0.001 → 0.008 "
         "(scaled with the batch: the linear rule)."
     ]
+    _all_marked(plan.notes)
     images = fast_inputs(torch.zeros(2, 1, 8, 8), plan)
     assert images.is_contiguous(memory_format=torch.channels_last)
 
@@ -87,6 +88,7 @@ def test_on_cuda_what_does_not_fit_is_noted(monkeypatch: pytest.MonkeyPatch) -> 
     assert "bf16 skipped: this GPU does not support bfloat16" in text
     assert "channels_last skipped (the network has no 2-D convolution)" in text
     assert "fused optimizer skipped (rmsprop has no fused version)" in text
+    _all_marked(plan.notes)
 
 
 def test_the_setting_is_a_field_of_the_form() -> None:
@@ -125,3 +127,28 @@ def test_designer_train_fast_says_what_it_skipped(tmp_path, capsys) -> None:
     assert "note: Fast mode: compiled steps (CUDA graphs) skipped" in err
     assert main([*args, "--threads", "1", "--out", str(tmp_path / "p")]) == 0
     assert "Fast mode" not in capsys.readouterr().err
+
+
+def test_every_note_of_fast_mode_has_a_marked_template() -> None:
+    """The window and the command line word the notes from their templates
+    (designer.training.start_notes); a note speed.py words differently fails here."""
+    from designer.training.start_notes import FAST_SWITCHES
+
+    plan = fast_mode(
+        True, torch.device("cpu"), [nn.Linear(2, 2)], 64, 1e-3, "adam", 500
+    )
+    messages = _all_marked(plan.notes)
+    switches = {dict(m.args).get("switch") for m in messages} - {None}
+    assert {s.template for s in switches} <= set(FAST_SWITCHES)
+
+
+def _all_marked(notes: list[str]) -> list:
+    """Each note as its template (none left as plain English), worded back the same."""
+    from designer.graph.translatable import Message
+    from designer.training.start_notes import TEMPLATES, start_note
+
+    messages = [start_note(note) for note in notes]
+    assert all(m.template in TEMPLATES for m in messages), messages
+    assert [m.english() for m in messages] == notes
+    assert all(isinstance(m, Message) for m in messages)
+    return messages

@@ -219,7 +219,7 @@ def test_the_table_shows_only_what_differs(history: RunHistory) -> None:
         "90.0%",
         "3",
         "4 s",
-        "cpu",
+        "CPU",
         START.astimezone().strftime("%Y-%m-%d %H:%M"),  # the computer's time
     ]
     assert rows[1][2:4] == ["Linear, Dropout", "0.5"]
@@ -377,3 +377,13 @@ def test_a_run_with_damaged_metrics_is_not_kept_and_says_why(tmp_path: Path) -> 
     assert runs.history.runs() == []
     runs.remove_temporary_files()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("device", "text"),
+    [("cpu", "CPU"), ("cuda:0", "GPU (cuda:0)"), ("mps", "GPU (mps)"), ("", "—")],
+)
+def test_the_device_column_names_the_kind_of_device(device: str, text: str) -> None:
+    from designer.training.run_compare import format_device
+
+    assert format_device(device) == text

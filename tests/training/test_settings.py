@@ -65,7 +65,7 @@ def test_unknown_keys_are_refused() -> None:
 def test_the_loss_must_fit_the_task() -> None:
     (problem,) = problems_of({"task": "classification", "loss": "mse"})
     assert (
-        "does not fit the task classification" in problem and "cross_entropy" in problem
+        "does not fit the task Classification" in problem and "cross_entropy" in problem
     )
     assert (
         TrainingSettings.from_dict({"task": "regression", "loss": "huber"}).loss

@@ -153,12 +153,12 @@ def test_an_engine_failure_is_worded_in_the_language(
     result = pickle.loads(pickle.dumps(result))  # the queue between the processes
     assert result.status == "failed" and result.text is not None
     assert failure_text(result) == result.message
-    assert run_end_message(result, 0) == result.message
+    assert run_end_message(result) == result.message
     switch(CHINESE)
     text = failure_text(result)
     assert "学习率（10）可能太高了" in text and "变成了" in text, text
     assert english_words([text.replace("NaN", "")]) == {}  # the IEEE name
-    assert run_end_message(result, 0) == text
+    assert run_end_message(result) == text
     switch(ENGLISH)
     assert failure_text(result) == result.message
 

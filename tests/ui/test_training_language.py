@@ -288,7 +288,7 @@ def test_a_run_under_chinese_reports_in_chinese(qtbot, chinese) -> None:
     assert panel.start()
     finish(qtbot, panel)
     assert panel.last_result.status == "finished"
-    assert panel.banner.text.startswith("已完成 1 轮训练。最后一轮：训练损失")
+    assert panel.banner.text.startswith("已完成 1 轮。最后一轮：训练损失")
     assert panel.status_label.text().startswith("完成")
     assert panel.epoch_bar.format().startswith("第 1/1 轮")
     plots = panel.plots

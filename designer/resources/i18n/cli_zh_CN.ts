@@ -202,6 +202,22 @@
         </translation>
     </message>
     <message>
+        <source>  … and {0} more</source>
+        <translation>  ……还有 {0} 处</translation>
+    </message>
+    <message>
+        <source>--input {0}: the type must be float or long (as long:16)</source>
+        <translation>--input {0}：类型必须是 float 或 long（例如 long:16）</translation>
+    </message>
+    <message>
+        <source>--input {0}: give the sample&apos;s shape as sizes joined by x, without the batch (e.g. 1x28x28, or long:16 for 16 token ids)</source>
+        <translation>--input {0}：请用 x 连接各维大小来给出单个样本的形状，不含批维度（例如 1x28x28；16 个词元 id 写作 long:16）</translation>
+    </message>
+    <message>
+        <source>{0}: give the file and the model as FILE.py:Name</source>
+        <translation>{0}：请按 FILE.py:Name 的格式给出文件和模型</translation>
+    </message>
+    <message>
         <source>{0}: no such Python file</source>
         <translation>{0}：没有这个 Python 文件</translation>
     </message>
@@ -216,6 +232,78 @@
     <message>
         <source>{0} has no {1}</source>
         <translation>{0} 中没有 {1}</translation>
+    </message>
+    <message>
+        <source>running {0} to build {1} failed: {2}: {3}</source>
+        <translation>运行 {0} 来构建 {1} 时出错：{2}: {3}</translation>
+    </message>
+    <message>
+        <source>{0}(…) gave a {1}, not a torch.nn.Module</source>
+        <translation>{0}(…) 返回的是 {1}，不是 torch.nn.Module</translation>
+    </message>
+    <message>
+        <source>{0}, line {1}: {2}</source>
+        <translation>{0} 第 {1} 行：{2}</translation>
+    </message>
+    <message>
+        <source>torch.fx cannot trace the model: {0}. Control flow that depends on the data (an if or a loop over a tensor&apos;s values) cannot be drawn as a fixed network; move it out of forward or make it depend on settings only.</source>
+        <translation>torch.fx 无法追踪这个模型：{0}。依赖数据的控制流（根据张量的值执行的 if 或循环）无法画成固定的网络；请把它移出 forward，或让它只依赖于设置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>forward takes %n input(s) ({0}); give one --input for each</source>
+        <translation>
+            <numerusform>forward 接受 %n 个输入（{0}）；请为每个输入给出一个 --input</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (an initial state input is given without the batch, as LAYERSxHIDDEN: 1x64 for one layer of 64)</source>
+        <translation>（初始状态输入不含批维度，写作 LAYERSxHIDDEN：一层、大小 64 时为 1x64）</translation>
+    </message>
+    <message>
+        <source>the model does not run on inputs of the given shapes: {0}{1}</source>
+        <translation>模型无法在给定形状的输入上运行：{0}{1}</translation>
+    </message>
+    <message>
+        <source>the model does not run on inputs of the given shapes ({2}): {0}{1}</source>
+        <translation>模型无法在给定形状的输入上运行（{2}）：{0}{1}</translation>
+    </message>
+    <message>
+        <source>the initial state {0} is an input drawn batch-first, (N, num_layers·directions, hidden): the exported network takes it transposed from how the model takes it</source>
+        <translation>初始状态 {0} 被画成批维度在前的输入 (N, num_layers·directions, hidden)：导出的网络接收的是它相对于原模型转置后的形式</translation>
+    </message>
+    <message>
+        <source>a tensor stored on the model (a parameter used directly, not through a layer)</source>
+        <translation>存放在模型上的张量（直接使用的参数，而不是通过某一层）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) of the model cannot be drawn as layer cards:</source>
+        <translation>
+            <numerusform>模型中有 %n 处无法画成层卡片：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>drawn without blocks: the model&apos;s own modules could not be kept as blocks ({0})</source>
+        <translation>未使用模块绘制：无法把模型自己的子模块保留为模块（{0}）</translation>
+    </message>
+    <message>
+        <source>the model&apos;s own modules are blocks ({0}); checked again with its weights</source>
+        <translation>模型自己的子模块已画成模块（{0}）；已用它的权重再次核对</translation>
+    </message>
+    <message>
+        <source>the drawn network has problems (a bug in the importer, please report it):</source>
+        <translation>画出的网络有问题（这是导入器的缺陷，请报告）：</translation>
+    </message>
+    <message>
+        <source>some of the model&apos;s weights have no place in the drawn network:</source>
+        <translation>模型的部分权重在画出的网络中没有对应位置：</translation>
+    </message>
+    <message>
+        <source>the drawn network does not compute what the model computes (a bug in the importer, please report it with the model)</source>
+        <translation>画出的网络与原模型的计算结果不一致（这是导入器的缺陷，请连同模型一起报告）</translation>
+    </message>
+    <message>
+        <source>checked: the exported code with the model&apos;s weights gives the model&apos;s outputs ({0} parameters)</source>
+        <translation>已核对：导出的代码载入模型的权重后，输出与原模型一致（参数量 {0}）</translation>
     </message>
     <message>
         <source>must be a whole number, got {0}</source>
@@ -451,6 +539,337 @@
             <numerusform>已向 {0} 写入 %n 个文件（见 index.md）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>{0} {1} differs per dimension; cards take one</source>
+        <translation>{0} {1} 在各维度上不同；卡片只接受一个值</translation>
+    </message>
+    <message>
+        <source>{0}={1} (only {2} can be drawn)</source>
+        <translation>{0}={1}（只能画出 {2}）</translation>
+    </message>
+    <message>
+        <source>output_size None (keeping an input size)</source>
+        <translation>output_size 为 None（保持某个输入尺寸）</translation>
+    </message>
+    <message>
+        <source>mode={0} (nearest or bilinear)</source>
+        <translation>mode={0}（只支持 nearest 或 bilinear）</translation>
+    </message>
+    <message>
+        <source>scale_factor {0} differs per dimension</source>
+        <translation>scale_factor {0} 在各维度上不同</translation>
+    </message>
+    <message>
+        <source>scale_factor={0} (whole numbers only)</source>
+        <translation>scale_factor={0}（只支持整数）</translation>
+    </message>
+    <message>
+        <source>padding {0} differs per side</source>
+        <translation>填充 {0} 在各边上不同</translation>
+    </message>
+    <message>
+        <source>normalized_shape={0} (the last dimension only)</source>
+        <translation>normalized_shape={0}（只支持最后一个维度）</translation>
+    </message>
+    <message>
+        <source>bias=False</source>
+        <translation>bias=False（卡片总是带偏置）</translation>
+    </message>
+    <message>
+        <source>dim=None (give the dimension)</source>
+        <translation>dim=None（请指定维度）</translation>
+    </message>
+    <message>
+        <source>end_dim={0} (flattening to the end only)</source>
+        <translation>end_dim={0}（只支持一直展平到最后一维）</translation>
+    </message>
+    <message>
+        <source>separate key/value sizes or extra key/value biases</source>
+        <translation>键/值大小各不相同，或带有额外的键/值偏置</translation>
+    </message>
+    <message>
+        <source>activation {0} (relu or gelu)</source>
+        <translation>激活函数 {0}（只支持 relu 或 gelu）</translation>
+    </message>
+    <message>
+        <source>layer_norm_eps or bias other than the defaults</source>
+        <translation>layer_norm_eps 或偏置不是默认值</translation>
+    </message>
+    <message>
+        <source>approximate GELU</source>
+        <translation>近似 GELU</translation>
+    </message>
+    <message>
+        <source>softmax without a dimension</source>
+        <translation>没有指定维度的 softmax</translation>
+    </message>
+    <message>
+        <source>{0} with a constant (only of two tensors)</source>
+        <translation>{0} 与常数运算（只支持两个张量之间）</translation>
+    </message>
+    <message>
+        <source>{0} of shapes {1} and {2} (broadcasting is not drawn)</source>
+        <translation>形状为 {1} 和 {2} 的 {0}（无法画出广播）</translation>
+    </message>
+    <message>
+        <source>concatenating along the batch</source>
+        <translation>沿批维度拼接</translation>
+    </message>
+    <message>
+        <source>division other than a tensor by a number</source>
+        <translation>除了“张量除以数”以外的除法</translation>
+    </message>
+    <message>
+        <source>division by zero</source>
+        <translation>除以零</translation>
+    </message>
+    <message>
+        <source>squeeze without a single dimension</source>
+        <translation>没有指定单个维度的 squeeze</translation>
+    </message>
+    <message>
+        <source>changing the batch dimension</source>
+        <translation>改变批维度</translation>
+    </message>
+    <message>
+        <source>flattening that keeps no batch or stops before the end</source>
+        <translation>不保留批维度或没有展平到最后一维的展平操作</translation>
+    </message>
+    <message>
+        <source>moving the batch dimension past the second place</source>
+        <translation>把批维度移到第二位之后</translation>
+    </message>
+    <message>
+        <source>{0} on a time-major tensor (the batch second): only layers that act on each position alone take one</source>
+        <translation>时间维在前的张量（批维度在第二位）上的 {0}：只有逐位置独立计算的层才能接收这种张量</translation>
+    </message>
+    <message>
+        <source>along the batch dimension</source>
+        <translation>沿批维度</translation>
+    </message>
+    <message>
+        <source>padding {0} differs per side; cards take one</source>
+        <translation>填充 {0} 在各边上不同；卡片只接受一个值</translation>
+    </message>
+    <message>
+        <source>return_indices=True (cards give the values only)</source>
+        <translation>return_indices=True（卡片只输出值）</translation>
+    </message>
+    <message>
+        <source>ceil_mode=True (only False can be drawn)</source>
+        <translation>ceil_mode=True（只能画出 False）</translation>
+    </message>
+    <message>
+        <source>only a causal mask can be drawn (the card&apos;s causal switch): attn_mask=nn.Transformer.generate_square_subsequent_mask(L) or torch.triu(torch.ones((L, L)), 1).bool(); padding goes in key_padding_mask</source>
+        <translation>只能画出因果掩码（卡片上的 causal 开关）：attn_mask=nn.Transformer.generate_square_subsequent_mask(L) 或 torch.triu(torch.ones((L, L)), 1).bool()；填充请放在 key_padding_mask 中</translation>
+    </message>
+    <message>
+        <source>called again: a card has weights of its own, so a module used twice cannot be drawn</source>
+        <translation>被再次调用：每张卡片有自己的权重，所以无法画出被使用两次的模块</translation>
+    </message>
+    <message>
+        <source>no layer card draws this module</source>
+        <translation>没有层卡片能画出这个模块</translation>
+    </message>
+    <message>
+        <source>{0}; {1}</source>
+        <translation>{0}；{1}</translation>
+    </message>
+    <message>
+        <source>built without batch_first, it takes a time-major sequence (L, N, …), and the model&apos;s inputs are batch-first (--input gives a sample without the batch): give it x.permute(1, 0, 2) (or x.transpose(0, 1)) of a batch-first one</source>
+        <translation>该层构建时没有设置 batch_first，接收的是时间维在前的序列 (L, N, …)，而模型的输入是批维度在前的（--input 给出的是不含批维度的单个样本）：请传入批维度在前的序列的 x.permute(1, 0, 2)（或 x.transpose(0, 1)）</translation>
+    </message>
+    <message>
+        <source>built with batch_first=True, it takes a batch-first sequence (N, L, …); {0}</source>
+        <translation>该层构建时设置了 batch_first=True，接收的是批维度在前的序列 (N, L, …)；{0}</translation>
+    </message>
+    <message>
+        <source>the sequence is not a tensor drawn on the canvas</source>
+        <translation>该序列不是画布上的张量</translation>
+    </message>
+    <message>
+        <source>an LSTM state that is not the (h, c) pair of another LSTM</source>
+        <translation>不是另一个 LSTM 的 (h, c) 状态对的 LSTM 状态</translation>
+    </message>
+    <message>
+        <source>h0 of zeros with a c0 that is not: give both, or neither</source>
+        <translation>h0 全为零而 c0 不是：请两个都给出，或都不给</translation>
+    </message>
+    <message>
+        <source>initial state {0} is not a recurrent layer&apos;s final state or a model input: states are drawn batch-first, so give the card h.transpose(0, 1) of a batch-first (N, num_layers·directions, hidden) tensor, or h.unsqueeze(0) of an (N, hidden) one</source>
+        <translation>初始状态 {0} 既不是某个循环层的最终状态，也不是模型的输入：状态按批维度在前画出，所以请给卡片传入批维度在前的 (N, num_layers·directions, hidden) 张量的 h.transpose(0, 1)，或 (N, hidden) 张量的 h.unsqueeze(0)</translation>
+    </message>
+    <message>
+        <source>a learned initial state ({0}): the cards start from zeros or from a state input</source>
+        <translation>可学习的初始状态（{0}）：卡片只能从零或状态输入开始</translation>
+    </message>
+    <message>
+        <source>a fixed initial state other than zeros</source>
+        <translation>不为零的固定初始状态</translation>
+    </message>
+    <message>
+        <source>cross-attention (query differs from key/value): the card is self-attention, query = key = value</source>
+        <translation>交叉注意力（查询与键/值不同）：卡片是自注意力，查询 = 键 = 值</translation>
+    </message>
+    <message>
+        <source>inputs other than the sequence and its masks</source>
+        <translation>除序列及其掩码之外的输入</translation>
+    </message>
+    <message>
+        <source>a mask computed from the model&apos;s inputs: {0}</source>
+        <translation>由模型输入计算出的掩码：{0}</translation>
+    </message>
+    <message>
+        <source>a learned mask ({0}): {1}</source>
+        <translation>可学习的掩码（{0}）：{1}</translation>
+    </message>
+    <message>
+        <source>a mask that is not causal: {0}</source>
+        <translation>不是因果掩码：{0}</translation>
+    </message>
+    <message>
+        <source>a key padding mask that is not drawn on the canvas: {0}</source>
+        <translation>没有画在画布上的键填充掩码：{0}</translation>
+    </message>
+    <message>
+        <source>a float key padding mask (PyTorch adds it to the attention scores): {0}</source>
+        <translation>浮点型的键填充掩码（PyTorch 会把它加到注意力分数上）：{0}</translation>
+    </message>
+    <message>
+        <source>the card&apos;s key padding port takes flags, nonzero at padding: pass a model input of 0/1 as key_padding_mask=pad.bool() (or pad != 0)</source>
+        <translation>卡片的键填充端口接收标志，填充处为非零：请把取值为 0/1 的模型输入写成 key_padding_mask=pad.bool()（或 pad != 0）传入</translation>
+    </message>
+    <message>
+        <source>a recurrent state (num_layers·directions, N, hidden) is drawn batch-first; use h[-1], h.squeeze(0) (one layer), h.transpose(0, 1), or pass it on as another recurrent layer&apos;s initial state</source>
+        <translation>循环层的状态 (num_layers·directions, N, hidden) 按批维度在前画出；请使用 h[-1]、h.squeeze(0)（单层时）、h.transpose(0, 1)，或把它作为另一个循环层的初始状态传下去</translation>
+    </message>
+    <message>
+        <source>a time-major sequence (L, N, …), as a layer built without batch_first takes it, is drawn batch-first; give it back with x.permute(1, 0, 2) or x.transpose(0, 1)</source>
+        <translation>时间维在前的序列 (L, N, …)（未设置 batch_first 的层接收的形式）在画布上按批维度在前画出；请用 x.permute(1, 0, 2) 或 x.transpose(0, 1) 把它转回来</translation>
+    </message>
+    <message>
+        <source>only a tensor repeated at every step of a sequence is drawn (RepeatTimeStep): context.repeat(X.shape[0], 1, 1) of an (N, hidden) context and a time-major X, or context.repeat(X.shape[1], 1, 1) of a batch-first X</source>
+        <translation>只能画出在序列每一步重复的张量（RepeatTimeStep）：形状为 (N, hidden) 的 context 配合时间维在前的 X 写作 context.repeat(X.shape[0], 1, 1)，配合批维度在前的 X 写作 context.repeat(X.shape[1], 1, 1)</translation>
+    </message>
+    <message>
+        <source>{0}, line {1}</source>
+        <translation>{0} 第 {1} 行</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>模型内部</translation>
+    </message>
+    <message>
+        <source>{0}: {1}: {2}</source>
+        <translation>{0}：{1}：{2}</translation>
+    </message>
+    <message>
+        <source>a key padding mask made in forward; {0}</source>
+        <translation>在 forward 中生成的键填充掩码；{0}</translation>
+    </message>
+    <message>
+        <source>a change between ids and numbers</source>
+        <translation>在 id 与数值之间转换</translation>
+    </message>
+    <message>
+        <source>no layer card draws this call</source>
+        <translation>没有层卡片能画出这个调用</translation>
+    </message>
+    <message>
+        <source>[{0}] of {1}</source>
+        <translation>{1} 的 [{0}]</translation>
+    </message>
+    <message>
+        <source>not drawn (of a recurrent state, only h[-1] is)</source>
+        <translation>无法画出（循环层的状态只能画出 h[-1]）</translation>
+    </message>
+    <message>
+        <source>[{0}] of {1}&apos;s time-major output</source>
+        <translation>{1} 的时间维在前输出的 [{0}]</translation>
+    </message>
+    <message>
+        <source>{0} of a time-major tensor</source>
+        <translation>对时间维在前的张量调用 {0}</translation>
+    </message>
+    <message>
+        <source>mixed with a batch-first tensor</source>
+        <translation>与批维度在前的张量混用</translation>
+    </message>
+    <message>
+        <source>indexing {0}</source>
+        <translation>对 {0} 取下标</translation>
+    </message>
+    <message>
+        <source>[{0}] (only x[:, -1] of a sequence is drawn)</source>
+        <translation>[{0}]（序列只能画出 x[:, -1]）</translation>
+    </message>
+    <message>
+        <source>a boolean tensor is drawn only as attention&apos;s key padding mask</source>
+        <translation>布尔张量只能画成注意力的键填充掩码</translation>
+    </message>
+    <message>
+        <source>chunks must be a number and the batch is kept whole</source>
+        <translation>chunks 必须是一个数，并且不能切分批维度</translation>
+    </message>
+    <message>
+        <source>output {0}</source>
+        <translation>输出 {0}</translation>
+    </message>
+    <message>
+        <source>is not a tensor drawn on the canvas</source>
+        <translation>不是画布上的张量</translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <source>the project has no dataset: choose one (built in, or a file) before exporting a training script</source>
+        <translation>这个项目还没有数据集：导出训练脚本之前，请先选择一个（内置数据集或文件）</translation>
+    </message>
+    <message>
+        <source>the dataset cannot be used: {error}</source>
+        <translation>无法使用该数据集：{error}</translation>
+    </message>
+    <message>
+        <source>the project has no network {name}; its networks are {names}</source>
+        <translation>项目中没有网络 {name}；现有的网络是 {names}</translation>
+    </message>
+    <message>
+        <source>the layer {name} ({type})</source>
+        <translation>层 {name}（{type}）</translation>
+    </message>
+    <message>
+        <source>a layer</source>
+        <translation>某一层</translation>
+    </message>
+    <message>
+        <source>{layer} of the network {name} cannot be written as ONNX: {reason}. Change or remove it, or export the PyTorch code instead</source>
+        <translation>网络 {name} 中的{layer}无法导出为 ONNX：{reason}。请修改或删除这一层，或者改为导出 PyTorch 代码</translation>
+    </message>
+    <message>
+        <source>ONNX export needs the onnx package, which is not installed: pip install &apos;designer[onnx]&apos; (or pip install onnx onnxscript)</source>
+        <translation>导出 ONNX 需要 onnx 包，但它没有安装：pip install &apos;designer[onnx]&apos;（或 pip install onnx onnxscript）</translation>
+    </message>
+    <message>
+        <source>the ONNX model of the network {name} does not pass onnx.checker: {error}</source>
+        <translation>网络 {name} 的 ONNX 模型没有通过 onnx.checker 检查：{error}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>the training settings have problems</source>
+        <translation>训练设置有问题</translation>
+    </message>
+    <message>
+        <source>the task {task} cannot be exported as a training script yet; the script supports {tasks}</source>
+        <translation>任务 {task} 暂时还不能导出为训练脚本；训练脚本支持的任务有 {tasks}</translation>
+    </message>
+    <message>
+        <source>the model and the data do not fit together</source>
+        <translation>模型与数据不匹配</translation>
+    </message>
 </context>
 <context>
     <name>RunTable</name>
@@ -466,6 +885,14 @@
     <message>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU ({device})</source>
+        <translation>GPU（{device}）</translation>
     </message>
     <message>
         <source>run</source>

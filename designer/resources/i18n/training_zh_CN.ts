@@ -989,6 +989,193 @@
         <source>, validation accuracy {value} (best {best})</source>
         <translation>，验证准确率 {value}（最佳 {best}）</translation>
     </message>
+    <message>
+        <source>Fast mode: batch {batch} → {fast_batch}, learning rate {lr} → {fast_lr} (scaled with the batch: the linear rule).</source>
+        <translation>快速模式：批大小 {batch} → {fast_batch}，学习率 {lr} → {fast_lr}（随批大小按比例放大：线性缩放规则）。</translation>
+    </message>
+    <message>
+        <source>Fast mode: bf16 skipped: this GPU does not support bfloat16.</source>
+        <translation>快速模式：未使用 bf16：这块 GPU 不支持 bfloat16。</translation>
+    </message>
+    <message>
+        <source>Fast mode: {switch} skipped (it needs a CUDA GPU and this run is on {device}).</source>
+        <translation>快速模式：未使用{switch}（需要 CUDA GPU，而本次运行在 {device} 上）。</translation>
+    </message>
+    <message>
+        <source>Fast mode: larger batch skipped (it needs a CUDA GPU and this run is on {device}); the batch stays {batch}.</source>
+        <translation>快速模式：未增大批大小（需要 CUDA GPU，而本次运行在 {device} 上）；批大小仍为 {batch}。</translation>
+    </message>
+    <message>
+        <source>Fast mode: channels_last skipped (the network has no 2-D convolution).</source>
+        <translation>快速模式：未使用 channels_last 内存布局（网络中没有二维卷积层）。</translation>
+    </message>
+    <message>
+        <source>Fast mode: fused optimizer skipped ({optimizer} has no fused version).</source>
+        <translation>快速模式：未使用融合优化器（{optimizer} 没有融合版本）。</translation>
+    </message>
+    <message>
+        <source>keeping the data on the GPU</source>
+        <extracomment>The switches fast mode names, as it names them → the same marked for translation.</extracomment>
+        <translation>把数据常驻在 GPU 上</translation>
+    </message>
+    <message>
+        <source>bf16</source>
+        <translation> bf16</translation>
+    </message>
+    <message>
+        <source>channels_last</source>
+        <translation> channels_last 内存布局</translation>
+    </message>
+    <message>
+        <source>fused optimizer</source>
+        <translation>融合优化器</translation>
+    </message>
+    <message>
+        <source>compiled steps (CUDA graphs)</source>
+        <translation>编译训练步（CUDA Graphs）</translation>
+    </message>
+    <message>
+        <source>Mixed precision works on CUDA only; this run computes in float32.</source>
+        <translation>混合精度只在 CUDA 上可用；本次运行使用 float32 计算。</translation>
+    </message>
+    <message>
+        <source>Only the network {name} is trained; the others are left as they are.</source>
+        <translation>只训练网络 {name}；其他网络保持不变。</translation>
+    </message>
+    <message>
+        <source>The data does not fit in GPU memory; batches are copied to the GPU one at a time.</source>
+        <translation>数据放不进 GPU 显存；每个批次在使用时才复制到 GPU。</translation>
+    </message>
+    <message>
+        <source>Started from the weights in {file}.</source>
+        <translation>从 {file} 中的权重开始训练。</translation>
+    </message>
+    <message>
+        <source>This run needs about {need} of the {available} available on the {where}; other programs may push it out of memory.</source>
+        <translation>本次运行大约需要{where}上可用的 {available} 中的 {need}；其他程序可能导致内存不足。</translation>
+    </message>
+    <message>
+        <source>The memory this run needs could not be estimated beforehand ({error}).</source>
+        <translation>无法事先估算本次运行所需的内存（{error}）。</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <extracomment>Where the memory is, as the pre-flight names it → marked for translation.</extracomment>
+        <translation> GPU </translation>
+    </message>
+    <message>
+        <source>Apple GPU</source>
+        <translation> Apple GPU </translation>
+    </message>
+    <message>
+        <source>The network ends in {layer}, but the {loss} loss applies it itself: remove that last layer, or training will be slow.</source>
+        <translation>网络以 {layer} 结尾，但{loss}损失函数自身已经包含这一步：请删除最后这一层，否则训练会很慢。</translation>
+    </message>
+    <message>
+        <source>The NLL loss expects log-probabilities: end the network with LogSoftmax, or use cross-entropy.</source>
+        <translation>NLL 损失需要对数概率作为输入：请让网络以 LogSoftmax 结尾，或改用交叉熵损失。</translation>
+    </message>
+    <message>
+        <source>No samples from random codes: {error}.</source>
+        <translation>无法从随机潜在编码生成样本：{error}。</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <extracomment>The losses the advice names → marked for translation.</extracomment>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>BCE-with-logits</source>
+        <translation> BCE-with-logits </translation>
+    </message>
+    <message>
+        <source>training.{name}: {problem}</source>
+        <translation>training.{name}：{problem}</translation>
+    </message>
+    <message>
+        <source>training: must be an object, got {type}</source>
+        <translation>training：必须是一个对象，实际是 {type}</translation>
+    </message>
+    <message>
+        <source>training.{name}: unknown setting (known settings: {known})</source>
+        <translation>training.{name}：未知的设置（已知的设置有：{known}）</translation>
+    </message>
+    <message>
+        <source>training.loss: {loss} does not fit the task {task}; choose one of {losses}</source>
+        <translation>training.loss：{loss}不适合“{task}”任务；请从 {losses} 中选择一个</translation>
+    </message>
+    <message>
+        <source>training.nesterov: Nesterov momentum needs the SGD optimizer with a momentum above 0</source>
+        <translation>training.nesterov：Nesterov 动量需要使用 SGD 优化器，并且动量大于 0</translation>
+    </message>
+    <message>
+        <source>there are no networks whose weights could be saved</source>
+        <translation>没有可以保存权重的网络</translation>
+    </message>
+    <message>
+        <source>could not write the weights to {path}: {error}</source>
+        <translation>无法把权重写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>there is no weights file {path}</source>
+        <translation>权重文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>{file} is a safetensors file, and reading it needs the safetensors package (pip install safetensors)</source>
+        <translation>{file} 是 safetensors 文件，读取它需要 safetensors 包（pip install safetensors）</translation>
+    </message>
+    <message>
+        <source>{file} is not a weights file designer can read safely: it holds more than tensors, so it was not opened</source>
+        <translation>{file} 不是 designer 能安全读取的权重文件：它包含张量以外的内容，因此没有打开</translation>
+    </message>
+    <message>
+        <source>{file} is not a weights file designer can read: it is damaged or in another format</source>
+        <translation>{file} 不是 designer 能读取的权重文件：文件已损坏或是其他格式</translation>
+    </message>
+    <message>
+        <source>{path} does not hold a state_dict</source>
+        <translation>{path} 中没有 state_dict</translation>
+    </message>
+    <message>
+        <source>the weights</source>
+        <translation>这些权重</translation>
+    </message>
+    <message>
+        <source>the weights in {file}</source>
+        <translation>{file} 中的权重</translation>
+    </message>
+    <message>
+        <source>{source} hold one network, but the project has {count}: {names}</source>
+        <translation>{source}只对应一个网络，但项目中有 {count} 个：{names}</translation>
+    </message>
+    <message>
+        <source>{source} are for the networks {given}, but the project has {names}</source>
+        <translation>{source}对应的网络是 {given}，但项目中的网络是 {names}</translation>
+    </message>
+    <message>
+        <source>{source} do not fit the network {name}:</source>
+        <translation>{source}与网络 {name} 不匹配：</translation>
+    </message>
+    <message>
+        <source>  … and {count} more</source>
+        <translation>  …… 还有 {count} 个</translation>
+    </message>
+    <message>
+        <source>{key}: missing from the file</source>
+        <translation>{key}：文件中缺少</translation>
+    </message>
+    <message>
+        <source>{key}: in the file but not in the network</source>
+        <translation>{key}：文件中有，但网络中没有</translation>
+    </message>
+    <message>
+        <source>{key}: not a tensor in the file</source>
+        <translation>{key}：在文件中不是张量</translation>
+    </message>
+    <message>
+        <source>{key}: the file has shape {got}, the network needs {need}</source>
+        <translation>{key}：文件中的形状是 {got}，网络需要 {need}</translation>
+    </message>
 </context>
 <context>
     <name>ReconstructionPreview</name>
@@ -1463,59 +1650,6 @@
         <translation>
             <numerusform>CPU（%n 个线程）</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>{0} {1}</source>
-        <comment>one sentence after another</comment>
-        <translation>{0}{1}</translation>
-    </message>
-    <message>
-        <source>train loss {0}</source>
-        <translation>训练损失 {0}</translation>
-    </message>
-    <message>
-        <source>validation loss {0}</source>
-        <translation>验证损失 {0}</translation>
-    </message>
-    <message>
-        <source>validation accuracy {0} (best {1})</source>
-        <translation>验证准确率 {0}（最佳 {1}）</translation>
-    </message>
-    <message>
-        <source>Last epoch: {0}.</source>
-        <translation>最后一轮：{0}。</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>，</translation>
-    </message>
-    <message numerus="yes">
-        <source>Finished %n epoch(s).</source>
-        <translation>
-            <numerusform>已完成 %n 轮训练。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Stopped after %n epoch(s).</source>
-        <translation>
-            <numerusform>训练了 %n 轮后停止。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The validation loss has not improved for %n epoch(s).</source>
-        <translation>
-            <numerusform>验证损失已经连续 %n 轮没有下降。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The training loss has not improved for %n epoch(s).</source>
-        <translation>
-            <numerusform>训练损失已经连续 %n 轮没有下降。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stopped early after epoch {0}.</source>
-        <translation>在第 {0} 轮后早停。</translation>
     </message>
 </context>
 <context>

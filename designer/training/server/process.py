@@ -44,6 +44,7 @@ from designer.training.messages import (
     DatasetSummary,
     RunRequest,
 )
+from designer.training.start_notes import STARTED_FROM_WEIGHTS
 
 PARENT_CHECK_S = 0.25  # how often the parent's presence is checked
 ORPHAN_GRACE_S = 1.5  # how long an orphaned run gets to stop before the process exits
@@ -114,19 +115,23 @@ class _QueueCallbacks:
 
     def on_start(self, info: Any) -> None:
         if self.initial_state is not None:
-            from designer.training.checkpoints import WeightsError, load_state
+            from designer.training.checkpoints import (
+                WeightsError,
+                load_state,
+                weights_in,
+            )
 
             try:
                 load_state(
                     self.trainer.networks,
                     self.initial_state,
-                    f"the weights in {self.weights_name}",
+                    weights_in(self.weights_name),
                 )
             except WeightsError as error:
                 self.weights_problem = f"The saved weights could not be used: {error}"
                 self.trainer.stop()
                 return
-            info.notes.append(f"Started from the weights in {self.weights_name}.")
+            info.notes.append(STARTED_FROM_WEIGHTS.format(file=self.weights_name))
         self.send("start", info)
         if self.probe_sample is not None:
             from designer.training.probes.live import live_probes
@@ -431,9 +436,10 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
         return
     send("status", PREPARING_MODEL)
     from designer.graph.project_file import ProjectFileError, project_from_dict
-    from designer.shapes.problems import listed
+    from designer.shapes.problems import listed_message
     from designer.training.checkpoints import WeightsError, read_weights, save_weights
     from designer.training.engine import Trainer
+    from designer.training.run_end_texts import SETTINGS_HAVE_PROBLEMS
     from designer.training.settings import SettingsError, TrainingSettings
 
     send("dataset", summarise(dataset, request.settings))
@@ -448,7 +454,8 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
     try:
         settings = TrainingSettings.from_dict(request.settings)
     except SettingsError as error:
-        send("failed", listed("The training settings need attention", error.problems))
+        headline = Message(SETTINGS_HAVE_PROBLEMS)
+        send("failed", listed_message(headline, error.messages))
         return
     if request.extra.get("memory_only"):  # the settings form's pre-flight, no run
         send("memory", memory_message(project, dataset, settings))

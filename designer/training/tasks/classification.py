@@ -15,6 +15,10 @@ from designer.training.recipes.classification import (
     predict_labels,
 )
 from designer.training.settings import TrainingSettings
+from designer.training.start_notes import (
+    ACTIVATION_TWICE,
+    NLL_NEEDS_LOG_PROBABILITIES,
+)
 from designer.training.tasks.base import (
     DecisionGrid,
     EvalResult,
@@ -67,14 +71,15 @@ class ClassificationTask(SupervisedTask):
             "Sigmoid",
         }:
             return [
-                f"The network ends in {sorted(last_layers & {'Softmax', 'LogSoftmax', 'Sigmoid'})[0]}, but the "
-                f"{'cross-entropy' if loss == 'cross_entropy' else 'BCE-with-logits'} loss applies it itself: "
-                "remove that last layer, or training will be slow."
+                ACTIVATION_TWICE.format(
+                    layer=sorted(last_layers & {"Softmax", "LogSoftmax", "Sigmoid"})[0],
+                    loss="cross-entropy"
+                    if loss == "cross_entropy"
+                    else "BCE-with-logits",
+                )
             ]
         if loss == "nll" and "LogSoftmax" not in last_layers:
-            return [
-                "The NLL loss expects log-probabilities: end the network with LogSoftmax, or use cross-entropy."
-            ]
+            return [NLL_NEEDS_LOG_PROBABILITIES]
         return []
 
     def make_loss(

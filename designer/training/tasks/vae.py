@@ -47,6 +47,7 @@ from designer.training.recipes.vae import (
     vae_step,
 )
 from designer.training.settings import TrainingSettings
+from designer.training.start_notes import NO_RANDOM_SAMPLES
 from designer.training.tasks.base import (
     EvalResult,
     NetworkInfo,
@@ -251,7 +252,7 @@ class VAETask(SingleModelTask):
                     graph, info.shapes, outputs[self.roles[0]].id, self.model
                 )
         except (DecoderUnavailable, GraphError) as error:
-            self._notes.append(f"No samples from random codes: {error}.")
+            self._notes.append(NO_RANDOM_SAMPLES.format(error=error))
             return
         generator = torch.Generator().manual_seed(context.settings.seed)
         self.fixed_z = torch.randn((SAMPLE_COUNT, *z_shape), generator=generator).to(

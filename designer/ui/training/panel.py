@@ -53,6 +53,7 @@ from designer.ui.training.run_history_view import attach_run_history
 from designer.ui.training.run_texts import (
     failure_text,
     run_end_message,
+    start_notes_text,
     translated_device_label,
     translated_process_message,
 )
@@ -80,7 +81,6 @@ class TrainingPanel(WeightsActions, QWidget):
         self.runs = RunController(self._make_run)
         self._last_step: Any = None
         self._total_epochs = 0
-        self._patience = 0  # the running run's early-stopping setting
         self._dirty = False
         self._devices_requested = False
         self._build()
@@ -382,7 +382,6 @@ class TrainingPanel(WeightsActions, QWidget):
         epochs = int(settings.get("epochs", 1))
         self._last_step = None
         number = self.runs.run_count + 1
-        self._patience = int(settings.get("early_stopping", 0) or 0)
         self.results.begin_run(lambda: self.tr("run {0}").format(number), epochs)
         self.controls.begin_run()
         self.banner.clear()
@@ -492,7 +491,8 @@ class TrainingPanel(WeightsActions, QWidget):
 
         self.controls.set_status(status)
         if info.notes:
-            self.banner.show_message("\n".join(info.notes), "info")
+            notes = list(info.notes)
+            self.banner.show_message(lambda: start_notes_text(notes), "info")
         self.controls.run_started(info.epochs)
 
     def _on_step(self, update: Any) -> None:
@@ -522,7 +522,6 @@ class TrainingPanel(WeightsActions, QWidget):
         self._redraw()
         self.results.flush()
         self.controls.show_end(result, self._total_epochs)
-        patience = self._patience
         if result.status == "failed":
             self.banner.show_message(
                 lambda: self.tr("Training failed. {0}").format(failure_text(result)),
@@ -535,12 +534,12 @@ class TrainingPanel(WeightsActions, QWidget):
                 "stopped": "info",
             }
             self.banner.show_message(
-                lambda: run_end_message(result, patience),
+                lambda: run_end_message(result),
                 kind.get(result.status, "error"),
             )
         self.runFinished.emit(result)
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, message: Any) -> None:
         self.runs.run_failed()
         self.banner.show_message(lambda: translated_process_message(message), "error")
         self.controls.show_not_started()

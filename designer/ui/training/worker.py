@@ -40,7 +40,9 @@ class TrainingWorker(QObject):
     insideReady = Signal(object)  # list[ProbeReport], or str: why probing stopped
     weightsSaved = Signal(str)  # path of the trained weights the run left behind
     runEnded = Signal(object)  # RunResult
-    failed = Signal(str)  # the run could not start or the process died: for people
+    failed = Signal(
+        object
+    )  # str or Message: the run could not start or the process died
     # the memory pre-flight (a "memory_only" request): a Message to translate
     memoryEstimated = Signal(object)
     done = Signal()
