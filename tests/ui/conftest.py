@@ -77,3 +77,14 @@ def vanishing_gradients_window(qtbot, tmp_path):
     yield window
     window.document.undo_stack.clear()
     window.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _empty_clipboard_at_the_end(qapp):
+    """Leave the clipboard empty when the tests end: data still on it (copied
+    cards) is freed after the application object when the process exits, which
+    crashed the interpreter on its way out (a segmentation fault after the last
+    test) on the offscreen platform."""
+    yield
+    qapp.clipboard().clear()
+    qapp.processEvents()
