@@ -235,6 +235,17 @@ PROCESS_DIED_WITH_CODE = QT_TRANSLATE_NOOP(
     "The training process ended unexpectedly (exit code {0}). Your project is "
     "unchanged; if it ran out of memory, a smaller batch size or model helps.",
 )
+# The same, said of a WeightsError whose own reason the window words too.
+WEIGHTS_NOT_USED_BECAUSE = QT_TRANSLATE_NOOP(
+    "Problem", "The saved weights could not be used: {reason}"
+)
+
+
+def weights_not_used(reason: Message) -> Message:
+    """Why a run did not start from the chosen weights, in words each side translates."""
+    return Message.of(WEIGHTS_NOT_USED_BECAUSE, reason=reason)
+
+
 # every text above: fixed ones, and templates whose ``{0}`` the sender fills
 PROCESS_TEXTS = (
     LOADING_DATASET,

@@ -424,6 +424,14 @@ def test_weights_that_do_not_fit_the_run_end_it_with_a_message(
     finish(qtbot, panel)
     assert panel.banner.kind == "error" and "could not be used" in panel.banner.text
     assert panel.start_button.isEnabled()
+    from designer.ui.language import install_language
+
+    install_language("zh_CN")  # the reason is worded in the window's language too
+    try:
+        qtbot.waitUntil(lambda: panel.banner.text.startswith("无法使用保存的权重："))
+        assert "do not" not in panel.banner.text, panel.banner.text
+    finally:
+        install_language("en")
 
 
 def test_a_task_preview_gets_its_own_tab(qtbot, moons_document):

@@ -1176,6 +1176,10 @@
         <source>{key}: the file has shape {got}, the network needs {need}</source>
         <translation>{key}：文件中的形状是 {got}，网络需要 {need}</translation>
     </message>
+    <message>
+        <source>The saved weights could not be used: {reason}</source>
+        <translation>无法使用保存的权重：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>ReconstructionPreview</name>

@@ -40,9 +40,9 @@ from designer.training.messages import (
     PROJECT_NOT_READ,
     STOPPED_BEFORE_START,
     TRAINING,
-    WEIGHTS_NOT_USED,
     DatasetSummary,
     RunRequest,
+    weights_not_used,
 )
 from designer.training.start_notes import STARTED_FROM_WEIGHTS
 
@@ -104,7 +104,7 @@ class _QueueCallbacks:
         self.send = send
         self.initial_state = initial_state
         self.weights_name = weights_name
-        self.weights_problem: str | None = None
+        self.weights_problem: Message | None = None
         self.trainer: Any = None
         self.dataset: Any = None
         self.probe_sample = probe_sample  # None: no looking inside during the run
@@ -128,7 +128,7 @@ class _QueueCallbacks:
                     weights_in(self.weights_name),
                 )
             except WeightsError as error:
-                self.weights_problem = f"The saved weights could not be used: {error}"
+                self.weights_problem = weights_not_used(error.message)
                 self.trainer.stop()
                 return
             info.notes.append(STARTED_FROM_WEIGHTS.format(file=self.weights_name))
@@ -466,7 +466,7 @@ def _run(request: RunRequest, send, stop_event: Any, pause_event: Any) -> None:
         try:
             initial_state = read_weights(request.initial_weights)
         except WeightsError as error:
-            send("failed", WEIGHTS_NOT_USED.format(error))
+            send("failed", weights_not_used(error.message))
             return
     from designer.training.recipes.speed import use_threads
 
