@@ -20,7 +20,6 @@ anything else English.
 from __future__ import annotations
 
 import os
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -128,6 +127,8 @@ def _cached_ts(path: str) -> Catalog:
 def read_ts(path: Path) -> Catalog:
     """The finished translations of a Qt Linguist ``.ts`` file; {} when it is
     missing or cannot be read (the texts then stay English)."""
+    import xml.etree.ElementTree as ElementTree  # only once a text needs it
+
     try:
         root = ElementTree.parse(path).getroot()
     except (OSError, ElementTree.ParseError):
