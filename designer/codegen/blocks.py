@@ -47,6 +47,7 @@ from designer.codegen.classes import render_class
 from designer.codegen.naming import safe_text, to_class_name
 from designer.graph.blocks import BLOCK, BlockTable
 from designer.graph.model import Node
+from designer.graph.shape import format_shape
 from designer.shapes.infer import GraphShapes
 
 # A class's arguments: (name, tuple length or 0 for one number), in order.
@@ -269,6 +270,25 @@ def _consistent_parts(
     return parts
 
 
+def _shared_shapes(runs: list[GraphShapes]) -> dict[str, str | None]:
+    """Each node's shape comment for a class that serves all ``runs``: the shape
+    when every use agrees, None where the uses differ (a comment must hold for
+    each of them).  Nodes are matched by name: copies of a block keep the names."""
+    first = runs[0]
+    shared: dict[str, str | None] = {}
+    for node in first.graph.nodes:
+        texts = set()
+        for run in runs:
+            found = [n for n in run.graph.nodes if n.name == node.name]
+            info = run.nodes.get(found[0].id) if found else None
+            if info is None:
+                texts.add(None)
+                continue
+            texts.add(", ".join(format_shape(s) for s in info.outputs.values()))
+        shared[node.id] = texts.pop() if len(texts) == 1 else None
+    return shared
+
+
 def _block_class(
     table: BlockTable,
     names: list[str],
@@ -334,6 +354,7 @@ def _block_class(
         inputs_in_node_order=True,
         share_activations=True,
         chain_calls=True,
+        shape_comments=_shared_shapes(runs),
     )
     code.lines += ["", "", *rendered.lines]
     code.support += [s for s in rendered.support if s not in code.support]

@@ -198,6 +198,7 @@ def render_class(
     inputs_in_node_order: bool = False,
     share_activations: bool = False,
     chain_calls: bool = False,
+    shape_comments: Mapping[str, str | None] | None = None,
 ) -> RenderedClass:
     """The class's lines.  ``inferred`` and ``params`` replace a node's inferred
     values and settings in its constructor (names of ``__init__`` arguments for a
@@ -206,7 +207,8 @@ def render_class(
     a network class keeps one attribute per node, which the VAE's decoder matches
     to the trained network by name.  ``chain_calls`` (block classes too) writes a
     chain of layers as one nested call (see :func:`_chained`); a network class
-    keeps a variable per node, which the probes read."""
+    keeps a variable per node, which the probes read.  ``shape_comments`` replaces
+    a node's shape comment (None: none, for a block class whose uses differ there)."""
     inferred = inferred or {}
     params = params or {}
     block_calls = block_calls or {}
@@ -321,6 +323,8 @@ def render_class(
             variables[(node_id, port)] = target
         node_variables[node_id] = targets
         comment = ", ".join(format_shape(info.outputs[port]) for port in out_ports)
+        if shape_comments is not None and node_id in shape_comments:
+            comment = shape_comments[node_id] or ""
         if written_out is not None:
             steps = written_out(
                 node.params,
@@ -329,7 +333,8 @@ def render_class(
                 port_vars,
                 dict(zip(out_ports, targets, strict=True)),
             )
-            forward_lines.append(f"{body}# {comment}")
+            if comment:
+                forward_lines.append(f"{body}# {comment}")
             for target, step in steps:
                 forward_lines += statement(body, target, step)
         else:

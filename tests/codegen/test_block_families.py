@@ -252,3 +252,29 @@ def test_one_class_computes_what_a_class_per_definition_does(
     x = torch.randn(2, 1, 8, 8)
     with torch.no_grad():
         assert torch.equal(merged(x), apart(x))
+
+
+def test_a_class_writes_only_the_shapes_every_use_shares() -> None:
+    """Two Inceptions of different widths share one class: a shape comment in it
+    would be wrong for one of them, so it has none; a block repeated at one size
+    keeps its shape comments."""
+    from pathlib import Path
+
+    from designer.graph.project_file import load_project
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+
+    def class_source(sample: str, name: str) -> str:
+        source = generate_code(load_project(samples / f"{sample}.json"))
+        tree = ast.parse(source)
+        found = next(
+            node
+            for node in tree.body
+            if isinstance(node, ast.ClassDef) and node.name == name
+        )
+        return "\n".join(source.splitlines()[found.lineno - 1 : found.end_lineno])
+
+    inception = class_source("inception", "InceptionBlock")
+    assert "torch.cat" in inception and "# (N" not in inception
+    residual = class_source("resnet", "ResidualBlock")
+    assert "# (N, 16, 8, 8)" in residual
