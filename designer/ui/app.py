@@ -56,7 +56,13 @@ def _application(argv: list[str]):
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
-    app = QApplication([sys.argv[0] if sys.argv else "designer", *argv])
+    # The style given on the command line, not set from Python afterwards: see
+    # designer.ui.theme.started_with_fusion.
+    program = sys.argv[0] if sys.argv else "designer"
+    app = QApplication([program, "-style", "Fusion", *argv])
+    from designer.ui.theme import started_with_fusion
+
+    started_with_fusion(app)
     app.setApplicationName("designer")
     app.setOrganizationName("designer")
     app.setApplicationDisplayName("designer")

@@ -168,7 +168,9 @@ def apply_theme(
     point_size = text_point_size(large_text, presenting)
     sheet = stylesheet(theme, point_size)
     if _APPLIED.get(id(app)) != sheet or app.styleSheet() != sheet:
-        app.setStyle("Fusion")
+        if id(app) not in _FUSION:
+            app.setStyle("Fusion")  # once: setting it again re-polishes every widget
+            _FUSION.add(id(app))
         app.setPalette(make_palette(theme))
         app.setStyleSheet(sheet)
         _APPLIED[id(app)] = sheet
@@ -182,6 +184,15 @@ def apply_theme(
 
 # The stylesheet last applied to each application (by id): the look it has.
 _APPLIED: dict[int, str] = {}
+# The applications (by id) that run the Fusion style already.
+_FUSION: set[int] = set()
+
+
+def started_with_fusion(app: QApplication) -> None:
+    """Say that ``app`` was started with ``-style Fusion``: :func:`apply_theme`
+    then leaves the style alone (setting it from Python makes QStyle's Python
+    enums, a noticeable part of start-up)."""
+    _FUSION.add(id(app))
 
 
 def repolish(widget: QWidget) -> None:

@@ -41,6 +41,7 @@ class StatusReadouts(QObject):
         self.macs_label.setObjectName("macCount")
         self.problem_label = ClickableLabel()
         self.problem_label.setObjectName("problemCount")
+        self.problem_label.setProperty("problem", False)  # styled [problem="true"]
         self.problem_label.clicked.connect(show_problems)
         self.zoom_label = QLabel("100%")
         self.zoom_label.setObjectName("zoomLevel")
@@ -66,8 +67,9 @@ class StatusReadouts(QObject):
         label = self.problem_label
         label.setToolTip(translate("StatusReadouts", "Show the problems"))
         label.setText(self.problem_summary(errors, warnings))
-        label.setProperty("problem", bool(errors))
-        repolish(label)
+        if label.property("problem") != bool(errors):  # restyle only on a change
+            label.setProperty("problem", bool(errors))
+            repolish(label)
 
     def problem_summary(self, errors: int, warnings: int) -> str:
         """``"2 errors, 1 warning"``, or ``"No problems"`` (in the interface language)."""

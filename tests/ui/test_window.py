@@ -186,6 +186,20 @@ def test_code_view_shows_the_error_for_an_invalid_graph(make_window) -> None:
     assert "conv1" in window.code_view.editor.toPlainText()
 
 
+def test_the_problem_count_is_styled_as_an_error_while_there_is_one(
+    make_window,
+) -> None:
+    window = make_window(Document(cnn_project()))
+    window.show()
+    label = window.readouts.problem_label
+    assert label.property("problem") is False
+    conv = node_id(window, "conv1")
+    window.document.set_param(conv, "kernel_size", 40)
+    assert label.property("problem") is True
+    window.document.undo_stack.undo()
+    assert label.property("problem") is False
+
+
 def test_problem_click_selects_and_centres_the_node(make_window, qtbot) -> None:
     window = make_window(Document(cnn_project()))
     conv = node_id(window, "conv1")
