@@ -178,54 +178,36 @@ def test_the_input_shape_fix_is_in_view_without_scrolling(make_window, qtbot) ->
 
 def wheel(widget, steps: int = 1) -> None:
     """Turn the mouse wheel ``steps`` notches down over the middle of ``widget``, as
-    the system would: through the window, to the widget under the pointer and on
-    to its parents while they ignore it."""
-    import time
-
-    from PySide6.QtCore import QPoint, QPointF
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-
-    window = widget.window()
-
-    def under_pointer() -> bool:
-        found = window.childAt(widget.mapTo(window, widget.rect().center()))
-        return found is not None and (found is widget or widget.isAncestorOf(found))
-
-    # A scroll area or a dock may still be settling: aim once the widget is there.
-    deadline = time.monotonic() + 3
-    while not under_pointer() and time.monotonic() < deadline:
-        QApplication.processEvents()
-        time.sleep(0.01)
-    assert under_pointer(), "the widget never came under the pointer"
-    at = QPointF(widget.mapTo(window, widget.rect().center()))
-    for _ in range(steps):
-        QTest.wheelEvent(window.windowHandle(), at, QPoint(0, -120))
-        QApplication.processEvents()
-
-
-def wheel_into(widget, steps: int = 1) -> None:
-    """Turn the wheel ``steps`` notches down in ``widget`` itself.  The route from
-    the window to the widget under the pointer is Qt's (and is what :func:`wheel`
-    exercises); synthetic window-level wheel events are now and then not routed on
-    the offscreen platform, so tests of what the widget does send them here."""
+    the system would: to the widget under the pointer, and on to its parents while
+    they ignore it (Qt's own routing, done here: synthetic window-level wheel events
+    were now and then not routed on the offscreen platform)."""
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtWidgets import QApplication
 
-    centre = QPointF(widget.rect().center())
+    window = widget.window()
+    at = widget.mapTo(window, widget.rect().center())
+    under = window.childAt(at) or window
+    assert under is widget or widget.isAncestorOf(under), "not under the pointer"
     for _ in range(steps):
-        event = QWheelEvent(
-            centre,
-            QPointF(widget.mapToGlobal(widget.rect().center())),
-            QPoint(0, 0),
-            QPoint(0, -120),
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        )
-        QApplication.sendEvent(widget, event)
+        receiver = under
+        position = QPointF(receiver.mapFrom(window, at))
+        while receiver is not None:
+            event = QWheelEvent(
+                position,
+                QPointF(window.mapToGlobal(at)),
+                QPoint(0, 0),
+                QPoint(0, -120),
+                Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+                Qt.ScrollPhase.NoScrollPhase,
+                False,
+            )
+            handled = QApplication.sendEvent(receiver, event)
+            if (handled and event.isAccepted()) or receiver.isWindow():
+                break
+            position = QPointF(receiver.mapToParent(position.toPoint()))
+            receiver = receiver.parentWidget()
         QApplication.processEvents()
 
 
@@ -278,7 +260,7 @@ def test_a_burst_of_wheel_turns_in_a_clicked_setting_is_one_undo_step(
     qtbot.mouseClick(epochs, Qt.MouseButton.LeftButton)
     epochs.setFocus()
     assert epochs.hasFocus()
-    wheel_into(epochs, 5)
+    wheel(epochs, 5)
     assert epochs.value() == start - 5
     assert window.document.project.training["epochs"] == epochs.value()
     assert stack.count() == 1
