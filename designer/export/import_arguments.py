@@ -23,6 +23,7 @@ from torch import nn
 from torch.fx.passes.shape_prop import ShapeProp
 
 RECURRENT_MODULES = (nn.RNN, nn.GRU, nn.LSTM)
+CELL_MODULES = (nn.RNNCell, nn.GRUCell, nn.LSTMCell)
 ATTENTION_MODULES = (nn.MultiheadAttention, nn.TransformerEncoderLayer)
 # Uses of a tensor that read only its size, device or type, not its values.
 _SIZE_METHODS = frozenset(
