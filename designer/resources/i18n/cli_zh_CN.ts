@@ -688,6 +688,14 @@
         <translation>该序列不是画布上的张量</translation>
     </message>
     <message>
+        <source>the input is not a tensor drawn on the canvas</source>
+        <translation>该输入不是画布上的张量</translation>
+    </message>
+    <message>
+        <source>a state that is not drawn on the canvas: give the cell h (and c) as (N, hidden) tensors the model computes, or none</source>
+        <translation>状态不在画布上：请把模型计算出的 (N, hidden) 张量作为 h（以及 c）传给单元，或者不传状态</translation>
+    </message>
+    <message>
         <source>an LSTM state that is not the (h, c) pair of another LSTM</source>
         <translation>不是另一个 LSTM 的 (h, c) 状态对的 LSTM 状态</translation>
     </message>
