@@ -18,9 +18,11 @@ from designer.export.fx_layers import Card
 from designer.export.import_arguments import (
     ATTENTION_MODULES,
     CELL_MODULES,
+    DECODER_MODULES,
     RECURRENT_MODULES,
     AttentionCall,
     RecurrentCall,
+    decoder_arguments,
     nodes_in,
     parameters_in,
 )
@@ -79,6 +81,8 @@ def call_module(builder: GraphBuilder, node: torch.fx.Node) -> None:
             made, sources = _cell(builder, node, made)
         elif isinstance(module, ATTENTION_MODULES):
             made, sources = _attention(builder, node, module, made)
+        elif isinstance(module, DECODER_MODULES):
+            made, sources = _decoder(builder, node, module, made)
         time_major = _time_major_result(builder, made, inputs)
     except Exception as error:  # Refused, Unsupported, or an unexpected setting
         builder.refuse(node, f"{target} ({type(module).__name__})", str(error))
@@ -251,6 +255,28 @@ def _attention(
         sources.append(_padding(builder, call.padding))
         params["key_padding_port"] = True
     return Card(made.type, params), sources
+
+
+def _decoder(
+    builder: GraphBuilder,
+    node: torch.fx.Node,
+    module: nn.Module,
+    made: Card,
+) -> tuple[Card, list[torch.fx.Node | Source]]:
+    """A decoder layer's target and memory; a causal tgt_mask sets the card's causal
+    switch, and the masks the card has no port for are refused by name."""
+    call = AttentionCall.of(node, module)
+    memory, others = decoder_arguments(node)
+    if call.query not in builder.produced or memory not in builder.produced:
+        raise Refused(Cli.tr("the sequence is not a tensor drawn on the canvas"))
+    if others:
+        raise Refused(
+            Cli.tr("{0} (the card has a causal switch for the target only)").format(
+                ", ".join(others)
+            )
+        )
+    params = {**made.params, "causal": _causal(builder, node, call)}
+    return Card(made.type, params), [call.query, memory]
 
 
 def _causal(builder: GraphBuilder, node: torch.fx.Node, call: AttentionCall) -> bool:
