@@ -80,3 +80,19 @@ class NestedPaddedStack(nn.Module):
 
     def forward(self, ids: torch.Tensor, pad: torch.Tensor) -> torch.Tensor:
         return self.encoder(self.embed(ids), src_key_padding_mask=pad != 0)
+
+
+class MemoryMaskedDecoder(nn.Module):
+    """A memory padding mask: the decoder card has no port for it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layer = nn.TransformerDecoderLayer(
+            8, 2, dim_feedforward=16, dropout=0.0, batch_first=True
+        )
+        self.decoder = nn.TransformerDecoder(layer, 2)
+
+    def forward(
+        self, memory: torch.Tensor, tgt: torch.Tensor, padding: torch.Tensor
+    ) -> torch.Tensor:
+        return self.decoder(tgt, memory, memory_key_padding_mask=padding)

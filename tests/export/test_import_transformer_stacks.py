@@ -100,3 +100,10 @@ def test_a_nested_tensor_stack_given_a_padding_mask_is_refused_with_the_fix() ->
         imported("NestedPaddedStack", "long:6", "long:6")
     message = str(caught.value) + "\n".join(caught.value.problems)
     assert "enable_nested_tensor=False" in message
+
+
+def test_a_decoder_mask_without_a_card_setting_is_refused_by_name() -> None:
+    with pytest.raises(ModelImportError) as caught:
+        imported("MemoryMaskedDecoder", "6x8", "4x8", "6")
+    problems = "\n".join(caught.value.problems)
+    assert "memory_key_padding_mask (the card has a causal switch" in problems
