@@ -724,6 +724,10 @@
         <translation>除序列及其掩码之外的输入</translation>
     </message>
     <message>
+        <source>{0} (the card has a causal switch for the target only)</source>
+        <translation>{0}（该卡片只有针对目标序列的因果开关）</translation>
+    </message>
+    <message>
         <source>a mask computed from the model&apos;s inputs: {0}</source>
         <translation>由模型输入计算出的掩码：{0}</translation>
     </message>
@@ -826,6 +830,10 @@
     <message>
         <source>is not a tensor drawn on the canvas</source>
         <translation>不是画布上的张量</translation>
+    </message>
+    <message>
+        <source>{0} was built with enable_nested_tensor=True and is given a src_key_padding_mask: in eval mode it then gives zeros at padded positions, which no card does; build it with enable_nested_tensor=False</source>
+        <translation>{0} 以 enable_nested_tensor=True 构建，且传入了 src_key_padding_mask：在评估模式下它会在填充位置输出零，而卡片不会这样做；请以 enable_nested_tensor=False 构建它</translation>
     </message>
 </context>
 <context>
