@@ -87,6 +87,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/export/import_calls.py",
         "designer/export/import_cli.py",
         "designer/export/import_graph.py",
+        "designer/export/import_stacks.py",
         "designer/export/model_import.py",
         "designer/export/onnx_export.py",
         "designer/export/train_script.py",

@@ -1,7 +1,8 @@
 """Import rules for the ``torch.nn`` layers added after :mod:`fx_layers`: ReLU6,
 Hardsigmoid, Hardtanh, Mish, the reflection, replication and constant pads, adaptive
 max pooling, LPPool2d, ConvTranspose1d, the 3-D convolution, pools and batch norm,
-EmbeddingBag, ChannelShuffle, CosineSimilarity, Bilinear and TransformerDecoderLayer.
+EmbeddingBag, ChannelShuffle, CosineSimilarity, Bilinear, TransformerDecoderLayer
+and the recurrent cells (RNNCell, GRUCell, LSTMCell).
 
 Each rule reads a traced module and gives the catalog card, or raises
 :class:`Unsupported` naming the setting the card cannot express; settings a card
@@ -130,6 +131,19 @@ def _decoder(m: nn.TransformerDecoderLayer) -> Card:
     return transformer_card("TransformerDecoderLayer", m)
 
 
+def _cell(kind: str) -> Callable[[Any], Card]:
+    """A recurrent cell; the importer sets ``state_in`` when the call passes a
+    state that is drawn on the canvas."""
+
+    def rule(m: Any) -> Card:
+        params: dict[str, Any] = {"hidden_size": m.hidden_size, "bias": bool(m.bias)}
+        if kind == "RNNCell":
+            params["nonlinearity"] = m.nonlinearity
+        return Card(kind, params)
+
+    return rule
+
+
 MORE_MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.ReLU6: _same_name("ReLU6"),
     nn.Hardsigmoid: _same_name("Hardsigmoid"),
@@ -151,4 +165,7 @@ MORE_MODULE_RULES: dict[type, Callable[[Any], Card]] = {
     nn.CosineSimilarity: _cosine_similarity,
     nn.Bilinear: _bilinear,
     nn.TransformerDecoderLayer: _decoder,
+    nn.RNNCell: _cell("RNNCell"),
+    nn.GRUCell: _cell("GRUCell"),
+    nn.LSTMCell: _cell("LSTMCell"),
 }

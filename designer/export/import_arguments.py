@@ -23,7 +23,9 @@ from torch import nn
 from torch.fx.passes.shape_prop import ShapeProp
 
 RECURRENT_MODULES = (nn.RNN, nn.GRU, nn.LSTM)
+CELL_MODULES = (nn.RNNCell, nn.GRUCell, nn.LSTMCell)
 ATTENTION_MODULES = (nn.MultiheadAttention, nn.TransformerEncoderLayer)
+DECODER_MODULES = (nn.TransformerDecoderLayer,)
 # Uses of a tensor that read only its size, device or type, not its values.
 _SIZE_METHODS = frozenset(
     {"size", "dim", "new_zeros", "new_ones", "new_full", "new_empty", "new_tensor"}
@@ -74,6 +76,17 @@ class AttentionCall:
 
     @classmethod
     def of(cls, node: torch.fx.Node, module: nn.Module) -> AttentionCall:
+        if isinstance(
+            module, nn.TransformerDecoderLayer
+        ):  # the target's self-attention
+            target = _argument(node, 0, "tgt")
+            return cls(
+                target,
+                target,
+                target,
+                _argument(node, 4, "tgt_key_padding_mask"),
+                _argument(node, 2, "tgt_mask"),
+            )
         if isinstance(module, nn.MultiheadAttention):
             return cls(
                 _argument(node, 0, "query"),
@@ -92,6 +105,21 @@ class AttentionCall:
         )
 
 
+def decoder_arguments(node: torch.fx.Node) -> tuple[Any, dict[str, Any]]:
+    """A decoder layer call's memory, and the masks other than tgt_mask it was given
+    (by name)."""
+    others = {
+        name: _argument(node, index, name)
+        for index, name in (
+            (3, "memory_mask"),
+            (4, "tgt_key_padding_mask"),
+            (5, "memory_key_padding_mask"),
+        )
+    }
+    given = {name: value for name, value in others.items() if value is not None}
+    return _argument(node, 1, "memory"), given
+
+
 def _module(graph_module: torch.fx.GraphModule, node: torch.fx.Node) -> Any:
     if node.op != "call_module":
         return None
@@ -108,7 +136,7 @@ def fixed_arguments(
         module = _module(graph_module, node)
         if isinstance(module, RECURRENT_MODULES):
             found[node] = set(nodes_in(RecurrentCall.of(node).state))
-        elif isinstance(module, ATTENTION_MODULES):
+        elif isinstance(module, ATTENTION_MODULES + DECODER_MODULES):
             found[node] = set(nodes_in(AttentionCall.of(node, module).mask))
     return found
 

@@ -17,9 +17,12 @@ from designer.export import fx_layers as rules
 from designer.export.fx_layers import Card
 from designer.export.import_arguments import (
     ATTENTION_MODULES,
+    CELL_MODULES,
+    DECODER_MODULES,
     RECURRENT_MODULES,
     AttentionCall,
     RecurrentCall,
+    decoder_arguments,
     nodes_in,
     parameters_in,
 )
@@ -74,8 +77,12 @@ def call_module(builder: GraphBuilder, node: torch.fx.Node) -> None:
         sources: list[torch.fx.Node | Source] = list(inputs)
         if isinstance(module, RECURRENT_MODULES):
             made, sources = _recurrent(builder, node, module, made)
+        elif isinstance(module, CELL_MODULES):
+            made, sources = _cell(builder, node, made)
         elif isinstance(module, ATTENTION_MODULES):
             made, sources = _attention(builder, node, module, made)
+        elif isinstance(module, DECODER_MODULES):
+            made, sources = _decoder(builder, node, module, made)
         time_major = _time_major_result(builder, made, inputs)
     except Exception as error:  # Refused, Unsupported, or an unexpected setting
         builder.refuse(node, f"{target} ({type(module).__name__})", str(error))
@@ -138,6 +145,29 @@ def _recurrent(
     if not states:
         return made, [call.sequence]
     return Card(made.type, {**made.params, "state_in": True}), [call.sequence, *states]
+
+
+def _cell(
+    builder: GraphBuilder, node: torch.fx.Node, made: Card
+) -> tuple[Card, list[torch.fx.Node | Source]]:
+    """The input, and a previous state on the cell's h (and c) ports; a state of
+    zeros is the card's own start."""
+    call = RecurrentCall.of(node)
+    if call.sequence not in builder.produced:
+        raise Refused(Cli.tr("the input is not a tensor drawn on the canvas"))
+    parts = nodes_in(call.state)
+    if call.state is None or all(_is_zeros(builder, part) for part in parts):
+        return made, [call.sequence]
+    if any(
+        part not in builder.produced or part in builder.time_major for part in parts
+    ):
+        raise Refused(
+            Cli.tr(
+                "a state that is not drawn on the canvas: give the cell h (and c) "
+                "as (N, hidden) tensors the model computes, or none"
+            )
+        )
+    return Card(made.type, {**made.params, "state_in": True}), [call.sequence, *parts]
 
 
 def _states(builder: GraphBuilder, module: nn.Module, state: object) -> list[Source]:
@@ -225,6 +255,28 @@ def _attention(
         sources.append(_padding(builder, call.padding))
         params["key_padding_port"] = True
     return Card(made.type, params), sources
+
+
+def _decoder(
+    builder: GraphBuilder,
+    node: torch.fx.Node,
+    module: nn.Module,
+    made: Card,
+) -> tuple[Card, list[torch.fx.Node | Source]]:
+    """A decoder layer's target and memory; a causal tgt_mask sets the card's causal
+    switch, and the masks the card has no port for are refused by name."""
+    call = AttentionCall.of(node, module)
+    memory, others = decoder_arguments(node)
+    if call.query not in builder.produced or memory not in builder.produced:
+        raise Refused(Cli.tr("the sequence is not a tensor drawn on the canvas"))
+    if others:
+        raise Refused(
+            Cli.tr("{0} (the card has a causal switch for the target only)").format(
+                ", ".join(others)
+            )
+        )
+    params = {**made.params, "causal": _causal(builder, node, call)}
+    return Card(made.type, params), [call.query, memory]
 
 
 def _causal(builder: GraphBuilder, node: torch.fx.Node, call: AttentionCall) -> bool:

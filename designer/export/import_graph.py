@@ -277,7 +277,7 @@ class GraphBuilder:
         card = self.graph.node(card_id)
         if self.shape(source) is None:  # a tuple: (outputs, state) or chunks
             state = rules.state_port(card.type, _port, index)
-            if card.type == "Split" and isinstance(index, int):
+            if card.type in ("Split", "LSTMCell") and isinstance(index, int):
                 self.alias(node, source, card.output_ports()[index])
             elif state is not None:  # PyTorch's (num_layers·directions, N, hidden)
                 self.graph.set_param(card_id, "state_out", True)

@@ -33,7 +33,7 @@ import importlib.util
 import json
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,7 @@ from designer.export.import_arguments import (
 )
 from designer.export.import_calls import call_module
 from designer.export.import_graph import GraphBuilder, place
+from designer.export.import_stacks import STACKS, plain_forward
 from designer.graph.layout import CardSizes, tidy_positions
 from designer.graph.model import Graph, Project
 from designer.i18n import Cli
@@ -204,7 +205,18 @@ class _Tracer(torch.fx.Tracer):
     def is_leaf_module(self, m: nn.Module, qualname: str) -> bool:
         if type(m) in rules.MODULE_RULES:
             return True
+        if isinstance(m, STACKS):
+            return False  # traced as its layers, see import_stacks
         return super().is_leaf_module(m, qualname)
+
+    def call_module(
+        self,
+        m: nn.Module,
+        forward: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> Any:
+        return super().call_module(m, plain_forward(m) or forward, args, kwargs)
 
 
 def _trace(model: nn.Module, path: Path | None) -> torch.fx.GraphModule:

@@ -143,3 +143,22 @@ class Seq2SeqTransformer(nn.Module):
 
     def forward(self, source: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
         return self.decoder(target, self.encoder(source))
+
+
+class CellSteps(nn.Module):
+    """Two steps of the time_sequence_prediction example's stacked LSTM cells, then
+    a GRU cell and a ReLU RNN cell, each given the previous state."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lstm1 = nn.LSTMCell(3, 8)
+        self.lstm2 = nn.LSTMCell(8, 8, bias=False)
+        self.gru = nn.GRUCell(8, 6)
+        self.rnn = nn.RNNCell(6, 6, nonlinearity="relu")
+        self.linear = nn.Linear(6, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        h, c = self.lstm1(x)
+        h2, c2 = self.lstm2(h, (h, c))
+        g = self.gru(torch.tanh(c2) + h2)
+        return self.linear(self.rnn(g, g))

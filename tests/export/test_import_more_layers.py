@@ -68,6 +68,7 @@ def _random_inputs(inputs: tuple[str, ...]) -> list[torch.Tensor]:
             ("6x8", "4x8"),
             {"TransformerEncoderLayer", "TransformerDecoderLayer"},
         ),
+        ("CellSteps", ("3",), {"LSTMCell", "GRUCell", "RNNCell", "Linear"}),
     ],
 )
 def test_the_drawn_network_computes_what_the_model_does(
@@ -107,3 +108,15 @@ def test_an_embedding_bag_setting_without_a_field_is_refused() -> None:
     with pytest.raises(ModelImportError) as caught:
         imported("PaddedBag", "long:7")
     assert "padding_idx=0" in "\n".join(caught.value.problems)
+
+
+def test_cells_get_their_state_ports_from_the_call() -> None:
+    _model, result = imported("CellSteps", "3")
+    graph = result.project.networks[0]
+    cells = {node.type: node for node in graph.nodes if node.type.endswith("Cell")}
+    lstms = [node for node in graph.nodes if node.type == "LSTMCell"]
+    assert sorted(node.params["state_in"] for node in lstms) == [False, True]
+    assert sorted(node.params["bias"] for node in lstms) == [False, True]
+    assert cells["GRUCell"].params["state_in"] is False
+    assert cells["RNNCell"].params["state_in"] is True
+    assert cells["RNNCell"].params["nonlinearity"] == "relu"

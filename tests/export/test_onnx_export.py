@@ -433,3 +433,26 @@ def test_a_time_first_seq2seq_with_a_repeated_context_exports(tmp_path: Path) ->
         [2, 3],
         [{"S": 5, "T": 4}, {"S": 3, "T": 1}],
     )
+
+
+def test_recurrent_cells_with_states_export(tmp_path: Path) -> None:
+    """An LSTMCell given (h, c), a GRUCell given the LSTM's cell state and a ReLU
+    RNNCell: both outputs of the LSTMCell and the last cell's run in ONNX Runtime as
+    in PyTorch."""
+    graph = Graph("model")
+    x = graph.add_node("Input", "x", {"shape": [4]})
+    h = graph.add_node("Input", "h", {"shape": [6]})
+    c = graph.add_node("Input", "c", {"shape": [6]})
+    lstm = graph.add_node("LSTMCell", "lstm", {"hidden_size": 6, "state_in": True})
+    graph.connect(x.id, "out", lstm.id, "in")
+    graph.connect(h.id, "out", lstm.id, "h")
+    graph.connect(c.id, "out", lstm.id, "c")
+    gru = graph.add_node("GRUCell", "gru", {"hidden_size": 6, "state_in": True})
+    graph.connect(lstm.id, "out", gru.id, "in")
+    graph.connect(lstm.id, "c", gru.id, "h")
+    rnn = _chain(graph, gru, ("RNNCell", {"hidden_size": 5, "nonlinearity": "relu"}))
+    for name, (node, port) in {"y": (rnn, "out"), "cell": (lstm, "c")}.items():
+        sink = graph.add_node("Output", name)
+        graph.connect(node.id, port, sink.id, "in")
+    project = Project(name="Cells", networks=[graph])
+    _runtime_agrees(project, tmp_path / "cells.onnx", [1, 3], [{}, {}])

@@ -71,6 +71,45 @@ def test_recurrent_state_ports_match_pytorch(
         assert result.outputs[f"y_{port}"] == (3, states, params["hidden_size"])
 
 
+@st.composite
+def cell_cases(draw: st.DrawFn) -> tuple[str, dict[str, Any], int]:
+    kind = draw(st.sampled_from(("RNNCell", "GRUCell", "LSTMCell")))
+    params = {
+        "hidden_size": draw(st.integers(1, 6)),
+        "bias": draw(st.booleans()),
+        "state_in": draw(st.booleans()),
+        "init": draw(st.sampled_from(("default", "orthogonal", "xavier_uniform"))),
+    }
+    if kind == "RNNCell":
+        params["nonlinearity"] = draw(st.sampled_from(("tanh", "relu")))
+    return kind, params, draw(st.integers(1, 5))
+
+
+@SETTINGS
+@given(cell_cases())
+def test_recurrent_cell_state_ports_match_pytorch(
+    case: tuple[str, dict[str, Any], int],
+) -> None:
+    kind, params, features = case
+    graph = Graph("model")
+    layer = graph.add_node(kind, name="cell", params=params)
+    x = graph.add_node("Input", name="x", params={"shape": [features]})
+    graph.connect(x.id, "out", layer.id, "in")
+    for port in layer.input_ports()[1:]:
+        start = graph.add_node(
+            "Input", name=port, params={"shape": [params["hidden_size"]]}
+        )
+        graph.connect(start.id, "out", layer.id, port)
+    for port in layer.output_ports():
+        sink = graph.add_node("Output", name=f"y_{port}")
+        graph.connect(layer.id, port, sink.id, "in")
+    result = run_and_compare(graph, {})
+    assert result.ran
+    assert layer.output_ports() == (["out", "c"] if kind == "LSTMCell" else ["out"])
+    for port in layer.output_ports():
+        assert result.outputs[f"y_{port}"] == (3, params["hidden_size"])
+
+
 @SETTINGS
 @given(
     heads=st.sampled_from((1, 2, 4)),

@@ -1,5 +1,7 @@
 """Recurrent layers (RNN, LSTM, GRU): the whole output sequence, and on request
-ports for the initial state (h0, c0) and the final state (h_n, c_n).
+ports for the initial state (h0, c0) and the final state (h_n, c_n); and their
+one-step cells (RNNCell, GRUCell, LSTMCell): (N, input_size) → h′ (N, hidden),
+with state inputs h (and c) on request and LSTMCell's cell state on port c.
 
 The graph keeps the batch first everywhere, states included: a state is
 (N, num_layers·directions, hidden), which the generated code transposes to and
@@ -211,5 +213,151 @@ for _kind in ("RNN", "LSTM", "GRU"):
             initialise=init_every_weight,
             inferred_names=("input_size",),
             key_params=("hidden_size", "num_layers"),
+        )
+    )
+
+
+# Cells: one step of the recurrence, (N, input_size) → h' (N, hidden_size).
+_CELL_KINDS = ("RNNCell", "GRUCell", "LSTMCell")
+_CELL_FORMULAS = {
+    "RNNCell": "h′ = tanh(W·x + U·h + b)",
+    "GRUCell": "h′ = (1 − z)⊙n + z⊙h",
+    "LSTMCell": "c′ = f⊙c + i⊙g,  h′ = o⊙tanh(c′)",
+}
+_CELL_DESCRIPTIONS = {
+    "RNNCell": "One step of a plain recurrent layer: the next hidden state from an "
+    "input and the previous state.",
+    "GRUCell": "One step of a gated recurrent unit: the next hidden state from an "
+    "input and the previous state.",
+    "LSTMCell": "One step of an LSTM: the next hidden state and cell state from an "
+    "input and the previous pair; the cell state comes out on port c.",
+}
+
+
+def _cell_state_inputs(kind: str, params) -> tuple[str, ...]:
+    if not params["state_in"]:
+        return ()
+    return ("h", "c") if kind == "LSTMCell" else ("h",)
+
+
+def _cell_rule(kind: str):
+    gates = _GATES[kind.removesuffix("Cell")]
+
+    def rule(params, inputs) -> Inference:
+        shape = single_input(inputs)
+        require_rank(
+            shape,
+            (2,),
+            QT_TRANSLATE_NOOP("Problem", "a batch of vectors (N, features)"),
+        )
+        input_size = require_known(
+            shape[1], QT_TRANSLATE_NOOP("Problem", "number of input features")
+        )
+        hidden = params["hidden_size"]
+        state = (shape[0], hidden)
+        for port in _cell_state_inputs(kind, params):
+            if tuple(inputs[port]) != state:
+                raise ShapeError(
+                    QT_TRANSLATE_NOOP(
+                        "Problem",
+                        "expects the state {port} as {expected}, got {got}",
+                    ),
+                    port=port,
+                    expected=format_shape(state),
+                    got=format_shape(inputs[port]),
+                )
+        weights = gates * hidden * (input_size + hidden)
+        biases = 2 * gates * hidden if params["bias"] else 0
+        outputs = {"out": state}
+        if kind == "LSTMCell":
+            outputs["c"] = state
+        return Inference(
+            outputs=outputs,
+            inferred={"input_size": input_size},
+            params=weights + biases,
+            macs=weights,
+        )
+
+    return rule
+
+
+def _cell_params(kind: str) -> tuple[Field, ...]:
+    params: list[Field] = [
+        int_param("hidden_size", 64, maximum=16384),
+        bool_field("bias", True),
+    ]
+    if kind == "RNNCell":
+        params.append(Field("nonlinearity", "choice", "tanh", choices=("tanh", "relu")))
+    params.append(init_param(WITHOUT_ZEROS))
+    params.append(
+        bool_field(
+            "state_in",
+            False,
+            label="State inputs",
+            help="Adds inputs h and c (N, hidden) for the previous state; without "
+            "them it starts from zeros"
+            if kind == "LSTMCell"
+            else "Adds an input h (N, hidden) for the previous state; without it it "
+            "starts from zeros",
+        )
+    )
+    return tuple(params)
+
+
+def _cell_construct(kind: str):
+    def construct(params, inferred) -> str:
+        keywords = {
+            key: params[key] for key in ("bias", "nonlinearity") if key in params
+        }
+        defaults = {"bias": True, "nonlinearity": "tanh"}
+        positional = [inferred["input_size"], params["hidden_size"]]
+        return f"nn.{kind}({render_args(positional, keywords, defaults)})"
+
+    return construct
+
+
+def _cell_call(kind: str, params, attr: str, inputs) -> str:
+    """``self.cell(x)``, ``self.cell(x, h)`` or ``self.cell(x, (h, c))``."""
+    states = [inputs[port] for port in _cell_state_inputs(kind, params)]
+    if not states:
+        return f"{attr}({inputs['in']})"
+    state = states[0] if len(states) == 1 else f"({', '.join(states)})"
+    return f"{attr}({inputs['in']}, {state})"
+
+
+def _cell_forward(kind: str):
+    def forward(params, _inferred, attr: str, inputs) -> str:
+        call = _cell_call(kind, params, attr, inputs)
+        return f"{call}[0]" if kind == "LSTMCell" else call
+
+    return forward
+
+
+def _lstm_cell_statements(params, _inferred, attr: str, inputs, targets):
+    """``cell_out, cell_c = self.cell(x, (h, c))``."""
+    call = _cell_call("LSTMCell", params, attr, inputs)
+    return [(f"{targets['out']}, {targets['c']}", call)]
+
+
+for _kind in _CELL_KINDS:
+    register(
+        LayerSpec(
+            type=_kind,
+            category="Recurrent",
+            description=_CELL_DESCRIPTIONS[_kind]
+            + " Takes (N, input_size), gives h′ (N, hidden_size).",
+            formula=_CELL_FORMULAS[_kind],
+            params=_cell_params(_kind),
+            infer=_cell_rule(_kind),
+            construct=_cell_construct(_kind),
+            forward=_cell_forward(_kind),
+            statements=_lstm_cell_statements if _kind == "LSTMCell" else None,
+            inputs=lambda p, kind=_kind: ("in", *_cell_state_inputs(kind, p)),
+            outputs=lambda p, kind=_kind: (
+                ("out", "c") if kind == "LSTMCell" else ("out",)
+            ),
+            initialise=init_every_weight,
+            inferred_names=("input_size",),
+            key_params=("hidden_size",),
         )
     )

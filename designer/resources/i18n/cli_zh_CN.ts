@@ -688,6 +688,14 @@
         <translation>该序列不是画布上的张量</translation>
     </message>
     <message>
+        <source>the input is not a tensor drawn on the canvas</source>
+        <translation>该输入不是画布上的张量</translation>
+    </message>
+    <message>
+        <source>a state that is not drawn on the canvas: give the cell h (and c) as (N, hidden) tensors the model computes, or none</source>
+        <translation>状态不在画布上：请把模型计算出的 (N, hidden) 张量作为 h（以及 c）传给单元，或者不传状态</translation>
+    </message>
+    <message>
         <source>an LSTM state that is not the (h, c) pair of another LSTM</source>
         <translation>不是另一个 LSTM 的 (h, c) 状态对的 LSTM 状态</translation>
     </message>
@@ -714,6 +722,10 @@
     <message>
         <source>inputs other than the sequence and its masks</source>
         <translation>除序列及其掩码之外的输入</translation>
+    </message>
+    <message>
+        <source>{0} (the card has a causal switch for the target only)</source>
+        <translation>{0}（该卡片只有针对目标序列的因果开关）</translation>
     </message>
     <message>
         <source>a mask computed from the model&apos;s inputs: {0}</source>
@@ -818,6 +830,10 @@
     <message>
         <source>is not a tensor drawn on the canvas</source>
         <translation>不是画布上的张量</translation>
+    </message>
+    <message>
+        <source>{0} was built with enable_nested_tensor=True and is given a src_key_padding_mask: in eval mode it then gives zeros at padded positions, which no card does; build it with enable_nested_tensor=False</source>
+        <translation>{0} 以 enable_nested_tensor=True 构建，且传入了 src_key_padding_mask：在评估模式下它会在填充位置输出零，而卡片不会这样做；请以 enable_nested_tensor=False 构建它</translation>
     </message>
 </context>
 <context>

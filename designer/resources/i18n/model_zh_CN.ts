@@ -216,6 +216,14 @@
         <translation>初始状态 {port} 的形状应为 {expected}，实际为 {got}</translation>
     </message>
     <message>
+        <source>a batch of vectors (N, features)</source>
+        <translation>一批向量 (N, 特征数)</translation>
+    </message>
+    <message>
+        <source>expects the state {port} as {expected}, got {got}</source>
+        <translation>状态 {port} 的形状应为 {expected}，实际为 {got}</translation>
+    </message>
+    <message>
         <source>start dim {start} does not exist in {shape}</source>
         <translation>{shape} 中没有起始维度 {start}</translation>
     </message>

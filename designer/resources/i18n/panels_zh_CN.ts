@@ -629,6 +629,14 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>在图像四周补一圈同一个常数，每边 p 个像素。</translation>
     </message>
     <message>
+        <source>Adds an input h (N, hidden) for the previous state; without it it starts from zeros</source>
+        <translation>添加输入 h (N, hidden)，作为上一步的隐藏状态；没有它时从零开始</translation>
+    </message>
+    <message>
+        <source>Adds inputs h and c (N, hidden) for the previous state; without them it starts from zeros</source>
+        <translation>添加输入 h 和 c (N, hidden)，作为上一步的状态；没有它们时从零开始</translation>
+    </message>
+    <message>
         <source>Averages each window, shrinking the volume.</source>
         <translation>对每个窗口求平均，使体数据变小。</translation>
     </message>
@@ -961,6 +969,18 @@ Drag layers from the palette, or double-click one to add it.</source>
         <translation>一个 Transformer 编码器模块：先是自注意力，再是前馈网络，两者都带有残差连接和层归一化。</translation>
     </message>
     <message>
+        <source>One step of a gated recurrent unit: the next hidden state from an input and the previous state. Takes (N, input_size), gives h′ (N, hidden_size).</source>
+        <translation>门控循环单元的一步：由输入和上一步的状态算出下一个隐藏状态。输入 (N, input_size)，输出 h′ (N, hidden_size)。</translation>
+    </message>
+    <message>
+        <source>One step of a plain recurrent layer: the next hidden state from an input and the previous state. Takes (N, input_size), gives h′ (N, hidden_size).</source>
+        <translation>普通循环层的一步：由输入和上一步的状态算出下一个隐藏状态。输入 (N, input_size)，输出 h′ (N, hidden_size)。</translation>
+    </message>
+    <message>
+        <source>One step of an LSTM: the next hidden state and cell state from an input and the previous pair; the cell state comes out on port c. Takes (N, input_size), gives h′ (N, hidden_size).</source>
+        <translation>LSTM 的一步：由输入和上一步的状态对算出下一个隐藏状态和细胞状态；细胞状态从端口 c 输出。输入 (N, input_size)，输出 h′ (N, hidden_size)。</translation>
+    </message>
+    <message>
         <source>Orthogonal</source>
         <translation>正交</translation>
     </message>
@@ -1107,6 +1127,10 @@ Drag layers from the palette, or double-click one to add it.</source>
     <message>
         <source>Start dim</source>
         <translation>起始维度</translation>
+    </message>
+    <message>
+        <source>State inputs</source>
+        <translation>状态输入</translation>
     </message>
     <message>
         <source>Stride</source>
