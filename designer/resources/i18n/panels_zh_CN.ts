@@ -970,15 +970,15 @@ Drag layers from the palette, or double-click one to add it.</source>
     </message>
     <message>
         <source>One step of a gated recurrent unit: the next hidden state from an input and the previous state. Takes (N, input_size), gives h′ (N, hidden_size).</source>
-        <translation>门控循环单元的一步：由输入和上一步的状态算出下一个隐藏状态。输入 (N, input_size)，输出 h′ (N, hidden_size)。</translation>
+        <translation>门控循环单元的一步：由输入和上一步的状态算出下一个隐藏状态。输入 (N, 输入大小)，输出 h′ (N, 隐藏层大小)。</translation>
     </message>
     <message>
         <source>One step of a plain recurrent layer: the next hidden state from an input and the previous state. Takes (N, input_size), gives h′ (N, hidden_size).</source>
-        <translation>普通循环层的一步：由输入和上一步的状态算出下一个隐藏状态。输入 (N, input_size)，输出 h′ (N, hidden_size)。</translation>
+        <translation>普通循环层的一步：由输入和上一步的状态算出下一个隐藏状态。输入 (N, 输入大小)，输出 h′ (N, 隐藏层大小)。</translation>
     </message>
     <message>
         <source>One step of an LSTM: the next hidden state and cell state from an input and the previous pair; the cell state comes out on port c. Takes (N, input_size), gives h′ (N, hidden_size).</source>
-        <translation>LSTM 的一步：由输入和上一步的状态对算出下一个隐藏状态和细胞状态；细胞状态从端口 c 输出。输入 (N, input_size)，输出 h′ (N, hidden_size)。</translation>
+        <translation>LSTM 的一步：由输入和上一步的状态对算出下一个隐藏状态和细胞状态；细胞状态从端口 c 输出。输入 (N, 输入大小)，输出 h′ (N, 隐藏层大小)。</translation>
     </message>
     <message>
         <source>Orthogonal</source>
