@@ -17,40 +17,14 @@ from designer.codegen.module import generate_code
 from designer.graph import block_editing
 from designer.graph.model import Graph, Project
 from designer.shapes.infer import infer_shapes
+from tests.codegen.block_projects import two_block_uses
 
 
 def copied_block_project(change: Callable[[Graph], None]) -> Project:
     """Input → conv → ConvRelu (conv2d_2 → relu_1) → its copy ConvRelu_1, changed
     by ``change`` → flatten → linear."""
-    project = Project("res")
+    project, _first, second = two_block_uses(padding=1)
     graph = project.graph
-    chain = [
-        ("Input", {"shape": [1, 8, 8]}),
-        ("Conv2d", {"out_channels": 4, "padding": 1}),
-        ("Conv2d", {"out_channels": 6, "padding": 1}),
-        ("ReLU", {}),
-        ("Flatten", {}),
-        ("Linear", {"out_features": 3}),
-        ("Output", {}),
-    ]
-    ids: list[str] = []
-    for layer_type, params in chain:
-        node = graph.add_node(layer_type, params=params)
-        if ids:
-            graph.connect(ids[-1], "out", node.id, "in")
-        ids.append(node.id)
-    block_editing.group_into_block(project, "model", ids[2:4], "ConvRelu").apply(
-        project
-    )
-    [first] = graph.nodes_of_type("Block")
-    graph.rename(first.id, "stage1")
-    added = block_editing.add_block_use(project, "model", "ConvRelu")
-    added.apply(project)
-    second = added.node_ids[0]
-    graph.rename(second, "stage2")
-    graph.disconnect(graph.edge_into(ids[4], "in"))
-    graph.connect(first.id, "out", second, "in")
-    graph.connect(second, "out", ids[4], "in")
     block_editing.make_unique(project, "model", second).apply(project)
     assert graph.node(second).params["block"] == "ConvRelu_1"
     change(project.blocks.get("ConvRelu_1").graph)

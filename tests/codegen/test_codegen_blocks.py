@@ -8,43 +8,15 @@ import torch
 
 from designer.codegen.build import build_model
 from designer.codegen.module import generate_code
-from designer.graph import block_editing
 from designer.graph.model import Project
 from designer.shapes.infer import infer_shapes
+from tests.codegen.block_projects import two_block_uses
 
 
 def residual_project() -> Project:
     """Input → conv → [conv-relu block] → block again ×2 → pool → flatten → linear."""
-    project = Project("res")
+    project, _stage1, stage2 = two_block_uses(padding="same")
     graph = project.graph
-    chain = [
-        ("Input", {"shape": [1, 8, 8]}),
-        ("Conv2d", {"out_channels": 4, "padding": "same"}),
-        ("Conv2d", {"out_channels": 6, "padding": "same"}),
-        ("ReLU", {}),
-        ("Flatten", {}),
-        ("Linear", {"out_features": 3}),
-        ("Output", {}),
-    ]
-    ids: list[str] = []
-    for layer_type, params in chain:
-        node = graph.add_node(layer_type, params=params)
-        if ids:
-            graph.connect(ids[-1], "out", node.id, "in")
-        ids.append(node.id)
-    block_editing.group_into_block(project, "model", ids[2:4], "ConvRelu").apply(
-        project
-    )
-    [use] = graph.nodes_of_type("Block")
-    graph.rename(use.id, "stage1")
-    second = block_editing.add_block_use(project, "model", "ConvRelu")
-    second.apply(project)
-    stage2 = second.node_ids[0]
-    graph.rename(stage2, "stage2")
-    flatten = graph.edge_into(ids[4], "in")
-    graph.disconnect(flatten)
-    graph.connect(use.id, "out", stage2, "in")
-    graph.connect(stage2, "out", ids[4], "in")
     graph.set_param(stage2, "repeat", 2)
     return project
 
