@@ -88,3 +88,26 @@ def _empty_clipboard_at_the_end(qapp):
     yield
     qapp.clipboard().clear()
     qapp.processEvents()
+
+
+@pytest.fixture
+def window_collecting_errors(qtbot, tmp_path):
+    """A window whose file errors are kept in ``window.errors`` as (title, message)
+    instead of shown in a message box."""
+    from PySide6.QtCore import QSettings
+
+    from designer.ui.main_window import MainWindow
+    from designer.ui.recovery import RecoveryStore
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    made = MainWindow(
+        Document(), settings=settings, recovery=RecoveryStore(tmp_path / "recovery")
+    )
+    made.interactive = False
+    errors: list[tuple[str, str]] = []
+    made.files.show_error = lambda title, message: errors.append((title, message))
+    made.errors = errors
+    qtbot.addWidget(made)
+    yield made
+    made.document.undo_stack.setClean()
+    made.close()

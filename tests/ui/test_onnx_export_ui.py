@@ -5,29 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from designer.ui.document import Document
 from designer.ui.main_window import MainWindow
-from designer.ui.recovery import RecoveryStore
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    made = MainWindow(
-        Document(), settings=settings, recovery=RecoveryStore(tmp_path / "recovery")
-    )
-    made.interactive = False
-    errors: list[tuple[str, str]] = []
-    made.files.show_error = lambda title, message: errors.append((title, message))
-    made.errors = errors
-    qtbot.addWidget(made)
-    yield made
-    made.document.undo_stack.setClean()
-    made.close()
+def window(window_collecting_errors):
+    return window_collecting_errors
 
 
 def test_the_export_submenu_holds_code_training_script_and_onnx(

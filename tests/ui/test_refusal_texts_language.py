@@ -11,7 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 
 from designer.graph.project_file import load_project
 from designer.graph.translatable import Message
@@ -20,13 +20,10 @@ from designer.training.run_compare import format_device
 from designer.training.run_end_texts import SETTINGS_HAVE_PROBLEMS, finished_message
 from designer.training.settings import SettingsError, TrainingSettings
 from designer.training.start_notes import TEMPLATES, start_note
-from designer.ui.document import Document
 from designer.ui.import_dialog import ModelImporter
 from designer.ui.language import CHINESE, ENGLISH
-from designer.ui.main_window import MainWindow
 from designer.ui.onnx_export_flow import OnnxExporter
 from designer.ui.problem_text import translated
-from designer.ui.recovery import RecoveryStore
 from designer.ui.training.run_texts import (
     run_end_message,
     start_notes_text,
@@ -144,19 +141,8 @@ def test_a_finished_run_is_worded_once_from_its_message(chinese) -> None:  # noq
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    made = MainWindow(
-        Document(), settings=settings, recovery=RecoveryStore(tmp_path / "recovery")
-    )
-    made.interactive = False
-    errors: list[tuple[str, str]] = []
-    made.files.show_error = lambda title, message: errors.append((title, message))
-    made.errors = errors
-    qtbot.addWidget(made)
-    yield made
-    made.document.undo_stack.setClean()
-    made.close()
+def window(window_collecting_errors):
+    return window_collecting_errors
 
 
 def test_the_train_script_refusal_is_in_the_language(
