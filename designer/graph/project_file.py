@@ -47,7 +47,7 @@ from designer.graph.safe_files import (
     atomic_write_text,
     read_bytes_limited,
 )
-from designer.graph.translatable import QT_TRANSLATE_NOOP, Message
+from designer.graph.translatable import MORE_PROBLEMS, QT_TRANSLATE_NOOP, Message
 from designer.graph.validation import blocks_from_dicts, graph_from_dicts
 from designer.version import app_version, is_newer_than_this
 
@@ -123,7 +123,6 @@ def _english(context: str, text: str) -> str:
 
 IN_FILE = QT_TRANSLATE_NOOP("Problem", "{source}: {text}")
 PROBLEM_COUNT = QT_TRANSLATE_NOOP("Problem", "{count} problems:")
-MORE_PROBLEMS = QT_TRANSLATE_NOOP("Problem", "  … and {count} more")
 NO_SUCH_FILE = QT_TRANSLATE_NOOP("Problem", "no such file")
 EMPTY_FILE = QT_TRANSLATE_NOOP("Problem", "the file is empty")
 BINARY_FILE = QT_TRANSLATE_NOOP(

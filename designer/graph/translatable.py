@@ -87,6 +87,8 @@ class Message:
 # How a message names a node ("Linear 'fc1'") and puts it before a sentence.
 NODE_LABEL = QT_TRANSLATE_NOOP("Problem", "{type} '{name}'")
 NODE_SENTENCE = QT_TRANSLATE_NOOP("Problem", "{node}: {text}")
+# The last line of a list cut short ("{count}" already formatted).
+MORE_PROBLEMS = QT_TRANSLATE_NOOP("Problem", "  … and {count} more")
 
 
 def node_label_message(layer_type: str, name: str) -> Message:

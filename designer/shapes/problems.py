@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from designer.graph.model import Graph
 from designer.graph.translatable import (
+    MORE_PROBLEMS,
     QT_TRANSLATE_NOOP,
     Message,
     node_label_message,
@@ -119,7 +120,6 @@ def detail(problem: Problem, graph: Graph) -> str:
 
 
 LIST_HEADLINE = QT_TRANSLATE_NOOP("Problem", "{headline}:")
-MORE_PROBLEMS = QT_TRANSLATE_NOOP("Problem", "  … and {count} more")
 
 
 def listed_message(

@@ -21,7 +21,12 @@ from typing import Any
 
 from designer.graph.model import Project
 from designer.graph.safe_files import real_target, remove_stale_temporaries
-from designer.graph.translatable import QT_TRANSLATE_NOOP, Message, MessageError
+from designer.graph.translatable import (
+    MORE_PROBLEMS,
+    QT_TRANSLATE_NOOP,
+    Message,
+    MessageError,
+)
 
 # The format designer writes trained weights in (best, last, trained, weights).
 WEIGHTS_SUFFIX = ".safetensors"
@@ -59,7 +64,6 @@ OTHER_NETWORKS = QT_TRANSLATE_NOOP(
     "Problem", "{source} are for the networks {given}, but the project has {names}"
 )
 DO_NOT_FIT = QT_TRANSLATE_NOOP("Problem", "{source} do not fit the network {name}:")
-MORE = QT_TRANSLATE_NOOP("Problem", "  … and {count} more")
 MISSING_KEY = QT_TRANSLATE_NOOP("Problem", "{key}: missing from the file")
 EXTRA_KEY = QT_TRANSLATE_NOOP("Problem", "{key}: in the file but not in the network")
 NOT_A_TENSOR = QT_TRANSLATE_NOOP("Problem", "{key}: not a tensor in the file")
@@ -186,7 +190,7 @@ def load_state(
             args.update((f"p{k}", problem) for k, problem in enumerate(shown))
             if len(problems) > 8:
                 layout += "\n{more}"
-                args["more"] = Message.of(MORE, count=str(len(problems) - 8))
+                args["more"] = Message.of(MORE_PROBLEMS, count=str(len(problems) - 8))
             raise WeightsError(Message.of(layout, **args))
         module.load_state_dict(per_network[name])
 

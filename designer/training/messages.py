@@ -219,9 +219,6 @@ DATASET_NOT_LOADED = QT_TRANSLATE_NOOP(
 PROJECT_NOT_READ = QT_TRANSLATE_NOOP(
     "TrainingProcess", "The project could not be read for training: {0}"
 )
-WEIGHTS_NOT_USED = QT_TRANSLATE_NOOP(
-    "TrainingProcess", "The saved weights could not be used: {0}"
-)
 INTERNAL_ERROR = QT_TRANSLATE_NOOP(
     "TrainingProcess", "Training stopped because of an internal error: {0}"
 )
@@ -254,7 +251,6 @@ PROCESS_TEXTS = (
     STOPPED_BEFORE_START,
     DATASET_NOT_LOADED,
     PROJECT_NOT_READ,
-    WEIGHTS_NOT_USED,
     INTERNAL_ERROR,
     PROCESS_DIED,
     PROCESS_DIED_WITH_CODE,

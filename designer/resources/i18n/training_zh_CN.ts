@@ -1157,10 +1157,6 @@
         <translation>{source}与网络 {name} 不匹配：</translation>
     </message>
     <message>
-        <source>  … and {count} more</source>
-        <translation>  …… 还有 {count} 个</translation>
-    </message>
-    <message>
         <source>{key}: missing from the file</source>
         <translation>{key}：文件中缺少</translation>
     </message>
@@ -1947,10 +1943,6 @@
     <message>
         <source>The project could not be read for training: {0}</source>
         <translation>无法读取项目用于训练：{0}</translation>
-    </message>
-    <message>
-        <source>The saved weights could not be used: {0}</source>
-        <translation>无法使用保存的权重：{0}</translation>
     </message>
     <message>
         <source>Training stopped because of an internal error: {0}</source>
