@@ -167,13 +167,12 @@ def apply_theme(
     theme = theme_for(dark, presenting)
     point_size = text_point_size(large_text, presenting)
     sheet = stylesheet(theme, point_size)
-    if _APPLIED.get(id(app)) != sheet or app.styleSheet() != sheet:
+    if app.styleSheet() != sheet:
         if id(app) not in _FUSION:
             app.setStyle("Fusion")  # once: setting it again re-polishes every widget
             _FUSION.add(id(app))
         app.setPalette(make_palette(theme))
         app.setStyleSheet(sheet)
-        _APPLIED[id(app)] = sheet
     notifier = _notifier()
     if notifier.theme is not theme or notifier.point_size != point_size:
         notifier.theme = theme
@@ -182,8 +181,6 @@ def apply_theme(
     return theme
 
 
-# The stylesheet last applied to each application (by id): the look it has.
-_APPLIED: dict[int, str] = {}
 # The applications (by id) that run the Fusion style already.
 _FUSION: set[int] = set()
 

@@ -67,9 +67,8 @@ class StatusReadouts(QObject):
         label = self.problem_label
         label.setToolTip(translate("StatusReadouts", "Show the problems"))
         label.setText(self.problem_summary(errors, warnings))
-        if label.property("problem") != bool(errors):  # restyle only on a change
-            label.setProperty("problem", bool(errors))
-            repolish(label)
+        label.setProperty("problem", bool(errors))
+        repolish(label)
 
     def problem_summary(self, errors: int, warnings: int) -> str:
         """``"2 errors, 1 warning"``, or ``"No problems"`` (in the interface language)."""

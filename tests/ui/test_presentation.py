@@ -76,6 +76,8 @@ def test_presentation_hides_the_chrome_and_leaving_restores_the_exact_layout(
     qtbot.waitExposed(window)
     window.code_dock.show()
     window.code_dock.raise_()
+    # The Code panel is built when first shown: measure once it is there.
+    qtbot.waitUntil(lambda: window.code_page.content is not None)
     window.resizeDocks([window.inspector_dock], [333], Qt.Orientation.Horizontal)
     qtbot.wait(20)
     before = layout_of(window)
