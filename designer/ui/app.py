@@ -63,6 +63,9 @@ def _application(argv: list[str]):
     from designer.ui.theme import started_with_fusion
 
     started_with_fusion(app)
+    from designer.ui.gui_thread_gc import collect_on_gui_thread
+
+    collect_on_gui_thread(app)  # Qt objects are never freed by another thread's gc
     app.setApplicationName("designer")
     app.setOrganizationName("designer")
     app.setApplicationDisplayName("designer")

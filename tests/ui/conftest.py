@@ -41,6 +41,25 @@ def build_chain(
     return ids
 
 
+@pytest.fixture(scope="session")
+def gui_thread_collector(qapp):
+    """As in the app: Python's cycle collector runs only on the GUI thread (see
+    designer.ui.gui_thread_gc); without it a collection in a relay thread could
+    free plot items the GUI thread is drawing."""
+    from designer.ui.gui_thread_gc import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(qapp)
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test(gui_thread_collector):
+    """Tests that never spin the event loop still have their garbage collected."""
+    yield
+    gui_thread_collector.collect_due()
+
+
 @pytest.fixture
 def document(qapp) -> Document:
     doc = Document()
