@@ -39,20 +39,24 @@ def make_panel(qtbot, document) -> TrainingPanel:
 
 
 def counted(panel: TrainingPanel) -> Counter[str]:
-    """Live objects per kind, leaving out the Runs tab's comparison curves: the run
-    history keeps every run on purpose, so its curves grow with the runs."""
+    """Live objects per kind, leaving out what is kept on purpose: the Runs tab's
+    comparison curves (the run history keeps every run, so its curves grow with the
+    runs) and the last run's result (None when that run was stopped before its
+    process started it, which depends on timing)."""
     gc.collect()
     wanted = set(PER_RUN)
     kept = panel.run_history.curves.plot.listDataItems()
-    history = {id(item) for item in kept} | {id(item.curve) for item in kept}
+    on_purpose = {id(item) for item in kept} | {id(item.curve) for item in kept}
+    if panel.runs.last_result is not None:
+        on_purpose.add(id(panel.runs.last_result))
     for item in kept:
         for data in (item._dataset, item._datasetMapped, item._datasetDisplay):
             if data is not None:
-                history.add(id(data))
+                on_purpose.add(id(data))
     return Counter(
         name
         for obj in gc.get_objects()
-        if (name := type(obj).__name__) in wanted and id(obj) not in history
+        if (name := type(obj).__name__) in wanted and id(obj) not in on_purpose
     )
 
 
