@@ -22,8 +22,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m designer samples/cnn_mnist.json
 
+# --max-worker-restart=0: a worker that crashes fails the run at once (pytest-xdist
+# would otherwise start a new one and can wait for the dead one's tests for ever).
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadfile
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadfile --max-worker-restart=0
 	$(PY) -m ruff check designer tests bench tools
 
 # The project-file fuzz test, long: FUZZ_EXAMPLES examples per property (make test
