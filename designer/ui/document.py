@@ -15,12 +15,11 @@ import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 
-from designer.codegen.module import CodegenError, generate_code
 from designer.graph import block_editing, block_library, connections, editing
 from designer.graph.blocks import BLOCK, BLOCK_NETWORK_PREFIX, block_network
 from designer.graph.edits import Edit, Position
@@ -42,6 +41,9 @@ from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.shapes.problems import Problem
 from designer.ui.commands import EditCommand
 from designer.ui.problem_text import translated
+
+if TYPE_CHECKING:
+    from designer.codegen.module import CodegenError
 
 CLIPBOARD_MIME = "application/x-designer-nodes"
 PASTE_OFFSET = 40.0
@@ -217,6 +219,9 @@ class Document(QObject):
     def _code_result(self) -> tuple[str, CodegenError | None]:
         analysis = self.analysis
         if self._code is None:
+            # Imported on first use: the first paint shows no code.
+            from designer.codegen.module import CodegenError, generate_code
+
             try:
                 self._code = (generate_code(self.project, analysis), None)
             except CodegenError as error:

@@ -1,4 +1,5 @@
-"""File handling for the main window: new/open/save/recent/samples/export,
+"""File handling for the main window: new/open/save/recent/samples (exports in
+designer.ui.window_export),
 the unsaved-changes prompt, and autosave with crash recovery.
 
 :class:`ProjectFiles` is a part the window owns (``window.files``): it works on
@@ -13,8 +14,9 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
@@ -22,25 +24,23 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMe
 from designer.graph.model import Project
 from designer.graph.project_file import (
     ProjectFileError,
-    atomic_write_text,
     load_project,
 )
 from designer.graph.safe_files import real_target, remove_stale_temporaries
 from designer.resources import resources_root
 from designer.ui.autosave import THROTTLE_MS, Autosaver
-from designer.ui.import_dialog import ModelImportFlow
-from designer.ui.onnx_export_flow import OnnxExportFlow
-from designer.ui.problem_text import translated
 from designer.ui.read_only import ReadOnlyFile
 from designer.ui.recovery import RecoveredProject, RecoveryStore
 from designer.ui.settings import RecentFiles
+from designer.ui.window_export import APP_NAME, ExportCommands
 from designer.ui.window_language import sample_title
 
-APP_NAME = "designer"
+if TYPE_CHECKING:
+    from designer.ui.import_dialog import ModelImportFlow
+
 PROJECT_FILTER = QT_TRANSLATE_NOOP(
     "ProjectFiles", "Designer projects (*.json);;All files (*)"
 )
-PYTHON_FILTER = QT_TRANSLATE_NOOP("ProjectFiles", "Python files (*.py);;All files (*)")
 #: What the unsaved-changes question names as the next step ("… before closing?").
 NEXT_STEPS = (
     QT_TRANSLATE_NOOP("ProjectFiles", "closing"),
@@ -87,7 +87,7 @@ def project_in_drop(mime: QMimeData) -> str | None:
     return None
 
 
-class ProjectFiles:
+class ProjectFiles(ExportCommands):
     """Project files and recovery for one window's document."""
 
     def __init__(
@@ -109,10 +109,15 @@ class ProjectFiles:
         self.recent_menu: QMenu | None = None
         self.samples_menu: QMenu | None = None
         self._samples_folder = SAMPLES_DIR
-        self.model_import = ModelImportFlow(self)  # File ▸ Import PyTorch Model…
         # A file from a newer designer: banner, Save disabled, Save As offered.
         self.read_only = ReadOnlyFile(window, document, self.save_as)
-        self.onnx_export = OnnxExportFlow(self)  # File ▸ Export ▸ ONNX…
+
+    @cached_property
+    def model_import(self) -> ModelImportFlow:
+        """File ▸ Import PyTorch Model… (made on first use: not needed to start)."""
+        from designer.ui.import_dialog import ModelImportFlow
+
+        return ModelImportFlow(self)
 
     @property
     def interactive(self) -> bool:
@@ -384,104 +389,6 @@ class ProjectFiles:
                 translate("ProjectFiles", "Could not rename the project"), problem
             )
             return False
-        return True
-
-    def export_python(self) -> bool:
-        doc = self.document
-        error = doc.code_error()
-        if error:
-            self.show_error(translate("ProjectFiles", "Cannot export yet"), error)
-            return False
-        stem = doc.path.stem if doc.path else (doc.project.name or "model")
-        suggested = str(
-            Path(self._last_folder()) / f"{stem.replace(' ', '_').lower()}.py"
-        )
-        title = translate("ProjectFiles", "Export PyTorch code")
-        path = self.choose_save_path(title, PYTHON_FILTER, suggested)
-        if not path:
-            return False
-        if not Path(path).suffix:
-            path += ".py"
-        try:
-            atomic_write_text(path, doc.code())
-        except OSError as error:
-            self.show_error(
-                translate("ProjectFiles", "Could not export the code"),
-                f"{path}: {error.strerror or error}",
-            )
-            return False
-        done = translate("ProjectFiles", "Exported %1")
-        self._say(done.replace("%1", Path(path).name), 4000)
-        return True
-
-    def choose_export_folder(self) -> str | None:
-        folder = QFileDialog.getExistingDirectory(
-            self.window,
-            translate("ProjectFiles", "Export model and training script"),
-            self._last_folder(),
-        )
-        return folder or None
-
-    def ask_overwrite(self, names: list[str], folder: Path) -> bool:
-        if not self.interactive:
-            return True
-        answer = QMessageBox.question(
-            self.window,
-            APP_NAME,
-            translate("ProjectFiles", "%1 already exist in %2. Replace them?")
-            .replace("%1", ", ".join(names))
-            .replace("%2", str(folder)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def export_training_script(self) -> bool:
-        """Write model.py and a standalone train.py (torch, numpy, scikit-learn only) into a folder."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
-
-        from designer.export.train_script import (
-            TrainScriptError,
-            generate_train_script,
-        )
-
-        doc = self.document
-        error = doc.code_error()
-        if error:
-            self.show_error(translate("ProjectFiles", "Cannot export yet"), error)
-            return False
-        chosen = self.choose_export_folder()
-        if not chosen:
-            return False
-        folder = Path(chosen)
-        existing = [
-            name for name in ("model.py", "train.py") if (folder / name).exists()
-        ]
-        if existing and not self.ask_overwrite(existing, folder):
-            return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            script = generate_train_script(doc.project, doc.path)
-        except TrainScriptError as problem:
-            self.show_error(
-                translate("ProjectFiles", "Cannot write a training script"),
-                translated(problem.message),
-            )
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(folder / "model.py", doc.code())
-            atomic_write_text(folder / "train.py", script)
-        except OSError as problem:
-            self.show_error(
-                translate("ProjectFiles", "Could not export"),
-                f"{folder}: {problem.strerror or problem}",
-            )
-            return False
-        done = translate("ProjectFiles", "Exported model.py and train.py to %1")
-        self._say(done.replace("%1", str(folder)), 6000)
         return True
 
     # == autosave and recovery ================================================================
