@@ -36,7 +36,6 @@ from designer.ui.canvas.colors import category_color
 from designer.ui.document import Document
 from designer.ui.inside import InsideOverlay
 from designer.ui.network_tabs import NetworkTabs
-from designer.ui.panels.layer_reference import LayerReferenceDialog
 from designer.ui.panels.welcome import EmptyCanvasHint
 from designer.ui.presentation import PresentationMode
 from designer.ui.recovery import RecoveryStore
@@ -59,6 +58,7 @@ from designer.ui.workspace import Workspace
 
 if TYPE_CHECKING:
     from designer.ui.panels.code_view import CodeView
+    from designer.ui.panels.layer_reference import LayerReferenceDialog
 
 AUTOSAVE_MS = 1000  # from an edit to its recovery copy
 SLOW_PANEL_DELAY_MS = 150
@@ -465,6 +465,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About designer"), about_html())
 
     def show_layer_reference(self) -> LayerReferenceDialog:
+        from designer.ui.panels.layer_reference import LayerReferenceDialog
+
         dialog = LayerReferenceDialog(category_color, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self.interactive:
