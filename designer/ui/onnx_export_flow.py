@@ -69,14 +69,10 @@ class OnnxExportFlow:
                 translate("OnnxExportFlow", "Cannot export yet"), error
             )
             return False
-        stem = doc.path.stem if doc.path else (doc.project.name or "model")
-        suggested = str(
-            Path(self.files._last_folder()) / f"{stem.replace(' ', '_').lower()}.onnx"
-        )
         path = self.files.choose_save_path(
             translate("OnnxExportFlow", "Export ONNX"),
             translate("OnnxExportFlow", "ONNX model (*.onnx)"),
-            suggested,
+            self.files.suggested_export_path(".onnx"),
         )
         if not path:
             return False

@@ -53,26 +53,48 @@ class ExportCommands:
         if error:
             self.show_error(translate("ProjectFiles", "Cannot export yet"), error)
             return False
-        stem = doc.path.stem if doc.path else (doc.project.name or "model")
-        suggested = str(
-            Path(self._last_folder()) / f"{stem.replace(' ', '_').lower()}.py"
-        )
         title = translate("ProjectFiles", "Export PyTorch code")
-        path = self.choose_save_path(title, PYTHON_FILTER, suggested)
+        suggested = self.suggested_export_path(".py")
+        path = self.chosen_save_path(title, PYTHON_FILTER, suggested, ".py")
+        if path is None:
+            return False
+        return self._write_files(
+            path.parent,
+            {path: doc.code()},
+            translate("ProjectFiles", "Could not export the code"),
+            translate("ProjectFiles", "Exported %1").replace("%1", path.name),
+        )
+
+    def suggested_export_path(self, suffix: str) -> str:
+        """In the last folder, named after the project file (or the project)."""
+        doc = self.document
+        stem = doc.path.stem if doc.path else (doc.project.name or "model")
+        return str(
+            Path(self._last_folder()) / f"{stem.replace(' ', '_').lower()}{suffix}"
+        )
+
+    def chosen_save_path(
+        self, title: str, file_filter: str, suggested: str, suffix: str
+    ) -> Path | None:
+        """The path the user chose to save to (``suffix`` added when it has none)."""
+        path = self.choose_save_path(title, file_filter, suggested)
         if not path:
-            return False
-        if not Path(path).suffix:
-            path += ".py"
+            return None
+        return Path(path if Path(path).suffix else path + suffix)
+
+    def _write_files(
+        self, folder: Path, texts: dict[Path, str], failure: str, done: str
+    ) -> bool:
+        """Write each file (atomically); say ``done``, or show why it failed."""
         try:
-            atomic_write_text(path, doc.code())
+            folder.mkdir(parents=True, exist_ok=True)
+            for path, text in texts.items():
+                atomic_write_text(path, text)
         except OSError as error:
-            self.show_error(
-                translate("ProjectFiles", "Could not export the code"),
-                f"{path}: {error.strerror or error}",
-            )
+            where = next(iter(texts)) if len(texts) == 1 else folder
+            self.show_error(failure, f"{where}: {error.strerror or error}")
             return False
-        done = translate("ProjectFiles", "Exported %1")
-        self._say(done.replace("%1", Path(path).name), 4000)
+        self._say(done, 6000)
         return True
 
     def choose_export_folder(self) -> str | None:
@@ -131,16 +153,11 @@ class ExportCommands:
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(folder / "model.py", doc.code())
-            atomic_write_text(folder / "train.py", script)
-        except OSError as problem:
-            self.show_error(
-                translate("ProjectFiles", "Could not export"),
-                f"{folder}: {problem.strerror or problem}",
-            )
-            return False
-        done = translate("ProjectFiles", "Exported model.py and train.py to %1")
-        self._say(done.replace("%1", str(folder)), 6000)
-        return True
+        return self._write_files(
+            folder,
+            {folder / "model.py": doc.code(), folder / "train.py": script},
+            translate("ProjectFiles", "Could not export"),
+            translate("ProjectFiles", "Exported model.py and train.py to %1").replace(
+                "%1", str(folder)
+            ),
+        )

@@ -328,13 +328,11 @@ class ProjectFiles(ExportCommands):
             )
         )
         title = translate("ProjectFiles", "Save project")
-        path = self.choose_save_path(title, PROJECT_FILTER, suggested)
-        if not path:
+        path = self.chosen_save_path(title, PROJECT_FILTER, suggested, ".json")
+        if path is None:
             return False
-        if not Path(path).suffix:
-            path += ".json"
-        self._name_untitled_project(Path(path))
-        return self._save_to(Path(path))
+        self._name_untitled_project(path)
+        return self._save_to(path)
 
     def _name_untitled_project(self, path: Path) -> None:
         """An untitled project saved as ``mnist_cnn.json`` is called mnist_cnn (its
