@@ -96,6 +96,7 @@ def best_time(action: Callable[[], object], repeats: int = 3) -> float:
     """
     times = []
     gc.collect()
+    was_enabled = gc.isenabled()  # the UI tests collect on the GUI thread only
     gc.disable()
     try:
         for _ in range(repeats):
@@ -103,5 +104,6 @@ def best_time(action: Callable[[], object], repeats: int = 3) -> float:
             action()
             times.append(time.process_time() - start)
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()
     return min(times)

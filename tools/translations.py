@@ -34,6 +34,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "designer/ui/child_command.py",
         "designer/ui/commands.py",
         "designer/ui/document.py",
+        "designer/ui/document_clipboard.py",
         "designer/ui/gui_thread_gc.py",
         "designer/ui/import_dialog.py",
         "designer/ui/language.py",

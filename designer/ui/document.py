@@ -11,14 +11,13 @@ produced on demand and cached.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QObject, Signal
-from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from designer.graph import block_editing, block_library, connections, editing
 from designer.graph.blocks import BLOCK, BLOCK_NETWORK_PREFIX, block_network
@@ -29,28 +28,22 @@ from designer.graph.events import (
     NodeRemoved,
     ProjectEvent,
 )
-from designer.graph.fragments import (
-    CLIPBOARD_FORMAT,
-    Fragment,
-    fragment_to_dict,
-    parse_fragment,
-)
+from designer.graph.fragments import CLIPBOARD_FORMAT
 from designer.graph.model import Edge, Graph, GraphError, Project
 from designer.graph.project_file import ProjectFileError, read_project, save_project
 from designer.shapes.infer import GraphShapes, infer_shapes
 from designer.shapes.problems import Problem
 from designer.ui.commands import EditCommand
+from designer.ui.document_clipboard import CLIPBOARD_MIME, ClipboardEdits
 from designer.ui.problem_text import translated
 
 if TYPE_CHECKING:
     from designer.codegen.module import CodegenError
 
-CLIPBOARD_MIME = "application/x-designer-nodes"
-PASTE_OFFSET = 40.0
 __all__ = ["CLIPBOARD_FORMAT", "CLIPBOARD_MIME", "Document"]
 
 
-class Document(QObject):
+class Document(ClipboardEdits, QObject):
     projectReplaced = Signal()
     analysisChanged = Signal()
     currentNetworkChanged = Signal(str)
@@ -417,79 +410,6 @@ class Document(QObject):
                 self.graph, self.current_network, moves, "Tidy layout", mergeable=False
             )
         )
-
-    # -- clipboard ------------------------------------------------------------------
-    def copy(self, ids: Iterable[str]) -> str:
-        """Put the nodes (and the edges among them) on the clipboard; returns the JSON."""
-        data = fragment_to_dict(self.graph, ids)
-        if not data["nodes"]:
-            return ""  # copying nothing leaves the clipboard alone
-        text = json.dumps(data, indent=1)
-        self._last_clipboard = text
-        self._paste_count = 0
-        app = QGuiApplication.instance()
-        if app is not None:
-            mime = QMimeData()
-            mime.setData(CLIPBOARD_MIME, text.encode("utf-8"))
-            mime.setText(text)
-            QGuiApplication.clipboard().setMimeData(mime)
-        return text
-
-    def cut(self, ids: Iterable[str]) -> None:
-        ids = list(ids)
-        self.copy(ids)
-        self.push(editing.remove_nodes(self.graph, self.current_network, ids, "Cut"))
-
-    def _clipboard_text(self) -> str:
-        app = QGuiApplication.instance()
-        if app is None:
-            return self._last_clipboard
-        mime = QGuiApplication.clipboard().mimeData()
-        if mime is not None and mime.hasFormat(CLIPBOARD_MIME):
-            return bytes(mime.data(CLIPBOARD_MIME)).decode("utf-8", errors="replace")
-        return mime.text() if mime is not None and mime.hasText() else ""
-
-    def can_paste(self) -> bool:
-        return bool(parse_fragment(self._clipboard_text()).nodes)
-
-    def paste(self, position: Position | None = None) -> list[str]:
-        """Add the clipboard's nodes with fresh ids and unique names; returns the new ids.
-
-        With ``position`` the pasted group's top-left corner goes there; without,
-        each paste lands a little further from the originals.  Whatever on the
-        clipboard cannot be used is left out.
-        """
-        text = self._clipboard_text()
-        if text == self._last_clipboard:
-            self._paste_count += 1
-        else:
-            self._last_clipboard, self._paste_count = text, 1
-        offset = PASTE_OFFSET * self._paste_count
-        return self._add_copies(
-            parse_fragment(text), position, (offset, offset), "Paste"
-        )
-
-    def duplicate(self, ids: Iterable[str]) -> list[str]:
-        fragment = parse_fragment(json.dumps(fragment_to_dict(self.graph, ids)))
-        return self._add_copies(
-            fragment, None, (PASTE_OFFSET, PASTE_OFFSET), "Duplicate"
-        )
-
-    def _add_copies(
-        self,
-        fragment: Fragment,
-        position: Position | None,
-        offset: Position,
-        verb: str,
-    ) -> list[str]:
-        edit = editing.add_copies(
-            self.current_network, fragment, position, offset, verb
-        )
-        if edit is None:
-            return []
-        self.push(edit)
-        self.set_selection(edit.node_ids)
-        return edit.node_ids
 
     # -- blocks ---------------------------------------------------------------------
     @property
