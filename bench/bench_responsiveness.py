@@ -112,7 +112,10 @@ def main() -> int:
     dataset = sys.argv[2] if len(sys.argv) > 2 else "digits28"
     in_window = len(sys.argv) > 3 and sys.argv[3] == "window"
     app = QApplication.instance() or QApplication(sys.argv)
+    from designer.ui.gui_thread_gc import collect_on_gui_thread
     from designer.ui.training import TrainingPanel
+
+    collect_on_gui_thread(app)  # as the app does: collections in the GUI thread
 
     document = make_document(dataset)
     window = None
