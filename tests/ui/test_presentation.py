@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -97,10 +98,8 @@ def test_presentation_hides_the_chrome_and_leaving_restores_the_exact_layout(
     assert not window.presentation.active
     # Qt lays the window out again in posted events (the status bar takes its
     # normal height back a moment later on a busy machine): wait for it to settle.
-    try:
+    with contextlib.suppress(qtbot.TimeoutError):  # the assert below says what differs
         qtbot.waitUntil(lambda: layout_of(window) == before, timeout=2000)
-    except qtbot.TimeoutError:
-        pass
     assert layout_of(window) == before
     assert current_theme() is LIGHT
     assert current_point_size() == MIN_POINT_SIZE
