@@ -69,11 +69,19 @@ def _torchrun(folder: Path, args: list[str]) -> str:
     without an active exception" from PyTorch's C++ side): seen twice in full
     parallel test runs on the 2-core machine and never reproduced alone, so it is
     PyTorch's, not the script's; any other failure fails at once, with both streams.
+    The second try starts from the folder as it was before the first (which may
+    have written its checkpoint before the abort), so a resumed run resumes alike.
     """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env.update(OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     command = [str(TORCHRUN), "--standalone", "--nproc_per_node=2", "train.py"]
+    before = folder.with_name(folder.name + ".before")
+    shutil.rmtree(before, ignore_errors=True)
+    shutil.copytree(folder, before)
     for attempt in range(2):
+        if attempt:
+            shutil.rmtree(folder)
+            shutil.copytree(before, folder)
         result = subprocess.run(
             [*command, *args],
             cwd=folder,
