@@ -63,38 +63,21 @@ def _run_here(folder: Path, args: list[str], monkeypatch: pytest.MonkeyPatch) ->
 
 
 def _torchrun(folder: Path, args: list[str]) -> str:
-    """``torchrun --nproc_per_node=2 train.py ARGS`` in ``folder``; returns what it printed.
-
-    Tried a second time only when a process died of SIGABRT ("terminate called
-    without an active exception" from PyTorch's C++ side): seen twice in full
-    parallel test runs on the 2-core machine and never reproduced alone, so it is
-    PyTorch's, not the script's; any other failure fails at once, with both streams.
-    The second try starts from the folder as it was before the first (which may
-    have written its checkpoint before the abort), so a resumed run resumes alike.
-    """
+    """``torchrun --nproc_per_node=2 train.py ARGS`` in ``folder``; returns what it
+    printed (a failure shows both streams)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env.update(OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     command = [str(TORCHRUN), "--standalone", "--nproc_per_node=2", "train.py"]
-    before = folder.with_name(folder.name + ".before")
-    shutil.rmtree(before, ignore_errors=True)
-    shutil.copytree(folder, before)
-    for attempt in range(2):
-        if attempt:
-            shutil.rmtree(folder)
-            shutil.copytree(before, folder)
-        result = subprocess.run(
-            [*command, *args],
-            cwd=folder,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        aborted = "exitcode  : -6" in result.stderr and "SIGABRT" in result.stderr
-        if result.returncode == 0 or not aborted or attempt:
-            break
+    result = subprocess.run(
+        [*command, *args],
+        cwd=folder,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, (
         f"stdout:\n{result.stdout[-1500:]}\nstderr:\n{result.stderr[-3000:]}"
     )

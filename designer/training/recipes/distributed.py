@@ -10,6 +10,7 @@ The app trains in one process and uses only :class:`Checkpoint`'s format.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +40,22 @@ def start_processes(device_name: str) -> torch.device:
 
 
 def end_processes() -> None:
-    """Leave the process group (when there is one), once every process is done:
-    a process that tore its connections down while another still wrote its
-    results could abort the other ("terminate called without an active exception")."""
+    """Leave the process group (when there is one) once every process is done, and
+    end this process at once.
+
+    Without the barrier, a process that tore its connections down while another
+    still wrote its results could abort the other.  Ending with ``os._exit`` (after
+    flushing what was printed): gloo's threads may still be releasing the last
+    collective's tensors when the barrier returns, which needs the interpreter, and
+    a normal exit would be tearing it down — PyTorch then aborts the process
+    ("terminate called without an active exception"; seen on a busy machine).
+    """
     if dist.is_available() and dist.is_initialized():
         dist.barrier()
         dist.destroy_process_group()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 def distributed_model(model: nn.Module, device: torch.device) -> nn.Module:
