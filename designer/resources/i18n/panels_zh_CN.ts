@@ -1440,7 +1440,7 @@ Drag layers from the palette, or double-click one to add it.</source>
     </message>
     <message>
         <source>MACs</source>
-        <translation>MACs</translation>
+        <translation>乘加运算</translation>
     </message>
     <message>
         <source>Total</source>
