@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from designer.graph.project_file import atomic_write_text
 from designer.ui.problem_text import translated
+from designer.ui.settings import APPLICATION as APP_NAME
 
 if TYPE_CHECKING:
     from designer.ui.onnx_export_flow import OnnxExportFlow
 
-APP_NAME = "designer"
 PYTHON_FILTER = QT_TRANSLATE_NOOP("ProjectFiles", "Python files (*.py);;All files (*)")
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")

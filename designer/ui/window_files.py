@@ -1,6 +1,6 @@
-"""File handling for the main window: new/open/save/recent/samples (exports in
-designer.ui.window_export),
-the unsaved-changes prompt, and autosave with crash recovery.
+"""File handling for the main window: new/open/save/recent/samples, the
+unsaved-changes prompt, and autosave with crash recovery (the exports are in
+:mod:`designer.ui.window_export`).
 
 :class:`ProjectFiles` is a part the window owns (``window.files``): it works on
 the document, the recent-files list and the recovery store it is given, and
@@ -31,8 +31,9 @@ from designer.resources import resources_root
 from designer.ui.autosave import THROTTLE_MS, Autosaver
 from designer.ui.read_only import ReadOnlyFile
 from designer.ui.recovery import RecoveredProject, RecoveryStore
+from designer.ui.settings import APPLICATION as APP_NAME
 from designer.ui.settings import RecentFiles
-from designer.ui.window_export import APP_NAME, ExportCommands
+from designer.ui.window_export import ExportCommands
 from designer.ui.window_language import sample_title
 
 if TYPE_CHECKING:
